@@ -1,0 +1,3 @@
+from deckmaker.cli import main
+
+main()

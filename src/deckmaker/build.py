@@ -1,0 +1,75 @@
+"""The whole pipeline: outline file -> plan -> deck and script, written only when all succeeded."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckmaker.errors import DeckmakerError
+from deckmaker.outline import load_outline
+from deckmaker.plan import Plan, Voice, plan_talk
+from deckmaker.templates import DECK_TEMPLATE, Templates, bundled
+
+EXAMPLE = "la-la-land.yaml"
+ARTIFACTS = ("deck", "script")
+
+
+@dataclass(frozen=True)
+class Built:
+    plan: Plan
+    files: dict[str, Path]  # artifact -> where it was written
+
+
+def example_outline() -> Path:
+    return bundled("outlines") / EXAMPLE
+
+
+def build(
+    outline_path: Path,
+    out_dir: Path,
+    only: tuple[str, ...] = ARTIFACTS,
+    templates_dir: Path | None = None,
+    wpm: int | None = None,
+) -> Built:
+    """Build the artifacts in `only`. Everything is rendered in memory first, so a mistake
+    anywhere leaves the previous outputs untouched."""
+    from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
+
+    outline = load_outline(outline_path)
+    templates = Templates(templates_dir)
+    theme = load_theme(templates.path(DECK_TEMPLATE))
+    plan = plan_talk(outline, Voice(templates), theme.frames, wpm)
+
+    stem = outline_path.stem
+    rendered: dict[str, tuple[Path, bytes]] = {}
+    if "deck" in only:
+        from deckmaker.render.deck import render_deck
+
+        rendered["deck"] = (out_dir / f"{stem}.pptx", render_deck(plan, theme))
+    if "script" in only:
+        from deckmaker.render.script import render_script
+
+        script = render_script(plan, templates).encode("utf-8")
+        rendered["script"] = (out_dir / f"{stem}.script.md", script)
+    for path, data in rendered.values():
+        write_atomically(path, data)
+    return Built(plan, {kind: path for kind, (path, _) in rendered.items()})
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write beside the target and rename over it: readers see the old file or the new one."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise DeckmakerError.at(f"cannot write here ({err.strerror})", str(path.parent)) from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise DeckmakerError.at(f"cannot be written ({err.strerror})", str(path)) from None

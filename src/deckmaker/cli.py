@@ -1,0 +1,113 @@
+"""The command line. The only place that prints, and that turns errors into exit statuses."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from deckmaker import __version__
+from deckmaker.errors import DeckmakerError
+
+EXIT_USER_ERROR = 2
+
+_outline_arg = click.argument(
+    "outline", required=False, type=click.Path(path_type=Path, dir_okay=False)
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="deckmaker")
+def cli() -> None:
+    """Turn one talk outline (YAML) into a PowerPoint deck with speaker notes and a recording
+    script whose [SLIDE N] cues always match the deck.
+
+    \b
+    Start with:  deckmaker build            (builds the bundled La La Land example)
+    Then:        deckmaker build my-talk.yaml --out build
+    """
+
+
+@cli.command()
+@_outline_arg
+@click.option(
+    "--out",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write OUTLINE.pptx and OUTLINE.script.md into.",
+)
+@click.option(
+    "--only",
+    type=click.Choice(["deck", "script"]),
+    help="Write just the deck or just the script (slides are planned the same either way).",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of your own templates (deck.pptx, script.md.j2, voice.j2); "
+    "each file there replaces the bundled one of the same name.",
+)
+@click.option(
+    "--wpm",
+    type=click.IntRange(40, 400),
+    help="Speaking rate for timings, in words per minute.  [default: the outline's wpm, or 150]",
+)
+def build(
+    outline: Path | None,
+    out_dir: Path,
+    only: str | None,
+    templates_dir: Path | None,
+    wpm: int | None,
+) -> None:
+    """Build the deck and the script from OUTLINE (default: the bundled La La Land example)."""
+    from deckmaker.build import ARTIFACTS, example_outline
+    from deckmaker.build import build as run_build
+    from deckmaker.filters import clock
+
+    with _reported():
+        built = run_build(
+            outline or example_outline(),
+            out_dir,
+            (only,) if only else ARTIFACTS,
+            templates_dir,
+            wpm,
+        )
+    plan = built.plan
+    if "deck" in built.files:
+        click.echo(f"Wrote {built.files['deck']} ({len(plan.slides)} slides, notes on each)")
+    if "script" in built.files:
+        click.echo(f"Wrote {built.files['script']} ({plan.words} words to say)")
+    click.echo(f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute.")
+
+
+@cli.command()
+@click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
+def validate(outline: Path) -> None:
+    """Check OUTLINE and list every mistake with its line; writes nothing."""
+    from deckmaker.outline import load_outline
+
+    with _reported():
+        talk = load_outline(outline)
+    click.echo(f"{outline}: OK, {len(talk.sections)} sections")
+
+
+class _reported:
+    """Print a user's mistake as one line per problem and exit 2; never a traceback."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: type | None, err: BaseException | None, tb: object) -> bool:
+        if isinstance(err, DeckmakerError):
+            for problem in err.problems:
+                click.echo(f"error: {problem}", err=True)
+            sys.exit(EXIT_USER_ERROR)
+        return False
+
+
+def main() -> None:
+    cli(prog_name="deckmaker")

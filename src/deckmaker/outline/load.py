@@ -1,0 +1,291 @@
+"""Read an outline file into an `Outline`, reporting every mistake with its file, line and field.
+
+We walk the YAML *node* tree rather than the loaded Python objects because nodes keep their line
+numbers (so every message can point at the line to fix) and the text exactly as the user typed it
+(so `- 2016` or `- yes` stays the text "2016" or "yes" instead of becoming a number or a boolean).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from deckmaker.errors import DeckmakerError, Problem
+from deckmaker.outline.model import Outline, Point, Segment
+
+try:  # libyaml parses several times faster at no extra import cost
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+T = TypeVar("T")
+
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_INT = "tag:yaml.org,2002:int"
+# Characters XML 1.0 cannot hold (PowerPoint would refuse the file); dropped everywhere, so the
+# deck and the script always carry the same text.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+SEGMENT_KEYS = ("title", "points", "script", "notes")
+TOP_KEYS = (
+    "title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections", "outro",
+)  # fmt: skip
+
+
+def load_outline(path: str | Path) -> Outline:
+    """Read and validate the outline at `path`; raise `DeckmakerError` listing every mistake."""
+    path = Path(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DeckmakerError.at("no such file; check the path", name) from None
+    except IsADirectoryError:
+        raise DeckmakerError.at(
+            "is a folder; give the path of an outline .yaml file", name
+        ) from None
+    except OSError as err:
+        raise DeckmakerError.at(f"cannot be read ({err.strerror})", name) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DeckmakerError.at(
+            f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8", name, line
+        ) from None
+    return parse_outline(text, name)
+
+
+def parse_outline(text: str, source: str = "<outline>") -> Outline:
+    """Validate outline YAML given as text; `source` names it in messages."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(str(p) for p in (err.context, err.problem) if p)
+        raise DeckmakerError.at(
+            f"is not valid YAML: {what}; check indentation, colons and quotes", source, line
+        ) from None
+    except yaml.reader.ReaderError as err:  # a character YAML refuses; it has a position, no mark
+        line = text[: err.position].count("\n") + 1
+        code = err.character if isinstance(err.character, int) else ord(err.character)
+        raise DeckmakerError.at(
+            f"holds a control character (U+{code:04X}) that YAML does not allow; delete it",
+            source,
+            line,
+        ) from None
+    if root is None:
+        raise DeckmakerError.at(
+            "the outline is empty; it needs at least `title:` and `sections:`", source, 1
+        )
+    reader = _Reader(source)
+    outline = reader.outline(root)
+    if reader.problems:
+        raise DeckmakerError(*sorted(reader.problems, key=lambda p: p.line or 0))
+    assert outline is not None
+    return outline
+
+
+class _Reader:
+    """Turns nodes into model objects, collecting problems instead of stopping at the first."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+        # (mapping, key) pairs already reported as misspelled, so "required" is not said twice
+        self.misspelled: set[tuple[int, str]] = set()
+
+    def fail(self, node: yaml.Node, field: str, message: str) -> None:
+        self.problems.append(Problem(message, self.source, node.start_mark.line + 1, field))
+
+    # -- shapes ---------------------------------------------------------------------------------
+
+    def mapping(
+        self, node: yaml.Node, field: str, allowed: tuple[str, ...], what: str
+    ) -> dict[str, yaml.Node] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, field, f"expected {what}, got {_kind(node)}")
+            return None
+        found: dict[str, yaml.Node] = {}
+        for key_node, value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            here = _join(field, str(key))
+            if key not in allowed:
+                hint = difflib.get_close_matches(str(key), allowed, n=1)
+                tip = f"did you mean '{hint[0]}'?" if hint else "allowed: " + ", ".join(allowed)
+                if hint:
+                    self.misspelled.add((id(node), hint[0]))
+                self.fail(key_node, here, f"unknown field; {tip}")
+            elif key in found:
+                first = found[key].start_mark.line + 1
+                self.fail(key_node, here, f"appears twice (first on line {first}); keep one")
+            else:
+                found[key] = value
+        return found
+
+    def sequence(
+        self, node: yaml.Node, field: str, item: Callable[[yaml.Node, str], T | None], what: str
+    ) -> tuple[T, ...]:
+        if _is_null(node):
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, field, f"expected {what}, one per line starting with '- '")
+            return ()
+        items = (item(child, f"{field}[{i}]") for i, child in enumerate(node.value, 1))
+        return tuple(x for x in items if x is not None)
+
+    def text(self, node: yaml.Node | None, field: str, *, paragraphs: bool = False) -> str | None:
+        """Any scalar, exactly as typed, cleaned; None when absent or empty."""
+        if node is None or _is_null(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, field, f"expected text, got {_kind(node)}")
+            return None
+        if node.tag.startswith("!"):
+            self.fail(node, field, f"unsupported tag '{node.tag}'; remove it")
+            return None
+        return _clean(node.value, paragraphs) or None
+
+    def required_text(self, parent: yaml.Node, fields: dict[str, yaml.Node], key: str, at: str):
+        node = fields.get(key)
+        value = self.text(node, _join(at, key))
+        if (id(parent), key) in self.misspelled:
+            return value
+        if value is None and (node is None or isinstance(node, yaml.ScalarNode)):
+            where = node if node is not None else parent
+            self.fail(where, _join(at, key), "is required and must not be empty")
+        return value
+
+    # -- the outline ----------------------------------------------------------------------------
+
+    def outline(self, root: yaml.Node) -> Outline | None:
+        fields = self.mapping(root, "", TOP_KEYS, "a mapping of fields such as `title:`")
+        if fields is None:
+            return None
+        title = self.required_text(root, fields, "title", "")
+        sections = ()
+        if "sections" not in fields:
+            self.fail(root, "sections", "is required: a list of sections, each with a `title:`")
+        else:
+            sections = self.sequence(
+                fields["sections"], "sections", self.section, "a list of sections"
+            )
+            node = fields["sections"]
+            if _is_null(node) or (isinstance(node, yaml.SequenceNode) and not node.value):
+                self.fail(node, "sections", "needs at least one section")
+        return Outline(
+            title=title or "",
+            sections=sections,
+            subtitle=self.text(fields.get("subtitle"), "subtitle"),
+            host=self.text(fields.get("host"), "host"),
+            greeting=self.text(fields.get("greeting"), "greeting", paragraphs=True),
+            signoff=self.text(fields.get("signoff"), "signoff", paragraphs=True),
+            wpm=self.wpm(fields.get("wpm")),
+            intro=self.segment(fields["intro"], "intro") if "intro" in fields else None,
+            outro=self.segment(fields["outro"], "outro") if "outro" in fields else None,
+            source=self.source,
+        )
+
+    def wpm(self, node: yaml.Node | None) -> int | None:
+        if node is None or _is_null(node):
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == _INT and 40 <= int(node.value) <= 400:
+            return int(node.value)
+        self.fail(node, "wpm", "expected a whole number of words per minute between 40 and 400")
+        return None
+
+    def section(self, node: yaml.Node, field: str) -> Segment | None:
+        return self.segment(node, field, title_required=True)
+
+    def segment(self, node: yaml.Node, field: str, title_required: bool = False) -> Segment | None:
+        what = "a mapping with `title:`, `points:`, `script:` and `notes:`"
+        fields = self.mapping(node, field, SEGMENT_KEYS, what)
+        if fields is None:
+            return None
+        if title_required:
+            title = self.required_text(node, fields, "title", field)
+        else:
+            title = self.text(fields.get("title"), _join(field, "title"))
+        return Segment(
+            title=title,
+            points=self.sequence(
+                fields.get("points", _NONE), _join(field, "points"), self.point, "a list of points"
+            ),
+            script=self.text(fields.get("script"), _join(field, "script"), paragraphs=True),
+            notes=self.notes(fields.get("notes"), _join(field, "notes")),
+        )
+
+    def point(self, node: yaml.Node, field: str) -> Point | None:
+        if not isinstance(node, yaml.MappingNode):
+            text = self.text(node, field)
+            if text is None and not isinstance(node, yaml.ScalarNode):
+                return None
+            if text is None:
+                self.fail(node, field, "is empty; write the point or remove the line")
+            return Point(text) if text else None
+        fields = self.mapping(node, field, ("text", "points"), "a point")
+        if fields is None:
+            return None
+        text = self.required_text(node, fields, "text", field)
+        subs = self.sequence(
+            fields.get("points", _NONE),
+            _join(field, "points"),
+            self.sub_point,
+            "a list of sub-points",
+        )
+        return Point(text, subs) if text else None
+
+    def sub_point(self, node: yaml.Node, field: str) -> str | None:
+        if isinstance(node, yaml.MappingNode):
+            self.fail(node, field, "points nest one level only; make this a plain line of text")
+            return None
+        text = self.text(node, field)
+        if text is None and isinstance(node, yaml.ScalarNode):
+            self.fail(node, field, "is empty; write the sub-point or remove the line")
+        return text
+
+    def notes(self, node: yaml.Node | None, field: str) -> tuple[str, ...]:
+        if node is None or _is_null(node):
+            return ()
+        if isinstance(node, yaml.SequenceNode):
+            return self.sequence(node, field, self.text, "a list of notes")
+        if isinstance(node, yaml.ScalarNode):
+            text = self.text(node, field)
+            return (text,) if text else ()
+        self.fail(node, field, "expected a note, or a list of notes, got a mapping")
+        return ()
+
+
+_NONE = yaml.ScalarNode(_NULL, "")
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL
+
+
+def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping (fields with colons)"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "text" if node.tag == _STR else f"'{node.value}'"
+
+
+def _join(field: str, key: str) -> str:
+    return f"{field}.{key}" if field else key
+
+
+def _clean(value: str, paragraphs: bool) -> str:
+    """Drop characters XML cannot hold; collapse whitespace, keeping blank-line paragraph breaks."""
+    value = _XML_ILLEGAL.sub("", value)
+    if not paragraphs:
+        return " ".join(value.split())
+    return "\n\n".join(" ".join(p.split()) for p in _BLANK_LINE.split(value) if p.strip())

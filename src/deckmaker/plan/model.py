@@ -1,0 +1,90 @@
+"""The plan: every slide of the talk and the words said while it is up, as plain data.
+
+Both renderers read only this, so slide N of the deck is always cue N of the script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Kind(str, Enum):
+    TITLE = "title"
+    INTRO = "intro"
+    AGENDA = "agenda"
+    SECTION = "section"
+    OUTRO = "outro"
+    CLOSING = "closing"
+
+
+@dataclass(frozen=True)
+class Bullet:
+    text: str
+    level: int = 0  # 0 = a point, 1 = a sub-point
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    number: int
+    kind: Kind
+    title: str
+    title_pt: int  # type sizes are decided here, where the fitting is, not in the writer
+    subtitle: str | None = None
+    bullets: tuple[Bullet, ...] = ()
+    body_pt: int = 0
+    spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
+    notes: tuple[str, ...] = ()  # delivery notes, never read aloud
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.split()) for p in self.spoken)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of the talk as the script lists it: the opening, a section, the closing."""
+
+    title: str | None  # None for the opening and the closing, which the script names itself
+    kind: Kind
+    slides: tuple[SlidePlan, ...]
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.slides)
+
+
+@dataclass(frozen=True)
+class Plan:
+    title: str
+    subtitle: str | None
+    host: str | None
+    wpm: int
+    parts: tuple[Part, ...]
+
+    @property
+    def slides(self) -> tuple[SlidePlan, ...]:
+        return tuple(s for part in self.parts for s in part.slides)
+
+    @property
+    def words(self) -> int:
+        return sum(p.words for p in self.parts)
+
+    def seconds(self, words: int) -> int:
+        """Speaking time of `words` at this plan's rate, rounded to the second."""
+        return round(words * 60 / self.wpm)
+
+    @property
+    def timings(self) -> tuple[tuple[int, int], ...]:
+        """(start, length) in seconds for each part. Starts are running sums of the rounded
+        lengths, so the times shown always add up to the total shown."""
+        out, start = [], 0
+        for part in self.parts:
+            length = self.seconds(part.words)
+            out.append((start, length))
+            start += length
+        return tuple(out)
+
+    @property
+    def total_seconds(self) -> int:
+        return sum(length for _, length in self.timings)

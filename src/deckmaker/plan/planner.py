@@ -1,0 +1,203 @@
+"""Plan the talk once: which slides, what is on each, and what the host says while it is up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deckmaker.errors import DeckmakerError
+from deckmaker.outline import Outline, Point, Segment
+from deckmaker.plan.fit import Box, largest_fitting, paginate
+from deckmaker.plan.model import Bullet, Kind, Part, Plan, SlidePlan
+from deckmaker.plan.voice import Voice
+
+DEFAULT_WPM = 150
+BODY_PT = 24
+TITLE_SIZES = (36, 32, 28, 24, 20)
+COVER_TITLE_SIZES = (48, 44, 40, 36, 32, 28, 24)
+SUBTITLE_SIZES = (24, 20, 18, 16, 14)
+
+# A sentence ends at . ! ? or … (perhaps inside a closing quote or bracket) before a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['\"’”)\]])\s+")
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The text boxes of the deck's theme that slides are fitted to."""
+
+    cover_title: Box
+    cover_subtitle: Box
+    title: Box
+    body: Box
+
+
+def plan_talk(outline: Outline, voice: Voice, frames: Frames, wpm: int | None = None) -> Plan:
+    return _Planner(outline, voice, frames).plan(wpm or outline.wpm or DEFAULT_WPM)
+
+
+class _Planner:
+    def __init__(self, outline: Outline, voice: Voice, frames: Frames) -> None:
+        self.outline, self.voice, self.frames = outline, voice, frames
+        self.count = 0  # slides planned so far
+
+    def next_number(self) -> int:
+        self.count += 1
+        return self.count
+
+    def plan(self, wpm: int) -> Plan:
+        o = self.outline
+        parts = [Part(None, Kind.INTRO, self.opening())]
+        count = len(o.sections)
+        for number, section in enumerate(o.sections, 1):
+            lead = self.voice.say("transition", number, count, section.title)
+            parts.append(
+                Part(section.title, Kind.SECTION, self.segment(Kind.SECTION, section, lead))
+            )
+        parts.append(Part(None, Kind.CLOSING, self.closing()))
+        return Plan(o.title, o.subtitle, o.host, wpm, tuple(parts))
+
+    # -- parts ----------------------------------------------------------------------------------
+
+    def opening(self) -> tuple[SlidePlan, ...]:
+        o, intro = self.outline, self.outline.intro
+        greeting = o.greeting or self.voice.say("greeting", o.title, o.subtitle, o.host)
+        spoken, notes = (greeting,), ()
+        if intro and not intro.points:  # an intro with nothing to show is said over the cover
+            spoken, notes = (greeting, *self.words(intro)), intro.notes
+        subtitle = "\n".join(x for x in (o.subtitle, o.host) if x) or None
+        slides = [self.cover(Kind.TITLE, o.title, subtitle, spoken, notes)]
+        if intro and intro.points:
+            slides += self.segment(Kind.INTRO, intro)
+        titles = [s.title for s in o.sections]
+        slides += self.bulleted(
+            Kind.AGENDA,
+            self.voice.say("agenda_title"),
+            tuple(Bullet(t) for t in titles),
+            (self.voice.say("agenda", titles),),
+            (),
+        )
+        return tuple(slides)
+
+    def closing(self) -> tuple[SlidePlan, ...]:
+        o, outro = self.outline, self.outline.outro
+        slides: list[SlidePlan] = []
+        spoken: tuple[str, ...] = ()
+        notes: tuple[str, ...] = ()
+        if outro and outro.points:
+            slides += self.segment(Kind.OUTRO, outro)
+        elif outro:
+            spoken, notes = self.words(outro), outro.notes
+        signoff = o.signoff or self.voice.say("signoff", o.title, o.host)
+        title = self.voice.say("closing_title")
+        slides.append(self.cover(Kind.CLOSING, title, o.host or o.title, (*spoken, signoff), notes))
+        return tuple(slides)
+
+    def segment(self, kind: Kind, seg: Segment, lead: str | None = None) -> list[SlidePlan]:
+        default = {Kind.INTRO: "intro_title", Kind.OUTRO: "outro_title"}
+        title = seg.title or self.voice.say(default[kind])
+        spoken = ((lead,) if lead else ()) + self.words(seg)
+        return self.bulleted(kind, title, _bullets(seg.points), spoken, seg.notes)
+
+    def words(self, seg: Segment) -> tuple[str, ...]:
+        """What the host says for a segment: its script, or sentences made from its points."""
+        if seg.script:
+            return tuple(seg.script.split("\n\n"))
+        if seg.points:
+            return (self.voice.say("from_points", seg.title or "", list(seg.points)),)
+        return ()
+
+    # -- slides ---------------------------------------------------------------------------------
+
+    def cover(
+        self,
+        kind: Kind,
+        title: str,
+        subtitle: str | None,
+        spoken: tuple[str, ...],
+        notes: tuple[str, ...],
+    ) -> SlidePlan:
+        f = self.frames
+        sub_pt = 0
+        if subtitle:
+            sub_pt = _fitting(subtitle, f.cover_subtitle, SUBTITLE_SIZES, "subtitle", max_lines=4)
+        return SlidePlan(
+            number=self.next_number(),
+            kind=kind,
+            title=title,
+            title_pt=_fitting(title, f.cover_title, COVER_TITLE_SIZES, "title"),
+            subtitle=subtitle,
+            body_pt=sub_pt,
+            spoken=spoken,
+            notes=notes,
+        )
+
+    def bulleted(
+        self,
+        kind: Kind,
+        title: str,
+        bullets: tuple[Bullet, ...],
+        spoken: tuple[str, ...],
+        notes: tuple[str, ...],
+    ) -> list[SlidePlan]:
+        """One slide, or several when the bullets do not fit one; the words are shared out."""
+        pages = paginate(bullets, self.frames.body, BODY_PT)
+        titles = [title] + [self.voice.say("continued", title)] * (len(pages) - 1)
+        title_pt = _fitting(titles[-1], self.frames.title, TITLE_SIZES, "title")
+        said = _share(spoken, [max(1, len(p)) for p in pages])
+        cont_note = (self.voice.say("continued_note"),) if len(pages) > 1 else ()
+        return [
+            SlidePlan(
+                number=self.next_number(),
+                kind=kind,
+                title=titles[i],
+                title_pt=title_pt,
+                bullets=page,
+                body_pt=BODY_PT,
+                spoken=said[i],
+                notes=notes if i == 0 else cont_note,
+            )
+            for i, page in enumerate(pages)
+        ]
+
+
+def _bullets(points: Sequence[Point]) -> tuple[Bullet, ...]:
+    return tuple(b for p in points for b in (Bullet(p.text), *(Bullet(s, 1) for s in p.points)))
+
+
+def _fitting(text: str, box: Box, sizes: tuple[int, ...], what: str, max_lines: int = 3) -> int:
+    size = largest_fitting(text, box, sizes, max_lines)
+    if size is None:
+        raise DeckmakerError.at(
+            f"the {what} '{text[:40]}…' is too long to fit its slide even at {sizes[-1]} pt; "
+            "shorten it (put detail in the points or the script)"
+        )
+    return size
+
+
+def _share(paragraphs: tuple[str, ...], weights: list[int]) -> list[tuple[str, ...]]:
+    """Split what is said over consecutive slides, in proportion to `weights`, at sentence ends."""
+    if len(weights) == 1:
+        return [paragraphs]
+    sentences = [(i, s) for i, p in enumerate(paragraphs) for s in _SENTENCE_END.split(p) if s]
+    total_words = sum(len(s.split()) for _, s in sentences) or 1
+    total_weight = sum(weights)
+    pages: list[list[tuple[int, str]]] = [[] for _ in weights]
+    page, done, bound = 0, 0, weights[0] / total_weight
+    for n, (i, s) in enumerate(sentences):
+        left = len(sentences) - n
+        move = pages[page] and (done / total_words >= bound or left <= len(weights) - page - 1)
+        if move and page < len(weights) - 1:
+            page += 1
+            bound += weights[page] / total_weight
+        pages[page].append((i, s))
+        done += len(s.split())
+    return [_rejoin(p) for p in pages]
+
+
+def _rejoin(sentences: list[tuple[int, str]]) -> tuple[str, ...]:
+    """Sentences back into their paragraphs."""
+    paragraphs: dict[int, list[str]] = {}
+    for i, s in sentences:
+        paragraphs.setdefault(i, []).append(s)
+    return tuple(" ".join(p) for p in paragraphs.values())

@@ -1,0 +1,83 @@
+"""Shared fixtures: outlines written on the fly, built into a temporary folder."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from deckmaker.build import Built, build, example_outline
+
+ROOT = Path(__file__).resolve().parents[1]
+ESSAY = ROOT.parent / "shared" / "essays" / "la-la-land-ending.txt"
+
+# An outline with everything that has tripped decks up before: many sections, nested points,
+# a section with only points, one with only a script, Unicode, emoji and right-to-left text.
+STRESS = """\
+title: "Ünïcödé & émoji 🎬 — a stress test"
+subtitle: 'Quotes "double" and ‘single’, <angle> & ampersands'
+host: Zoë Ça
+wpm: 130
+intro:
+  points: [Why this matters 🌍, "עברית and العربية side by side"]
+  notes: Smile.
+sections:
+  - title: Only points
+    points:
+      - A first point that is long enough to wrap onto a second line of the slide when it is drawn
+      - text: A point with sub-points
+        points: [sub one, sub two ✨]
+      - 2016
+      - "yes"
+  - title: Only a script
+    script: |
+      First paragraph of the script,
+      wrapped in the YAML.
+
+      Second paragraph. It has two sentences!
+    notes: [Slow down, Breathe]
+  - title: A very long section that must continue on a further slide
+    points: [%s]
+  - title: 日本語のセクション
+    points: [漢字とかなの箇条書き, 二つ目の点]
+outro:
+  script: That's all from the stress test.
+""" % ", ".join(
+    f"Point number {i} with a few more words to make it wrap a bit" for i in range(1, 19)
+)
+
+
+@pytest.fixture
+def write_outline(tmp_path: Path):
+    """Write outline text to a file and return its path."""
+
+    def write(text: str, name: str = "talk.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build(example_outline(), tmp_path_factory.mktemp("example"))
+
+
+@pytest.fixture(scope="session")
+def stress(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    folder = tmp_path_factory.mktemp("stress")
+    (folder / "stress.yaml").write_text(STRESS, encoding="utf-8")
+    return build(folder / "stress.yaml", folder / "out")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/ from current output"
+    )
+
+
+@pytest.fixture
+def example_outline_path() -> Path:
+    return example_outline()

@@ -1,0 +1,166 @@
+"""Stage one: outlines are read into the typed model, and every mistake is located."""
+
+from __future__ import annotations
+
+import pytest
+
+from deckmaker.errors import DeckmakerError
+from deckmaker.outline import Outline, Point, Segment, load_outline, parse_outline
+
+
+def test_reads_every_field() -> None:
+    outline = parse_outline(
+        """\
+title: My talk
+subtitle: A subtitle
+host: Sam
+greeting: Hi all!
+signoff: Bye!
+wpm: 160
+intro: {title: Hello, points: [a], script: Intro words., notes: Smile}
+sections:
+  - title: One
+    points:
+      - plain
+      - text: parent
+        points: [child one, child two]
+    script: |
+      Para one
+      continues here.
+
+      Para two.
+    notes: [slow, loud]
+outro: {script: Bye words.}
+""",
+        "t.yaml",
+    )
+    assert outline == Outline(
+        title="My talk",
+        subtitle="A subtitle",
+        host="Sam",
+        greeting="Hi all!",
+        signoff="Bye!",
+        wpm=160,
+        intro=Segment("Hello", (Point("a"),), "Intro words.", ("Smile",)),
+        sections=(
+            Segment(
+                "One",
+                (Point("plain"), Point("parent", ("child one", "child two"))),
+                "Para one continues here.\n\nPara two.",
+                ("slow", "loud"),
+            ),
+        ),
+        outro=Segment(script="Bye words."),
+        source="t.yaml",
+    )
+
+
+def test_scalars_keep_the_text_as_typed() -> None:
+    outline = parse_outline("title: 2016\nsections:\n  - title: yes\n    points: [1.10, ~x]\n")
+    assert outline.title == "2016"
+    assert outline.sections[0].title == "yes"
+    assert [p.text for p in outline.sections[0].points] == ["1.10", "~x"]
+
+
+def test_the_example_is_the_essay_nothing_lost(example_outline_path) -> None:
+    from conftest import ESSAY
+
+    outline = load_outline(example_outline_path)
+    if not ESSAY.exists():
+        pytest.skip(f"reference essay not found at {ESSAY}")
+    opening, *rest = [p for p in ESSAY.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    assert f"{outline.greeting} {outline.intro.script}" == opening.strip()
+    headed = [(rest[i].strip(), rest[i + 1].strip()) for i in range(0, len(rest), 2)]
+    assert [(s.title, s.script) for s in outline.sections] == headed
+    for segment in (outline.intro, *outline.sections):
+        assert 3 <= len(segment.points) <= 5
+        assert segment.notes
+
+
+def test_control_characters_are_dropped_consistently() -> None:
+    outline = parse_outline('title: "a\\x07b\\u200bc"\nsections: [{title: "x\\x00y"}]\n')
+    assert outline.title == "ab\u200bc"
+    assert outline.sections[0].title == "xy"
+
+
+BAD = [
+    # (outline text, line, what the message must say)
+    ("title: T\nsections:\n  - title: A\n   points: [x\n", 4, "is not valid YAML"),
+    ("# just a comment\n", 1, "the outline is empty"),
+    ("", 1, "the outline is empty"),
+    ("titel: T\nsections: [{title: A}]\n", 1, "titel: unknown field; did you mean 'title'?"),
+    ("title: T\nsections:\n  - title: A\n    pionts: [a]\n", 4, "sections[1].pionts: unknown"),
+    ("title: T\nsections:\n  - title: A\n    colour: red\n", 4, "allowed: title, points"),
+    ("title: [a, b]\nsections: [{title: A}]\n", 1, "title: expected text, got a list"),
+    ("title: T\nsections: just one\n", 2, "sections: expected a list of sections"),
+    ("title: T\nsections:\n  - just a string\n", 3, "sections[1]: expected a mapping"),
+    ("title: T\nsections: [{title: A, points: one}]\n", 2, "sections[1].points: expected a list"),
+    ("title: T\nsections: [{title: A, notes: {a: b}}]\n", 2, "notes: expected a note"),
+    ("title: T\nwpm: fast\nsections: [{title: A}]\n", 2, "wpm: expected a whole number"),
+    ("title: T\nwpm: 9000\nsections: [{title: A}]\n", 2, "between 40 and 400"),
+    ("sections: [{title: A}]\n", 1, "title: is required"),
+    ("title: ''\nsections: [{title: A}]\n", 1, "title: is required and must not be empty"),
+    ("title: T\n", 1, "sections: is required"),
+    ("title: T\nsections: []\n", 2, "sections: needs at least one section"),
+    ("title: T\nsections:\n  - points: [a]\n", 3, "sections[1].title: is required"),
+    ("title: T\ntitle: U\nsections: [{title: A}]\n", 2, "title: appears twice (first on line 1)"),
+    ("- a\n- b\n", 1, "expected a mapping of fields"),
+    (
+        "title: T\nsections:\n  - title: A\n    points:\n      - text: p\n        points:\n"
+        "          - {text: deeper}\n",
+        7,
+        "points[1].points[1]: points nest one level only",
+    ),
+    ("title: T\nsections:\n  - title: A\n    points: [{points: [x]}]\n", 4, "text: is required"),
+    ("title: !custom T\nsections: [{title: A}]\n", 1, "unsupported tag '!custom'"),
+    ("title: T\x07\nsections: [{title: A}]\n", 1, "control character (U+0007)"),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "says"), BAD, ids=[b[2][:40] for b in BAD])
+def test_bad_outline_is_located(text: str, line: int, says: str) -> None:
+    with pytest.raises(DeckmakerError) as caught:
+        parse_outline(text, "talk.yaml")
+    first = str(caught.value.problems[0])
+    assert says in str(caught.value)
+    assert first.startswith(f"talk.yaml:{line}: ")
+    assert "\n" not in first
+
+
+def test_every_mistake_is_reported_at_once() -> None:
+    with pytest.raises(DeckmakerError) as caught:
+        parse_outline("titel: T\nsections:\n  - title: A\n    pionts: [a]\n  - 7: x\n", "t.yaml")
+    lines = [p.line for p in caught.value.problems]
+    assert lines == [1, 4, 5, 5]  # line 5: an unknown field, and no title
+
+
+def test_misspelt_required_field_is_reported_once() -> None:
+    with pytest.raises(DeckmakerError) as caught:
+        parse_outline("titel: T\nsections: [{title: A}]\n", "t.yaml")
+    assert len(caught.value.problems) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        (None, "no such file"),
+        (b"title: caf\xe9\nsections: [{title: A}]\n", "is not UTF-8 text"),
+    ],
+)
+def test_unreadable_files(tmp_path, content: bytes | None, says: str) -> None:
+    path = tmp_path / "talk.yaml"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(DeckmakerError, match=says):
+        load_outline(path)
+
+
+def test_a_folder_is_not_an_outline(tmp_path) -> None:
+    with pytest.raises(DeckmakerError, match="is a folder"):
+        load_outline(tmp_path)
+
+
+def test_utf8_bom_is_accepted(tmp_path) -> None:
+    path = tmp_path / "talk.yaml"
+    path.write_bytes("\ufefftitle: Ça\nsections: [{title: A}]\n".encode())
+    assert load_outline(path).title == "Ça"

@@ -1,0 +1,187 @@
+"""Stage two: the plan is plain data, so it is asserted with ==."""
+
+from __future__ import annotations
+
+import pytest
+
+from deckmaker.errors import DeckmakerError
+from deckmaker.outline import parse_outline
+from deckmaker.plan import Box, Bullet, Frames, Kind, Part, Plan, SlidePlan, Voice, plan_talk
+from deckmaker.plan.fit import paginate, wrap
+from deckmaker.templates import Templates
+
+# The shipped theme's boxes, roughly; the tests only need them fixed.
+FRAMES = Frames(
+    cover_title=Box(820, 130),
+    cover_subtitle=Box(820, 80),
+    title=Box(860, 80),
+    body=Box(860, 350, 36),
+)
+
+
+def plan(text: str, wpm: int | None = None) -> Plan:
+    return plan_talk(parse_outline(text, "t.yaml"), Voice(Templates()), FRAMES, wpm)
+
+
+def test_a_small_talk_is_planned_slide_by_slide() -> None:
+    got = plan(
+        """\
+title: Tiny
+host: Sam
+sections:
+  - title: Alpha
+    points: [one, {text: two, points: [two a]}]
+    script: Alpha words.
+    notes: Smile
+  - title: Beta
+    script: Beta words.
+""",
+        wpm=60,
+    )
+    greeting = "Hey guys, Sam here! Today we're diving into Tiny."
+    agenda = "Here's the plan. We'll start with Alpha, and then we'll get into Beta."
+    signoff = (
+        "That's it for today, guys! If this got you thinking, tell me what you made of it in the "
+        "comments. I'm Sam, thanks for watching, and I'll see you in the next one."
+    )
+    expected = Plan(
+        title="Tiny",
+        subtitle=None,
+        host="Sam",
+        wpm=60,
+        parts=(
+            Part(
+                None,
+                Kind.INTRO,
+                (
+                    SlidePlan(1, Kind.TITLE, "Tiny", 48, "Sam", body_pt=24, spoken=(greeting,)),
+                    SlidePlan(
+                        2,
+                        Kind.AGENDA,
+                        "What We'll Cover",
+                        36,
+                        bullets=(Bullet("Alpha"), Bullet("Beta")),
+                        body_pt=24,
+                        spoken=(agenda,),
+                    ),
+                ),
+            ),
+            Part(
+                "Alpha",
+                Kind.SECTION,
+                (
+                    SlidePlan(
+                        3,
+                        Kind.SECTION,
+                        "Alpha",
+                        36,
+                        bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
+                        body_pt=24,
+                        spoken=("Let's kick things off with Alpha.", "Alpha words."),
+                        notes=("Smile",),
+                    ),
+                ),
+            ),
+            Part(
+                "Beta",
+                Kind.SECTION,
+                (
+                    SlidePlan(
+                        4,
+                        Kind.SECTION,
+                        "Beta",
+                        36,
+                        body_pt=24,
+                        spoken=("And finally, Beta.", "Beta words."),
+                    ),
+                ),
+            ),
+            Part(
+                None,
+                Kind.CLOSING,
+                (
+                    SlidePlan(
+                        5, Kind.CLOSING, "Thank You!", 48, "Sam", body_pt=24, spoken=(signoff,)
+                    ),
+                ),
+            ),
+        ),
+    )
+    for mine, theirs in zip(got.slides, expected.slides, strict=True):
+        assert mine == theirs
+    assert got == expected
+    # 22, 8, 5 and 33 words at 60 per minute: a second a word
+    assert got.timings == ((0, 22), (22, 8), (30, 5), (35, 33))
+    assert got.total_seconds == 68
+
+
+def test_intro_and_outro_get_slides_when_they_have_points() -> None:
+    got = plan(
+        "title: T\nintro: {points: [hook]}\nsections: [{title: A}]\n"
+        "outro: {title: Recap, points: [x], script: Bye.}\n"
+    )
+    kinds = [(s.kind, s.title) for s in got.slides]
+    assert kinds == [
+        (Kind.TITLE, "T"),
+        (Kind.INTRO, "Introduction"),
+        (Kind.AGENDA, "What We'll Cover"),
+        (Kind.SECTION, "A"),
+        (Kind.OUTRO, "Recap"),
+        (Kind.CLOSING, "Thank You!"),
+    ]
+    assert got.slides[-2].spoken == ("Bye.",)
+
+
+def test_intro_without_points_is_said_over_the_title_slide() -> None:
+    got = plan("title: T\nintro: {script: Cold open., notes: [Grin]}\nsections: [{title: A}]\n")
+    assert got.slides[0].spoken[1:] == ("Cold open.",)
+    assert got.slides[0].notes == ("Grin",)
+
+
+def test_points_without_a_script_become_sentences() -> None:
+    got = plan(
+        "title: T\nsections:\n  - title: A\n    points: [Cats sleep a lot, "
+        "{text: Dogs need walks, points: [morning, evening]}, Fish are quiet]\n"
+    )
+    said = got.slides[2].spoken[1]
+    assert said == (
+        "First up: Cats sleep a lot. Then there's this: Dogs need walks, and that means morning "
+        "and evening. And finally: Fish are quiet. That's the heart of it."
+    )
+
+
+def test_a_long_section_continues_on_further_slides() -> None:
+    points = ", ".join(f"Point {i} has quite a few words so that it wraps" for i in range(1, 21))
+    script = " ".join(f"Sentence {i} is said here." for i in range(1, 41))
+    got = plan(
+        f"title: T\nsections:\n  - title: Long\n    points: [{points}]\n    script: {script}\n"
+    )
+    section = got.parts[1].slides
+    assert len(section) >= 3
+    assert [s.title for s in section] == ["Long"] + ["Long (cont.)"] * (len(section) - 1)
+    assert [b.text for s in section for b in s.bullets] == [
+        f"Point {i} has quite a few words so that it wraps" for i in range(1, 21)
+    ]
+    spoken = [p for s in section for p in s.spoken]
+    assert spoken[0] == "Let's kick things off with Long."
+    assert " ".join(spoken[1:]) == script  # nothing lost, nothing repeated, in order
+    assert all(s.spoken for s in section)  # every slide has words said over it
+    assert [s.number for s in got.slides] == list(range(1, len(got.slides) + 1))
+
+
+def test_a_point_too_long_for_any_slide_is_cut_at_word_boundaries() -> None:
+    words = " ".join(f"word{i}" for i in range(400))
+    pages = paginate((Bullet(words),), FRAMES.body, 24)
+    assert len(pages) > 1
+    assert " ".join(b.text for page in pages for b in page) == words
+
+
+def test_an_overlong_word_wraps_inside_the_box() -> None:
+    url = "https://example.com/" + "a" * 150
+    lines = wrap(url, 24, 400)
+    assert "".join(lines) == url and len(lines) > 1
+
+
+def test_a_title_that_cannot_fit_is_an_error() -> None:
+    with pytest.raises(DeckmakerError, match="too long to fit"):
+        plan("title: T\nsections: [{title: %s}]\n" % ("Long title words " * 30))

@@ -68,15 +68,17 @@ class Templates:
         with self.reporting(name):
             return self.env.get_template(name).module
 
-    def reporting(self, name: str) -> _Reporting:
-        return _Reporting(self, name)
+    def reporting(self, name: str, line: int | None = None) -> _Reporting:
+        """A context that reports template errors as `DeckmakerError`s; `line`, when given,
+        is where to point instead of the line Jinja's traceback names."""
+        return _Reporting(self, name, line)
 
 
 class _Reporting:
     """Turns any error raised inside a template into a `DeckmakerError` naming file and line."""
 
-    def __init__(self, templates: Templates, name: str) -> None:
-        self.templates, self.name = templates, name
+    def __init__(self, templates: Templates, name: str, line: int | None) -> None:
+        self.templates, self.name, self.line = templates, name, line
 
     def __enter__(self) -> None:
         return None
@@ -93,7 +95,7 @@ class _Reporting:
         else:  # a runtime error: the innermost template frame says where
             frames = [f for f in traceback.extract_tb(tb) if _is_template(f.filename)]
             file = frames[-1].filename if frames else str(self.templates.path(self.name))
-            line = frames[-1].lineno if frames else None
+            line = self.line or (frames[-1].lineno if frames else None)
         if not isinstance(err, jinja2.TemplateError | ArithmeticError | TypeError | ValueError):
             return False  # not the template's fault: a bug of ours, let it surface
         message = str(getattr(err, "message", None) or err)

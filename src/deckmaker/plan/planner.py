@@ -52,7 +52,7 @@ class _Planner:
         for number, section in enumerate(o.sections, 1):
             lead = self.voice.say("transition", number, count, section.title)
             parts.append(
-                Part(section.title, Kind.SECTION, self.segment(Kind.SECTION, section, lead))
+                Part(section.title, Kind.SECTION, tuple(self.segment(Kind.SECTION, section, lead)))
             )
         parts.append(Part(None, Kind.CLOSING, self.closing()))
         return Plan(o.title, o.subtitle, o.host, wpm, tuple(parts))
@@ -142,7 +142,9 @@ class _Planner:
     ) -> list[SlidePlan]:
         """One slide, or several when the bullets do not fit one; the words are shared out."""
         pages = paginate(bullets, self.frames.body, BODY_PT)
-        titles = [title] + [self.voice.say("continued", title)] * (len(pages) - 1)
+        titles = [title]
+        if len(pages) > 1:
+            titles += [self.voice.say("continued", title)] * (len(pages) - 1)
         title_pt = _fitting(titles[-1], self.frames.title, TITLE_SIZES, "title")
         said = _share(spoken, [max(1, len(p)) for p in pages])
         cont_note = (self.voice.say("continued_note"),) if len(pages) > 1 else ()

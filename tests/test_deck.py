@@ -1,0 +1,131 @@
+"""The deck: reopened slide by slide against the plan, and judged by outside readers."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+
+from deckmaker.build import build
+from deckmaker.plan import Kind
+from deckmaker.render.deck import speaker_notes
+from deckmaker.templates import bundled
+from judges import layout_findings, package_findings
+
+
+def reopen(built):
+    return Presentation(str(built.files["deck"]))
+
+
+@pytest.mark.parametrize("which", ["example", "stress"])
+def test_every_slide_carries_its_plan(which: str, request: pytest.FixtureRequest) -> None:
+    built = request.getfixturevalue(which)
+    slides = list(reopen(built).slides)
+    assert len(slides) == len(built.plan.slides)
+    for slide, planned in zip(slides, built.plan.slides, strict=True):
+        assert slide.shapes.title.text_frame.text == planned.title
+        body = [p for p in slide.placeholders if p.placeholder_format.idx == 1]
+        if planned.kind in (Kind.TITLE, Kind.CLOSING):
+            expected = [(line, 0) for line in (planned.subtitle or "").split("\n") if line]
+        else:
+            expected = [(b.text, b.level) for b in planned.bullets]
+        got = [(p.text, p.level) for shape in body for p in shape.text_frame.paragraphs]
+        assert got == expected, f"slide {planned.number}"
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes == speaker_notes(planned) and notes.strip()
+
+
+def test_example_deck_reads_as_a_talk(example) -> None:
+    slides = list(reopen(example).slides)
+    titles = [s.shapes.title.text for s in slides]
+    assert titles == [
+        "La La Land's Ending, Explained",
+        "No Happy Ending, and That's the Point",
+        "What We'll Cover",
+        "The 'What If' Montage: A Dream Realized, Briefly",
+        "Sacrifices for Dreams: The Cost of Ambition",
+        "The Realism Factor: Why It Resonates",
+        "The Enduring Impact of La La Land's Conclusion",
+        "Thank You!",
+    ]
+    agenda = [p.text for p in slides[2].placeholders[1].text_frame.paragraphs]
+    assert agenda == titles[3:7]
+    montage = slides[3].notes_slide.notes_text_frame.text
+    assert "Okay, let's talk about that epic final sequence" in montage
+    assert "Delivery notes (not read aloud):" in montage
+
+
+def test_deck_is_wide_and_takes_no_slides_from_the_theme(example, tmp_path: Path) -> None:
+    prs = reopen(example)
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+    # A theme that comes with slides of its own: they must not reach the output.
+    theme = Presentation(str(bundled("templates") / "deck.pptx"))
+    theme.slides.add_slide(theme.slide_layouts[0]).shapes.title.text = "LEFTOVER"
+    (tmp_path / "mine").mkdir()
+    theme.save(str(tmp_path / "mine" / "deck.pptx"))
+    built = build(
+        bundled("outlines") / "la-la-land.yaml", tmp_path / "out", templates_dir=tmp_path / "mine"
+    )
+    texts = [s.shapes.title.text for s in reopen(built).slides]
+    assert "LEFTOVER" not in texts and len(texts) == len(built.plan.slides)
+    assert package_findings(built.files["deck"]) == []
+
+
+def test_long_sections_continue_instead_of_overflowing(stress) -> None:
+    titles = [s.title for s in stress.plan.slides]
+    long = "A very long section that must continue on a further slide"
+    assert titles.count(long) == 1 and titles.count(f"{long} (cont.)") >= 1
+
+
+def test_same_outline_same_bytes(example, tmp_path: Path, monkeypatch) -> None:
+    again = build(bundled("outlines") / "la-la-land.yaml", tmp_path)
+    for kind in ("deck", "script"):
+        assert again.files[kind].read_bytes() == example.files[kind].read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    dated = build(bundled("outlines") / "la-la-land.yaml", tmp_path / "dated")
+    assert dated.files["deck"].read_bytes() != example.files["deck"].read_bytes()
+    with zipfile.ZipFile(dated.files["deck"]) as z:
+        assert {i.date_time for i in z.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+    assert reopen(dated).core_properties.modified.year == 2023
+
+
+def test_many_sections(write_outline, tmp_path: Path) -> None:
+    sections = "\n".join(f"  - title: Section {i}\n    points: [a, b]" for i in range(1, 31))
+    built = build(write_outline(f"title: Many\nsections:\n{sections}\n"), tmp_path / "out")
+    agenda = [s for s in built.plan.slides if s.kind is Kind.AGENDA]
+    assert len(agenda) > 1  # thirty titles do not fit one agenda slide
+    assert [b.text for s in agenda for b in s.bullets] == [f"Section {i}" for i in range(1, 31)]
+    assert len(reopen(built).slides) == len(built.plan.slides)
+    assert package_findings(built.files["deck"]) == []
+
+
+@pytest.mark.parametrize("which", ["example", "stress"])
+def test_outside_readers_find_nothing_in_the_package(which, request) -> None:
+    assert package_findings(request.getfixturevalue(which).files["deck"]) == []
+
+
+@pytest.mark.parametrize("which", ["example", "stress"])
+def test_libreoffice_draws_every_character_inside_its_box(which, request) -> None:
+    assert layout_findings(request.getfixturevalue(which).files["deck"]) == []
+
+
+def test_the_judges_can_fail(example, tmp_path: Path) -> None:
+    """Plant the faults the judges exist for, so neither is a check that cannot fail."""
+    prs = reopen(example)
+    body = prs.slides[3].placeholders[1].text_frame
+    body.paragraphs[0].runs[0].text = "spill " * 400  # far more than the box holds
+    shapes = prs.slides[4].shapes
+    shapes[1]._element.nvSpPr.cNvPr.id = shapes[0].shape_id  # two shapes, one id
+    listed = prs.part._element.find(qn("p:notesMasterIdLst"))
+    listed.getparent().remove(listed)  # what Keynote refuses
+    bad = tmp_path / "bad.pptx"
+    prs.save(str(bad))
+    package = package_findings(bad)
+    assert any("shape id" in f and "slide5.xml" in f for f in package), package
+    assert any("notesMasterIdLst" in f for f in package), package
+    layout = layout_findings(bad)
+    assert any("slide 4:" in f and "outside every text box" in f for f in layout), layout

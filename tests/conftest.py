@@ -14,7 +14,8 @@ ESSAY = ROOT.parent / "shared" / "essays" / "la-la-land-ending.txt"
 
 # An outline with everything that has tripped decks up before: many sections, nested points,
 # a section with only points, one with only a script, Unicode, emoji and right-to-left text.
-STRESS = """\
+POINTS = ", ".join(f"Point number {i} with a few more words to wrap" for i in range(1, 19))
+STRESS = f"""\
 title: "Ünïcödé & émoji 🎬 — a stress test"
 subtitle: 'Quotes "double" and ‘single’, <angle> & ampersands'
 host: Zoë Ça
@@ -38,14 +39,12 @@ sections:
       Second paragraph. It has two sentences!
     notes: [Slow down, Breathe]
   - title: A very long section that must continue on a further slide
-    points: [%s]
+    points: [{POINTS}]
   - title: 日本語のセクション
     points: [漢字とかなの箇条書き, 二つ目の点]
 outro:
   script: That's all from the stress test.
-""" % ", ".join(
-    f"Point number {i} with a few more words to make it wrap a bit" for i in range(1, 19)
-)
+"""
 
 
 @pytest.fixture

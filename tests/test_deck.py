@@ -6,6 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from judges import layout_findings, package_findings
 from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu
@@ -14,7 +15,6 @@ from deckmaker.build import build
 from deckmaker.plan import Kind
 from deckmaker.render.deck import speaker_notes
 from deckmaker.templates import bundled
-from judges import layout_findings, package_findings
 
 
 def reopen(built):

@@ -68,11 +68,14 @@ def parse_outline(text: str, source: str = "<outline>") -> Outline:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + 1 if mark else None
-        what = " ".join(str(p) for p in (err.context, err.problem) if p)
+        mark, started = err.problem_mark or err.context_mark, err.context_mark
+        what = str(err.problem)
+        if err.context and started and started is not mark:
+            what = f"{err.context} that starts on line {started.line + 1}: {what}"
         raise DeckmakerError.at(
-            f"is not valid YAML: {what}; check indentation, colons and quotes", source, line
+            f"is not valid YAML: {what}; check indentation, colons, brackets and quotes",
+            source,
+            mark.line + 1 if mark else None,
         ) from None
     except yaml.reader.ReaderError as err:  # a character YAML refuses; it has a position, no mark
         line = text[: err.position].count("\n") + 1

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pptx
+from pptx.exc import PackageNotFoundError
 from pptx.presentation import Presentation
 from pptx.slide import SlideLayout
 from pptx.util import Length
@@ -47,7 +48,7 @@ def load_theme(path: Path) -> Theme:
 def open_presentation(path: Path) -> Presentation:
     try:
         return pptx.Presentation(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise DeckmakerError.at(
             f"is not a usable .pptx theme ({type(err).__name__}: {err}); "
             "give a presentation saved by PowerPoint, Keynote or LibreOffice",

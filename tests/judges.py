@@ -120,6 +120,18 @@ def _duplicate_ids(path: Path, trees: dict) -> list[str]:
     return findings
 
 
+# -- the script ----------------------------------------------------------------------------------
+
+
+def markdown_findings(path: Path) -> list[str]:
+    """pymarkdownlnt's rules, less MD013: spoken paragraphs are long lines by design."""
+    tool = require("pymarkdown")
+    run = subprocess.run(
+        [tool, "--disable-rules", "md013", "scan", str(path)], capture_output=True, text=True
+    )
+    return [f"{line} [pymarkdown]" for line in (run.stdout + run.stderr).splitlines() if line]
+
+
 # -- the layout, as LibreOffice Impress draws it --------------------------------------------------
 
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from judges import markdown_findings
 from pptx import Presentation
 
 from deckmaker.build import build, example_outline
@@ -37,6 +38,17 @@ def test_cues_run_one_to_n_in_step_with_the_deck(which, request) -> None:
         spoken = [p for p in chunk.split("\n\n") if p.strip() and not p.startswith(("#", ">"))]
         for paragraph in spoken:
             assert paragraph.strip().replace("\\", "") in notes
+
+
+@pytest.mark.parametrize("which", ["example", "stress"])
+def test_markdown_lints_clean(which, request) -> None:
+    assert markdown_findings(request.getfixturevalue(which).files["script"]) == []
+
+
+def test_the_markdown_judge_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("# One\n# Two\n\n\n\ntext <b>html</b>  \n")
+    assert len(markdown_findings(bad)) >= 3
 
 
 def test_timings_add_up(example) -> None:

@@ -38,8 +38,9 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(?=\s|$)")
 
 
 def md(text: str) -> str:
-    """Spoken text that Markdown will not mistake for a heading, quote or list."""
-    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", str(text))
+    """Text that Markdown will not mistake for a heading, quote, list or HTML tag."""
+    text = str(text).replace("<", "\\<")
+    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
 
 
 ALL = {"sentence": sentence, "join_and": join_and, "clock": clock, "cell": cell, "md": md}

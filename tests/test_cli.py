@@ -130,3 +130,18 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "la-la-land.pptx").exists()
+
+
+def test_a_bug_is_one_line_and_exit_1_unless_debugging(monkeypatch, tmp_path: Path) -> None:
+    import deckmaker.build
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(deckmaker.build, "build", broken)
+    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: internal error (RuntimeError: boom).")
+    assert "Traceback" not in result.output
+    debug = CliRunner().invoke(cli, ["--debug", "build", "--out", str(tmp_path)])
+    assert isinstance(debug.exception, RuntimeError)

@@ -12,8 +12,9 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu
 
 from deckmaker.build import build
-from deckmaker.plan import Kind
+from deckmaker.plan import Kind, Layout
 from deckmaker.render.deck import speaker_notes
+from deckmaker.render.theme import LAYOUT_NAMES
 from deckmaker.templates import bundled
 
 
@@ -28,8 +29,9 @@ def test_every_slide_carries_its_plan(which: str, request: pytest.FixtureRequest
     assert len(slides) == len(built.plan.slides)
     for slide, planned in zip(slides, built.plan.slides, strict=True):
         assert slide.shapes.title.text_frame.text == planned.title
+        assert slide.slide_layout.name == LAYOUT_NAMES[planned.layout]
         body = [p for p in slide.placeholders if p.placeholder_format.idx == 1]
-        if planned.kind in (Kind.TITLE, Kind.CLOSING):
+        if planned.layout is Layout.COVER:
             expected = [(line, 0) for line in (planned.subtitle or "").split("\n") if line]
         else:
             expected = [(b.text, b.level) for b in planned.bullets]

@@ -6,7 +6,18 @@ import pytest
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import parse_outline
-from deckmaker.plan import Box, Bullet, Frames, Kind, Part, Plan, SlidePlan, Voice, plan_talk
+from deckmaker.plan import (
+    Box,
+    Bullet,
+    Frames,
+    Kind,
+    Layout,
+    Part,
+    Plan,
+    SlidePlan,
+    Voice,
+    plan_talk,
+)
 from deckmaker.plan.fit import paginate, wrap
 from deckmaker.templates import Templates
 
@@ -16,6 +27,7 @@ FRAMES = Frames(
     cover_subtitle=Box(820, 80),
     title=Box(860, 80),
     body=Box(860, 350, 36),
+    header_title=Box(860, 140),
 )
 
 
@@ -54,10 +66,20 @@ sections:
                 None,
                 Kind.INTRO,
                 (
-                    SlidePlan(1, Kind.TITLE, "Tiny", 48, "Sam", body_pt=24, spoken=(greeting,)),
+                    SlidePlan(
+                        1,
+                        Kind.TITLE,
+                        Layout.COVER,
+                        "Tiny",
+                        48,
+                        "Sam",
+                        body_pt=24,
+                        spoken=(greeting,),
+                    ),
                     SlidePlan(
                         2,
                         Kind.AGENDA,
+                        Layout.CONTENT,
                         "What We'll Cover",
                         36,
                         bullets=(Bullet("Alpha"), Bullet("Beta")),
@@ -73,6 +95,7 @@ sections:
                     SlidePlan(
                         3,
                         Kind.SECTION,
+                        Layout.CONTENT,
                         "Alpha",
                         36,
                         bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
@@ -89,9 +112,9 @@ sections:
                     SlidePlan(
                         4,
                         Kind.SECTION,
+                        Layout.HEADER,
                         "Beta",
-                        36,
-                        body_pt=24,
+                        48,
                         spoken=("And finally, Beta.", "Beta words."),
                     ),
                 ),
@@ -101,7 +124,14 @@ sections:
                 Kind.CLOSING,
                 (
                     SlidePlan(
-                        5, Kind.CLOSING, "Thank You!", 48, "Sam", body_pt=24, spoken=(signoff,)
+                        5,
+                        Kind.CLOSING,
+                        Layout.COVER,
+                        "Thank You!",
+                        48,
+                        "Sam",
+                        body_pt=24,
+                        spoken=(signoff,),
                     ),
                 ),
             ),

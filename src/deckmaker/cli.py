@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -11,6 +13,7 @@ from deckmaker import __version__
 from deckmaker.errors import DeckmakerError
 
 EXIT_USER_ERROR = 2
+EXIT_BUG = 1
 
 _outline_arg = click.argument(
     "outline", required=False, type=click.Path(path_type=Path, dir_okay=False)
@@ -19,7 +22,8 @@ _outline_arg = click.argument(
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="deckmaker")
-def cli() -> None:
+@click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
+def cli(debug: bool) -> None:
     """Turn one talk outline (YAML) into a PowerPoint deck with speaker notes and a recording
     script whose [SLIDE N] cues always match the deck.
 
@@ -95,18 +99,25 @@ def validate(outline: Path) -> None:
     click.echo(f"{outline}: OK, {len(talk.sections)} sections")
 
 
-class _reported:
-    """Print a user's mistake as one line per problem and exit 2; never a traceback."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type | None, err: BaseException | None, tb: object) -> bool:
-        if isinstance(err, DeckmakerError):
-            for problem in err.problems:
-                click.echo(f"error: {problem}", err=True)
-            sys.exit(EXIT_USER_ERROR)
-        return False
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Print a user's mistake as one line per problem and exit 2; a bug of ours as one line and
+    exit 1. A traceback only with --debug."""
+    try:
+        yield
+    except DeckmakerError as err:
+        for problem in err.problems:
+            click.echo(f"error: {problem}", err=True)
+        sys.exit(EXIT_USER_ERROR)
+    except Exception as err:
+        if click.get_current_context().find_root().params.get("debug"):
+            raise
+        click.echo(
+            f"error: internal error ({type(err).__name__}: {err}). This is a bug in deckmaker; "
+            "please report it with the output of the same command run with --debug.",
+            err=True,
+        )
+        sys.exit(EXIT_BUG)
 
 
 def main() -> None:

@@ -18,6 +18,14 @@ class Kind(str, Enum):
     CLOSING = "closing"
 
 
+class Layout(str, Enum):
+    """The kind of design a slide needs; the theme supplies a layout for each."""
+
+    COVER = "cover"  # a big title and a subtitle: the title and closing slides
+    CONTENT = "content"  # a title and bullets
+    HEADER = "header"  # a big title alone: a section with no points to show
+
+
 @dataclass(frozen=True)
 class Bullet:
     text: str
@@ -28,6 +36,7 @@ class Bullet:
 class SlidePlan:
     number: int
     kind: Kind
+    layout: Layout
     title: str
     title_pt: int  # type sizes are decided here, where the fitting is, not in the writer
     subtitle: str | None = None

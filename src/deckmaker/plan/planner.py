@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Outline, Point, Segment
 from deckmaker.plan.fit import Box, largest_fitting, paginate
-from deckmaker.plan.model import Bullet, Kind, Part, Plan, SlidePlan
+from deckmaker.plan.model import Bullet, Kind, Layout, Part, Plan, SlidePlan
 from deckmaker.plan.voice import Voice
 
 DEFAULT_WPM = 150
@@ -30,6 +30,7 @@ class Frames:
     cover_subtitle: Box
     title: Box
     body: Box
+    header_title: Box
 
 
 def plan_talk(outline: Outline, voice: Voice, frames: Frames, wpm: int | None = None) -> Plan:
@@ -124,6 +125,7 @@ class _Planner:
         return SlidePlan(
             number=self.next_number(),
             kind=kind,
+            layout=Layout.COVER,
             title=title,
             title_pt=_fitting(title, f.cover_title, COVER_TITLE_SIZES, "title"),
             subtitle=subtitle,
@@ -140,7 +142,15 @@ class _Planner:
         spoken: tuple[str, ...],
         notes: tuple[str, ...],
     ) -> list[SlidePlan]:
-        """One slide, or several when the bullets do not fit one; the words are shared out."""
+        """One slide, or several when the bullets do not fit one; the words are shared out.
+        With no bullets at all, a section header: a big title alone rather than an empty box."""
+        if not bullets:
+            size = _fitting(title, self.frames.header_title, COVER_TITLE_SIZES, "title")
+            return [
+                SlidePlan(
+                    self.next_number(), kind, Layout.HEADER, title, size, spoken=spoken, notes=notes
+                )
+            ]
         pages = paginate(bullets, self.frames.body, BODY_PT)
         titles = [title]
         if len(pages) > 1:
@@ -152,6 +162,7 @@ class _Planner:
             SlidePlan(
                 number=self.next_number(),
                 kind=kind,
+                layout=Layout.CONTENT,
                 title=titles[i],
                 title_pt=title_pt,
                 bullets=page,

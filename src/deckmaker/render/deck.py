@@ -7,10 +7,10 @@ from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.text.text import TextFrame
 from pptx.util import Pt
 
-from deckmaker.plan import Kind, Plan, SlidePlan
-from deckmaker.plan.fit import LINE_HEIGHT, SPACE_BEFORE, SUB_POINT_SHRINK
+from deckmaker.plan import Layout, Plan, SlidePlan
+from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK
 from deckmaker.render.package import drop_slides, list_notes_master, reproducible_bytes
-from deckmaker.render.theme import CONTENT_LAYOUT, COVER_LAYOUT, Theme, layout
+from deckmaker.render.theme import Theme, layout
 
 NOTES_HEADING = "Delivery notes (not read aloud):"
 
@@ -18,10 +18,10 @@ NOTES_HEADING = "Delivery notes (not read aloud):"
 def render_deck(plan: Plan, theme: Theme) -> bytes:
     prs = theme.open()
     drop_slides(prs)
-    layouts = {name: layout(prs, name, theme.path) for name in (COVER_LAYOUT, CONTENT_LAYOUT)}
+    layouts = {kind: layout(prs, kind, theme.path) for kind in Layout}
     for planned in plan.slides:
-        cover = planned.kind in (Kind.TITLE, Kind.CLOSING)
-        slide = prs.slides.add_slide(layouts[COVER_LAYOUT if cover else CONTENT_LAYOUT])
+        cover = planned.layout is Layout.COVER
+        slide = prs.slides.add_slide(layouts[planned.layout])
         title, body = _placeholder(slide, 0), _placeholder(slide, 1)
         _write(title.text_frame, [(planned.title, 0)], planned.title_pt)
         lines = _cover_lines(planned) if cover else [(b.text, b.level) for b in planned.bullets]
@@ -61,7 +61,7 @@ def _write(frame: TextFrame, lines: list[tuple[str, int]], size: int, bulleted: 
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         pt = size - SUB_POINT_SHRINK * level if bulleted else size
         para.level = level
-        para.line_spacing = LINE_HEIGHT / 1.2  # PowerPoint's "single" is 1.2 times the size
+        para.line_spacing = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
         para.space_before = Pt(SPACE_BEFORE * pt) if bulleted else Pt(0)
         run = para.add_run()
         run.text = text

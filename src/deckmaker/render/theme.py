@@ -14,10 +14,14 @@ from pptx.slide import SlideLayout
 from pptx.util import Length
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.plan import Box, Frames
+from deckmaker.plan import Box, Frames, Layout
 
-COVER_LAYOUT = "Title Slide"
-CONTENT_LAYOUT = "Title and Content"
+# The theme's layouts, by their standard names, for each kind of design a slide needs.
+LAYOUT_NAMES = {
+    Layout.COVER: "Title Slide",
+    Layout.CONTENT: "Title and Content",
+    Layout.HEADER: "Section Header",
+}
 BULLET_INDENT = Length(457200)  # the left margin a bullet level takes (0.5 in), at most
 
 
@@ -33,14 +37,15 @@ class Theme:
 def load_theme(path: Path) -> Theme:
     """Open the theme once to read its text boxes; a file that is no usable theme is an error."""
     prs = open_presentation(path)
-    cover, content = layout(prs, COVER_LAYOUT, path), layout(prs, CONTENT_LAYOUT, path)
+    cover, content, header = (layout(prs, kind, path) for kind in Layout)
     return Theme(
         path,
         Frames(
-            cover_title=_box(cover, 0, COVER_LAYOUT, path),
-            cover_subtitle=_box(cover, 1, COVER_LAYOUT, path),
-            title=_box(content, 0, CONTENT_LAYOUT, path),
-            body=_box(content, 1, CONTENT_LAYOUT, path, indent=BULLET_INDENT.pt),
+            cover_title=_box(cover, 0, path),
+            cover_subtitle=_box(cover, 1, path),
+            title=_box(content, 0, path),
+            body=_box(content, 1, path, indent=BULLET_INDENT.pt),
+            header_title=_box(header, 0, path),
         ),
     )
 
@@ -56,7 +61,8 @@ def open_presentation(path: Path) -> Presentation:
         ) from None
 
 
-def layout(prs: Presentation, name: str, path: Path) -> SlideLayout:
+def layout(prs: Presentation, kind: Layout, path: Path) -> SlideLayout:
+    name = LAYOUT_NAMES[kind]
     found = prs.slide_layouts.get_by_name(name)
     if found is None:
         have = ", ".join(f"'{lay.name}'" for lay in prs.slide_layouts)
@@ -64,11 +70,11 @@ def layout(prs: Presentation, name: str, path: Path) -> SlideLayout:
     return found
 
 
-def _box(lay: SlideLayout, idx: int, name: str, path: Path, indent: float = 0.0) -> Box:
+def _box(lay: SlideLayout, idx: int, path: Path, indent: float = 0.0) -> Box:
     shape = next((p for p in lay.placeholders if p.placeholder_format.idx == idx), None)
     if shape is None or shape.width is None or shape.height is None:
         raise DeckmakerError.at(
-            f"layout '{name}' has no placeholder {idx} with a size; deckmaker puts text there",
+            f"layout '{lay.name}' has no placeholder {idx} with a size; deckmaker puts text there",
             str(path),
         )
     tf = shape.text_frame

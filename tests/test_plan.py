@@ -215,3 +215,11 @@ def test_an_overlong_word_wraps_inside_the_box() -> None:
 def test_a_title_that_cannot_fit_is_an_error() -> None:
     with pytest.raises(DeckmakerError, match="too long to fit"):
         plan("title: T\nsections: [{title: %s}]\n" % ("Long title words " * 30))
+
+
+def test_each_subtitle_line_counts_as_a_line() -> None:
+    from deckmaker.plan.fit import largest_fitting
+
+    box = Box(800, 100)
+    assert largest_fitting("a", box, (30,), max_lines=2) == 30
+    assert largest_fitting("a\nb\nc", box, (30,), max_lines=2) is None

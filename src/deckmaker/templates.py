@@ -7,6 +7,8 @@ stranger cannot reach Python internals and a typo fails loudly instead of printi
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -32,7 +34,6 @@ def bundled(folder: str) -> Path:
 
 class Templates:
     def __init__(self, override: Path | None = None) -> None:
-        self.override = override
         if override is not None and not override.is_dir():
             raise DeckmakerError.at(
                 "is not a folder of templates; check --templates", str(override)
@@ -68,39 +69,26 @@ class Templates:
         with self.reporting(name):
             return self.env.get_template(name).module
 
-    def reporting(self, name: str, line: int | None = None) -> _Reporting:
-        """A context that reports template errors as `DeckmakerError`s; `line`, when given,
-        is where to point instead of the line Jinja's traceback names."""
-        return _Reporting(self, name, line)
-
-
-class _Reporting:
-    """Turns any error raised inside a template into a `DeckmakerError` naming file and line."""
-
-    def __init__(self, templates: Templates, name: str, line: int | None) -> None:
-        self.templates, self.name, self.line = templates, name, line
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: type | None, err: BaseException | None, tb: Any) -> bool:
-        if err is None or isinstance(err, DeckmakerError):
-            return False
-        if isinstance(err, jinja2.TemplateNotFound):
-            raise DeckmakerError.at(
-                f"template '{err.name}' not found in {', '.join(map(str, self.templates.folders))}"
-            ) from None
-        if isinstance(err, jinja2.TemplateSyntaxError):
-            file, line = err.filename or self.name, err.lineno
-        else:  # a runtime error: the innermost template frame says where
-            frames = [f for f in traceback.extract_tb(tb) if _is_template(f.filename)]
-            file = frames[-1].filename if frames else str(self.templates.path(self.name))
-            line = self.line or (frames[-1].lineno if frames else None)
-        if not isinstance(err, jinja2.TemplateError | ArithmeticError | TypeError | ValueError):
-            return False  # not the template's fault: a bug of ours, let it surface
-        message = str(getattr(err, "message", None) or err)
-        raise DeckmakerError.at(f"template error: {message}", file, line) from None
-
-
-def _is_template(filename: str) -> bool:
-    return filename.endswith((".j2", ".jinja", ".md", ".txt"))
+    @contextmanager
+    def reporting(self, name: str, line: int | None = None) -> Iterator[None]:
+        """Turn any error raised inside template `name` into a `DeckmakerError` naming its file
+        and line; `line`, when given, is where to point instead of the line Jinja names."""
+        try:
+            yield
+        except jinja2.TemplateNotFound as err:
+            folders = ", ".join(map(str, self.folders))
+            raise DeckmakerError.at(f"template '{err.name}' not found in {folders}") from None
+        except jinja2.TemplateSyntaxError as err:
+            file = err.filename or str(self.path(name))
+            raise DeckmakerError.at(f"template error: {err.message}", file, err.lineno) from None
+        except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as err:
+            # A runtime error: the innermost frame inside a template folder says where.
+            frames = [
+                f
+                for f in traceback.extract_tb(err.__traceback__)
+                if any(f.filename.startswith(str(folder)) for folder in self.folders)
+            ]
+            file = frames[-1].filename if frames else str(self.path(name))
+            line = line or (frames[-1].lineno if frames else None)
+            message = getattr(err, "message", None) or str(err)
+            raise DeckmakerError.at(f"template error: {message}", file, line) from None

@@ -78,9 +78,11 @@ def paragraph_height(text: str, size: float, width: float) -> float:
 
 
 def largest_fitting(text: str, box: Box, sizes: tuple[int, ...], max_lines: int = 3) -> int | None:
-    """The largest size in `sizes` (descending) at which `text` fits `box` in a few lines."""
+    """The largest size in `sizes` (descending) at which `text` (one paragraph per line) fits
+    `box` in at most `max_lines` lines."""
     for size in sizes:
-        lines = len(wrap(text, size * 1.05, box.width))  # titles are bold: a little wider
+        # titles are bold, so a little wider
+        lines = sum(len(wrap(line, size * 1.05, box.width)) for line in text.split("\n"))
         if lines <= max_lines and lines * LINE_HEIGHT * size <= box.height:
             return size
     return None

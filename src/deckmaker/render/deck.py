@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.shapes.placeholder import SlidePlaceholder
+from pptx.slide import Slide
 from pptx.text.text import TextFrame
 from pptx.util import Pt
 
 from deckmaker.plan import Layout, Plan, SlidePlan
 from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK
-from deckmaker.render.package import drop_slides, list_notes_master, reproducible_bytes
+from deckmaker.render.package import (
+    drop_slides,
+    list_notes_master,
+    remove_shape,
+    reproducible_bytes,
+)
 from deckmaker.render.theme import Theme, layout
 
 NOTES_HEADING = "Delivery notes (not read aloud):"
@@ -27,8 +33,8 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         lines = _cover_lines(planned) if cover else [(b.text, b.level) for b in planned.bullets]
         if lines:
             _write(body.text_frame, lines, planned.body_pt, bulleted=not cover)
-        else:  # an empty placeholder shows "Click to add text" in PowerPoint
-            body._element.getparent().remove(body._element)
+        elif body is not None:  # an empty placeholder shows "Click to add text" in PowerPoint
+            remove_shape(body)
         slide.notes_slide.notes_text_frame.text = speaker_notes(planned)
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.subtitle or ""
@@ -49,8 +55,8 @@ def _cover_lines(slide: SlidePlan) -> list[tuple[str, int]]:
     return [(line, 0) for line in (slide.subtitle or "").split("\n") if line]
 
 
-def _placeholder(slide, idx: int) -> SlidePlaceholder:
-    return next(p for p in slide.placeholders if p.placeholder_format.idx == idx)
+def _placeholder(slide: Slide, idx: int) -> SlidePlaceholder | None:
+    return next((p for p in slide.placeholders if p.placeholder_format.idx == idx), None)
 
 
 def _write(frame: TextFrame, lines: list[tuple[str, int]], size: int, bulleted: bool = False):

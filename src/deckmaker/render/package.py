@@ -1,6 +1,7 @@
 """The few things python-pptx's public API cannot do, kept here so nothing else touches XML.
 
-- A theme file may hold slides of its own; python-pptx has no way to delete a slide (#67).
+- A theme file may hold slides of its own; python-pptx has no way to delete a slide (#67),
+  nor a shape (an empty placeholder would show "Click to add text").
 - python-pptx creates a notes master but never lists it in presentation.xml; Keynote refuses
   such a file (#1051).
 - python-pptx stamps zip entries with the wall clock (#702), so no two saves are identical.
@@ -16,6 +17,7 @@ from datetime import datetime, timezone
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
+from pptx.shapes.base import BaseShape
 
 # A fixed date for reproducible files, used unless SOURCE_DATE_EPOCH says otherwise.
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -37,6 +39,10 @@ def drop_slides(prs: Presentation) -> None:
     for sld_id in list(id_list):
         prs.part.drop_rel(sld_id.rId)
         id_list.remove(sld_id)
+
+
+def remove_shape(shape: BaseShape) -> None:
+    shape._element.getparent().remove(shape._element)
 
 
 def list_notes_master(prs: Presentation) -> None:

@@ -157,7 +157,9 @@ class _Reader:
             return None
         return _clean(node.value, paragraphs) or None
 
-    def required_text(self, parent: yaml.Node, fields: dict[str, yaml.Node], key: str, at: str):
+    def required_text(
+        self, parent: yaml.Node, fields: dict[str, yaml.Node], key: str, at: str
+    ) -> str | None:
         node = fields.get(key)
         value = self.text(node, _join(at, key))
         if (id(parent), key) in self.misspelled:
@@ -174,7 +176,7 @@ class _Reader:
         if fields is None:
             return None
         title = self.required_text(root, fields, "title", "")
-        sections = ()
+        sections: tuple[Segment, ...] = ()
         if "sections" not in fields:
             self.fail(root, "sections", "is required: a list of sections, each with a `title:`")
         else:

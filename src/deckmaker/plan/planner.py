@@ -63,14 +63,15 @@ class _Planner:
     def opening(self) -> tuple[SlidePlan, ...]:
         o, intro = self.outline, self.outline.intro
         greeting = o.greeting or self.voice.say("greeting", o.title, o.subtitle, o.host)
-        spoken, notes = (greeting,), ()
+        spoken: tuple[str, ...] = (greeting,)
+        notes: tuple[str, ...] = ()
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
             spoken, notes = (greeting, *self.words(intro)), intro.notes
         subtitle = "\n".join(x for x in (o.subtitle, o.host) if x) or None
         slides = [self.cover(Kind.TITLE, o.title, subtitle, spoken, notes)]
         if intro and intro.points:
             slides += self.segment(Kind.INTRO, intro)
-        titles = [s.title for s in o.sections]
+        titles = [s.title or "" for s in o.sections]  # validated: sections have titles
         slides += self.bulleted(
             Kind.AGENDA,
             self.voice.say("agenda_title"),

@@ -29,9 +29,10 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         cover = planned.layout is Layout.COVER
         slide = prs.slides.add_slide(layouts[planned.layout])
         title, body = _placeholder(slide, 0), _placeholder(slide, 1)
+        assert title is not None  # load_theme checked every layout has one
         _write(title.text_frame, [(planned.title, 0)], planned.title_pt)
         lines = _cover_lines(planned) if cover else [(b.text, b.level) for b in planned.bullets]
-        if lines:
+        if lines and body is not None:
             _write(body.text_frame, lines, planned.body_pt, bulleted=not cover)
         elif body is not None:  # an empty placeholder shows "Click to add text" in PowerPoint
             remove_shape(body)

@@ -103,6 +103,7 @@ def test_many_sections(write_outline, tmp_path: Path) -> None:
     assert [b.text for s in agenda for b in s.bullets] == [f"Section {i}" for i in range(1, 31)]
     assert len(reopen(built).slides) == len(built.plan.slides)
     assert package_findings(built.files["deck"]) == []
+    assert layout_findings(built.files["deck"]) == []
 
 
 @pytest.mark.parametrize("which", ["example", "stress"])

@@ -58,7 +58,7 @@ def test_timings_add_up(example) -> None:
     starts = [int(m) * 60 + int(s) for m, s in re.findall(r"^## .* \((\d+):(\d\d), ", script, re.M)]
     lengths = [int(m) * 60 + int(s) for m, s in re.findall(r"about (\d+):(\d\d)\)$", script, re.M)]
     assert starts[0] == 0 and len(starts) == len(plan.parts)
-    assert [a + b for a, b in zip(starts, lengths, strict=False)][:-1] == starts[1:]
+    assert [a + b for a, b in zip(starts, lengths, strict=True)][:-1] == starts[1:]
     assert starts[-1] + lengths[-1] == plan.total_seconds
     words = sum(len(p.split()) for s in plan.slides for p in s.spoken)
     assert abs(plan.total_seconds - words * 60 / 150) < len(plan.parts)

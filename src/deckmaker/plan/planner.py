@@ -111,6 +111,18 @@ class _Planner:
 
     # -- slides ---------------------------------------------------------------------------------
 
+    def fit(
+        self, text: str, box: Box, sizes: tuple[int, ...], what: str, max_lines: int = 3
+    ) -> int:
+        size = largest_fitting(text, box, sizes, max_lines)
+        if size is None:
+            raise DeckmakerError.at(
+                f"the {what} '{text[:40]}…' is too long to fit its slide even at {sizes[-1]} pt; "
+                "shorten it (put detail in the points or the script)",
+                self.outline.source,
+            )
+        return size
+
     def cover(
         self,
         kind: Kind,
@@ -122,13 +134,13 @@ class _Planner:
         f = self.frames
         sub_pt = 0
         if subtitle:
-            sub_pt = _fitting(subtitle, f.cover_subtitle, SUBTITLE_SIZES, "subtitle", max_lines=4)
+            sub_pt = self.fit(subtitle, f.cover_subtitle, SUBTITLE_SIZES, "subtitle", max_lines=4)
         return SlidePlan(
             number=self.next_number(),
             kind=kind,
             layout=Layout.COVER,
             title=title,
-            title_pt=_fitting(title, f.cover_title, COVER_TITLE_SIZES, "title"),
+            title_pt=self.fit(title, f.cover_title, COVER_TITLE_SIZES, "title"),
             subtitle=subtitle,
             body_pt=sub_pt,
             spoken=spoken,
@@ -146,7 +158,7 @@ class _Planner:
         """One slide, or several when the bullets do not fit one; the words are shared out.
         With no bullets at all, a section header: a big title alone rather than an empty box."""
         if not bullets:
-            size = _fitting(title, self.frames.header_title, COVER_TITLE_SIZES, "title")
+            size = self.fit(title, self.frames.header_title, COVER_TITLE_SIZES, "title")
             return [
                 SlidePlan(
                     self.next_number(), kind, Layout.HEADER, title, size, spoken=spoken, notes=notes
@@ -156,7 +168,7 @@ class _Planner:
         titles = [title]
         if len(pages) > 1:
             titles += [self.voice.say("continued", title)] * (len(pages) - 1)
-        title_pt = _fitting(titles[-1], self.frames.title, TITLE_SIZES, "title")
+        title_pt = self.fit(titles[-1], self.frames.title, TITLE_SIZES, "title")
         said = _share(spoken, [max(1, len(p)) for p in pages])
         cont_note = (self.voice.say("continued_note"),) if len(pages) > 1 else ()
         return [
@@ -177,16 +189,6 @@ class _Planner:
 
 def _bullets(points: Sequence[Point]) -> tuple[Bullet, ...]:
     return tuple(b for p in points for b in (Bullet(p.text), *(Bullet(s, 1) for s in p.points)))
-
-
-def _fitting(text: str, box: Box, sizes: tuple[int, ...], what: str, max_lines: int = 3) -> int:
-    size = largest_fitting(text, box, sizes, max_lines)
-    if size is None:
-        raise DeckmakerError.at(
-            f"the {what} '{text[:40]}…' is too long to fit its slide even at {sizes[-1]} pt; "
-            "shorten it (put detail in the points or the script)"
-        )
-    return size
 
 
 def _share(paragraphs: tuple[str, ...], weights: list[int]) -> list[tuple[str, ...]]:

@@ -87,6 +87,7 @@ BAD = [
     # (outline text, line, what the message must say)
     ("title: T\nsections:\n  - title: A\n   points: [x\n", 4, "is not valid YAML"),
     ("# just a comment\n", 1, "the outline is empty"),
+    ("title: T\nsections:\n\t- title: A\n", 3, "a tab: YAML indents with spaces only"),
     ("", 1, "the outline is empty"),
     ("titel: T\nsections: [{title: A}]\n", 1, "titel: unknown field; did you mean 'title'?"),
     ("title: T\nsections:\n  - title: A\n    pionts: [a]\n", 4, "sections[1].pionts: unknown"),

@@ -72,6 +72,8 @@ def parse_outline(text: str, source: str = "<outline>") -> Outline:
         what = str(err.problem)
         if err.context and started and started is not mark:
             what = f"{err.context} that starts on line {started.line + 1}: {what}"
+        if mark and text[mark.index : mark.index + 1] == "\t":
+            what += " (a tab: YAML indents with spaces only)"
         raise DeckmakerError.at(
             f"is not valid YAML: {what}; check indentation, colons, brackets and quotes",
             source,

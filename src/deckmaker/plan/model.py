@@ -41,7 +41,7 @@ class SlidePlan:
     title_pt: int  # type sizes are decided here, where the fitting is, not in the writer
     subtitle: str | None = None
     bullets: tuple[Bullet, ...] = ()
-    body_pt: int = 0
+    body_pt: int = 0  # the bullets, or the subtitle on a cover slide
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
     notes: tuple[str, ...] = ()  # delivery notes, never read aloud
 

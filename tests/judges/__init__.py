@@ -1,0 +1,49 @@
+"""What outside readers say about deckmaker's artifacts: lists of findings, empty when clean.
+
+python-pptx reading back what python-pptx wrote proves little, so each judge asks tools written
+by others and names the file, the slide or line, and the judge in every finding.
+../shared/research/judges.md has where each tool lies and how these work around it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from .layout import layout_findings
+from .package import package_findings
+from .script import chapters_findings, html_findings, markdown_findings, srt_findings
+from .tools import require
+
+__all__ = [
+    "chapters_findings",
+    "findings",
+    "html_findings",
+    "layout_findings",
+    "markdown_findings",
+    "package_findings",
+    "require",
+    "srt_findings",
+]
+
+Judge = Callable[[Path], list[str]]
+BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
+    ".pptx": (package_findings, layout_findings),
+    ".md": (markdown_findings,),
+    ".srt": (srt_findings,),
+    ".html": (html_findings,),
+    ".json": (chapters_findings,),
+}
+_seen: dict[tuple[str, str], list[str]] = {}
+
+
+def findings(path: Path) -> list[str]:
+    """Every judge of this kind of file. Builds are reproducible, so the same bytes under the
+    same name are judged once per run."""
+    key = (path.name, hashlib.sha256(path.read_bytes()).hexdigest())
+    if path.suffix not in BY_SUFFIX:
+        return [f"{path.name}: no judge reads {path.suffix} files; add one to tests/judges"]
+    if key not in _seen:
+        _seen[key] = [f for judge in BY_SUFFIX[path.suffix] for f in judge(path)]
+    return _seen[key]

@@ -1,0 +1,110 @@
+"""The deck as LibreOffice Impress draws it: every letter and digit of every slide must be drawn,
+and every drawn word must lie inside a text box of its slide.
+
+pdftotext silently drops words beyond the page edge, so "no word off the page" could never fail;
+comparing what the slide holds with what was drawn catches clipped text instead.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+from .tools import require
+
+TOLERANCE_PT = 2.0  # rounding in LibreOffice's PDF export
+# pdftotext draws each word's box from the font's full ascent and descent, which stand a little
+# above and below the line the text really sits on: allow that much, and no more, vertically.
+FONT_OVERHANG = 0.1
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def layout_findings(path: Path) -> list[str]:
+    from pptx import Presentation
+
+    pages = _render(path)
+    if isinstance(pages, str):
+        return [pages]
+    prs = Presentation(str(path))
+    slides = list(prs.slides)
+    if len(pages) != len(slides):
+        return [f"{path.name}: {len(slides)} slides but LibreOffice drew {len(pages)} pages"]
+    findings = []
+    for number, (slide, (width, words)) in enumerate(zip(slides, pages, strict=True), 1):
+        where = f"{path.name}: slide {number}:"
+        if _shrinks_on_overflow(slide):
+            findings.append(
+                f"{where} normAutofit: LibreOffice shrinks overflowing text, PowerPoint does "
+                "not until the box is edited, so this render cannot judge it [LibreOffice]"
+            )
+        scale = width / (prs.slide_width / 12700)
+        boxes = [
+            tuple(v / 12700 * scale for v in (s.left, s.top, s.left + s.width, s.top + s.height))
+            for s in slide.shapes  # a placeholder's geometry comes from its layout if not its own
+            if s.has_text_frame and s.text_frame.text.strip()
+        ]
+        held = _letters(" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame))
+        missing = held - _letters(" ".join(w for w, _ in words))
+        if missing:
+            text = "".join(sorted(missing.elements()))[:60]
+            findings.append(f"{where} not drawn: {text!r} [LibreOffice]")
+        for word, (x0, y0, x1, y1) in words:
+            dy = TOLERANCE_PT + FONT_OVERHANG * (y1 - y0)
+            if not any(
+                x0 >= bx0 - TOLERANCE_PT
+                and x1 <= bx1 + TOLERANCE_PT
+                and y0 >= by0 - dy
+                and y1 <= by1 + dy
+                for bx0, by0, bx1, by1 in boxes
+            ):
+                findings.append(
+                    f"{where} {word!r} drawn outside every text box at "
+                    f"({x0:.0f},{y0:.0f})-({x1:.0f},{y1:.0f}) pt [LibreOffice]"
+                )
+    return findings
+
+
+Page = tuple[float, list[tuple[str, tuple[float, ...]]]]
+
+
+def _render(path: Path) -> list[Page] | str:
+    """Each page's width and its words with their boxes; a finding when nothing was drawn."""
+    soffice, pdftotext = require("soffice"), require("pdftotext")
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp, "profile").as_uri()  # a private profile: runs may overlap
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+             "--outdir", tmp, str(path)],
+            capture_output=True, timeout=300, check=False,
+        )  # fmt: skip
+        pdf = Path(tmp, path.stem + ".pdf")
+        if not pdf.exists():  # LibreOffice exits 0 when it cannot load a file
+            return f"{path.name}: LibreOffice wrote no PDF (could not load it) [LibreOffice]"
+        html = Path(tmp, "words.html")
+        subprocess.run([pdftotext, "-bbox", str(pdf), str(html)], check=True)
+        tree = etree.parse(str(html), etree.HTMLParser(encoding="utf-8"))
+    return [
+        (
+            float(page.get("width")),
+            [
+                (w.text or "", tuple(float(w.get(k)) for k in ("xmin", "ymin", "xmax", "ymax")))
+                for w in page.iter("word")
+            ],
+        )
+        for page in tree.iter("page")
+    ]
+
+
+def _shrinks_on_overflow(slide) -> bool:
+    layout = slide.slide_layout
+    parts = (slide, layout, layout.slide_master)
+    return any(p._element.find(f".//{{{A_NS}}}normAutofit") is not None for p in parts)
+
+
+def _letters(text: str) -> Counter:
+    return Counter(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())

@@ -1,0 +1,151 @@
+"""The script formats as their own tools read them: Markdown, SRT, the HTML page and chapters."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .tools import require, require_node_module
+
+SCHEMA = Path(__file__).with_name("chapters.schema.json")
+# The browser's own background traffic carries no page origin; what the page asks for does.
+NOT_THE_PAGE = {None, "not an origin"}
+LOCAL_SCHEMES = ("file:", "data:", "blob:")
+SRT_VALIDATOR = """
+const validate = require(process.argv[1]).default;
+const text = require("fs").readFileSync(process.argv[2], "utf8");
+process.stdout.write(JSON.stringify(validate(text)));
+"""
+
+
+def markdown_findings(path: Path) -> list[str]:
+    """pymarkdownlnt's rules, less MD013: spoken paragraphs are long lines by design."""
+    tool = require("pymarkdown")
+    run = subprocess.run(
+        [tool, "--disable-rules", "md013", "scan", str(path)], capture_output=True, text=True
+    )
+    return [f"{line} [pymarkdown]" for line in (run.stdout + run.stderr).splitlines() if line]
+
+
+def srt_findings(path: Path) -> list[str]:
+    """The `srt` package must compose back exactly what it parsed (pysrt and ffprobe are too
+    lenient to judge), and srt-validator must find no overlapping, unsorted or empty cue."""
+    import srt
+
+    text = path.read_text(encoding="utf-8")
+    findings = []
+    try:
+        again = srt.compose(srt.parse(text))
+    except srt.SRTParseError as err:
+        findings.append(f"{path.name}: {err} [srt]")
+    else:
+        if again != text:
+            line = os.path.commonprefix([text, again]).count("\n") + 1
+            findings.append(f"{path.name}:{line}: changes when parsed and composed again [srt]")
+    validator = require_node_module("srt-validator")
+    run = subprocess.run(
+        [require("node"), "-e", SRT_VALIDATOR, str(validator), str(path)],
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode:
+        return findings + [f"{path.name}: srt-validator failed: {run.stderr.strip()[:300]}"]
+    findings += [
+        f"{path.name}:{e.get('lineNumber')}: {e.get('message')} [srt-validator]"
+        for e in json.loads(run.stdout)
+    ]
+    return findings
+
+
+def html_findings(path: Path) -> list[str]:
+    """Open the page in headless Chromium with every host unresolvable and a net-log: no request
+    may leave the file, no script may throw. Then vnu.jar, the W3C's checker, on the markup."""
+    return _browser(path) + _vnu(path)
+
+
+def _browser(path: Path) -> list[str]:
+    chromium = require("chromium")
+    with tempfile.TemporaryDirectory() as tmp:
+        log = Path(tmp, "net.json")
+        run = subprocess.run(
+            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", f"--user-data-dir={tmp}/profile",
+             "--host-resolver-rules=MAP * ~NOTFOUND", f"--log-net-log={log}",
+             "--enable-logging=stderr", "--virtual-time-budget=5000", "--dump-dom",
+             path.resolve().as_uri()],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        if not log.exists():
+            return [f"{path.name}: Chromium wrote no net-log: {run.stderr.strip()[:300]}"]
+        net = json.loads(log.read_text(encoding="utf-8"))
+    start_job = net["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+    requested = sorted(
+        {
+            e["params"]["url"]
+            for e in net["events"]
+            if e["type"] == start_job and e.get("params", {}).get("initiator") not in NOT_THE_PAGE
+        }
+    )
+    findings = [
+        f"{path.name}: requests {url} [Chromium]"
+        for url in requested
+        if not url.startswith(LOCAL_SCHEMES)
+    ]
+    findings += [
+        f"{path.name}: {line.split('CONSOLE', 1)[-1].lstrip(':0123456789] ')} [Chromium]"
+        for line in run.stderr.splitlines()
+        if "Uncaught" in line
+    ]
+    return findings
+
+
+def _vnu(path: Path) -> list[str]:
+    jar = require_node_module("vnu-jar", "build/dist/vnu.jar")
+    run = subprocess.run(
+        [require("java"), "-jar", str(jar), "--format", "json", "--also-check-css", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    try:
+        messages = json.loads(run.stderr)["messages"]
+    except (json.JSONDecodeError, KeyError):
+        return [f"{path.name}: vnu.jar gave no report: {run.stderr.strip()[:300]}"]
+    return [
+        f"{path.name}:{m.get('lastLine', '?')}: {m['type']}: {m['message']} [vnu]"
+        for m in messages
+        if m["type"] == "error" or m.get("subType") == "warning"
+    ]
+
+
+def chapters_findings(path: Path) -> list[str]:
+    """Podcasting 2.0 JSON chapters: the schema in chapters.schema.json, and ascending times,
+    which a schema cannot say."""
+    from jsonschema import Draft202012Validator
+
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        return [f"{path.name}:{err.lineno}: not JSON ({err.msg}) [json]"]
+    validator = Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
+    findings = [
+        f"{path.name}: {e.json_path}: {e.message} [jsonschema]"
+        for e in sorted(validator.iter_errors(doc), key=lambda e: e.json_path)
+    ]
+    if findings:
+        return findings
+    starts = [c["startTime"] for c in doc["chapters"]]
+    findings += [
+        f"{path.name}: $.chapters[{i}].startTime {b} is not after {a} [chapters]"
+        for i, (a, b) in enumerate(zip(starts, starts[1:], strict=False), 1)
+        if b <= a
+    ]
+    findings += [
+        f"{path.name}: $.chapters[{i}].endTime {c['endTime']} is not after its start [chapters]"
+        for i, c in enumerate(doc["chapters"])
+        if "endTime" in c and c["endTime"] <= c["startTime"]
+    ]
+    return findings

@@ -1,0 +1,35 @@
+"""Finding the outside tools: a skip when one is missing locally, a failure under CI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+# `npm ci --prefix tests/judges` installs the judges that come from npm beside this file.
+NODE_MODULES = Path(__file__).parent / "node_modules"
+
+
+def require(tool: str) -> str:
+    """The path of a command; this file's venv counts, as pytest may run without activating it."""
+    found = shutil.which(tool) or shutil.which(tool, path=str(Path(sys.executable).parent))
+    if found:
+        return found
+    missing(f"{tool} is not installed")
+
+
+def require_node_module(name: str, inside: str = "") -> Path:
+    """A file of an npm package installed by `npm ci --prefix tests/judges`."""
+    path = NODE_MODULES / name / inside
+    if path.exists():
+        return path
+    missing(f"the npm package {name} is not installed (npm ci --prefix tests/judges)")
+
+
+def missing(what: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{what}; .ci/run must install it")
+    pytest.skip(f"{what} (see README: Tests)")

@@ -1,0 +1,291 @@
+"""Each outside judge catches the fault it exists for, and passes a file that is right.
+
+A judge that cannot fail proves nothing, so every check in tests/judges gets its fault planted
+here: in a copy of the example deck, or in a small hand-written file for the script formats.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from judges import (
+    chapters_findings,
+    html_findings,
+    layout_findings,
+    markdown_findings,
+    package_findings,
+    srt_findings,
+)
+from pptx import Presentation
+from pptx.util import Inches
+
+Edit = Callable[[bytes], bytes | None]
+
+
+def planted(deck: Path, out: Path, edits: dict[str, Edit], add: dict[str, bytes]) -> Path:
+    """A copy of the deck with some parts rewritten (None drops the part) and some added."""
+    with zipfile.ZipFile(deck) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename in edits:
+                data = edits[item.filename](data)
+            if data is not None:
+                dst.writestr(item, data)
+        for name, data in add.items():
+            dst.writestr(name, data)
+    return out
+
+
+# -- the package ----------------------------------------------------------------------------------
+
+SLIDE = "ppt/slides/slide5.xml"
+PACKAGE_FAULTS: dict[str, tuple[dict[str, Edit], dict[str, bytes], str]] = {
+    "duplicate shape id": (
+        {SLIDE: lambda x: x.replace(b'id="3"', b'id="2"', 1)},
+        {},
+        "slide5.xml: shape id 2 used 2 times [package]",
+    ),
+    "unknown element": (
+        {SLIDE: lambda x: x.replace(b"</p:spTree>", b"<p:bogus/></p:spTree>")},
+        {},
+        "slide5.xml: Unexpected element 'bogus' found at /sld[1]/cSld[1]/spTree[1] [openxml-audit]",
+    ),
+    "malformed notes slide": (
+        {"ppt/notesSlides/notesSlide2.xml": lambda x: x.replace(b"</p:notes>", b"")},
+        {},
+        "notesSlide2.xml: not well-formed XML",
+    ),
+    "orphan part": (
+        {},
+        {"ppt/media/leftover.png": b"\x89PNG\r\n\x1a\n"},
+        "ppt/media/leftover.png: orphan part",
+    ),
+    "notes master not listed": (
+        {"ppt/presentation.xml": lambda x: _drop_element(x, b"notesMasterIdLst")},
+        {},
+        "notes slides but no notesMasterIdLst [Keynote]",
+    ),
+}
+
+
+def _drop_element(xml: bytes, tag: bytes) -> bytes:
+    start = xml.index(b"<p:" + tag)
+    end = xml.index(b"</p:" + tag + b">") + len(tag) + 5
+    return xml[:start] + xml[end:]
+
+
+@pytest.mark.parametrize("fault", PACKAGE_FAULTS, ids=list(PACKAGE_FAULTS))
+def test_the_package_judge_catches(fault: str, example, tmp_path: Path) -> None:
+    edits, add, says = PACKAGE_FAULTS[fault]
+    bad = planted(example.files["deck"], tmp_path / "bad.pptx", edits, add)
+    found = package_findings(bad)
+    assert any(says in f for f in found), found
+
+
+# -- the layout -----------------------------------------------------------------------------------
+
+
+def _body(prs, number: int):
+    """Slide `number`'s body placeholder, given geometry of its own (it inherits it otherwise)."""
+    body = prs.slides[number - 1].placeholders[1]
+    box = body.left, body.top, body.width, body.height
+    body.left, body.top, body.width, body.height = box
+    return body
+
+
+def clipped_bullet(prs) -> None:
+    body = _body(prs, 4)
+    body.top = prs.slide_height - Inches(1)  # its last bullets now lie below the slide
+
+
+def spilling_text(prs) -> None:
+    _body(prs, 4).height = Inches(1)  # the bullets run on past the box, still on the slide
+
+
+def shrink_on_overflow(prs) -> None:
+    body_pr = _body(prs, 4).text_frame._txBody.bodyPr
+    body_pr.append(
+        body_pr.makeelement(
+            "{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit", {}
+        )
+    )
+
+
+def hidden_slide(prs) -> None:
+    prs.slides[2]._element.set("show", "0")  # LibreOffice leaves it out of the PDF
+
+
+LAYOUT_FAULTS = {
+    "clipped bullet": (clipped_bullet, "slide 4: not drawn: "),
+    "text spilling out of its box": (spilling_text, r"slide 4: '.+' drawn outside every text box"),
+    "shrink on overflow": (shrink_on_overflow, "slide 4: normAutofit"),
+    "a page too few": (hidden_slide, "8 slides but LibreOffice drew 7 pages"),
+}
+
+
+@pytest.mark.parametrize("fault", LAYOUT_FAULTS, ids=list(LAYOUT_FAULTS))
+def test_the_layout_judge_catches(fault: str, example, tmp_path: Path) -> None:
+    plant, says = LAYOUT_FAULTS[fault]
+    prs = Presentation(str(example.files["deck"]))
+    plant(prs)
+    prs.save(str(tmp_path / "bad.pptx"))
+    found = layout_findings(tmp_path / "bad.pptx")
+    assert any(re.search(says, f) for f in found), found
+
+
+def test_the_layout_judge_notices_a_file_libreoffice_cannot_load(tmp_path: Path) -> None:
+    (tmp_path / "bad.pptx").write_bytes(b"PK\x03\x04 not really a zip")
+    assert layout_findings(tmp_path / "bad.pptx") == [
+        "bad.pptx: LibreOffice wrote no PDF (could not load it) [LibreOffice]"
+    ]
+
+
+# -- the script formats ---------------------------------------------------------------------------
+
+
+def test_the_markdown_judge(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text("# One\n\nSome *text*.\n\n> - a note\n")
+    (tmp_path / "bad.md").write_text("# One\n# Two\n\n\n\ntext <b>html</b>  \n")
+    assert markdown_findings(tmp_path / "good.md") == []
+    found = markdown_findings(tmp_path / "bad.md")
+    assert len(found) >= 3 and all("bad.md:" in f for f in found), found
+
+
+GOOD_SRT = """\
+1
+00:00:00,000 --> 00:00:04,500
+Hey guys, let's dive into
+the ending of La La Land.
+
+2
+00:00:04,500 --> 00:00:09,000
+Okay, let's talk about that epic final sequence.
+
+"""
+SRT_FAULTS = {
+    "overlapping cues": (
+        GOOD_SRT.replace("00:00:04,500 --> 00:00:09", "00:00:03,000 --> 00:00:09"),
+        ":7: start time should be less than previous end time [srt-validator]",
+    ),
+    "a dot before the milliseconds": (
+        GOOD_SRT.replace("04,500 -->", "04.500 -->"),
+        "[srt-validator]",
+    ),
+    "a gap in the numbering": (GOOD_SRT.replace("\n2\n", "\n3\n"), ":6: changes when parsed"),
+    "no blank line between cues": (
+        GOOD_SRT.replace("Land.\n\n", "Land.\n"),
+        "changes when parsed and composed again [srt]",
+    ),
+}
+
+
+def test_the_srt_judge_passes_a_good_file(tmp_path: Path) -> None:
+    (tmp_path / "good.srt").write_text(GOOD_SRT, encoding="utf-8")
+    assert srt_findings(tmp_path / "good.srt") == []
+
+
+@pytest.mark.parametrize("fault", SRT_FAULTS, ids=list(SRT_FAULTS))
+def test_the_srt_judge_catches(fault: str, tmp_path: Path) -> None:
+    text, says = SRT_FAULTS[fault]
+    (tmp_path / "bad.srt").write_text(text, encoding="utf-8")
+    found = srt_findings(tmp_path / "bad.srt")
+    assert any(says in f for f in found), found
+
+
+GOOD_HTML = """\
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>La La Land's Ending, Explained</title>
+<style>body { font: 1.4rem/1.5 system-ui, sans-serif; }</style>
+</head>
+<body>
+<main><h1>La La Land's Ending, Explained</h1><p id="line">Hey guys!</p>
+<img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+</main>
+<script>document.getElementById("line").textContent += " Let's dive in.";</script>
+</body>
+</html>
+"""
+HTML_FAULTS = {
+    "an external image": (
+        GOOD_HTML.replace(
+            "data:image/gif;base64,R0lGODlhAQABAAAAACw=", "https://example.com/a.png"
+        ),
+        "requests https://example.com/a.png [Chromium]",
+    ),
+    "a stylesheet from a CDN": (
+        GOOD_HTML.replace(
+            "<style>", '<link rel="stylesheet" href="https://cdn.example.net/s.css"><style>'
+        ),
+        "requests https://cdn.example.net/s.css [Chromium]",
+    ),
+    "a script error": (
+        GOOD_HTML.replace('getElementById("line")', 'getElementById("nope")'),
+        "Uncaught TypeError",
+    ),
+    "invalid markup": (GOOD_HTML.replace("<title>", "<title></title><p><title>"), "[vnu]"),
+}
+
+
+def test_the_html_judge_passes_a_good_page(tmp_path: Path) -> None:
+    (tmp_path / "good.html").write_text(GOOD_HTML, encoding="utf-8")
+    assert html_findings(tmp_path / "good.html") == []
+
+
+@pytest.mark.parametrize("fault", HTML_FAULTS, ids=list(HTML_FAULTS))
+def test_the_html_judge_catches(fault: str, tmp_path: Path) -> None:
+    text, says = HTML_FAULTS[fault]
+    (tmp_path / "bad.html").write_text(text, encoding="utf-8")
+    found = html_findings(tmp_path / "bad.html")
+    assert any(says in f for f in found), found
+
+
+GOOD_CHAPTERS = {
+    "version": "1.2.0",
+    "title": "La La Land's Ending, Explained",
+    "chapters": [
+        {"startTime": 0, "title": "No Happy Ending, and That's the Point"},
+        {"startTime": 95.5, "title": "The 'What If' Montage", "endTime": 300},
+        {"startTime": 300, "title": "Sacrifices for Dreams", "toc": True},
+    ],
+}
+CHAPTERS_FAULTS = {
+    "chapters out of order": (
+        lambda d: d["chapters"].reverse(),
+        "$.chapters[1].startTime 95.5 is not after 300 [chapters]",
+    ),
+    "no start time": (
+        lambda d: d["chapters"][1].pop("startTime"),
+        "$.chapters[1]: 'startTime' is a required property [jsonschema]",
+    ),
+    "a misspelt key": (
+        lambda d: d.update(podcast_name="x"),
+        "Additional properties are not allowed ('podcast_name' was unexpected) [jsonschema]",
+    ),
+    "an end before its start": (
+        lambda d: d["chapters"][1].update(endTime=10),
+        "$.chapters[1].endTime 10 is not after its start [chapters]",
+    ),
+}
+
+
+def test_the_chapters_judge_passes_a_good_file(tmp_path: Path) -> None:
+    (tmp_path / "good.json").write_text(json.dumps(GOOD_CHAPTERS), encoding="utf-8")
+    assert chapters_findings(tmp_path / "good.json") == []
+
+
+@pytest.mark.parametrize("fault", CHAPTERS_FAULTS, ids=list(CHAPTERS_FAULTS))
+def test_the_chapters_judge_catches(fault: str, tmp_path: Path) -> None:
+    spoil, says = CHAPTERS_FAULTS[fault]
+    doc = json.loads(json.dumps(GOOD_CHAPTERS))
+    spoil(doc)
+    (tmp_path / "bad.json").write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    found = chapters_findings(tmp_path / "bad.json")
+    assert any(says in f for f in found), found

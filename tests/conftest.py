@@ -1,12 +1,16 @@
-"""Shared fixtures: outlines written on the fly, built into a temporary folder."""
+"""Shared fixtures: outlines written on the fly, built into a temporary folder, and every file
+the pipeline writes judged by outside readers when the test that built it ends."""
 
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import judges
 import pytest
 
+import deckmaker.build
 from deckmaker.build import Built, build, example_outline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +49,33 @@ sections:
 outro:
   script: That's all from the stress test.
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _written() -> Iterator[list[Path]]:
+    """Every file the pipeline writes, from any test or fixture, in process."""
+    written: list[Path] = []
+    write = deckmaker.build.write_atomically
+
+    def recorded(path: Path, data: bytes) -> None:
+        write(path, data)
+        written.append(path)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(deckmaker.build, "write_atomically", recorded)
+        yield written
+
+
+@pytest.fixture(autouse=True)
+def judged(_written: list[Path]) -> Iterator[Callable[[Path], None]]:
+    """Whatever the test built must pass every outside judge for its kind. Tests that build in
+    another process hand their files to the fixture themselves."""
+    extra: list[Path] = []
+    yield extra.append
+    built = [p for p in dict.fromkeys(_written + extra) if p.exists()]
+    _written.clear()
+    found = [f for path in built for f in judges.findings(path)]
+    assert found == [], "outside judges object to what this test built:\n" + "\n".join(found)
 
 
 @pytest.fixture

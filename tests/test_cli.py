@@ -120,7 +120,7 @@ def test_version_and_help() -> None:
     assert "--templates" in run("build", "--help").output
 
 
-def test_the_installed_command_runs(tmp_path: Path) -> None:
+def test_the_installed_command_runs(tmp_path: Path, judged) -> None:
     """The console script itself, in a real process, with no standard input."""
     result = subprocess.run(
         [sys.executable, "-m", "deckmaker", "build", "--out", str(tmp_path)],
@@ -129,7 +129,9 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "la-la-land.pptx").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["la-la-land.pptx", "la-la-land.script.md"]
+    for path in tmp_path.iterdir():
+        judged(path)
 
 
 def test_a_bug_is_one_line_and_exit_1_unless_debugging(monkeypatch, tmp_path: Path) -> None:

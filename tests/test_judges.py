@@ -6,6 +6,7 @@ here: in a copy of the example deck, or in a small hand-written file for the scr
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import zipfile
@@ -148,12 +149,13 @@ def test_the_layout_judge_notices_a_file_libreoffice_cannot_load(tmp_path: Path)
 # -- the script formats ---------------------------------------------------------------------------
 
 
-def test_the_markdown_judge(tmp_path: Path) -> None:
-    (tmp_path / "good.md").write_text("# One\n\nSome *text*.\n\n> - a note\n")
-    (tmp_path / "bad.md").write_text("# One\n# Two\n\n\n\ntext <b>html</b>  \n")
-    assert markdown_findings(tmp_path / "good.md") == []
-    found = markdown_findings(tmp_path / "bad.md")
-    assert len(found) >= 3 and all("bad.md:" in f for f in found), found
+GOOD_MD = "# The talk\n\n## Part one\n\n[SLIDE 1]\n\nSome *spoken* text.\n\n> - a delivery note\n"
+MD_FAULTS = {
+    "two top headings": (GOOD_MD.replace("## Part", "# Part"), "MD025"),
+    "a heading with no blank line": (GOOD_MD.replace("one\n\n", "one\n"), "MD022"),
+    "inline html": (GOOD_MD.replace("*spoken*", "<b>spoken</b>"), "MD033"),
+    "trailing spaces": (GOOD_MD.replace("text.", "text.   "), "MD009"),
+}
 
 
 GOOD_SRT = """\
@@ -182,19 +184,6 @@ SRT_FAULTS = {
         "changes when parsed and composed again [srt]",
     ),
 }
-
-
-def test_the_srt_judge_passes_a_good_file(tmp_path: Path) -> None:
-    (tmp_path / "good.srt").write_text(GOOD_SRT, encoding="utf-8")
-    assert srt_findings(tmp_path / "good.srt") == []
-
-
-@pytest.mark.parametrize("fault", SRT_FAULTS, ids=list(SRT_FAULTS))
-def test_the_srt_judge_catches(fault: str, tmp_path: Path) -> None:
-    text, says = SRT_FAULTS[fault]
-    (tmp_path / "bad.srt").write_text(text, encoding="utf-8")
-    found = srt_findings(tmp_path / "bad.srt")
-    assert any(says in f for f in found), found
 
 
 GOOD_HTML = """\
@@ -234,19 +223,6 @@ HTML_FAULTS = {
 }
 
 
-def test_the_html_judge_passes_a_good_page(tmp_path: Path) -> None:
-    (tmp_path / "good.html").write_text(GOOD_HTML, encoding="utf-8")
-    assert html_findings(tmp_path / "good.html") == []
-
-
-@pytest.mark.parametrize("fault", HTML_FAULTS, ids=list(HTML_FAULTS))
-def test_the_html_judge_catches(fault: str, tmp_path: Path) -> None:
-    text, says = HTML_FAULTS[fault]
-    (tmp_path / "bad.html").write_text(text, encoding="utf-8")
-    found = html_findings(tmp_path / "bad.html")
-    assert any(says in f for f in found), found
-
-
 GOOD_CHAPTERS = {
     "version": "1.2.0",
     "title": "La La Land's Ending, Explained",
@@ -256,36 +232,57 @@ GOOD_CHAPTERS = {
         {"startTime": 300, "title": "Sacrifices for Dreams", "toc": True},
     ],
 }
+
+
+def _chapters(spoil: Callable[[dict], object]) -> str:
+    doc = copy.deepcopy(GOOD_CHAPTERS)
+    spoil(doc)
+    return json.dumps(doc, indent=2)
+
+
 CHAPTERS_FAULTS = {
     "chapters out of order": (
-        lambda d: d["chapters"].reverse(),
+        _chapters(lambda d: d["chapters"].reverse()),
         "$.chapters[1].startTime 95.5 is not after 300 [chapters]",
     ),
     "no start time": (
-        lambda d: d["chapters"][1].pop("startTime"),
+        _chapters(lambda d: d["chapters"][1].pop("startTime")),
         "$.chapters[1]: 'startTime' is a required property [jsonschema]",
     ),
     "a misspelt key": (
-        lambda d: d.update(podcast_name="x"),
+        _chapters(lambda d: d.update(podcast_name="x")),
         "Additional properties are not allowed ('podcast_name' was unexpected) [jsonschema]",
     ),
     "an end before its start": (
-        lambda d: d["chapters"][1].update(endTime=10),
+        _chapters(lambda d: d["chapters"][1].update(endTime=10)),
         "$.chapters[1].endTime 10 is not after its start [chapters]",
     ),
 }
 
+# Each script format: its judge, a right file, and the faults it must catch.
+FORMATS = {
+    ".md": (markdown_findings, GOOD_MD, MD_FAULTS),
+    ".srt": (srt_findings, GOOD_SRT, SRT_FAULTS),
+    ".html": (html_findings, GOOD_HTML, HTML_FAULTS),
+    ".json": (chapters_findings, _chapters(lambda d: None), CHAPTERS_FAULTS),
+}
 
-def test_the_chapters_judge_passes_a_good_file(tmp_path: Path) -> None:
-    (tmp_path / "good.json").write_text(json.dumps(GOOD_CHAPTERS), encoding="utf-8")
-    assert chapters_findings(tmp_path / "good.json") == []
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_a_format_judge_passes_a_right_file(suffix: str, tmp_path: Path) -> None:
+    judge, good, _ = FORMATS[suffix]
+    (tmp_path / f"good{suffix}").write_text(good, encoding="utf-8")
+    assert judge(tmp_path / f"good{suffix}") == []
 
 
-@pytest.mark.parametrize("fault", CHAPTERS_FAULTS, ids=list(CHAPTERS_FAULTS))
-def test_the_chapters_judge_catches(fault: str, tmp_path: Path) -> None:
-    spoil, says = CHAPTERS_FAULTS[fault]
-    doc = json.loads(json.dumps(GOOD_CHAPTERS))
-    spoil(doc)
-    (tmp_path / "bad.json").write_text(json.dumps(doc, indent=2), encoding="utf-8")
-    found = chapters_findings(tmp_path / "bad.json")
+@pytest.mark.parametrize(
+    ("suffix", "fault"),
+    [(suffix, fault) for suffix, (_, _, faults) in FORMATS.items() for fault in faults],
+    ids=lambda x: x,
+)
+def test_a_format_judge_catches(suffix: str, fault: str, tmp_path: Path) -> None:
+    judge, _, faults = FORMATS[suffix]
+    text, says = faults[fault]
+    (tmp_path / f"bad{suffix}").write_text(text, encoding="utf-8")
+    found = judge(tmp_path / f"bad{suffix}")
     assert any(says in f for f in found), found

@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -29,7 +30,7 @@ def require_node_module(name: str, inside: str = "") -> Path:
     missing(f"the npm package {name} is not installed (npm ci --prefix tests/judges)")
 
 
-def missing(what: str) -> None:
+def missing(what: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"{what}; .ci/run must install it")
     pytest.skip(f"{what} (see README: Tests)")

@@ -213,8 +213,13 @@ def test_an_overlong_word_wraps_inside_the_box() -> None:
 
 
 def test_a_title_that_cannot_fit_is_an_error() -> None:
-    with pytest.raises(DeckmakerError, match=r"^t.yaml: the title .* too long to fit"):
-        plan("title: T\nsections: [{title: %s}]\n" % ("Long title words " * 30))
+    long = "Long title words " * 30
+    with pytest.raises(
+        DeckmakerError, match=r"^t.yaml:2: sections\[1\].title: the title .* too long"
+    ):
+        plan(f"title: T\nsections: [{{title: {long}}}]\n")
+    with pytest.raises(DeckmakerError, match=r"^t.yaml:1: title: the title .* too long"):
+        plan(f"title: {long}\nsections: [{{title: A}}]\n")
 
 
 def test_each_subtitle_line_counts_as_a_line() -> None:

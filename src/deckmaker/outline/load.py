@@ -16,7 +16,7 @@ from typing import TypeVar
 import yaml
 
 from deckmaker.errors import DeckmakerError, Problem
-from deckmaker.outline.model import Outline, Point, Segment
+from deckmaker.outline.model import Outline, Place, Point, Segment
 
 try:  # libyaml parses several times faster at no extra import cost
     from yaml import CSafeLoader as _Loader
@@ -107,6 +107,7 @@ class _Reader:
         self.problems: list[Problem] = []
         # (mapping, key) pairs already reported as misspelled, so "required" is not said twice
         self.misspelled: set[tuple[int, str]] = set()
+        self.places: dict[str, Place] = {}
 
     def fail(self, node: yaml.Node, field: str, message: str) -> None:
         self.problems.append(Problem(message, self.source, node.start_mark.line + 1, field))
@@ -157,7 +158,10 @@ class _Reader:
         if node.tag.startswith("!"):
             self.fail(node, field, f"unsupported tag '{node.tag}'; remove it")
             return None
-        return _clean(node.value, paragraphs) or None
+        value = _clean(node.value, paragraphs) or None
+        if value:
+            self.places.setdefault(value, Place(field, node.start_mark.line + 1))
+        return value
 
     def required_text(
         self, parent: yaml.Node, fields: dict[str, yaml.Node], key: str, at: str
@@ -199,6 +203,7 @@ class _Reader:
             intro=self.segment(fields["intro"], "intro") if "intro" in fields else None,
             outro=self.segment(fields["outro"], "outro") if "outro" in fields else None,
             source=self.source,
+            places=self.places,
         )
 
     def wpm(self, node: yaml.Node | None) -> int | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,14 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Place:
+    """Where the user wrote something: the field's path and its line in the outline file."""
+
+    field: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Outline:
     title: str
     sections: tuple[Segment, ...]
@@ -35,3 +44,6 @@ class Outline:
     intro: Segment | None = None
     outro: Segment | None = None
     source: str = "<outline>"  # the file it came from, for messages
+    # Where each text was first written, so a later stage can point at the line that needs
+    # changing (a title too long for any type size is found only when the slides are planned).
+    places: Mapping[str, Place] = field(default_factory=dict, compare=False, repr=False)

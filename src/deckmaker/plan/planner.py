@@ -112,14 +112,23 @@ class _Planner:
     # -- slides ---------------------------------------------------------------------------------
 
     def fit(
-        self, text: str, box: Box, sizes: tuple[int, ...], what: str, max_lines: int = 3
+        self,
+        text: str,
+        box: Box,
+        sizes: tuple[int, ...],
+        what: str,
+        max_lines: int = 3,
+        written_as: str | None = None,  # what the outline says, when `text` adds to it
     ) -> int:
         size = largest_fitting(text, box, sizes, max_lines)
         if size is None:
+            written = self.outline.places.get(written_as or text)
             raise DeckmakerError.at(
                 f"the {what} '{text[:40]}…' is too long to fit its slide even at {sizes[-1]} pt; "
                 "shorten it (put detail in the points or the script)",
                 self.outline.source,
+                written.line if written else None,
+                written.field if written else None,
             )
         return size
 
@@ -168,7 +177,7 @@ class _Planner:
         titles = [title]
         if len(pages) > 1:
             titles += [self.voice.say("continued", title)] * (len(pages) - 1)
-        title_pt = self.fit(titles[-1], self.frames.title, TITLE_SIZES, "title")
+        title_pt = self.fit(titles[-1], self.frames.title, TITLE_SIZES, "title", written_as=title)
         said = _share(spoken, [max(1, len(p)) for p in pages])
         cont_note = (self.voice.say("continued_note"),) if len(pages) > 1 else ()
         return [

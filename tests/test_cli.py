@@ -48,7 +48,20 @@ def test_output_is_named_after_the_outline(tmp_path: Path, write_outline) -> Non
 
 def test_validate(write_outline) -> None:
     good = write_outline("title: T\nsections: [{title: A}, {title: B}]\n")
-    assert run("validate", str(good)).output == f"{good}: OK, 2 sections\n"
+    result = run("validate", str(good))
+    assert (
+        result.output == f"{good}: OK, 2 sections, 5 slides, about 0:23 at 150 words per minute\n"
+    )
+
+
+def test_validate_finds_what_only_laying_out_the_slides_shows(write_outline) -> None:
+    """A title too long for any type size: validate must not say OK to what build refuses."""
+    long = "Long title words " * 30
+    outline = write_outline(f"title: T\nsections:\n  - title: A\n  - title: {long}\n")
+    for command in ("validate", "build"):
+        result = run(command, str(outline))
+        assert result.exit_code == 2
+        assert result.output.startswith(f"error: {outline}:4: sections[2].title: the title")
 
 
 BAD_INPUTS = {

@@ -6,11 +6,15 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import load_outline
 from deckmaker.plan import Plan, Voice, plan_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates, bundled
+
+if TYPE_CHECKING:
+    from deckmaker.render.theme import Theme
 
 EXAMPLE = "la-la-land.yaml"
 ARTIFACTS = ("deck", "script")
@@ -26,6 +30,18 @@ def example_outline() -> Path:
     return bundled("outlines") / EXAMPLE
 
 
+def plan_outline(
+    outline_path: Path, templates_dir: Path | None = None, wpm: int | None = None
+) -> tuple[Plan, Templates, Theme]:
+    """Load and plan: every check a build makes, short of rendering. `validate` stops here."""
+    from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
+
+    outline = load_outline(outline_path)
+    templates = Templates(templates_dir)
+    theme = load_theme(templates.path(DECK_TEMPLATE))
+    return plan_talk(outline, Voice(templates), theme.frames, wpm), templates, theme
+
+
 def build(
     outline_path: Path,
     out_dir: Path,
@@ -35,13 +51,7 @@ def build(
 ) -> Built:
     """Build the artifacts in `only`. Everything is rendered in memory first, so a mistake
     anywhere leaves the previous outputs untouched."""
-    from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
-
-    outline = load_outline(outline_path)
-    templates = Templates(templates_dir)
-    theme = load_theme(templates.path(DECK_TEMPLATE))
-    plan = plan_talk(outline, Voice(templates), theme.frames, wpm)
-
+    plan, templates, theme = plan_outline(outline_path, templates_dir, wpm)
     stem = outline_path.stem
     rendered: dict[str, tuple[Path, bytes]] = {}
     if "deck" in only:

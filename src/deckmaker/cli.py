@@ -18,6 +18,13 @@ EXIT_BUG = 1
 _outline_arg = click.argument(
     "outline", required=False, type=click.Path(path_type=Path, dir_okay=False)
 )
+_templates_option = click.option(
+    "--templates",
+    "templates_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder of your own templates (deck.pptx, script.md.j2, voice.j2); "
+    "each file there replaces the bundled one of the same name.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,13 +55,7 @@ def cli(debug: bool) -> None:
     type=click.Choice(["deck", "script"]),
     help="Write just the deck or just the script (slides are planned the same either way).",
 )
-@click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Folder of your own templates (deck.pptx, script.md.j2, voice.j2); "
-    "each file there replaces the bundled one of the same name.",
-)
+@_templates_option
 @click.option(
     "--wpm",
     type=click.IntRange(40, 400),
@@ -90,13 +91,21 @@ def build(
 
 @cli.command()
 @click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
-def validate(outline: Path) -> None:
-    """Check OUTLINE and list every mistake with its line; writes nothing."""
-    from deckmaker.outline import load_outline
+@_templates_option
+def validate(outline: Path, templates_dir: Path | None) -> None:
+    """Check OUTLINE, and that its slides can be laid out in the theme, listing every mistake
+    with its line; writes nothing."""
+    from deckmaker.build import plan_outline
+    from deckmaker.filters import clock
+    from deckmaker.plan import Kind
 
     with _reported():
-        talk = load_outline(outline)
-    click.echo(f"{outline}: OK, {len(talk.sections)} sections")
+        plan, _, _ = plan_outline(outline, templates_dir)
+    sections = sum(1 for part in plan.parts if part.kind is Kind.SECTION)
+    click.echo(
+        f"{outline}: OK, {sections} sections, {len(plan.slides)} slides, "
+        f"about {clock(plan.total_seconds)} at {plan.wpm} words per minute"
+    )
 
 
 @contextmanager

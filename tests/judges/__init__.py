@@ -41,9 +41,9 @@ _seen: dict[tuple[str, str], list[str]] = {}
 def findings(path: Path) -> list[str]:
     """Every judge of this kind of file. Builds are reproducible, so the same bytes under the
     same name are judged once per run."""
-    key = (path.name, hashlib.sha256(path.read_bytes()).hexdigest())
     if path.suffix not in BY_SUFFIX:
         return [f"{path.name}: no judge reads {path.suffix} files; add one to tests/judges"]
+    key = (path.name, hashlib.sha256(path.read_bytes()).hexdigest())
     if key not in _seen:
         _seen[key] = [f for judge in BY_SUFFIX[path.suffix] for f in judge(path)]
     return _seen[key]

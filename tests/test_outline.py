@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.outline import Outline, Point, Segment, load_outline, parse_outline
+from deckmaker.outline import Outline, Point, Quote, Segment, load_outline, parse_outline
 
 
 def test_reads_every_field() -> None:
@@ -165,3 +165,27 @@ def test_utf8_bom_is_accepted(tmp_path) -> None:
     path = tmp_path / "talk.yaml"
     path.write_bytes("\ufefftitle: Ça\nsections: [{title: A}]\n".encode())
     assert load_outline(path).title == "Ça"
+
+
+def test_a_quote_is_text_or_text_with_attribution() -> None:
+    outline = parse_outline(
+        """\
+title: T
+sections:
+  - title: A
+    quote: Plain words.
+  - title: B
+    quote: {text: Attributed words., attribution: Somebody}
+""",
+        "q.yaml",
+    )
+    assert [s.quote for s in outline.sections] == [
+        Quote("Plain words."),
+        Quote("Attributed words.", "Somebody"),
+    ]
+
+
+def test_a_quote_needs_its_text() -> None:
+    with pytest.raises(DeckmakerError) as err:
+        parse_outline("title: T\nsections:\n  - title: A\n    quote: {attribution: X}\n", "q.yaml")
+    assert str(err.value) == "q.yaml:4: sections[1].quote.text: is required and must not be empty"

@@ -16,7 +16,7 @@ from typing import TypeVar
 import yaml
 
 from deckmaker.errors import DeckmakerError, Problem
-from deckmaker.outline.model import Outline, Place, Point, Segment
+from deckmaker.outline.model import Outline, Place, Point, Quote, Segment
 
 try:  # libyaml parses several times faster at no extra import cost
     from yaml import CSafeLoader as _Loader
@@ -33,7 +33,8 @@ _INT = "tag:yaml.org,2002:int"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
-SEGMENT_KEYS = ("title", "points", "script", "notes")
+SEGMENT_KEYS = ("title", "points", "script", "notes", "quote")
+QUOTE_KEYS = ("text", "attribution")
 TOP_KEYS = (
     "title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections", "outro",
 )  # fmt: skip
@@ -218,7 +219,7 @@ class _Reader:
         return self.segment(node, field, title_required=True)
 
     def segment(self, node: yaml.Node, field: str, title_required: bool = False) -> Segment | None:
-        what = "a mapping with `title:`, `points:`, `script:` and `notes:`"
+        what = "a mapping with `title:`, `points:`, `script:`, `notes:` and `quote:`"
         fields = self.mapping(node, field, SEGMENT_KEYS, what)
         if fields is None:
             return None
@@ -233,6 +234,7 @@ class _Reader:
             ),
             script=self.text(fields.get("script"), _join(field, "script"), paragraphs=True),
             notes=self.notes(fields.get("notes"), _join(field, "notes")),
+            quote=self.quote(fields.get("quote"), _join(field, "quote")),
         )
 
     def point(self, node: yaml.Node, field: str) -> Point | None:
@@ -263,6 +265,20 @@ class _Reader:
         if text is None and isinstance(node, yaml.ScalarNode):
             self.fail(node, field, "is empty; write the sub-point or remove the line")
         return text
+
+    def quote(self, node: yaml.Node | None, field: str) -> Quote | None:
+        """`quote: text`, or `quote: {text: ..., attribution: ...}`."""
+        if node is None or _is_null(node):
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            text = self.text(node, field, paragraphs=True)
+            return Quote(text) if text else None
+        fields = self.mapping(node, field, QUOTE_KEYS, "a quote with `text:` and `attribution:`")
+        if fields is None:
+            return None
+        text = self.required_text(node, fields, "text", field)
+        attribution = self.text(fields.get("attribution"), _join(field, "attribution"))
+        return Quote(text, attribution) if text else None
 
     def notes(self, node: yaml.Node | None, field: str) -> tuple[str, ...]:
         if node is None or _is_null(node):

@@ -15,6 +15,14 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """Words quoted from someone, shown on a slide of their own."""
+
+    text: str
+    attribution: str | None = None  # who said or wrote it
+
+
+@dataclass(frozen=True)
 class Segment:
     """A stretch of the talk: the opening, a section, or the closing."""
 
@@ -22,6 +30,7 @@ class Segment:
     points: tuple[Point, ...] = ()
     script: str | None = None  # the host's own words; None means "speak from the points"
     notes: tuple[str, ...] = ()  # delivery notes: how to say it, never read aloud
+    quote: Quote | None = None
 
 
 @dataclass(frozen=True)

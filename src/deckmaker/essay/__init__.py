@@ -129,7 +129,7 @@ def _segment(passage: Passage, language: str) -> Segment:
             for item in passage.listed
         )
     else:
-        points = key_points(paragraphs, language)
+        points = key_points(paragraphs, language, title=passage.title)
     return Segment(
         title=clean_text(passage.title) if passage.title else None,
         points=points,

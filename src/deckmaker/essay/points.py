@@ -2,10 +2,12 @@
 
 Extractive by construction: every point is a run of words from one sentence of the passage, with
 leading discourse markers ("Okay, guys,"), asides and subordinate clauses cut out; nothing is
-reworded. Which sentences: the passage is cut into as many stretches as it gets points, and each
-stretch gives its most central sentence (TextRank over shared content words, as in Mihalcea and
-Tarau 2004), less for chatter aimed at the listener ("you know", "let's"). bench/ measured this
-against a single global ranking and against the lead baseline; see bench/RESULTS.md.
+reworded. Which sentences: the most central ones (TextRank over shared content stems, as in
+Mihalcea and Tarau 2004), plus a little for sharing words with the heading, less for chatter aimed
+at the listener ("you know", "let's", questions) and for sentences that had to be cut short.
+bench/keypoints.py measured these choices against each other and the lead baseline; the chatter
+penalty costs a little ROUGE on the reference essay and keeps "You know the one I'm talking
+about" off the slides (bench/RESULTS.md).
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from dataclasses import dataclass
 from deckmaker.essay.language import Sentence, content_stems, split_sentences, word_set, words
 from deckmaker.outline import Point
 
-MOST_WORDS = 12  # a point longer than this is cut at a clause boundary, or not used
+MOST_WORDS = 12  # a point longer than this is cut at a clause boundary if it can be
+LONGEST = 16  # and if it cannot, used only up to this long
 FEWEST_WORDS = 4  # shorter than this is a fragment, not a point
 MAX_POINTS, MIN_POINTS = 5, 3
 SENTENCES_PER_POINT = 5
@@ -45,7 +48,7 @@ SUBORDINATE = {
     ),
     "es": word_set(
         """mientras aunque porque pues cuando donde cual cuales quien quienes cuyo cuya si
-        incluso especialmente sobre todo chicos amigos"""
+        incluso especialmente sobre todo chicos amigos como"""
     ),
 }
 # A sentence's first comma-set stretch opening with one of these comes before the main clause.
@@ -55,8 +58,17 @@ LEADING = {
         with without before once whether for"""
     ),
     "es": word_set(
-        """a al aunque mientras si cuando como en con sin antes después desde para tras"""
+        """a al aunque mientras si cuando como en con sin antes después desde para tras hasta
+        durante según"""
     ),
+}
+# Words a point must not end on: they promise more words after them.
+DANGLING = {
+    "en": word_set(
+        """a an the of to for with that which who and but or in on at by from as into about its
+        their his her our your my this these those"""
+    ),
+    "es": word_set("el la los las un una de del a al que y o pero en con por para su sus como"),
 }
 # Sentences that talk to the listener rather than about the subject.
 CHATTER = {
@@ -64,6 +76,7 @@ CHATTER = {
     "es": ("ya sabéis", "ya saben", "vamos a", "recordad", "recuerden", "chicos", "amigos"),
 }
 _CUTS = {"en": ("and", "but", "because", "while"), "es": ("y", "pero", "porque")}
+_OPENING_CONJUNCTIONS = {"en": ("and", "but", "so", "or", "yet"), "es": ("y", "pero", "o", "pues")}
 _CLAUSE_BREAKS = (";", " – ", " — ", ": ")
 _TRAILING = ".,;:–—-…"
 _QUOTES = "'\"‘’“”«»"
@@ -73,16 +86,21 @@ _QUOTES = "'\"‘’“”«»"
 class Ranking:
     """How sentences are chosen; bench/ compares these choices."""
 
-    spread: bool = True  # one point per stretch of the passage, rather than the best overall
+    spread: bool = False  # one point per stretch of the passage, rather than the best overall
     chatter: float = 1.0  # how much talking to the listener counts against a sentence
     cut: float = 0.3  # how much having to cut a sentence short counts against it
+    position: float = 0.0  # how much coming early in the passage counts for a sentence
+    title: float = 0.3  # how much sharing words with the heading counts for a sentence
 
 
 DEFAULT = Ranking()
 
 
 def key_points(
-    paragraphs: tuple[str, ...], language: str, ranking: Ranking = DEFAULT
+    paragraphs: tuple[str, ...],
+    language: str,
+    ranking: Ranking = DEFAULT,
+    title: str | None = None,
 ) -> tuple[Point, ...]:
     """3 to 5 points for the passage (fewer only when it has fewer sentences), in source order,
     each the compressed form of one sentence and anchored to it."""
@@ -95,7 +113,7 @@ def key_points(
     if not any(candidates):  # only very long sentences: cut the first one hard
         candidates[0] = _clip(_strip_markers(sentences[0].text, language), language)
     count = min(_how_many(len(sentences)), sum(c is not None for c in candidates))
-    scores = _scores(sentences, candidates, language, ranking)
+    scores = _scores(sentences, candidates, language, ranking, title)
     scores = [s - ranking.cut * was_cut for s, (_, was_cut) in zip(scores, compressed, strict=True)]
     chosen = _choose(scores, candidates, count, ranking.spread)
     return tuple(Point(candidates[i] or "", said=anchor(sentences[i].text, spoken)) for i in chosen)
@@ -108,17 +126,27 @@ def _how_many(sentences: int) -> int:
 
 
 def _scores(
-    sentences: list[Sentence], candidates: list[str | None], language: str, ranking: Ranking
+    sentences: list[Sentence],
+    candidates: list[str | None],
+    language: str,
+    ranking: Ranking,
+    title: str | None,
 ) -> list[float]:
     bags = [set(content_stems(s.text, language)) for s in sentences]
+    heading = set(content_stems(title or "", language))
     centrality = _textrank(bags)
     top = max(centrality) or 1.0
     scores = []
-    for sentence, candidate, rank in zip(sentences, candidates, centrality, strict=True):
+    for i, (sentence, candidate) in enumerate(zip(sentences, candidates, strict=True)):
         lowered = sentence.text.lower().replace("’", "'")
         chatty = any(cue in lowered for cue in CHATTER[language])
         question = sentence.text.rstrip(_QUOTES).endswith("?")
-        score = rank / top - ranking.chatter * (chatty or question)
+        score = (
+            centrality[i] / top
+            - ranking.chatter * (chatty or question)
+            + ranking.position * (1 - i / len(sentences))
+            + ranking.title * (len(bags[i] & heading) / len(heading) if heading else 0)
+        )
         scores.append(score if candidate else float("-inf"))
     return scores
 
@@ -178,13 +206,16 @@ def compress(sentence: str, language: str) -> str | None:
 
 
 def _compress(sentence: str, language: str) -> tuple[str | None, bool]:
-    """The point and whether it had to be cut short to fit."""
-    text = _strip_markers(sentence, language)
-    point = _trim(_tidy(_drop_asides(_main_clause(text), language)), language)
-    cut = len(point.split()) > MOST_WORDS
-    if cut:
-        point = _cut(point, language) or ""
-    return (point if len(point.split()) >= FEWEST_WORDS else None), cut
+    """The point and whether it is a compromise: cut short, or longer than MOST_WORDS."""
+    text = _drop_conjunction(_strip_markers(sentence, language), language)
+    clause = _main_clause(text)
+    point = _tidy(_drop_asides(clause, language))
+    if point.split()[-1:] != _tidy(clause).split()[-1:]:  # the clause's end was dropped
+        point = _trim(point, language)
+    compromise = len(point.split()) > MOST_WORDS
+    if compromise:
+        point = _cut(point, language) or (point if len(point.split()) <= LONGEST else "")
+    return (point if len(point.split()) >= FEWEST_WORDS else None), compromise
 
 
 def _strip_markers(text: str, language: str) -> str:
@@ -199,6 +230,12 @@ def _strip_markers(text: str, language: str) -> str:
         if not lowered or not all(w in markers for w in lowered):
             return text
         text = text[min(stops) + 1 :].lstrip()
+
+
+def _drop_conjunction(text: str, language: str) -> str:
+    """"And the changes are simple" -> "The changes are simple"."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in _OPENING_CONJUNCTIONS[language] else text
 
 
 def _main_clause(text: str) -> str:
@@ -259,9 +296,9 @@ def _cut(text: str, language: str) -> str | None:
 
 
 def _trim(text: str, language: str) -> str:
-    """No function word at the end: "a love story that" -> "a love story"."""
+    """No dangling word at the end: "a love story that" -> "a love story"."""
     kept = text.split()
-    while len(kept) > FEWEST_WORDS and not content_stems(kept[-1], language):
+    while len(kept) > FEWEST_WORDS and kept[-1].lower().strip(_TRAILING) in DANGLING[language]:
         kept.pop()
     return _tidy(" ".join(kept))
 

@@ -83,9 +83,11 @@ def test_reference_script_keeps_all_the_prose(reference: Outline) -> None:
 
 
 def test_reference_points_are_short_faithful_and_in_order(reference: Outline) -> None:
+    points = [p for segment in segments(reference) for p in segment.points]
     for segment in segments(reference):
         assert 3 <= len(segment.points) <= 5, segment.title
-        assert all(len(p.text.split()) <= MOST_WORDS for p in segment.points)
+    assert all(len(p.text.split()) <= LONGEST for p in points)
+    assert sum(len(p.text.split()) <= MOST_WORDS for p in points) >= 0.8 * len(points)
     assert_points_are_faithful(reference, "en")
 
 

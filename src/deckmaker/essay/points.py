@@ -55,7 +55,7 @@ SUBORDINATE = {
 LEADING = {
     "en": word_set(
         """unlike after by while although though if when since because instead despite in as
-        with without before once whether for"""
+        with without before once whether for during through throughout"""
     ),
     "es": word_set(
         """a al aunque mientras si cuando como en con sin antes después desde para tras hasta
@@ -77,6 +77,8 @@ CHATTER = {
 }
 _CUTS = {"en": ("and", "but", "because", "while"), "es": ("y", "pero", "porque")}
 _OPENING_CONJUNCTIONS = {"en": ("and", "but", "so", "or", "yet"), "es": ("y", "pero", "o", "pues")}
+# "both … and", "between … and": a cut before the "and" would leave the first half hanging.
+_PAIRED = {"en": frozenset(("both", "between", "either", "neither")), "es": frozenset(("entre",))}
 _CLAUSE_BREAKS = (";", " – ", " — ", ": ")
 _TRAILING = ".,;:–—-…"
 _QUOTES = "'\"‘’“”«»"
@@ -88,7 +90,7 @@ class Ranking:
 
     spread: bool = False  # one point per stretch of the passage, rather than the best overall
     chatter: float = 1.0  # how much talking to the listener counts against a sentence
-    cut: float = 0.3  # how much having to cut a sentence short counts against it
+    cut: float = 0.3  # how much each step of compromise in compressing a sentence counts against it
     position: float = 0.0  # how much coming early in the passage counts for a sentence
     title: float = 0.3  # how much sharing words with the heading counts for a sentence
 
@@ -114,7 +116,7 @@ def key_points(
         candidates[0] = _clip(_strip_markers(sentences[0].text, language), language)
     count = min(_how_many(len(sentences)), sum(c is not None for c in candidates))
     scores = _scores(sentences, candidates, language, ranking, title)
-    scores = [s - ranking.cut * was_cut for s, (_, was_cut) in zip(scores, compressed, strict=True)]
+    scores = [s - ranking.cut * cost for s, (_, cost) in zip(scores, compressed, strict=True)]
     chosen = _choose(scores, candidates, count, ranking.spread)
     return tuple(Point(candidates[i] or "", said=anchor(sentences[i].text, spoken)) for i in chosen)
 
@@ -205,17 +207,31 @@ def compress(sentence: str, language: str) -> str | None:
     return _compress(sentence, language)[0]
 
 
-def _compress(sentence: str, language: str) -> tuple[str | None, bool]:
-    """The point and whether it is a compromise: cut short, or longer than MOST_WORDS."""
+def _compress(sentence: str, language: str) -> tuple[str | None, int]:
+    """The point and what it cost: 0 when the sentence compressed within MOST_WORDS; 1 when it
+    had to be cut at a comma or before a conjunction, or left longer (up to LONGEST)."""
     text = _drop_conjunction(_strip_markers(sentence, language), language)
     clause = _main_clause(text)
     point = _tidy(_drop_asides(clause, language))
     if point.split()[-1:] != _tidy(clause).split()[-1:]:  # the clause's end was dropped
         point = _trim(point, language)
-    compromise = len(point.split()) > MOST_WORDS
-    if compromise:
-        point = _cut(point, language) or (point if len(point.split()) <= LONGEST else "")
-    return (point if len(point.split()) >= FEWEST_WORDS else None), compromise
+    cost = 0
+    if len(point.split()) > MOST_WORDS:
+        tokens = point.split()
+        ends = range(min(MOST_WORDS, len(tokens) - 1), FEWEST_WORDS - 1, -1)
+        at_comma = [n for n in ends if tokens[n - 1].endswith(",")]
+        before_and = [
+            n
+            for n in ends
+            if tokens[n].lower().strip(_QUOTES) in _CUTS[language]
+            and not _PAIRED[language] & {t.lower() for t in tokens[max(0, n - 4) : n]}
+        ]
+        cost = 1
+        if at_comma or before_and:
+            point = _trim(" ".join(tokens[: (at_comma or before_and)[0]]), language)
+        elif len(tokens) > LONGEST:
+            point = ""
+    return (point if len(point.split()) >= FEWEST_WORDS else None), cost
 
 
 def _strip_markers(text: str, language: str) -> str:
@@ -233,7 +249,7 @@ def _strip_markers(text: str, language: str) -> str:
 
 
 def _drop_conjunction(text: str, language: str) -> str:
-    """"And the changes are simple" -> "The changes are simple"."""
+    """ "And the changes are simple" -> "The changes are simple"."""
     first, _, rest = text.partition(" ")
     return rest if rest and first.lower() in _OPENING_CONJUNCTIONS[language] else text
 
@@ -259,7 +275,9 @@ def _drop_asides(text: str, language: str) -> str:
 
     def aside(stretch: str) -> bool:
         first = (words(stretch) or [""])[0].lower()
-        gerund = language == "en" and first.endswith("ing") and len(first) > 5
+        # "allowing us to …" is an aside; "knowing melancholy" is an adjective and a noun
+        gerund = first.endswith("ing") and len(first) > 5 and len(stretch.split()) > 2
+        gerund = gerund and language == "en"
         return first in subordinate or gerund
 
     if len(stretches) > 1 and _leads(stretches[0], language):
@@ -281,18 +299,6 @@ def _leads(stretch: str, language: str) -> bool:
     """A stretch that opens with a preposition or subordinator, ahead of the main clause."""
     first = (words(stretch) or [""])[0].lower()
     return first in LEADING[language] or first in SUBORDINATE[language]
-
-
-def _cut(text: str, language: str) -> str | None:
-    """The longest start of `text` within MOST_WORDS that ends at a comma, else before a
-    conjunction, so the point stays a phrase rather than a fragment."""
-    tokens = text.split()
-    ends = range(min(MOST_WORDS, len(tokens) - 1), FEWEST_WORDS - 1, -1)
-    at_comma = [n for n in ends if tokens[n - 1].endswith(",")]
-    before_and = [n for n in ends if tokens[n].lower().strip(_QUOTES) in _CUTS[language]]
-    for n in at_comma[:1] or before_and[:1]:
-        return _trim(_tidy(" ".join(tokens[:n])), language)
-    return None
 
 
 def _trim(text: str, language: str) -> str:

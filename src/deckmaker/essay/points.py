@@ -219,7 +219,9 @@ def _compress(sentence: str, language: str) -> tuple[str | None, int]:
     if len(point.split()) > MOST_WORDS:
         tokens = point.split()
         ends = range(min(MOST_WORDS, len(tokens) - 1), FEWEST_WORDS - 1, -1)
-        at_comma = [n for n in ends if tokens[n - 1].endswith(",")]
+        # at a comma, but not so early that the rest of the clause is lost ("The contrast
+        # between the vibrant, hopeful montage …")
+        at_comma = [n for n in ends if tokens[n - 1].endswith(",") and n > FEWEST_WORDS + 1]
         before_and = [
             n
             for n in ends

@@ -192,6 +192,21 @@ def test_a_plain_title_line_and_hard_wrapped_paragraphs() -> None:
     assert [s.title for s in outline.sections] == ["First Part", "Second Part"]
 
 
+def test_markdown_nested_lists_and_code() -> None:
+    text = (
+        "# Code Talk\n\nHello folks. Today is about code.\n\n## Lists\n\n"
+        "- First *item*\n  - nested one\n  - nested two\n- Second item\n\n"
+        "```python\nprint('hi')\n```\n\nClosing prose.\n"
+    )
+    section = import_essay(text, "code.md", markdown=True).sections[0]
+    assert [(p.text, p.points) for p in section.points] == [
+        ("First item", ("nested one", "nested two")),
+        ("Second item", ()),
+    ]
+    assert section.script == "First item. nested one. nested two. Second item.\n\nClosing prose."
+    assert section.notes == ("print('hi')",)  # not prose, but not lost either
+
+
 # -- the written outline -------------------------------------------------------------------------
 
 

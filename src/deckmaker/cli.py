@@ -130,8 +130,9 @@ def import_(essay: Path, out: Path | None, force: bool) -> None:
     outline = imported.outline
     segments = [s for s in (outline.intro, *outline.sections) if s]
     points = sum(len(s.points) for s in segments)
+    sections = len(outline.sections)
     click.echo(
-        f"Wrote {imported.path} ({len(outline.sections)} sections, {points} points); "
+        f"Wrote {imported.path} ({sections} section{'s' * (sections != 1)}, {points} points); "
         f"check the points, then: deckmaker build {imported.path}"
     )
 

@@ -154,6 +154,7 @@ def test_crlf_bom_tabs_and_question_headings() -> None:
         "Can You Train Yourself to Sleep Better?",
         "So What Should You Do Tonight?",
     ]
+    assert outline.title == "Sleep questions"  # no short first sentence: the file's name
     texts = [outline.title, outline.greeting or ""] + [s.script or "" for s in segments(outline)]
     assert not any("\r" in t or "\ufeff" in t or "\t" in t for t in texts)
     one = outline.sections[-1]

@@ -70,6 +70,16 @@ def test_import_then_validate_then_build_gives_the_same_files(
         assert again.files[kind].read_bytes() == path.read_bytes(), kind
 
 
+def test_build_and_validate_take_an_essay_on_the_command_line(tmp_path: Path) -> None:
+    essay = ROOT / "bench" / "essays" / "realidad-o-fantasia.txt"
+    result = run("validate", str(essay))
+    assert result.output.startswith(f"{essay}: OK, 3 sections, 7 slides")
+    result = run("build", str(essay), "--out", str(tmp_path), "--only", "script")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["realidad-o-fantasia.script.md"]
+    assert "¿Realidad o fantasía?" in (tmp_path / "realidad-o-fantasia.script.md").read_text()
+
+
 def test_import_writes_beside_the_essay_by_default(tmp_path: Path) -> None:
     essay = tmp_path / "talk.md"
     essay.write_text("# A Talk\n\nHello all. Opening words here.\n\n## One\n\nSome prose.\n")

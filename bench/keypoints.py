@@ -191,6 +191,20 @@ def report() -> str:
         lines.append(f"| {lang}: {text} | {n} | {cells} |")
     right = [sum(c(lang, t) == n for lang, t, n in SPLIT_CASES) for c in split.values()]
     lines.append("| **right** | | " + " | ".join(f"{r} / {len(SPLIT_CASES)}" for r in right) + " |")
+    lines += [
+        "",
+        "Sentences found in each essay (a difference is a boundary one of them gets wrong):",
+        "",
+    ]
+    lines += ["| essay | " + " | ".join(split) + " |", "| --- |" + " ---: |" * len(split)]
+    for essay, _ in essays():
+        outline = read_essay(essay)
+        paragraphs = [
+            p for s in _segments(outline).values() for p in (s.script or "").split("\n\n")
+        ]
+        language = detect_language(" ".join(paragraphs))
+        counts = [sum(c(language, p) for p in paragraphs if p) for c in split.values()]
+        lines.append(f"| `{essay.name}` | " + " | ".join(map(str, counts)) + " |")
     return "\n".join(lines) + "\n"
 
 

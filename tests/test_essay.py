@@ -208,6 +208,14 @@ def test_markdown_nested_lists_and_code() -> None:
     assert section.notes == ("print('hi')",)  # not prose, but not lost either
 
 
+def test_only_a_greeting_becomes_the_greeting() -> None:
+    body = "\n\nPart One\n\nSome words here.\n"
+    history = import_essay("History is long. It repeats." + body, "h.txt")
+    assert history.greeting is None and history.intro is not None
+    assert history.intro.script == "History is long. It repeats."
+    assert import_essay("Hola, amigos. Es así." + body, "h.txt").greeting == "Hola, amigos."
+
+
 # -- the written outline -------------------------------------------------------------------------
 
 

@@ -81,7 +81,7 @@ def _outline(essay: Essay, source: str) -> Outline:
     greeting = None
     if opening:
         first = split_sentences(opening[:1], language)[0]
-        if first.text.lower().lstrip("¡¿").startswith(GREETINGS[language]):
+        if _greets(first.text, language):
             greeting = first.text
             rest = opening[0][first.start + len(first.text) :].strip()
             opening = tuple(p for p in (rest, *opening[1:]) if p)
@@ -109,12 +109,29 @@ def _outline(essay: Essay, source: str) -> Outline:
     )
 
 
+def _greets(sentence: str, language: str) -> bool:
+    from deckmaker.essay.language import words
+
+    opening = [w.lower().replace("’", "'") for w in words(sentence)]
+    return any(
+        opening[: len(greeting.split())] == greeting.split() for greeting in GREETINGS[language]
+    )
+
+
+def _anchor(said: str | None, spoken: str) -> str | None:
+    """Where a point the essay listed is said: the opening words of its own text."""
+    from deckmaker.essay.points import anchor
+
+    words = anchor(clean_text(said), spoken) if said else None
+    return words if words and words in spoken else None
+
+
 def _paragraphs(passage: Passage) -> tuple[str, ...]:
     return tuple(p for p in (clean_text(p) for p in passage.paragraphs) if p)
 
 
 def _segment(passage: Passage, language: str) -> Segment:
-    from deckmaker.essay.points import anchor, key_points
+    from deckmaker.essay.points import key_points
 
     paragraphs = _paragraphs(passage)
     script = "\n\n".join(paragraphs) or None
@@ -123,10 +140,11 @@ def _segment(passage: Passage, language: str) -> Segment:
         points = tuple(
             Point(
                 clean_text(item.text),
-                tuple(clean_text(s) for s in item.points),
-                anchor(clean_text(item.said), spoken) if item.said and spoken else None,
+                tuple(s for s in (clean_text(s) for s in item.points) if s),
+                _anchor(item.said, spoken),
             )
             for item in passage.listed
+            if clean_text(item.text)
         )
     else:
         points = key_points(paragraphs, language, title=passage.title)

@@ -12,6 +12,7 @@ about" off the slides (bench/RESULTS.md).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from deckmaker.essay.language import Sentence, content_stems, split_sentences, word_set, words
@@ -156,8 +157,6 @@ def _scores(
 def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> list[float]:
     """PageRank over sentences linked by the content words they share (TextRank's measure:
     overlap over the sum of the logs of the lengths)."""
-    import math
-
     n = len(bags)
     weights = [[0.0] * n for _ in range(n)]
     for i in range(n):
@@ -186,6 +185,8 @@ def _choose(
     for k in range(count):
         stretch = [i for i in usable if k * n // count <= i < (k + 1) * n // count]
         stretch = stretch or [i for i in usable if i not in chosen]
+        if not stretch:
+            break
         best = max(stretch, key=lambda i: scores[i])
         if best not in chosen:
             chosen.append(best)
@@ -251,7 +252,7 @@ def _strip_markers(text: str, language: str) -> str:
 
 
 def _drop_conjunction(text: str, language: str) -> str:
-    """ "And the changes are simple" -> "The changes are simple"."""
+    """Drop an opening conjunction: "And the changes are simple" -> "The changes are simple"."""
     first, _, rest = text.partition(" ")
     return rest if rest and first.lower() in _OPENING_CONJUNCTIONS[language] else text
 

@@ -14,7 +14,7 @@ import deckmaker.build
 from deckmaker.build import Built, build, example_outline
 
 ROOT = Path(__file__).resolve().parents[1]
-ESSAY = ROOT.parent / "shared" / "essays" / "la-la-land-ending.txt"
+ESSAY = ROOT / "outlines" / "la-la-land-ending.txt"
 
 # An outline with everything that has tripped decks up before: many sections, nested points,
 # a section with only points, one with only a script, Unicode, emoji and right-to-left text.

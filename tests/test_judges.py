@@ -19,6 +19,7 @@ from judges import (
     html_findings,
     layout_findings,
     markdown_findings,
+    outline_findings,
     package_findings,
     srt_findings,
 )
@@ -259,12 +260,32 @@ CHAPTERS_FAULTS = {
     ),
 }
 
+GOOD_YAML = """\
+# An outline as `deckmaker import` writes it.
+title: A Talk
+sections:
+  - title: One
+    points:
+      - text: A point
+        said: Some words
+    script: >-
+      Some words are said here.
+"""
+YAML_FAULTS = {
+    "a duplicate key": (GOOD_YAML.replace("title: One", "title: One\n    title: Two"), "duplicate"),
+    "a tab": (GOOD_YAML.replace("  - title", "\t- title"), "syntax error"),
+    "bad indentation": (GOOD_YAML.replace("      - text", "     - text"), "indentation"),
+    "a long line": (GOOD_YAML.replace("A point", "A point " + "word " * 30), "line too long"),
+    "trailing spaces": (GOOD_YAML.replace("A Talk", "A Talk   "), "trailing spaces"),
+}
+
 # Each script format: its judge, a right file, and the faults it must catch.
 FORMATS = {
     ".md": (markdown_findings, GOOD_MD, MD_FAULTS),
     ".srt": (srt_findings, GOOD_SRT, SRT_FAULTS),
     ".html": (html_findings, GOOD_HTML, HTML_FAULTS),
     ".json": (chapters_findings, _chapters(lambda d: None), CHAPTERS_FAULTS),
+    ".yaml": (outline_findings, GOOD_YAML, YAML_FAULTS),
 }
 
 

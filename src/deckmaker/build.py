@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.outline import load_outline
+from deckmaker.outline import Outline
 from deckmaker.plan import Plan, Voice, plan_talk
+from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates, bundled
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def plan_outline(
     """Load and plan: every check a build makes, short of rendering. `validate` stops here."""
     from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
 
-    outline = load_outline(outline_path)
+    outline = read_talk(outline_path)  # an outline, or an essay imported in memory
     templates = Templates(templates_dir)
     theme = load_theme(templates.path(DECK_TEMPLATE))
     return plan_talk(outline, Voice(templates), theme.frames, wpm), templates, theme
@@ -83,3 +84,45 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise DeckmakerError.at(f"cannot be written ({err.strerror})", str(path)) from None
+
+
+@dataclass(frozen=True)
+class Imported:
+    outline: Outline
+    path: Path  # where the outline was written
+
+
+def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = False) -> Imported:
+    """Import an essay and write its outline (default: beside it, with .yaml), never over an
+    existing file unless `force`."""
+    from deckmaker.outline.write import write_outline
+    from deckmaker.readers import ESSAY_SUFFIXES, OUTLINE_SUFFIXES, is_essay
+
+    if essay_path.suffix.lower() in OUTLINE_SUFFIXES:
+        raise DeckmakerError.at(
+            "is an outline already; build it with `deckmaker build`, or import an essay "
+            "(.txt, .md, .markdown)",
+            str(essay_path),
+        )
+    if not is_essay(essay_path):
+        raise DeckmakerError.at(
+            f"unknown kind of essay ({essay_path.suffix or 'no suffix'}); "
+            f"import a {', '.join(ESSAY_SUFFIXES)} file",
+            str(essay_path),
+        )
+    target = out or essay_path.with_suffix(".yaml")
+    if target.suffix.lower() not in OUTLINE_SUFFIXES:
+        raise DeckmakerError.at("an outline's name ends in .yaml or .yml; check -o", str(target))
+    outline = read_talk(essay_path)
+    if target.exists() and not force:
+        raise DeckmakerError.at(
+            "already exists; pass --force to replace it, or -o to write elsewhere", str(target)
+        )
+    header = (
+        f"Imported by deckmaker from {essay_path.name}: the scripts are the essay's prose, word\n"
+        "for word; the points were extracted from its sentences, and each point's `said:` holds\n"
+        "the opening words of the sentence it came from. Check the points and edit freely, then:\n"
+        f"deckmaker build {target.name}"
+    )
+    write_atomically(target, write_outline(outline, header).encode("utf-8"))
+    return Imported(outline, target)

@@ -37,6 +37,7 @@ def cli(debug: bool) -> None:
     \b
     Start with:  deckmaker build            (builds the bundled La La Land example)
     Then:        deckmaker build my-talk.yaml --out build
+    From prose:  deckmaker build my-essay.md, or deckmaker import my-essay.md to edit first
     """
 
 
@@ -68,7 +69,8 @@ def build(
     templates_dir: Path | None,
     wpm: int | None,
 ) -> None:
-    """Build the deck and the script from OUTLINE (default: the bundled La La Land example)."""
+    """Build the deck and the script from OUTLINE (default: the bundled La La Land example).
+    OUTLINE may also be an essay (.txt, .md), imported in memory as `deckmaker import` would."""
     from deckmaker.build import ARTIFACTS, example_outline
     from deckmaker.build import build as run_build
     from deckmaker.filters import clock
@@ -105,6 +107,33 @@ def validate(outline: Path, templates_dir: Path | None) -> None:
     click.echo(
         f"{outline}: OK, {sections} sections, {len(plan.slides)} slides, "
         f"about {clock(plan.total_seconds)} at {plan.wpm} words per minute"
+    )
+
+
+@cli.command("import")
+@click.argument("essay", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Where to write the outline.  [default: ESSAY's name with .yaml, beside it]",
+)
+@click.option("--force", is_flag=True, help="Replace the outline if it exists.")
+def import_(essay: Path, out: Path | None, force: bool) -> None:
+    """Turn ESSAY (.txt or .md) into an outline you can read, edit and build: its prose becomes
+    the script word for word, with key points extracted from its own sentences."""
+    from deckmaker.build import import_to_outline
+
+    with _reported():
+        imported = import_to_outline(essay, out, force)
+    outline = imported.outline
+    segments = [s for s in (outline.intro, *outline.sections) if s]
+    points = sum(len(s.points) for s in segments)
+    sections = len(outline.sections)
+    click.echo(
+        f"Wrote {imported.path} ({sections} section{'s' * (sections != 1)}, {points} points); "
+        f"check the points, then: deckmaker build {imported.path}"
     )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .layout import layout_findings
+from .outline import outline_findings
 from .package import package_findings
 from .script import chapters_findings, html_findings, markdown_findings, srt_findings
 from .tools import require
@@ -22,6 +23,7 @@ __all__ = [
     "html_findings",
     "layout_findings",
     "markdown_findings",
+    "outline_findings",
     "package_findings",
     "require",
     "srt_findings",
@@ -34,6 +36,7 @@ BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
     ".srt": (srt_findings,),
     ".html": (html_findings,),
     ".json": (chapters_findings,),
+    ".yaml": (outline_findings,),
 }
 _seen: dict[tuple[str, str], list[str]] = {}
 

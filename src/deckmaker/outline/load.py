@@ -227,15 +227,43 @@ class _Reader:
             title = self.required_text(node, fields, "title", field)
         else:
             title = self.text(fields.get("title"), _join(field, "title"))
+        points_node = fields.get("points", _NONE)
+        points = self.sequence(points_node, _join(field, "points"), self.point, "a list of points")
+        script = self.text(fields.get("script"), _join(field, "script"), paragraphs=True)
+        self.anchors(points_node, _join(field, "points"), script)
         return Segment(
             title=title,
-            points=self.sequence(
-                fields.get("points", _NONE), _join(field, "points"), self.point, "a list of points"
-            ),
-            script=self.text(fields.get("script"), _join(field, "script"), paragraphs=True),
+            points=points,
+            script=script,
             notes=self.notes(fields.get("notes"), _join(field, "notes")),
             quote=self.quote(fields.get("quote"), _join(field, "quote")),
         )
+
+    def anchors(self, points: yaml.Node, field: str, script: str | None) -> None:
+        """Each point's `said:` must be words of its segment's script, which is where a planner
+        will look for them."""
+        spoken = " ".join(script.split()) if script else ""
+        saids = [
+            (i, value)
+            for i, node in enumerate(getattr(points, "value", ()), 1)
+            if isinstance(node, yaml.MappingNode)
+            for key, value in node.value
+            if isinstance(key, yaml.ScalarNode) and key.value == "said"
+        ]
+        for i, value in saids:
+            words = _clean(value.value, False) if isinstance(value, yaml.ScalarNode) else ""
+            if not words:
+                continue
+            if not script:
+                what = "there is no script to find these words in; add one or remove `said:`"
+            elif words not in spoken:
+                what = (
+                    f"'{_short(words)}' is not in this segment's script; "
+                    "copy the opening words of the sentence the point comes from"
+                )
+            else:
+                continue
+            self.fail(value, f"{field}[{i}].said", what)
 
     def point(self, node: yaml.Node, field: str) -> Point | None:
         if not isinstance(node, yaml.MappingNode):
@@ -245,7 +273,7 @@ class _Reader:
             if text is None:
                 self.fail(node, field, "is empty; write the point or remove the line")
             return Point(text) if text else None
-        fields = self.mapping(node, field, ("text", "points"), "a point")
+        fields = self.mapping(node, field, ("text", "points", "said"), "a point")
         if fields is None:
             return None
         text = self.required_text(node, fields, "text", field)
@@ -255,7 +283,8 @@ class _Reader:
             self.sub_point,
             "a list of sub-points",
         )
-        return Point(text, subs) if text else None
+        said = self.text(fields.get("said"), _join(field, "said"))  # checked by `anchors`
+        return Point(text, subs, said) if text else None
 
     def sub_point(self, node: yaml.Node, field: str) -> str | None:
         if isinstance(node, yaml.MappingNode):
@@ -307,8 +336,18 @@ def _kind(node: yaml.Node) -> str:
     return "text" if node.tag == _STR else f"'{node.value}'"
 
 
+def _short(text: str, words: int = 8) -> str:
+    cut = text.split()
+    return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
+
+
 def _join(field: str, key: str) -> str:
     return f"{field}.{key}" if field else key
+
+
+def clean_text(value: str, paragraphs: bool = False) -> str:
+    """Text as the loader keeps it, for readers of other formats that build the same model."""
+    return _clean(value, paragraphs)
 
 
 def _clean(value: str, paragraphs: bool) -> str:

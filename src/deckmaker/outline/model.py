@@ -12,6 +12,11 @@ class Point:
 
     text: str
     points: tuple[str, ...] = ()
+    # The opening words of the script's sentence this point was taken from, so that a planner
+    # can show the point while that sentence is said. Imported points carry one; the loader
+    # checks that it occurs in the segment's script. Words rather than a sentence number, so
+    # editing the script elsewhere never moves an anchor silently, and a stale one is caught.
+    said: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,176 @@
+"""Essays in, outlines out: a reader that turns prose (plain text or Markdown) into the same
+`Outline` a YAML file gives, so the planner and the renderers never ask where a talk came from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckmaker.errors import DeckmakerError
+from deckmaker.essay.document import Essay, Passage
+from deckmaker.outline import Outline, Place, Point, Quote, Segment
+from deckmaker.outline.load import clean_text
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TITLE_WORDS = 10  # an opening sentence this short can be the title
+
+# An opening sentence that starts with one of these greets the audience: it becomes `greeting`.
+GREETINGS = {
+    "en": ("hey", "hi", "hello", "welcome", "greetings", "good morning", "good afternoon",
+           "good evening", "what's up"),
+    "es": ("hola", "bienvenidos", "bienvenidas", "buenas", "buenos días", "qué tal"),
+}  # fmt: skip
+
+__all__ = ["import_essay", "read_essay"]
+
+
+def read_essay(path: Path) -> Outline:
+    """Read the essay at `path` into an outline; `DeckmakerError` if it cannot be one."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DeckmakerError.at("no such file; check the path", name) from None
+    except IsADirectoryError:
+        raise DeckmakerError.at("is a folder; give the path of an essay file", name) from None
+    except OSError as err:
+        raise DeckmakerError.at(f"cannot be read ({err.strerror})", name) from None
+    if b"\x00" in raw:
+        raise DeckmakerError.at("is a binary file, not text; give a .txt or .md essay", name)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise DeckmakerError.at(
+            f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8", name, line
+        ) from None
+    return import_essay(text, name, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+
+
+def import_essay(text: str, source: str = "<essay>", markdown: bool = False) -> Outline:
+    """The outline of an essay given as text; `source` names it in messages and titles."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if markdown:
+        from deckmaker.essay.markdown import read_markdown
+
+        essay = read_markdown(text)
+    else:
+        from deckmaker.essay.plain import read_plain
+
+        essay = read_plain(text)
+    return _outline(essay, source)
+
+
+def _outline(essay: Essay, source: str) -> Outline:
+    from deckmaker.essay.language import detect_language, split_sentences
+
+    prose = [p for part in (essay.opening, *essay.sections) for p in part.paragraphs]
+    if not any(clean_text(p) for p in prose):
+        raise DeckmakerError.at(
+            "holds no prose to make a talk from; give an essay with paragraphs under headings",
+            source,
+        )
+    if not essay.sections:
+        raise DeckmakerError.at(
+            "has no section headings; put each section's heading on a line of its own between "
+            "blank lines (in Markdown, '## Heading')",
+            source,
+        )
+    language = detect_language(" ".join(prose))
+    opening = _paragraphs(essay.opening)
+    greeting = None
+    if opening:
+        first = split_sentences(opening[:1], language)[0]
+        if _greets(first.text, language):
+            greeting = first.text
+            rest = opening[0][first.start + len(first.text) :].strip()
+            opening = tuple(p for p in (rest, *opening[1:]) if p)
+    title = essay.title and clean_text(essay.title)
+    places = {title: Place("title", essay.title_line or 1)} if title else {}
+    if not title:
+        title = _title_from(opening, language, source)
+    intro = None
+    if opening or essay.opening.listed or essay.opening.quote:
+        extras = essay.opening.listed, essay.opening.quote, essay.opening.notes
+        intro = _segment(Passage(None, essay.opening.line, opening, *extras), language)
+    sections = []
+    for number, passage in enumerate(essay.sections, 1):
+        segment = _segment(passage, language)
+        sections.append(segment)
+        if segment.title:
+            places.setdefault(segment.title, Place(f"heading of section {number}", passage.line))
+    return Outline(
+        title=title,
+        sections=tuple(sections),
+        greeting=greeting,
+        intro=intro,
+        source=source,
+        places=places,
+    )
+
+
+def _greets(sentence: str, language: str) -> bool:
+    from deckmaker.essay.language import words
+
+    opening = [w.lower().replace("’", "'") for w in words(sentence)]
+    return any(
+        opening[: len(greeting.split())] == greeting.split() for greeting in GREETINGS[language]
+    )
+
+
+def _anchor(said: str | None, spoken: str) -> str | None:
+    """Where a point the essay listed is said: the opening words of its own text."""
+    from deckmaker.essay.points import anchor
+
+    words = anchor(clean_text(said), spoken) if said else None
+    return words if words and words in spoken else None
+
+
+def _paragraphs(passage: Passage) -> tuple[str, ...]:
+    return tuple(p for p in (clean_text(p) for p in passage.paragraphs) if p)
+
+
+def _segment(passage: Passage, language: str) -> Segment:
+    from deckmaker.essay.points import key_points
+
+    paragraphs = _paragraphs(passage)
+    script = "\n\n".join(paragraphs) or None
+    spoken = " ".join((script or "").split())
+    if passage.listed:
+        points = tuple(
+            Point(
+                clean_text(item.text),
+                tuple(s for s in (clean_text(s) for s in item.points) if s),
+                _anchor(item.said, spoken),
+            )
+            for item in passage.listed
+            if clean_text(item.text)
+        )
+    else:
+        points = key_points(paragraphs, language, title=passage.title)
+    return Segment(
+        title=clean_text(passage.title) if passage.title else None,
+        points=points,
+        script=script,
+        notes=tuple(n for n in (clean_text(n) for n in passage.notes) if n),
+        quote=_quote(passage.quote),
+    )
+
+
+def _quote(quote: Quote | None) -> Quote | None:
+    if quote is None or not clean_text(quote.text):
+        return None
+    attribution = clean_text(quote.attribution or "") or None
+    return Quote(clean_text(quote.text, paragraphs=True), attribution)
+
+
+def _title_from(opening: tuple[str, ...], language: str, source: str) -> str:
+    """No heading names the essay: its first sentence after the greeting when that is short
+    (often the question the essay answers), else its file name in words."""
+    from deckmaker.essay.language import split_sentences
+
+    sentences = split_sentences(opening, language)
+    if sentences and len(sentences[0].text.split()) <= TITLE_WORDS:
+        return sentences[0].text
+    stem = Path(source).stem.replace("-", " ").replace("_", " ").strip() or "Talk"
+    return stem[:1].upper() + stem[1:]

@@ -1,0 +1,99 @@
+"""What an essay's words are made of: its language, its sentences, and the words that carry meaning.
+
+Sentences are split by pysbd, a rule-based splitter with abbreviation lists for 22 languages that
+needs no data download (NLTK's Punkt needs one; the Koehn splitter in `sentence-splitter` broke
+Spanish "EE. UU." in two: see bench/RESULTS.md). Content words are the snowball stems of the words
+that are not function words, so "dreams" and "dream", "soñar" and "sueños" meet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Function words: enough of each language's commonest words to tell the languages apart and to
+# leave out of the comparison of sentences. Kept here rather than downloaded (NLTK's lists are a
+# data download); snowballstemmer ships stemmers, not stop lists.
+STOPWORDS = {
+    "en": word_set(
+        """a about above after again against all also am an and any are aren't as at be because
+        been before being below between both but by can could did didn't do does doesn't doing
+        don't down during each even few for from further had has have having he her here hers
+        herself him himself his how i i'm if in into is isn't it it's its itself just let's me
+        more most my myself no nor not now of off on once only or other our ours ourselves out
+        over own really same she should so some such than that that's the their theirs them
+        themselves then there there's these they they're this those through to too under until
+        up us very was we were what what's when where which while who whom why will with would
+        you you're your yours yourself yourselves guys okay ok well"""
+    ),
+    "es": word_set(
+        """a al algo algunos ante antes aquí así aun aunque bien cada como con contra cual cuando
+        de del desde donde dos el él ella ellas ellos en entre era eran es esa esas ese eso esos
+        esta está están estas este esto estos fue fueron ha han hasta hay la las le les lo los
+        más me mi mis muy nada ni no nos nosotros o os otra otro para pero poco por porque qué
+        que quien se sea ser si sí sin sobre son su sus también tan te tiene tienen todo todos
+        tu tú un una uno unos usted ustedes vez y ya yo bueno pues vale chicos amigos"""
+    ),
+}
+LANGUAGES = tuple(STOPWORDS)
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def detect_language(text: str) -> str:
+    """The language whose function words the text uses most; English when in doubt."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    return max(LANGUAGES, key=lambda lang: (counts[lang], lang == "en"))
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset in the paragraph it came from
+    paragraph: int  # which paragraph of the segment
+
+
+def split_sentences(paragraphs: tuple[str, ...], language: str) -> list[Sentence]:
+    """Every sentence of the paragraphs, in order, with where it starts."""
+    segmenter = _segmenter(language)
+    found: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        for span in segmenter.segment(paragraph):
+            text = span.sent.strip()
+            if text:
+                lead = len(span.sent) - len(span.sent.lstrip())
+                found.append(Sentence(text, span.start + lead, number))
+    return found
+
+
+@cache
+def _segmenter(language: str):  # type: ignore[no-untyped-def]
+    import pysbd  # type: ignore[import-untyped]
+
+    return pysbd.Segmenter(language=language, clean=False, char_span=True)
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as written (letters and digits, apostrophes inside a word kept)."""
+    return _WORD.findall(text)
+
+
+def content_stems(text: str, language: str) -> list[str]:
+    """Stems of the words that carry meaning: function words and one-letter words left out."""
+    stop, stem = STOPWORDS[language], _stemmer(language)
+    lowered = [w.lower().replace("’", "'") for w in words(text)]
+    return [stem(w) for w in lowered if w not in stop and len(w) > 1]
+
+
+@cache
+def _stemmer(language: str):  # type: ignore[no-untyped-def]
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    name = {"en": "english", "es": "spanish"}[language]
+    return snowballstemmer.stemmer(name).stemWord

@@ -1,0 +1,330 @@
+"""Key points: a few of a passage's own sentences, compressed into slide bullets.
+
+Extractive by construction: every point is a run of words from one sentence of the passage, with
+leading discourse markers ("Okay, guys,"), asides and subordinate clauses cut out; nothing is
+reworded. Which sentences: the most central ones (TextRank over shared content stems, as in
+Mihalcea and Tarau 2004), plus a little for sharing words with the heading, less for chatter aimed
+at the listener ("you know", "let's", questions) and for sentences that had to be cut short.
+bench/keypoints.py measured these choices against each other and the lead baseline; the chatter
+penalty costs a little ROUGE on the reference essay and keeps "You know the one I'm talking
+about" off the slides (bench/RESULTS.md).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from deckmaker.essay.language import Sentence, content_stems, split_sentences, word_set, words
+from deckmaker.outline import Point
+
+MOST_WORDS = 12  # a point longer than this is cut at a clause boundary if it can be
+LONGEST = 16  # and if it cannot, used only up to this long
+FEWEST_WORDS = 4  # shorter than this is a fragment, not a point
+MAX_POINTS, MIN_POINTS = 5, 3
+SENTENCES_PER_POINT = 5
+
+# Words that open a sentence without adding to it: dropped when a comma or colon ends them.
+MARKERS = {
+    "en": word_set(
+        """okay ok so well alright right now guys folks honestly firstly secondly thirdly
+        finally first second third furthermore moreover ultimately however and but also
+        perhaps more importantly basically look listen yes no oh indeed instead rather then
+        still sure anyway besides plus here's the thing is truth in short other words that
+        said to be fair let's honest essentially"""
+    ),
+    "es": word_set(
+        """bueno pues así que entonces vale mira chicos amigos además primero segundo tercero
+        finalmente sin embargo por otro lado en resumen y pero también quizás claro sí no
+        oye verdad ahora luego"""
+    ),
+}
+# A comma-separated stretch opening with one of these is an aside or a subordinate clause.
+SUBORDINATE = {
+    "en": word_set(
+        """while although though albeit because since which who whom whose where when whereas
+        if unless even especially particularly perhaps essentially honestly guys folks dare
+        allowing suggesting making leaving showing having being giving tying offering
+        resonating focusing living raising sparking juxtaposed intertwined"""
+    ),
+    "es": word_set(
+        """mientras aunque porque pues cuando donde cual cuales quien quienes cuyo cuya si
+        incluso especialmente sobre todo chicos amigos como"""
+    ),
+}
+# A sentence's first comma-set stretch opening with one of these comes before the main clause.
+LEADING = {
+    "en": word_set(
+        """unlike after by while although though if when since because instead despite in as
+        with without before once whether for during through throughout"""
+    ),
+    "es": word_set(
+        """a al aunque mientras si cuando como en con sin antes después desde para tras hasta
+        durante según"""
+    ),
+}
+# Words a point must not end on: they promise more words after them.
+DANGLING = {
+    "en": word_set(
+        """a an the of to for with that which who and but or in on at by from as into about its
+        their his her our your my this these those"""
+    ),
+    "es": word_set("el la los las un una de del a al que y o pero en con por para su sus como"),
+}
+# Sentences that talk to the listener rather than about the subject.
+CHATTER = {
+    "en": ("you know", "let's", "remember", "i'm talking", "i'd argue", "dare i say", "guys"),
+    "es": ("ya sabéis", "ya saben", "vamos a", "recordad", "recuerden", "chicos", "amigos"),
+}
+_CUTS = {"en": ("and", "but", "because", "while"), "es": ("y", "pero", "porque")}
+_OPENING_CONJUNCTIONS = {"en": ("and", "but", "so", "or", "yet"), "es": ("y", "pero", "o", "pues")}
+# "both … and", "between … and": a cut before the "and" would leave the first half hanging.
+_PAIRED = {"en": frozenset(("both", "between", "either", "neither")), "es": frozenset(("entre",))}
+_CLAUSE_BREAKS = (";", " – ", " — ", ": ")
+_TRAILING = ".,;:–—-…"
+_QUOTES = "'\"‘’“”«»"
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """How sentences are chosen; bench/ compares these choices."""
+
+    spread: bool = False  # one point per stretch of the passage, rather than the best overall
+    chatter: float = 1.0  # how much talking to the listener counts against a sentence
+    cut: float = 0.3  # how much each step of compromise in compressing a sentence counts against it
+    position: float = 0.0  # how much coming early in the passage counts for a sentence
+    title: float = 0.3  # how much sharing words with the heading counts for a sentence
+
+
+DEFAULT = Ranking()
+
+
+def key_points(
+    paragraphs: tuple[str, ...],
+    language: str,
+    ranking: Ranking = DEFAULT,
+    title: str | None = None,
+) -> tuple[Point, ...]:
+    """3 to 5 points for the passage (fewer only when it has fewer sentences), in source order,
+    each the compressed form of one sentence and anchored to it."""
+    sentences = split_sentences(paragraphs, language)
+    if not sentences:
+        return ()
+    spoken = " ".join(" ".join(paragraphs).split())
+    compressed = [_compress(s.text, language) for s in sentences]
+    candidates = [point for point, _ in compressed]
+    if not any(candidates):  # only very long sentences: cut the first one hard
+        candidates[0] = _clip(_strip_markers(sentences[0].text, language), language)
+    count = min(_how_many(len(sentences)), sum(c is not None for c in candidates))
+    scores = _scores(sentences, candidates, language, ranking, title)
+    scores = [s - ranking.cut * cost for s, (_, cost) in zip(scores, compressed, strict=True)]
+    chosen = _choose(scores, candidates, count, ranking.spread)
+    return tuple(Point(candidates[i] or "", said=anchor(sentences[i].text, spoken)) for i in chosen)
+
+
+def _how_many(sentences: int) -> int:
+    if sentences < MIN_POINTS:
+        return sentences
+    return max(MIN_POINTS, min(MAX_POINTS, round(sentences / SENTENCES_PER_POINT)))
+
+
+def _scores(
+    sentences: list[Sentence],
+    candidates: list[str | None],
+    language: str,
+    ranking: Ranking,
+    title: str | None,
+) -> list[float]:
+    bags = [set(content_stems(s.text, language)) for s in sentences]
+    heading = set(content_stems(title or "", language))
+    centrality = _textrank(bags)
+    top = max(centrality) or 1.0
+    scores = []
+    for i, (sentence, candidate) in enumerate(zip(sentences, candidates, strict=True)):
+        lowered = sentence.text.lower().replace("’", "'")
+        chatty = any(cue in lowered for cue in CHATTER[language])
+        question = sentence.text.rstrip(_QUOTES).endswith("?")
+        score = (
+            centrality[i] / top
+            - ranking.chatter * (chatty or question)
+            + ranking.position * (1 - i / len(sentences))
+            + ranking.title * (len(bags[i] & heading) / len(heading) if heading else 0)
+        )
+        scores.append(score if candidate else float("-inf"))
+    return scores
+
+
+def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> list[float]:
+    """PageRank over sentences linked by the content words they share (TextRank's measure:
+    overlap over the sum of the logs of the lengths)."""
+    n = len(bags)
+    weights = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(n):
+            if i != j and len(bags[i]) > 1 and len(bags[j]) > 1:
+                shared = len(bags[i] & bags[j])
+                weights[i][j] = shared / (math.log(len(bags[i])) + math.log(len(bags[j])))
+    out = [sum(row) or 1.0 for row in weights]
+    rank = [1.0] * n
+    for _ in range(rounds):
+        rank = [
+            (1 - damping) + damping * sum(weights[j][i] / out[j] * rank[j] for j in range(n))
+            for i in range(n)
+        ]
+    return rank
+
+
+def _choose(
+    scores: list[float], candidates: list[str | None], count: int, spread: bool
+) -> list[int]:
+    usable = [i for i, c in enumerate(candidates) if c]
+    if not spread:
+        return sorted(sorted(usable, key=lambda i: -scores[i])[:count])
+    chosen: list[int] = []
+    n = len(scores)
+    for k in range(count):
+        stretch = [i for i in usable if k * n // count <= i < (k + 1) * n // count]
+        stretch = stretch or [i for i in usable if i not in chosen]
+        if not stretch:
+            break
+        best = max(stretch, key=lambda i: scores[i])
+        if best not in chosen:
+            chosen.append(best)
+    return sorted(chosen)
+
+
+def anchor(sentence: str, spoken: str) -> str:
+    """The fewest opening words of the sentence (four at least) found only once in the script."""
+    opening = sentence.split()
+    for n in range(min(FEWEST_WORDS, len(opening)), len(opening) + 1):
+        words_ = " ".join(opening[:n])
+        if spoken.count(words_) == 1:
+            return words_
+    return " ".join(opening)
+
+
+def compress(sentence: str, language: str) -> str | None:
+    """The sentence as a slide point, or None when no short enough point can be cut from it."""
+    return _compress(sentence, language)[0]
+
+
+def _compress(sentence: str, language: str) -> tuple[str | None, int]:
+    """The point and what it cost: 0 when the sentence compressed within MOST_WORDS; 1 when it
+    had to be cut at a comma or before a conjunction, or left longer (up to LONGEST)."""
+    text = _drop_conjunction(_strip_markers(sentence, language), language)
+    clause = _main_clause(text)
+    point = _tidy(_drop_asides(clause, language))
+    if point.split()[-1:] != _tidy(clause).split()[-1:]:  # the clause's end was dropped
+        point = _trim(point, language)
+    cost = 0
+    if len(point.split()) > MOST_WORDS:
+        tokens = point.split()
+        ends = range(min(MOST_WORDS, len(tokens) - 1), FEWEST_WORDS - 1, -1)
+        # at a comma, but not so early that the rest of the clause is lost ("The contrast
+        # between the vibrant, hopeful montage …")
+        at_comma = [n for n in ends if tokens[n - 1].endswith(",") and n > FEWEST_WORDS + 1]
+        before_and = [
+            n
+            for n in ends
+            if tokens[n].lower().strip(_QUOTES) in _CUTS[language]
+            and not _PAIRED[language] & {t.lower() for t in tokens[max(0, n - 4) : n]}
+        ]
+        cost = 1
+        if at_comma or before_and:
+            point = _trim(" ".join(tokens[: (at_comma or before_and)[0]]), language)
+        elif len(tokens) > LONGEST:
+            point = ""
+    return (point if len(point.split()) >= FEWEST_WORDS else None), cost
+
+
+def _strip_markers(text: str, language: str) -> str:
+    """Drop leading stretches, ended by a comma or colon, made only of discourse markers."""
+    markers = MARKERS[language]
+    while True:
+        stops = [text.find(mark) for mark in (",", ":") if 0 < text.find(mark) < 40]
+        if not stops:
+            return text
+        head = text[: min(stops)]
+        lowered = [w.lower().replace("’", "'") for w in words(head)]
+        if not lowered or not all(w in markers for w in lowered):
+            return text
+        text = text[min(stops) + 1 :].lstrip()
+
+
+def _drop_conjunction(text: str, language: str) -> str:
+    """Drop an opening conjunction: "And the changes are simple" -> "The changes are simple"."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first.lower() in _OPENING_CONJUNCTIONS[language] else text
+
+
+def _main_clause(text: str) -> str:
+    """The first clause of a sentence joined by a semicolon, a dash or a colon, when it is long
+    enough to stand alone; otherwise the sentence."""
+    cut = len(text)
+    for mark in _CLAUSE_BREAKS:
+        at = text.find(mark)
+        if at > 0:
+            cut = min(cut, at)
+    head = text[:cut]
+    return head if len(head.split()) >= FEWEST_WORDS else text
+
+
+def _drop_asides(text: str, language: str) -> str:
+    """Drop the comma-set stretches that are asides or subordinate clauses. An aside between
+    two commas takes both commas with it ("The scene, where …, is" -> "The scene is"); a
+    subordinate clause before the main one goes too ("Unlike many films, it …" -> "It …")."""
+    subordinate = SUBORDINATE[language]
+    stretches = text.split(", ")
+
+    def aside(stretch: str) -> bool:
+        first = (words(stretch) or [""])[0].lower()
+        # "allowing us to …" is an aside; "knowing melancholy" is an adjective and a noun
+        gerund = first.endswith("ing") and len(first) > 5 and len(stretch.split()) > 2
+        gerund = gerund and language == "en"
+        return first in subordinate or gerund
+
+    if len(stretches) > 1 and _leads(stretches[0], language):
+        stretches = stretches[1:]
+        while len(stretches) > 1 and len(stretches[0].split()) < 3:  # "a neat, happy bow, it"
+            stretches = stretches[1:]
+    kept = stretches[0]
+    dropped = False
+    for stretch in stretches[1:]:
+        if aside(stretch):
+            dropped = True
+            continue
+        kept += (" " if dropped else ", ") + stretch
+        dropped = False
+    return kept
+
+
+def _leads(stretch: str, language: str) -> bool:
+    """A stretch that opens with a preposition or subordinator, ahead of the main clause."""
+    first = (words(stretch) or [""])[0].lower()
+    return first in LEADING[language] or first in SUBORDINATE[language]
+
+
+def _trim(text: str, language: str) -> str:
+    """No dangling word at the end: "a love story that" -> "a love story"."""
+    kept = text.split()
+    while len(kept) > FEWEST_WORDS and kept[-1].lower().strip(_TRAILING) in DANGLING[language]:
+        kept.pop()
+    return _tidy(" ".join(kept))
+
+
+def _clip(text: str, language: str) -> str:
+    """A hard cut, for a passage with no sentence short enough: MOST_WORDS words, ending on a
+    word that carries meaning."""
+    tokens = _tidy(text).split()[:MOST_WORDS]
+    while len(tokens) > 1 and not content_stems(tokens[-1], language):
+        tokens.pop()
+    return _tidy(" ".join(tokens))
+
+
+def _tidy(text: str) -> str:
+    text = text.strip().rstrip(_TRAILING).strip()
+    if len(text) > 2 and text[-1] in _QUOTES and text[-2] in _TRAILING:  # 'what if.' -> 'what if'
+        text = text[:-2] + text[-1]
+    if text.count("'") % 2 and text.endswith("'"):  # a quote left open by a cut
+        text = text[:-1].rstrip()
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,231 @@
+"""Essays in: the reference essay and one essay in each other shape import into the outline a
+person would write, with every word of prose kept and short points traceable to their sentence."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ESSAY, ROOT
+
+from deckmaker.essay import import_essay, read_essay
+from deckmaker.essay.language import content_stems, detect_language
+from deckmaker.essay.points import LONGEST, MOST_WORDS, compress
+from deckmaker.outline import Outline, Quote, Segment, load_outline, parse_outline
+from deckmaker.outline.write import write_outline
+
+ESSAYS = ROOT / "bench" / "essays"
+MARKDOWN = ESSAYS / "remote-work.md"
+CRLF = ESSAYS / "sleep-questions.txt"
+SPANISH = ESSAYS / "realidad-o-fantasia.txt"
+
+
+def segments(outline: Outline) -> list[Segment]:
+    return [s for s in (outline.intro, *outline.sections) if s]
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def assert_points_are_faithful(
+    outline: Outline, language: str, written: tuple[str, ...] = ()
+) -> None:
+    """Each point short, its anchor in its own script, its content words from that script, and
+    the points in the order their sentences are said. The sections in `written` have points
+    the essay wrote out itself (lists, subsection headings): only anchors and order count."""
+    for segment in segments(outline):
+        script = " ".join((segment.script or "").split())
+        stems = set(content_stems(script, language))
+        places = []
+        for point in segment.points:
+            assert len(point.text.split()) <= LONGEST, point.text
+            assert point.said and point.said in script, (point.said, segment.title)
+            places.append(script.index(point.said))
+            own = content_stems(point.text, language)
+            assert segment.title in written or sum(s in stems for s in own) >= 0.8 * len(own), (
+                point.text,
+                segment.title,
+            )
+        assert places == sorted(places), segment.title
+
+
+# -- the reference essay -----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reference() -> Outline:
+    return read_essay(ESSAY)
+
+
+def test_the_reference_essay_is_in_the_repository() -> None:
+    assert ESSAY.is_relative_to(ROOT) and ESSAY.stat().st_size > 10_000
+
+
+def test_reference_sections_have_the_essays_titles(reference: Outline) -> None:
+    by_hand = load_outline(ROOT / "outlines" / "la-la-land.yaml")
+    assert [s.title for s in reference.sections] == [s.title for s in by_hand.sections]
+    assert reference.intro is not None and reference.intro.title is None
+    assert reference.title == "Did Mia and Sebastian end up together?"
+
+
+def test_reference_script_keeps_all_the_prose(reference: Outline) -> None:
+    by_hand = load_outline(ROOT / "outlines" / "la-la-land.yaml")
+    assert reference.greeting == by_hand.greeting
+    assert [s.script for s in segments(reference)] == [s.script for s in segments(by_hand)]
+    said = [reference.greeting or ""] + [s.script or "" for s in segments(reference)]
+    headings = [s.title or "" for s in reference.sections]
+    kept = Counter(w for text in said + headings for w in words_of(text))
+    assert kept == Counter(words_of(ESSAY.read_text(encoding="utf-8")))  # every word, once
+
+
+def test_reference_points_are_short_faithful_and_in_order(reference: Outline) -> None:
+    points = [p for segment in segments(reference) for p in segment.points]
+    for segment in segments(reference):
+        assert 3 <= len(segment.points) <= 5, segment.title
+    assert all(len(p.text.split()) <= LONGEST for p in points)
+    assert sum(len(p.text.split()) <= MOST_WORDS for p in points) >= 0.8 * len(points)
+    assert_points_are_faithful(reference, "en")
+
+
+def test_points_drop_discourse_markers_and_asides() -> None:
+    assert compress("Okay, guys, here's the thing: the film is brave.", "en") == (
+        "The film is brave"
+    )
+    assert compress(
+        "The iconic final scene, where Mia is married to someone else, is intercut with a "
+        "beautiful montage.",
+        "en",
+    ) == ("The iconic final scene is intercut with a beautiful montage")
+    assert compress(
+        "Unlike many films that opt for a predictable ending, La La Land delivers a conclusion.",
+        "en",
+    ) == ("La La Land delivers a conclusion")
+    assert compress("So, what's the takeaway, guys?", "en") is None  # too short to be a point
+
+
+# -- the other shapes ----------------------------------------------------------------------------
+
+
+def test_markdown_title_sections_lists_quote_and_subsections() -> None:
+    outline = read_essay(MARKDOWN)
+    assert outline.title == "What Remote Teams Learned the Hard Way"
+    assert outline.greeting == "Hi everyone, and welcome back to the channel!"
+    assert [s.title for s in outline.sections] == [
+        "Write It Down",
+        "Protect Focus",
+        "Build Trust on Purpose",
+    ]
+    focus, trust = outline.sections[1], outline.sections[2]
+    assert [p.text for p in focus.points] == [  # a list becomes the points, as written
+        "Quiet hours with no meetings, every morning",
+        "Chat for quick questions, documents for decisions",
+        "Notifications off by default, on by choice",
+    ]
+    assert focus.quote == Quote(
+        "We stopped measuring how fast people answered and started measuring what they finished.",
+        "an engineering manager at a fully remote company",
+    )
+    # ### subsections stay inside their section: their headings are its points
+    assert [p.text for p in trust.points] == [
+        "Meet in person, rarely but well",
+        "Make work visible",
+        "Assume good intent",
+    ]
+    assert "Teams that met in person" in (trust.script or "")
+    scripts = " ".join(s.script or "" for s in segments(outline))
+    assert "deep work the normal state" in scripts  # emphasis keeps its words
+    assert "see the open goals guide." in scripts  # a link keeps its words
+    for markup in ("**", "*", "](", "https:", "#", ">"):
+        assert markup not in scripts
+    assert_points_are_faithful(outline, "en", written=("Protect Focus", "Build Trust on Purpose"))
+
+
+def test_crlf_bom_tabs_and_question_headings() -> None:
+    raw = CRLF.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\t" in raw
+    outline = read_essay(CRLF)
+    assert [s.title for s in outline.sections] == [
+        "Why Do We Need Sleep at All?",
+        "How Much Is Enough?",
+        "Can You Train Yourself to Sleep Better?",
+        "So What Should You Do Tonight?",
+    ]
+    assert outline.title == "Sleep questions"  # no short first sentence: the file's name
+    texts = [outline.title, outline.greeting or ""] + [s.script or "" for s in segments(outline)]
+    assert not any("\r" in t or "\ufeff" in t or "\t" in t for t in texts)
+    one = outline.sections[-1]
+    assert one.script == "Pick one change from this talk, try it for two weeks, and notice how " \
+        "your days feel."  # fmt: skip
+    assert len(one.points) == 1  # a one-sentence section gets one point
+    assert_points_are_faithful(outline, "en")
+
+
+def test_spanish() -> None:
+    outline = read_essay(SPANISH)
+    assert detect_language(outline.intro.script or "") == "es"  # type: ignore[union-attr]
+    assert outline.greeting == "¡Hola a todos, bienvenidos de nuevo al canal!"
+    assert [s.title for s in outline.sections] == [
+        "¿Realidad o fantasía?",
+        "Lo que dice el director",
+        "¿Por qué nos importa tanto?",
+    ]
+    for segment in outline.sections:
+        assert 3 <= len(segment.points) <= 5
+    assert_points_are_faithful(outline, "es")
+
+
+def test_a_plain_title_line_and_hard_wrapped_paragraphs() -> None:
+    text = (
+        "Small Talks\n\nHello there, friends. This opening is wrapped\nover two lines.\n\n"
+        "First Part\n\nOne sentence here.\n\nSecond Part\n\nAnother sentence there.\n"
+    )
+    outline = import_essay(text, "small.txt")
+    assert outline.title == "Small Talks"
+    assert outline.greeting == "Hello there, friends."
+    assert outline.intro == Segment(
+        script="This opening is wrapped over two lines.",
+        points=outline.intro.points,  # type: ignore[union-attr]
+    )
+    assert [s.title for s in outline.sections] == ["First Part", "Second Part"]
+
+
+def test_markdown_nested_lists_and_code() -> None:
+    text = (
+        "# Code Talk\n\nHello folks. Today is about code.\n\n## Lists\n\n"
+        "- First *item*\n  - nested one\n  - nested two\n- Second item\n\n"
+        "```python\nprint('hi')\n```\n\nClosing prose.\n"
+    )
+    section = import_essay(text, "code.md", markdown=True).sections[0]
+    assert [(p.text, p.points) for p in section.points] == [
+        ("First item", ("nested one", "nested two")),
+        ("Second item", ()),
+    ]
+    assert section.script == "First item. nested one. nested two. Second item.\n\nClosing prose."
+    assert section.notes == ("print('hi')",)  # not prose, but not lost either
+
+
+def test_only_a_greeting_becomes_the_greeting() -> None:
+    body = "\n\nPart One\n\nSome words here.\n"
+    history = import_essay("History is long. It repeats." + body, "h.txt")
+    assert history.greeting is None and history.intro is not None
+    assert history.intro.script == "History is long. It repeats."
+    assert import_essay("Hola, amigos. Es así." + body, "h.txt").greeting == "Hola, amigos."
+
+
+# -- the written outline -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("essay", [ESSAY, MARKDOWN, CRLF, SPANISH], ids=lambda p: p.name)
+def test_the_written_outline_reads_back_as_the_same_outline(essay: Path) -> None:
+    outline = read_essay(essay)
+    text = write_outline(outline, "made by a test")
+    assert text.startswith("# made by a test\n")
+    assert parse_outline(text, outline.source) == outline
+    assert all(len(line) <= 100 for line in text.splitlines())
+    keys = list(yaml.safe_load(text))
+    order = ["title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections"]
+    assert keys == [k for k in order if k in keys]  # the README's order

@@ -69,13 +69,17 @@ def test_example_deck_reads_as_a_talk(example) -> None:
         "What We’ll Cover",
         "The ‘What If’ Montage: A Dream Realized, Briefly",
         "Sacrifices for Dreams: The Cost of Ambition",
+        "Sacrifices for Dreams: The Cost of Ambition",  # its two columns
         "The Realism Factor: Why It Resonates",
+        "“Here’s to the ones who dream, foolish as they may seem.”",
         "The Enduring Impact of La La Land’s Conclusion",
-        "Key Takeaways",
+        "Key Takeaways",  # each section and its first point
         "Thank You!",
     ]
+    layouts = [s.layout for s in example.plan.slides]
+    assert layouts[5:8] == [Layout.COLUMNS, Layout.CONTENT, Layout.QUOTE]
     agenda = [p.text for p in slides[2].placeholders[1].text_frame.paragraphs]
-    assert agenda == titles[3:7]
+    assert agenda == [titles[i] for i in (3, 4, 6, 8)]
     montage = slides[3].notes_slide.notes_text_frame.text
     assert "Okay, let's talk about that epic final sequence" in montage
     assert "Delivery notes (not read aloud):" in montage

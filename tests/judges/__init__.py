@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .layout import layout_findings
 from .package import package_findings
+from .picture import png_findings
 from .script import chapters_findings, html_findings, markdown_findings, srt_findings
 from .tools import require
 
@@ -23,6 +24,7 @@ __all__ = [
     "layout_findings",
     "markdown_findings",
     "package_findings",
+    "png_findings",
     "require",
     "srt_findings",
 ]
@@ -34,6 +36,7 @@ BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
     ".srt": (srt_findings,),
     ".html": (html_findings,),
     ".json": (chapters_findings,),
+    ".png": (png_findings,),
 }
 _seen: dict[tuple[str, str], list[str]] = {}
 

@@ -198,11 +198,10 @@ class _Planner:
         """Number the slides and share the words out over them, in proportion to what each
         shows; the notes go with the first, a "continued" note with each continuation."""
         said = _share(spoken, [max(1, len(s.bullets) + len(s.columns)) for s in slides])
-        cont_note = (self.voice.say("continued_note"),)
         out = []
         for i, slide in enumerate(slides):
-            continued = i > 0 and slide.title == slides[i - 1].title
-            here = notes if i == 0 else (cont_note if continued else ())
+            continued = i > 0 and slide.layout is slides[i - 1].layout is Layout.CONTENT
+            here = notes if i == 0 else ((self.voice.say("continued_note"),) if continued else ())
             numbered = replace(slide, number=self.next_number(), kind=kind)
             out.append(replace(numbered, spoken=said[i], notes=here))
         return out

@@ -289,7 +289,7 @@ def test_a_format_judge_catches(suffix: str, fault: str, tmp_path: Path) -> None
     assert any(says in f for f in found), found
 
 
-# -- pictures (slide previews) ----------------------------------------------------------------------
+# -- pictures (slide previews) ----------------------------------------------------------------
 
 
 def _png(path: Path, size: tuple[int, int] = (320, 180), blank: bool = False) -> Path:

@@ -113,9 +113,14 @@ def test_theme_by_name_by_outline_and_unknown(tmp_path: Path, write_outline) -> 
     prs.save(str(tmp_path / "mine.pptx"))
     outline = write_outline("title: T\ntheme: mine.pptx\nsections: [{title: A, points: [x]}]\n")
     built = build(outline, tmp_path / "out")
-    assert "Dark" in Presentation(str(built.files["deck"])).slide_master.part.part_related_by(
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
-    ).blob.decode()
+    assert (
+        "Dark"
+        in Presentation(str(built.files["deck"]))
+        .slide_master.part.part_related_by(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+        )
+        .blob.decode()
+    )
     result = run("build", str(outline), "--theme", "nope", "--out", str(tmp_path / "o2"))
     assert result.exit_code == 2
     assert "no theme named 'nope'; the shipped themes are light, dark, editorial" in result.stderr

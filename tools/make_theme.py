@@ -48,7 +48,7 @@ COL_W = (CONTENT_W - GUTTER) // 2
 COL2_X = MARGIN + COL_W + GUTTER
 CONTENT_BOTTOM = inch(6.8)  # every content area ends on this line
 
-TITLE = (MARGIN, inch(0.4), CONTENT_W, inch(1.2))
+TITLE = (MARGIN, inch(0.3), CONTENT_W, inch(1.3))  # two lines of 36 pt at 90 % leading
 BODY = (MARGIN, inch(1.8), CONTENT_W, CONTENT_BOTTOM - inch(1.8))  # 5.0 in high
 
 FOOTER_Y, FOOTER_H = inch(6.9), inch(0.35)
@@ -377,7 +377,7 @@ def style_master(prs, d):
     styles = master._element.find(qn("p:txStyles"))
     title_style = styles.find(qn("p:titleStyle"))
     title_style.clear()
-    # 90% leading keeps a two-line 36 pt title inside the 1.2 in title box.
+    # 90% leading keeps a two-line 36 pt title inside the 1.3 in title box.
     add_level(title_style, 1, size=36, bold=True, color="tx2", line=90, major=True)
     body_style = styles.find(qn("p:bodyStyle"))
     body_style.clear()

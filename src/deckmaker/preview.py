@@ -49,7 +49,9 @@ def contact_sheet(pages: list[bytes]) -> bytes:
     for data in pages:
         with Image.open(io.BytesIO(data)) as page:
             height = round(page.height * THUMB_WIDTH / page.width)
-            thumbs.append(page.convert("RGB").resize((THUMB_WIDTH, height), Image.LANCZOS))
+            thumbs.append(
+                page.convert("RGB").resize((THUMB_WIDTH, height), Image.Resampling.LANCZOS)
+            )
     columns = min(SHEET_COLUMNS, len(thumbs)) or 1
     rows = -(-len(thumbs) // columns)
     cell_h = max((t.height for t in thumbs), default=1)

@@ -11,6 +11,9 @@ from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import Bullet
 
 LINE_HEIGHT = 1.25  # line pitch as a multiple of the font size, as the writer sets it
+# Titles are set at 90 % leading, as title styles are: lines about 1.1 x the size apart.
+TITLE_LINE_SPACING = 0.9
+TITLE_LINE_HEIGHT = 1.12
 SPACE_BEFORE = 0.4  # space before each paragraph, as a multiple of the font size
 SUB_POINT_SHRINK = 4  # sub-points are this many points smaller than points
 # Measured widths are exact, but renderers kern and hint differently: keep a little slack.

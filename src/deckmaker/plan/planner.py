@@ -9,7 +9,9 @@ from dataclasses import dataclass, replace
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Column, Outline, Point, Segment
 from deckmaker.plan.fit import (
+    LINE_HEIGHT,
     SPACE_BEFORE,
+    TITLE_LINE_HEIGHT,
     Box,
     body_height,
     largest_fitting,
@@ -222,7 +224,11 @@ class _Planner:
         written_as: str | None = None,  # what the outline says, when `text` adds to it
         font: Typeface | None = None,
     ) -> int:
-        size = largest_fitting(text, box, sizes, max_lines, font or self.frames.title_font)
+        # titles by default; text in any other font (or a quote) is set at single leading
+        line_height = LINE_HEIGHT if font else TITLE_LINE_HEIGHT
+        size = largest_fitting(
+            text, box, sizes, max_lines, font or self.frames.title_font, line_height
+        )
         if size is None:
             raise self.error(
                 f"the {what} '{text[:40]}…' is too long to fit its slide even at {sizes[-1]} pt; "
@@ -374,14 +380,14 @@ class _Planner:
         f = self.frames
         shown = quoted(text)
         box = f.quote or f.header_title
-        size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.body_font)
+        size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font)
         by = f"— {smarten(attribution)}" if attribution else None
         by_box = f.quote_by or f.header_label
         by_pt = self.fit(by, by_box, LABEL_SIZES, "attribution", 2, attribution, f.body_font) if (
             by and by_box) else 0  # fmt: skip
         if by and not by_pt:  # a theme with nowhere else to put it: under the quote
             shown, by = f"{shown}\n{by}", None
-            size = self.fit(shown, box, QUOTE_SIZES, "quote", 7, text, f.body_font)
+            size = self.fit(shown, box, QUOTE_SIZES, "quote", 7, text, f.title_font)
         return SlidePlan(0, Kind.SECTION, Layout.QUOTE, shown, size, subtitle=by, body_pt=by_pt)
 
     # -- the deck as a whole --------------------------------------------------------------------

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
-from pptx.shapes.base import BaseShape
+from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Pt
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.plan import Bullet, Plan, SlidePlan
-from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK
+from deckmaker.plan import Bullet, Layout, Plan, SlidePlan
+from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK, TITLE_LINE_SPACING
 from deckmaker.render.package import (
     add_latent,
     drop_slides,
@@ -37,6 +38,7 @@ class Block:
     bulleted: bool = False
     spacing: float = 0.0
     numbered_from: int = 0
+    line_spacing: float = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
@@ -88,11 +90,11 @@ def blocks(slide: SlidePlan) -> list[Block]:
     return []
 
 
-def _placed(slide: Slide, lay: SlideLayout) -> dict[int, BaseShape]:
+def _placed(slide: Slide, lay: SlideLayout) -> dict[int, Shape]:
     """The slide's placeholders by the id of the layout placeholder each was cloned from:
     python-pptx clones them in the layout's order. Each gets its layout's box written out, so
     no reader has to match it to the layout by an index it may not have."""
-    cloned = [s for s in slide.shapes if s.is_placeholder]
+    cloned = [cast(Shape, s) for s in slide.shapes if s.is_placeholder]
     sources = list(lay.iter_cloneable_placeholders())
     placed = {}
     for source, shape in zip(sources, cloned, strict=True):
@@ -103,11 +105,14 @@ def _placed(slide: Slide, lay: SlideLayout) -> dict[int, BaseShape]:
     return placed
 
 
-def _fill(placed: dict[int, BaseShape], role: Roles, planned: SlidePlan) -> None:
+def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan) -> None:
     if role.title is None:
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
-    title = [Bullet(line) for line in planned.title.split("\n")]
-    _write(placed[role.title.shape_id].text_frame, Block(tuple(title), planned.title_pt))
+    title = tuple(Bullet(line) for line in planned.title.split("\n"))
+    leading = 1.0 if planned.layout is Layout.QUOTE else TITLE_LINE_SPACING
+    _write(
+        placed[role.title.shape_id].text_frame, Block(title, planned.title_pt, line_spacing=leading)
+    )
     wanted = blocks(planned)
     if len(wanted) > len(role.texts):  # the theme loader promised these boxes
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} lacks a text box")
@@ -131,7 +136,7 @@ def _write(frame: TextFrame, block: Block) -> None:
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         pt = block.size - SUB_POINT_SHRINK * bullet.level if block.bulleted else block.size
         para.level = bullet.level
-        para.line_spacing = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
+        para.line_spacing = block.line_spacing
         under_heading = i > 0 and block.lines[i - 1].heading  # a heading stays with its points
         before = SPACE_BEFORE * pt if bullet.level or under_heading else block.spacing
         para.space_before = Pt(before if block.bulleted else 0)

@@ -17,6 +17,7 @@ import os
 import zipfile
 from collections.abc import Iterable
 from datetime import datetime, timezone
+from typing import cast
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -25,6 +26,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
+from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import _Paragraph
@@ -131,7 +133,7 @@ def add_latent(slide: Slide, source: BaseShape, text: str, box: tuple[int, int, 
     tree = slide.shapes._spTree
     element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in tree.xpath("//@id") if i.isdigit()) + 1))
     tree.append(element)
-    shape = slide.shapes[-1]
+    shape = cast(Shape, slide.shapes[-1])
     shape.left, shape.top, shape.width, shape.height = (Emu(v) for v in box)
     field = element.find(f".//{qn('a:fld')}")
     if field is not None and field.get("type") == "slidenum":

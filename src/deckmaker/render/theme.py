@@ -21,7 +21,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.exc import PackageNotFoundError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation
-from pptx.shapes.base import BaseShape
+from pptx.shapes.autoshape import Shape
 from pptx.slide import SlideLayout
 from pptx.util import Length
 
@@ -74,10 +74,10 @@ WHAT = {
 class Roles:
     """A layout's placeholders by what they are for: shapes in the layout."""
 
-    title: BaseShape | None
-    texts: tuple[BaseShape, ...]  # subtitle first, then bodies top to bottom, left to right
-    picture: BaseShape | None
-    latent: Mapping[PP_PLACEHOLDER, BaseShape]  # date, footer, slide number
+    title: Shape | None
+    texts: tuple[Shape, ...]  # subtitle first, then bodies top to bottom, left to right
+    picture: Shape | None
+    latent: Mapping[PP_PLACEHOLDER, Shape]  # date, footer, slide number
 
 
 @dataclass(frozen=True)
@@ -219,12 +219,12 @@ def _frames(
 
 
 def roles_of(lay: SlideLayout) -> Roles:
-    title: BaseShape | None = None
-    picture: BaseShape | None = None
-    subtitles: list[BaseShape] = []
-    bodies: list[BaseShape] = []
-    latent: dict[PP_PLACEHOLDER, BaseShape] = {}
-    for shape in lay.placeholders:
+    title: Shape | None = None
+    picture: Shape | None = None
+    subtitles: list[Shape] = []
+    bodies: list[Shape] = []
+    latent: dict[PP_PLACEHOLDER, Shape] = {}
+    for shape in list[Shape](lay.placeholders):
         kind = shape.placeholder_format.type
         if kind in TITLE_TYPES and title is None:
             title = shape
@@ -237,7 +237,7 @@ def roles_of(lay: SlideLayout) -> Roles:
         elif kind in LATENT_TYPES:
             latent.setdefault(kind, shape)
     master = lay.slide_master
-    for shape in master.placeholders:  # a layout may leave numbers and footers to its master
+    for shape in list[Shape](master.placeholders):  # numbers and footers may be the master's
         kind = shape.placeholder_format.type
         if kind in LATENT_TYPES and kind not in latent and _placed(shape):
             latent[kind] = shape
@@ -269,15 +269,16 @@ def _is_subtitle(r: Roles) -> bool:
     return any(s.placeholder_format.type in SUBTITLE_TYPES for s in r.texts)
 
 
-def _vertical(shape: BaseShape) -> bool:
-    return shape._element.ph.get("orient") == "vert"  # vertical text: no place for a talk
+def _vertical(shape: Shape) -> bool:
+    ph = shape._element.ph
+    return ph is not None and ph.get("orient") == "vert"  # vertical text: no place for a talk
 
 
-def _placed(shape: BaseShape) -> bool:
+def _placed(shape: Shape) -> bool:
     return bool(shape.width and shape.height)
 
 
-def box(shape: BaseShape, indent: float = 0.0) -> Box:
+def box(shape: Shape, indent: float = 0.0) -> Box:
     tf = shape.text_frame if shape.has_text_frame else None
     insets = (tf.margin_left + tf.margin_right, tf.margin_top + tf.margin_bottom) if tf else (0, 0)
     return Box(

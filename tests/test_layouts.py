@@ -44,6 +44,7 @@ def test_typographic_quotes_and_apostrophes() -> None:
     assert smarten("rock 'n' roll (‘ok’)") == "rock ’n’ roll (‘ok’)"
     assert quoted("It's fine") == "“It’s fine”"
     assert quoted('"Already quoted"') == "“Already quoted”"
+    assert quoted('She said "no"') == "“She said ‘no’”"
 
 
 def test_dividers_open_sections_only_in_a_talk_long_enough_to_want_them() -> None:

@@ -118,7 +118,7 @@ LAYOUTS = {
 }
 TITLE_RULE = (SLIDE_W - inch(1.2)) // 2, inch(4.2), inch(1.2), inch(0.06)  # on "Title Slide"
 TOP_STRIPE = 0, 0, SLIDE_W, inch(0.08)  # on the master
-UNDER_TITLE = MARGIN + inch(0.1), inch(1.62), inch(0.9), inch(0.07)  # a short rule under titles
+UNDER_TITLE = MARGIN + inch(0.1), inch(1.66), inch(0.9), inch(0.06)  # a short rule under titles
 LEFT_BAND = 0, 0, inch(0.22), SLIDE_H  # a band down the left edge
 QUOTE_BAR = inch(1.1), inch(1.3), inch(0.1), inch(4.7)  # beside a quote
 OVER_LABEL = MARGIN + inch(0.1), inch(1.7), inch(1.6), inch(0.1)  # over a divider's label

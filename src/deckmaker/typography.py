@@ -30,4 +30,5 @@ def quoted(text: str) -> str:
     text = smarten(text.strip())
     if text[:1] in "“‘«„" and text[-1:] in "”’»“":
         return text
-    return f"“{text}”"
+    nested = text.replace("“", "‘").replace("”", "’")  # quotes inside quotes are single
+    return f"“{nested}”"

@@ -50,7 +50,7 @@ NAMES: dict[Layout, tuple[str, ...]] = {
     Layout.HEADER: ("Section Header", "Section Title", "Title Only"),
     Layout.QUOTE: ("Quote", "Section Header", "Section Title"),
     Layout.IMAGE: ("Title and Picture", "Title Only"),
-    Layout.COLUMNS: ("Two Content", "Title, 2 Content", "Comparison"),
+    Layout.COLUMNS: ("Two Content", "Title, 2 Content"),
 }
 TEXT_BOXES = {
     Layout.COVER: 1, Layout.CONTENT: 1, Layout.HEADER: 0, Layout.QUOTE: 1, Layout.IMAGE: 0,

@@ -40,7 +40,8 @@ def plan_outline(
     """Load and plan: every check a build makes, short of rendering. `validate` stops here.
     The theme is `theme` (--theme), else the templates folder's deck.pptx, else the
     outline's `theme:`, else the default shipped theme."""
-    from deckmaker.render.theme import load_theme, theme_path  # python-pptx: slow; only here
+    from deckmaker.render.shipped import theme_path
+    from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
 
     outline = load_outline(outline_path)
     templates = Templates(templates_dir)

@@ -123,7 +123,7 @@ def validate(outline: Path, templates_dir: Path | None, theme: str | None) -> No
 @cli.command()
 def themes() -> None:
     """List the shipped themes, one per line, name first; pass a name to --theme."""
-    from deckmaker.render.theme import DEFAULT_THEME, shipped
+    from deckmaker.render.shipped import DEFAULT_THEME, shipped
 
     for name, path in shipped().items():
         note = "  (default)" if name == DEFAULT_THEME else ""

@@ -28,11 +28,10 @@ from pptx.util import Length
 from deckmaker.errors import DeckmakerError
 from deckmaker.plan import Box, Frames, Layout, Plan
 from deckmaker.plan.fonts import typeface
-from deckmaker.templates import bundled
+from deckmaker.render.shipped import DEFAULT_THEME, shipped, theme_path
 
-THEMES_FOLDER = "themes"
-DEFAULT_THEME = "light"
-SUFFIXES = (".pptx", ".potx")
+__all__ = ["DEFAULT_THEME", "Theme", "load_theme", "shipped", "theme_path"]
+
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 BULLET_INDENT = Length(457200)  # the left margin a bullet level takes (0.5 in), at most
 
@@ -95,33 +94,6 @@ class Theme:
         """One line per piece the theme lacks that this deck needs, and what is used instead."""
         used = {s.layout for s in plan.slides}
         return [*self.general, *(m for kind, m in self.notices.items() if kind in used)]
-
-
-def theme_path(spec: str | Path | None, fallback: Path | None = None) -> Path:
-    """The theme file for `--theme`/`theme:` (a path or a shipped theme's name), else
-    `fallback` (a --templates deck.pptx), else the default shipped theme."""
-    if spec is None:
-        return fallback or shipped()[DEFAULT_THEME]
-    path = Path(spec)
-    if path.suffix.lower() in SUFFIXES or path.exists():
-        if not path.is_file():
-            raise DeckmakerError.at("no such theme file; check the path", str(path))
-        return path
-    themes = shipped()
-    if str(spec) not in themes:
-        names = ", ".join(themes)
-        raise DeckmakerError.at(
-            f"no theme named '{spec}'; the shipped themes are {names} "
-            "(`deckmaker themes`), or give a .pptx/.potx file",
-            field="theme",
-        )
-    return themes[str(spec)]
-
-
-def shipped() -> dict[str, Path]:
-    """The shipped themes by name, the default first."""
-    found = {p.stem: p for p in sorted(bundled(THEMES_FOLDER).glob("*.pptx"))}
-    return dict(sorted(found.items(), key=lambda kv: kv[0] != DEFAULT_THEME))
 
 
 def load_theme(path: Path) -> Theme:

@@ -140,7 +140,10 @@ def test_files_nothing_uses_in_templates_get_a_warning(tmp_path: Path) -> None:
         f"named deck.pptx; or pass --theme {tmp_path / 'mine' / 'corporate.potx'})"
     ) in result.stderr
     result = run("build", "--templates", str(tmp_path / "mine" / "corporate.potx"))
-    assert result.exit_code == 2 and "is not a folder of templates" in result.stderr
+    assert result.exit_code == 2
+    assert "is not a folder of templates; to use it as the deck's theme, pass --theme" in (
+        result.stderr
+    )
 
 
 def test_fonts_are_measured_from_their_files_or_estimated_and_said_so(tmp_path: Path) -> None:

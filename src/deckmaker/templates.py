@@ -35,9 +35,10 @@ def bundled(folder: str) -> Path:
 class Templates:
     def __init__(self, override: Path | None = None) -> None:
         if override is not None and not override.is_dir():
-            raise DeckmakerError.at(
-                "is not a folder of templates; check --templates", str(override)
-            )
+            hint = "check --templates"
+            if override.suffix.lower() in (".pptx", ".potx"):
+                hint = f"to use it as the deck's theme, pass --theme {override}"
+            raise DeckmakerError.at(f"is not a folder of templates; {hint}", str(override))
         self.folders = [p for p in (override, bundled("templates")) if p is not None]
 
     def overridden(self, name: str) -> Path | None:

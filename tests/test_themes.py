@@ -70,8 +70,10 @@ def test_a_theme_made_elsewhere_says_what_it_lacks(tmp_path: Path) -> None:
                  "--out", str(tmp_path / "out"))  # fmt: skip
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
+        "warning: impress.pptx: the theme has no layout for section dividers ('Section Header' "
+        "or 'Section Title'); using 'Title Slide'",
         "warning: impress.pptx: the theme has no layout for quotes ('Quote' or "
-        "'Section Header'); using 'Title Only'"
+        "'Section Header'); using 'Title Slide'",
     ]
 
 

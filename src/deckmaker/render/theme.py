@@ -46,7 +46,7 @@ LATENT_TYPES = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE
 NAMES: dict[Layout, tuple[str, ...]] = {
     Layout.COVER: ("Title Slide",),
     Layout.CONTENT: ("Title and Content", "Title, Content"),
-    Layout.HEADER: ("Section Header", "Section Title", "Title Only"),
+    Layout.HEADER: ("Section Header", "Section Title"),
     Layout.QUOTE: ("Quote", "Section Header", "Section Title"),
     Layout.IMAGE: ("Title and Picture", "Title Only"),
     Layout.COLUMNS: ("Two Content", "Title, 2 Content"),

@@ -206,3 +206,19 @@ def test_a_box_too_small_for_a_quote_says_so() -> None:
     tiny = FRAMES.__class__(**{**FRAMES.__dict__, "header_title": Box(60, 20)})
     with pytest.raises(DeckmakerError, match="the quote"):
         plan("title: T\nsections:\n  - title: A\n    quote: a quote of many words here\n", tiny)
+
+
+def test_a_footer_the_theme_cannot_show_is_said(tmp_path: Path, write_outline) -> None:
+    prs = Presentation(str(shipped()["light"]))
+    for owner in (prs.slide_master, *prs.slide_layouts):
+        for shape in list(owner.placeholders):
+            if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER:
+                shape._element.getparent().remove(shape._element)
+    prs.save(str(tmp_path / "nofooter.pptx"))
+    outline = write_outline("title: T\nfooter: Ep. 1\nsections: [{title: A, points: [x]}]\n")
+    result = run("validate", str(outline), "--theme", str(tmp_path / "nofooter.pptx"))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: nofooter.pptx: the theme has no footer placeholder; the footer 'Ep. 1' is "
+        "not shown (add one to its slide master)\n"
+    )

@@ -86,6 +86,7 @@ class Theme:
     layouts: Mapping[Layout, str]  # the theme's layout used for each kind of slide
     notices: Mapping[Layout, str] = field(default_factory=dict)  # what a layout fell back to
     general: tuple[str, ...] = ()  # what the theme lacks whatever the deck holds
+    has_footer: bool = True
 
     def open(self) -> Presentation:
         return open_presentation(self.path)
@@ -93,7 +94,11 @@ class Theme:
     def warnings(self, plan: Plan) -> list[str]:
         """One line per piece the theme lacks that this deck needs, and what is used instead."""
         used = {s.layout for s in plan.slides}
-        return [*self.general, *(m for kind, m in self.notices.items() if kind in used)]
+        lines = [*self.general, *(m for kind, m in self.notices.items() if kind in used)]
+        if plan.footer and not self.has_footer:
+            lines.append(f"{self.path.name}: the theme has no footer placeholder; the footer "
+                         f"'{plan.footer}' is not shown (add one to its slide master)")  # fmt: skip
+        return lines
 
 
 def load_theme(path: Path) -> Theme:
@@ -143,6 +148,7 @@ def load_theme(path: Path) -> Theme:
         {kind: lay.name for kind, lay in chosen.items()},
         notices,
         tuple(general),
+        PP_PLACEHOLDER.FOOTER in roles[Layout.CONTENT].latent,
     )
 
 

@@ -80,7 +80,7 @@ class _Planner:
         for number, section in enumerate(o.sections, 1):
             lead = self.voice.say("transition", number, count, section.title)
             label = self.voice.say("part_label", number, count)
-            slides = self.segment(Kind.SECTION, section, lead, label if dividers else None, label)
+            slides = self.segment(Kind.SECTION, section, lead, label, dividers)
             parts.append(Part(section.title, Kind.SECTION, tuple(slides)))
         parts.append(Part(None, Kind.CLOSING, self.closing()))
         return Plan(o.title, o.subtitle, o.host, wpm, self.even_titles(parts), o.footer)
@@ -89,7 +89,7 @@ class _Planner:
         sections = self.outline.sections
         if len(sections) < DIVIDER_MIN_SECTIONS:
             return False
-        shown = sum(len(self.visuals(s, "")) for s in sections)
+        shown = sum(len(self.visuals(s, s.title or "")) for s in sections)
         return shown >= DIVIDER_MIN_SLIDES_PER_SECTION * len(sections)
 
     # -- parts ----------------------------------------------------------------------------------
@@ -155,15 +155,16 @@ class _Planner:
         kind: Kind,
         seg: Segment,
         lead: str | None = None,
-        divider: str | None = None,
         label: str | None = None,
+        divided: bool = False,
     ) -> list[SlidePlan]:
-        """The slides of a segment: its divider (when wanted, or when it has nothing else to
-        show), then its points, columns, picture and quote. The words are shared out."""
+        """The slides of a segment: its divider, labelled `label`, when `divided` or when it has
+        nothing else to show; then its points, columns, picture and quote. The words are
+        shared out over them."""
         default = {Kind.INTRO: "intro_title", Kind.OUTRO: "outro_title"}
         title = seg.title or self.voice.say(default[kind])
         shown = self.visuals(seg, title)
-        slides = [self.divider(title, divider or label)] if divider or not shown else []
+        slides = [self.divider(title, label)] if divided or not shown else []
         spoken = self.words(seg)
         if slides and shown and lead:  # the divider is up while the section is announced
             slides = self.said(slides, (lead,), (), kind)

@@ -49,10 +49,10 @@ def plan_outline(
         try:
             path = theme_path(outline.theme)
         except DeckmakerError as err:
-            place = outline.places.get(outline.theme)
-            message = err.problems[0].message
-            raise DeckmakerError.at(message, outline.source, place.line if place else None,
-                                    "theme") from None  # fmt: skip
+            line = place.line if (place := outline.places.get(outline.theme)) else None
+            raise DeckmakerError.at(
+                err.problems[0].message, outline.source, line, "theme"
+            ) from None
     else:
         path = theme_path(theme, templates.overridden(DECK_TEMPLATE))
     loaded = load_theme(path)

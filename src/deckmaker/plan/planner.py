@@ -259,10 +259,9 @@ class _Planner:
         shown = smarten(title)
         sub_pt = 0
         if subtitle:
-            sub_pt = self.fit(
-                smarten(subtitle), f.cover_subtitle, SUBTITLE_SIZES, "subtitle", 4, subtitle,
-                f.body_font,
-            )  # fmt: skip
+            shown_sub = smarten(subtitle)
+            box = f.cover_subtitle
+            sub_pt = self.fit(shown_sub, box, SUBTITLE_SIZES, "subtitle", 4, subtitle, f.body_font)
         size = self.fit(shown, f.cover_title, COVER_TITLE_SIZES, "title", written_as=title)
         return SlidePlan(
             number=self.next_number(),
@@ -283,10 +282,9 @@ class _Planner:
         label_pt = 0
         if label and f.header_label:
             label_pt = self.fit(label, f.header_label, LABEL_SIZES, "label", 1, font=f.body_font)
-        return SlidePlan(
-            0, Kind.SECTION, Layout.HEADER, unwidowed(shown, size, f.header_title, f.title_font),
-            size, subtitle=label if label_pt else None, body_pt=label_pt,
-        )  # fmt: skip
+        title = unwidowed(shown, size, f.header_title, f.title_font)
+        subtitle = label if label_pt else None
+        return SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
 
     def bullet_pages(self, title: str, bullets: tuple[Bullet, ...]) -> list[SlidePlan]:
         """One slide, or several when the bullets do not fit one at the smallest body size;
@@ -318,7 +316,7 @@ class _Planner:
                     bullets=page,
                     body_pt=size,
                     spacing=self.spacing(page, f.body, size, f.body_font),
-                )  # fmt: skip
+                )
             )
         return slides
 
@@ -355,13 +353,10 @@ class _Planner:
                                 self.spacing(s, b, size, f.body_font)
                                 for s, b in zip(sides, f.columns, strict=False)
                             ),
-                        )  # fmt: skip
+                        )
                     ]
-        stacked = tuple(
-            b for c in columns for b in _bullets((Point(c.title, _texts(c.points)),) if c.title
-                                                 else c.points)
-        )  # fmt: skip
-        return self.bullet_pages(title, stacked)
+        listed = [(Point(c.title, _texts(c.points)),) if c.title else c.points for c in columns]
+        return self.bullet_pages(title, tuple(b for points in listed for b in _bullets(points)))
 
     def picture(self, title: str, image: str) -> SlidePlan:
         f = self.frames
@@ -371,11 +366,8 @@ class _Planner:
             placed = fitted_picture(image, box)
         except DeckmakerError as err:
             raise self.error(str(err.problems[0].message), image) from None
-        return SlidePlan(
-            0, Kind.SECTION, Layout.IMAGE, shown,
-            self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title),
-            image=image, picture=placed,
-        )  # fmt: skip
+        size = self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title)
+        return SlidePlan(0, Kind.SECTION, Layout.IMAGE, shown, size, image=image, picture=placed)
 
     def quote(self, text: str, attribution: str | None) -> SlidePlan:
         f = self.frames
@@ -384,8 +376,9 @@ class _Planner:
         size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font)
         by = f"— {smarten(attribution)}" if attribution else None
         by_box = f.quote_by or f.header_label
-        by_pt = self.fit(by, by_box, LABEL_SIZES, "attribution", 2, attribution, f.body_font) if (
-            by and by_box) else 0  # fmt: skip
+        by_pt = 0
+        if by and by_box:
+            by_pt = self.fit(by, by_box, LABEL_SIZES, "attribution", 2, attribution, f.body_font)
         if by and not by_pt:  # a theme with nowhere else to put it: under the quote
             shown, by = f"{shown}\n{by}", None
             size = self.fit(shown, box, QUOTE_SIZES, "quote", 7, text, f.title_font)

@@ -96,8 +96,10 @@ class Theme:
         used = {s.layout for s in plan.slides}
         lines = [*self.general, *(m for kind, m in self.notices.items() if kind in used)]
         if plan.footer and not self.has_footer:
-            lines.append(f"{self.path.name}: the theme has no footer placeholder; the footer "
-                         f"'{plan.footer}' is not shown (add one to its slide master)")  # fmt: skip
+            lines.append(
+                f"{self.path.name}: the theme has no footer placeholder; the footer "
+                f"'{plan.footer}' is not shown (add one to its slide master)"
+            )
         return lines
 
 

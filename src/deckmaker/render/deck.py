@@ -44,8 +44,7 @@ class Block:
 def render_deck(plan: Plan, theme: Theme) -> bytes:
     prs = theme.open()
     drop_slides(prs)
-    by_name = {lay.name: lay for lay in reversed(prs.slide_layouts)}  # the first of a name wins
-    layouts = {kind: by_name[name] for kind, name in theme.layouts.items()}
+    layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
     roles = {kind: roles_of(lay) for kind, lay in layouts.items()}
     fix_theme_parts(prs, layouts.values())
     for planned in plan.slides:

@@ -83,7 +83,7 @@ class Roles:
 class Theme:
     path: Path
     frames: Frames
-    layouts: Mapping[Layout, str]  # the theme's layout used for each kind of slide
+    layouts: Mapping[Layout, int]  # which of the theme's layouts each kind of slide uses
     notices: Mapping[Layout, str] = field(default_factory=dict)  # what a layout fell back to
     general: tuple[str, ...] = ()  # what the theme lacks whatever the deck holds
     has_footer: bool = True
@@ -147,7 +147,7 @@ def load_theme(path: Path) -> Theme:
     return Theme(
         path,
         frames,
-        {kind: lay.name for kind, lay in chosen.items()},
+        {kind: list(prs.slide_layouts).index(lay) for kind, lay in chosen.items()},
         notices,
         tuple(general),
         PP_PLACEHOLDER.FOOTER in roles[Layout.CONTENT].latent,

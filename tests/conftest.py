@@ -16,9 +16,16 @@ from deckmaker.build import Built, build, example_outline
 ROOT = Path(__file__).resolve().parents[1]
 ESSAY = ROOT / "outlines" / "la-la-land-ending.txt"
 
-# An outline with everything that has tripped decks up before: many sections, nested points,
-# a section with only points, one with only a script, Unicode, emoji and right-to-left text.
-POINTS = ", ".join(f"Point number {i} with a few more words to wrap" for i in range(1, 19))
+# An outline with everything that has tripped decks up before: many sections, 25 points in one,
+# long and nested points, a 150-character URL, a section with only points, one with only a
+# script, Unicode, emoji and right-to-left text, a picture, a quote and two columns.
+POINTS = "\n      - ".join(f"Point number {i} with a few more words to wrap" for i in range(1, 24))
+SCRIPT = " ".join(f"Sentence {i} is said over the long section." for i in range(1, 31))
+URL = "https://example.org/" + "/".join(f"segment-{i:03}" for i in range(1, 15))[:130]
+LONG_POINT = (
+    "A long point that keeps going well past one line: it says what it needs, then more, "
+    "so that it wraps onto three or four lines of the slide before it finally comes to an end"
+)
 STRESS = f"""\
 title: "Ünïcödé & émoji 🎬 — a stress test"
 subtitle: 'Quotes "double" and ‘single’, <angle> & ampersands'
@@ -35,6 +42,9 @@ sections:
         points: [sub one, sub two ✨]
       - 2016
       - "yes"
+    quote:
+      text: "Don't \\"quote\\" me on this — but it's what ‘they’ said. 🎭"
+      attribution: Zoë, "A Stress Test"
   - title: Only a script
     script: |
       First paragraph of the script,
@@ -43,9 +53,21 @@ sections:
       Second paragraph. It has two sentences!
     notes: [Slow down, Breathe]
   - title: A very long section that must continue on a further slide
-    points: [{POINTS}]
+    points:
+      - "{URL}"
+      - text: "{LONG_POINT}"
+        points: ["A sub-point that is itself long enough to wrap at least once on the slide"]
+      - {POINTS}
+    script: {SCRIPT}
   - title: 日本語のセクション
     points: [漢字とかなの箇条書き, 二つ目の点]
+    image: picture.png
+  - title: Side by side, before and after
+    columns:
+      - title: Before ✨
+        points: [Straight 'quotes', {{text: Nested point, points: [its sub-point]}}]
+      - title: After
+        points: [Curly ’quotes’, "العربية and עברית", A third point that wraps in its column]
 outro:
   script: That's all from the stress test.
 """
@@ -95,11 +117,27 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return build(example_outline(), tmp_path_factory.mktemp("example"))
 
 
+def stress_outline(folder: Path) -> Path:
+    """The stress outline, with the picture it shows beside it."""
+    from PIL import Image
+
+    Image.new("RGB", (640, 360), (37, 99, 235)).save(folder / "picture.png")
+    (folder / "stress.yaml").write_text(STRESS, encoding="utf-8")
+    return folder / "stress.yaml"
+
+
 @pytest.fixture(scope="session")
 def stress(tmp_path_factory: pytest.TempPathFactory) -> Built:
     folder = tmp_path_factory.mktemp("stress")
-    (folder / "stress.yaml").write_text(STRESS, encoding="utf-8")
-    return build(folder / "stress.yaml", folder / "out")
+    return build(stress_outline(folder), folder / "out")
+
+
+# Themes made elsewhere (tests/themes/README.md says how): one saved by LibreOffice Impress,
+# one PowerPoint template (.potx).
+FOREIGN_THEMES = {
+    "impress": ROOT / "tests" / "themes" / "impress.pptx",
+    "potx": ROOT / "tests" / "themes" / "template.potx",
+}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -23,8 +23,8 @@ def test_builds_the_example_with_no_argument(tmp_path: Path, monkeypatch) -> Non
     assert result.exit_code == 0, result.output
     assert (tmp_path / "build" / "la-la-land.pptx").stat().st_size > 10_000
     assert (tmp_path / "build" / "la-la-land.script.md").read_text().startswith("# La La Land")
-    assert "Wrote build/la-la-land.pptx (8 slides, notes on each)" in result.output
-    assert "The talk runs about 15:45 at 150 words per minute." in result.output
+    assert "Wrote build/la-la-land.pptx (11 slides, notes on each)" in result.output
+    assert "The talk runs about 16:00 at 150 words per minute." in result.output
 
 
 def test_only_and_wpm_and_out(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_validate(write_outline) -> None:
     good = write_outline("title: T\nsections: [{title: A}, {title: B}]\n")
     result = run("validate", str(good))
     assert (
-        result.output == f"{good}: OK, 2 sections, 5 slides, about 0:23 at 150 words per minute\n"
+        result.output == f"{good}: OK, 2 sections, 6 slides, about 0:27 at 150 words per minute\n"
     )
 
 
@@ -121,7 +121,7 @@ def test_a_theme_that_is_not_a_pptx_exits_2(tmp_path: Path) -> None:
     (tmp_path / "deck.pptx").write_text("not a zip")
     result = run("build", "--templates", str(tmp_path), "--out", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert "is not a usable .pptx theme" in result.output
+    assert "is not a usable .pptx or .potx theme" in result.output
 
 
 def test_version_and_help() -> None:

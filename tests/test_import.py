@@ -17,6 +17,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.essay import read_essay
 from deckmaker.outline import parse_outline
 from deckmaker.plan import Kind
+from deckmaker.typography import smarten
 
 
 def run(*args: str):
@@ -43,7 +44,7 @@ def test_the_essays_deck_shows_its_points_and_the_script_says_all_its_prose(
     assert [p.title for p in sections] == [s.title for s in outline.sections]
     for part, section in zip(sections, outline.sections, strict=True):
         shown = [b.text for slide in part.slides for b in slide.bullets]
-        assert shown == [p.text for p in section.points]
+        assert shown == [smarten(p.text) for p in section.points]  # slides curl quotes
     script = " ".join(from_essay.files["script"].read_text(encoding="utf-8").split())
     for segment in (outline.intro, *outline.sections):
         assert segment is not None and segment.script
@@ -73,7 +74,7 @@ def test_import_then_validate_then_build_gives_the_same_files(
 def test_build_and_validate_take_an_essay_on_the_command_line(tmp_path: Path) -> None:
     essay = ROOT / "bench" / "essays" / "realidad-o-fantasia.txt"
     result = run("validate", str(essay))
-    assert result.output.startswith(f"{essay}: OK, 3 sections, 7 slides")
+    assert result.output.startswith(f"{essay}: OK, 3 sections, 8 slides")
     result = run("build", str(essay), "--out", str(tmp_path), "--only", "script")
     assert result.exit_code == 0, result.output
     assert [p.name for p in tmp_path.iterdir()] == ["realidad-o-fantasia.script.md"]

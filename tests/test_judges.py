@@ -21,6 +21,7 @@ from judges import (
     markdown_findings,
     outline_findings,
     package_findings,
+    png_findings,
     srt_findings,
 )
 from pptx import Presentation
@@ -126,7 +127,7 @@ LAYOUT_FAULTS = {
     "clipped bullet": (clipped_bullet, "slide 4: not drawn: "),
     "text spilling out of its box": (spilling_text, r"slide 4: '.+' drawn outside every text box"),
     "shrink on overflow": (shrink_on_overflow, "slide 4: normAutofit"),
-    "a page too few": (hidden_slide, "8 slides but LibreOffice drew 7 pages"),
+    "a page too few": (hidden_slide, "11 slides but LibreOffice drew 10 pages"),
 }
 
 
@@ -306,4 +307,53 @@ def test_a_format_judge_catches(suffix: str, fault: str, tmp_path: Path) -> None
     text, says = faults[fault]
     (tmp_path / f"bad{suffix}").write_text(text, encoding="utf-8")
     found = judge(tmp_path / f"bad{suffix}")
+    assert any(says in f for f in found), found
+
+
+# -- pictures (slide previews) ----------------------------------------------------------------
+
+
+def _png(path: Path, size: tuple[int, int] = (320, 180), blank: bool = False) -> Path:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, (255, 255, 255))
+    if not blank:
+        ImageDraw.Draw(image).rectangle((20, 20, 120, 60), fill=(37, 99, 235))
+    image.save(path, "PNG")
+    return path
+
+
+PNG_FAULTS: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "truncated": (
+        lambda p: p.with_name("cut.png").write_bytes(_png(p).read_bytes()[:-200])
+        and p.with_name("cut.png"),
+        "cut.png: not a readable PNG",
+    ),
+    "not a PNG": (
+        lambda p: p.with_name("jpeg.png").write_bytes(_jpeg()) and p.with_name("jpeg.png"),
+        "jpeg.png: a JPEG file, not a PNG",
+    ),
+    "blank": (lambda p: _png(p, blank=True), "blank, one colour only"),
+    "tiny": (lambda p: _png(p, size=(40, 20)), "only 40x20 pixels"),
+}
+
+
+def _jpeg() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (320, 180), (200, 10, 10)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_the_picture_judge_passes_a_right_png(tmp_path: Path) -> None:
+    assert png_findings(_png(tmp_path / "good.png")) == []
+
+
+@pytest.mark.parametrize("fault", PNG_FAULTS, ids=list(PNG_FAULTS))
+def test_the_picture_judge_catches(fault: str, tmp_path: Path) -> None:
+    plant, says = PNG_FAULTS[fault]
+    found = png_findings(plant(tmp_path / "bad.png"))
     assert any(says in f for f in found), found

@@ -89,7 +89,7 @@ BAD = [
     ("", 1, "the outline is empty"),
     ("titel: T\nsections: [{title: A}]\n", 1, "titel: unknown field; did you mean 'title'?"),
     ("title: T\nsections:\n  - title: A\n    pionts: [a]\n", 4, "sections[1].pionts: unknown"),
-    ("title: T\nsections:\n  - title: A\n    colour: red\n", 4, "allowed: title, points"),
+    ("title: T\nsections:\n  - title: A\n    flavour: red\n", 4, "allowed: title, points"),
     ("title: [a, b]\nsections: [{title: A}]\n", 1, "title: expected text, got a list"),
     ("title: T\nsections: just one\n", 2, "sections: expected a list of sections"),
     ("title: T\nsections:\n  - just a string\n", 3, "sections[1]: expected a mapping"),

@@ -80,10 +80,12 @@ sections:
                         2,
                         Kind.AGENDA,
                         Layout.CONTENT,
-                        "What We'll Cover",
+                        "What We’ll Cover",  # typographic apostrophes on slides
                         36,
                         bullets=(Bullet("Alpha"), Bullet("Beta")),
-                        body_pt=24,
+                        body_pt=32,  # a short list is set large and spaced to fill the box
+                        spacing=51.2,
+                        numbered_from=1,
                         spoken=(agenda,),
                     ),
                 ),
@@ -99,7 +101,8 @@ sections:
                         "Alpha",
                         36,
                         bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
-                        body_pt=24,
+                        body_pt=32,
+                        spacing=51.2,
                         spoken=("Let's kick things off with Alpha.", "Alpha words."),
                         notes=("Smile",),
                     ),
@@ -126,6 +129,17 @@ sections:
                     SlidePlan(
                         5,
                         Kind.CLOSING,
+                        Layout.CONTENT,
+                        "Key Takeaways",  # each section and its first point
+                        36,
+                        bullets=(Bullet("Alpha"), Bullet("one", 1), Bullet("Beta")),
+                        body_pt=32,
+                        spacing=51.2,
+                        spoken=("So, to sum up: we looked at Alpha and Beta.",),
+                    ),
+                    SlidePlan(
+                        6,
+                        Kind.CLOSING,
                         Layout.COVER,
                         "Thank You!",
                         48,
@@ -140,9 +154,9 @@ sections:
     for mine, theirs in zip(got.slides, expected.slides, strict=True):
         assert mine == theirs
     assert got == expected
-    # 22, 8, 5 and 33 words at 60 per minute: a second a word
-    assert got.timings == ((0, 22), (22, 8), (30, 5), (35, 33))
-    assert got.total_seconds == 68
+    # 22, 8, 5 and 10 + 33 words at 60 per minute: a second a word
+    assert got.timings == ((0, 22), (22, 8), (30, 5), (35, 43))
+    assert got.total_seconds == 78
 
 
 def test_intro_and_outro_get_slides_when_they_have_points() -> None:
@@ -154,7 +168,7 @@ def test_intro_and_outro_get_slides_when_they_have_points() -> None:
     assert kinds == [
         (Kind.TITLE, "T"),
         (Kind.INTRO, "Introduction"),
-        (Kind.AGENDA, "What We'll Cover"),
+        (Kind.AGENDA, "What We’ll Cover"),
         (Kind.SECTION, "A"),
         (Kind.OUTRO, "Recap"),
         (Kind.CLOSING, "Thank You!"),

@@ -1,22 +1,25 @@
-"""Build templates/deck.pptx, the light 16:9 theme that deckmaker fills with slides.
+"""Build the shipped themes, themes/light.pptx, dark.pptx and editorial.pptx (16:9).
 
 Run from the repository root:
 
     python tools/make_theme.py
 
-The output is regenerated from python-pptx's own default template, so the file can always be
-rebuilt from this script alone, and it is byte-for-byte reproducible: running the script twice
-gives the same file (fixed zip timestamps, fixed document properties, no thumbnail).
+Each is regenerated from python-pptx's own default template, so the files can always be
+rebuilt from this script alone, and byte-for-byte reproducibly: running the script twice gives
+the same files (fixed zip timestamps, fixed document properties, no thumbnail).
 
-What it makes: a slide master with the eleven standard layouts ("Title Slide", "Title and
-Content", ...) laid out for a 13.33 x 7.5 in (16:9) slide, a "deckmaker Light" colour and font
-scheme (Calibri; LibreOffice substitutes the metric-compatible Carlito), and no slides.
-deckmaker looks layouts up by name and fills placeholders by idx (title 0, body/subtitle 1).
+What each holds: a slide master with the standard layouts ("Title Slide", "Title and Content",
+"Section Header", "Two Content", ...) laid out for a 13.33 x 7.5 in slide, plus a "Quote"
+layout (in place of the default's vertical-text one); a colour and font scheme of its own
+(Calibri, Cambria and Arial, which LibreOffice draws with the metric-compatible Carlito,
+Caladea and Liberation Sans); slide-number and footer placeholders; and no slides.
+deckmaker finds layouts by name and placeholders by type.
 """
 
 import datetime as dt
 import io
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -27,8 +30,7 @@ from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.util import Emu
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "deck.pptx"
-THEME_NAME = "deckmaker Light"
+OUT = Path(__file__).resolve().parent.parent / "themes"
 
 # --- Geometry (EMU) -----------------------------------------------------------------------------
 
@@ -46,7 +48,7 @@ COL_W = (CONTENT_W - GUTTER) // 2
 COL2_X = MARGIN + COL_W + GUTTER
 CONTENT_BOTTOM = inch(6.8)  # every content area ends on this line
 
-TITLE = (MARGIN, inch(0.4), CONTENT_W, inch(1.2))
+TITLE = (MARGIN, inch(0.3), CONTENT_W, inch(1.3))  # two lines of 36 pt at 90 % leading
 BODY = (MARGIN, inch(1.8), CONTENT_W, CONTENT_BOTTOM - inch(1.8))  # 5.0 in high
 
 FOOTER_Y, FOOTER_H = inch(6.9), inch(0.35)
@@ -67,9 +69,9 @@ LAYOUTS = {
         1: (inch(1), inch(4.45), SLIDE_W - 2 * inch(1), inch(1.5)),
     },
     "Title and Content": {0: TITLE, 1: BODY},
-    "Section Header": {
-        0: (MARGIN, inch(1.9), CONTENT_W, inch(2.1)),
-        1: (MARGIN, inch(4.2), CONTENT_W, inch(1.4)),
+    "Section Header": {  # the label ("Part 2 of 4") over the title
+        1: (MARGIN, inch(1.9), CONTENT_W, inch(0.7)),
+        0: (MARGIN, inch(2.7), CONTENT_W, inch(2.6)),
     },
     "Two Content": {
         0: TITLE,
@@ -100,7 +102,10 @@ LAYOUTS = {
         0: (PICTURE[0], inch(5.0), PICTURE[1], inch(0.6)),
         2: (PICTURE[0], inch(5.6), PICTURE[1], inch(1.0)),
     },
-    "Title and Vertical Text": {0: TITLE, 1: BODY},
+    "Quote": {  # the default's "Title and Vertical Text", renamed and laid out for a quote
+        0: (inch(1.5), inch(1.2), SLIDE_W - 2 * inch(1.5), inch(3.7)),
+        1: (inch(1.5), inch(5.1), SLIDE_W - 2 * inch(1.5), inch(1.0)),
+    },
     "Vertical Title and Text": {
         0: (SLIDE_W - MARGIN - inch(2.25), inch(0.4), inch(2.25), CONTENT_BOTTOM - inch(0.4)),
         1: (
@@ -113,29 +118,119 @@ LAYOUTS = {
 }
 TITLE_RULE = (SLIDE_W - inch(1.2)) // 2, inch(4.2), inch(1.2), inch(0.06)  # on "Title Slide"
 TOP_STRIPE = 0, 0, SLIDE_W, inch(0.08)  # on the master
+UNDER_TITLE = MARGIN + inch(0.1), inch(1.66), inch(0.9), inch(0.06)  # a short rule under titles
+LEFT_BAND = 0, 0, inch(0.22), SLIDE_H  # a band down the left edge
+QUOTE_BAR = inch(1.1), inch(1.3), inch(0.1), inch(4.7)  # beside a quote
+OVER_LABEL = MARGIN + inch(0.1), inch(1.7), inch(1.6), inch(0.1)  # over a divider's label
+TITLED = ("Title and Content", "Two Content", "Comparison", "Title Only")
 
 # Text anchoring where it differs from the rule "titles sit on the bottom, text hangs from the top".
 ANCHORS = {
     ("Comparison", 1): MSO_ANCHOR.BOTTOM,
     ("Comparison", 3): MSO_ANCHOR.BOTTOM,
+    ("Section Header", 0): MSO_ANCHOR.TOP,
+    ("Section Header", 1): MSO_ANCHOR.BOTTOM,
 }
 
-# --- Colour and type ----------------------------------------------------------------------------
-COLORS = {
-    "dk1": "1F2937",  # body text: near-black slate
-    "lt1": "FFFFFF",  # background
-    "dk2": "1E293B",  # titles: deep slate
-    "lt2": "F1F5F9",  # pale slate for panels
-    "accent1": "2563EB",  # strong blue: bullets, accent bars, first chart series
-    "accent2": "0D9488",  # teal
-    "accent3": "D97706",  # amber
-    "accent4": "7C3AED",  # violet
-    "accent5": "DB2777",  # rose
-    "accent6": "64748B",  # mid slate
-    "hlink": "1D4ED8",
-    "folHlink": "6D28D9",
-}
-FONT = "Calibri"
+# --- The three designs --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Design:
+    stem: str  # the file's name, and the name `--theme` takes
+    name: str  # the theme's name inside the file
+    colors: dict  # the colour scheme's twelve slots
+    major: str  # heading typeface
+    minor: str  # body typeface
+    dark: bool = False  # light text on the dark colours (the master's colour map is swapped)
+    cover_align: str = "ctr"
+    title_case_bold: bool = True  # titles set bold
+    bars: dict = field(default_factory=dict)  # accent rectangles: "master" or a layout's name
+
+
+LIGHT = Design(
+    "light",
+    "deckmaker Light",
+    {
+        "dk1": "1F2937",  # body text: near-black slate
+        "lt1": "FFFFFF",  # background
+        "dk2": "1E293B",  # titles: deep slate
+        "lt2": "F1F5F9",  # pale slate for panels
+        "accent1": "2563EB",  # strong blue: bullets, accent bars, first chart series
+        "accent2": "0D9488",  # teal
+        "accent3": "D97706",  # amber
+        "accent4": "7C3AED",  # violet
+        "accent5": "DB2777",  # rose
+        "accent6": "64748B",  # mid slate
+        "hlink": "1D4ED8",
+        "folHlink": "6D28D9",
+    },
+    "Calibri",
+    "Calibri",
+    bars={
+        "master": [TOP_STRIPE],
+        "Title Slide": [TITLE_RULE],
+        "Section Header": [OVER_LABEL],
+        "Quote": [QUOTE_BAR],
+    },
+)
+DARK = Design(
+    "dark",
+    "deckmaker Dark",
+    {
+        "dk1": "0F172A",  # background: midnight (bg1 through the swapped colour map)
+        "lt1": "E2E8F0",  # body text: soft white
+        "dk2": "1E293B",
+        "lt2": "FFFFFF",  # titles: white
+        "accent1": "38BDF8",  # sky: bullets and rules
+        "accent2": "F472B6",
+        "accent3": "FBBF24",
+        "accent4": "A78BFA",
+        "accent5": "34D399",
+        "accent6": "94A3B8",
+        "hlink": "7DD3FC",
+        "folHlink": "C4B5FD",
+    },
+    "Arial",
+    "Arial",
+    dark=True,
+    cover_align="l",
+    bars={
+        **{name: [UNDER_TITLE] for name in TITLED},
+        "Title Slide": [(inch(1), inch(4.15), inch(1.4), inch(0.08))],
+        "Section Header": [OVER_LABEL],
+        "Quote": [QUOTE_BAR],
+    },
+)
+EDITORIAL = Design(
+    "editorial",
+    "deckmaker Editorial",
+    {
+        "dk1": "1C1917",  # body text: warm black
+        "lt1": "FBF8F3",  # background: paper
+        "dk2": "111111",  # titles: ink
+        "lt2": "F3EDE4",
+        "accent1": "D9480F",  # vermilion: the band, bullets and rules
+        "accent2": "1D4ED8",
+        "accent3": "A16207",
+        "accent4": "7E22CE",
+        "accent5": "BE123C",
+        "accent6": "78716C",
+        "hlink": "C2410C",
+        "folHlink": "7E22CE",
+    },
+    "Cambria",
+    "Calibri",
+    cover_align="l",
+    bars={
+        "master": [LEFT_BAND],
+        "Title Slide": [(inch(1), inch(1.45), inch(2.2), inch(0.14))],
+        "Section Header": [OVER_LABEL],
+        "Quote": [QUOTE_BAR],
+    },
+)
+DESIGNS = (LIGHT, DARK, EDITORIAL)
+
 # Body levels: (size pt, space before pt, marL, indent, bullet). Levels 1 and 2 are what decks use;
 # the rest keep the default indents and just get smaller type.
 BODY_LEVELS = [
@@ -180,6 +275,7 @@ def add_level(
     line=100,
     bullet=None,
     bold=False,
+    italic=False,
     color="tx1",
     lighter=0,
     major=False,
@@ -205,7 +301,7 @@ def add_level(
         sub(ppr, "a:buChar", char=bullet)
     else:
         sub(ppr, "a:buNone")
-    rpr = sub(ppr, "a:defRPr", sz=size * 100, b=int(bold), kern=1200)
+    rpr = sub(ppr, "a:defRPr", sz=size * 100, b=int(bold), i=int(italic), kern=1200)
     add_fill(rpr, color, lighter)
     font = "mj" if major else "mn"  # theme font references: +mj-lt is the major (heading) latin
     for tag, script in (("a:latin", "lt"), ("a:ea", "ea"), ("a:cs", "cs")):
@@ -261,8 +357,12 @@ def add_bar(shapes_owner, shape_id, box, name="Accent Bar"):
     tree.insert(2, sp)  # right after nvGrpSpPr/grpSpPr, i.e. at the back of the z-order
 
 
-def style_master(prs):
+def style_master(prs, d):
     master = prs.slide_master
+    if d.dark:  # light text on the dark colours: backgrounds from dk1, text from lt1
+        master._element.find(qn("p:clrMap")).attrib.update(
+            {"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"}
+        )
     for shape in master.placeholders:
         kind = ph_kind(shape)
         if kind in FOOTERS:
@@ -277,7 +377,7 @@ def style_master(prs):
     styles = master._element.find(qn("p:txStyles"))
     title_style = styles.find(qn("p:titleStyle"))
     title_style.clear()
-    # 90% leading keeps a two-line 36 pt title inside the 1.2 in title box.
+    # 90% leading keeps a two-line 36 pt title inside the 1.3 in title box.
     add_level(title_style, 1, size=36, bold=True, color="tx2", line=90, major=True)
     body_style = styles.find(qn("p:bodyStyle"))
     body_style.clear()
@@ -290,15 +390,20 @@ def style_master(prs):
             indent=indent,
             before=before,
             bullet=bullet,
-            lighter=0 if lvl == 1 else 20,
-        )
-
-    # A thin full-width accent stripe along the top edge of every slide.
-    add_bar(master, 7, TOP_STRIPE, name="Top Accent Bar")
+        )  # sub-points in the body colour: smaller and indented, never faint
+    for n, bar in enumerate(d.bars.get("master", [])):
+        add_bar(master, 20 + n, bar)
 
 
-def style_layouts(prs):
+def style_layouts(prs, d):
     for layout in prs.slide_layouts:
+        if layout.name == "Title and Vertical Text":  # a vertical-text layout serves no talk
+            layout._element.cSld.set("name", "Quote")
+            for shape in layout.placeholders:
+                shape._element.ph.attrib.pop("orient", None)
+                body_pr = shape._element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+                if body_pr is not None:
+                    body_pr.attrib.pop("vert", None)
         boxes = LAYOUTS[layout.name]
         for shape in layout.placeholders:
             kind = ph_kind(shape)
@@ -316,17 +421,23 @@ def style_layouts(prs):
                 lst = shape._element.txBody.find(qn("a:lstStyle"))
                 lst.clear()
 
+        for n, bar in enumerate(d.bars.get(layout.name, [])):
+            add_bar(layout, 20 + n, bar)
         if layout.name == "Title Slide":
             title, subtitle = layout.placeholders[0], layout.placeholders[1]
+            align = d.cover_align
             set_lst_style(
-                title, dict(size=44, algn="ctr", bold=True, color="tx2", line=90, major=True)
+                title, dict(size=48, algn=align, bold=True, color="tx2", line=90, major=True)
             )
-            set_lst_style(subtitle, dict(size=24, algn="ctr", lighter=35))
-            add_bar(layout, 7, TITLE_RULE)  # short rule between title and subtitle
+            set_lst_style(subtitle, dict(size=24, algn=align, lighter=25))
         elif layout.name == "Section Header":
             title, text = layout.placeholders[0], layout.placeholders[1]
-            set_lst_style(title, dict(size=40, bold=True, color="tx2", line=90, major=True))
-            set_lst_style(text, dict(size=20, lighter=35))
+            set_lst_style(title, dict(size=44, bold=True, color="tx2", line=90, major=True))
+            set_lst_style(text, dict(size=20, bold=True, color="accent1"))
+        elif layout.name == "Quote":
+            quote, by = layout.placeholders[0], layout.placeholders[1]
+            set_lst_style(quote, dict(size=36, italic=True, color="tx2", major=True))
+            set_lst_style(by, dict(size=20, color="accent1"))
         elif layout.name in ("Content with Caption", "Picture with Caption"):
             title = layout.placeholders[0]
             set_lst_style(title, dict(size=24, bold=True, color="tx2", line=90, major=True))
@@ -338,21 +449,21 @@ def style_layouts(prs):
                 set_lst_style(head, dict(size=24, bold=True, color="tx2"))
 
 
-def restyle_theme(prs):
+def restyle_theme(prs, d):
     """Rename the theme and set its colour and font schemes (the theme part is a plain blob)."""
     theme_part = prs.slide_master.part.part_related_by(RT.THEME)
     root = etree.fromstring(theme_part.blob)
-    root.set("name", THEME_NAME)
+    root.set("name", d.name)
     scheme = root.find(f"{qn('a:themeElements')}/{qn('a:clrScheme')}")
-    scheme.set("name", THEME_NAME)
-    for slot, rgb in COLORS.items():
+    scheme.set("name", d.name)
+    for slot, rgb in d.colors.items():
         holder = scheme.find(qn(f"a:{slot}"))
         holder.clear()  # drops sysClr windowText/window, which follow the OS colour settings
         sub(holder, "a:srgbClr", val=rgb)
     fonts = root.find(f"{qn('a:themeElements')}/{qn('a:fontScheme')}")
-    fonts.set("name", THEME_NAME)
-    for which in ("a:majorFont", "a:minorFont"):
-        fonts.find(f"{qn(which)}/{qn('a:latin')}").set("typeface", FONT)
+    fonts.set("name", d.name)
+    for which, face in (("a:majorFont", d.major), ("a:minorFont", d.minor)):
+        fonts.find(f"{qn(which)}/{qn('a:latin')}").set("typeface", face)
     theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -363,7 +474,7 @@ def edit_blob(part, edit):
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def tidy_package(prs):
+def tidy_package(prs, d):
     pres = prs.part
     # 16:9: sldSz without type="screen4x3" (no type means custom, which is what PowerPoint writes).
     prs.slide_width, prs.slide_height = Emu(SLIDE_W), Emu(SLIDE_H)
@@ -392,14 +503,14 @@ def tidy_package(prs):
         root.find(f"{{{ns}}}PresentationFormat").text = "Widescreen"
         root.find(f"{{{ns}}}TotalTime").text = "0"
         titles = root.find(f"{{{ns}}}TitlesOfParts")
-        titles[0][0].text = THEME_NAME
+        titles[0][0].text = d.name
 
     edit_blob(package.part_related_by(RT.EXTENDED_PROPERTIES), app_props)
 
     # Fixed, impersonal document properties so the bytes never depend on who or when.
     core = prs.core_properties
     core.title = "deckmaker theme"
-    core.subject = THEME_NAME
+    core.subject = d.name
     core.author = ""
     core.last_modified_by = ""
     core.comments = "Generated by tools/make_theme.py"
@@ -423,14 +534,16 @@ def deterministic_bytes(prs):
 
 
 def main():
-    prs = Presentation()  # python-pptx's bundled default: 4:3, eleven layouts, no slides
-    tidy_package(prs)
-    restyle_theme(prs)
-    style_master(prs)
-    style_layouts(prs)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(deterministic_bytes(prs))
-    print(f"wrote {OUT}")
+    OUT.mkdir(parents=True, exist_ok=True)
+    for d in DESIGNS:
+        prs = Presentation()  # python-pptx's bundled default: 4:3, eleven layouts, no slides
+        tidy_package(prs, d)
+        restyle_theme(prs, d)
+        style_master(prs, d)
+        style_layouts(prs, d)
+        out = OUT / f"{d.stem}.pptx"
+        out.write_bytes(deterministic_bytes(prs))
+        print(f"wrote {out}")
 
 
 if __name__ == "__main__":

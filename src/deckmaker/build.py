@@ -25,6 +25,7 @@ ARTIFACTS = ("deck", "script")
 class Built:
     plan: Plan
     files: dict[str, Path]  # artifact -> where it was written
+    warnings: tuple[str, ...] = ()  # what the theme or the templates folder lacks or ignores
 
 
 def example_outline() -> Path:
@@ -32,15 +33,37 @@ def example_outline() -> Path:
 
 
 def plan_outline(
-    outline_path: Path, templates_dir: Path | None = None, wpm: int | None = None
+    outline_path: Path,
+    templates_dir: Path | None = None,
+    wpm: int | None = None,
+    theme: str | Path | None = None,
 ) -> tuple[Plan, Templates, Theme]:
-    """Load and plan: every check a build makes, short of rendering. `validate` stops here."""
+    """Load and plan: every check a build makes, short of rendering. `validate` stops here.
+    The theme is `theme` (--theme), else the templates folder's deck.pptx, else the
+    outline's `theme:`, else the default shipped theme."""
+    from deckmaker.render.shipped import theme_path
     from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
 
     outline = read_talk(outline_path)  # an outline, or an essay imported in memory
     templates = Templates(templates_dir)
-    theme = load_theme(templates.path(DECK_TEMPLATE))
-    return plan_talk(outline, Voice(templates), theme.frames, wpm), templates, theme
+    if theme is None and templates.overridden(DECK_TEMPLATE) is None and outline.theme:
+        try:
+            path = theme_path(outline.theme)
+        except DeckmakerError as err:
+            line = place.line if (place := outline.places.get(outline.theme)) else None
+            raise DeckmakerError.at(
+                err.problems[0].message, outline.source, line, "theme"
+            ) from None
+    else:
+        path = theme_path(theme, templates.overridden(DECK_TEMPLATE))
+    loaded = load_theme(path)
+    return plan_talk(outline, Voice(templates), loaded.frames, wpm), templates, loaded
+
+
+def warnings(plan: Plan, templates: Templates, theme: Theme) -> tuple[str, ...]:
+    """What the user may want to know though nothing failed: pieces the theme lacks that this
+    deck needs (and what was used instead), files in the templates folder nothing uses."""
+    return (*theme.warnings(plan), *templates.unused())
 
 
 def build(
@@ -49,16 +72,17 @@ def build(
     only: tuple[str, ...] = ARTIFACTS,
     templates_dir: Path | None = None,
     wpm: int | None = None,
+    theme: str | Path | None = None,
 ) -> Built:
     """Build the artifacts in `only`. Everything is rendered in memory first, so a mistake
     anywhere leaves the previous outputs untouched."""
-    plan, templates, theme = plan_outline(outline_path, templates_dir, wpm)
+    plan, templates, loaded = plan_outline(outline_path, templates_dir, wpm, theme)
     stem = outline_path.stem
     rendered: dict[str, tuple[Path, bytes]] = {}
     if "deck" in only:
         from deckmaker.render.deck import render_deck
 
-        rendered["deck"] = (out_dir / f"{stem}.pptx", render_deck(plan, theme))
+        rendered["deck"] = (out_dir / f"{stem}.pptx", render_deck(plan, loaded))
     if "script" in only:
         from deckmaker.render.script import render_script
 
@@ -66,7 +90,33 @@ def build(
         rendered["script"] = (out_dir / f"{stem}.script.md", script)
     for path, data in rendered.values():
         write_atomically(path, data)
-    return Built(plan, {kind: path for kind, (path, _) in rendered.items()})
+    files = {kind: path for kind, (path, _) in rendered.items()}
+    return Built(plan, files, warnings(plan, templates, loaded))
+
+
+def preview(
+    outline_path: Path,
+    out_dir: Path,
+    templates_dir: Path | None = None,
+    theme: str | Path | None = None,
+) -> Built:
+    """Draw the deck as PNGs, DIR/<name>-NN.png for each slide and DIR/<name>-sheet.png for
+    all of them, through LibreOffice and poppler; the deck itself is not written."""
+    from deckmaker.preview import contact_sheet, render_pages
+    from deckmaker.render.deck import render_deck
+
+    plan, templates, loaded = plan_outline(outline_path, templates_dir, None, theme)
+    stem = outline_path.stem
+    pages = render_pages(render_deck(plan, loaded), stem)
+    if len(pages) != len(plan.slides):
+        raise DeckmakerError.at(
+            f"LibreOffice drew {len(pages)} of the {len(plan.slides)} slides", str(outline_path)
+        )
+    files = {f"slide {n}": out_dir / f"{stem}-{n:02}.png" for n in range(1, len(pages) + 1)}
+    files["sheet"] = out_dir / f"{stem}-sheet.png"
+    for path, data in zip(files.values(), [*pages, contact_sheet(pages)], strict=True):
+        write_atomically(path, data)
+    return Built(plan, files, warnings(plan, templates, loaded))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -21,9 +21,15 @@ _outline_arg = click.argument(
 _templates_option = click.option(
     "--templates",
     "templates_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     help="Folder of your own templates (deck.pptx, script.md.j2, voice.j2); "
     "each file there replaces the bundled one of the same name.",
+)
+_theme_option = click.option(
+    "--theme",
+    metavar="FILE|NAME",
+    help="The deck's design: a .pptx or .potx file, or a shipped theme's name "
+    "(see `deckmaker themes`).  [default: the outline's theme:, else light]",
 )
 
 
@@ -57,6 +63,7 @@ def cli(debug: bool) -> None:
     help="Write just the deck or just the script (slides are planned the same either way).",
 )
 @_templates_option
+@_theme_option
 @click.option(
     "--wpm",
     type=click.IntRange(40, 400),
@@ -67,6 +74,7 @@ def build(
     out_dir: Path,
     only: str | None,
     templates_dir: Path | None,
+    theme: str | None,
     wpm: int | None,
 ) -> None:
     """Build the deck and the script from OUTLINE (default: the bundled La La Land example).
@@ -82,7 +90,9 @@ def build(
             (only,) if only else ARTIFACTS,
             templates_dir,
             wpm,
+            theme,
         )
+    _warn(built.warnings)
     plan = built.plan
     if "deck" in built.files:
         click.echo(f"Wrote {built.files['deck']} ({len(plan.slides)} slides, notes on each)")
@@ -94,15 +104,17 @@ def build(
 @cli.command()
 @click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
 @_templates_option
-def validate(outline: Path, templates_dir: Path | None) -> None:
+@_theme_option
+def validate(outline: Path, templates_dir: Path | None, theme: str | None) -> None:
     """Check OUTLINE, and that its slides can be laid out in the theme, listing every mistake
     with its line; writes nothing."""
-    from deckmaker.build import plan_outline
+    from deckmaker.build import plan_outline, warnings
     from deckmaker.filters import clock
     from deckmaker.plan import Kind
 
     with _reported():
-        plan, _, _ = plan_outline(outline, templates_dir)
+        plan, templates, loaded = plan_outline(outline, templates_dir, None, theme)
+    _warn(warnings(plan, templates, loaded))
     sections = sum(1 for part in plan.parts if part.kind is Kind.SECTION)
     click.echo(
         f"{outline}: OK, {sections} sections, {len(plan.slides)} slides, "
@@ -135,6 +147,49 @@ def import_(essay: Path, out: Path | None, force: bool) -> None:
         f"Wrote {imported.path} ({sections} section{'s' * (sections != 1)}, {points} points); "
         f"check the points, then: deckmaker build {imported.path}"
     )
+
+
+@cli.command()
+def themes() -> None:
+    """List the shipped themes, one per line, name first; pass a name to --theme."""
+    from deckmaker.render.shipped import DEFAULT_THEME, shipped
+
+    for name, path in shipped().items():
+        note = "  (default)" if name == DEFAULT_THEME else ""
+        click.echo(f"{name}\t{path}{note}")
+
+
+@cli.command()
+@_outline_arg
+@click.option(
+    "--out",
+    "out_dir",
+    default="build/preview",
+    show_default=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder to write the slide PNGs and the contact sheet into.",
+)
+@_templates_option
+@_theme_option
+def preview(
+    outline: Path | None, out_dir: Path, templates_dir: Path | None, theme: str | None
+) -> None:
+    """Draw every slide of OUTLINE's deck as a PNG, plus one contact sheet of them all
+    (needs LibreOffice Impress and poppler's pdftoppm)."""
+    from deckmaker.build import example_outline
+    from deckmaker.build import preview as run_preview
+
+    with _reported():
+        built = run_preview(outline or example_outline(), out_dir, templates_dir, theme)
+    _warn(built.warnings)
+    slides = len(built.files) - 1
+    click.echo(f"Wrote {slides} slide pictures to {out_dir}")
+    click.echo(f"Wrote the contact sheet {built.files['sheet']}")
+
+
+def _warn(lines: tuple[str, ...] | list[str]) -> None:
+    for line in lines:
+        click.echo(f"warning: {line}", err=True)
 
 
 @contextmanager

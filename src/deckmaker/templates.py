@@ -35,10 +35,32 @@ def bundled(folder: str) -> Path:
 class Templates:
     def __init__(self, override: Path | None = None) -> None:
         if override is not None and not override.is_dir():
-            raise DeckmakerError.at(
-                "is not a folder of templates; check --templates", str(override)
-            )
+            hint = "check --templates"
+            if override.suffix.lower() in (".pptx", ".potx"):
+                hint = f"to use it as the deck's theme, pass --theme {override}"
+            raise DeckmakerError.at(f"is not a folder of templates; {hint}", str(override))
         self.folders = [p for p in (override, bundled("templates")) if p is not None]
+
+    def overridden(self, name: str) -> Path | None:
+        """The user's own file of that name, if the override folder has one."""
+        if len(self.folders) > 1 and (self.folders[0] / name).is_file():
+            return self.folders[0] / name
+        return None
+
+    def unused(self) -> list[str]:
+        """One line for each file in the override folder that replaces nothing."""
+        if len(self.folders) < 2:
+            return []
+        known = {p.name for p in self.folders[-1].iterdir()} | {DECK_TEMPLATE}
+        lines = []
+        for path in sorted(self.folders[0].iterdir()):
+            if path.name in known or path.name.startswith(".") or not path.is_file():
+                continue
+            hint = "no bundled template has that name"
+            if path.suffix.lower() in (".pptx", ".potx"):
+                hint = f"a theme there must be named deck.pptx; or pass --theme {path}"
+            lines.append(f"{path}: not used ({hint})")
+        return lines
 
     def path(self, name: str) -> Path:
         """The file a template name resolves to, the override folder first."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from .layout import layout_findings
 from .outline import outline_findings
 from .package import package_findings
+from .picture import png_findings
 from .script import chapters_findings, html_findings, markdown_findings, srt_findings
 from .tools import require
 
@@ -25,6 +26,7 @@ __all__ = [
     "markdown_findings",
     "outline_findings",
     "package_findings",
+    "png_findings",
     "require",
     "srt_findings",
 ]
@@ -37,6 +39,7 @@ BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
     ".html": (html_findings,),
     ".json": (chapters_findings,),
     ".yaml": (outline_findings,),
+    ".png": (png_findings,),
 }
 _seen: dict[tuple[str, str], list[str]] = {}
 

@@ -1,6 +1,8 @@
 """Stage one: read an outline file into a validated, typed model."""
 
 from deckmaker.outline.load import load_outline, parse_outline
-from deckmaker.outline.model import Outline, Place, Point, Quote, Segment
+from deckmaker.outline.model import Column, Outline, Place, Point, Quote, Segment
 
-__all__ = ["Outline", "Place", "Point", "Quote", "Segment", "load_outline", "parse_outline"]
+__all__ = [
+    "Column", "Outline", "Place", "Point", "Quote", "Segment", "load_outline", "parse_outline",
+]  # fmt: skip

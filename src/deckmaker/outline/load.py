@@ -16,7 +16,7 @@ from typing import TypeVar
 import yaml
 
 from deckmaker.errors import DeckmakerError, Problem
-from deckmaker.outline.model import Outline, Place, Point, Quote, Segment
+from deckmaker.outline.model import Column, Outline, Place, Point, Quote, Segment
 
 try:  # libyaml parses several times faster at no extra import cost
     from yaml import CSafeLoader as _Loader
@@ -33,10 +33,13 @@ _INT = "tag:yaml.org,2002:int"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
-SEGMENT_KEYS = ("title", "points", "script", "notes", "quote")
+SEGMENT_KEYS = ("title", "points", "script", "notes", "quote", "image", "columns")
+COLUMN_KEYS = ("title", "points")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 QUOTE_KEYS = ("text", "attribution")
 TOP_KEYS = (
     "title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections", "outro",
+    "theme", "footer",
 )  # fmt: skip
 
 
@@ -105,6 +108,8 @@ class _Reader:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        # Paths in the outline (image:, theme:) are relative to the outline's own folder.
+        self.folder = Path(source).parent if source != "<outline>" else Path()
         self.problems: list[Problem] = []
         # (mapping, key) pairs already reported as misspelled, so "required" is not said twice
         self.misspelled: set[tuple[int, str]] = set()
@@ -203,6 +208,8 @@ class _Reader:
             wpm=self.wpm(fields.get("wpm")),
             intro=self.segment(fields["intro"], "intro") if "intro" in fields else None,
             outro=self.segment(fields["outro"], "outro") if "outro" in fields else None,
+            theme=self.theme(fields.get("theme")),
+            footer=self.text(fields.get("footer"), "footer"),
             source=self.source,
             places=self.places,
         )
@@ -219,7 +226,7 @@ class _Reader:
         return self.segment(node, field, title_required=True)
 
     def segment(self, node: yaml.Node, field: str, title_required: bool = False) -> Segment | None:
-        what = "a mapping with `title:`, `points:`, `script:`, `notes:` and `quote:`"
+        what = "a mapping with `title:`, `points:`, `script:`, `notes:`, `quote:` and more"
         fields = self.mapping(node, field, SEGMENT_KEYS, what)
         if fields is None:
             return None
@@ -237,6 +244,8 @@ class _Reader:
             script=script,
             notes=self.notes(fields.get("notes"), _join(field, "notes")),
             quote=self.quote(fields.get("quote"), _join(field, "quote")),
+            image=self.image(fields.get("image"), _join(field, "image")),
+            columns=self.columns(fields.get("columns"), _join(field, "columns")),
         )
 
     def anchors(self, points: yaml.Node, field: str, script: str | None) -> None:
@@ -264,6 +273,57 @@ class _Reader:
             else:
                 continue
             self.fail(value, f"{field}[{i}].said", what)
+    def image(self, node: yaml.Node | None, field: str) -> str | None:
+        """A picture file that exists; whether it is a readable image is checked when planning."""
+        written = self.text(node, field)
+        if written is None or node is None:
+            return None
+        path = self.folder / written
+        if Path(written).suffix.lower() not in IMAGE_SUFFIXES:
+            self.fail(node, field, "is not a PNG, JPEG, GIF or BMP file; convert the picture")
+        elif not path.is_file():
+            self.fail(node, field, f"no such file '{path}'; paths are relative to the outline")
+        else:
+            self.places.setdefault(str(path), Place(field, node.start_mark.line + 1))
+            return str(path)
+        return None
+
+    def theme(self, node: yaml.Node | None) -> str | None:
+        """A shipped theme's name, or a .pptx/.potx path relative to the outline."""
+        written = self.text(node, "theme")
+        if written is None or node is None:
+            return None
+        if Path(written).suffix.lower() not in (".pptx", ".potx"):
+            return written  # a name; the theme loader says which names exist
+        path = self.folder / written
+        if not path.is_file():
+            self.fail(node, "theme", f"no such file '{path}'; paths are relative to the outline")
+            return None
+        self.places.setdefault(str(path), Place("theme", node.start_mark.line + 1))
+        return str(path)
+
+    def columns(self, node: yaml.Node | None, field: str) -> tuple[Column, ...]:
+        if node is None or _is_null(node):
+            return ()
+        columns = self.sequence(node, field, self.column, "a list of two columns")
+        if isinstance(node, yaml.SequenceNode) and len(node.value) != 2:
+            self.fail(node, field, f"has {len(node.value)} columns; give exactly two")
+        return columns
+
+    def column(self, node: yaml.Node, field: str) -> Column | None:
+        """`{title: ..., points: [...]}`, or just a list of points."""
+        if isinstance(node, yaml.SequenceNode):
+            return Column(None, self.sequence(node, field, self.point, "a list of points"))
+        fields = self.mapping(node, field, COLUMN_KEYS, "a column with `title:` and `points:`")
+        if fields is None:
+            return None
+        points = self.sequence(
+            fields.get("points", _NONE), _join(field, "points"), self.point, "a list of points"
+        )
+        title = self.text(fields.get("title"), _join(field, "title"))
+        if not points and not title:
+            self.fail(node, field, "is empty; give the column a `title:` or `points:`")
+        return Column(title, points)
 
     def point(self, node: yaml.Node, field: str) -> Point | None:
         if not isinstance(node, yaml.MappingNode):

@@ -28,6 +28,14 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Column:
+    """One side of a two-column slide: an optional heading over its points."""
+
+    title: str | None = None
+    points: tuple[Point, ...] = ()
+
+
+@dataclass(frozen=True)
 class Segment:
     """A stretch of the talk: the opening, a section, or the closing."""
 
@@ -36,6 +44,8 @@ class Segment:
     script: str | None = None  # the host's own words; None means "speak from the points"
     notes: tuple[str, ...] = ()  # delivery notes: how to say it, never read aloud
     quote: Quote | None = None
+    image: str | None = None  # a picture's path, resolved against the outline's folder
+    columns: tuple[Column, ...] = ()  # two columns side by side, or none
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,8 @@ class Outline:
     wpm: int | None = None
     intro: Segment | None = None
     outro: Segment | None = None
+    theme: str | None = None  # a .pptx/.potx path, resolved against the outline's folder, or a name
+    footer: str | None = None  # text along the foot of every slide but the cover
     source: str = "<outline>"  # the file it came from, for messages
     # Where each text was first written, so a later stage can point at the line that needs
     # changing (a title too long for any type size is found only when the slides are planned).

@@ -1,71 +1,56 @@
-"""Will this text fit in that box? Estimated from per-character widths, erring on the wide side.
-
-The shipped theme uses Calibri (drawn with the metric-compatible Carlito where Calibri is
-missing); the widths below are close to, and a little wider than, its average advances, so an
-estimate that fits leaves a margin. Sizes are in points.
+"""Will this text fit in that box? Measured with the theme's fonts (see fonts.py), or with
+estimated widths that err on the wide side when no font file is found. Sizes are in points.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import Bullet
 
 LINE_HEIGHT = 1.25  # line pitch as a multiple of the font size, as the writer sets it
+# Titles are set at 90 % leading, as title styles are: lines about 1.1 x the size apart.
+TITLE_LINE_SPACING = 0.9
+TITLE_LINE_HEIGHT = 1.12
 SPACE_BEFORE = 0.4  # space before each paragraph, as a multiple of the font size
 SUB_POINT_SHRINK = 4  # sub-points are this many points smaller than points
+# Measured widths are exact, but renderers kern and hint differently: keep a little slack.
+MEASURED_SLACK = 1.03
+ESTIMATE_SLACK = 1.05  # estimates are wide already; bold titles are a little wider still
 
 
 @dataclass(frozen=True)
 class Box:
-    """The area text may use: the shape's size less its insets, in points."""
+    """The area text may use: the shape's size less its insets, in points; where it sits."""
 
     width: float
     height: float
     indent: float = 0.0  # extra left margin per bullet level
+    left: float = 0.0
+    top: float = 0.0
 
 
-@lru_cache(maxsize=4096)
-def _em(char: str) -> float:
-    if char.isspace():
-        return 0.25
-    if unicodedata.east_asian_width(char) in "WF" or ord(char) >= 0x1F000:
-        return 1.25  # CJK and emoji are drawn about a full em wide, emoji a little more
-    category = unicodedata.category(char)
-    if category in ("Mn", "Me", "Cf"):
-        return 0.0
-    if char in "mwMW@%":
-        return 0.9
-    if char in "iljtfrI.,;:'!|()[]":
-        return 0.35
-    if char.isupper():
-        return 0.66
-    if char.isdigit():
-        return 0.53
-    return 0.55
+def text_width(text: str, size: float, font: Typeface = ESTIMATE) -> float:
+    slack = MEASURED_SLACK if font.measured_with else ESTIMATE_SLACK
+    return font.width(text, size) * slack
 
 
-def text_width(text: str, size: float) -> float:
-    return sum(_em(c) for c in text) * size
-
-
-def wrap(text: str, size: float, width: float) -> list[str]:
+def wrap(text: str, size: float, width: float, font: Typeface = ESTIMATE) -> list[str]:
     """Break `text` into lines as a word processor would: at spaces, or inside an overlong word."""
     lines: list[str] = []
     line = ""
     for word in text.split(" "):
         candidate = f"{line} {word}" if line else word
-        if text_width(candidate, size) <= width:
+        if text_width(candidate, size, font) <= width:
             line = candidate
             continue
         if line:
             lines.append(line)
         line = ""
         for char in word:  # a word wider than the box breaks wherever it must
-            if line and text_width(line + char, size) > width:
+            if line and text_width(line + char, size, font) > width:
                 lines.append(line)
                 line = ""
             line += char
@@ -73,28 +58,51 @@ def wrap(text: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def paragraph_height(text: str, size: float, width: float) -> float:
-    return (SPACE_BEFORE + LINE_HEIGHT * len(wrap(text, size, width))) * size
+def paragraph_height(text: str, size: float, width: float, font: Typeface = ESTIMATE) -> float:
+    return (SPACE_BEFORE + LINE_HEIGHT * len(wrap(text, size, width, font))) * size
 
 
-def largest_fitting(text: str, box: Box, sizes: tuple[int, ...], max_lines: int = 3) -> int | None:
+def lines_at(text: str, size: float, box: Box, font: Typeface = ESTIMATE) -> int:
+    return sum(len(wrap(line, size, box.width, font)) for line in text.split("\n"))
+
+
+def largest_fitting(
+    text: str,
+    box: Box,
+    sizes: tuple[int, ...],
+    max_lines: int = 3,
+    font: Typeface = ESTIMATE,
+    line_height: float = LINE_HEIGHT,
+) -> int | None:
     """The largest size in `sizes` (descending) at which `text` (one paragraph per line) fits
     `box` in at most `max_lines` lines."""
     for size in sizes:
-        # titles are bold, so a little wider
-        lines = sum(len(wrap(line, size * 1.05, box.width)) for line in text.split("\n"))
-        if lines <= max_lines and lines * LINE_HEIGHT * size <= box.height:
+        lines = lines_at(text, size, box, font)
+        if lines <= max_lines and lines * line_height * size <= box.height:
             return size
     return None
 
 
-def paginate(bullets: Sequence[Bullet], box: Box, size: int) -> list[tuple[Bullet, ...]]:
+def unwidowed(text: str, size: float, box: Box, font: Typeface = ESTIMATE) -> str:
+    """`text` with its last two words held together by a no-break space when it would
+    otherwise end on a line holding one word alone, if that takes no more lines."""
+    lines = wrap(text, size, box.width, font)
+    words = text.rsplit(" ", 2)
+    if len(lines) < 2 or " " in lines[-1] or len(words) < 3:
+        return text
+    glued = f"{words[0]} {words[1]}\u00a0{words[2]}"
+    return glued if len(wrap(glued, size, box.width, font)) == len(lines) else text
+
+
+def paginate(
+    bullets: Sequence[Bullet], box: Box, size: int, font: Typeface = ESTIMATE
+) -> list[tuple[Bullet, ...]]:
     """Share `bullets` out over as few boxes as they fit in, keeping each point with its
     sub-points where they fit together, and splitting only what could never fit one box."""
 
     def height(b: Bullet) -> float:
         pt = size - SUB_POINT_SHRINK * b.level
-        return paragraph_height(b.text, pt, box.width - box.indent * (b.level + 1))
+        return paragraph_height(b.text, pt, box.width - box.indent * (b.level + 1), font)
 
     groups: list[list[Bullet]] = []
     for b in bullets:
@@ -120,6 +128,15 @@ def paginate(bullets: Sequence[Bullet], box: Box, size: int) -> list[tuple[Bulle
         pages[-1].extend(unit)
         used += need
     return [tuple(page) for page in pages]
+
+
+def body_height(bullets: Sequence[Bullet], box: Box, size: int, font: Typeface = ESTIMATE) -> float:
+    return sum(
+        paragraph_height(
+            b.text, size - SUB_POINT_SHRINK * b.level, box.width - box.indent * (b.level + 1), font
+        )
+        for b in bullets
+    )
 
 
 def _split(bullet: Bullet, height: Callable[[Bullet], float], limit: float) -> list[Bullet]:

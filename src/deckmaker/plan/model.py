@@ -23,13 +23,17 @@ class Layout(str, Enum):
 
     COVER = "cover"  # a big title and a subtitle: the title and closing slides
     CONTENT = "content"  # a title and bullets
-    HEADER = "header"  # a big title alone: a section with no points to show
+    HEADER = "header"  # a big title and a label ("Part 2 of 4"): a section's divider
+    QUOTE = "quote"  # quoted words large, who said them below
+    IMAGE = "image"  # a title and a picture
+    COLUMNS = "columns"  # a title and two columns of points side by side
 
 
 @dataclass(frozen=True)
 class Bullet:
     text: str
     level: int = 0  # 0 = a point, 1 = a sub-point
+    heading: bool = False  # a column's heading: bold, no bullet
 
 
 @dataclass(frozen=True)
@@ -42,12 +46,22 @@ class SlidePlan:
     subtitle: str | None = None
     bullets: tuple[Bullet, ...] = ()
     body_pt: int = 0  # the bullets, or the subtitle on a cover slide
+    spacing: float = 0.0  # points of space before each bullet, spreading a short list out
+    numbered_from: int = 0  # bullets numbered 1., 2., … from this number (0: plain bullets)
+    columns: tuple[tuple[Bullet, ...], ...] = ()  # two columns side by side
+    image: str | None = None  # the picture's file
+    picture: tuple[float, float, float, float] | None = None  # its left, top, width, height (pt)
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
     notes: tuple[str, ...] = ()  # delivery notes, never read aloud
 
     @property
     def words(self) -> int:
         return sum(len(p.split()) for p in self.spoken)
+
+    @property
+    def numbered(self) -> bool:
+        """Whether the slide shows its number (every slide but a cover)."""
+        return self.layout is not Layout.COVER
 
 
 @dataclass(frozen=True)
@@ -70,6 +84,7 @@ class Plan:
     host: str | None
     wpm: int
     parts: tuple[Part, ...]
+    footer: str | None = None  # along the foot of every numbered slide
 
     @property
     def slides(self) -> tuple[SlidePlan, ...]:

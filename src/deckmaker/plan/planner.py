@@ -4,19 +4,41 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.outline import Outline, Point, Segment
-from deckmaker.plan.fit import Box, largest_fitting, paginate
+from deckmaker.outline import Column, Outline, Point, Segment
+from deckmaker.plan.fit import (
+    LINE_HEIGHT,
+    SPACE_BEFORE,
+    TITLE_LINE_HEIGHT,
+    Box,
+    body_height,
+    largest_fitting,
+    paginate,
+    unwidowed,
+)
+from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import Bullet, Kind, Layout, Part, Plan, SlidePlan
+from deckmaker.plan.picture import fitted_picture
 from deckmaker.plan.voice import Voice
+from deckmaker.typography import quoted, smarten
 
 DEFAULT_WPM = 150
-BODY_PT = 24
+BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
+BODY_SIZES = (32, 28, BODY_PT)  # a short list is set larger, to use the slide
+COLUMN_SIZES = (28, BODY_PT, 22)  # sub-points in a column never below 18
+FILL = 0.8  # a short list is spaced out to fill this much of its box, at most
 TITLE_SIZES = (36, 32, 28, 24, 20)
+DECK_TITLE_FLOOR = 28  # one title size for the deck, unless a title needs smaller than this
 COVER_TITLE_SIZES = (48, 44, 40, 36, 32, 28, 24)
 SUBTITLE_SIZES = (24, 20, 18, 16, 14)
+QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
+LABEL_SIZES = (24, 20, 18, 16)
+# A divider opens each section when the talk has this many sections or more and its sections
+# average two slides or more; shorter talks show their structure through the numbered agenda.
+DIVIDER_MIN_SECTIONS = 3
+DIVIDER_MIN_SLIDES_PER_SECTION = 2
 
 # A sentence ends at . ! ? or … (perhaps inside a closing quote or bracket) before a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['\"’”)\]])\s+")
@@ -24,13 +46,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['\"’”)\]])\s+")
 
 @dataclass(frozen=True)
 class Frames:
-    """The text boxes of the deck's theme that slides are fitted to."""
+    """The text boxes of the deck's theme that slides are fitted to, and its fonts. A box the
+    theme lacks is None, and the slide falls back to a layout it has."""
 
     cover_title: Box
     cover_subtitle: Box
     title: Box
     body: Box
     header_title: Box
+    header_label: Box | None = None
+    quote: Box | None = None
+    quote_by: Box | None = None
+    columns: tuple[Box, Box] | None = None
+    picture: Box | None = None
+    title_font: Typeface = ESTIMATE  # bold, as titles are set
+    body_font: Typeface = ESTIMATE
 
 
 def plan_talk(outline: Outline, voice: Voice, frames: Frames, wpm: int | None = None) -> Plan:
@@ -42,21 +72,25 @@ class _Planner:
         self.outline, self.voice, self.frames = outline, voice, frames
         self.count = 0  # slides planned so far
 
-    def next_number(self) -> int:
-        self.count += 1
-        return self.count
-
     def plan(self, wpm: int) -> Plan:
         o = self.outline
         parts = [Part(None, Kind.INTRO, self.opening())]
         count = len(o.sections)
+        dividers = self.wants_dividers()
         for number, section in enumerate(o.sections, 1):
             lead = self.voice.say("transition", number, count, section.title)
-            parts.append(
-                Part(section.title, Kind.SECTION, tuple(self.segment(Kind.SECTION, section, lead)))
-            )
+            label = self.voice.say("part_label", number, count)
+            slides = self.segment(Kind.SECTION, section, lead, label, dividers)
+            parts.append(Part(section.title, Kind.SECTION, tuple(slides)))
         parts.append(Part(None, Kind.CLOSING, self.closing()))
-        return Plan(o.title, o.subtitle, o.host, wpm, tuple(parts))
+        return Plan(o.title, o.subtitle, o.host, wpm, self.even_titles(parts), o.footer)
+
+    def wants_dividers(self) -> bool:
+        sections = self.outline.sections
+        if len(sections) < DIVIDER_MIN_SECTIONS:
+            return False
+        shown = sum(len(self.visuals(s, s.title or "")) for s in sections)
+        return shown >= DIVIDER_MIN_SLIDES_PER_SECTION * len(sections)
 
     # -- parts ----------------------------------------------------------------------------------
 
@@ -72,13 +106,10 @@ class _Planner:
         if intro and intro.points:
             slides += self.segment(Kind.INTRO, intro)
         titles = [s.title or "" for s in o.sections]  # validated: sections have titles
-        slides += self.bulleted(
-            Kind.AGENDA,
-            self.voice.say("agenda_title"),
-            tuple(Bullet(t) for t in titles),
-            (self.voice.say("agenda", titles),),
-            (),
-        )
+        pages = self.bullet_pages(self.voice.say("agenda_title"), tuple(Bullet(t) for t in titles))
+        starts = [1 + sum(len(p.bullets) for p in pages[:i]) for i in range(len(pages))]
+        numbered = [replace(p, numbered_from=n) for p, n in zip(pages, starts, strict=True)]
+        slides += self.said(numbered, (self.voice.say("agenda", titles),), (), Kind.AGENDA)
         return tuple(slides)
 
     def closing(self) -> tuple[SlidePlan, ...]:
@@ -88,18 +119,69 @@ class _Planner:
         notes: tuple[str, ...] = ()
         if outro and outro.points:
             slides += self.segment(Kind.OUTRO, outro)
-        elif outro:
-            spoken, notes = self.words(outro), outro.notes
+        else:
+            said = self.words(outro) if outro else ()
+            slides += self.recap(said, outro.notes if outro else ())
+            if not slides:
+                spoken, notes = said, outro.notes if outro else ()
         signoff = o.signoff or self.voice.say("signoff", o.title, o.host)
         title = self.voice.say("closing_title")
         slides.append(self.cover(Kind.CLOSING, title, o.host or o.title, (*spoken, signoff), notes))
         return tuple(slides)
 
-    def segment(self, kind: Kind, seg: Segment, lead: str | None = None) -> list[SlidePlan]:
+    def recap(self, said: tuple[str, ...], notes: tuple[str, ...]) -> list[SlidePlan]:
+        """A closing slide with each section and its first point, or the titles alone when
+        that is too much for one slide; none for a one-section talk or when not even the
+        titles fit one slide (the agenda listed them)."""
+        sections = self.outline.sections
+        if len(sections) < 2:
+            return []
+        titles = [s.title or "" for s in sections]
+        detailed = tuple(
+            b
+            for s in sections
+            for b in (Bullet(s.title or ""), *(Bullet(p.text, 1) for p in s.points[:1]))
+        )
+        title = self.voice.say("recap_title")
+        for bullets in (detailed, tuple(Bullet(t) for t in titles)):
+            pages = self.bullet_pages(title, bullets)
+            if len(pages) == 1:
+                spoken = said or (self.voice.say("recap", titles),)
+                return self.said(pages, spoken, notes, Kind.CLOSING)
+        return []
+
+    def segment(
+        self,
+        kind: Kind,
+        seg: Segment,
+        lead: str | None = None,
+        label: str | None = None,
+        divided: bool = False,
+    ) -> list[SlidePlan]:
+        """The slides of a segment: its divider, labelled `label`, when `divided` or when it has
+        nothing else to show; then its points, columns, picture and quote. The words are
+        shared out over them."""
         default = {Kind.INTRO: "intro_title", Kind.OUTRO: "outro_title"}
         title = seg.title or self.voice.say(default[kind])
-        spoken = ((lead,) if lead else ()) + self.words(seg)
-        return self.bulleted(kind, title, _bullets(seg.points), spoken, seg.notes)
+        shown = self.visuals(seg, title)
+        slides = [self.divider(title, label)] if divided or not shown else []
+        spoken = self.words(seg)
+        if slides and shown and lead:  # the divider is up while the section is announced
+            slides = self.said(slides, (lead,), (), kind)
+            return [*slides, *self.said(shown, spoken, seg.notes, kind)]
+        return self.said([*slides, *shown], ((lead,) if lead else ()) + spoken, seg.notes, kind)
+
+    def visuals(self, seg: Segment, title: str) -> list[SlidePlan]:
+        slides: list[SlidePlan] = []
+        if seg.points:
+            slides += self.bullet_pages(title, _bullets(seg.points))
+        if seg.columns:
+            slides += self.columns(title, seg.columns)
+        if seg.image:
+            slides.append(self.picture(title, seg.image))
+        if seg.quote:
+            slides.append(self.quote(seg.quote.text, seg.quote.attribution))
+        return slides
 
     def words(self, seg: Segment) -> tuple[str, ...]:
         """What the host says for a segment: its script, or sentences made from its points."""
@@ -109,7 +191,29 @@ class _Planner:
             return (self.voice.say("from_points", seg.title or "", list(seg.points)),)
         return ()
 
-    # -- slides ---------------------------------------------------------------------------------
+    def said(
+        self,
+        slides: Sequence[SlidePlan],
+        spoken: tuple[str, ...],
+        notes: tuple[str, ...],
+        kind: Kind,
+    ) -> list[SlidePlan]:
+        """Number the slides and share the words out over them, in proportion to what each
+        shows; the notes go with the first, a "continued" note with each continuation."""
+        said = _share(spoken, [max(1, len(s.bullets) + len(s.columns)) for s in slides])
+        out = []
+        for i, slide in enumerate(slides):
+            continued = i > 0 and slide.layout is slides[i - 1].layout is Layout.CONTENT
+            here = notes if i == 0 else ((self.voice.say("continued_note"),) if continued else ())
+            numbered = replace(slide, number=self.next_number(), kind=kind)
+            out.append(replace(numbered, spoken=said[i], notes=here))
+        return out
+
+    def next_number(self) -> int:
+        self.count += 1
+        return self.count
+
+    # -- slides (drafts: numbered and given words by `said`) ------------------------------------
 
     def fit(
         self,
@@ -119,18 +223,29 @@ class _Planner:
         what: str,
         max_lines: int = 3,
         written_as: str | None = None,  # what the outline says, when `text` adds to it
+        font: Typeface | None = None,
     ) -> int:
-        size = largest_fitting(text, box, sizes, max_lines)
+        # titles by default; text in any other font (or a quote) is set at single leading
+        line_height = LINE_HEIGHT if font else TITLE_LINE_HEIGHT
+        size = largest_fitting(
+            text, box, sizes, max_lines, font or self.frames.title_font, line_height
+        )
         if size is None:
-            written = self.outline.places.get(written_as or text)
-            raise DeckmakerError.at(
+            raise self.error(
                 f"the {what} '{text[:40]}…' is too long to fit its slide even at {sizes[-1]} pt; "
                 "shorten it (put detail in the points or the script)",
-                self.outline.source,
-                written.line if written else None,
-                written.field if written else None,
+                written_as or text,
             )
         return size
+
+    def error(self, message: str, written: str) -> DeckmakerError:
+        place = self.outline.places.get(written)
+        return DeckmakerError.at(
+            message,
+            self.outline.source,
+            place.line if place else None,
+            place.field if place else None,
+        )
 
     def cover(
         self,
@@ -141,63 +256,165 @@ class _Planner:
         notes: tuple[str, ...],
     ) -> SlidePlan:
         f = self.frames
+        shown = smarten(title)
         sub_pt = 0
         if subtitle:
-            sub_pt = self.fit(subtitle, f.cover_subtitle, SUBTITLE_SIZES, "subtitle", max_lines=4)
+            shown_sub = smarten(subtitle)
+            box = f.cover_subtitle
+            sub_pt = self.fit(shown_sub, box, SUBTITLE_SIZES, "subtitle", 4, subtitle, f.body_font)
+        size = self.fit(shown, f.cover_title, COVER_TITLE_SIZES, "title", written_as=title)
         return SlidePlan(
             number=self.next_number(),
             kind=kind,
             layout=Layout.COVER,
-            title=title,
-            title_pt=self.fit(title, f.cover_title, COVER_TITLE_SIZES, "title"),
-            subtitle=subtitle,
+            title=unwidowed(shown, size, f.cover_title, f.title_font),
+            title_pt=size,
+            subtitle=smarten(subtitle) if subtitle else None,
             body_pt=sub_pt,
             spoken=spoken,
             notes=notes,
         )
 
-    def bulleted(
-        self,
-        kind: Kind,
-        title: str,
-        bullets: tuple[Bullet, ...],
-        spoken: tuple[str, ...],
-        notes: tuple[str, ...],
-    ) -> list[SlidePlan]:
-        """One slide, or several when the bullets do not fit one; the words are shared out.
-        With no bullets at all, a section header: a big title alone rather than an empty box."""
-        if not bullets:
-            size = self.fit(title, self.frames.header_title, COVER_TITLE_SIZES, "title")
-            return [
-                SlidePlan(
-                    self.next_number(), kind, Layout.HEADER, title, size, spoken=spoken, notes=notes
-                )
-            ]
-        pages = paginate(bullets, self.frames.body, BODY_PT)
-        titles = [title]
+    def divider(self, title: str, label: str | None) -> SlidePlan:
+        f = self.frames
+        shown = smarten(title)
+        size = self.fit(shown, f.header_title, COVER_TITLE_SIZES, "title", written_as=title)
+        label_pt = 0
+        if label and f.header_label:
+            label_pt = self.fit(label, f.header_label, LABEL_SIZES, "label", 1, font=f.body_font)
+        title = unwidowed(shown, size, f.header_title, f.title_font)
+        subtitle = label if label_pt else None
+        return SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
+
+    def bullet_pages(self, title: str, bullets: tuple[Bullet, ...]) -> list[SlidePlan]:
+        """One slide, or several when the bullets do not fit one at the smallest body size;
+        each page set as large, and spaced as widely, as its box allows."""
+        f = self.frames
+        bullets = tuple(replace(b, text=smarten(b.text)) for b in bullets)
+        pages = paginate(bullets, f.body, BODY_PT, f.body_font)
+        titles = [smarten(title)]
         if len(pages) > 1:
-            titles += [self.voice.say("continued", title)] * (len(pages) - 1)
-        title_pt = self.fit(titles[-1], self.frames.title, TITLE_SIZES, "title", written_as=title)
-        said = _share(spoken, [max(1, len(p)) for p in pages])
-        cont_note = (self.voice.say("continued_note"),) if len(pages) > 1 else ()
-        return [
-            SlidePlan(
-                number=self.next_number(),
-                kind=kind,
-                layout=Layout.CONTENT,
-                title=titles[i],
-                title_pt=title_pt,
-                bullets=page,
-                body_pt=BODY_PT,
-                spoken=said[i],
-                notes=notes if i == 0 else cont_note,
+            titles += [smarten(self.voice.say("continued", title))] * (len(pages) - 1)
+        title_pt = self.fit(titles[-1], f.title, TITLE_SIZES, "title", written_as=title)
+        slides = []
+        for i, page in enumerate(pages):
+            size = next(
+                (
+                    s
+                    for s in BODY_SIZES
+                    if body_height(page, f.body, s, f.body_font) <= f.body.height
+                ),
+                BODY_PT,
             )
-            for i, page in enumerate(pages)
-        ]
+            slides.append(
+                SlidePlan(
+                    0,
+                    Kind.SECTION,
+                    Layout.CONTENT,
+                    titles[i],
+                    title_pt,
+                    bullets=page,
+                    body_pt=size,
+                    spacing=self.spacing(page, f.body, size, f.body_font),
+                )
+            )
+        return slides
+
+    @staticmethod
+    def spacing(page: Sequence[Bullet], box: Box, size: int, font: Typeface) -> float:
+        """Space before each point: more for a short list, so it fills the box, not its top."""
+        base = SPACE_BEFORE * size
+        points = sum(1 for b in page if b.level == 0) or 1
+        spare = box.height * FILL - body_height(page, box, size, font)
+        return round(base + max(0.0, min(spare / points, 1.2 * size)), 1)
+
+    def columns(self, title: str, columns: tuple[Column, ...]) -> list[SlidePlan]:
+        """Two columns side by side; where the theme has no two-column layout or they do not
+        fit, the same points as a list: each heading a point, its points below it."""
+        f = self.frames
+        sides = tuple(_column_bullets(c) for c in columns)
+        if f.columns is not None:
+            for size in COLUMN_SIZES:
+                if all(
+                    body_height(side, box, size, f.body_font) <= box.height
+                    for side, box in zip(sides, f.columns, strict=False)
+                ):
+                    shown = smarten(title)
+                    return [
+                        SlidePlan(
+                            0,
+                            Kind.SECTION,
+                            Layout.COLUMNS,
+                            shown,
+                            self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title),
+                            columns=sides,
+                            body_pt=size,
+                            spacing=min(
+                                self.spacing(s, b, size, f.body_font)
+                                for s, b in zip(sides, f.columns, strict=False)
+                            ),
+                        )
+                    ]
+        listed = [(Point(c.title, _texts(c.points)),) if c.title else c.points for c in columns]
+        return self.bullet_pages(title, tuple(b for points in listed for b in _bullets(points)))
+
+    def picture(self, title: str, image: str) -> SlidePlan:
+        f = self.frames
+        shown = smarten(title)
+        box = f.picture or f.body
+        try:
+            placed = fitted_picture(image, box)
+        except DeckmakerError as err:
+            raise self.error(str(err.problems[0].message), image) from None
+        size = self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title)
+        return SlidePlan(0, Kind.SECTION, Layout.IMAGE, shown, size, image=image, picture=placed)
+
+    def quote(self, text: str, attribution: str | None) -> SlidePlan:
+        f = self.frames
+        shown = quoted(text)
+        box = f.quote or f.header_title
+        size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font)
+        by = f"— {smarten(attribution)}" if attribution else None
+        by_box = f.quote_by or f.header_label
+        by_pt = 0
+        if by and by_box:
+            by_pt = self.fit(by, by_box, LABEL_SIZES, "attribution", 2, attribution, f.body_font)
+        if by and not by_pt:  # a theme with nowhere else to put it: under the quote
+            shown, by = f"{shown}\n{by}", None
+            size = self.fit(shown, box, QUOTE_SIZES, "quote", 7, text, f.title_font)
+        return SlidePlan(0, Kind.SECTION, Layout.QUOTE, shown, size, subtitle=by, body_pt=by_pt)
+
+    # -- the deck as a whole --------------------------------------------------------------------
+
+    def even_titles(self, parts: list[Part]) -> tuple[Part, ...]:
+        """One title size for every titled slide: the largest at which all of them fit, unless
+        one needs less than DECK_TITLE_FLOOR, which then keeps its own smaller size."""
+        titled = (Layout.CONTENT, Layout.COLUMNS, Layout.IMAGE)
+        sizes = [s.title_pt for p in parts for s in p.slides if s.layout in titled]
+        deck_pt = max(min(sizes, default=0), DECK_TITLE_FLOOR)
+        box, font = self.frames.title, self.frames.title_font
+
+        def evened(s: SlidePlan) -> SlidePlan:
+            if s.layout not in titled:
+                return s
+            size = min(s.title_pt, deck_pt)
+            return replace(s, title_pt=size, title=unwidowed(s.title, size, box, font))
+
+        return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
 
 
 def _bullets(points: Sequence[Point]) -> tuple[Bullet, ...]:
     return tuple(b for p in points for b in (Bullet(p.text), *(Bullet(s, 1) for s in p.points)))
+
+
+def _texts(points: Sequence[Point]) -> tuple[str, ...]:
+    """Points and their sub-points as one flat list, for a column shown as sub-points."""
+    return tuple(t for p in points for t in (p.text, *p.points))
+
+
+def _column_bullets(column: Column) -> tuple[Bullet, ...]:
+    heading = (Bullet(smarten(column.title), 0, heading=True),) if column.title else ()
+    return heading + tuple(replace(b, text=smarten(b.text)) for b in _bullets(column.points))
 
 
 def _share(paragraphs: tuple[str, ...], weights: list[int]) -> list[tuple[str, ...]]:

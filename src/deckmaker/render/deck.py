@@ -2,40 +2,66 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import cast
+
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_AUTO_SIZE
-from pptx.shapes.placeholder import SlidePlaceholder
-from pptx.slide import Slide
+from pptx.shapes.autoshape import Shape
+from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
 from pptx.util import Pt
 
-from deckmaker.plan import Layout, Plan, SlidePlan
-from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK
+from deckmaker.errors import DeckmakerError
+from deckmaker.plan import Bullet, Layout, Plan, SlidePlan
+from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK, TITLE_LINE_SPACING
 from deckmaker.render.package import (
+    add_latent,
     drop_slides,
+    fix_theme_parts,
     list_notes_master,
     remove_shape,
     reproducible_bytes,
+    set_bullet,
 )
-from deckmaker.render.theme import Theme, layout
+from deckmaker.render.theme import Roles, Theme, roles_of
 
 NOTES_HEADING = "Delivery notes (not read aloud):"
+
+
+@dataclass(frozen=True)
+class Block:
+    """Text for one placeholder: its paragraphs, and how they are set."""
+
+    lines: tuple[Bullet, ...]
+    size: int
+    bulleted: bool = False
+    spacing: float = 0.0
+    numbered_from: int = 0
+    line_spacing: float = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
     prs = theme.open()
     drop_slides(prs)
-    layouts = {kind: layout(prs, kind, theme.path) for kind in Layout}
+    layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
+    roles = {kind: roles_of(lay) for kind, lay in layouts.items()}
+    fix_theme_parts(prs, layouts.values())
     for planned in plan.slides:
-        cover = planned.layout is Layout.COVER
-        slide = prs.slides.add_slide(layouts[planned.layout])
-        title, body = _placeholder(slide, 0), _placeholder(slide, 1)
-        assert title is not None  # load_theme checked every layout has one
-        _write(title.text_frame, [(planned.title, 0)], planned.title_pt)
-        lines = _cover_lines(planned) if cover else [(b.text, b.level) for b in planned.bullets]
-        if lines and body is not None:
-            _write(body.text_frame, lines, planned.body_pt, bulleted=not cover)
-        elif body is not None:  # an empty placeholder shows "Click to add text" in PowerPoint
-            remove_shape(body)
+        lay, role = layouts[planned.layout], roles[planned.layout]
+        slide = prs.slides.add_slide(lay)
+        placed = _placed(slide, lay)
+        for shape in role.texts[len(blocks(planned)) :]:  # empty boxes say "Click to add text"
+            remove_shape(placed[shape.shape_id])
+        if role.picture is not None:
+            remove_shape(placed[role.picture.shape_id])
+        _fill(placed, role, planned)
+        if planned.image and planned.picture:
+            slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
+        if planned.numbered:
+            _add_latent(slide, role, PP_PLACEHOLDER.SLIDE_NUMBER, str(planned.number))
+            if plan.footer:
+                _add_latent(slide, role, PP_PLACEHOLDER.FOOTER, plan.footer)
         slide.notes_slide.notes_text_frame.text = speaker_notes(planned)
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.subtitle or ""
@@ -52,24 +78,73 @@ def speaker_notes(slide: SlidePlan) -> str:
     return "\n\n".join(parts)
 
 
-def _cover_lines(slide: SlidePlan) -> list[tuple[str, int]]:
-    return [(line, 0) for line in (slide.subtitle or "").split("\n") if line]
+def blocks(slide: SlidePlan) -> list[Block]:
+    """The text boxes beside its title a slide fills, in the order of the layout's boxes."""
+    if slide.columns:
+        return [Block(c, slide.body_pt, True, slide.spacing) for c in slide.columns]
+    if slide.bullets:
+        return [Block(slide.bullets, slide.body_pt, True, slide.spacing, slide.numbered_from)]
+    if slide.subtitle:
+        return [Block(tuple(Bullet(x) for x in slide.subtitle.split("\n")), slide.body_pt)]
+    return []
 
 
-def _placeholder(slide: Slide, idx: int) -> SlidePlaceholder | None:
-    return next((p for p in slide.placeholders if p.placeholder_format.idx == idx), None)
+def _placed(slide: Slide, lay: SlideLayout) -> dict[int, Shape]:
+    """The slide's placeholders by the id of the layout placeholder each was cloned from:
+    python-pptx clones them in the layout's order. Each gets its layout's box written out, so
+    no reader has to match it to the layout by an index it may not have."""
+    cloned = [cast(Shape, s) for s in slide.shapes if s.is_placeholder]
+    sources = list(lay.iter_cloneable_placeholders())
+    placed = {}
+    for source, shape in zip(sources, cloned, strict=True):
+        if source.width and source.height:
+            shape.left, shape.top = source.left, source.top
+            shape.width, shape.height = source.width, source.height
+        placed[source.shape_id] = shape
+    return placed
 
 
-def _write(frame: TextFrame, lines: list[tuple[str, int]], size: int, bulleted: bool = False):
+def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan) -> None:
+    if role.title is None:
+        raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
+    title = tuple(Bullet(line) for line in planned.title.split("\n"))
+    leading = 1.0 if planned.layout is Layout.QUOTE else TITLE_LINE_SPACING
+    _write(
+        placed[role.title.shape_id].text_frame, Block(title, planned.title_pt, line_spacing=leading)
+    )
+    wanted = blocks(planned)
+    if len(wanted) > len(role.texts):  # the theme loader promised these boxes
+        raise DeckmakerError.at(f"the theme's layout for slide {planned.number} lacks a text box")
+    for shape, block in zip(role.texts, wanted, strict=False):
+        _write(placed[shape.shape_id].text_frame, block)
+
+
+def _add_latent(slide: Slide, role: Roles, kind: PP_PLACEHOLDER, text: str) -> None:
+    source = role.latent.get(kind)
+    if source is not None:
+        box = (source.left, source.top, source.width, source.height)
+        add_latent(slide, source, text, box)
+
+
+def _write(frame: TextFrame, block: Block) -> None:
     """Fill a text frame with the sizes and spacing the planner fitted the text to."""
     frame.auto_size = MSO_AUTO_SIZE.NONE  # the planner made it fit; never let a reader shrink it
     frame.word_wrap = True
-    for i, (text, level) in enumerate(lines):
+    number = block.numbered_from
+    for i, bullet in enumerate(block.lines):
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        pt = size - SUB_POINT_SHRINK * level if bulleted else size
-        para.level = level
-        para.line_spacing = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
-        para.space_before = Pt(SPACE_BEFORE * pt) if bulleted else Pt(0)
+        pt = block.size - SUB_POINT_SHRINK * bullet.level if block.bulleted else block.size
+        para.level = bullet.level
+        para.line_spacing = block.line_spacing
+        under_heading = i > 0 and block.lines[i - 1].heading  # a heading stays with its points
+        before = SPACE_BEFORE * pt if bullet.level or under_heading else block.spacing
+        para.space_before = Pt(before if block.bulleted else 0)
+        if not block.bulleted or bullet.heading:
+            set_bullet(para, None)
+        elif number and bullet.level == 0:
+            set_bullet(para, number)
         run = para.add_run()
-        run.text = text
+        run.text = bullet.text
         run.font.size = Pt(pt)
+        if bullet.heading:
+            run.font.bold = True

@@ -5,19 +5,32 @@
 - python-pptx creates a notes master but never lists it in presentation.xml; Keynote refuses
   such a file (#1051).
 - python-pptx stamps zip entries with the wall clock (#702), so no two saves are identical.
+- Numbered and bullet-less paragraphs, and the slide-number and footer placeholders that
+  python-pptx never copies from a layout to a slide, have no API either.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import zipfile
+from collections.abc import Iterable
 from datetime import datetime, timezone
+from typing import cast
 
+from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
+from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
+from pptx.slide import Slide, SlideLayout
+from pptx.text.text import _Paragraph
+from pptx.util import Emu
 
 # A fixed date for reproducible files, used unless SOURCE_DATE_EPOCH says otherwise.
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -84,3 +97,89 @@ def reproducible_bytes(prs: Presentation) -> bytes:
             info.external_attr = 0o644 << 16
             dst.writestr(info, src.read(item))
     return out.getvalue()
+
+
+# -- paragraphs and shapes python-pptx has no API for ---------------------------------------------
+
+# Children of <a:pPr> that come after the bullet in the schema's order.
+_AFTER_BULLET = ("a:tabLst", "a:defRPr", "a:extLst")
+_BULLETS = ("a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
+
+
+def set_bullet(paragraph: _Paragraph, start: int | None) -> None:
+    """Number the paragraph (1., 2., … counting from `start`), or with None show no bullet."""
+    ppr = paragraph._p.get_or_add_pPr()
+    for tag in _BULLETS:
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    if start is None:
+        bullet = ppr.makeelement(qn("a:buNone"), {})
+    else:
+        attrs = {"type": "arabicPeriod"}
+        if start != 1:
+            attrs["startAt"] = str(start)
+        bullet = ppr.makeelement(qn("a:buAutoNum"), attrs)
+    after = next((c for c in ppr if c.tag in {qn(t) for t in _AFTER_BULLET}), None)
+    if after is not None:
+        after.addprevious(bullet)
+    else:
+        ppr.append(bullet)
+
+
+def add_latent(slide: Slide, source: BaseShape, text: str, box: tuple[int, int, int, int]) -> None:
+    """Put a copy of a layout's slide-number or footer placeholder on the slide, which python-pptx
+    never clones, showing `text`; a slide-number field keeps its field so PowerPoint renumbers."""
+    element = copy.deepcopy(source._element)
+    tree = slide.shapes._spTree
+    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in tree.xpath("//@id") if i.isdigit()) + 1))
+    tree.append(element)
+    shape = cast(Shape, slide.shapes[-1])
+    shape.left, shape.top, shape.width, shape.height = (Emu(v) for v in box)
+    field = element.find(f".//{qn('a:fld')}")
+    if field is not None and field.get("type") == "slidenum":
+        runs = field.findall(qn("a:t"))
+        for t in runs[1:]:
+            field.remove(t)
+        (runs[0] if runs else etree.SubElement(field, qn("a:t"))).text = text
+        paragraph = field.getparent()
+        for sibling in list(paragraph):  # leave the field alone in its paragraph
+            if sibling.tag in (qn("a:r"), qn("a:br")):
+                paragraph.remove(sibling)
+        body = paragraph.getparent()
+        for other in body.findall(qn("a:p")):
+            if other is not paragraph:
+                body.remove(other)
+    else:
+        shape.text_frame.text = text
+
+
+def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
+    """Make a theme from elsewhere fit for a deck deckmaker sizes itself:
+
+    - "shrink text on overflow" off on the masters and the layouts used: the planner fitted
+      every text, and PowerPoint would shrink it only once edited, LibreOffice at once;
+    - a view-properties part, which LibreOffice does not write and PowerPoint repairs a file
+      for lacking.
+    """
+    layouts = list(layouts)
+    elements = {
+        id(e): e for e in (x._element for x in (*layouts, *(s.slide_master for s in layouts)))
+    }
+    for element in elements.values():
+        for shrink in list(element.iter(qn("a:normAutofit"))):
+            shrink.getparent().replace(shrink, shrink.makeelement(qn("a:noAutofit"), {}))
+    if any(r.reltype == RT.VIEW_PROPS for r in prs.part.rels.values()):
+        return
+    partname = PackURI("/ppt/viewProps.xml")
+    view = Part(partname, CT.PML_VIEW_PROPS, prs.part.package, _VIEW_PROPS)
+    prs.part.relate_to(view, RT.VIEW_PROPS)
+
+
+_VIEW_PROPS = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    b'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+    b'<p:normalViewPr><p:restoredLeft sz="15620"/><p:restoredTop sz="94660"/>'
+    b'</p:normalViewPr><p:gridSpacing cx="76200" cy="76200"/></p:viewPr>'
+)

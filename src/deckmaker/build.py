@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.outline import load_outline
+from deckmaker.outline import Outline, load_outline
 from deckmaker.plan import Plan, Voice, plan_talk
+from deckmaker.plan.target import length_warnings
+from deckmaker.plan.voice import DEFAULT_VOICE
 from deckmaker.templates import DECK_TEMPLATE, Templates, bundled
 
 if TYPE_CHECKING:
@@ -23,7 +25,8 @@ ARTIFACTS = ("deck", "script")
 @dataclass(frozen=True)
 class Built:
     plan: Plan
-    files: dict[str, Path]  # artifact -> where it was written
+    files: dict[str, Path]  # artifact -> where it was written: "deck", "script" (md), "srt", ...
+    warnings: tuple[str, ...] = ()  # worth saying, not worth failing for
 
 
 def example_outline() -> Path:
@@ -31,15 +34,33 @@ def example_outline() -> Path:
 
 
 def plan_outline(
-    outline_path: Path, templates_dir: Path | None = None, wpm: int | None = None
+    outline_path: Path,
+    templates_dir: Path | None = None,
+    wpm: int | None = None,
+    voice: str | None = None,
+    target: int | None = None,
 ) -> tuple[Plan, Templates, Theme]:
-    """Load and plan: every check a build makes, short of rendering. `validate` stops here."""
+    """Load and plan: every check a build makes, short of rendering. `validate` stops here.
+    `voice` and `target` override the outline's `voice:` and `duration:`."""
     from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
 
     outline = load_outline(outline_path)
     templates = Templates(templates_dir)
     theme = load_theme(templates.path(DECK_TEMPLATE))
-    return plan_talk(outline, Voice(templates), theme.frames, wpm), templates, theme
+    speaker = _voice(templates, voice, outline)
+    return plan_talk(outline, speaker, theme.frames, wpm, target), templates, theme
+
+
+def _voice(templates: Templates, chosen: str | None, outline: Outline) -> Voice:
+    """The voice asked for on the command line, else in the outline (whose line a mistake names)."""
+    try:
+        return Voice(templates, chosen or outline.voice or DEFAULT_VOICE)
+    except DeckmakerError as err:
+        place = outline.places.get(outline.voice or "")
+        if chosen or place is None or len(err.problems) != 1 or err.problems[0].file:
+            raise
+        message = err.problems[0].message
+        raise DeckmakerError.at(message, outline.source, place.line, "voice") from None
 
 
 def build(
@@ -48,24 +69,40 @@ def build(
     only: tuple[str, ...] = ARTIFACTS,
     templates_dir: Path | None = None,
     wpm: int | None = None,
+    formats: tuple[str, ...] = ("md",),
+    voice: str | None = None,
+    target: int | None = None,
 ) -> Built:
-    """Build the artifacts in `only`. Everything is rendered in memory first, so a mistake
-    anywhere leaves the previous outputs untouched."""
-    plan, templates, theme = plan_outline(outline_path, templates_dir, wpm)
+    """Build the artifacts in `only`, the script in each of `formats` (see
+    `deckmaker.render.script.FORMATS`; "md" is filed as "script"). Everything is rendered in
+    memory first, so a mistake anywhere leaves the previous outputs untouched."""
+    plan, templates, theme = plan_outline(outline_path, templates_dir, wpm, voice, target)
     stem = outline_path.stem
     rendered: dict[str, tuple[Path, bytes]] = {}
+    warnings = list(length_warnings(plan))
     if "deck" in only:
         from deckmaker.render.deck import render_deck
 
         rendered["deck"] = (out_dir / f"{stem}.pptx", render_deck(plan, theme))
     if "script" in only:
-        from deckmaker.render.script import render_script
+        from deckmaker.render.script import FORMATS, render_script
 
-        script = render_script(plan, templates).encode("utf-8")
-        rendered["script"] = (out_dir / f"{stem}.script.md", script)
+        if "dialogue" in formats and len(plan.hosts) != 2:
+            raise DeckmakerError.at(
+                "the dialogue format needs two hosts; add `hosts: [First, Second]`",
+                str(outline_path),
+                field="hosts",
+            )
+        for name in dict.fromkeys(formats):
+            fmt = FORMATS[name]
+            script = render_script(plan, templates, fmt.template, name)
+            warnings += script.warnings
+            key = "script" if name == "md" else name
+            rendered[key] = (out_dir / f"{stem}{fmt.suffix}", script.text.encode("utf-8"))
     for path, data in rendered.values():
         write_atomically(path, data)
-    return Built(plan, {kind: path for kind, (path, _) in rendered.items()})
+    files = {kind: path for kind, (path, _) in rendered.items()}
+    return Built(plan, files, tuple(warnings))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

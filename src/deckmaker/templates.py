@@ -21,6 +21,9 @@ from deckmaker import filters
 from deckmaker.errors import DeckmakerError
 
 DECK_TEMPLATE = "deck.pptx"
+# `{% extends "bundled/script.md.j2" %}` always names the bundled file, so a user's template of
+# the same name can extend the one it replaces instead of itself.
+BUNDLED_PREFIX = "bundled"
 
 
 def bundled(folder: str) -> Path:
@@ -42,6 +45,9 @@ class Templates:
 
     def path(self, name: str) -> Path:
         """The file a template name resolves to, the override folder first."""
+        prefix = f"{BUNDLED_PREFIX}/"
+        if name.startswith(prefix):
+            return self.folders[-1] / name[len(prefix) :]
         for folder in self.folders:
             if (folder / name).is_file():
                 return folder / name
@@ -50,9 +56,17 @@ class Templates:
     @cached_property
     def env(self) -> SandboxedEnvironment:
         env = SandboxedEnvironment(
-            loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
+            loader=jinja2.ChoiceLoader(
+                [
+                    jinja2.PrefixLoader(
+                        {BUNDLED_PREFIX: jinja2.FileSystemLoader(str(self.folders[-1]))}
+                    ),
+                    jinja2.FileSystemLoader([str(f) for f in self.folders]),
+                ]
+            ),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,
+            # Only HTML pages escape what they print; the other formats are plain text.
+            autoescape=lambda name: bool(name and name.endswith(".html.j2")),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -63,6 +77,22 @@ class Templates:
     def render(self, name: str, **context: Any) -> str:
         with self.reporting(name):
             return self.env.get_template(name).render(**context)
+
+    def exists(self, name: str) -> bool:
+        try:
+            return self.path(name).is_file()
+        except DeckmakerError:
+            return False
+
+    def voices(self) -> list[str]:
+        """Names of the voices on offer: each `voice-NAME.j2` in any template folder."""
+        return [p.name[6:-3] for f in self.folders for p in sorted(f.glob("voice-*.j2"))]
+
+    def overridden(self, name: str) -> Path | None:
+        """The user's own file for template `name`, if the override folder has one."""
+        if len(self.folders) > 1 and (self.folders[0] / name).is_file():
+            return self.folders[0] / name
+        return None
 
     def macros(self, name: str) -> Any:
         """The template's macros as callables; calling one may raise, so call within `reporting`."""

@@ -52,6 +52,9 @@ class Outline:
     wpm: int | None = None
     intro: Segment | None = None
     outro: Segment | None = None
+    voice: str | None = None  # the name of a voice template: video, talk, podcast
+    duration: int | None = None  # seconds the talk should run, to warn when it does not
+    hosts: tuple[str, ...] = ()  # the two speakers of a dialogue script
     source: str = "<outline>"  # the file it came from, for messages
     # Where each text was first written, so a later stage can point at the line that needs
     # changing (a title too long for any type size is found only when the slides are planned).

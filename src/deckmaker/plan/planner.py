@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Outline, Point, Segment
 from deckmaker.plan.fit import Box, largest_fitting, paginate
-from deckmaker.plan.model import Bullet, Kind, Layout, Part, Plan, SlidePlan
+from deckmaker.plan.model import PAUSE, Bullet, Kind, Layout, Part, Plan, SlidePlan
+from deckmaker.plan.spoken import Topic, proper_words, talk, topic
 from deckmaker.plan.voice import Voice
 
 DEFAULT_WPM = 150
@@ -20,6 +21,7 @@ SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 
 # A sentence ends at . ! ? or … (perhaps inside a closing quote or bracket) before a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['\"’”)\]])\s+")
+_PAUSE_MARK = re.compile(r"\[\s*pause\s*\]", re.I)
 
 
 @dataclass(frozen=True)
@@ -33,14 +35,24 @@ class Frames:
     header_title: Box
 
 
-def plan_talk(outline: Outline, voice: Voice, frames: Frames, wpm: int | None = None) -> Plan:
-    return _Planner(outline, voice, frames).plan(wpm or outline.wpm or DEFAULT_WPM)
+def plan_talk(
+    outline: Outline,
+    voice: Voice,
+    frames: Frames,
+    wpm: int | None = None,
+    target: int | None = None,
+) -> Plan:
+    """`target`: seconds the talk should run (else the outline's `duration:`), for warnings."""
+    plan = _Planner(outline, voice, frames).plan(wpm or outline.wpm or DEFAULT_WPM)
+    return replace(plan, target=target or outline.duration)
 
 
 class _Planner:
     def __init__(self, outline: Outline, voice: Voice, frames: Frames) -> None:
         self.outline, self.voice, self.frames = outline, voice, frames
         self.count = 0  # slides planned so far
+        self.proper = proper_words(outline)
+        self.talk = talk(outline, self.proper)
 
     def next_number(self) -> int:
         self.count += 1
@@ -48,21 +60,31 @@ class _Planner:
 
     def plan(self, wpm: int) -> Plan:
         o = self.outline
-        parts = [Part(None, Kind.INTRO, self.opening())]
+        say = self.voice.say
+        parts = [Part(None, Kind.INTRO, self.opening(), say("chapter_opening"))]
         count = len(o.sections)
-        for number, section in enumerate(o.sections, 1):
-            lead = self.voice.say("transition", number, count, section.title)
+        for section, said in zip(o.sections, self.talk.topics, strict=True):
+            opening = self.words(section)[0] if section.script else ""
+            lead = self.voice.say("transition", said, count, opening)
             parts.append(
-                Part(section.title, Kind.SECTION, tuple(self.segment(Kind.SECTION, section, lead)))
+                Part(
+                    section.title,
+                    Kind.SECTION,
+                    tuple(self.segment(Kind.SECTION, section, lead)),
+                    section.title or "",
+                )
             )
-        parts.append(Part(None, Kind.CLOSING, self.closing()))
-        return Plan(o.title, o.subtitle, o.host, wpm, tuple(parts))
+        parts.append(Part(None, Kind.CLOSING, self.closing(), say("chapter_closing")))
+        return Plan(
+            o.title, o.subtitle, o.host, wpm, tuple(parts),
+            voice=self.voice.name, hosts=o.hosts, notes_heading=self.voice.say("notes_heading"),
+        )  # fmt: skip
 
     # -- parts ----------------------------------------------------------------------------------
 
     def opening(self) -> tuple[SlidePlan, ...]:
         o, intro = self.outline, self.outline.intro
-        greeting = o.greeting or self.voice.say("greeting", o.title, o.subtitle, o.host)
+        greeting = o.greeting or self.voice.say("greeting", self.talk)
         spoken: tuple[str, ...] = (greeting,)
         notes: tuple[str, ...] = ()
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
@@ -76,7 +98,7 @@ class _Planner:
             Kind.AGENDA,
             self.voice.say("agenda_title"),
             tuple(Bullet(t) for t in titles),
-            (self.voice.say("agenda", titles),),
+            (self.voice.say("agenda", self.talk.topics),),
             (),
         )
         return tuple(slides)
@@ -90,9 +112,11 @@ class _Planner:
             slides += self.segment(Kind.OUTRO, outro)
         elif outro:
             spoken, notes = self.words(outro), outro.notes
-        signoff = o.signoff or self.voice.say("signoff", o.title, o.host)
+        recap = self.voice.say("recap", self.talk.topics)  # the gist, before saying goodbye
+        signoff = o.signoff or self.voice.say("signoff", self.talk)
+        spoken = (*spoken, *((recap,) if recap else ()), signoff)
         title = self.voice.say("closing_title")
-        slides.append(self.cover(Kind.CLOSING, title, o.host or o.title, (*spoken, signoff), notes))
+        slides.append(self.cover(Kind.CLOSING, title, o.host or o.title, spoken, notes))
         return tuple(slides)
 
     def segment(self, kind: Kind, seg: Segment, lead: str | None = None) -> list[SlidePlan]:
@@ -104,10 +128,18 @@ class _Planner:
     def words(self, seg: Segment) -> tuple[str, ...]:
         """What the host says for a segment: its script, or sentences made from its points."""
         if seg.script:
-            return tuple(seg.script.split("\n\n"))
+            return tuple(_PAUSE_MARK.sub(PAUSE, p) for p in seg.script.split("\n\n"))
         if seg.points:
-            return (self.voice.say("from_points", seg.title or "", list(seg.points)),)
+            return (self.voice.say("from_points", self.topic_of(seg)),)
         return ()
+
+    def topic_of(self, seg: Segment) -> Topic:
+        """The section's topic; the intro and the outro get one numbered 0."""
+        for said, section in zip(self.talk.topics, self.outline.sections, strict=True):
+            if section is seg:
+                return said
+        fallback = self.voice.say("intro_title" if seg is self.outline.intro else "outro_title")
+        return topic(0, seg, self.proper, fallback)
 
     # -- slides ---------------------------------------------------------------------------------
 

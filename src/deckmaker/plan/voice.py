@@ -1,37 +1,73 @@
-"""The host's generated words, taken from the `voice.j2` template so users can reword them."""
+"""The host's generated words, taken from voice templates so users can reword them.
+
+Three voices are bundled: `voice.j2` holds every macro in a neutral voice, and `voice-video.j2`,
+`voice-talk.j2` and `voice-podcast.j2` hold only what each kind of recording says differently.
+A macro is looked up in the user's own `voice.j2` first (so it may define just the macros it
+changes), then in the chosen voice, then in the bundled `voice.j2`.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.templates import Templates
+from deckmaker.templates import BUNDLED_PREFIX, Templates
 
 VOICE_TEMPLATE = "voice.j2"
+VOICES = ("video", "talk", "podcast")
+DEFAULT_VOICE = "video"
 _MACRO = re.compile(r"{%-?\s*macro\s+(\w+)")
 
 
-class Voice:
-    """Calls the macros of `voice.j2`: greeting, agenda, transition, from_points, signoff, ..."""
+def voice_template(name: str) -> str:
+    return f"voice-{name}.j2"
 
-    def __init__(self, templates: Templates) -> None:
+
+@dataclass(frozen=True)
+class _Layer:
+    name: str  # the template name Jinja knows it by
+    path: Path
+    module: Any
+    lines: dict[str, int]  # macro -> the line it starts on
+
+
+class Voice:
+    """Calls the voice macros: greeting, agenda, transition, from_points, recap, signoff, ..."""
+
+    def __init__(self, templates: Templates, name: str = DEFAULT_VOICE) -> None:
         self._templates = templates
-        self._macros = templates.macros(VOICE_TEMPLATE)
+        self.name = name
+        chain = [voice_template(name), f"{BUNDLED_PREFIX}/{VOICE_TEMPLATE}"]
+        if templates.overridden(VOICE_TEMPLATE):
+            chain.insert(0, VOICE_TEMPLATE)
+        if not templates.exists(chain[-2]):
+            known = sorted({*VOICES, *templates.voices()})
+            raise DeckmakerError.at(
+                f"no voice called '{name}'; choose one of {', '.join(known)}, or add "
+                f"{voice_template(name)} to your templates folder"
+            )
+        self._layers = [self._layer(t) for t in chain]
+
+    def _layer(self, name: str) -> _Layer:
+        path = self._templates.path(name)
         # Jinja's tracebacks name the wrong line for errors inside macros called from Python,
         # so an error points at the line where its macro starts.
-        source = templates.path(VOICE_TEMPLATE).read_text(encoding="utf-8")
-        self._lines = {
-            m.group(1): source.count("\n", 0, m.start()) + 1 for m in _MACRO.finditer(source)
-        }
+        source = path.read_text(encoding="utf-8")
+        lines = {m.group(1): source.count("\n", 0, m.start()) + 1 for m in _MACRO.finditer(source)}
+        return _Layer(name, path, self._templates.macros(name), lines)
 
     def say(self, macro: str, *args: Any) -> str:
         """The macro's words on one line: templates lay words out over lines; speech has none."""
-        if not hasattr(self._macros, macro):
+        layer = next((lay for lay in self._layers if hasattr(lay.module, macro)), None)
+        if layer is None:
             raise DeckmakerError.at(
-                f"template has no macro '{macro}'; copy it from the bundled {VOICE_TEMPLATE}",
-                str(self._templates.path(VOICE_TEMPLATE)),
+                f"no voice template has a macro '{macro}'; copy it from the bundled "
+                f"{VOICE_TEMPLATE}",
+                str(self._layers[0].path),
             )
-        with self._templates.reporting(VOICE_TEMPLATE, self._lines.get(macro)):
-            text = str(getattr(self._macros, macro)(*args))
+        with self._templates.reporting(layer.name, layer.lines.get(macro)):
+            text = str(getattr(layer.module, macro)(*args))
         return " ".join(text.split())

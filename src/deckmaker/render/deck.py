@@ -18,9 +18,6 @@ from deckmaker.render.package import (
 )
 from deckmaker.render.theme import Theme, layout
 
-NOTES_HEADING = "Delivery notes (not read aloud):"
-
-
 def render_deck(plan: Plan, theme: Theme) -> bytes:
     prs = theme.open()
     drop_slides(prs)
@@ -36,7 +33,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             _write(body.text_frame, lines, planned.body_pt, bulleted=not cover)
         elif body is not None:  # an empty placeholder shows "Click to add text" in PowerPoint
             remove_shape(body)
-        slide.notes_slide.notes_text_frame.text = speaker_notes(planned)
+        slide.notes_slide.notes_text_frame.text = speaker_notes(planned, plan.notes_heading)
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.subtitle or ""
     props.author = plan.host or ""
@@ -44,11 +41,12 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     return reproducible_bytes(prs)
 
 
-def speaker_notes(slide: SlidePlan) -> str:
-    """What the presenter reads off the notes pane: the words to say, then how to say them."""
+def speaker_notes(slide: SlidePlan, heading: str) -> str:
+    """What the presenter reads off the notes pane: the words to say, then how to say them
+    under `heading` (the voice's `notes_heading`)."""
     parts = list(slide.spoken)
     if slide.notes:
-        parts.append("\n".join([NOTES_HEADING, *(f"• {n}" for n in slide.notes)]))
+        parts.append("\n".join([heading, *(f"• {n}" for n in slide.notes)]))
     return "\n\n".join(parts)
 
 

@@ -1,5 +1,5 @@
 """Filters every template can use: `sentence`, `join_and`, `clock`, `cell`, `md`, `first_upper`,
-`number_word`, `ordinal`, `opens_with`, `srt_time`."""
+`number_word`, `ordinal`, `opens_with`, `srt_time`, `plain`."""
 
 from __future__ import annotations
 
@@ -56,6 +56,11 @@ def opens_with(text: str, openers: Iterable[str]) -> bool:
     )
 
 
+def plain(text: str) -> str:
+    """Text for places that refuse angle brackets (YouTube descriptions): ‹ and › instead."""
+    return str(text).replace("<", "‹").replace(">", "›")
+
+
 def srt_time(ms: int) -> str:
     """SubRip's HH:MM:SS,mmm."""
     s, ms = divmod(int(ms), 1000)
@@ -88,5 +93,5 @@ def md(text: str) -> str:
 ALL = {
     "sentence": sentence, "join_and": join_and, "clock": clock, "cell": cell, "md": md,
     "first_upper": first_upper, "number_word": number_word, "ordinal": ordinal,
-    "opens_with": opens_with, "srt_time": srt_time,
+    "opens_with": opens_with, "srt_time": srt_time, "plain": plain,
 }  # fmt: skip

@@ -3,13 +3,15 @@
 Three voices are bundled: `voice.j2` holds every macro in a neutral voice, and `voice-video.j2`,
 `voice-talk.j2` and `voice-podcast.j2` hold only what each kind of recording says differently.
 A macro is looked up in the user's own `voice.j2` first (so it may define just the macros it
-changes), then in the chosen voice, then in the bundled `voice.j2`.
+changes), then in the chosen voice, then in the bundled `voice.j2`. A macro left exactly as in
+the bundled `voice.j2` (as `deckmaker templates export` copies it) does not count as a change,
+so it still gives way to the chosen voice.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ VOICE_TEMPLATE = "voice.j2"
 VOICES = ("video", "talk", "podcast")
 DEFAULT_VOICE = "video"
 _MACRO = re.compile(r"{%-?\s*macro\s+(\w+)")
+_WHOLE_MACRO = re.compile(r"{%-?\s*macro\s+(\w+).*?{%-?\s*endmacro\s*-?%}", re.S)
 
 
 def voice_template(name: str) -> str:
@@ -32,6 +35,10 @@ class _Layer:
     path: Path
     module: Any
     lines: dict[str, int]  # macro -> the line it starts on
+    own: frozenset[str] | None = None  # the macros it may answer for; None: all it has
+
+    def has(self, macro: str) -> bool:
+        return hasattr(self.module, macro) and (self.own is None or macro in self.own)
 
 
 class Voice:
@@ -50,6 +57,11 @@ class Voice:
                 f"{voice_template(name)} to your templates folder"
             )
         self._layers = [self._layer(t) for t in chain]
+        if templates.overridden(VOICE_TEMPLATE):
+            bundled = _macro_sources(self._layers[-1].path.read_text(encoding="utf-8"))
+            mine = _macro_sources(self._layers[0].path.read_text(encoding="utf-8"))
+            edited = frozenset(m for m, text in mine.items() if bundled.get(m) != text)
+            self._layers[0] = replace(self._layers[0], own=edited)
 
     def _layer(self, name: str) -> _Layer:
         path = self._templates.path(name)
@@ -61,7 +73,7 @@ class Voice:
 
     def say(self, macro: str, *args: Any) -> str:
         """The macro's words on one line: templates lay words out over lines; speech has none."""
-        layer = next((lay for lay in self._layers if hasattr(lay.module, macro)), None)
+        layer = next((lay for lay in self._layers if lay.has(macro)), None)
         if layer is None:
             raise DeckmakerError.at(
                 f"no voice template has a macro '{macro}'; copy it from the bundled "
@@ -71,3 +83,8 @@ class Voice:
         with self._templates.reporting(layer.name, layer.lines.get(macro)):
             text = str(getattr(layer.module, macro)(*args))
         return " ".join(text.split())
+
+
+def _macro_sources(source: str) -> dict[str, str]:
+    """Each macro's text, to tell an edited macro from an exported copy."""
+    return {m.group(1): m.group(0) for m in _WHOLE_MACRO.finditer(source)}

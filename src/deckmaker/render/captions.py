@@ -65,6 +65,30 @@ def captions(plan: Plan) -> list[Caption]:
 
 
 def _blocks(sentence: str) -> list[tuple[str, ...]]:
-    """A sentence as caption blocks of up to LINES lines of up to LINE characters."""
-    lines = textwrap.wrap(sentence, LINE, break_on_hyphens=False, break_long_words=True)
-    return [tuple(lines[i : i + LINES]) for i in range(0, len(lines), LINES)]
+    """A sentence as the fewest caption blocks of up to LINES lines of up to LINE characters,
+    its words shared evenly between them (no block left holding two stray words)."""
+    words = [piece for w in sentence.split() for piece in textwrap.wrap(w, LINE)]
+    count = -(-len(_wrap(" ".join(words))) // LINES)
+    while True:
+        size = len(" ".join(words)) / count
+        groups: list[list[str]] = [[]]
+        done = 0  # characters placed so far, counting a space after each word
+        for word in words:
+            if groups[-1] and done + len(word) / 2 > size * len(groups):
+                groups.append([])
+            groups[-1].append(word)
+            done += len(word) + 1
+        blocks = [tuple(_wrap(" ".join(g))) for g in groups]  # words are at most LINE long
+        if all(len(b) <= LINES for b in blocks):
+            return blocks
+        count += 1
+
+
+def _wrap(text: str) -> list[str]:
+    """Lines of about equal length, none over LINE characters."""
+    fewest = len(textwrap.wrap(text, LINE, break_on_hyphens=False))
+    for width in range(min(LINE, -(-len(text) // fewest) + 4), LINE + 1):
+        lines = textwrap.wrap(text, width, break_on_hyphens=False)
+        if len(lines) <= fewest:
+            return lines
+    return textwrap.wrap(text, LINE, break_on_hyphens=False)

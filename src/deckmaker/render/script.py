@@ -21,6 +21,7 @@ class Format:
     suffix: str  # after the outline's name: talk.script.md
     template: str
     about: str  # for --help and `templates list`
+    ending: str = "\n"  # what the file ends with: SubRip closes its last caption with a blank line
 
 
 FORMATS = {
@@ -29,7 +30,7 @@ FORMATS = {
         Format("md", ".script.md", "script.md.j2", "the recording script, in Markdown"),
         Format("txt", ".script.txt", "script.txt.j2", "teleprompter text: plain paragraphs"),
         Format("html", ".teleprompter.html", "teleprompter.html.j2", "a teleprompter page"),
-        Format("srt", ".srt", "captions.srt.j2", "captions (SubRip)"),
+        Format("srt", ".srt", "captions.srt.j2", "captions (SubRip)", "\n\n"),
         Format("chapters", ".chapters.json", "chapters.json.j2", "Podcasting 2.0 chapters"),
         Format("show-notes", ".show-notes.txt", "show-notes.txt.j2", "description + chapters"),
         Format("dialogue", ".dialogue.md", "dialogue.md.j2", "the script for two hosts"),
@@ -154,4 +155,4 @@ def render_script(
     text = templates.render(
         name, plan=plan, parts=parts, cues=cues, total=plan.total_seconds, **extra
     )
-    return Rendered(text.rstrip("\n") + "\n", warnings)
+    return Rendered(text.rstrip("\n") + FORMATS[fmt].ending, warnings)

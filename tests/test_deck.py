@@ -37,7 +37,7 @@ def test_every_slide_carries_its_plan(which: str, request: pytest.FixtureRequest
         got = [(p.text, p.level) for shape in body for p in shape.text_frame.paragraphs]
         assert got == expected, f"slide {planned.number}"
         notes = slide.notes_slide.notes_text_frame.text
-        assert notes == speaker_notes(planned) and notes.strip()
+        assert notes == speaker_notes(planned, built.plan.notes_heading) and notes.strip()
 
 
 def test_example_deck_reads_as_a_talk(example) -> None:

@@ -36,7 +36,7 @@ def dialogue_context(
             said = []
             for paragraph in cue.spoken:
                 speaker, previous = plan.hosts[turn % 2], plan.hosts[(turn + 1) % 2]
-                lead = voice.say("handoff", speaker, previous, turn) if turn else ""
+                lead = voice.say("handoff", speaker, previous, turn, paragraph) if turn else ""
                 said.append(Line(speaker, f"{lead} {paragraph}".strip()))
                 turn += 1
             lines[cue.number] = tuple(said)

@@ -87,7 +87,8 @@ def test_timings_add_up(example) -> None:
 
 def test_words_per_minute_changes_the_timing(tmp_path: Path) -> None:
     slow = build(example_outline(), tmp_path, only=("script",), wpm=100)
-    assert slow.plan.total_seconds == pytest.approx(slow.plan.words * 0.6, abs=len(slow.plan.slides))
+    seconds = slow.plan.words * 0.6
+    assert slow.plan.total_seconds == pytest.approx(seconds, abs=len(slow.plan.slides))
     assert "at 100 words per minute" in slow.files["script"].read_text(encoding="utf-8")
     assert "deck" not in slow.files and not (tmp_path / "la-la-land.pptx").exists()
 

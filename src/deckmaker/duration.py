@@ -15,10 +15,7 @@ def parse_duration(text: str) -> int | None:
     text = text.strip()
     if re.fullmatch(r"\d+(\.\d+)?", text):
         seconds = round(float(text) * 60)
-    elif match := _CLOCK.match(text):
-        h, m, s = (int(g or 0) for g in match.groups())
-        seconds = h * 3600 + m * 60 + s
-    elif (match := _UNITS.match(text)) and any(match.groups()):
+    elif (match := _CLOCK.match(text)) or (match := _UNITS.match(text)) and any(match.groups()):
         h, m, s = (int(g or 0) for g in match.groups())
         seconds = h * 3600 + m * 60 + s
     else:

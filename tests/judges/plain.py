@@ -16,7 +16,10 @@ import re
 from pathlib import Path
 
 CUE = re.compile(r"^\[SLIDE (\d+) · (\d+(?::\d\d){1,2})\]$")
-MARKUP = re.compile(r"^(#{1,6} |> |[-*+] |\d+\. |\||```)|\*\*|__|`|</?[a-z][^>]*>|\]\(|\\[\\`*_#>\[]")
+MARKUP = re.compile(
+    r"^(#{1,6} |> |[-*+] |\d+\. |\||```)"  # headings, quotes, lists, tables, code fences
+    r"|\*\*|__|`|</?[a-z][^>]*>|\]\(|\\[\\`*_#>\[]"  # emphasis, code, tags, links, escapes
+)
 STAMP = re.compile(r"^(\d+(?::\d\d){1,2}) (\S.*)$")
 SPEAKER = re.compile(r"^\*\*(.+?):\*\* \S")
 LIMIT = 5000

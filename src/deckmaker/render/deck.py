@@ -18,6 +18,7 @@ from deckmaker.render.package import (
 )
 from deckmaker.render.theme import Theme, layout
 
+
 def render_deck(plan: Plan, theme: Theme) -> bytes:
     prs = theme.open()
     drop_slides(prs)

@@ -95,11 +95,23 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return build(example_outline(), tmp_path_factory.mktemp("example"))
 
 
+ALL_FORMATS = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
+
+
 @pytest.fixture(scope="session")
 def stress(tmp_path_factory: pytest.TempPathFactory) -> Built:
     folder = tmp_path_factory.mktemp("stress")
     (folder / "stress.yaml").write_text(STRESS, encoding="utf-8")
     return build(folder / "stress.yaml", folder / "out")
+
+
+@pytest.fixture(scope="session")
+def every_format(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The example in every format, in the video voice; two hosts for the dialogue."""
+    folder = tmp_path_factory.mktemp("formats")
+    outline = example_outline().read_text(encoding="utf-8") + "hosts: [Sam, Alex]\n"
+    (folder / "la-la-land.yaml").write_text(outline, encoding="utf-8")
+    return build(folder / "la-la-land.yaml", folder / "out", only=("script",), formats=ALL_FORMATS)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

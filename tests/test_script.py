@@ -18,15 +18,6 @@ CUE = re.compile(r"^\[SLIDE (\d+) · (\d+:\d\d)\]$", re.M)
 FORMATS = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
 
 
-@pytest.fixture(scope="session")
-def every_format(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The example in every format, in the video voice; two hosts for the dialogue."""
-    folder = tmp_path_factory.mktemp("formats")
-    outline = example_outline().read_text(encoding="utf-8") + "hosts: [Sam, Alex]\n"
-    (folder / "la-la-land.yaml").write_text(outline, encoding="utf-8")
-    return build(folder / "la-la-land.yaml", folder / "out", only=("script",), formats=FORMATS)
-
-
 def matches_golden(path: Path, name: str, request: pytest.FixtureRequest) -> None:
     text = path.read_text(encoding="utf-8")
     if request.config.getoption("--update-golden"):

@@ -18,7 +18,7 @@ from pathlib import Path
 CUE = re.compile(r"^\[SLIDE (\d+) · (\d+(?::\d\d){1,2})\]$")
 MARKUP = re.compile(
     r"^(#{1,6} |> |[-*+] |\d+\. |\||```)"  # headings, quotes, lists, tables, code fences
-    r"|\*\*|__|`|</?[a-z][^>]*>|\]\(|\\[\\`*_#>\[]"  # emphasis, code, tags, links, escapes
+    r"|\*\*|__|`|\]\(|\\[\\`*_#<>\[]"  # emphasis, code, links, Markdown's escapes
 )
 STAMP = re.compile(r"^(\d+(?::\d\d){1,2}) (\S.*)$")
 SPEAKER = re.compile(r"^\*\*(.+?):\*\* \S")
@@ -80,7 +80,7 @@ def show_notes_findings(path: Path) -> list[str]:
         for i, line in enumerate(text.splitlines(), 1)
         if (m := STAMP.match(line))
     ]
-    if len(stamps) < 3:
+    if 0 < len(stamps) < 3:  # no chapter list at all is a plain description, and fine
         found.append(f"{name}: {len(stamps)} chapters; YouTube needs at least 3 [show-notes]")
     if stamps and stamps[0][1] != 0:
         found.append(f"{name}:{stamps[0][0]}: the first chapter must be at 0:00 [show-notes]")

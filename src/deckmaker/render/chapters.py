@@ -2,7 +2,8 @@
 
 Show notes follow YouTube's rules for description chapters: the first at 0:00, at least three,
 in ascending order, each at least ten seconds long. A shorter chapter is merged into its
-neighbour and the build says so; too few chapters is said too, since YouTube then shows none.
+neighbour and the build says so; with fewer than three left, the list is left out (YouTube would
+show none) and the build says that too.
 """
 
 from __future__ import annotations
@@ -64,8 +65,9 @@ def youtube_chapters(found: list[Chapter]) -> tuple[list[Chapter], tuple[str, ..
             out[i - 1 : i + 1] = [Chapter(out[i - 1].start, short.end, out[i - 1].title)]
     if len(out) < FEWEST:
         warnings.append(
-            f"show notes: {len(out)} chapter{'s' if len(out) != 1 else ''} "
+            f"show notes: only {len(out)} chapter{'s' if len(out) != 1 else ''} "
             f"({', '.join(clock(c.start) for c in out)}); YouTube shows chapters only when there "
-            f"are at least {FEWEST}, so add sections or leave the chapter list out"
+            f"are at least {FEWEST}, so the show notes list none"
         )
+        out = []
     return out, tuple(warnings)

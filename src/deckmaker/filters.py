@@ -1,8 +1,9 @@
 """Filters every template can use: `sentence`, `join_and`, `clock`, `cell`, `md`, `first_upper`,
-`number_word`, `ordinal`, `opens_with`, `srt_time`, `plain`."""
+`number_word`, `ordinal`, `opens_with`, `srt_time`, `plain`, `json`."""
 
 from __future__ import annotations
 
+import json as _json
 import re
 from collections.abc import Iterable
 
@@ -67,6 +68,11 @@ def plain(text: str) -> str:
     return str(text).replace("<", "‹").replace(">", "›")
 
 
+def json(value: object) -> str:
+    """A JSON value, with text kept readable (Jinja's `tojson` escapes quotes for HTML)."""
+    return _json.dumps(value, ensure_ascii=False)
+
+
 def srt_time(ms: int) -> str:
     """SubRip's HH:MM:SS,mmm."""
     s, ms = divmod(int(ms), 1000)
@@ -99,5 +105,5 @@ def md(text: str) -> str:
 ALL = {
     "sentence": sentence, "join_and": join_and, "clock": clock, "cell": cell, "md": md,
     "first_upper": first_upper, "number_word": number_word, "ordinal": ordinal,
-    "opens_with": opens_with, "srt_time": srt_time, "plain": plain,
+    "opens_with": opens_with, "srt_time": srt_time, "plain": plain, "json": json,
 }  # fmt: skip

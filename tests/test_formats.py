@@ -156,3 +156,10 @@ def test_the_stress_outline_in_every_format_passes_every_judge(tmp_path: Path) -
     (tmp_path / "stress.yaml").write_text(STRESS + "hosts: [Zoë, Ça]\n", encoding="utf-8")
     built = build(tmp_path / "stress.yaml", tmp_path / "out", formats=ALL_FORMATS)
     assert len(built.files) == len(ALL_FORMATS) + 1  # judged when this test ends
+
+
+def test_the_command_line_offers_every_format() -> None:
+    from deckmaker.cli import FORMAT_NAMES
+    from deckmaker.render.script import FORMATS
+
+    assert tuple(FORMATS) == FORMAT_NAMES

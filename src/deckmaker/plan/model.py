@@ -85,7 +85,7 @@ class Plan:
     voice: str = "video"
     hosts: tuple[str, ...] = ()
     target: int | None = None  # seconds the talk should run, when the outline or --target says
-    notes_heading: str = "Delivery notes (not read aloud):"  # from the voice, for the deck
+    notes_heading: str = ""  # over the delivery notes in the deck: the voice's notes_heading
 
     @property
     def slides(self) -> tuple[SlidePlan, ...]:

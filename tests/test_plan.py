@@ -185,8 +185,8 @@ def test_points_without_a_script_become_sentences() -> None:
     )
     said = got.slides[2].spoken[1]
     assert said == (
-        "There are three points here. First, cats sleep a lot. Second, dogs need walks: morning "
-        "and evening. And third, fish are quiet."
+        "Let's walk through this one point by point. To start, cats sleep a lot. Then, dogs need "
+        "walks: morning and evening. And to round it off, fish are quiet."
     )
 
 

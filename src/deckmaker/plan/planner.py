@@ -138,8 +138,10 @@ class _Planner:
         for said, section in zip(self.talk.topics, self.outline.sections, strict=True):
             if section is seg:
                 return said
-        fallback = self.voice.say("intro_title" if seg is self.outline.intro else "outro_title")
-        return topic(0, seg, self.proper, fallback)
+        intro = seg is self.outline.intro
+        fallback = self.voice.say("intro_title" if intro else "outro_title")
+        order = 0 if intro else len(self.talk.topics) + 1
+        return topic(0, order, seg, self.proper, fallback)
 
     # -- slides ---------------------------------------------------------------------------------
 

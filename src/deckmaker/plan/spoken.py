@@ -23,10 +23,11 @@ _TRAILING = ".,:;"
 class Topic:
     """A section as the voice templates talk about it."""
 
-    number: int  # 1-based
+    number: int  # 1-based; 0 for the intro and the outro
     title: str  # as written, for slides and labels
     name: str  # as said mid-sentence
     points: tuple[Point, ...]  # as said mid-sentence: no trailing stop, no needless capital
+    order: int  # place in the talk (intro 0, sections 1…n, outro n+1), to vary the wording
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,14 @@ def proper_words(outline: Outline) -> frozenset[str]:
 
 
 def topics(outline: Outline, proper: frozenset[str]) -> tuple[Topic, ...]:
-    return tuple(topic(n, s, proper) for n, s in enumerate(outline.sections, 1))
+    return tuple(topic(n, n, s, proper) for n, s in enumerate(outline.sections, 1))
 
 
-def topic(number: int, seg: Segment, proper: frozenset[str], title: str = "") -> Topic:
+def topic(
+    number: int, order: int, seg: Segment, proper: frozenset[str], title: str = ""
+) -> Topic:
     title = seg.title or title
-    return Topic(number, title, spoken_title(title, proper), spoken_points(seg, proper))
+    return Topic(number, title, spoken_title(title, proper), spoken_points(seg, proper), order)
 
 
 def spoken_title(title: str, proper: frozenset[str], whole: bool = False) -> str:

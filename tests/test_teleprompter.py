@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import signal
 import subprocess
 import tempfile
 import time
@@ -37,6 +38,7 @@ class Page:
         self._read, from_chrome = os.pipe()
 
         def give_pipes() -> None:  # Chromium reads commands on fd 3 and answers on fd 4
+            os.setsid()  # a process group of its own, so closing ends its helpers too
             os.dup2(to_chrome, 3)
             os.dup2(from_chrome, 4)
 
@@ -51,12 +53,15 @@ class Page:
         os.close(from_chrome)
         self._buffer = b""
         self._next = 0
-        target = self.send("Target.createTarget", url=url)["targetId"]
-        self.session = self.send("Target.attachToTarget", targetId=target, flatten=True)[
-            "sessionId"
-        ]
-        # The new tab shows about:blank first, already complete: wait for the page itself.
-        self.wait_for("location.protocol === 'file:' && document.readyState === 'complete'")
+        try:
+            target = self.send("Target.createTarget", url=url)["targetId"]
+            attached = self.send("Target.attachToTarget", targetId=target, flatten=True)
+            self.session = attached["sessionId"]
+            # The new tab shows about:blank first, already complete: wait for the page itself.
+            self.wait_for("location.protocol === 'file:' && document.readyState === 'complete'")
+        except BaseException:
+            self.close()
+            raise
 
     def send(self, method: str, session: str | None = None, **params: Any) -> dict:
         self._next += 1
@@ -97,7 +102,7 @@ class Page:
         self.send("Input.dispatchKeyEvent", self.session, type="keyUp", **common)
 
     def close(self) -> None:
-        self.process.kill()
+        os.killpg(self.process.pid, signal.SIGKILL)  # the group this Page started, no other
         self.process.wait()
         os.close(self._write)
         os.close(self._read)
@@ -105,7 +110,7 @@ class Page:
 
 @pytest.fixture
 def page(every_format: Built) -> Iterator[Page]:
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as profile:
         opened = Page(every_format.files["html"].resolve().as_uri(), profile)
         try:
             yield opened

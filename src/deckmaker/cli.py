@@ -75,7 +75,7 @@ def cli(debug: bool) -> None:
     default="build",
     show_default=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder to write OUTLINE.pptx and OUTLINE.script.md into.",
+    help="Folder to write OUTLINE.pptx, OUTLINE.script.md and the other formats into.",
 )
 @click.option(
     "--only",

@@ -138,3 +138,12 @@ def test_a_voice_with_one_macro_inherits_the_rest(tmp_path: Path) -> None:
     plan = plan_of(example_outline(), templates_dir=tmp_path)
     assert plan.notes_heading == "HOW TO SAY IT"
     assert said(plan) == said(plan_of(example_outline()))
+
+
+def test_a_voice_of_ones_own_falls_back_to_the_neutral_one(tmp_path: Path, write_outline) -> None:
+    (tmp_path / "voice-plain.j2").write_text("", encoding="utf-8")
+    path = write_outline("title: Tiny\nsections: [{title: Alpha}]\n")
+    plan = plan_of(path, templates_dir=tmp_path, voice="plain")
+    assert plan.slides[0].spoken == ("Hello, everyone! Today we're looking at tiny.",)
+    with pytest.raises(DeckmakerError, match="choose one of plain, podcast, talk, video"):
+        plan_of(path, templates_dir=tmp_path, voice="radio")

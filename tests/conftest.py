@@ -124,6 +124,7 @@ def stress_outline(folder: Path) -> Path:
     Image.new("RGB", (640, 360), (37, 99, 235)).save(folder / "picture.png")
     (folder / "stress.yaml").write_text(STRESS, encoding="utf-8")
     return folder / "stress.yaml"
+ALL_FORMATS = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
 
 
 @pytest.fixture(scope="session")
@@ -138,6 +139,15 @@ FOREIGN_THEMES = {
     "impress": ROOT / "tests" / "themes" / "impress.pptx",
     "potx": ROOT / "tests" / "themes" / "template.potx",
 }
+
+
+@pytest.fixture(scope="session")
+def every_format(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The example in every format, in the video voice; two hosts for the dialogue."""
+    folder = tmp_path_factory.mktemp("formats")
+    outline = example_outline().read_text(encoding="utf-8") + "hosts: [Sam, Alex]\n"
+    (folder / "la-la-land.yaml").write_text(outline, encoding="utf-8")
+    return build(folder / "la-la-land.yaml", folder / "out", only=("script",), formats=ALL_FORMATS)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

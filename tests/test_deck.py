@@ -58,7 +58,7 @@ def test_every_slide_carries_its_plan(which: str, request: pytest.FixtureRequest
                   if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]  # fmt: skip
         assert [s.text_frame.text for s in number] == ([str(planned.number)] * planned.numbered)
         notes = slide.notes_slide.notes_text_frame.text
-        assert notes == speaker_notes(planned) and notes.strip()
+        assert notes == speaker_notes(planned, built.plan.notes_heading) and notes.strip()
 
 
 def test_example_deck_reads_as_a_talk(example) -> None:

@@ -16,13 +16,16 @@ from pathlib import Path
 import pytest
 from judges import (
     chapters_findings,
+    dialogue_findings,
     html_findings,
     layout_findings,
     markdown_findings,
     outline_findings,
     package_findings,
     png_findings,
+    show_notes_findings,
     srt_findings,
+    teleprompter_findings,
 )
 from pptx import Presentation
 from pptx.util import Inches
@@ -280,6 +283,92 @@ YAML_FAULTS = {
     "trailing spaces": (GOOD_YAML.replace("A Talk", "A Talk   "), "trailing spaces"),
 }
 
+GOOD_TXT = """\
+The talk
+
+[SLIDE 1 · 0:00]
+
+Hey guys, let's dive in.
+
+[SLIDE 2 · 0:04]
+
+Okay, the ending. [PAUSE] It hurts.
+
+(Slow down here)
+"""
+TXT_FAULTS = {
+    "a Markdown heading": (GOOD_TXT.replace("The talk", "# The talk"), ":1: markup in plain text"),
+    "bold text": (GOOD_TXT.replace("the ending", "**the ending**"), ":9: markup in plain text"),
+    "a cue inside a paragraph": (
+        GOOD_TXT.replace("dive in.\n\n[SLIDE 2", "dive in.\n[SLIDE 2"),
+        ":6: a cue must stand alone between blank lines",
+    ),
+    "cues out of order": (GOOD_TXT.replace("[SLIDE 2", "[SLIDE 3"), "not 1, 2, 3"),
+    "cue times going back": (GOOD_TXT.replace("0:04]", "0:00]").replace("1 · 0:00", "1 · 0:09"),
+                             "cue times go back"),
+    "trailing spaces": (GOOD_TXT.replace("dive in.", "dive in.  "), ":5: trailing spaces"),
+    "a tab": (GOOD_TXT.replace("It hurts", "It\thurts"), ":9: a control character, tab"),
+    "two blank lines": (GOOD_TXT.replace("in.\n\n", "in.\n\n\n"), "two blank lines in a row"),
+}  # fmt: skip
+
+GOOD_SHOW_NOTES = """\
+La La Land's Ending, Explained
+
+Chapters:
+0:00 Intro
+3:15 The 'What If' Montage
+6:04 Sacrifices for Dreams
+"""
+SHOW_NOTES_FAULTS = {
+    "a first chapter after 0:00": (
+        GOOD_SHOW_NOTES.replace("0:00 Intro", "0:05 Intro"),
+        ":4: the first chapter must be at 0:00",
+    ),
+    "two chapters only": (
+        GOOD_SHOW_NOTES.replace("6:04 Sacrifices for Dreams\n", ""),
+        "2 chapters; YouTube needs at least 3",
+    ),
+    "a chapter under ten seconds": (
+        GOOD_SHOW_NOTES.replace("6:04", "3:20"),
+        ":6: the chapter before runs 5 s, under 10",
+    ),
+    "chapters out of order": (GOOD_SHOW_NOTES.replace("6:04", "1:00"), "is not after the chapter"),
+    "angle brackets": (GOOD_SHOW_NOTES.replace("Explained", "<Explained>"), "angle brackets"),
+    "too long for YouTube": (GOOD_SHOW_NOTES + "x" * 5000 + "\n", "over YouTube's 5000"),
+}
+
+GOOD_DIALOGUE = """\
+# The talk
+
+A dialogue script for Sam and Alex.
+
+## Opening (0:00, about 0:10)
+
+[SLIDE 1 · 0:00]
+
+**Sam:** Hey guys, let's dive in.
+
+**Alex:** Thanks, Sam. Okay, the ending.
+
+> **Delivery:**
+>
+> - Smile
+"""
+DIALOGUE_FAULTS = {
+    "a paragraph with no speaker": (
+        GOOD_DIALOGUE.replace("**Alex:** Thanks", "Thanks"),
+        ":11: a spoken paragraph with no **Speaker:**",
+    ),
+    "one host twice in a row": (
+        GOOD_DIALOGUE.replace("**Alex:**", "**Sam:**"),
+        ":11: Sam speaks twice in a row",
+    ),
+    "a third speaker": (
+        GOOD_DIALOGUE + "\n**Kim:** Hi.\n",
+        "3 speakers, not two",
+    ),
+}
+
 # Each script format: its judge, a right file, and the faults it must catch.
 FORMATS = {
     ".md": (markdown_findings, GOOD_MD, MD_FAULTS),
@@ -287,6 +376,9 @@ FORMATS = {
     ".html": (html_findings, GOOD_HTML, HTML_FAULTS),
     ".json": (chapters_findings, _chapters(lambda d: None), CHAPTERS_FAULTS),
     ".yaml": (outline_findings, GOOD_YAML, YAML_FAULTS),
+    ".script.txt": (teleprompter_findings, GOOD_TXT, TXT_FAULTS),
+    ".show-notes.txt": (show_notes_findings, GOOD_SHOW_NOTES, SHOW_NOTES_FAULTS),
+    ".dialogue.md": (dialogue_findings, GOOD_DIALOGUE, DIALOGUE_FAULTS),
 }
 
 

@@ -59,7 +59,7 @@ def test_dividers_open_sections_only_in_a_talk_long_enough_to_want_them() -> Non
     ]  # fmt: skip
     first = long.parts[1].slides
     assert [s.layout for s in first] == [Layout.HEADER, Layout.CONTENT, Layout.COLUMNS]
-    assert first[0].spoken == ("Let's kick things off with Part 1.",)  # said as it comes up
+    assert first[0].spoken == ("Let's start with part 1.",)  # said as it comes up
     assert plan(f"title: T\nsections:\n{sections(2, 1)}").parts[1].slides[0].layout is (
         Layout.CONTENT
     )

@@ -187,3 +187,22 @@ def test_a_quote_needs_its_text() -> None:
     with pytest.raises(DeckmakerError) as err:
         parse_outline("title: T\nsections:\n  - title: A\n    quote: {attribution: X}\n", "q.yaml")
     assert str(err.value) == "q.yaml:4: sections[1].quote.text: is required and must not be empty"
+
+
+def test_the_recording_fields() -> None:
+    from deckmaker.duration import parse_duration
+
+    got = parse_outline(
+        "title: T\nvoice: talk\nduration: 12m30s\nhosts: [Sam, Alex]\nsections: [{title: A}]\n"
+    )
+    assert (got.voice, got.duration, got.hosts) == ("talk", 750, ("Sam", "Alex"))
+    assert [parse_duration(t) for t in ("12", "90s", "1h5m", "12:30", "1:02:00", "0", "soon")] == [
+        720, 90, 3900, 750, 3720, None, None,
+    ]  # fmt: skip
+    with pytest.raises(DeckmakerError) as caught:
+        parse_outline("title: T\nhosts: [Sam]\nduration: [1]\nsections: [{title: A}]\n", "t.yaml")
+    assert [str(p) for p in caught.value.problems] == [
+        "t.yaml:2: hosts: expected two names, got 1; write [A, B]",
+        "t.yaml:3: duration: expected how long the talk should run; "
+        "write it like 12m, 12m30s, 90s, 1h5m or 12:30",
+    ]

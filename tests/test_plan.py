@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from deckmaker.errors import DeckmakerError
@@ -50,8 +52,9 @@ sections:
 """,
         wpm=60,
     )
-    greeting = "Hey guys, Sam here! Today we're diving into Tiny."
-    agenda = "Here's the plan. We'll start with Alpha, and then we'll get into Beta."
+    greeting = "Hey guys, Sam here! Today we're diving into tiny."
+    agenda = "We'll look at alpha first, and then at beta."
+    recap = "Before we finish, a quick recap. Alpha: one. Beta."
     signoff = (
         "That's it for today, guys! If this got you thinking, tell me what you made of it in the "
         "comments. I'm Sam, thanks for watching, and I'll see you in the next one."
@@ -103,7 +106,7 @@ sections:
                         bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
                         body_pt=32,
                         spacing=51.2,
-                        spoken=("Let's kick things off with Alpha.", "Alpha words."),
+                        spoken=("Let's start with alpha.", "Alpha words."),
                         notes=("Smile",),
                     ),
                 ),
@@ -118,7 +121,7 @@ sections:
                         Layout.HEADER,
                         "Beta",
                         48,
-                        spoken=("And finally, Beta.", "Beta words."),
+                        spoken=("Last up, beta.", "Beta words."),
                     ),
                 ),
             ),
@@ -135,7 +138,7 @@ sections:
                         bullets=(Bullet("Alpha"), Bullet("one", 1), Bullet("Beta")),
                         body_pt=32,
                         spacing=51.2,
-                        spoken=("So, to sum up: we looked at Alpha and Beta.",),
+                        spoken=(recap,),  # said while the recap is up
                     ),
                     SlidePlan(
                         6,
@@ -151,12 +154,19 @@ sections:
             ),
         ),
     )
+    chapters = ("Intro", "Alpha", "Beta", "Wrap-up")  # what chapter lists call each part
+    expected = replace(
+        expected,
+        parts=tuple(replace(p, chapter=c) for p, c in zip(expected.parts, chapters, strict=True)),
+        notes_heading="Delivery notes (not read aloud):",
+    )
     for mine, theirs in zip(got.slides, expected.slides, strict=True):
         assert mine == theirs
     assert got == expected
-    # 22, 8, 5 and 10 + 33 words at 60 per minute: a second a word
-    assert got.timings == ((0, 22), (22, 8), (30, 5), (35, 43))
-    assert got.total_seconds == 78
+    # 18, 6, 5 and 42 words at 60 per minute: a second a word
+    assert got.timings == ((0, 18), (18, 6), (24, 5), (29, 42))
+    assert got.slide_timings == ((0, 9), (9, 9), (18, 6), (24, 5), (29, 9), (38, 33))
+    assert got.total_seconds == 71
 
 
 def test_intro_and_outro_get_slides_when_they_have_points() -> None:
@@ -189,8 +199,8 @@ def test_points_without_a_script_become_sentences() -> None:
     )
     said = got.slides[2].spoken[1]
     assert said == (
-        "First up: Cats sleep a lot. Then there's this: Dogs need walks, and that means morning "
-        "and evening. And finally: Fish are quiet. That's the heart of it."
+        "Let's walk through this one point by point. To start, cats sleep a lot. Then, dogs need "
+        "walks: morning and evening. And to round it off, fish are quiet."
     )
 
 
@@ -207,7 +217,7 @@ def test_a_long_section_continues_on_further_slides() -> None:
         f"Point {i} has quite a few words so that it wraps" for i in range(1, 21)
     ]
     spoken = [p for s in section for p in s.spoken]
-    assert spoken[0] == "Let's kick things off with Long."
+    assert spoken[0] == "Let's start with long."
     assert " ".join(spoken[1:]) == script  # nothing lost, nothing repeated, in order
     assert all(s.spoken for s in section)  # every slide has words said over it
     assert [s.number for s in got.slides] == list(range(1, len(got.slides) + 1))

@@ -8,20 +8,42 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckmaker.build import build, example_outline
+from deckmaker.build import Built, build, example_outline
 from deckmaker.errors import DeckmakerError
 from deckmaker.filters import clock
 from deckmaker.templates import bundled
 
-GOLDEN = Path(__file__).parent / "golden" / "la-la-land.script.md"
-CUE = re.compile(r"^\[SLIDE (\d+)\]$", re.M)
+GOLDEN = Path(__file__).parent / "golden"
+CUE = re.compile(r"^\[SLIDE (\d+) · (\d+:\d\d)\]$", re.M)
+FORMATS = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
+
+
+def matches_golden(path: Path, name: str, request: pytest.FixtureRequest) -> None:
+    text = path.read_text(encoding="utf-8")
+    if request.config.getoption("--update-golden"):
+        (GOLDEN / name).write_text(text, encoding="utf-8")
+    assert text == (GOLDEN / name).read_text(encoding="utf-8"), (
+        f"{name}: run pytest --update-golden, then review the diff"
+    )
 
 
 def test_example_script_matches_the_golden_file(example, request) -> None:
-    script = example.files["script"].read_text(encoding="utf-8")
-    if request.config.getoption("--update-golden"):
-        GOLDEN.write_text(script, encoding="utf-8")
-    assert script == GOLDEN.read_text(encoding="utf-8"), "run pytest --update-golden, then review"
+    matches_golden(example.files["script"], "la-la-land.script.md", request)
+
+
+@pytest.mark.parametrize("voice", ["talk", "podcast"])
+def test_each_voice_matches_its_golden_file(voice: str, tmp_path: Path, request) -> None:
+    built = build(example_outline(), tmp_path, only=("script",), voice=voice)
+    matches_golden(built.files["script"], f"la-la-land.{voice}.script.md", request)
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "md"])
+def test_each_format_matches_its_golden_file(fmt: str, every_format: Built, request) -> None:
+    path = every_format.files[fmt]
+    matches_golden(path, path.name, request)
+
+
+AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>]*)>")
 
 
 @pytest.mark.parametrize("which", ["example", "stress"])
@@ -29,14 +51,15 @@ def test_cues_run_one_to_n_in_step_with_the_deck(which, request) -> None:
     built = request.getfixturevalue(which)
     script = built.files["script"].read_text(encoding="utf-8")
     slides = Presentation(str(built.files["deck"])).slides
-    assert [int(n) for n in CUE.findall(script)] == list(range(1, len(slides) + 1))
+    assert [int(n) for n, _ in CUE.findall(script)] == list(range(1, len(slides) + 1))
     # What follows each cue is what that slide's notes say is spoken while it is up.
-    chunks = CUE.split(script)[2::2]
+    chunks = CUE.split(script)[3::3]
     for slide, chunk in zip(slides, chunks, strict=True):
         notes = slide.notes_slide.notes_text_frame.text
         spoken = [p for p in chunk.split("\n\n") if p.strip() and not p.startswith(("#", ">"))]
-        for paragraph in spoken:
-            assert paragraph.strip().replace("\\", "") in notes
+        for paragraph in spoken:  # as said: Markdown's escapes and autolinks undone
+            said = AUTOLINK.sub(r"\1", paragraph.strip().replace("\\", ""))
+            assert said in notes
 
 
 def test_timings_add_up(example) -> None:
@@ -49,12 +72,18 @@ def test_timings_add_up(example) -> None:
     assert [a + b for a, b in zip(starts, lengths, strict=True)][:-1] == starts[1:]
     assert starts[-1] + lengths[-1] == plan.total_seconds
     words = sum(len(p.split()) for s in plan.slides for p in s.spoken)
-    assert abs(plan.total_seconds - words * 60 / 150) < len(plan.parts)
+    assert abs(plan.total_seconds - words * 60 / 150) < len(plan.slides)
+    # Every cue shows when it starts: each is where the one before ended.
+    cue_starts = [int(m) * 60 + int(s) for m, s in re.findall(r"· (\d+):(\d\d)\]$", script, re.M)]
+    assert cue_starts == [start for start, _ in plan.slide_timings]
+    ends = [a + b for a, b in plan.slide_timings]
+    assert cue_starts[1:] == ends[:-1] and ends[-1] == plan.total_seconds
 
 
 def test_words_per_minute_changes_the_timing(tmp_path: Path) -> None:
     slow = build(example_outline(), tmp_path, only=("script",), wpm=100)
-    assert slow.plan.total_seconds == pytest.approx(slow.plan.words * 0.6, abs=len(slow.plan.parts))
+    seconds = slow.plan.words * 0.6
+    assert slow.plan.total_seconds == pytest.approx(seconds, abs=len(slow.plan.slides))
     assert "at 100 words per minute" in slow.files["script"].read_text(encoding="utf-8")
     assert "deck" not in slow.files and not (tmp_path / "la-la-land.pptx").exists()
 
@@ -66,11 +95,11 @@ def test_delivery_notes_are_set_apart(example) -> None:
 
 
 def test_a_users_template_overrides_the_bundled_one(tmp_path: Path) -> None:
+    """A voice.j2 holding one macro changes those words and inherits every other macro."""
     mine = tmp_path / "mine"
     mine.mkdir()
-    voice = (bundled("templates") / "voice.j2").read_text(encoding="utf-8")
     (mine / "voice.j2").write_text(
-        voice.replace("That's it for today, guys!", "Peace out, friends!"), encoding="utf-8"
+        "{% macro signoff(talk) %}Peace out, friends!{% endmacro %}\n", encoding="utf-8"
     )
     (mine / "script.md.j2").write_text(
         "# Mine\n{% for s in plan.slides %}\n\n[SLIDE {{ s.number }}] {{ s.spoken | join(' ') }}"
@@ -80,9 +109,10 @@ def test_a_users_template_overrides_the_bundled_one(tmp_path: Path) -> None:
     built = build(example_outline(), tmp_path / "out", templates_dir=mine)
     script = built.files["script"].read_text(encoding="utf-8")
     assert script.startswith("# Mine\n\n[SLIDE 1] Hey guys")
-    assert "Peace out, friends!" in script.splitlines()[-1]
+    assert script.splitlines()[-1].endswith("Peace out, friends!")
+    assert "a quick recap" in script  # the macros it does not define still speak
     notes = Presentation(str(built.files["deck"])).slides[-1].notes_slide.notes_text_frame.text
-    assert notes.startswith("Peace out, friends!")  # the deck says what the script says
+    assert notes.endswith("Peace out, friends!")  # the deck says what the script says
 
 
 @pytest.mark.parametrize(
@@ -91,7 +121,8 @@ def test_a_users_template_overrides_the_bundled_one(tmp_path: Path) -> None:
         ("script.md.j2", "line one\n{% for x in %}\n", "script.md.j2:2: template error"),
         ("script.md.j2", "{{ no_such_variable }}", "script.md.j2:1: template error: "),
         ("script.md.j2", "{{ ''.__class__.__mro__ }}", "template error: access to attribute"),
-        ("voice.j2", "{% macro greeting(a, b, c) %}hi{% endmacro %}", "has no macro 'agenda"),
+        ("voice.j2", "{% macro greeting(talk) %}hi{% endfor %}", "voice.j2:1: template error"),
+        ("script.md.j2", "{% extends 'bundled/nope.j2' %}", "template 'bundled/nope.j2' not"),
     ],
 )
 def test_broken_templates_are_located(tmp_path: Path, name: str, text: str, says: str) -> None:

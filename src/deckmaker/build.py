@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Outline
 from deckmaker.plan import Plan, Voice, plan_talk
+from deckmaker.plan.target import length_warnings
+from deckmaker.plan.voice import DEFAULT_VOICE
 from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates, bundled
 
@@ -24,8 +26,8 @@ ARTIFACTS = ("deck", "script")
 @dataclass(frozen=True)
 class Built:
     plan: Plan
-    files: dict[str, Path]  # artifact -> where it was written
-    warnings: tuple[str, ...] = ()  # what the theme or the templates folder lacks or ignores
+    files: dict[str, Path]  # artifact -> where it was written: "deck", "script" (md), "srt", ...
+    warnings: tuple[str, ...] = ()  # worth saying, not worth failing for
 
 
 def example_outline() -> Path:
@@ -36,11 +38,15 @@ def plan_outline(
     outline_path: Path,
     templates_dir: Path | None = None,
     wpm: int | None = None,
+    *,
     theme: str | Path | None = None,
+    voice: str | None = None,
+    target: int | None = None,
 ) -> tuple[Plan, Templates, Theme]:
     """Load and plan: every check a build makes, short of rendering. `validate` stops here.
     The theme is `theme` (--theme), else the templates folder's deck.pptx, else the
-    outline's `theme:`, else the default shipped theme."""
+    outline's `theme:`, else the default shipped theme. `voice` and `target` override the
+    outline's `voice:` and `duration:`."""
     from deckmaker.render.shipped import theme_path
     from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
 
@@ -57,13 +63,27 @@ def plan_outline(
     else:
         path = theme_path(theme, templates.overridden(DECK_TEMPLATE))
     loaded = load_theme(path)
-    return plan_talk(outline, Voice(templates), loaded.frames, wpm), templates, loaded
+    speaker = _voice(templates, voice, outline)
+    return plan_talk(outline, speaker, loaded.frames, wpm, target), templates, loaded
+
+
+def _voice(templates: Templates, chosen: str | None, outline: Outline) -> Voice:
+    """The voice asked for on the command line, else in the outline (whose line a mistake names)."""
+    try:
+        return Voice(templates, chosen or outline.voice or DEFAULT_VOICE)
+    except DeckmakerError as err:
+        place = outline.places.get(outline.voice or "")
+        if chosen or place is None or len(err.problems) != 1 or err.problems[0].file:
+            raise
+        message = err.problems[0].message
+        raise DeckmakerError.at(message, outline.source, place.line, "voice") from None
 
 
 def warnings(plan: Plan, templates: Templates, theme: Theme) -> tuple[str, ...]:
     """What the user may want to know though nothing failed: pieces the theme lacks that this
-    deck needs (and what was used instead), files in the templates folder nothing uses."""
-    return (*theme.warnings(plan), *templates.unused())
+    deck needs (and what was used instead), files in the templates folder nothing uses, a talk
+    that runs long or short of its target."""
+    return (*theme.warnings(plan), *templates.unused(), *length_warnings(plan))
 
 
 def build(
@@ -72,26 +92,44 @@ def build(
     only: tuple[str, ...] = ARTIFACTS,
     templates_dir: Path | None = None,
     wpm: int | None = None,
+    *,
     theme: str | Path | None = None,
+    formats: tuple[str, ...] = ("md",),
+    voice: str | None = None,
+    target: int | None = None,
 ) -> Built:
-    """Build the artifacts in `only`. Everything is rendered in memory first, so a mistake
-    anywhere leaves the previous outputs untouched."""
-    plan, templates, loaded = plan_outline(outline_path, templates_dir, wpm, theme)
+    """Build the artifacts in `only`, the script in each of `formats` (see
+    `deckmaker.render.script.FORMATS`; "md" is filed as "script"). Everything is rendered in
+    memory first, so a mistake anywhere leaves the previous outputs untouched."""
+    plan, templates, loaded = plan_outline(
+        outline_path, templates_dir, wpm, theme=theme, voice=voice, target=target
+    )
     stem = outline_path.stem
     rendered: dict[str, tuple[Path, bytes]] = {}
+    notices: list[str] = []  # what rendering the script formats found worth saying
     if "deck" in only:
         from deckmaker.render.deck import render_deck
 
         rendered["deck"] = (out_dir / f"{stem}.pptx", render_deck(plan, loaded))
     if "script" in only:
-        from deckmaker.render.script import render_script
+        from deckmaker.render.script import FORMATS, render_script
 
-        script = render_script(plan, templates).encode("utf-8")
-        rendered["script"] = (out_dir / f"{stem}.script.md", script)
+        if "dialogue" in formats and len(plan.hosts) != 2:
+            raise DeckmakerError.at(
+                "the dialogue format needs two hosts; add `hosts: [First, Second]`",
+                str(outline_path),
+                field="hosts",
+            )
+        for name in dict.fromkeys(formats):
+            fmt = FORMATS[name]
+            script = render_script(plan, templates, fmt.template, name)
+            notices += script.warnings
+            key = "script" if name == "md" else name
+            rendered[key] = (out_dir / f"{stem}{fmt.suffix}", script.text.encode("utf-8"))
     for path, data in rendered.values():
         write_atomically(path, data)
     files = {kind: path for kind, (path, _) in rendered.items()}
-    return Built(plan, files, warnings(plan, templates, loaded))
+    return Built(plan, files, (*warnings(plan, templates, loaded), *notices))
 
 
 def preview(
@@ -105,7 +143,7 @@ def preview(
     from deckmaker.preview import contact_sheet, render_pages
     from deckmaker.render.deck import render_deck
 
-    plan, templates, loaded = plan_outline(outline_path, templates_dir, None, theme)
+    plan, templates, loaded = plan_outline(outline_path, templates_dir, theme=theme)
     stem = outline_path.stem
     pages = render_pages(render_deck(plan, loaded), stem)
     if len(pages) != len(plan.slides):

@@ -22,14 +22,41 @@ _templates_option = click.option(
     "--templates",
     "templates_dir",
     type=click.Path(path_type=Path),
-    help="Folder of your own templates (deck.pptx, script.md.j2, voice.j2); "
-    "each file there replaces the bundled one of the same name.",
+    help="Folder of your own templates (script.md.j2, voice.j2, ...; see `deckmaker templates "
+    "list`); each file there replaces the bundled one of the same name.",
 )
 _theme_option = click.option(
     "--theme",
     metavar="FILE|NAME",
     help="The deck's design: a .pptx or .potx file, or a shipped theme's name "
     "(see `deckmaker themes`).  [default: the outline's theme:, else light]",
+)
+# The script formats, as `deckmaker.render.script.FORMATS` names them (listed here so that
+# --help need not import the renderers).
+FORMAT_NAMES = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
+_voice_option = click.option(
+    "--voice",
+    help="The voice of the words deckmaker writes: video, talk or podcast (or a "
+    "voice-NAME.j2 of yours).  [default: the outline's voice, or video]",
+)
+
+
+def _duration(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    from deckmaker.duration import HOW, parse_duration
+
+    if value is None:
+        return None
+    seconds = parse_duration(value)
+    if seconds is None:
+        raise click.BadParameter(f"'{value}' is no length of time; {HOW}")
+    return seconds
+
+
+_target_option = click.option(
+    "--target",
+    callback=_duration,
+    help="How long the talk should run (12m, 12:30, 90s); warns when the script runs long or "
+    "short.  [default: the outline's duration]",
 )
 
 
@@ -55,7 +82,7 @@ def cli(debug: bool) -> None:
     default="build",
     show_default=True,
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder to write OUTLINE.pptx and OUTLINE.script.md into.",
+    help="Folder to write OUTLINE.pptx, OUTLINE.script.md and the other formats into.",
 )
 @click.option(
     "--only",
@@ -69,6 +96,17 @@ def cli(debug: bool) -> None:
     type=click.IntRange(40, 400),
     help="Speaking rate for timings, in words per minute.  [default: the outline's wpm, or 150]",
 )
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(FORMAT_NAMES),
+    help="A script format to write; repeat for several: md (Markdown script), txt "
+    "(teleprompter text), html (teleprompter page), srt (captions), chapters (Podcasting 2.0 "
+    "JSON), show-notes (description with chapters), dialogue (two hosts).  [default: md]",
+)
+@_voice_option
+@_target_option
 def build(
     outline: Path | None,
     out_dir: Path,
@@ -76,6 +114,9 @@ def build(
     templates_dir: Path | None,
     theme: str | None,
     wpm: int | None,
+    formats: tuple[str, ...],
+    voice: str | None,
+    target: int | None,
 ) -> None:
     """Build the deck and the script from OUTLINE (default: the bundled La La Land example).
     OUTLINE may also be an essay (.txt, .md), imported in memory as `deckmaker import` would."""
@@ -90,22 +131,36 @@ def build(
             (only,) if only else ARTIFACTS,
             templates_dir,
             wpm,
-            theme,
+            theme=theme,
+            formats=formats or ("md",),
+            voice=voice,
+            target=target,
         )
-    _warn(built.warnings)
     plan = built.plan
-    if "deck" in built.files:
-        click.echo(f"Wrote {built.files['deck']} ({len(plan.slides)} slides, notes on each)")
-    if "script" in built.files:
-        click.echo(f"Wrote {built.files['script']} ({plan.words} words to say)")
+    for kind, path in built.files.items():
+        if kind == "deck":
+            click.echo(f"Wrote {path} ({len(plan.slides)} slides, notes on each)")
+        elif kind == "script":
+            click.echo(f"Wrote {path} ({plan.words} words to say)")
+        else:
+            click.echo(f"Wrote {path}")
     click.echo(f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute.")
+    _warn(built.warnings)
 
 
 @cli.command()
 @click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
 @_templates_option
 @_theme_option
-def validate(outline: Path, templates_dir: Path | None, theme: str | None) -> None:
+@_voice_option
+@_target_option
+def validate(
+    outline: Path,
+    templates_dir: Path | None,
+    theme: str | None,
+    voice: str | None,
+    target: int | None,
+) -> None:
     """Check OUTLINE, and that its slides can be laid out in the theme, listing every mistake
     with its line; writes nothing."""
     from deckmaker.build import plan_outline, warnings
@@ -113,13 +168,49 @@ def validate(outline: Path, templates_dir: Path | None, theme: str | None) -> No
     from deckmaker.plan import Kind
 
     with _reported():
-        plan, templates, loaded = plan_outline(outline, templates_dir, None, theme)
-    _warn(warnings(plan, templates, loaded))
+        plan, templates, loaded = plan_outline(
+            outline, templates_dir, theme=theme, voice=voice, target=target
+        )
     sections = sum(1 for part in plan.parts if part.kind is Kind.SECTION)
     click.echo(
         f"{outline}: OK, {sections} sections, {len(plan.slides)} slides, "
         f"about {clock(plan.total_seconds)} at {plan.wpm} words per minute"
     )
+    _warn(warnings(plan, templates, loaded))
+
+
+@cli.group()
+def templates() -> None:
+    """The bundled templates: list them, or copy them out to change them."""
+
+
+@templates.command("list")
+def list_templates() -> None:
+    """Each bundled template and what it controls."""
+    from deckmaker.catalog import catalog
+
+    for name, about in catalog():
+        click.echo(f"{name:<22} {about}")
+
+
+@templates.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Replace files of the same name already there.")
+def export(folder: Path, force: bool) -> None:
+    """Copy the bundled templates into FOLDER to edit them; then build with --templates FOLDER."""
+    from deckmaker.catalog import export_templates
+
+    with _reported():
+        written = export_templates(folder, force)
+    for path in written:
+        click.echo(f"Wrote {path}")
+    click.echo(f"Edit them, then: deckmaker build --templates {folder}")
+
+
+def _warn(warnings: tuple[str, ...] | list[str]) -> None:
+    """Things worth saying that do not stop the build: one line each, exit status 0."""
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
 
 
 @cli.command("import")
@@ -185,11 +276,6 @@ def preview(
     slides = len(built.files) - 1
     click.echo(f"Wrote {slides} slide pictures to {out_dir}")
     click.echo(f"Wrote the contact sheet {built.files['sheet']}")
-
-
-def _warn(lines: tuple[str, ...] | list[str]) -> None:
-    for line in lines:
-        click.echo(f"warning: {line}", err=True)
 
 
 @contextmanager

@@ -1,16 +1,19 @@
-"""Filters every template can use: `sentence`, `join_and`, `clock`, `cell`, `md`."""
+"""Filters every template can use: `sentence`, `join_and`, `clock`, `cell`, `md`, `first_upper`,
+`number_word`, `ordinal`, `opens_with`, `srt_time`, `plain`, `json`."""
 
 from __future__ import annotations
 
+import json as _json
 import re
 from collections.abc import Iterable
 
-_END = re.compile(r"[.!?…:;]['\"’”)\]]*$")
+_END = re.compile(r"[.!?…]['\"’”)\]]*$")
 
 
 def sentence(text: str) -> str:
-    """`text` as a spoken sentence: trailing punctuation ensured."""
-    text = text.strip()
+    """`text` as a spoken sentence: ends with a stop, a question or an exclamation mark; a
+    trailing colon, semicolon or comma gives way to the stop."""
+    text = str(text).strip().rstrip(",:;").rstrip()
     return text if not text or _END.search(text) else f"{text}."
 
 
@@ -20,6 +23,62 @@ def join_and(items: Iterable[str], conjunction: str = "and") -> str:
     if len(items) < 3:
         return f" {conjunction} ".join(items)
     return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def first_upper(text: str) -> str:
+    """The first letter capitalised and nothing else touched (Jinja's `capitalize` lowers the
+    rest, which would turn "REM" into "Rem")."""
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+_NUMBERS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve",
+]  # fmt: skip
+_ORDINALS = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+    "ninth", "tenth",
+]  # fmt: skip
+
+
+def number_word(n: int) -> str:
+    """'three' for 3: small numbers are said as words."""
+    return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
+
+
+def ordinal(n: int) -> str:
+    """'third' for 3, '11th' for 11."""
+    if 0 <= n < len(_ORDINALS):
+        return _ORDINALS[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def opens_with(text: str, openers: Iterable[str]) -> bool:
+    """Does `text` start with one of `openers` (case aside), as whole words?"""
+    start = str(text).lstrip().lower()
+    return any(
+        start.startswith(o.lower()) and not start[len(o) : len(o) + 1].isalnum() for o in openers
+    )
+
+
+def plain(text: str) -> str:
+    """Text for places that refuse angle brackets (YouTube descriptions): ‹ and › instead."""
+    return str(text).replace("<", "‹").replace(">", "›")
+
+
+def json(value: object) -> str:
+    """A JSON value, with text kept readable (Jinja's `tojson` escapes quotes for HTML)."""
+    return _json.dumps(value, ensure_ascii=False)
+
+
+def srt_time(ms: int) -> str:
+    """SubRip's HH:MM:SS,mmm."""
+    s, ms = divmod(int(ms), 1000)
+    h, rest = divmod(s, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h:02}:{m:02}:{s:02},{ms:03}"
 
 
 def clock(seconds: int) -> str:
@@ -35,12 +94,19 @@ def cell(text: str) -> str:
 
 
 _BLOCK_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(?=\s|$)")
+# A web address, without the stop or bracket that may follow it in a sentence.
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?'\")\]’”]")
 
 
 def md(text: str) -> str:
-    """Text that Markdown will not mistake for a heading, quote, list or HTML tag."""
-    text = str(text).replace("<", "\\<")
+    """Text that Markdown will not mistake for a heading, quote, list or HTML tag; a web
+    address becomes an autolink, as Markdown wants it."""
+    text = _URL.sub(lambda m: f"<{m.group(0)}>", str(text).replace("<", "\\<"))
     return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
 
 
-ALL = {"sentence": sentence, "join_and": join_and, "clock": clock, "cell": cell, "md": md}
+ALL = {
+    "sentence": sentence, "join_and": join_and, "clock": clock, "cell": cell, "md": md,
+    "first_upper": first_upper, "number_word": number_word, "ordinal": ordinal,
+    "opens_with": opens_with, "srt_time": srt_time, "plain": plain, "json": json,
+}  # fmt: skip

@@ -21,6 +21,9 @@ from deckmaker import filters
 from deckmaker.errors import DeckmakerError
 
 DECK_TEMPLATE = "deck.pptx"
+# `{% extends "bundled/script.md.j2" %}` always names the bundled file, so a user's template of
+# the same name can extend the one it replaces instead of itself.
+BUNDLED_PREFIX = "bundled"
 
 
 def bundled(folder: str) -> Path:
@@ -56,6 +59,8 @@ class Templates:
         for path in sorted(self.folders[0].iterdir()):
             if path.name in known or path.name.startswith(".") or not path.is_file():
                 continue
+            if path.name.startswith("voice-") and path.suffix == ".j2":  # a voice of the user's
+                continue
             hint = "no bundled template has that name"
             if path.suffix.lower() in (".pptx", ".potx"):
                 hint = f"a theme there must be named deck.pptx; or pass --theme {path}"
@@ -64,6 +69,9 @@ class Templates:
 
     def path(self, name: str) -> Path:
         """The file a template name resolves to, the override folder first."""
+        prefix = f"{BUNDLED_PREFIX}/"
+        if name.startswith(prefix):
+            return self.folders[-1] / name[len(prefix) :]
         for folder in self.folders:
             if (folder / name).is_file():
                 return folder / name
@@ -72,9 +80,17 @@ class Templates:
     @cached_property
     def env(self) -> SandboxedEnvironment:
         env = SandboxedEnvironment(
-            loader=jinja2.FileSystemLoader([str(f) for f in self.folders]),
+            loader=jinja2.ChoiceLoader(
+                [
+                    jinja2.PrefixLoader(
+                        {BUNDLED_PREFIX: jinja2.FileSystemLoader(str(self.folders[-1]))}
+                    ),
+                    jinja2.FileSystemLoader([str(f) for f in self.folders]),
+                ]
+            ),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,
+            # Only HTML pages escape what they print; the other formats are plain text.
+            autoescape=lambda name: bool(name and name.endswith(".html.j2")),
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
@@ -85,6 +101,16 @@ class Templates:
     def render(self, name: str, **context: Any) -> str:
         with self.reporting(name):
             return self.env.get_template(name).render(**context)
+
+    def exists(self, name: str) -> bool:
+        try:
+            return self.path(name).is_file()
+        except DeckmakerError:
+            return False
+
+    def voices(self) -> list[str]:
+        """Names of the voices on offer: each `voice-NAME.j2` in any template folder."""
+        return [p.name[6:-3] for f in self.folders for p in sorted(f.glob("voice-*.j2"))]
 
     def macros(self, name: str) -> Any:
         """The template's macros as callables; calling one may raise, so call within `reporting`."""

@@ -15,11 +15,13 @@ from .layout import layout_findings
 from .outline import outline_findings
 from .package import package_findings
 from .picture import png_findings
+from .plain import dialogue_findings, show_notes_findings, teleprompter_findings
 from .script import chapters_findings, html_findings, markdown_findings, srt_findings
 from .tools import require
 
 __all__ = [
     "chapters_findings",
+    "dialogue_findings",
     "findings",
     "html_findings",
     "layout_findings",
@@ -28,13 +30,19 @@ __all__ = [
     "package_findings",
     "png_findings",
     "require",
+    "show_notes_findings",
     "srt_findings",
+    "teleprompter_findings",
 ]
 
 Judge = Callable[[Path], list[str]]
+# By how the file name ends; the longest ending that matches wins.
 BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
     ".pptx": (package_findings, layout_findings),
     ".md": (markdown_findings,),
+    ".dialogue.md": (markdown_findings, dialogue_findings),
+    ".script.txt": (teleprompter_findings,),
+    ".show-notes.txt": (show_notes_findings,),
     ".srt": (srt_findings,),
     ".html": (html_findings,),
     ".json": (chapters_findings,),
@@ -47,9 +55,10 @@ _seen: dict[tuple[str, str], list[str]] = {}
 def findings(path: Path) -> list[str]:
     """Every judge of this kind of file. Builds are reproducible, so the same bytes under the
     same name are judged once per run."""
-    if path.suffix not in BY_SUFFIX:
+    ending = max((e for e in BY_SUFFIX if path.name.endswith(e)), key=len, default=None)
+    if ending is None:
         return [f"{path.name}: no judge reads {path.suffix} files; add one to tests/judges"]
     key = (path.name, hashlib.sha256(path.read_bytes()).hexdigest())
     if key not in _seen:
-        _seen[key] = [f for judge in BY_SUFFIX[path.suffix] for f in judge(path)]
+        _seen[key] = [f for judge in BY_SUFFIX[ending] for f in judge(path)]
     return _seen[key]

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 import yaml
 
+from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.outline.model import Column, Outline, Place, Point, Quote, Segment
 
@@ -40,6 +41,7 @@ QUOTE_KEYS = ("text", "attribution")
 TOP_KEYS = (
     "title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections", "outro",
     "theme", "footer",
+    "voice", "duration", "hosts",
 )  # fmt: skip
 
 
@@ -210,6 +212,9 @@ class _Reader:
             outro=self.segment(fields["outro"], "outro") if "outro" in fields else None,
             theme=self.theme(fields.get("theme")),
             footer=self.text(fields.get("footer"), "footer"),
+            voice=self.text(fields.get("voice"), "voice"),
+            duration=self.duration(fields.get("duration")),
+            hosts=self.hosts(fields.get("hosts")),
             source=self.source,
             places=self.places,
         )
@@ -221,6 +226,24 @@ class _Reader:
             return int(node.value)
         self.fail(node, "wpm", "expected a whole number of words per minute between 40 and 400")
         return None
+
+    def duration(self, node: yaml.Node | None) -> int | None:
+        """The length the talk should run, in seconds."""
+        if node is None or _is_null(node):
+            return None
+        seconds = parse_duration(node.value) if isinstance(node, yaml.ScalarNode) else None
+        if seconds is None:
+            self.fail(node, "duration", f"expected how long the talk should run; {HOW}")
+        return seconds
+
+    def hosts(self, node: yaml.Node | None) -> tuple[str, ...]:
+        """The two voices of a dialogue script."""
+        if node is None or _is_null(node):
+            return ()
+        names = self.sequence(node, "hosts", self.text, "a list of two names")
+        if isinstance(node, yaml.SequenceNode) and len(node.value) != 2:
+            self.fail(node, "hosts", f"expected two names, got {len(node.value)}; write [A, B]")
+        return names
 
     def section(self, node: yaml.Node, field: str) -> Segment | None:
         return self.segment(node, field, title_required=True)

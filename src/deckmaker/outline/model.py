@@ -69,6 +69,9 @@ class Outline:
     outro: Segment | None = None
     theme: str | None = None  # a .pptx/.potx path, resolved against the outline's folder, or a name
     footer: str | None = None  # text along the foot of every slide but the cover
+    voice: str | None = None  # the name of a voice template: video, talk, podcast
+    duration: int | None = None  # seconds the talk should run, to warn when it does not
+    hosts: tuple[str, ...] = ()  # the two speakers of a dialogue script
     source: str = "<outline>"  # the file it came from, for messages
     # Where each text was first written, so a later stage can point at the line that needs
     # changing (a title too long for any type size is found only when the slides are planned).

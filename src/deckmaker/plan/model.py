@@ -5,8 +5,15 @@ Both renderers read only this, so slide N of the deck is always cue N of the scr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
+
+# A pause the outline asks for, written `[PAUSE]` in a script: a cue to stop for a beat, not a
+# word to say. Each one adds PAUSE_SECONDS to the timings.
+PAUSE = "[PAUSE]"
+PAUSE_SECONDS = 2
+_PAUSE = re.compile(r"\[PAUSE\]")
 
 
 class Kind(str, Enum):
@@ -56,7 +63,11 @@ class SlidePlan:
 
     @property
     def words(self) -> int:
-        return sum(len(p.split()) for p in self.spoken)
+        return sum(len(_PAUSE.sub(" ", p).split()) for p in self.spoken)
+
+    @property
+    def pauses(self) -> int:
+        return sum(len(_PAUSE.findall(p)) for p in self.spoken)
 
     @property
     def numbered(self) -> bool:
@@ -71,6 +82,7 @@ class Part:
     title: str | None  # None for the opening and the closing, which the script names itself
     kind: Kind
     slides: tuple[SlidePlan, ...]
+    chapter: str = ""  # its name in chapter lists: the title, or the voice's name for it
 
     @property
     def words(self) -> int:
@@ -85,6 +97,10 @@ class Plan:
     wpm: int
     parts: tuple[Part, ...]
     footer: str | None = None  # along the foot of every numbered slide
+    voice: str = "video"
+    hosts: tuple[str, ...] = ()
+    target: int | None = None  # seconds the talk should run, when the outline or --target says
+    notes_heading: str = ""  # over the delivery notes in the deck: the voice's notes_heading
 
     @property
     def slides(self) -> tuple[SlidePlan, ...]:
@@ -94,21 +110,31 @@ class Plan:
     def words(self) -> int:
         return sum(p.words for p in self.parts)
 
-    def seconds(self, words: int) -> int:
-        """Speaking time of `words` at this plan's rate, rounded to the second."""
-        return round(words * 60 / self.wpm)
+    def seconds(self, words: int, pauses: int = 0) -> int:
+        """Speaking time of `words` at this plan's rate, and of the pauses, to the second."""
+        return round(words * 60 / self.wpm + pauses * PAUSE_SECONDS)
 
     @property
-    def timings(self) -> tuple[tuple[int, int], ...]:
-        """(start, length) in seconds for each part. Starts are running sums of the rounded
-        lengths, so the times shown always add up to the total shown."""
+    def slide_timings(self) -> tuple[tuple[int, int], ...]:
+        """(start, length) in seconds for each slide. Starts are running sums of the rounded
+        lengths, so every time shown adds up to the total shown."""
         out, start = [], 0
-        for part in self.parts:
-            length = self.seconds(part.words)
+        for slide in self.slides:
+            length = self.seconds(slide.words, slide.pauses)
             out.append((start, length))
             start += length
         return tuple(out)
 
     @property
+    def timings(self) -> tuple[tuple[int, int], ...]:
+        """(start, length) in seconds for each part: the sums of its slides."""
+        slides = iter(self.slide_timings)
+        out = []
+        for part in self.parts:
+            mine = [next(slides) for _ in part.slides]
+            out.append((mine[0][0], sum(length for _, length in mine)))
+        return tuple(out)
+
+    @property
     def total_seconds(self) -> int:
-        return sum(length for _, length in self.timings)
+        return sum(length for _, length in self.slide_timings)

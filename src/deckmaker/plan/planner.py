@@ -19,8 +19,9 @@ from deckmaker.plan.fit import (
     unwidowed,
 )
 from deckmaker.plan.fonts import ESTIMATE, Typeface
-from deckmaker.plan.model import Bullet, Kind, Layout, Part, Plan, SlidePlan
+from deckmaker.plan.model import PAUSE, Bullet, Kind, Layout, Part, Plan, SlidePlan
 from deckmaker.plan.picture import fitted_picture
+from deckmaker.plan.spoken import Topic, proper_words, talk, topic
 from deckmaker.plan.voice import Voice
 from deckmaker.typography import quoted, smarten
 
@@ -42,6 +43,7 @@ DIVIDER_MIN_SLIDES_PER_SECTION = 2
 
 # A sentence ends at . ! ? or … (perhaps inside a closing quote or bracket) before a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['\"’”)\]])\s+")
+_PAUSE_MARK = re.compile(r"\[\s*pause\s*\]", re.I)
 
 
 @dataclass(frozen=True)
@@ -63,27 +65,42 @@ class Frames:
     body_font: Typeface = ESTIMATE
 
 
-def plan_talk(outline: Outline, voice: Voice, frames: Frames, wpm: int | None = None) -> Plan:
-    return _Planner(outline, voice, frames).plan(wpm or outline.wpm or DEFAULT_WPM)
+def plan_talk(
+    outline: Outline,
+    voice: Voice,
+    frames: Frames,
+    wpm: int | None = None,
+    target: int | None = None,
+) -> Plan:
+    """`target`: seconds the talk should run (else the outline's `duration:`), for warnings."""
+    plan = _Planner(outline, voice, frames).plan(wpm or outline.wpm or DEFAULT_WPM)
+    return replace(plan, target=target or outline.duration)
 
 
 class _Planner:
     def __init__(self, outline: Outline, voice: Voice, frames: Frames) -> None:
         self.outline, self.voice, self.frames = outline, voice, frames
         self.count = 0  # slides planned so far
+        self.proper = proper_words(outline)
+        self.talk = talk(outline, self.proper)
 
     def plan(self, wpm: int) -> Plan:
         o = self.outline
-        parts = [Part(None, Kind.INTRO, self.opening())]
+        say = self.voice.say
+        parts = [Part(None, Kind.INTRO, self.opening(), say("chapter_opening"))]
         count = len(o.sections)
         dividers = self.wants_dividers()
-        for number, section in enumerate(o.sections, 1):
-            lead = self.voice.say("transition", number, count, section.title)
-            label = self.voice.say("part_label", number, count)
+        for number, (section, said) in enumerate(zip(o.sections, self.talk.topics, strict=True), 1):
+            opening = self.words(section)[0] if section.script else ""
+            lead = say("transition", said, count, opening)
+            label = say("part_label", number, count)
             slides = self.segment(Kind.SECTION, section, lead, label, dividers)
-            parts.append(Part(section.title, Kind.SECTION, tuple(slides)))
-        parts.append(Part(None, Kind.CLOSING, self.closing()))
-        return Plan(o.title, o.subtitle, o.host, wpm, self.even_titles(parts), o.footer)
+            parts.append(Part(section.title, Kind.SECTION, tuple(slides), section.title or ""))
+        parts.append(Part(None, Kind.CLOSING, self.closing(), say("chapter_closing")))
+        return Plan(
+            o.title, o.subtitle, o.host, wpm, self.even_titles(parts), o.footer,
+            voice=self.voice.name, hosts=o.hosts, notes_heading=say("notes_heading"),
+        )  # fmt: skip
 
     def wants_dividers(self) -> bool:
         sections = self.outline.sections
@@ -96,7 +113,7 @@ class _Planner:
 
     def opening(self) -> tuple[SlidePlan, ...]:
         o, intro = self.outline, self.outline.intro
-        greeting = o.greeting or self.voice.say("greeting", o.title, o.subtitle, o.host)
+        greeting = o.greeting or self.voice.say("greeting", self.talk)
         spoken: tuple[str, ...] = (greeting,)
         notes: tuple[str, ...] = ()
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
@@ -109,24 +126,27 @@ class _Planner:
         pages = self.bullet_pages(self.voice.say("agenda_title"), tuple(Bullet(t) for t in titles))
         starts = [1 + sum(len(p.bullets) for p in pages[:i]) for i in range(len(pages))]
         numbered = [replace(p, numbered_from=n) for p, n in zip(pages, starts, strict=True)]
-        slides += self.said(numbered, (self.voice.say("agenda", titles),), (), Kind.AGENDA)
+        agenda = (self.voice.say("agenda", self.talk.topics),)
+        slides += self.said(numbered, agenda, (), Kind.AGENDA)
         return tuple(slides)
 
     def closing(self) -> tuple[SlidePlan, ...]:
+        """The outro's slides, or a recap slide, while its words and the spoken recap are said;
+        then the closing slide and the sign-off."""
         o, outro = self.outline, self.outline.outro
-        slides: list[SlidePlan] = []
-        spoken: tuple[str, ...] = ()
-        notes: tuple[str, ...] = ()
+        recap = self.voice.say("recap", self.talk.topics)  # the gist, before saying goodbye
+        said = (*(self.words(outro) if outro else ()), *((recap,) if recap else ()))
+        notes = outro.notes if outro else ()
         if outro and outro.points:
-            slides += self.segment(Kind.OUTRO, outro)
+            slides = self.segment(Kind.OUTRO, outro)
+            said, notes = ((recap,) if recap else ()), ()
         else:
-            said = self.words(outro) if outro else ()
-            slides += self.recap(said, outro.notes if outro else ())
-            if not slides:
-                spoken, notes = said, outro.notes if outro else ()
-        signoff = o.signoff or self.voice.say("signoff", o.title, o.host)
+            slides = self.recap(said, notes)
+            if slides:
+                said, notes = (), ()
+        signoff = o.signoff or self.voice.say("signoff", self.talk)
         title = self.voice.say("closing_title")
-        slides.append(self.cover(Kind.CLOSING, title, o.host or o.title, (*spoken, signoff), notes))
+        slides.append(self.cover(Kind.CLOSING, title, o.host or o.title, (*said, signoff), notes))
         return tuple(slides)
 
     def recap(self, said: tuple[str, ...], notes: tuple[str, ...]) -> list[SlidePlan]:
@@ -134,7 +154,7 @@ class _Planner:
         that is too much for one slide; none for a one-section talk or when not even the
         titles fit one slide (the agenda listed them)."""
         sections = self.outline.sections
-        if len(sections) < 2:
+        if len(sections) < 2 or not said:  # nothing to say over it: no slide
             return []
         titles = [s.title or "" for s in sections]
         detailed = tuple(
@@ -146,8 +166,7 @@ class _Planner:
         for bullets in (detailed, tuple(Bullet(t) for t in titles)):
             pages = self.bullet_pages(title, bullets)
             if len(pages) == 1:
-                spoken = said or (self.voice.say("recap", titles),)
-                return self.said(pages, spoken, notes, Kind.CLOSING)
+                return self.said(pages, said, notes, Kind.CLOSING)
         return []
 
     def segment(
@@ -186,9 +205,9 @@ class _Planner:
     def words(self, seg: Segment) -> tuple[str, ...]:
         """What the host says for a segment: its script, or sentences made from its points."""
         if seg.script:
-            return tuple(seg.script.split("\n\n"))
+            return tuple(_PAUSE_MARK.sub(PAUSE, p) for p in seg.script.split("\n\n"))
         if seg.points:
-            return (self.voice.say("from_points", seg.title or "", list(seg.points)),)
+            return (self.voice.say("from_points", self.topic_of(seg)),)
         return ()
 
     def said(
@@ -212,6 +231,16 @@ class _Planner:
     def next_number(self) -> int:
         self.count += 1
         return self.count
+
+    def topic_of(self, seg: Segment) -> Topic:
+        """The section's topic; the intro and the outro get one numbered 0."""
+        for said, section in zip(self.talk.topics, self.outline.sections, strict=True):
+            if section is seg:
+                return said
+        intro = seg is self.outline.intro
+        fallback = self.voice.say("intro_title" if intro else "outro_title")
+        order = 0 if intro else len(self.talk.topics) + 1
+        return topic(0, order, seg, self.proper, fallback)
 
     # -- slides (drafts: numbered and given words by `said`) ------------------------------------
 

@@ -1,37 +1,90 @@
-"""The host's generated words, taken from the `voice.j2` template so users can reword them."""
+"""The host's generated words, taken from voice templates so users can reword them.
+
+Three voices are bundled: `voice.j2` holds every macro in a neutral voice, and `voice-video.j2`,
+`voice-talk.j2` and `voice-podcast.j2` hold only what each kind of recording says differently.
+A macro is looked up in the user's own `voice.j2` first (so it may define just the macros it
+changes), then in the chosen voice, then in the bundled `voice.j2`. A macro left exactly as in
+the bundled `voice.j2` (as `deckmaker templates export` copies it) does not count as a change,
+so it still gives way to the chosen voice.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.templates import Templates
+from deckmaker.templates import BUNDLED_PREFIX, Templates
 
 VOICE_TEMPLATE = "voice.j2"
+VOICES = ("video", "talk", "podcast")
+DEFAULT_VOICE = "video"
 _MACRO = re.compile(r"{%-?\s*macro\s+(\w+)")
+_WHOLE_MACRO = re.compile(r"{%-?\s*macro\s+(\w+).*?{%-?\s*endmacro\s*-?%}", re.S)
+
+
+def voice_template(name: str) -> str:
+    return f"voice-{name}.j2"
+
+
+@dataclass(frozen=True)
+class _Layer:
+    name: str  # the template name Jinja knows it by
+    path: Path
+    module: Any
+    lines: dict[str, int]  # macro -> the line it starts on
+    own: frozenset[str] | None = None  # the macros it may answer for; None: all it has
+
+    def has(self, macro: str) -> bool:
+        return hasattr(self.module, macro) and (self.own is None or macro in self.own)
 
 
 class Voice:
-    """Calls the macros of `voice.j2`: greeting, agenda, transition, from_points, signoff, ..."""
+    """Calls the voice macros: greeting, agenda, transition, from_points, recap, signoff, ..."""
 
-    def __init__(self, templates: Templates) -> None:
+    def __init__(self, templates: Templates, name: str = DEFAULT_VOICE) -> None:
         self._templates = templates
-        self._macros = templates.macros(VOICE_TEMPLATE)
+        self.name = name
+        chain = [voice_template(name), f"{BUNDLED_PREFIX}/{VOICE_TEMPLATE}"]
+        if templates.overridden(VOICE_TEMPLATE):
+            chain.insert(0, VOICE_TEMPLATE)
+        if not templates.exists(chain[-2]):
+            known = sorted({*VOICES, *templates.voices()})
+            raise DeckmakerError.at(
+                f"no voice called '{name}'; choose one of {', '.join(known)}, or add "
+                f"{voice_template(name)} to your templates folder"
+            )
+        self._layers = [self._layer(t) for t in chain]
+        if templates.overridden(VOICE_TEMPLATE):
+            bundled = _macro_sources(self._layers[-1].path.read_text(encoding="utf-8"))
+            mine = _macro_sources(self._layers[0].path.read_text(encoding="utf-8"))
+            edited = frozenset(m for m, text in mine.items() if bundled.get(m) != text)
+            self._layers[0] = replace(self._layers[0], own=edited)
+
+    def _layer(self, name: str) -> _Layer:
+        path = self._templates.path(name)
         # Jinja's tracebacks name the wrong line for errors inside macros called from Python,
         # so an error points at the line where its macro starts.
-        source = templates.path(VOICE_TEMPLATE).read_text(encoding="utf-8")
-        self._lines = {
-            m.group(1): source.count("\n", 0, m.start()) + 1 for m in _MACRO.finditer(source)
-        }
+        source = path.read_text(encoding="utf-8")
+        lines = {m.group(1): source.count("\n", 0, m.start()) + 1 for m in _MACRO.finditer(source)}
+        return _Layer(name, path, self._templates.macros(name), lines)
 
     def say(self, macro: str, *args: Any) -> str:
         """The macro's words on one line: templates lay words out over lines; speech has none."""
-        if not hasattr(self._macros, macro):
+        layer = next((lay for lay in self._layers if lay.has(macro)), None)
+        if layer is None:
             raise DeckmakerError.at(
-                f"template has no macro '{macro}'; copy it from the bundled {VOICE_TEMPLATE}",
-                str(self._templates.path(VOICE_TEMPLATE)),
+                f"no voice template has a macro '{macro}'; copy it from the bundled "
+                f"{VOICE_TEMPLATE}",
+                str(self._layers[0].path),
             )
-        with self._templates.reporting(VOICE_TEMPLATE, self._lines.get(macro)):
-            text = str(getattr(self._macros, macro)(*args))
+        with self._templates.reporting(layer.name, layer.lines.get(macro)):
+            text = str(getattr(layer.module, macro)(*args))
         return " ".join(text.split())
+
+
+def _macro_sources(source: str) -> dict[str, str]:
+    """Each macro's text, to tell an edited macro from an exported copy."""
+    return {m.group(1): m.group(0) for m in _WHOLE_MACRO.finditer(source)}

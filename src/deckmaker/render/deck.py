@@ -26,8 +26,6 @@ from deckmaker.render.package import (
 )
 from deckmaker.render.theme import Roles, Theme, roles_of
 
-NOTES_HEADING = "Delivery notes (not read aloud):"
-
 
 @dataclass(frozen=True)
 class Block:
@@ -62,7 +60,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             _add_latent(slide, role, PP_PLACEHOLDER.SLIDE_NUMBER, str(planned.number))
             if plan.footer:
                 _add_latent(slide, role, PP_PLACEHOLDER.FOOTER, plan.footer)
-        slide.notes_slide.notes_text_frame.text = speaker_notes(planned)
+        slide.notes_slide.notes_text_frame.text = speaker_notes(planned, plan.notes_heading)
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.subtitle or ""
     props.author = plan.host or ""
@@ -70,11 +68,12 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     return reproducible_bytes(prs)
 
 
-def speaker_notes(slide: SlidePlan) -> str:
-    """What the presenter reads off the notes pane: the words to say, then how to say them."""
+def speaker_notes(slide: SlidePlan, heading: str) -> str:
+    """What the presenter reads off the notes pane: the words to say, then how to say them
+    under `heading` (the voice's `notes_heading`)."""
     parts = list(slide.spoken)
     if slide.notes:
-        parts.append("\n".join([NOTES_HEADING, *(f"• {n}" for n in slide.notes)]))
+        parts.append("\n".join([heading, *(f"• {n}" for n in slide.notes)]))
     return "\n\n".join(parts)
 
 

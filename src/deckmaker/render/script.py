@@ -1,14 +1,76 @@
-"""Render the plan into the recording script through a Jinja2 template (Markdown by default)."""
+"""Render the plan into the recording script's formats, each through a Jinja2 template.
+
+Every format reads the same timeline: the parts of the talk and each slide's cue with its start
+time, so a cue in the teleprompter, a caption and a chapter all agree with the Markdown script.
+"""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from deckmaker.plan import Kind, Part, Plan, SlidePlan
 from deckmaker.templates import Templates
 
-SCRIPT_TEMPLATE = "script.md.j2"
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffix: str  # after the outline's name: talk.script.md
+    template: str
+    about: str  # for --help and `templates list`
+    ending: str = "\n"  # what the file ends with: SubRip closes its last caption with a blank line
+
+
+FORMATS = {
+    f.name: f
+    for f in (
+        Format("md", ".script.md", "script.md.j2", "the recording script, in Markdown"),
+        Format("txt", ".script.txt", "script.txt.j2", "teleprompter text: plain paragraphs"),
+        Format("html", ".teleprompter.html", "teleprompter.html.j2", "a teleprompter page"),
+        Format("srt", ".srt", "captions.srt.j2", "captions (SubRip)", "\n\n"),
+        Format("chapters", ".chapters.json", "chapters.json.j2", "Podcasting 2.0 chapters"),
+        Format("show-notes", ".show-notes.txt", "show-notes.txt.j2", "description + chapters"),
+        Format("dialogue", ".dialogue.md", "dialogue.md.j2", "the script for two hosts"),
+    )
+}
+DEFAULT_FORMAT = "md"
+SCRIPT_TEMPLATE = FORMATS[DEFAULT_FORMAT].template
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A slide with its place on the clock: `[SLIDE N]` and when to show it."""
+
+    slide: SlidePlan
+    start: int  # seconds into the recording
+    seconds: int
+
+    @property
+    def number(self) -> int:
+        return self.slide.number
+
+    @property
+    def kind(self) -> str:
+        return self.slide.kind.value
+
+    @property
+    def title(self) -> str:
+        return self.slide.title
+
+    @property
+    def spoken(self) -> tuple[str, ...]:
+        return self.slide.spoken
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.slide.notes
+
+    @property
+    def words(self) -> int:
+        return self.slide.words
 
 
 @dataclass(frozen=True)
@@ -19,6 +81,7 @@ class TimedPart:
     number: int  # sections count from 1; the opening and the closing are 0
     start: int  # seconds into the recording
     seconds: int
+    slides: tuple[Cue, ...]
 
     @property
     def kind(self) -> str:
@@ -29,8 +92,8 @@ class TimedPart:
         return self.part.title
 
     @property
-    def slides(self) -> tuple[SlidePlan, ...]:
-        return self.part.slides
+    def chapter(self) -> str:
+        return self.part.chapter
 
     @property
     def words(self) -> int:
@@ -38,15 +101,58 @@ class TimedPart:
 
 
 def timeline(plan: Plan) -> list[TimedPart]:
-    """Each part with its section number and its place on the clock."""
+    """Each part with its section number, its place on the clock and its timed cues."""
     numbers = itertools.count(1)
+    cues = iter(
+        Cue(slide, start, seconds)
+        for slide, (start, seconds) in zip(plan.slides, plan.slide_timings, strict=True)
+    )
     return [
-        TimedPart(part, next(numbers) if part.kind is Kind.SECTION else 0, start, seconds)
+        TimedPart(
+            part,
+            next(numbers) if part.kind is Kind.SECTION else 0,
+            start,
+            seconds,
+            tuple(next(cues) for _ in part.slides),
+        )
         for part, (start, seconds) in zip(plan.parts, plan.timings, strict=True)
     ]
 
 
-def render_script(plan: Plan, templates: Templates, name: str = SCRIPT_TEMPLATE) -> str:
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
+# What each format needs beyond the timeline, worked out only when that format is asked for.
+Extra = Callable[[Plan, list[TimedPart], Templates], tuple[dict[str, Any], tuple[str, ...]]]
+
+
+def _extras() -> dict[str, Extra]:
+    from deckmaker.render.captions import captions_context
+    from deckmaker.render.chapters import chapters_context, show_notes_context
+    from deckmaker.render.dialogue import dialogue_context
+
+    return {
+        "srt": captions_context,
+        "chapters": chapters_context,
+        "show-notes": show_notes_context,
+        "dialogue": dialogue_context,
+    }
+
+
+def render_script(
+    plan: Plan, templates: Templates, name: str = SCRIPT_TEMPLATE, fmt: str = DEFAULT_FORMAT
+) -> Rendered:
+    """The script in format `fmt`, through template `name`."""
     parts = timeline(plan)
-    text = templates.render(name, plan=plan, parts=parts, total=plan.total_seconds)
-    return text.rstrip("\n") + "\n"
+    extra: dict[str, Any] = {}
+    warnings: tuple[str, ...] = ()
+    if fmt in _extras():
+        extra, warnings = _extras()[fmt](plan, parts, templates)
+    cues = [cue for part in parts for cue in part.slides]
+    text = templates.render(
+        name, plan=plan, parts=parts, cues=cues, total=plan.total_seconds, **extra
+    )
+    return Rendered(text.rstrip("\n") + FORMATS[fmt].ending, warnings)

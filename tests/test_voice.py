@@ -1,0 +1,154 @@
+"""The words deckmaker writes itself: read as a person would say them, in each voice."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from deckmaker.build import build, example_outline, plan_outline
+from deckmaker.errors import DeckmakerError
+from deckmaker.plan import Kind, Plan
+
+VOICES = ("video", "talk", "podcast")
+
+
+def said(plan: Plan) -> str:
+    return "\n".join(p for s in plan.slides for p in s.spoken)
+
+
+def plan_of(path: Path, **options) -> Plan:
+    return plan_outline(path, **options)[0]
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_the_example_names_sections_naturally_and_never_doubles_a_transition(voice) -> None:
+    plan = plan_of(example_outline(), voice=voice)
+    text = said(plan)
+    for part in plan.parts:
+        if part.kind is Kind.SECTION:
+            assert part.title not in text  # no Title Case title pasted mid-sentence
+            # Each section's own script opens with its own transition: nothing is said before it.
+            assert part.slides[0].spoken[0].startswith(("Okay,", "Alright,", "So,"))
+    agenda = next(s for s in plan.slides if s.kind is Kind.AGENDA).spoken
+    assert agenda == (
+        "We've got four things to cover: the 'what if' montage, sacrifices for dreams, the "
+        "realism factor, and the enduring impact of La La Land's conclusion.",
+    )
+    recap, closing = plan.slides[-2:]  # the recap slide is up while the recap is said
+    assert recap.spoken == ("Before we finish, a quick recap. The 'what if' montage: a glimpse "
+                            "of the life Mia and Sebastian could have had. Sacrifices for dreams: "
+                            "ambition drains the time and energy their relationship needs. The "
+                            "realism factor: an earned, true-to-life ending instead of a neat "
+                            "bow. The enduring impact of La La Land's conclusion: heartbreaking "
+                            "yet satisfying, because it took the road less traveled.",)  # fmt: skip
+    assert len(closing.spoken) == 1  # then the sign-off
+
+
+def test_each_voice_speaks_to_its_own_audience(write_outline) -> None:
+    path = write_outline("title: Sleep\nhost: Sam\nsections: [{title: Dreams}, {title: REM}]\n")
+    words = {v: said(plan_of(path, voice=v)) for v in VOICES}
+    assert "Hey guys, Sam here!" in words["video"] and "thanks for watching" in words["video"]
+    assert "Hi everyone" in words["talk"] and "questions" in words["talk"]
+    assert "watching" not in words["talk"] and "comments" not in words["talk"]
+    assert "welcome to the show" in words["podcast"] and "thanks for listening" in words["podcast"]
+    assert "watching" not in words["podcast"]
+
+
+def test_the_outline_chooses_the_voice_and_a_wrong_one_names_its_line(write_outline) -> None:
+    path = write_outline("title: T\nvoice: podcast\nsections: [{title: A}]\n")
+    assert plan_of(path).voice == "podcast"
+    assert plan_of(path, voice="talk").voice == "talk"  # --voice wins
+    bad = write_outline("title: T\nvoice: radio\nsections: [{title: A}]\n", "bad.yaml")
+    with pytest.raises(DeckmakerError, match=r"bad.yaml:2: voice: no voice called 'radio'"):
+        plan_of(bad)
+
+
+BUGS = """\
+title: Garden Talk
+sections:
+  - title: Why We Sleep
+    points: [Only one point here]
+  - title: Is It REM Sleep?
+    points:
+      - text: Tomatoes
+        points: [Stake early, Pinch suckers, Water deeply]
+      - Second point
+  - title: "Ends with colon:"
+    points: [A, B, C]
+  - title: Last One
+    points: [X, Y, Z, W]
+"""
+
+
+def test_the_reported_bugs_stay_fixed(write_outline) -> None:
+    text = said(plan_of(write_outline(BUGS)))
+    assert "?." not in text and ":." not in text and "colon: a, b" not in text
+    assert "Is It REM Sleep" not in text and "is it REM sleep?" in text
+    assert "tomatoes: stake early, pinch suckers and water deeply." in text
+    assert "why we sleep, is it REM sleep, ends with colon, and last one." in text
+    assert "and that means" not in text and "That's the heart of it" not in text
+    assert "First up" not in text  # a single point is not "first" of anything
+    assert "The key idea here is simple: only one point here." in text
+    assert not re.search(r"finally,[^.]*\. First", text)  # no "And finally, …" then "First up"
+
+
+def test_points_only_sections_vary_and_no_phrase_is_repeated(write_outline) -> None:
+    """An intro, eight sections of one to five points and an outro, all said by deckmaker: no
+    four words in a row are said twice, apart from the points themselves."""
+    points = {n: ", ".join(f"p{n}{c}" for c in "abcde"[: n % 5 + 1]) for n in range(1, 9)}
+    sections = "".join(f"  - title: Topic {n}\n    points: [{points[n]}]\n" for n in points)
+    plan = plan_of(
+        write_outline(
+            f"title: T\nintro: {{points: [p0a, p0b]}}\nsections:\n{sections}"
+            "outro: {points: [p9a]}\n"
+        )
+    )
+    words = re.findall(r"[\w']+", said(plan).lower())
+    grams = Counter(
+        tuple(words[i : i + 4])
+        for i in range(len(words) - 3)
+        if not any(re.fullmatch(r"p\d[a-e]|topic|\d", w) for w in words[i : i + 4])
+    )
+    assert [g for g, n in grams.items() if n > 1] == []
+    leads = [p.slides[0].spoken[1].split(".")[0] for p in plan.parts if p.kind is Kind.SECTION]
+    assert len(set(leads)) == len(leads)  # every section opens its points its own way
+
+
+def test_the_same_outline_says_the_same_words(tmp_path: Path) -> None:
+    one = build(example_outline(), tmp_path / "one", only=("script",), formats=("md", "srt"))
+    two = build(example_outline(), tmp_path / "two", only=("script",), formats=("md", "srt"))
+    assert one.plan == two.plan
+    for kind in one.files:
+        assert one.files[kind].read_bytes() == two.files[kind].read_bytes()
+
+
+def test_pause_marks_are_cues_not_words(write_outline) -> None:
+    path = write_outline(
+        "title: T\nwpm: 60\nsections:\n  - title: A\n    script: One two. [pause] Three.\n"
+    )
+    plan = plan_of(path)
+    slide = plan.parts[1].slides[0]
+    assert slide.spoken[-1] == "One two. [PAUSE] Three."
+    assert slide.pauses == 1
+    assert plan.seconds(slide.words, slide.pauses) == slide.words + 2
+
+
+def test_a_voice_with_one_macro_inherits_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "voice.j2").write_text(
+        "{% macro notes_heading() %}HOW TO SAY IT{% endmacro %}", encoding="utf-8"
+    )
+    plan = plan_of(example_outline(), templates_dir=tmp_path)
+    assert plan.notes_heading == "HOW TO SAY IT"
+    assert said(plan) == said(plan_of(example_outline()))
+
+
+def test_a_voice_of_ones_own_falls_back_to_the_neutral_one(tmp_path: Path, write_outline) -> None:
+    (tmp_path / "voice-plain.j2").write_text("", encoding="utf-8")
+    path = write_outline("title: Tiny\nsections: [{title: Alpha}]\n")
+    plan = plan_of(path, templates_dir=tmp_path, voice="plain")
+    assert plan.slides[0].spoken == ("Hello, everyone! Today we're looking at tiny.",)
+    with pytest.raises(DeckmakerError, match="choose one of plain, podcast, talk, video"):
+        plan_of(path, templates_dir=tmp_path, voice="radio")

@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass
 
 from deckmaker.essay.language import Sentence, content_stems, split_sentences, word_set, words
-from deckmaker.essay.statement import has_finite_verb, opens_with_pronoun
+from deckmaker.essay.statement import DANGLING, has_finite_verb, opens_with_pronoun
 from deckmaker.outline import Point
 
 MOST_WORDS = 12  # a point longer than this is cut at a clause boundary if it can be
@@ -63,14 +63,6 @@ LEADING = {
         """a al aunque mientras si cuando como en con sin antes después desde para tras hasta
         durante según"""
     ),
-}
-# Words a point must not end on: they promise more words after them.
-DANGLING = {
-    "en": word_set(
-        """a an the of to for with that which who and but or in on at by from as into about its
-        their his her our your my this these those"""
-    ),
-    "es": word_set("el la los las un una de del a al que y o pero en con por para su sus como"),
 }
 # Sentences that talk to the listener rather than about the subject.
 CHATTER = {
@@ -265,10 +257,9 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
     ]
     # never where the subject is left without its verb ("Sebastian's dream of opening his own
     # jazz club | and Mia's relentless pursuit of an acting career demand …")
-    whole = has_finite_verb(" ".join(tokens), language)
     for found in (at_comma, before_and):
         for n in found:
-            if not whole or has_finite_verb(" ".join(tokens[:n]), language):
+            if has_finite_verb(" ".join(tokens[:n]), language):
                 return n
     subordinate = _SUBORDINATE_CUTS[language]
     before_clause = [n for n in ends if tokens[n].lower() in subordinate] if clauses else []

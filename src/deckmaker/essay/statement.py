@@ -1,5 +1,6 @@
 """Whether a slide point reads as a statement: it names its own subject (does not open with a
-pronoun whose noun was in an earlier sentence) and it has a finite verb.
+pronoun whose noun was in an earlier sentence), it has a finite verb, and it does not end on a
+word that promises more ("…a love story that").
 
 A heuristic from word lists and word endings, not a parser: no tagger that ships without a model
 download knows these languages well enough to be worth the dependency. What it takes for a
@@ -68,6 +69,14 @@ NOUN_BEFORE = {
         """el la los las un una unos unas mi mis tu tus su sus este esta estos estas ese esa
         esos esas de del a al en con por para sin sobre entre hasta desde"""
     ),
+}
+# Words a point must not end on: they promise more words after them.
+DANGLING = {
+    "en": word_set(
+        """a an the of to for with that which who and but or in on at by from as into about its
+        their his her our your my this these those"""
+    ),
+    "es": word_set("el la los las un una de del a al que y o pero en con por para su sus como"),
 }
 _CONTRACTED = ("'s", "'re", "'ve", "'ll", "'d", "'m")
 _ENDINGS = {
@@ -142,6 +151,7 @@ def has_finite_verb(text: str, language: str) -> bool:
     return False
 
 
-def is_statement(text: str, language: str) -> bool:
-    """Names its own subject and has a finite verb."""
-    return not opens_with_pronoun(text, language) and has_finite_verb(text, language)
+def ends_dangling(text: str, language: str) -> bool:
+    """The point ends on an article, a preposition or a conjunction: "…the film's take on"."""
+    last = _lowered(text)[-1:]
+    return bool(last) and last[0] in DANGLING[language]

@@ -15,7 +15,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from deckmaker.essay.language import Sentence, content_stems, split_sentences, word_set, words
+from deckmaker.essay.language import (
+    STOPWORDS,
+    Sentence,
+    content_stems,
+    split_sentences,
+    word_set,
+    words,
+)
 from deckmaker.essay.statement import DANGLING, has_finite_verb, opens_with_pronoun
 from deckmaker.outline import Point
 
@@ -68,6 +75,11 @@ LEADING = {
 CHATTER = {
     "en": ("you know", "let's", "remember", "i'm talking", "i'd argue", "dare i say", "guys"),
     "es": ("ya sabéis", "ya saben", "vamos a", "recordad", "recuerden", "chicos", "amigos"),
+}
+# Words that open a clause inside a sentence: a cut after one must keep that clause's verb.
+_CLAUSE_OPENERS = {
+    "en": word_set("that which who whom whose where when because while although if"),
+    "es": word_set("que cuando porque donde quien quienes aunque mientras si"),
 }
 _PARTICIPLES = word_set("kept made left given known seen shown built told taken held born")
 _CUTS = {"en": ("and", "but", "because", "while"), "es": ("y", "pero", "porque")}
@@ -247,7 +259,10 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
         for n in ends
         if tokens[n - 1].endswith(",")
         and n > FEWEST_WORDS + 1
-        and tokens[n - 2].lower() not in DANGLING[language]
+        and not (
+            tokens[n - 2].lower() in DANGLING[language]
+            and tokens[n].lower() not in STOPWORDS[language]
+        )
     ]
     before_and = [
         n
@@ -259,11 +274,22 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
     # jazz club | and Mia's relentless pursuit of an acting career demand …")
     for found in (at_comma, before_and):
         for n in found:
-            if has_finite_verb(" ".join(tokens[:n]), language):
+            if not _strands_subject(tokens[:n], language):
                 return n
     subordinate = _SUBORDINATE_CUTS[language]
     before_clause = [n for n in ends if tokens[n].lower() in subordinate] if clauses else []
     return before_clause[0] if before_clause else None
+
+
+def _strands_subject(kept: list[str], language: str) -> bool:
+    """What is kept has no finite verb, or its last clause has none: "… or realizing that two
+    people | , no matter how much they care, might have …"."""
+    lowered = [t.lower().strip(_TRAILING + _QUOTES) for t in kept]
+    clause = max((i for i, t in enumerate(lowered) if t in _CLAUSE_OPENERS[language]), default=-1)
+    last = " ".join(kept[clause + 1 :])
+    return not has_finite_verb(" ".join(kept), language) or (
+        clause >= 0 and bool(last) and not has_finite_verb(last, language)
+    )
 
 
 def _strip_markers(text: str, language: str) -> str:

@@ -40,7 +40,7 @@ AUXILIARIES = {
 }
 # Pronouns that stand as the subject: on a slide their noun is nowhere to be seen.
 PRONOUNS = {
-    "en": word_set("it he she they him them"),
+    "en": word_set("it he she they him them others"),
     "es": word_set("él ella ellos ellas ello esto eso aquello"),
 }
 # Words that are pronouns when no noun follows them ("This is…", but "This montage is…").
@@ -48,6 +48,10 @@ DEMONSTRATIVES = {
     "en": word_set("this that these those"),
     "es": word_set("este esta estos estas ese esa esos esas"),
 }
+# Words that stand for a noun when a verb follows them ("Some end with growth"), but not when
+# a noun does ("Some films end") or "of" says which ("Most of us").
+# ("Many", "Muchos" standing alone mean people, and are left alone.)
+QUANTIFIERS = {"en": word_set("some both each all"), "es": word_set("ambos ambas")}
 # In Spanish the subject is often left unsaid: a point opening on a copula has none ("Es un…").
 VERB_OPENERS = {"en": frozenset[str](), "es": word_set("es son era eran fue fueron está están")}
 SUBJECTS = {
@@ -106,7 +110,7 @@ def _lowered(text: str) -> list[str]:
 
 def opens_with_pronoun(text: str, language: str) -> bool:
     """The point opens with a pronoun standing for a noun it does not name: "It validates…",
-    "That's the real magic…", "They got what they wanted" (but "That habit costs…")."""
+    "That's the real magic…", "Some end with growth" (but "That habit costs…", "Most of us…")."""
     tokens = _lowered(text)
     if not tokens:
         return False
@@ -114,9 +118,12 @@ def opens_with_pronoun(text: str, language: str) -> bool:
     bare, _, contracted = first.partition("'")
     if bare in PRONOUNS[language] or bare in VERB_OPENERS[language]:
         return True
+    following = tokens[1] if len(tokens) > 1 else ""
     if bare in DEMONSTRATIVES[language]:
-        following = tokens[1] if len(tokens) > 1 else ""
         return bool(contracted) or not following or following in AUXILIARIES[language]
+    if bare in QUANTIFIERS[language] and following not in ("of", "de"):
+        after = tokens[2] if len(tokens) > 2 else ""
+        return following in AUXILIARIES[language] or after in NOUN_BEFORE[language]
     return False
 
 

@@ -191,8 +191,9 @@ def _quote(quote: Quote | None) -> Quote | None:
 
 
 def _title_from(opening: tuple[str, ...], language: str, source: str) -> str:
-    """No heading names the essay: its first sentence after the greeting when that is short
-    (often the question the essay answers), else its file name in words."""
+    """Neither a heading nor the greeting names the essay: its first sentence after the
+    greeting when that is short (often the question the essay answers), else its file name in
+    words."""
     from deckmaker.essay.language import split_sentences
 
     sentences = split_sentences(opening, language)

@@ -2,9 +2,12 @@
 
 Extractive by construction: every point is a run of words from one sentence of the passage, with
 leading discourse markers ("Okay, guys,"), asides and subordinate clauses cut out; nothing is
-reworded. Which sentences: the most central ones (TextRank over shared content stems, as in
-Mihalcea and Tarau 2004), plus a little for sharing words with the heading, less for chatter aimed
-at the listener ("you know", "let's", questions) and for sentences that had to be cut short.
+reworded. A point must read as a statement (statement.py): no cut leaves a subject without its
+verb, a colon's lead-in gives way to what follows, and a point that opens with a pronoun whose
+noun it does not name is left out. Which sentences: the most central ones (TextRank over shared
+content stems, as in Mihalcea and Tarau 2004), plus a little for sharing words with the heading,
+less for chatter aimed at the listener ("you know", "let's", questions), for sentences that had
+to be cut short and, by much more, for points with no finite verb.
 bench/keypoints.py measured these choices against each other and the lead baseline; the chatter
 penalty costs a little ROUGE on the reference essay and keeps "You know the one I'm talking
 about" off the slides (bench/RESULTS.md).

@@ -14,6 +14,7 @@ from conftest import ESSAY, ROOT
 from deckmaker.essay import import_essay, read_essay
 from deckmaker.essay.language import content_stems, detect_language
 from deckmaker.essay.points import LONGEST, MOST_WORDS, compress
+from deckmaker.essay.statement import has_finite_verb, opens_with_pronoun
 from deckmaker.outline import Outline, Quote, Segment, load_outline, parse_outline
 from deckmaker.outline.write import write_outline
 
@@ -69,7 +70,9 @@ def test_reference_sections_have_the_essays_titles(reference: Outline) -> None:
     by_hand = load_outline(ROOT / "outlines" / "la-la-land.yaml")
     assert [s.title for s in reference.sections] == [s.title for s in by_hand.sections]
     assert reference.intro is not None and reference.intro.title is None
-    assert reference.title == "Did Mia and Sebastian end up together?"
+    # the greeting's topic, as the title a person gives it; the opening question below it
+    assert reference.title == "The Ending of La La Land"
+    assert reference.subtitle == by_hand.subtitle == "Did Mia and Sebastian end up together?"
 
 
 def test_reference_script_keeps_all_the_prose(reference: Outline) -> None:
@@ -105,6 +108,164 @@ def test_points_drop_discourse_markers_and_asides() -> None:
         "en",
     ) == ("La La Land delivers a conclusion")
     assert compress("So, what's the takeaway, guys?", "en") is None  # too short to be a point
+
+
+def test_points_never_strand_a_subject_and_skip_a_colons_lead_in() -> None:
+    # cut before "and", the subject would lose its verb ("demand"): no such point
+    point = compress(
+        "Sebastian's dream of opening his own jazz club and Mia's relentless pursuit of an "
+        "acting career demand immense dedication, focus, and often, geographical separation.",
+        "en",
+    )
+    assert point != "Sebastian's dream of opening his own jazz club"
+    assert compress(
+        "Bright light in the morning and dim light in the evening tell the brain when the day "
+        "starts and ends.",
+        "en",
+    ) == ("Bright light in the morning and dim light in the evening tell the brain")
+    # "That's the real magic of X:" only leads in; the point is what follows
+    assert compress("That's the real magic of the ending: its honesty is rare.", "en") == (
+        "Its honesty is rare"
+    )
+    assert compress(
+        "A regular wake-up time, kept even on weekends, anchors the body clock.", "en"
+    ) == ("A regular wake-up time anchors the body clock")
+    assert compress("It's pure genius, guys, and a beautiful, imagined montage.", "en") != (
+        "It's pure genius, guys, and a beautiful"
+    )
+
+
+def test_statements_are_told_from_phrases() -> None:
+    for pronoun in (
+        "It validates the desire",
+        "That's the real magic",
+        "They got it",
+        "This is it",
+    ):
+        assert opens_with_pronoun(pronoun, "en"), pronoun
+    for named in (
+        "This montage is crucial",
+        "That habit costs more",
+        "Italy is far",
+        "Most of us treat sleep as a luxury",
+        "Some films end with a wedding",
+    ):
+        assert not opens_with_pronoun(named, "en"), named
+    assert opens_with_pronoun("Es un final abierto", "es")
+    assert not opens_with_pronoun("Esta elección convierte al espectador", "es")
+    for phrase in (
+        "Sebastian's dream of opening his own jazz club",
+        "The film's willingness to explore the bittersweet nature of life",
+        "Bright light in the morning",
+    ):
+        assert not has_finite_verb(phrase, "en"), phrase
+    for statement in (
+        "The film doesn't paint them as selfish",
+        "Teenagers need even more",
+        "La La Land's ending mirrors these complex realities",
+        "The montage shows what they lost",
+    ):
+        assert has_finite_verb(statement, "en"), statement
+    assert has_finite_verb("La película funciona como un espejo", "es")
+
+
+# What a bullet must not open or end with, listed here rather than taken from the code.
+BARE_PRONOUNS = {
+    "en": {"it", "it's", "he", "she", "they", "they're", "them", "that's", "this's"},
+    "es": {"él", "ella", "ellos", "ellas", "esto", "eso", "es", "son", "fue"},
+}
+DEMONSTRATIVE_VERB = re.compile(r"^(this|that|these|those) (is|was|are|were|has|means)\b", re.I)
+DANGLING_ENDS = {
+    "en": {"and", "or", "but", "of", "to", "the", "a", "an", "in", "on", "with", "for", "that",
+           "because", "by", "from", "at", "as", "about", "into", "its", "their", "his", "her"},
+    "es": {"y", "o", "pero", "de", "del", "a", "al", "el", "la", "los", "las", "un", "una", "que",
+           "en", "con", "por", "para", "su", "sus"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("essay", "language", "written"),
+    [
+        (ESSAY, "en", ()),
+        (MARKDOWN, "en", ("Protect Focus", "Build Trust on Purpose")),
+        (CRLF, "en", ()),
+        (SPANISH, "es", ()),
+    ],
+    ids=lambda v: getattr(v, "name", None),
+)
+def test_extracted_points_read_as_bullets(
+    essay: Path, language: str, written: tuple[str, ...]
+) -> None:
+    """No point opens with a bare pronoun or ends on a word that promises more; nearly all
+    have a verb, and the limits and anchors still hold."""
+    outline = read_essay(essay)
+    extracted = [s for s in segments(outline) if s.title not in written]
+    points = [p.text for s in extracted for p in s.points]
+    assert points
+    for text in points:
+        opener = text.replace("’", "'").split()[0].lower().strip(",;:¡¿")
+        assert opener not in BARE_PRONOUNS[language], text
+        assert not DEMONSTRATIVE_VERB.match(text), text
+        assert words_of(text)[-1] not in DANGLING_ENDS[language], text
+        assert len(text.split()) <= LONGEST, text
+    assert sum(has_finite_verb(t, language) for t in points) >= 0.9 * len(points)
+    for segment in extracted:
+        if len(segment.points) > 1:
+            assert all(p.said for p in segment.points)
+    assert_points_are_faithful(outline, language, written)
+
+
+BODY = "\n\nPart One\n\nSome words here.\n"
+
+
+@pytest.mark.parametrize(
+    ("opening", "title", "subtitle"),
+    [
+        (
+            "Hey everyone, today let's talk about the rise and fall of the silent film era! "
+            "Why did it end so fast? Let's see.",
+            "The Rise and Fall of the Silent Film Era",
+            "Why did it end so fast?",
+        ),
+        (
+            "Hi all, let's dive into 'remote work' – the good parts. It changed everything.",
+            "Remote Work",
+            None,
+        ),
+        (
+            "¡Hola a todos, hoy vamos a hablar del final de La La Land! ¿Terminaron juntos? "
+            "Veamos qué pasó.",
+            "El final de La La Land",
+            "¿Terminaron juntos?",
+        ),
+        (
+            "Hola, chicos, vamos a sumergirnos en el cine mudo. Fue una época breve y brillante.",
+            "El cine mudo",
+            None,
+        ),
+        # no topic in the greeting: the short first sentence, with no subtitle
+        ("Hey guys, welcome back! Did it work? It did.", "Did it work?", None),
+        # a topic too long for a title: the file's name
+        (
+            "Hi, let's talk about the many small and large ways that the films of the decade "
+            "changed how we see love. That is the whole of it, at least for today's episode.",
+            "Film talk",
+            None,
+        ),
+    ],
+)
+def test_the_title_comes_from_the_greetings_topic(
+    opening: str, title: str, subtitle: str | None
+) -> None:
+    outline = import_essay(opening + BODY, "film-talk.txt")
+    assert (outline.title, outline.subtitle) == (title, subtitle)
+    assert outline.greeting and outline.greeting in opening  # the greeting is still said
+
+
+def test_a_markdown_title_keeps_the_opening_question_as_subtitle() -> None:
+    text = "# Silent Films\n\nHello all. Why did they end?\n\n## One\n\nSome prose.\n"
+    outline = import_essay(text, "s.md", markdown=True)
+    assert (outline.title, outline.subtitle) == ("Silent Films", "Why did they end?")
 
 
 # -- the other shapes ----------------------------------------------------------------------------
@@ -154,7 +315,8 @@ def test_crlf_bom_tabs_and_question_headings() -> None:
         "Can You Train Yourself to Sleep Better?",
         "So What Should You Do Tonight?",
     ]
-    assert outline.title == "Sleep questions"  # no short first sentence: the file's name
+    assert outline.title == "Sleep"  # "…, I'm glad you're here for a short talk about sleep."
+    assert outline.subtitle is None  # the opening asks no question
     texts = [outline.title, outline.greeting or ""] + [s.script or "" for s in segments(outline)]
     assert not any("\r" in t or "\ufeff" in t or "\t" in t for t in texts)
     one = outline.sections[-1]
@@ -168,6 +330,8 @@ def test_spanish() -> None:
     outline = read_essay(SPANISH)
     assert detect_language(outline.intro.script or "") == "es"  # type: ignore[union-attr]
     assert outline.greeting == "¡Hola a todos, bienvenidos de nuevo al canal!"
+    # the greeting names no topic and the opening's first sentence is long: the file's name
+    assert outline.title == "Realidad o fantasia"
     assert [s.title for s in outline.sections] == [
         "¿Realidad o fantasía?",
         "Lo que dice el director",

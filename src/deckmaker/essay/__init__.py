@@ -4,10 +4,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.essay.document import Essay, Passage
+from deckmaker.essay.language import word_set
 from deckmaker.outline import Outline, Place, Point, Quote, Segment
 from deckmaker.outline.load import clean_text
 
@@ -20,6 +22,26 @@ GREETINGS = {
            "good evening", "what's up"),
     "es": ("hola", "bienvenidos", "bienvenidas", "buenas", "buenos días", "qué tal"),
 }  # fmt: skip
+
+# What the greeting says the talk is about: "let's dive deep into X", "a talk about X".
+TOPIC_CUES = {
+    "en": re.compile(
+        r"\b(?:dive|diving|dig|digging)\s+(?:deep(?:er)?\s+|right\s+)?into\s+"
+        r"|\btalk(?:ing)?\s+about\s+",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"\b(?:hablar|hablaremos|hablamos|hablando|hablaros)\s+(?:de|del|sobre)\s+"
+        r"|\b(?:sumergirnos|adentrarnos|profundizar)\s+(?:de\s+lleno\s+)?en\s+",
+        re.IGNORECASE,
+    ),
+}
+_TOPIC_END = re.compile(r"[,;:!?.…(]|\s[–—-]\s")
+# Words an English title keeps in lower case unless they open or close it.
+SMALL_WORDS = word_set(
+    """a an and as at but by for from in into nor of on or over per so the to up via vs with
+    yet"""
+)
 
 __all__ = ["import_essay", "read_essay"]
 
@@ -87,6 +109,9 @@ def _outline(essay: Essay, source: str) -> Outline:
             opening = tuple(p for p in (rest, *opening[1:]) if p)
     title = essay.title and clean_text(essay.title)
     places = {title: Place("title", essay.title_line or 1)} if title else {}
+    if not title and greeting:
+        title = _topic(greeting, language)
+    subtitle = _question(opening, language) if title else None
     if not title:
         title = _title_from(opening, language, source)
     intro = None
@@ -102,6 +127,7 @@ def _outline(essay: Essay, source: str) -> Outline:
     return Outline(
         title=title,
         sections=tuple(sections),
+        subtitle=subtitle,
         greeting=greeting,
         intro=intro,
         source=source,
@@ -165,8 +191,9 @@ def _quote(quote: Quote | None) -> Quote | None:
 
 
 def _title_from(opening: tuple[str, ...], language: str, source: str) -> str:
-    """No heading names the essay: its first sentence after the greeting when that is short
-    (often the question the essay answers), else its file name in words."""
+    """Neither a heading nor the greeting names the essay: its first sentence after the
+    greeting when that is short (often the question the essay answers), else its file name in
+    words."""
     from deckmaker.essay.language import split_sentences
 
     sentences = split_sentences(opening, language)
@@ -174,3 +201,45 @@ def _title_from(opening: tuple[str, ...], language: str, source: str) -> str:
         return sentences[0].text
     stem = Path(source).stem.replace("-", " ").replace("_", " ").strip() or "Talk"
     return stem[:1].upper() + stem[1:]
+
+
+def _topic(greeting: str, language: str) -> str | None:
+    """What the greeting says the talk is about, as a title: "Hey guys, let's dive deep into
+    the ending of La La Land, a movie that…" -> "The Ending of La La Land"; None when it does
+    not say, or says it in more than TITLE_WORDS words."""
+    cue = TOPIC_CUES[language].search(greeting)
+    if not cue:
+        return None
+    rest = greeting[cue.end() :]
+    end = _TOPIC_END.search(rest)
+    topic = rest[: end.start() if end else len(rest)].strip().strip("'\"‘’“”«»")
+    if cue.group().lower().rstrip().endswith(" del"):  # "hablar del final": "de" + "el final"
+        topic = "el " + topic
+    if not topic or len(topic.split()) > TITLE_WORDS:
+        return None
+    return _title_case(topic, language)
+
+
+def _title_case(text: str, language: str) -> str:
+    """English titles capitalise every word but the small ones inside ("The Ending of La La
+    Land"); Spanish titles only the first word (and the names, as written)."""
+    words = text.split()
+    if language != "en":
+        return text[:1].upper() + text[1:]
+    last = len(words) - 1
+    return " ".join(
+        w if 0 < i < last and w.lower() in SMALL_WORDS else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
+
+
+def _question(opening: tuple[str, ...], language: str) -> str | None:
+    """The opening's first sentence when it is a short question: the question the talk
+    answers, for the title slide ("Did Mia and Sebastian end up together?")."""
+    from deckmaker.essay.language import split_sentences
+
+    sentences = split_sentences(opening[:1], language)
+    first = sentences[0].text if sentences else ""
+    if first.rstrip("'\"’”»").endswith("?") and len(first.split()) <= TITLE_WORDS:
+        return first
+    return None

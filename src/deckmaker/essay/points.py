@@ -2,9 +2,12 @@
 
 Extractive by construction: every point is a run of words from one sentence of the passage, with
 leading discourse markers ("Okay, guys,"), asides and subordinate clauses cut out; nothing is
-reworded. Which sentences: the most central ones (TextRank over shared content stems, as in
-Mihalcea and Tarau 2004), plus a little for sharing words with the heading, less for chatter aimed
-at the listener ("you know", "let's", questions) and for sentences that had to be cut short.
+reworded. A point must read as a statement (statement.py): no cut leaves a subject without its
+verb, a colon's lead-in gives way to what follows, and a point that opens with a pronoun whose
+noun it does not name is left out. Which sentences: the most central ones (TextRank over shared
+content stems, as in Mihalcea and Tarau 2004), plus a little for sharing words with the heading,
+less for chatter aimed at the listener ("you know", "let's", questions), for sentences that had
+to be cut short and, by much more, for points with no finite verb.
 bench/keypoints.py measured these choices against each other and the lead baseline; the chatter
 penalty costs a little ROUGE on the reference essay and keeps "You know the one I'm talking
 about" off the slides (bench/RESULTS.md).
@@ -15,7 +18,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from deckmaker.essay.language import Sentence, content_stems, split_sentences, word_set, words
+from deckmaker.essay.language import (
+    STOPWORDS,
+    Sentence,
+    content_stems,
+    split_sentences,
+    word_set,
+    words,
+)
+from deckmaker.essay.statement import DANGLING, has_finite_verb, opens_with_pronoun
 from deckmaker.outline import Point
 
 MOST_WORDS = 12  # a point longer than this is cut at a clause boundary if it can be
@@ -63,20 +74,24 @@ LEADING = {
         durante según"""
     ),
 }
-# Words a point must not end on: they promise more words after them.
-DANGLING = {
-    "en": word_set(
-        """a an the of to for with that which who and but or in on at by from as into about its
-        their his her our your my this these those"""
-    ),
-    "es": word_set("el la los las un una de del a al que y o pero en con por para su sus como"),
-}
 # Sentences that talk to the listener rather than about the subject.
 CHATTER = {
     "en": ("you know", "let's", "remember", "i'm talking", "i'd argue", "dare i say", "guys"),
     "es": ("ya sabéis", "ya saben", "vamos a", "recordad", "recuerden", "chicos", "amigos"),
 }
+# Words that open a clause inside a sentence: a cut after one must keep that clause's verb.
+_CLAUSE_OPENERS = {
+    "en": word_set("that which who whom whose where when because while although if"),
+    "es": word_set("que cuando porque donde quien quienes aunque mientras si"),
+}
+_PARTICIPLES = word_set("kept made left given known seen shown built told taken held born")
 _CUTS = {"en": ("and", "but", "because", "while"), "es": ("y", "pero", "porque")}
+# Where a sentence too long for a slide can end: before a clause that says when or why, which
+# never splits a subject from its verb ("Bright light … tell the brain | when the day starts").
+_SUBORDINATE_CUTS = {
+    "en": word_set("when because while although though whereas since unless until"),
+    "es": word_set("cuando porque mientras aunque hasta"),
+}
 _OPENING_CONJUNCTIONS = {"en": ("and", "but", "so", "or", "yet"), "es": ("y", "pero", "o", "pues")}
 # "both … and", "between … and": a cut before the "and" would leave the first half hanging.
 _PAIRED = {"en": frozenset(("both", "between", "either", "neither")), "es": frozenset(("entre",))}
@@ -94,6 +109,8 @@ class Ranking:
     cut: float = 0.3  # how much each step of compromise in compressing a sentence counts against it
     position: float = 0.0  # how much coming early in the passage counts for a sentence
     title: float = 0.3  # how much sharing words with the heading counts for a sentence
+    fragment: float = 1.0  # how much a point with no finite verb counts against its sentence
+    pronouns: bool = True  # leave out points that open with a pronoun ("It validates…")
 
 
 DEFAULT = Ranking()
@@ -113,6 +130,9 @@ def key_points(
     spoken = " ".join(" ".join(paragraphs).split())
     compressed = [_compress(s.text, language) for s in sentences]
     candidates = [point for point, _ in compressed]
+    if ranking.pronouns and any(c and not opens_with_pronoun(c, language) for c in candidates):
+        # "It validates the audience's desire": on a slide, nothing says what "it" is
+        candidates = [c if c and not opens_with_pronoun(c, language) else None for c in candidates]
     if not any(candidates):  # only very long sentences: cut the first one hard
         candidates[0] = _clip(_strip_markers(sentences[0].text, language), language)
     count = min(_how_many(len(sentences)), sum(c is not None for c in candidates))
@@ -150,6 +170,8 @@ def _scores(
             + ranking.position * (1 - i / len(sentences))
             + ranking.title * (len(bags[i] & heading) / len(heading) if heading else 0)
         )
+        if candidate and not has_finite_verb(candidate, language):
+            score -= ranking.fragment  # a phrase, not a statement
         scores.append(score if candidate else float("-inf"))
     return scores
 
@@ -212,29 +234,65 @@ def _compress(sentence: str, language: str) -> tuple[str | None, int]:
     """The point and what it cost: 0 when the sentence compressed within MOST_WORDS; 1 when it
     had to be cut at a comma or before a conjunction, or left longer (up to LONGEST)."""
     text = _drop_conjunction(_strip_markers(sentence, language), language)
-    clause = _main_clause(text)
+    clause = _main_clause(text, language)
     point = _tidy(_drop_asides(clause, language))
     if point.split()[-1:] != _tidy(clause).split()[-1:]:  # the clause's end was dropped
         point = _trim(point, language)
     cost = 0
-    if len(point.split()) > MOST_WORDS:
-        tokens = point.split()
-        ends = range(min(MOST_WORDS, len(tokens) - 1), FEWEST_WORDS - 1, -1)
-        # at a comma, but not so early that the rest of the clause is lost ("The contrast
-        # between the vibrant, hopeful montage …")
-        at_comma = [n for n in ends if tokens[n - 1].endswith(",") and n > FEWEST_WORDS + 1]
-        before_and = [
-            n
-            for n in ends
-            if tokens[n].lower().strip(_QUOTES) in _CUTS[language]
-            and not _PAIRED[language] & {t.lower() for t in tokens[max(0, n - 4) : n]}
-        ]
+    tokens = point.split()
+    if len(tokens) > MOST_WORDS:
         cost = 1
-        if at_comma or before_and:
-            point = _trim(" ".join(tokens[: (at_comma or before_and)[0]]), language)
-        elif len(tokens) > LONGEST:
-            point = ""
+        cut = _cut(tokens, MOST_WORDS, language)
+        if cut is None and len(tokens) > LONGEST:
+            cut = _cut(tokens, LONGEST, language, clauses=True) or 0
+        if cut is not None:
+            point = _trim(" ".join(tokens[:cut]), language)
     return (point if len(point.split()) >= FEWEST_WORDS else None), cost
+
+
+def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> int | None:
+    """How many words to keep, at most `most`: up to a comma, else up to an "and" or "but"
+    (the longest such run), else (with `clauses`) up to a subordinate clause; None if there is
+    no such place."""
+    ends = range(min(most, len(tokens) - 1), FEWEST_WORDS - 1, -1)
+    # at a comma, but not so early that the rest of the clause is lost, nor between two
+    # adjectives ("The contrast between the vibrant, hopeful montage", "a beautiful, imagined")
+    at_comma = [
+        n
+        for n in ends
+        if tokens[n - 1].endswith(",")
+        and n > FEWEST_WORDS + 1
+        and not (
+            tokens[n - 2].lower() in DANGLING[language]
+            and tokens[n].lower() not in STOPWORDS[language]
+        )
+    ]
+    before_and = [
+        n
+        for n in ends
+        if tokens[n].lower().strip(_QUOTES) in _CUTS[language]
+        and not _PAIRED[language] & {t.lower() for t in tokens[max(0, n - 4) : n]}
+    ]
+    # never where the subject is left without its verb ("Sebastian's dream of opening his own
+    # jazz club | and Mia's relentless pursuit of an acting career demand …")
+    for found in (at_comma, before_and):
+        for n in found:
+            if not _strands_subject(tokens[:n], language):
+                return n
+    subordinate = _SUBORDINATE_CUTS[language]
+    before_clause = [n for n in ends if tokens[n].lower() in subordinate] if clauses else []
+    return before_clause[0] if before_clause else None
+
+
+def _strands_subject(kept: list[str], language: str) -> bool:
+    """What is kept has no finite verb, or its last clause has none: "… or realizing that two
+    people | , no matter how much they care, might have …"."""
+    lowered = [t.lower().strip(_TRAILING + _QUOTES) for t in kept]
+    clause = max((i for i, t in enumerate(lowered) if t in _CLAUSE_OPENERS[language]), default=-1)
+    last = " ".join(kept[clause + 1 :])
+    return not has_finite_verb(" ".join(kept), language) or (
+        clause >= 0 and bool(last) and not has_finite_verb(last, language)
+    )
 
 
 def _strip_markers(text: str, language: str) -> str:
@@ -257,16 +315,22 @@ def _drop_conjunction(text: str, language: str) -> str:
     return rest if rest and first.lower() in _OPENING_CONJUNCTIONS[language] else text
 
 
-def _main_clause(text: str) -> str:
-    """The first clause of a sentence joined by a semicolon, a dash or a colon, when it is long
-    enough to stand alone; otherwise the sentence."""
+def _main_clause(text: str, language: str) -> str:
+    """The first clause of a sentence joined by a semicolon, a dash or a colon, when it is a
+    statement long enough to stand alone; otherwise the sentence. A clause before a colon that
+    only leads in ("That's the real magic of the ending: its honesty") gives way to what follows.
+    """
     cut = len(text)
     for mark in _CLAUSE_BREAKS:
         at = text.find(mark)
         if at > 0:
             cut = min(cut, at)
     head = text[:cut]
-    return head if len(head.split()) >= FEWEST_WORDS else text
+    if text[cut : cut + 2] == ": " and opens_with_pronoun(head, language):
+        return _main_clause(text[cut + 2 :], language)
+    if len(head.split()) >= FEWEST_WORDS and has_finite_verb(head, language):
+        return head
+    return text
 
 
 def _drop_asides(text: str, language: str) -> str:
@@ -276,12 +340,13 @@ def _drop_asides(text: str, language: str) -> str:
     subordinate = SUBORDINATE[language]
     stretches = text.split(", ")
 
-    def aside(stretch: str) -> bool:
+    def aside(stretch: str, last: bool) -> bool:
         first = (words(stretch) or [""])[0].lower()
         # "allowing us to …" is an aside; "knowing melancholy" is an adjective and a noun
         gerund = first.endswith("ing") and len(first) > 5 and len(stretch.split()) > 2
-        gerund = gerund and language == "en"
-        return first in subordinate or gerund
+        # "A regular wake-up time, kept even on weekends, anchors …": set off on both sides
+        participle = not last and (first.endswith("ed") and len(first) > 4 or first in _PARTICIPLES)
+        return first in subordinate or (language == "en" and (gerund or participle))
 
     if len(stretches) > 1 and _leads(stretches[0], language):
         stretches = stretches[1:]
@@ -289,8 +354,8 @@ def _drop_asides(text: str, language: str) -> str:
             stretches = stretches[1:]
     kept = stretches[0]
     dropped = False
-    for stretch in stretches[1:]:
-        if aside(stretch):
+    for number, stretch in enumerate(stretches[1:], 2):
+        if aside(stretch, last=number == len(stretches)):
             dropped = True
             continue
         kept += (" " if dropped else ", ") + stretch

@@ -12,6 +12,7 @@ from deckmaker.essay.document import Essay, Passage
 from deckmaker.essay.language import word_set
 from deckmaker.outline import Outline, Place, Point, Quote, Segment
 from deckmaker.outline.load import clean_text
+from deckmaker.textfile import read_text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TITLE_WORDS = 10  # an opening sentence this short can be the title
@@ -48,25 +49,8 @@ __all__ = ["import_essay", "read_essay"]
 
 def read_essay(path: Path) -> Outline:
     """Read the essay at `path` into an outline; `DeckmakerError` if it cannot be one."""
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DeckmakerError.at("no such file; check the path", name) from None
-    except IsADirectoryError:
-        raise DeckmakerError.at("is a folder; give the path of an essay file", name) from None
-    except OSError as err:
-        raise DeckmakerError.at(f"cannot be read ({err.strerror})", name) from None
-    if b"\x00" in raw:
-        raise DeckmakerError.at("is a binary file, not text; give a .txt or .md essay", name)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise DeckmakerError.at(
-            f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8", name, line
-        ) from None
-    return import_essay(text, name, markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    text = read_text(path, "a .txt or .md essay")
+    return import_essay(text, str(path), markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
 
 
 def import_essay(text: str, source: str = "<essay>", markdown: bool = False) -> Outline:

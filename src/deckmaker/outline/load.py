@@ -18,6 +18,7 @@ import yaml
 from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.outline.model import Column, Outline, Place, Point, Quote, Segment
+from deckmaker.textfile import read_text
 
 try:  # libyaml parses several times faster at no extra import cost
     from yaml import CSafeLoader as _Loader
@@ -48,25 +49,8 @@ TOP_KEYS = (
 def load_outline(path: str | Path) -> Outline:
     """Read and validate the outline at `path`; raise `DeckmakerError` listing every mistake."""
     path = Path(path)
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DeckmakerError.at("no such file; check the path", name) from None
-    except IsADirectoryError:
-        raise DeckmakerError.at(
-            "is a folder; give the path of an outline .yaml file", name
-        ) from None
-    except OSError as err:
-        raise DeckmakerError.at(f"cannot be read ({err.strerror})", name) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise DeckmakerError.at(
-            f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8", name, line
-        ) from None
-    return parse_outline(text, name)
+    text = read_text(path, "an outline .yaml file")
+    return parse_outline(text, str(path))
 
 
 def parse_outline(text: str, source: str = "<outline>") -> Outline:

@@ -16,6 +16,7 @@ from deckmaker.plan.fit import (
     body_height,
     largest_fitting,
     paginate,
+    text_width,
     unwidowed,
 )
 from deckmaker.plan.fonts import ESTIMATE, Typeface
@@ -29,6 +30,7 @@ DEFAULT_WPM = 150
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
 BODY_SIZES = (32, 28, BODY_PT)  # a short list is set larger, to use the slide
 COLUMN_SIZES = (28, BODY_PT, 22)  # sub-points in a column never below 18
+NUMBER_GAP = 0.5  # between a number and its text, in ems: as a bullet's hanging indent leaves
 FILL = 0.8  # a short list is spaced out to fill this much of its box, at most
 TITLE_SIZES = (36, 32, 28, 24, 20)
 DECK_TITLE_FLOOR = 28  # one title size for the deck, unless a title needs smaller than this
@@ -36,6 +38,7 @@ COVER_TITLE_SIZES = (48, 44, 40, 36, 32, 28, 24)
 SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
 LABEL_SIZES = (24, 20, 18, 16)
+NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
 # A divider opens each section when the talk has this many sections or more and its sections
 # average two slides or more; shorter talks show their structure through the numbered agenda.
 DIVIDER_MIN_SECTIONS = 3
@@ -57,6 +60,7 @@ class Frames:
     body: Box
     header_title: Box
     header_label: Box | None = None
+    header_number: Box | None = None  # room for the section's number on a divider
     quote: Box | None = None
     quote_by: Box | None = None
     columns: tuple[Box, Box] | None = None
@@ -94,7 +98,7 @@ class _Planner:
             opening = self.words(section)[0] if section.script else ""
             lead = say("transition", said, count, opening)
             label = say("part_label", number, count)
-            slides = self.segment(Kind.SECTION, section, lead, label, dividers)
+            slides = self.segment(Kind.SECTION, section, lead, label, dividers, number)
             parts.append(Part(section.title, Kind.SECTION, tuple(slides), section.title or ""))
         parts.append(Part(None, Kind.CLOSING, self.closing(), say("chapter_closing")))
         return Plan(
@@ -123,9 +127,13 @@ class _Planner:
         if intro and intro.points:
             slides += self.segment(Kind.INTRO, intro)
         titles = [s.title or "" for s in o.sections]  # validated: sections have titles
-        pages = self.bullet_pages(self.voice.say("agenda_title"), tuple(Bullet(t) for t in titles))
+        agenda_title = self.voice.say("agenda_title")
+        pages = self.bullet_pages(agenda_title, tuple(Bullet(t) for t in titles), numbered=True)
         starts = [1 + sum(len(p.bullets) for p in pages[:i]) for i in range(len(pages))]
-        numbered = [replace(p, numbered_from=n) for p, n in zip(pages, starts, strict=True)]
+        numbered = [
+            replace(p, numbered_from=n, hanging=self.hanging(n + len(p.bullets) - 1, p.body_pt))
+            for p, n in zip(pages, starts, strict=True)
+        ]
         agenda = (self.voice.say("agenda", self.talk.topics),)
         slides += self.said(numbered, agenda, (), Kind.AGENDA)
         return tuple(slides)
@@ -176,6 +184,7 @@ class _Planner:
         lead: str | None = None,
         label: str | None = None,
         divided: bool = False,
+        number: int = 0,
     ) -> list[SlidePlan]:
         """The slides of a segment: its divider, labelled `label`, when `divided` or when it has
         nothing else to show; then its points, columns, picture and quote. The words are
@@ -183,7 +192,7 @@ class _Planner:
         default = {Kind.INTRO: "intro_title", Kind.OUTRO: "outro_title"}
         title = seg.title or self.voice.say(default[kind])
         shown = self.visuals(seg, title)
-        slides = [self.divider(title, label)] if divided or not shown else []
+        slides = [self.divider(title, label, number)] if divided or not shown else []
         spoken = self.words(seg)
         if slides and shown and lead:  # the divider is up while the section is announced
             slides = self.said(slides, (lead,), (), kind)
@@ -304,7 +313,9 @@ class _Planner:
             notes=notes,
         )
 
-    def divider(self, title: str, label: str | None) -> SlidePlan:
+    def divider(self, title: str, label: str | None, number: int = 0) -> SlidePlan:
+        """A section's divider: its title large, its label ("Part 2 of 4"), and the section's
+        number larger still ("02") where the theme leaves room for it above them."""
         f = self.frames
         shown = smarten(title)
         size = self.fit(shown, f.header_title, COVER_TITLE_SIZES, "title", written_as=title)
@@ -313,12 +324,31 @@ class _Planner:
             label_pt = self.fit(label, f.header_label, LABEL_SIZES, "label", 1, font=f.body_font)
         title = unwidowed(shown, size, f.header_title, f.title_font)
         subtitle = label if label_pt else None
-        return SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
+        slide = SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
+        box = f.header_number
+        if number and box:
+            numeral = f"{number:02d}"
+            numeral_pt = largest_fitting(numeral, box, NUMERAL_SIZES, 1, f.title_font)
+            if numeral_pt:
+                place = (box.left, box.top, box.width, box.height)
+                return replace(slide, numeral=numeral, numeral_pt=numeral_pt, numeral_box=place)
+        return slide
 
-    def bullet_pages(self, title: str, bullets: tuple[Bullet, ...]) -> list[SlidePlan]:
+    def hanging(self, last: int, size: int) -> float:
+        """How far a numbered list's text stands from the box's edge: the widest number
+        ("12."), then a gap, the numbers hanging in it."""
+        return round(text_width(f"{last}.", size, self.frames.body_font) + NUMBER_GAP * size, 1)
+
+    def bullet_pages(
+        self, title: str, bullets: tuple[Bullet, ...], numbered: bool = False
+    ) -> list[SlidePlan]:
         """One slide, or several when the bullets do not fit one at the smallest body size;
-        each page set as large, and spaced as widely, as its box allows."""
+        each page set as large, and spaced as widely, as its box allows. A `numbered` list is
+        fitted with room for its numbers at the largest size."""
         f = self.frames
+        if numbered:
+            widest = self.hanging(len(bullets), BODY_SIZES[0])
+            f = replace(f, body=replace(f.body, indent=max(f.body.indent, widest)))
         bullets = tuple(replace(b, text=smarten(b.text)) for b in bullets)
         pages = paginate(bullets, f.body, BODY_PT, f.body_font)
         titles = [smarten(title)]
@@ -378,10 +408,8 @@ class _Planner:
                             self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title),
                             columns=sides,
                             body_pt=size,
-                            spacing=min(
-                                self.spacing(s, b, size, f.body_font)
-                                for s, b in zip(sides, f.columns, strict=False)
-                            ),
+                            # two tidy lists under their headings, not spread to fill the box
+                            spacing=round(SPACE_BEFORE * size, 1),
                         )
                     ]
         listed = [(Point(c.title, _texts(c.points)),) if c.title else c.points for c in columns]

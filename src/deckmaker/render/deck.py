@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import cast
 
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
@@ -36,6 +37,7 @@ class Block:
     bulleted: bool = False
     spacing: float = 0.0
     numbered_from: int = 0
+    hanging: float = 0.0
     line_spacing: float = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
 
 
@@ -56,6 +58,9 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         _fill(placed, role, planned)
         if planned.image and planned.picture:
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
+        if planned.numeral and planned.numeral_box:
+            font = theme.frames.title_font.name
+            _add_numeral(slide, planned.numeral, planned.numeral_pt, planned.numeral_box, font)
         if planned.numbered:
             _add_latent(slide, role, PP_PLACEHOLDER.SLIDE_NUMBER, str(planned.number))
             if plan.footer:
@@ -82,7 +87,8 @@ def blocks(slide: SlidePlan) -> list[Block]:
     if slide.columns:
         return [Block(c, slide.body_pt, True, slide.spacing) for c in slide.columns]
     if slide.bullets:
-        return [Block(slide.bullets, slide.body_pt, True, slide.spacing, slide.numbered_from)]
+        numbers = slide.numbered_from, slide.hanging
+        return [Block(slide.bullets, slide.body_pt, True, slide.spacing, *numbers)]
     if slide.subtitle:
         return [Block(tuple(Bullet(x) for x in slide.subtitle.split("\n")), slide.body_pt)]
     return []
@@ -125,6 +131,23 @@ def _add_latent(slide: Slide, role: Roles, kind: PP_PLACEHOLDER, text: str) -> N
         add_latent(slide, source, text, box)
 
 
+def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:
+    """A divider's section number: the theme's heading `font` (named: LibreOffice does not
+    resolve "+mj-lt" outside a placeholder) and accent colour, standing on the bottom of its
+    box so it sits just over the label and title, whatever its size."""
+    frame = slide.shapes.add_textbox(*(Pt(v) for v in box)).text_frame
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.word_wrap = False
+    frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    run = frame.paragraphs[0].add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.bold = True
+    run.font.name = font
+    run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+
+
 def _write(frame: TextFrame, block: Block) -> None:
     """Fill a text frame with the sizes and spacing the planner fitted the text to."""
     frame.auto_size = MSO_AUTO_SIZE.NONE  # the planner made it fit; never let a reader shrink it
@@ -141,9 +164,10 @@ def _write(frame: TextFrame, block: Block) -> None:
         if not block.bulleted or bullet.heading:
             set_bullet(para, None)
         elif number and bullet.level == 0:
-            set_bullet(para, number)
+            set_bullet(para, number, block.hanging)
         run = para.add_run()
         run.text = bullet.text
         run.font.size = Pt(pt)
-        if bullet.heading:
+        if bullet.heading:  # a column's heading: bold, in the theme's accent colour
             run.font.bold = True
+            run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1

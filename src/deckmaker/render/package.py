@@ -30,7 +30,7 @@ from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import _Paragraph
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
 # A fixed date for reproducible files, used unless SOURCE_DATE_EPOCH says otherwise.
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -106,9 +106,14 @@ _AFTER_BULLET = ("a:tabLst", "a:defRPr", "a:extLst")
 _BULLETS = ("a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
 
 
-def set_bullet(paragraph: _Paragraph, start: int | None) -> None:
-    """Number the paragraph (1., 2., … counting from `start`), or with None show no bullet."""
+def set_bullet(paragraph: _Paragraph, start: int | None, hanging: float = 0.0) -> None:
+    """Number the paragraph (1., 2., … counting from `start`), or with None show no bullet.
+    `hanging` (pt): the text's left margin, the number hanging in it (else the theme's)."""
     ppr = paragraph._p.get_or_add_pPr()
+    if hanging:
+        margin = Pt(hanging)
+        ppr.set("marL", str(margin))
+        ppr.set("indent", str(-margin))
     for tag in _BULLETS:
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)

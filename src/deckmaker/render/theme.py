@@ -34,6 +34,9 @@ __all__ = ["DEFAULT_THEME", "Theme", "load_theme", "shipped", "theme_path"]
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 BULLET_INDENT = Length(457200)  # the left margin a bullet level takes (0.5 in), at most
+# A divider's section number goes above its title where the layout leaves this much room
+# (75 pt: a 60 pt number), kept clear of the slide's top edge and of the text below (pt).
+NUMBER_TOP, NUMBER_GAP, NUMBER_MIN_HEIGHT = 36.0, 6.0, 75.0
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
@@ -177,13 +180,16 @@ def _frames(
 
     header, quote = roles[Layout.HEADER], roles[Layout.QUOTE]
     picture = roles[Layout.IMAGE].picture
+    header_title = title(Layout.HEADER)
+    header_label = box(header.texts[0]) if header.texts else None
     return Frames(
         cover_title=title(Layout.COVER),
         cover_subtitle=text(Layout.COVER),
         title=title(Layout.CONTENT),
         body=text(Layout.CONTENT, indent=BULLET_INDENT.pt),
-        header_title=title(Layout.HEADER),
-        header_label=box(header.texts[0]) if header.texts else None,
+        header_title=header_title,
+        header_label=header_label,
+        header_number=_above(header_title, header_label),
         quote=title(Layout.QUOTE),
         quote_by=box(quote.texts[0]) if quote.texts else None,
         columns=(
@@ -196,6 +202,16 @@ def _frames(
         title_font=typeface(fonts[0], bold=True),  # titles are bold: measure them so
         body_font=typeface(fonts[1]),
     )
+
+
+def _above(title: Box, label: Box | None) -> Box | None:
+    """The room on a divider above its title and label, for the section's number: as wide as
+    the title, from a margin under the slide's top edge down to a gap over the text."""
+    top = min(b.top for b in (title, label) if b is not None)
+    height = top - NUMBER_TOP - NUMBER_GAP
+    if height < NUMBER_MIN_HEIGHT:
+        return None
+    return Box(title.width, height, left=title.left, top=NUMBER_TOP)
 
 
 def roles_of(lay: SlideLayout) -> Roles:

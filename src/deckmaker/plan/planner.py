@@ -355,28 +355,29 @@ class _Planner:
         if len(pages) > 1:
             titles += [smarten(self.voice.say("continued", title))] * (len(pages) - 1)
         title_pt = self.fit(titles[-1], f.title, TITLE_SIZES, "title", written_as=title)
-        slides = []
-        for i, page in enumerate(pages):
-            size = next(
-                (
-                    s
-                    for s in BODY_SIZES
-                    if body_height(page, f.body, s, f.body_font) <= f.body.height
-                ),
-                BODY_PT,
+        # A section's pages share one size and one spacing, its smallest: a list that runs
+        # on reads as one list, not as a last page suddenly set larger and spread out.
+        f_body, font = f.body, f.body_font
+
+        def largest(page: tuple[Bullet, ...]) -> int:
+            fits = (s for s in BODY_SIZES if body_height(page, f_body, s, font) <= f_body.height)
+            return next(fits, BODY_PT)
+
+        size = min(largest(p) for p in pages)
+        spacing = min(self.spacing(p, f_body, size, font) for p in pages)
+        slides = [
+            SlidePlan(
+                0,
+                Kind.SECTION,
+                Layout.CONTENT,
+                titles[i],
+                title_pt,
+                bullets=page,
+                body_pt=size,
+                spacing=spacing,
             )
-            slides.append(
-                SlidePlan(
-                    0,
-                    Kind.SECTION,
-                    Layout.CONTENT,
-                    titles[i],
-                    title_pt,
-                    bullets=page,
-                    body_pt=size,
-                    spacing=self.spacing(page, f.body, size, f.body_font),
-                )
-            )
+            for i, page in enumerate(pages)
+        ]
         return slides
 
     @staticmethod

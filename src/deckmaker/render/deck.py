@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide, SlideLayout
@@ -139,7 +139,10 @@ def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], fon
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.word_wrap = False
     frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    frame.margin_left = frame.margin_right = frame.margin_top = 0
+    # Large type's descent reaches below the line LibreOffice stands on the box's bottom edge:
+    # lift it a tenth of an em so every stroke stays inside the box.
+    frame.margin_bottom = Pt(0.1 * size)
     run = frame.paragraphs[0].add_run()
     run.text = text
     run.font.size = Pt(size)

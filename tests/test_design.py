@@ -1,0 +1,128 @@
+"""The deck's design as LibreOffice draws it: agenda numbers clear of their text, dividers with
+a large section number, tidy columns, one type size for a list that runs on, legible slide
+numbers. Checked on the drawn words (pdftotext's boxes), not on the plan alone."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+from conftest import FOREIGN_THEMES
+from judges.tools import require
+from lxml import etree
+from pptx import Presentation
+from test_layouts import plan, sections
+
+from deckmaker.build import build
+from deckmaker.plan import Layout
+from deckmaker.plan.fit import SPACE_BEFORE
+from deckmaker.render.theme import load_theme, shipped
+
+THEMES = {**{name: name for name in ("light", "dark", "editorial")}, **FOREIGN_THEMES}
+Word = tuple[str, float, float, float, float]  # text, x0, y0, x1, y1 in points
+
+# Four sections of three slides each: enough to want dividers (see DIVIDER_MIN_* in the planner).
+DIVIDED = "title: Dividers\nsections:\n" + "".join(
+    f"  - title: Section {n} Heading\n    points: [First idea here, Second idea here]\n"
+    f"    columns: [[left side], [right side]]\n"
+    for n in range(1, 5)
+)
+
+
+def drawn(deck: Path) -> list[list[Word]]:
+    """Each page's words as LibreOffice Impress draws the deck."""
+    soffice, pdftotext = require("soffice"), require("pdftotext")
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp, "profile").as_uri()  # a private profile: runs may overlap
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+             "--outdir", tmp, str(deck)],
+            capture_output=True, timeout=300, check=True,
+        )  # fmt: skip
+        html = Path(tmp, "words.html")
+        subprocess.run(
+            [pdftotext, "-bbox", str(Path(tmp, deck.stem + ".pdf")), str(html)], check=True
+        )
+        tree = etree.parse(str(html), etree.HTMLParser(encoding="utf-8"))
+    return [
+        [
+            (w.text or "", *(float(w.get(k)) for k in ("xmin", "ymin", "xmax", "ymax")))
+            for w in page.iter("word")
+        ]
+        for page in tree.iter("page")
+    ]
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=list(THEMES))
+def test_agenda_numbers_and_dividers_as_drawn(theme: str, tmp_path: Path) -> None:
+    outline = tmp_path / "divided.yaml"
+    outline.write_text(DIVIDED, encoding="utf-8")
+    built = build(outline, tmp_path / "out", theme=str(THEMES[theme]))
+    pages = drawn(built.files["deck"])
+    slides = built.plan.slides
+
+    # The agenda: each number is a word of its own, half an em or so clear of its text.
+    agenda = next(s for s in slides if s.numbered_from)
+    words = pages[agenda.number - 1]
+    for n in range(1, 5):
+        i = next(i for i, w in enumerate(words) if w[0] == f"{n}.")  # not "1.Section"
+        number, text = words[i], words[i + 1]
+        assert text[0] == "Section"
+        height = number[4] - number[2]
+        assert text[1] - number[3] >= 0.25 * height, f"{theme}: number {n} crowds its text"
+
+    # Dividers: the section's number large, over its label and title, where the theme has room.
+    dividers = [s for s in slides if s.layout is Layout.HEADER]
+    assert len(dividers) == 4
+    roomy = load_theme(_theme_path(theme)).frames
+    for n, divider in enumerate(dividers, 1):
+        words = pages[divider.number - 1]
+        title = next(w for w in words if w[0] == "Section")
+        if roomy.header_number is None:  # no room above the title: the label says the part
+            assert divider.numeral is None
+            assert [w[0] for w in words if w[0] in ("Part", "of")] == ["Part", "of"]
+            continue
+        numeral = next(w for w in words if w[0] == f"{n:02d}")
+        label = next(w for w in words if w[0] == "Part")
+        assert numeral[4] <= label[2] + 2 <= title[2] + 2  # number, then label, then title
+        assert numeral[4] - numeral[2] > 1.5 * (title[4] - title[2])  # larger than the title
+        assert abs(numeral[1] - title[1]) < 6  # and aligned with it
+
+
+def _theme_path(theme: str) -> Path:
+    return shipped()[theme] if theme in shipped() else Path(THEMES[theme])
+
+
+def test_columns_are_two_tidy_lists_not_spread_to_fill_their_boxes() -> None:
+    talk = plan("title: T\nsections:\n  - title: S\n    columns: [[a, b], [c, d]]\n")
+    columns = next(s for s in talk.slides if s.layout is Layout.COLUMNS)
+    assert columns.spacing == round(SPACE_BEFORE * columns.body_pt, 1)
+    short_list = plan("title: T\nsections:\n  - title: S\n    points: [a, b]\n")
+    assert next(s for s in short_list.slides if s.bullets).spacing > columns.spacing
+
+
+def test_a_list_that_runs_on_keeps_one_size_and_spacing_over_its_pages() -> None:
+    talk = plan(f"title: T\nsections:\n{sections(1, 25)}")
+    pages = [s for s in talk.slides if s.bullets and s.title.startswith("Part 1")]
+    assert len(pages) >= 2
+    assert len({(s.body_pt, s.spacing) for s in pages}) == 1
+    assert len(pages[-1].bullets) < len(pages[0].bullets)  # a shorter last page, set the same
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "editorial"])
+def test_shipped_slide_numbers_are_legible_and_quiet(name: str) -> None:
+    """14 pt in the theme's neutral (accent 6), right-aligned: they tie slides to [SLIDE N]."""
+    master = Presentation(str(shipped()[name])).slide_master
+    number = next(p for p in master.placeholders if p._element.ph.get("type") == "sldNum")
+    style = number._element.txBody.find(
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}lstStyle"
+    )[0]
+    rpr = style.find("{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr")
+    assert int(rpr.get("sz")) >= 1400
+    assert style.get("algn") == "r"
+    assert (
+        rpr.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}schemeClr").get("val")
+        == "accent6"
+    )

@@ -17,7 +17,7 @@ from test_layouts import plan, sections
 
 from deckmaker.build import build
 from deckmaker.plan import Layout
-from deckmaker.plan.fit import SPACE_BEFORE
+from deckmaker.plan.fit import SPACE_BEFORE, broken_at_colon, wrap
 from deckmaker.render.theme import load_theme, shipped
 
 THEMES = {**{name: name for name in ("light", "dark", "editorial")}, **FOREIGN_THEMES}
@@ -126,3 +126,20 @@ def test_shipped_slide_numbers_are_legible_and_quiet(name: str) -> None:
         rpr.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}schemeClr").get("val")
         == "accent6"
     )
+
+
+def test_a_title_that_wraps_breaks_after_its_colon() -> None:
+    long_title = "Sacrifices for Dreams: The Cost of Ambition"
+    outline = "title: T\nsections:\n" + "".join(
+        f"  - title: '{long_title if n == 2 else f'Part {n}'}'\n    points: [a]\n"
+        "    columns: [[b], [c]]\n"
+        for n in range(1, 4)
+    )
+    talk = plan(outline)
+    divider = next(s for s in talk.slides if s.layout is Layout.HEADER and "Cost" in s.title)
+    frames = load_theme(shipped()["light"]).frames
+    box = frames.header_title
+    lines = wrap(divider.title, divider.title_pt, box.width, frames.title_font)
+    assert lines == ["Sacrifices for Dreams:", "The\u00a0Cost\u00a0of\u00a0Ambition"]
+    # where the words after the colon would not fit one line, the title wraps as it will
+    assert broken_at_colon("A: " + "word " * 40, 36, frames.title) == "A: " + "word " * 40

@@ -18,6 +18,7 @@ SPACE_BEFORE = 0.4  # space before each paragraph, as a multiple of the font siz
 SUB_POINT_SHRINK = 4  # sub-points are this many points smaller than points
 # Measured widths are exact, but renderers kern and hint differently: keep a little slack.
 MEASURED_SLACK = 1.03
+NO_BREAK = "\u00a0"  # a no-break space: holds words together on a line
 ESTIMATE_SLACK = 1.05  # estimates are wide already; bold titles are a little wider still
 
 
@@ -90,8 +91,31 @@ def unwidowed(text: str, size: float, box: Box, font: Typeface = ESTIMATE) -> st
     words = text.rsplit(" ", 2)
     if len(lines) < 2 or " " in lines[-1] or len(words) < 3:
         return text
-    glued = f"{words[0]} {words[1]}\u00a0{words[2]}"
+    glued = f"{words[0]} {words[1]}{NO_BREAK}{words[2]}"
     return glued if len(wrap(glued, size, box.width, font)) == len(lines) else text
+
+
+def broken_at_colon(text: str, size: float, box: Box, font: Typeface = ESTIMATE) -> str:
+    """A title that wraps and reads "Topic: what about it" breaks after its colon, as a
+    designer would set it: the words after the colon are held together by no-break spaces
+    when they fit one line and that takes no more lines."""
+    head, colon, tail = text.partition(": ")
+    lines = wrap(text, size, box.width, font)
+    if not colon or len(lines) < 2 or " " not in tail:
+        return text
+    if (
+        len(wrap(tail, size, box.width, font)) > 1
+        or len(wrap(head + ":", size, box.width, font)) > 1
+    ):
+        return text
+    glued = f"{head}{colon}{tail.replace(' ', NO_BREAK)}"
+    return glued if len(wrap(glued, size, box.width, font)) <= len(lines) else text
+
+
+def set_title(text: str, size: float, box: Box, font: Typeface = ESTIMATE) -> str:
+    """A title as it is best broken: after its colon, else with no lone word at its end."""
+    at_colon = broken_at_colon(text, size, box, font)
+    return at_colon if at_colon != text else unwidowed(text, size, box, font)
 
 
 def paginate(

@@ -16,8 +16,8 @@ from deckmaker.plan.fit import (
     body_height,
     largest_fitting,
     paginate,
+    set_title,
     text_width,
-    unwidowed,
 )
 from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import PAUSE, Bullet, Kind, Layout, Part, Plan, SlidePlan
@@ -305,7 +305,7 @@ class _Planner:
             number=self.next_number(),
             kind=kind,
             layout=Layout.COVER,
-            title=unwidowed(shown, size, f.cover_title, f.title_font),
+            title=set_title(shown, size, f.cover_title, f.title_font),
             title_pt=size,
             subtitle=smarten(subtitle) if subtitle else None,
             body_pt=sub_pt,
@@ -322,7 +322,7 @@ class _Planner:
         label_pt = 0
         if label and f.header_label:
             label_pt = self.fit(label, f.header_label, LABEL_SIZES, "label", 1, font=f.body_font)
-        title = unwidowed(shown, size, f.header_title, f.title_font)
+        title = set_title(shown, size, f.header_title, f.title_font)
         subtitle = label if label_pt else None
         slide = SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
         box = f.header_number
@@ -456,7 +456,7 @@ class _Planner:
             if s.layout not in titled:
                 return s
             size = min(s.title_pt, deck_pt)
-            return replace(s, title_pt=size, title=unwidowed(s.title, size, box, font))
+            return replace(s, title_pt=size, title=set_title(s.title, size, box, font))
 
         return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
 

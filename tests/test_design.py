@@ -143,3 +143,21 @@ def test_a_title_that_wraps_breaks_after_its_colon() -> None:
     assert lines == ["Sacrifices for Dreams:", "The\u00a0Cost\u00a0of\u00a0Ambition"]
     # where the words after the colon would not fit one line, the title wraps as it will
     assert broken_at_colon("A: " + "word " * 40, 36, frames.title) == "A: " + "word " * 40
+
+
+@pytest.mark.parametrize("theme", THEMES, ids=list(THEMES))
+def test_sub_points_are_indented_under_bulleted_points(theme: str, tmp_path: Path) -> None:
+    """In every theme, a LibreOffice one too (whose list styles slides do not inherit)."""
+    outline = tmp_path / "nested.yaml"
+    outline.write_text(
+        "title: Nested\nsections:\n  - title: Levels\n    points:\n"
+        "      - text: Alpha point\n        points: [Beta detail]\n      - Gamma point\n",
+        encoding="utf-8",
+    )
+    built = build(outline, tmp_path / "out", theme=str(THEMES[theme]))
+    slide = next(s for s in built.plan.slides if s.title == "Levels" and s.bullets)
+    words = {w[0]: w for w in drawn(built.files["deck"])[slide.number - 1]}
+    title, alpha, beta, gamma = (words[w] for w in ("Levels", "Alpha", "Beta", "Gamma"))
+    assert alpha[1] == pytest.approx(gamma[1], abs=1)  # points share one left edge,
+    assert alpha[1] > title[1] + 12  # right of the bullets hanging under the title's edge,
+    assert beta[1] > alpha[1] + 18  # and a sub-point stands clearly in from them

@@ -24,8 +24,13 @@ from deckmaker.render.package import (
     remove_shape,
     reproducible_bytes,
     set_bullet,
+    set_list_level,
 )
 from deckmaker.render.theme import Roles, Theme, roles_of
+
+# A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
+# none: as the shipped themes set them, within the indent the planner fitted text to.
+BARE_LIST_LEVELS = ((27.0, 27.0, "•"), (63.0, 27.0, "–"))
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             remove_shape(placed[shape.shape_id])
         if role.picture is not None:
             remove_shape(placed[role.picture.shape_id])
-        _fill(placed, role, planned)
+        _fill(placed, role, planned, theme.sets_lists)
         if planned.image and planned.picture:
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
         if planned.numeral and planned.numeral_box:
@@ -109,7 +114,7 @@ def _placed(slide: Slide, lay: SlideLayout) -> dict[int, Shape]:
     return placed
 
 
-def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan) -> None:
+def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan, sets_lists: bool) -> None:
     if role.title is None:
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
@@ -121,7 +126,7 @@ def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan) -> None:
     if len(wanted) > len(role.texts):  # the theme loader promised these boxes
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} lacks a text box")
     for shape, block in zip(role.texts, wanted, strict=False):
-        _write(placed[shape.shape_id].text_frame, block)
+        _write(placed[shape.shape_id].text_frame, block, sets_lists)
 
 
 def _add_latent(slide: Slide, role: Roles, kind: PP_PLACEHOLDER, text: str) -> None:
@@ -151,7 +156,7 @@ def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], fon
     run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
 
 
-def _write(frame: TextFrame, block: Block) -> None:
+def _write(frame: TextFrame, block: Block, sets_lists: bool = True) -> None:
     """Fill a text frame with the sizes and spacing the planner fitted the text to."""
     frame.auto_size = MSO_AUTO_SIZE.NONE  # the planner made it fit; never let a reader shrink it
     frame.word_wrap = True
@@ -168,6 +173,8 @@ def _write(frame: TextFrame, block: Block) -> None:
             set_bullet(para, None)
         elif number and bullet.level == 0:
             set_bullet(para, number, block.hanging)
+        elif not sets_lists:  # the theme's lists are flush left: indent them as ours are
+            set_list_level(para, *BARE_LIST_LEVELS[min(bullet.level, 1)])
         run = para.add_run()
         run.text = bullet.text
         run.font.size = Pt(pt)

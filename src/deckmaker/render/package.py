@@ -131,6 +131,25 @@ def set_bullet(paragraph: _Paragraph, start: int | None, hanging: float = 0.0) -
         ppr.append(bullet)
 
 
+def set_list_level(paragraph: _Paragraph, margin: float, hanging: float, char: str) -> None:
+    """Indent the paragraph `margin` pt with its bullet `char` hanging `hanging` pt to the
+    left, for a theme whose own list levels set neither."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("marL", str(Pt(margin)))
+    ppr.set("indent", str(-Pt(hanging)))
+    for tag in (*_BULLETS, "a:buFont"):
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    font = ppr.makeelement(qn("a:buFont"), {"typeface": "Arial"})  # every Arial clone has •, –
+    bullet = ppr.makeelement(qn("a:buChar"), {"char": char})
+    after = next((c for c in ppr if c.tag in {qn(t) for t in _AFTER_BULLET}), None)
+    for element in (font, bullet):
+        if after is not None:
+            after.addprevious(element)
+        else:
+            ppr.append(element)
+
+
 def add_latent(slide: Slide, source: BaseShape, text: str, box: tuple[int, int, int, int]) -> None:
     """Put a copy of a layout's slide-number or footer placeholder on the slide, which python-pptx
     never clones, showing `text`; a slide-number field keeps its field so PowerPoint renumbers."""

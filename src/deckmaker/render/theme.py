@@ -33,6 +33,7 @@ from deckmaker.render.shipped import DEFAULT_THEME, shipped, theme_path
 __all__ = ["DEFAULT_THEME", "Theme", "load_theme", "shipped", "theme_path"]
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 BULLET_INDENT = Length(457200)  # the left margin a bullet level takes (0.5 in), at most
 # A divider's section number goes above its title where the layout leaves this much room
 # (75 pt: a 60 pt number), kept clear of the slide's top edge and of the text below (pt).
@@ -90,6 +91,10 @@ class Theme:
     notices: Mapping[Layout, str] = field(default_factory=dict)  # what a layout fell back to
     general: tuple[str, ...] = ()  # what the theme lacks whatever the deck holds
     has_footer: bool = True
+    # Whether the theme's body text style indents and bullets its list levels. LibreOffice
+    # writes its outline's bullets and indents into the master's sample text, which slides do
+    # not inherit: its lists would show points and sub-points flush left, without bullets.
+    sets_lists: bool = True
 
     def open(self) -> Presentation:
         return open_presentation(self.path)
@@ -154,6 +159,7 @@ def load_theme(path: Path) -> Theme:
         notices,
         tuple(general),
         PP_PLACEHOLDER.FOOTER in roles[Layout.CONTENT].latent,
+        _sets_lists(prs),
     )
 
 
@@ -212,6 +218,12 @@ def _above(title: Box, label: Box | None) -> Box | None:
     if height < NUMBER_MIN_HEIGHT:
         return None
     return Box(title.width, height, left=title.left, top=NUMBER_TOP)
+
+
+def _sets_lists(prs: Presentation) -> bool:
+    """Whether the master's body style indents its second list level (sub-points)."""
+    second = prs.slide_master._element.find(f".//{{{P_NS}}}bodyStyle/{{{A_NS}}}lvl2pPr")
+    return second is not None and int(second.get("marL", "0")) > 0
 
 
 def roles_of(lay: SlideLayout) -> Roles:

@@ -198,7 +198,7 @@ DARK = Design(
     cover_align="l",
     bars={
         **{name: [UNDER_TITLE] for name in TITLED},
-        "Title Slide": [(inch(1), inch(4.15), inch(1.4), inch(0.08))],
+        "Title Slide": [(inch(1.1), inch(4.15), inch(1.4), inch(0.08))],  # under the title text
         "Section Header": [OVER_LABEL],
         "Quote": [QUOTE_BAR],
     },
@@ -225,7 +225,9 @@ EDITORIAL = Design(
     cover_align="l",
     bars={
         "master": [LEFT_BAND],
-        "Title Slide": [(inch(1), inch(1.45), inch(2.2), inch(0.14))],
+        # under the title (which stands on its box's foot, however many lines it takes),
+        # not above it, where a one-line title would leave the rule floating
+        "Title Slide": [(inch(1.1), inch(4.16), inch(2.2), inch(0.1))],
         "Section Header": [OVER_LABEL],
         "Quote": [QUOTE_BAR],
     },

@@ -161,3 +161,18 @@ def test_sub_points_are_indented_under_bulleted_points(theme: str, tmp_path: Pat
     assert alpha[1] == pytest.approx(gamma[1], abs=1)  # points share one left edge,
     assert alpha[1] > title[1] + 12  # right of the bullets hanging under the title's edge,
     assert beta[1] > alpha[1] + 18  # and a sub-point stands clearly in from them
+
+
+def test_a_point_that_wraps_never_ends_on_one_word_alone() -> None:
+    frames = load_theme(shipped()["light"]).frames
+    words = [f"word{i}" for i in range(40)]
+    n = next(  # the first length at which a point wraps with one word on its last line
+        n
+        for n in range(2, 40)
+        if len(line := wrap(" ".join(words[:n]), 32, frames.body.width - 36, frames.body_font)) > 1
+        and " " not in line[-1]
+    )
+    talk = plan(f"title: T\nsections:\n  - title: S\n    points: [{' '.join(words[:n])}, b]\n")
+    point = next(s for s in talk.slides if s.title == "S").bullets[0]
+    assert point.text.endswith(f"{words[n - 2]}\u00a0{words[n - 1]}")
+    assert point.text.replace("\u00a0", " ") == " ".join(words[:n])  # no word lost or changed

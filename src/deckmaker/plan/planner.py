@@ -18,6 +18,7 @@ from deckmaker.plan.fit import (
     paginate,
     set_title,
     text_width,
+    unwidowed_list,
 )
 from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import PAUSE, Bullet, Kind, Layout, Part, Plan, SlidePlan
@@ -372,7 +373,7 @@ class _Planner:
                 Layout.CONTENT,
                 titles[i],
                 title_pt,
-                bullets=page,
+                bullets=unwidowed_list(page, f_body, size, font),
                 body_pt=size,
                 spacing=spacing,
             )
@@ -407,7 +408,10 @@ class _Planner:
                             Layout.COLUMNS,
                             shown,
                             self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title),
-                            columns=sides,
+                            columns=tuple(
+                                unwidowed_list(side, box, size, f.body_font)
+                                for side, box in zip(sides, f.columns, strict=False)
+                            ),
                             body_pt=size,
                             # two tidy lists under their headings, not spread to fill the box
                             spacing=round(SPACE_BEFORE * size, 1),

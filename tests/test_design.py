@@ -176,3 +176,11 @@ def test_a_point_that_wraps_never_ends_on_one_word_alone() -> None:
     point = next(s for s in talk.slides if s.title == "S").bullets[0]
     assert point.text.endswith(f"{words[n - 2]}\u00a0{words[n - 1]}")
     assert point.text.replace("\u00a0", " ") == " ".join(words[:n])  # no word lost or changed
+
+
+def test_an_agenda_over_pages_hangs_every_page_from_one_edge() -> None:
+    talk = plan(f"title: T\nsections:\n{sections(14, 1)}")
+    agenda = [s for s in talk.slides if s.numbered_from]
+    assert len(agenda) >= 2
+    assert len({(s.hanging, s.body_pt) for s in agenda}) == 1  # room for "14." on each page
+    assert agenda[0].hanging > 1.5 * agenda[0].body_pt  # two digits and a point, and a gap

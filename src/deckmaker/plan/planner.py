@@ -132,7 +132,7 @@ class _Planner:
         pages = self.bullet_pages(agenda_title, tuple(Bullet(t) for t in titles), numbered=True)
         starts = [1 + sum(len(p.bullets) for p in pages[:i]) for i in range(len(pages))]
         numbered = [
-            replace(p, numbered_from=n, hanging=self.hanging(n + len(p.bullets) - 1, p.body_pt))
+            replace(p, numbered_from=n, hanging=self.hanging(len(titles), p.body_pt))
             for p, n in zip(pages, starts, strict=True)
         ]
         agenda = (self.voice.say("agenda", self.talk.topics),)

@@ -13,6 +13,7 @@ from conftest import FOREIGN_THEMES
 from judges.tools import require
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.dml import MSO_THEME_COLOR
 from test_layouts import plan, sections
 
 from deckmaker.build import build
@@ -184,3 +185,21 @@ def test_an_agenda_over_pages_hangs_every_page_from_one_edge() -> None:
     assert len(agenda) >= 2
     assert len({(s.hanging, s.body_pt) for s in agenda}) == 1  # room for "14." on each page
     assert agenda[0].hanging > 1.5 * agenda[0].body_pt  # two digits and a point, and a gap
+
+
+def test_column_headings_are_bold_in_the_accent_colour(tmp_path: Path) -> None:
+    outline = tmp_path / "columns.yaml"
+    outline.write_text(
+        "title: C\nsections:\n  - title: S\n    columns:\n"
+        "      - {title: Before, points: [a]}\n      - {title: After, points: [b]}\n",
+        encoding="utf-8",
+    )
+    built = build(outline, tmp_path / "out")
+    slide = next(s for s in built.plan.slides if s.layout is Layout.COLUMNS)
+    shapes = Presentation(str(built.files["deck"])).slides[slide.number - 1].shapes
+    runs = {r.text: r for s in shapes if s.has_text_frame
+            for p in s.text_frame.paragraphs for r in p.runs}  # fmt: skip
+    for heading in ("Before", "After"):
+        assert runs[heading].font.bold
+        assert runs[heading].font.color.theme_color == MSO_THEME_COLOR.ACCENT_1
+    assert runs["a"].font.color.type is None  # points keep the theme's text colour

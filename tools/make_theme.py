@@ -104,8 +104,10 @@ LAYOUTS = {
         2: (PICTURE[0], inch(5.6), PICTURE[1], inch(1.0)),
     },
     "Quote": {  # the default's "Title and Vertical Text", renamed and laid out for a quote
-        0: (inch(1.5), inch(1.2), SLIDE_W - 2 * inch(1.5), inch(3.7)),
-        1: (inch(1.5), inch(5.1), SLIDE_W - 2 * inch(1.5), inch(1.0)),
+        # the quote stands on its box's foot, just over who said it: a quote of two or three
+        # lines and its attribution sit around the slide's middle, a long one grows upwards
+        0: (inch(1.5), inch(0.9), SLIDE_W - 2 * inch(1.5), inch(3.5)),
+        1: (inch(1.5), inch(4.5), SLIDE_W - 2 * inch(1.5), inch(0.9)),
     },
     "Vertical Title and Text": {
         0: (SLIDE_W - MARGIN - inch(2.25), inch(0.4), inch(2.25), CONTENT_BOTTOM - inch(0.4)),
@@ -121,7 +123,8 @@ TITLE_RULE = (SLIDE_W - inch(1.2)) // 2, inch(4.2), inch(1.2), inch(0.06)  # on 
 TOP_STRIPE = 0, 0, SLIDE_W, inch(0.08)  # on the master
 UNDER_TITLE = MARGIN + inch(0.1), inch(1.66), inch(0.9), inch(0.06)  # a short rule under titles
 LEFT_BAND = 0, 0, inch(0.22), SLIDE_H  # a band down the left edge
-QUOTE_BAR = inch(1.1), inch(1.3), inch(0.1), inch(4.7)  # beside a quote
+# beside a quote's last lines and its attribution, where every quote has text
+QUOTE_BAR = inch(1.1), inch(2.6), inch(0.1), inch(2.7)
 OVER_LABEL = MARGIN + inch(0.1), inch(3.35), inch(1.6), inch(0.06)  # over a divider's label
 TITLED = ("Title and Content", "Two Content", "Comparison", "Title Only")
 

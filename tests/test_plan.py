@@ -89,6 +89,7 @@ sections:
                         body_pt=32,  # a short list is set large and spaced to fill the box
                         spacing=51.2,
                         numbered_from=1,
+                        hanging=45.6,  # "2." (estimated, 29.6 pt) and a half-em gap: text clears it
                         spoken=(agenda,),
                     ),
                 ),

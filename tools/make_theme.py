@@ -57,6 +57,7 @@ FOOTERS = {  # keyed by placeholder type: master and layouts use different idx v
     "ftr": ((SLIDE_W - inch(4.5)) // 2, FOOTER_Y, inch(4.5), FOOTER_H),
     "sldNum": (SLIDE_W - MARGIN - inch(2.8), FOOTER_Y, inch(2.8), FOOTER_H),
 }
+FOOTER_TYPE = {"dt": (12, "l"), "ftr": (12, "ctr"), "sldNum": (14, "r")}  # size (pt), alignment
 CAPTION_W = inch(4.2)  # left column of "Content with Caption"
 PICTURE = (SLIDE_W - inch(8)) // 2, inch(8)  # x and width of a centred 8 x 4.5 in picture
 
@@ -69,9 +70,9 @@ LAYOUTS = {
         1: (inch(1), inch(4.45), SLIDE_W - 2 * inch(1), inch(1.5)),
     },
     "Title and Content": {0: TITLE, 1: BODY},
-    "Section Header": {  # the label ("Part 2 of 4") over the title
-        1: (MARGIN, inch(1.9), CONTENT_W, inch(0.7)),
-        0: (MARGIN, inch(2.7), CONTENT_W, inch(2.6)),
+    "Section Header": {  # the label ("Part 2 of 4") over the title, room for a large number above
+        1: (MARGIN, inch(3.45), CONTENT_W, inch(0.6)),
+        0: (MARGIN, inch(4.1), CONTENT_W, inch(2.4)),
     },
     "Two Content": {
         0: TITLE,
@@ -103,8 +104,10 @@ LAYOUTS = {
         2: (PICTURE[0], inch(5.6), PICTURE[1], inch(1.0)),
     },
     "Quote": {  # the default's "Title and Vertical Text", renamed and laid out for a quote
-        0: (inch(1.5), inch(1.2), SLIDE_W - 2 * inch(1.5), inch(3.7)),
-        1: (inch(1.5), inch(5.1), SLIDE_W - 2 * inch(1.5), inch(1.0)),
+        # the quote stands on its box's foot, just over who said it: a quote of two or three
+        # lines and its attribution sit around the slide's middle, a long one grows upwards
+        0: (inch(1.5), inch(0.9), SLIDE_W - 2 * inch(1.5), inch(3.5)),
+        1: (inch(1.5), inch(4.5), SLIDE_W - 2 * inch(1.5), inch(0.9)),
     },
     "Vertical Title and Text": {
         0: (SLIDE_W - MARGIN - inch(2.25), inch(0.4), inch(2.25), CONTENT_BOTTOM - inch(0.4)),
@@ -120,8 +123,9 @@ TITLE_RULE = (SLIDE_W - inch(1.2)) // 2, inch(4.2), inch(1.2), inch(0.06)  # on 
 TOP_STRIPE = 0, 0, SLIDE_W, inch(0.08)  # on the master
 UNDER_TITLE = MARGIN + inch(0.1), inch(1.66), inch(0.9), inch(0.06)  # a short rule under titles
 LEFT_BAND = 0, 0, inch(0.22), SLIDE_H  # a band down the left edge
-QUOTE_BAR = inch(1.1), inch(1.3), inch(0.1), inch(4.7)  # beside a quote
-OVER_LABEL = MARGIN + inch(0.1), inch(1.7), inch(1.6), inch(0.1)  # over a divider's label
+# beside a quote's last lines and its attribution, where every quote has text
+QUOTE_BAR = inch(1.1), inch(2.6), inch(0.1), inch(2.7)
+OVER_LABEL = MARGIN + inch(0.1), inch(3.35), inch(1.6), inch(0.06)  # over a divider's label
 TITLED = ("Title and Content", "Two Content", "Comparison", "Title Only")
 
 # Text anchoring where it differs from the rule "titles sit on the bottom, text hangs from the top".
@@ -197,7 +201,7 @@ DARK = Design(
     cover_align="l",
     bars={
         **{name: [UNDER_TITLE] for name in TITLED},
-        "Title Slide": [(inch(1), inch(4.15), inch(1.4), inch(0.08))],
+        "Title Slide": [(inch(1.1), inch(4.15), inch(1.4), inch(0.08))],  # under the title text
         "Section Header": [OVER_LABEL],
         "Quote": [QUOTE_BAR],
     },
@@ -224,7 +228,9 @@ EDITORIAL = Design(
     cover_align="l",
     bars={
         "master": [LEFT_BAND],
-        "Title Slide": [(inch(1), inch(1.45), inch(2.2), inch(0.14))],
+        # under the title (which stands on its box's foot, however many lines it takes),
+        # not above it, where a one-line title would leave the rule floating
+        "Title Slide": [(inch(1.1), inch(4.16), inch(2.2), inch(0.1))],
         "Section Header": [OVER_LABEL],
         "Quote": [QUOTE_BAR],
     },
@@ -367,6 +373,10 @@ def style_master(prs, d):
         kind = ph_kind(shape)
         if kind in FOOTERS:
             place(shape, FOOTERS[kind])
+            # The slide number ties the deck to the script's [SLIDE N] cues: legible, in the
+            # theme's quiet neutral, never loud; the footer and date a little smaller.
+            size, align = FOOTER_TYPE[kind]
+            set_lst_style(shape, dict(size=size, algn=align, color="accent6"))
         elif kind == "title":
             place(shape, TITLE)
             setup_text_frame(shape, MSO_ANCHOR.BOTTOM)  # one- and two-line titles share a baseline

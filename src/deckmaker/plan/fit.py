@@ -5,7 +5,7 @@ estimated widths that err on the wide side when no font file is found. Sizes are
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import Bullet
@@ -18,6 +18,7 @@ SPACE_BEFORE = 0.4  # space before each paragraph, as a multiple of the font siz
 SUB_POINT_SHRINK = 4  # sub-points are this many points smaller than points
 # Measured widths are exact, but renderers kern and hint differently: keep a little slack.
 MEASURED_SLACK = 1.03
+NO_BREAK = "\u00a0"  # a no-break space: holds words together on a line
 ESTIMATE_SLACK = 1.05  # estimates are wide already; bold titles are a little wider still
 
 
@@ -84,14 +85,51 @@ def largest_fitting(
 
 
 def unwidowed(text: str, size: float, box: Box, font: Typeface = ESTIMATE) -> str:
-    """`text` with its last two words held together by a no-break space when it would
-    otherwise end on a line holding one word alone, if that takes no more lines."""
+    """`text` with its last two words held together by a no-break space whenever it wraps,
+    if that takes no more lines: so it never ends on a line holding one word alone, even
+    where a renderer breaks its lines a little differently than measured here."""
     lines = wrap(text, size, box.width, font)
     words = text.rsplit(" ", 2)
-    if len(lines) < 2 or " " in lines[-1] or len(words) < 3:
+    if len(lines) < 2 or len(words) < 3:
         return text
-    glued = f"{words[0]} {words[1]}\u00a0{words[2]}"
+    glued = f"{words[0]} {words[1]}{NO_BREAK}{words[2]}"
     return glued if len(wrap(glued, size, box.width, font)) == len(lines) else text
+
+
+def broken_at_colon(text: str, size: float, box: Box, font: Typeface = ESTIMATE) -> str:
+    """A title that wraps and reads "Topic: what about it" breaks after its colon, as a
+    designer would set it: the words after the colon are held together by no-break spaces
+    when they fit one line and that takes no more lines."""
+    head, colon, tail = text.partition(": ")
+    lines = wrap(text, size, box.width, font)
+    if not colon or len(lines) < 2 or " " not in tail:
+        return text
+    if (
+        len(wrap(tail, size, box.width, font)) > 1
+        or len(wrap(head + ":", size, box.width, font)) > 1
+    ):
+        return text
+    glued = f"{head}{colon}{tail.replace(' ', NO_BREAK)}"
+    return glued if len(wrap(glued, size, box.width, font)) <= len(lines) else text
+
+
+def set_title(text: str, size: float, box: Box, font: Typeface = ESTIMATE) -> str:
+    """A title as it is best broken: after its colon, else with no lone word at its end."""
+    at_colon = broken_at_colon(text, size, box, font)
+    return at_colon if at_colon != text else unwidowed(text, size, box, font)
+
+
+def unwidowed_list(
+    bullets: Sequence[Bullet], box: Box, size: int, font: Typeface = ESTIMATE
+) -> tuple[Bullet, ...]:
+    """Each point and sub-point kept from ending on a line holding one word alone, as titles
+    are, at the size and width it is set in."""
+    out = []
+    for b in bullets:
+        pt = size - SUB_POINT_SHRINK * b.level
+        width = replace(box, width=box.width - box.indent * (b.level + 1))
+        out.append(replace(b, text=unwidowed(b.text, pt, width, font)))
+    return tuple(out)
 
 
 def paginate(

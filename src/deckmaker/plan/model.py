@@ -55,7 +55,11 @@ class SlidePlan:
     body_pt: int = 0  # the bullets, or the subtitle on a cover slide
     spacing: float = 0.0  # points of space before each bullet, spreading a short list out
     numbered_from: int = 0  # bullets numbered 1., 2., … from this number (0: plain bullets)
+    hanging: float = 0.0  # a numbered list's text stands this far (pt) in, its numbers hanging
     columns: tuple[tuple[Bullet, ...], ...] = ()  # two columns side by side
+    numeral: str | None = None  # a divider's section number, set large ("02")
+    numeral_pt: int = 0
+    numeral_box: tuple[float, float, float, float] | None = None  # its left, top, width, height
     image: str | None = None  # the picture's file
     picture: tuple[float, float, float, float] | None = None  # its left, top, width, height (pt)
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up

@@ -16,7 +16,9 @@ from deckmaker.plan.fit import (
     body_height,
     largest_fitting,
     paginate,
-    unwidowed,
+    set_title,
+    text_width,
+    unwidowed_list,
 )
 from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import PAUSE, Bullet, Kind, Layout, Part, Plan, SlidePlan
@@ -29,6 +31,7 @@ DEFAULT_WPM = 150
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
 BODY_SIZES = (32, 28, BODY_PT)  # a short list is set larger, to use the slide
 COLUMN_SIZES = (28, BODY_PT, 22)  # sub-points in a column never below 18
+NUMBER_GAP = 0.5  # between a number and its text, in ems: as a bullet's hanging indent leaves
 FILL = 0.8  # a short list is spaced out to fill this much of its box, at most
 TITLE_SIZES = (36, 32, 28, 24, 20)
 DECK_TITLE_FLOOR = 28  # one title size for the deck, unless a title needs smaller than this
@@ -36,6 +39,7 @@ COVER_TITLE_SIZES = (48, 44, 40, 36, 32, 28, 24)
 SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
 LABEL_SIZES = (24, 20, 18, 16)
+NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
 # A divider opens each section when the talk has this many sections or more and its sections
 # average two slides or more; shorter talks show their structure through the numbered agenda.
 DIVIDER_MIN_SECTIONS = 3
@@ -57,6 +61,7 @@ class Frames:
     body: Box
     header_title: Box
     header_label: Box | None = None
+    header_number: Box | None = None  # room for the section's number on a divider
     quote: Box | None = None
     quote_by: Box | None = None
     columns: tuple[Box, Box] | None = None
@@ -94,7 +99,7 @@ class _Planner:
             opening = self.words(section)[0] if section.script else ""
             lead = say("transition", said, count, opening)
             label = say("part_label", number, count)
-            slides = self.segment(Kind.SECTION, section, lead, label, dividers)
+            slides = self.segment(Kind.SECTION, section, lead, label, dividers, number)
             parts.append(Part(section.title, Kind.SECTION, tuple(slides), section.title or ""))
         parts.append(Part(None, Kind.CLOSING, self.closing(), say("chapter_closing")))
         return Plan(
@@ -123,9 +128,13 @@ class _Planner:
         if intro and intro.points:
             slides += self.segment(Kind.INTRO, intro)
         titles = [s.title or "" for s in o.sections]  # validated: sections have titles
-        pages = self.bullet_pages(self.voice.say("agenda_title"), tuple(Bullet(t) for t in titles))
+        agenda_title = self.voice.say("agenda_title")
+        pages = self.bullet_pages(agenda_title, tuple(Bullet(t) for t in titles), numbered=True)
         starts = [1 + sum(len(p.bullets) for p in pages[:i]) for i in range(len(pages))]
-        numbered = [replace(p, numbered_from=n) for p, n in zip(pages, starts, strict=True)]
+        numbered = [
+            replace(p, numbered_from=n, hanging=self.hanging(len(titles), p.body_pt))
+            for p, n in zip(pages, starts, strict=True)
+        ]
         agenda = (self.voice.say("agenda", self.talk.topics),)
         slides += self.said(numbered, agenda, (), Kind.AGENDA)
         return tuple(slides)
@@ -176,6 +185,7 @@ class _Planner:
         lead: str | None = None,
         label: str | None = None,
         divided: bool = False,
+        number: int = 0,
     ) -> list[SlidePlan]:
         """The slides of a segment: its divider, labelled `label`, when `divided` or when it has
         nothing else to show; then its points, columns, picture and quote. The words are
@@ -183,7 +193,7 @@ class _Planner:
         default = {Kind.INTRO: "intro_title", Kind.OUTRO: "outro_title"}
         title = seg.title or self.voice.say(default[kind])
         shown = self.visuals(seg, title)
-        slides = [self.divider(title, label)] if divided or not shown else []
+        slides = [self.divider(title, label, number)] if divided or not shown else []
         spoken = self.words(seg)
         if slides and shown and lead:  # the divider is up while the section is announced
             slides = self.said(slides, (lead,), (), kind)
@@ -296,7 +306,7 @@ class _Planner:
             number=self.next_number(),
             kind=kind,
             layout=Layout.COVER,
-            title=unwidowed(shown, size, f.cover_title, f.title_font),
+            title=set_title(shown, size, f.cover_title, f.title_font),
             title_pt=size,
             subtitle=smarten(subtitle) if subtitle else None,
             body_pt=sub_pt,
@@ -304,49 +314,71 @@ class _Planner:
             notes=notes,
         )
 
-    def divider(self, title: str, label: str | None) -> SlidePlan:
+    def divider(self, title: str, label: str | None, number: int = 0) -> SlidePlan:
+        """A section's divider: its title large, its label ("Part 2 of 4"), and the section's
+        number larger still ("02") where the theme leaves room for it above them."""
         f = self.frames
         shown = smarten(title)
         size = self.fit(shown, f.header_title, COVER_TITLE_SIZES, "title", written_as=title)
         label_pt = 0
         if label and f.header_label:
             label_pt = self.fit(label, f.header_label, LABEL_SIZES, "label", 1, font=f.body_font)
-        title = unwidowed(shown, size, f.header_title, f.title_font)
+        title = set_title(shown, size, f.header_title, f.title_font)
         subtitle = label if label_pt else None
-        return SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
+        slide = SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
+        box = f.header_number
+        if number and box:
+            numeral = f"{number:02d}"
+            numeral_pt = largest_fitting(numeral, box, NUMERAL_SIZES, 1, f.title_font)
+            if numeral_pt:
+                place = (box.left, box.top, box.width, box.height)
+                return replace(slide, numeral=numeral, numeral_pt=numeral_pt, numeral_box=place)
+        return slide
 
-    def bullet_pages(self, title: str, bullets: tuple[Bullet, ...]) -> list[SlidePlan]:
+    def hanging(self, last: int, size: int) -> float:
+        """How far a numbered list's text stands from the box's edge: the widest number
+        ("12."), then a gap, the numbers hanging in it."""
+        return round(text_width(f"{last}.", size, self.frames.body_font) + NUMBER_GAP * size, 1)
+
+    def bullet_pages(
+        self, title: str, bullets: tuple[Bullet, ...], numbered: bool = False
+    ) -> list[SlidePlan]:
         """One slide, or several when the bullets do not fit one at the smallest body size;
-        each page set as large, and spaced as widely, as its box allows."""
+        each page set as large, and spaced as widely, as its box allows. A `numbered` list is
+        fitted with room for its numbers at the largest size."""
         f = self.frames
+        if numbered:
+            widest = self.hanging(len(bullets), BODY_SIZES[0])
+            f = replace(f, body=replace(f.body, indent=max(f.body.indent, widest)))
         bullets = tuple(replace(b, text=smarten(b.text)) for b in bullets)
         pages = paginate(bullets, f.body, BODY_PT, f.body_font)
         titles = [smarten(title)]
         if len(pages) > 1:
             titles += [smarten(self.voice.say("continued", title))] * (len(pages) - 1)
         title_pt = self.fit(titles[-1], f.title, TITLE_SIZES, "title", written_as=title)
-        slides = []
-        for i, page in enumerate(pages):
-            size = next(
-                (
-                    s
-                    for s in BODY_SIZES
-                    if body_height(page, f.body, s, f.body_font) <= f.body.height
-                ),
-                BODY_PT,
+        # A section's pages share one size and one spacing, its smallest: a list that runs
+        # on reads as one list, not as a last page suddenly set larger and spread out.
+        f_body, font = f.body, f.body_font
+
+        def largest(page: tuple[Bullet, ...]) -> int:
+            fits = (s for s in BODY_SIZES if body_height(page, f_body, s, font) <= f_body.height)
+            return next(fits, BODY_PT)
+
+        size = min(largest(p) for p in pages)
+        spacing = min(self.spacing(p, f_body, size, font) for p in pages)
+        slides = [
+            SlidePlan(
+                0,
+                Kind.SECTION,
+                Layout.CONTENT,
+                titles[i],
+                title_pt,
+                bullets=unwidowed_list(page, f_body, size, font),
+                body_pt=size,
+                spacing=spacing,
             )
-            slides.append(
-                SlidePlan(
-                    0,
-                    Kind.SECTION,
-                    Layout.CONTENT,
-                    titles[i],
-                    title_pt,
-                    bullets=page,
-                    body_pt=size,
-                    spacing=self.spacing(page, f.body, size, f.body_font),
-                )
-            )
+            for i, page in enumerate(pages)
+        ]
         return slides
 
     @staticmethod
@@ -376,12 +408,13 @@ class _Planner:
                             Layout.COLUMNS,
                             shown,
                             self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title),
-                            columns=sides,
-                            body_pt=size,
-                            spacing=min(
-                                self.spacing(s, b, size, f.body_font)
-                                for s, b in zip(sides, f.columns, strict=False)
+                            columns=tuple(
+                                unwidowed_list(side, box, size, f.body_font)
+                                for side, box in zip(sides, f.columns, strict=False)
                             ),
+                            body_pt=size,
+                            # two tidy lists under their headings, not spread to fill the box
+                            spacing=round(SPACE_BEFORE * size, 1),
                         )
                     ]
         listed = [(Point(c.title, _texts(c.points)),) if c.title else c.points for c in columns]
@@ -427,7 +460,7 @@ class _Planner:
             if s.layout not in titled:
                 return s
             size = min(s.title_pt, deck_pt)
-            return replace(s, title_pt=size, title=unwidowed(s.title, size, box, font))
+            return replace(s, title_pt=size, title=set_title(s.title, size, box, font))
 
         return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
 

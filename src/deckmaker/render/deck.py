@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import TextFrame
@@ -23,8 +24,13 @@ from deckmaker.render.package import (
     remove_shape,
     reproducible_bytes,
     set_bullet,
+    set_list_level,
 )
 from deckmaker.render.theme import Roles, Theme, roles_of
+
+# A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
+# none: as the shipped themes set them, within the indent the planner fitted text to.
+BARE_LIST_LEVELS = ((27.0, 27.0, "•"), (63.0, 27.0, "–"))
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class Block:
     bulleted: bool = False
     spacing: float = 0.0
     numbered_from: int = 0
+    hanging: float = 0.0
     line_spacing: float = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
 
 
@@ -53,9 +60,12 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             remove_shape(placed[shape.shape_id])
         if role.picture is not None:
             remove_shape(placed[role.picture.shape_id])
-        _fill(placed, role, planned)
+        _fill(placed, role, planned, theme.sets_lists)
         if planned.image and planned.picture:
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
+        if planned.numeral and planned.numeral_box:
+            font = theme.frames.title_font.name
+            _add_numeral(slide, planned.numeral, planned.numeral_pt, planned.numeral_box, font)
         if planned.numbered:
             _add_latent(slide, role, PP_PLACEHOLDER.SLIDE_NUMBER, str(planned.number))
             if plan.footer:
@@ -82,7 +92,8 @@ def blocks(slide: SlidePlan) -> list[Block]:
     if slide.columns:
         return [Block(c, slide.body_pt, True, slide.spacing) for c in slide.columns]
     if slide.bullets:
-        return [Block(slide.bullets, slide.body_pt, True, slide.spacing, slide.numbered_from)]
+        numbers = slide.numbered_from, slide.hanging
+        return [Block(slide.bullets, slide.body_pt, True, slide.spacing, *numbers)]
     if slide.subtitle:
         return [Block(tuple(Bullet(x) for x in slide.subtitle.split("\n")), slide.body_pt)]
     return []
@@ -103,7 +114,7 @@ def _placed(slide: Slide, lay: SlideLayout) -> dict[int, Shape]:
     return placed
 
 
-def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan) -> None:
+def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan, sets_lists: bool) -> None:
     if role.title is None:
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
@@ -115,7 +126,7 @@ def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan) -> None:
     if len(wanted) > len(role.texts):  # the theme loader promised these boxes
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} lacks a text box")
     for shape, block in zip(role.texts, wanted, strict=False):
-        _write(placed[shape.shape_id].text_frame, block)
+        _write(placed[shape.shape_id].text_frame, block, sets_lists)
 
 
 def _add_latent(slide: Slide, role: Roles, kind: PP_PLACEHOLDER, text: str) -> None:
@@ -125,7 +136,27 @@ def _add_latent(slide: Slide, role: Roles, kind: PP_PLACEHOLDER, text: str) -> N
         add_latent(slide, source, text, box)
 
 
-def _write(frame: TextFrame, block: Block) -> None:
+def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:
+    """A divider's section number: the theme's heading `font` (named: LibreOffice does not
+    resolve "+mj-lt" outside a placeholder) and accent colour, standing on the bottom of its
+    box so it sits just over the label and title, whatever its size."""
+    frame = slide.shapes.add_textbox(*(Pt(v) for v in box)).text_frame
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.word_wrap = False
+    frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    frame.margin_left = frame.margin_right = frame.margin_top = 0
+    # Large type's descent reaches below the line LibreOffice stands on the box's bottom edge:
+    # lift it a tenth of an em so every stroke stays inside the box.
+    frame.margin_bottom = Pt(0.1 * size)
+    run = frame.paragraphs[0].add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.bold = True
+    run.font.name = font
+    run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+
+
+def _write(frame: TextFrame, block: Block, sets_lists: bool = True) -> None:
     """Fill a text frame with the sizes and spacing the planner fitted the text to."""
     frame.auto_size = MSO_AUTO_SIZE.NONE  # the planner made it fit; never let a reader shrink it
     frame.word_wrap = True
@@ -141,9 +172,12 @@ def _write(frame: TextFrame, block: Block) -> None:
         if not block.bulleted or bullet.heading:
             set_bullet(para, None)
         elif number and bullet.level == 0:
-            set_bullet(para, number)
+            set_bullet(para, number, block.hanging)
+        elif not sets_lists:  # the theme's lists are flush left: indent them as ours are
+            set_list_level(para, *BARE_LIST_LEVELS[min(bullet.level, 1)])
         run = para.add_run()
         run.text = bullet.text
         run.font.size = Pt(pt)
-        if bullet.heading:
+        if bullet.heading:  # a column's heading: bold, in the theme's accent colour
             run.font.bold = True
+            run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1

@@ -30,7 +30,7 @@ from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayout
 from pptx.text.text import _Paragraph
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
 # A fixed date for reproducible files, used unless SOURCE_DATE_EPOCH says otherwise.
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -106,9 +106,14 @@ _AFTER_BULLET = ("a:tabLst", "a:defRPr", "a:extLst")
 _BULLETS = ("a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
 
 
-def set_bullet(paragraph: _Paragraph, start: int | None) -> None:
-    """Number the paragraph (1., 2., … counting from `start`), or with None show no bullet."""
+def set_bullet(paragraph: _Paragraph, start: int | None, hanging: float = 0.0) -> None:
+    """Number the paragraph (1., 2., … counting from `start`), or with None show no bullet.
+    `hanging` (pt): the text's left margin, the number hanging in it (else the theme's)."""
     ppr = paragraph._p.get_or_add_pPr()
+    if hanging:
+        margin = Pt(hanging)
+        ppr.set("marL", str(margin))
+        ppr.set("indent", str(-margin))
     for tag in _BULLETS:
         for old in ppr.findall(qn(tag)):
             ppr.remove(old)
@@ -124,6 +129,25 @@ def set_bullet(paragraph: _Paragraph, start: int | None) -> None:
         after.addprevious(bullet)
     else:
         ppr.append(bullet)
+
+
+def set_list_level(paragraph: _Paragraph, margin: float, hanging: float, char: str) -> None:
+    """Indent the paragraph `margin` pt with its bullet `char` hanging `hanging` pt to the
+    left, for a theme whose own list levels set neither."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.set("marL", str(Pt(margin)))
+    ppr.set("indent", str(-Pt(hanging)))
+    for tag in (*_BULLETS, "a:buFont"):
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    font = ppr.makeelement(qn("a:buFont"), {"typeface": "Arial"})  # every Arial clone has •, –
+    bullet = ppr.makeelement(qn("a:buChar"), {"char": char})
+    after = next((c for c in ppr if c.tag in {qn(t) for t in _AFTER_BULLET}), None)
+    for element in (font, bullet):
+        if after is not None:
+            after.addprevious(element)
+        else:
+            ppr.append(element)
 
 
 def add_latent(slide: Slide, source: BaseShape, text: str, box: tuple[int, int, int, int]) -> None:

@@ -33,7 +33,11 @@ from deckmaker.render.shipped import DEFAULT_THEME, shipped, theme_path
 __all__ = ["DEFAULT_THEME", "Theme", "load_theme", "shipped", "theme_path"]
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 BULLET_INDENT = Length(457200)  # the left margin a bullet level takes (0.5 in), at most
+# A divider's section number goes above its title where the layout leaves this much room
+# (75 pt: a 60 pt number), kept clear of the slide's top edge and of the text below (pt).
+NUMBER_TOP, NUMBER_GAP, NUMBER_MIN_HEIGHT = 36.0, 6.0, 75.0
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
@@ -87,6 +91,10 @@ class Theme:
     notices: Mapping[Layout, str] = field(default_factory=dict)  # what a layout fell back to
     general: tuple[str, ...] = ()  # what the theme lacks whatever the deck holds
     has_footer: bool = True
+    # Whether the theme's body text style indents and bullets its list levels. LibreOffice
+    # writes its outline's bullets and indents into the master's sample text, which slides do
+    # not inherit: its lists would show points and sub-points flush left, without bullets.
+    sets_lists: bool = True
 
     def open(self) -> Presentation:
         return open_presentation(self.path)
@@ -151,6 +159,7 @@ def load_theme(path: Path) -> Theme:
         notices,
         tuple(general),
         PP_PLACEHOLDER.FOOTER in roles[Layout.CONTENT].latent,
+        _sets_lists(prs),
     )
 
 
@@ -177,13 +186,16 @@ def _frames(
 
     header, quote = roles[Layout.HEADER], roles[Layout.QUOTE]
     picture = roles[Layout.IMAGE].picture
+    header_title = title(Layout.HEADER)
+    header_label = box(header.texts[0]) if header.texts else None
     return Frames(
         cover_title=title(Layout.COVER),
         cover_subtitle=text(Layout.COVER),
         title=title(Layout.CONTENT),
         body=text(Layout.CONTENT, indent=BULLET_INDENT.pt),
-        header_title=title(Layout.HEADER),
-        header_label=box(header.texts[0]) if header.texts else None,
+        header_title=header_title,
+        header_label=header_label,
+        header_number=_above(header_title, header_label),
         quote=title(Layout.QUOTE),
         quote_by=box(quote.texts[0]) if quote.texts else None,
         columns=(
@@ -196,6 +208,22 @@ def _frames(
         title_font=typeface(fonts[0], bold=True),  # titles are bold: measure them so
         body_font=typeface(fonts[1]),
     )
+
+
+def _above(title: Box, label: Box | None) -> Box | None:
+    """The room on a divider above its title and label, for the section's number: as wide as
+    the title, from a margin under the slide's top edge down to a gap over the text."""
+    top = min(b.top for b in (title, label) if b is not None)
+    height = top - NUMBER_TOP - NUMBER_GAP
+    if height < NUMBER_MIN_HEIGHT:
+        return None
+    return Box(title.width, height, left=title.left, top=NUMBER_TOP)
+
+
+def _sets_lists(prs: Presentation) -> bool:
+    """Whether the master's body style indents its second list level (sub-points)."""
+    second = prs.slide_master._element.find(f".//{{{P_NS}}}bodyStyle/{{{A_NS}}}lvl2pPr")
+    return second is not None and int(second.get("marL", "0")) > 0
 
 
 def roles_of(lay: SlideLayout) -> Roles:

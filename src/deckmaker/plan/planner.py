@@ -131,15 +131,17 @@ class _Planner:
         return tuple(slides)
 
     def closing(self) -> tuple[SlidePlan, ...]:
-        """The outro's slides, or a recap slide, while its words and the spoken recap are said;
-        then the closing slide and the sign-off."""
+        """The outro's slides, or a recap slide, while the spoken recap and then the outro's words
+        are said; then the closing slide and the sign-off."""
         o, outro = self.outline, self.outline.outro
-        recap = self.voice.say("recap", self.talk.topics)  # the gist, before saying goodbye
-        said = (*(self.words(outro) if outro else ()), *((recap,) if recap else ()))
+        # The recap comes first: the outro's own words are the author's last ones before the
+        # sign-off ("That's all from me."), and a recap after them would reopen the talk.
+        recap = self.voice.say("recap", self.talk.topics)
+        said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         if outro and outro.points:
-            slides = self.segment(Kind.OUTRO, outro)
-            said, notes = ((recap,) if recap else ()), ()
+            slides = self.segment(Kind.OUTRO, outro, recap or None)
+            said, notes = (), ()
         else:
             slides = self.recap(said, notes)
             if slides:

@@ -243,3 +243,22 @@ def test_a_dialogue_never_repeats_a_hand_off(tmp_path: Path, write_outline) -> N
         if sep and rest and len(first.split()) <= 4
     )
     assert len(handoffs) >= 3 and [h for h, n in handoffs.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_the_greeting_asks_the_subtitles_question_once(write_outline, voice) -> None:
+    asked = "title: Sleep\nsubtitle: Why do we dream?\nsections: [{title: A}, {title: B}]\n"
+    greeting = plan_of(write_outline(asked), voice=voice).slides[0].spoken[0]
+    assert greeting.endswith(" Why do we dream?")
+    opens = asked + "intro: {script: Why do we dream? Nobody knows.}\n"
+    spoken = plan_of(write_outline(opens, "opens.yaml"), voice=voice).slides[0].spoken
+    assert "dream" not in spoken[0] and spoken[1].startswith("Why do we dream?")
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_the_authors_greeting_and_signoff_are_said_as_written_in_every_voice(voice) -> None:
+    """The outline's `greeting:` is the author's own words (the example's "Hey guys…" included):
+    deckmaker neither rewrites nor drops them when another voice is chosen."""
+    plan = plan_of(example_outline(), voice=voice)
+    assert plan.slides[0].spoken[0].startswith("Hey guys, let's dive deep into the ending")
+    assert sum("Hey guys" in p for s in plan.slides for p in s.spoken) == 1

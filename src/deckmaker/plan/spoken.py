@@ -45,6 +45,7 @@ class Talk:
     title: str
     name: str  # as said mid-sentence
     subtitle: str | None
+    question: str  # the subtitle when it asks one the intro does not open with; else ""
     host: str | None
     hosts: tuple[str, ...]
     topics: tuple[Topic, ...]
@@ -55,10 +56,25 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
         outline.title,
         spoken_title(outline.title, proper),
         outline.subtitle,
+        _question(outline),
         outline.host,
         outline.hosts,
         topics(outline, proper),
     )
+
+
+def _question(outline: Outline) -> str:
+    """A subtitle that asks a question is asked in the greeting, unless the intro's own script
+    opens by asking it: the same question twice in a row sounds like a glitch."""
+    asked = (outline.subtitle or "").strip()
+    if not asked.endswith("?"):
+        return ""
+    opening = outline.intro.script if outline.intro and outline.intro.script else ""
+    return "" if _bare(opening).startswith(_bare(asked)) else asked
+
+
+def _bare(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def proper_words(outline: Outline) -> frozenset[str]:

@@ -262,3 +262,16 @@ def test_the_authors_greeting_and_signoff_are_said_as_written_in_every_voice(voi
     plan = plan_of(example_outline(), voice=voice)
     assert plan.slides[0].spoken[0].startswith("Hey guys, let's dive deep into the ending")
     assert sum("Hey guys" in p for s in plan.slides for p in s.spoken) == 1
+
+
+def test_a_section_of_columns_alone_is_said_not_passed_over(write_outline) -> None:
+    path = write_outline(
+        "title: T\nsections:\n  - {title: Alpha, points: [a1]}\n  - title: Then and Now\n"
+        "    columns:\n      - {title: Before, points: [Slow builds, Manual tests]}\n"
+        "      - {title: After, points: [Fast builds]}\n"
+    )
+    part = plan_of(path).parts[2]
+    text = " ".join(p for s in part.slides for p in s.spoken)
+    assert "before: slow builds and manual tests" in text and "after: fast builds" in text
+    recap = said(plan_of(path)).split("quick recap.")[1]
+    assert "And then, then and now." in recap  # a column heading is no gist

@@ -21,7 +21,7 @@ from deckmaker.plan.fit import (
 from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import PAUSE, Bullet, Kind, Layout, Part, Plan, SlidePlan
 from deckmaker.plan.picture import fitted_picture
-from deckmaker.plan.spoken import Topic, proper_words, talk, topic
+from deckmaker.plan.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.plan.voice import Voice
 from deckmaker.typography import quoted, smarten
 
@@ -208,7 +208,7 @@ class _Planner:
         """What the host says for a segment: its script, or sentences made from its points."""
         if seg.script:
             return tuple(_PAUSE_MARK.sub(PAUSE, p) for p in seg.script.split("\n\n"))
-        if seg.points:
+        if said_points(seg):  # its points, else its columns
             return (self.voice.say("from_points", self.topic_of(seg)),)
         return ()
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deckmaker.filters import join_and
 from deckmaker.outline import Outline, Point, Segment
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -103,16 +104,33 @@ def topic(
     number: int, order: int, seg: Segment, proper: frozenset[str], title: str = ""
 ) -> Topic:
     title = seg.title or title
-    points = spoken_points(seg, proper)
-    return Topic(number, title, spoken_title(title, proper), points, order, _gist(seg, points))
+    written = said_points(seg)
+    points = spoken_points(written, proper)
+    gist = _gist(written, points) if seg.points else ""  # a column heading is no gist
+    return Topic(number, title, spoken_title(title, proper), points, order, gist)
 
 
-def _gist(seg: Segment, said: tuple[Point, ...]) -> str:
+def said_points(seg: Segment) -> tuple[Point, ...]:
+    """The points a segment's spoken lines are made from: its points, else its columns, each
+    column a point with its heading first ("before: a and b") so a columns-only section is not
+    passed over in silence."""
+    if seg.points or not seg.columns:
+        return seg.points
+    return tuple(
+        Point(c.title, tuple(p.text for p in c.points))
+        if c.title
+        else Point(join_and(p.text for p in c.points))
+        for c in seg.columns
+        if c.title or c.points
+    )
+
+
+def _gist(written: tuple[Point, ...], said: tuple[Point, ...]) -> str:
     """The first point with no sub-points (else any) that reads aloud as written: a point that
     is a web address or code would be said as something else, which a recap should not do."""
     readable = [
         (p, s.text)
-        for p, s in zip(seg.points, said, strict=True)
+        for p, s in zip(written, said, strict=True)
         if not _URL.search(p.text) and "`" not in p.text
     ]
     plain = [text for p, text in readable if not p.points]
@@ -130,10 +148,10 @@ def spoken_title(title: str, proper: frozenset[str]) -> str:
     return said
 
 
-def spoken_points(seg: Segment, proper: frozenset[str]) -> tuple[Point, ...]:
+def spoken_points(points: tuple[Point, ...], proper: frozenset[str]) -> tuple[Point, ...]:
     return tuple(
         Point(spoken_phrase(p.text, proper), tuple(spoken_phrase(s, proper) for s in p.points))
-        for p in seg.points
+        for p in points
     )
 
 

@@ -275,3 +275,9 @@ def test_a_section_of_columns_alone_is_said_not_passed_over(write_outline) -> No
     assert "before: slow builds and manual tests" in text and "after: fast builds" in text
     recap = said(plan_of(path)).split("quick recap.")[1]
     assert "And then, then and now." in recap  # a column heading is no gist
+
+
+def test_a_one_section_talk_names_its_section_once(write_outline) -> None:
+    path = write_outline("title: Sleep\nsections: [{title: Dreams, points: [a, b]}]\n")
+    text = said(plan_of(path))
+    assert text.count("Dreams") == 1 and "Let's start" not in text

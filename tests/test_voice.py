@@ -281,3 +281,13 @@ def test_a_one_section_talk_names_its_section_once(write_outline) -> None:
     path = write_outline("title: Sleep\nsections: [{title: Dreams, points: [a, b]}]\n")
     text = said(plan_of(path))
     assert text.count("Dreams") == 1 and "Let's start" not in text
+
+
+def test_the_agenda_names_a_question_as_a_question(write_outline) -> None:
+    two = write_outline("title: T\nsections: [{title: Is It Ripe?}, {title: Harvest}]\n")
+    agenda = next(s for s in plan_of(two).slides if s.kind is Kind.AGENDA).spoken[0]
+    assert agenda == "We'll look at the question 'is it ripe?' first, and then at 'Harvest'."
+    titles = ", ".join(f"{{title: Step {n}}}" for n in range(1, 6))
+    many = write_outline(f"title: T\nsections: [{titles}, {{title: Will It Rain?}}]\n", "m.yaml")
+    agenda = next(s for s in plan_of(many).slides if s.kind is Kind.AGENDA).spoken[0]
+    assert agenda.endswith("ending with the question 'will it rain?'")

@@ -63,13 +63,13 @@ def test_a_target_length_warns_by_how_much(tmp_path: Path) -> None:
     assert result.exit_code == 0
     warning = [line for line in result.output.splitlines() if line.startswith("warning: ")]
     assert warning == [
-        "warning: the script runs about 15:47 at 150 words per minute, 5:47 longer than the "
-        "10:00 target; cut about 868 words, or change the target"
+        "warning: the script runs about 15:50 at 150 words per minute, 5:50 longer than the "
+        "10:00 target; cut about 875 words, or change the target"
     ]
     assert "warning" not in run("build", "--only", "script", "--out", str(tmp_path),
                                 "--target", "16m").output  # fmt: skip
     short = run("validate", str(example_outline()), "--target", "1:00:00")
-    assert short.exit_code == 0 and "44:13 shorter than the 1:00:00 target" in short.output
+    assert short.exit_code == 0 and "44:10 shorter than the 1:00:00 target" in short.output
     bad = run("build", "--target", "soon", "--out", str(tmp_path))
     assert bad.exit_code == 2 and "'soon' is no length of time" in bad.output
 
@@ -123,7 +123,7 @@ def test_export_edit_one_macro_and_rebuild(tmp_path: Path) -> None:
     )
     after = build(example_outline(), tmp_path / "c", only=("script",), templates_dir=mine)
     text = after.files["script"].read_text(encoding="utf-8")
-    assert "To sum up: The 'what if' montage" in text and "quick recap" not in text
+    assert "To sum up: First, the 'what if' montage" in text and "quick recap" not in text
     assert "That's it for today, guys!" in text  # the video voice still signs off
 
 

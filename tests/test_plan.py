@@ -52,9 +52,9 @@ sections:
 """,
         wpm=60,
     )
-    greeting = "Hey guys, Sam here! Today we're diving into tiny."
-    agenda = "We'll look at alpha first, and then at beta."
-    recap = "Before we finish, a quick recap. Alpha: one. Beta."
+    greeting = "Hey guys, Sam here! Today we're diving into 'Tiny'."
+    agenda = "We'll look at 'Alpha' first, and then at 'Beta'."
+    recap = "Before we finish, a quick recap. First, 'Alpha': one. And then, 'Beta'."
     signoff = (
         "That's it for today, guys! If this got you thinking, tell me what you made of it in the "
         "comments. I'm Sam, thanks for watching, and I'll see you in the next one."
@@ -107,7 +107,7 @@ sections:
                         bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
                         body_pt=32,
                         spacing=51.2,
-                        spoken=("Let's start with alpha.", "Alpha words."),
+                        spoken=("Let's start with 'Alpha'.", "Alpha words."),
                         notes=("Smile",),
                     ),
                 ),
@@ -122,7 +122,7 @@ sections:
                         Layout.HEADER,
                         "Beta",
                         48,
-                        spoken=("Last up, beta.", "Beta words."),
+                        spoken=("Last up, 'Beta'.", "Beta words."),
                     ),
                 ),
             ),
@@ -164,10 +164,10 @@ sections:
     for mine, theirs in zip(got.slides, expected.slides, strict=True):
         assert mine == theirs
     assert got == expected
-    # 18, 6, 5 and 42 words at 60 per minute: a second a word
-    assert got.timings == ((0, 18), (18, 6), (24, 5), (29, 42))
-    assert got.slide_timings == ((0, 9), (9, 9), (18, 6), (24, 5), (29, 9), (38, 33))
-    assert got.total_seconds == 71
+    # 18, 6, 5 and 45 words at 60 per minute: a second a word
+    assert got.timings == ((0, 18), (18, 6), (24, 5), (29, 45))
+    assert got.slide_timings == ((0, 9), (9, 9), (18, 6), (24, 5), (29, 12), (41, 33))
+    assert got.total_seconds == 74
 
 
 def test_intro_and_outro_get_slides_when_they_have_points() -> None:
@@ -218,7 +218,7 @@ def test_a_long_section_continues_on_further_slides() -> None:
         f"Point {i} has quite a few words so that it wraps" for i in range(1, 21)
     ]
     spoken = [p for s in section for p in s.spoken]
-    assert spoken[0] == "Let's start with long."
+    assert spoken[0] == "Let's get into it."  # the agenda has named the one section
     assert " ".join(spoken[1:]) == script  # nothing lost, nothing repeated, in order
     assert all(s.spoken for s in section)  # every slide has words said over it
     assert [s.number for s in got.slides] == list(range(1, len(got.slides) + 1))

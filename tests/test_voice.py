@@ -38,12 +38,13 @@ def test_the_example_names_sections_naturally_and_never_doubles_a_transition(voi
         "realism factor, and the enduring impact of La La Land's conclusion.",
     )
     recap, closing = plan.slides[-2:]  # the recap slide is up while the recap is said
-    assert recap.spoken == ("Before we finish, a quick recap. The 'what if' montage: a glimpse "
-                            "of the life Mia and Sebastian could have had. Sacrifices for dreams: "
-                            "ambition drains the time and energy their relationship needs. The "
-                            "realism factor: an earned, true-to-life ending instead of a neat "
-                            "bow. The enduring impact of La La Land's conclusion: heartbreaking "
-                            "yet satisfying, because it took the road less traveled.",)  # fmt: skip
+    assert recap.spoken == ("Before we finish, a quick recap. First, the 'what if' montage: "
+                            "a glimpse of the life Mia and Sebastian could have had. Then, "
+                            "sacrifices for dreams: ambition drains the time and energy their "
+                            "relationship needs. After that, the realism factor: an earned, "
+                            "true-to-life ending instead of a neat bow. And finally, the enduring "
+                            "impact of La La Land's conclusion: heartbreaking yet satisfying, "
+                            "because it took the road less traveled.",)  # fmt: skip
     assert len(closing.spoken) == 1  # then the sign-off
 
 
@@ -149,6 +150,144 @@ def test_a_voice_of_ones_own_falls_back_to_the_neutral_one(tmp_path: Path, write
     (tmp_path / "voice-plain.j2").write_text("", encoding="utf-8")
     path = write_outline("title: Tiny\nsections: [{title: Alpha}]\n")
     plan = plan_of(path, templates_dir=tmp_path, voice="plain")
-    assert plan.slides[0].spoken == ("Hello, everyone! Today we're looking at tiny.",)
+    assert plan.slides[0].spoken == ("Hello, everyone! Today we're looking at 'Tiny'.",)
     with pytest.raises(DeckmakerError, match="choose one of plain, podcast, talk, video"):
         plan_of(path, templates_dir=tmp_path, voice="radio")
+
+
+GARDEN = """\
+title: "Growing Tomatoes on a Balcony: A Beginner's Guide"
+host: Priya
+intro: {points: [Why balcony gardens are worth it, What you need]}
+sections:
+  - title: Tiny
+    points: [Start with one pot]
+  - title: Is It Ripe Yet?
+    points: [Full colour and a little give, Pick with the calyx on]
+  - title: Saving Seeds
+    points:
+      - https://www.rhs.org.uk/vegetables/tomatoes/grow-your-own
+      - See https://example.org/seeds?x=1 for the method
+      - Choose a variety such as `Gardener's Delight`
+  - title: Saving Seeds Again
+    points: [Saving seeds again is how the garden pays for itself, Dry them well]
+outro: {points: [Start small this spring]}
+"""
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_points_only_talk_reads_aloud_without_slips(write_outline, voice) -> None:
+    plan = plan_of(write_outline(GARDEN), voice=voice)
+    text = said(plan)
+    # The talk is named by its title's main part, not with its subtitle after a colon.
+    assert "growing tomatoes on a balcony." in text and "beginner's guide" not in text.lower()
+    # A one-word title is a label said as written, never lowered into a slip ("with tiny").
+    assert "'Tiny'" in text and not re.search(r"\btiny\b", text)
+    # What cannot be read out is said another way: a web address as its site, code unmarked.
+    assert "://" not in text and "rhs.org.uk" in text and "see example.org for" in text
+    assert "`" not in text and "such as Gardener's Delight" in text
+    # The recap says a point that reads as written, and never its section's name twice.
+    recap = next(p for s in plan.slides for p in s.spoken if p.startswith("Before we finish"))
+    assert "After that, saving seeds. " in recap  # a web address or code is no gist
+    assert "saving seeds again is how" in recap and "saving seeds again: saving" not in recap
+    assert recap.startswith("Before we finish, a quick recap. First, ")
+    assert "And finally, " in recap
+
+
+def test_the_recap_comes_before_the_authors_last_words(write_outline) -> None:
+    scripted = write_outline(
+        "title: T\nsections: [{title: Alpha, points: [a1]}, {title: Beta, points: [b1]}]\n"
+        "outro: {script: That's all from me.}\n"
+    )
+    closing = said(plan_of(scripted))
+    assert closing.index("quick recap") < closing.index("That's all from me.")
+    pointed = plan_of(write_outline(GARDEN, "garden.yaml"))
+    outro = next(s for s in pointed.slides if s.kind is Kind.OUTRO)
+    assert outro.spoken[0].startswith("Before we finish, a quick recap.")
+    assert outro.spoken[-1] == "One last thing: start small this spring."
+
+
+def test_an_intro_of_points_sets_the_scene_in_one_breath(write_outline) -> None:
+    plan = plan_of(write_outline(GARDEN))
+    intro = next(s for s in plan.slides if s.kind is Kind.INTRO)
+    assert intro.spoken == (
+        "Before we get into it: why balcony gardens are worth it and what you need.",
+    )
+
+
+def test_question_transitions_vary(write_outline) -> None:
+    sections = "".join(f"  - title: Question {n}?\n" for n in range(1, 6))
+    text = said(plan_of(write_outline(f"title: T\nsections:\n{sections}")))
+    leads = re.findall(r"^(?!Before)(.*?)question \d\?$", text, re.M)
+    assert len(leads) == 5 and len(set(leads)) == 5
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_two_hosts_say_we_and_greet_without_a_pileup(write_outline, voice) -> None:
+    path = write_outline(GARDEN.replace("host: Priya", "hosts: [Priya, Tom]"))
+    text = said(plan_of(path, voice=voice))
+    assert "Priya" in text and "Tom" in text
+    assert not re.search(r"\bI'll see you|\btell me\b|\bI'm happy\b|\bI'll leave\b", text)
+    assert ", and I'm here with Tom, and" not in text
+
+
+def test_a_dialogue_never_repeats_a_hand_off(tmp_path: Path, write_outline) -> None:
+    sections = "".join(f"  - {{title: Topic {n}, points: [a{n}]}}\n" for n in range(1, 13))
+    path = write_outline(f"title: T\nhosts: [Priya, Tom]\nsections:\n{sections}")
+    out = build(path, tmp_path / "out", only=("script",), formats=("dialogue",))
+    lines = re.findall(r"^\*\*\w+:\*\* (.*)$", out.files["dialogue"].read_text("utf-8"), re.M)
+    assert len(lines) > 25
+    # A hand-off is the short sentence a host says before a line of the script.
+    handoffs = Counter(
+        first for first, sep, rest in (line.partition(". ") for line in lines)
+        if sep and rest and len(first.split()) <= 4
+    )
+    assert len(handoffs) >= 3 and [h for h, n in handoffs.items() if n > 1] == []
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_the_greeting_asks_the_subtitles_question_once(write_outline, voice) -> None:
+    asked = "title: Sleep\nsubtitle: Why do we dream?\nsections: [{title: A}, {title: B}]\n"
+    greeting = plan_of(write_outline(asked), voice=voice).slides[0].spoken[0]
+    assert greeting.endswith(" Why do we dream?")
+    opens = asked + "intro: {script: Why do we dream? Nobody knows.}\n"
+    spoken = plan_of(write_outline(opens, "opens.yaml"), voice=voice).slides[0].spoken
+    assert "dream" not in spoken[0] and spoken[1].startswith("Why do we dream?")
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_the_authors_greeting_and_signoff_are_said_as_written_in_every_voice(voice) -> None:
+    """The outline's `greeting:` is the author's own words (the example's "Hey guys…" included):
+    deckmaker neither rewrites nor drops them when another voice is chosen."""
+    plan = plan_of(example_outline(), voice=voice)
+    assert plan.slides[0].spoken[0].startswith("Hey guys, let's dive deep into the ending")
+    assert sum("Hey guys" in p for s in plan.slides for p in s.spoken) == 1
+
+
+def test_a_section_of_columns_alone_is_said_not_passed_over(write_outline) -> None:
+    path = write_outline(
+        "title: T\nsections:\n  - {title: Alpha, points: [a1]}\n  - title: Then and Now\n"
+        "    columns:\n      - {title: Before, points: [Slow builds, Manual tests]}\n"
+        "      - {title: After, points: [Fast builds]}\n"
+    )
+    part = plan_of(path).parts[2]
+    text = " ".join(p for s in part.slides for p in s.spoken)
+    assert "before: slow builds and manual tests" in text and "after: fast builds" in text
+    recap = said(plan_of(path)).split("quick recap.")[1]
+    assert "And then, then and now." in recap  # a column heading is no gist
+
+
+def test_a_one_section_talk_names_its_section_once(write_outline) -> None:
+    path = write_outline("title: Sleep\nsections: [{title: Dreams, points: [a, b]}]\n")
+    text = said(plan_of(path))
+    assert text.count("Dreams") == 1 and "Let's start" not in text
+
+
+def test_the_agenda_names_a_question_as_a_question(write_outline) -> None:
+    two = write_outline("title: T\nsections: [{title: Is It Ripe?}, {title: Harvest}]\n")
+    agenda = next(s for s in plan_of(two).slides if s.kind is Kind.AGENDA).spoken[0]
+    assert agenda == "We'll look at the question 'is it ripe?' first, and then at 'Harvest'."
+    titles = ", ".join(f"{{title: Step {n}}}" for n in range(1, 6))
+    many = write_outline(f"title: T\nsections: [{titles}, {{title: Will It Rain?}}]\n", "m.yaml")
+    agenda = next(s for s in plan_of(many).slides if s.kind is Kind.AGENDA).spoken[0]
+    assert agenda.endswith("ending with the question 'will it rain?'")

@@ -23,7 +23,7 @@ from deckmaker.plan.fit import (
 from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import PAUSE, Bullet, Kind, Layout, Part, Plan, SlidePlan
 from deckmaker.plan.picture import fitted_picture
-from deckmaker.plan.spoken import Topic, proper_words, talk, topic
+from deckmaker.plan.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.plan.voice import Voice
 from deckmaker.typography import quoted, smarten
 
@@ -140,15 +140,17 @@ class _Planner:
         return tuple(slides)
 
     def closing(self) -> tuple[SlidePlan, ...]:
-        """The outro's slides, or a recap slide, while its words and the spoken recap are said;
-        then the closing slide and the sign-off."""
+        """The outro's slides, or a recap slide, while the spoken recap and then the outro's words
+        are said; then the closing slide and the sign-off."""
         o, outro = self.outline, self.outline.outro
-        recap = self.voice.say("recap", self.talk.topics)  # the gist, before saying goodbye
-        said = (*(self.words(outro) if outro else ()), *((recap,) if recap else ()))
+        # The recap comes first: the outro's own words are the author's last ones before the
+        # sign-off ("That's all from me."), and a recap after them would reopen the talk.
+        recap = self.voice.say("recap", self.talk.topics)
+        said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         if outro and outro.points:
-            slides = self.segment(Kind.OUTRO, outro)
-            said, notes = ((recap,) if recap else ()), ()
+            slides = self.segment(Kind.OUTRO, outro, recap or None)
+            said, notes = (), ()
         else:
             slides = self.recap(said, notes)
             if slides:
@@ -216,7 +218,7 @@ class _Planner:
         """What the host says for a segment: its script, or sentences made from its points."""
         if seg.script:
             return tuple(_PAUSE_MARK.sub(PAUSE, p) for p in seg.script.split("\n\n"))
-        if seg.points:
+        if said_points(seg):  # its points, else its columns
             return (self.voice.say("from_points", self.topic_of(seg)),)
         return ()
 

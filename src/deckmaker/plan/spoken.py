@@ -4,7 +4,12 @@ A title is written for a slide, in Title Case, often with a subtitle after a col
 sentence it becomes a name: the part before the colon, with capitals kept only where the author
 keeps them in running prose (names such as "La La Land", acronyms such as "REM", words with
 inner capitals such as "iPhone") and lowered everywhere else. So "The 'What If' Montage: A Dream
-Realized, Briefly" is said as "the 'what if' montage".
+Realized, Briefly" is said as "the 'what if' montage". A one-word title that would lose its
+capital ("Tiny") is a label, not a phrase: it is said as written, in quotes ("'Tiny'"), since
+"let's start with tiny" sounds like a slip.
+
+A point is said without what cannot be read out: a web address becomes its site ("rhs.org.uk"),
+and code marks (backticks) go.
 """
 
 from __future__ import annotations
@@ -12,11 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from deckmaker.filters import join_and
 from deckmaker.outline import Outline, Point, Segment
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"’”)\]]*\s+|\n)$")
 _TRAILING = ".,:;"
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
+_CODE = re.compile(r"`([^`]*)`")
 
 
 @dataclass(frozen=True)
@@ -28,6 +36,7 @@ class Topic:
     name: str  # as said mid-sentence
     points: tuple[Point, ...]  # as said mid-sentence: no trailing stop, no needless capital
     order: int  # place in the talk (intro 0, sections 1…n, outro n+1), to vary the wording
+    gist: str = ""  # the point a recap says: the first plain one said as written; "" if none
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,7 @@ class Talk:
     title: str
     name: str  # as said mid-sentence
     subtitle: str | None
+    question: str  # the subtitle when it asks one the intro does not open with; else ""
     host: str | None
     hosts: tuple[str, ...]
     topics: tuple[Topic, ...]
@@ -45,12 +55,27 @@ class Talk:
 def talk(outline: Outline, proper: frozenset[str]) -> Talk:
     return Talk(
         outline.title,
-        spoken_title(outline.title, proper, whole=True),
+        spoken_title(outline.title, proper),
         outline.subtitle,
+        _question(outline),
         outline.host,
         outline.hosts,
         topics(outline, proper),
     )
+
+
+def _question(outline: Outline) -> str:
+    """A subtitle that asks a question is asked in the greeting, unless the intro's own script
+    opens by asking it: the same question twice in a row sounds like a glitch."""
+    asked = (outline.subtitle or "").strip()
+    if not asked.endswith("?"):
+        return ""
+    opening = outline.intro.script if outline.intro and outline.intro.script else ""
+    return "" if _bare(opening).startswith(_bare(asked)) else asked
+
+
+def _bare(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
 
 
 def proper_words(outline: Outline) -> frozenset[str]:
@@ -79,27 +104,68 @@ def topic(
     number: int, order: int, seg: Segment, proper: frozenset[str], title: str = ""
 ) -> Topic:
     title = seg.title or title
-    return Topic(number, title, spoken_title(title, proper), spoken_points(seg, proper), order)
+    written = said_points(seg)
+    points = spoken_points(written, proper)
+    gist = _gist(written, points) if seg.points else ""  # a column heading is no gist
+    return Topic(number, title, spoken_title(title, proper), points, order, gist)
 
 
-def spoken_title(title: str, proper: frozenset[str], whole: bool = False) -> str:
-    """The title as said mid-sentence: the part before a colon (all of it when `whole`), with
-    capitals only where they are names."""
+def said_points(seg: Segment) -> tuple[Point, ...]:
+    """The points a segment's spoken lines are made from: its points, else its columns, each
+    column a point with its heading first ("before: a and b") so a columns-only section is not
+    passed over in silence."""
+    if seg.points or not seg.columns:
+        return seg.points
+    return tuple(
+        Point(c.title, tuple(p.text for p in c.points))
+        if c.title
+        else Point(join_and(p.text for p in c.points))
+        for c in seg.columns
+        if c.title or c.points
+    )
+
+
+def _gist(written: tuple[Point, ...], said: tuple[Point, ...]) -> str:
+    """The first point with no sub-points (else any) that reads aloud as written: a point that
+    is a web address or code would be said as something else, which a recap should not do."""
+    readable = [
+        (p, s.text)
+        for p, s in zip(written, said, strict=True)
+        if not _URL.search(p.text) and "`" not in p.text
+    ]
+    plain = [text for p, text in readable if not p.points]
+    return (plain or [text for _, text in readable] or [""])[0]
+
+
+def spoken_title(title: str, proper: frozenset[str]) -> str:
+    """The title as said mid-sentence: the part before a colon (a subtitle after it is for the
+    slide), with capitals only where they are names."""
     head, sep, _ = title.partition(": ")
-    main = head if sep and head.strip() and not whole else title
-    return _lowered(main.strip().rstrip(_TRAILING), proper, every_word=True)
+    main = (head if sep and head.strip() else title).strip().rstrip(_TRAILING)
+    said = _lowered(main, proper, every_word=True)
+    if said != main and len(_WORD.findall(main)) == 1 and _WORD.fullmatch(main):
+        return f"'{main}'"  # a one-word label: "let's start with 'Tiny'", not "with tiny"
+    return said
 
 
-def spoken_points(seg: Segment, proper: frozenset[str]) -> tuple[Point, ...]:
+def spoken_points(points: tuple[Point, ...], proper: frozenset[str]) -> tuple[Point, ...]:
     return tuple(
         Point(spoken_phrase(p.text, proper), tuple(spoken_phrase(s, proper) for s in p.points))
-        for p in seg.points
+        for p in points
     )
 
 
 def spoken_phrase(text: str, proper: frozenset[str]) -> str:
-    """A point said after "First," or in a list: its first word lowered unless it is a name."""
+    """A point said after "First," or in a list: its first word lowered unless it is a name;
+    a web address as its site, code without its backticks."""
+    text = _CODE.sub(r"\1", _URL.sub(_site, text))
     return _lowered(text.strip().rstrip(_TRAILING), proper, every_word=False)
+
+
+def _site(match: re.Match[str]) -> str:
+    """"https://www.rhs.org.uk/vegetables/…" is said "rhs.org.uk"."""
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(), flags=re.I)
+    return re.split(r"[/?#:]", host, maxsplit=1)[0].lower()
 
 
 def _lowered(text: str, proper: frozenset[str], every_word: bool) -> str:

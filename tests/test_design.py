@@ -4,14 +4,11 @@ numbers. Checked on the drawn words (pdftotext's boxes), not on the plan alone."
 
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 from conftest import FOREIGN_THEMES
-from judges.tools import require
-from lxml import etree
+from judges.layout import drawn_pages
 from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
 from test_layouts import plan, sections
@@ -33,27 +30,10 @@ DIVIDED = "title: Dividers\nsections:\n" + "".join(
 
 
 def drawn(deck: Path) -> list[list[Word]]:
-    """Each page's words as LibreOffice Impress draws the deck."""
-    soffice, pdftotext = require("soffice"), require("pdftotext")
-    with tempfile.TemporaryDirectory() as tmp:
-        profile = Path(tmp, "profile").as_uri()  # a private profile: runs may overlap
-        subprocess.run(
-            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", tmp, str(deck)],
-            capture_output=True, timeout=300, check=True,
-        )  # fmt: skip
-        html = Path(tmp, "words.html")
-        subprocess.run(
-            [pdftotext, "-bbox", str(Path(tmp, deck.stem + ".pdf")), str(html)], check=True
-        )
-        tree = etree.parse(str(html), etree.HTMLParser(encoding="utf-8"))
-    return [
-        [
-            (w.text or "", *(float(w.get(k)) for k in ("xmin", "ymin", "xmax", "ymax")))
-            for w in page.iter("word")
-        ]
-        for page in tree.iter("page")
-    ]
+    """Each page's words as LibreOffice Impress draws the deck (the layout judge's reading)."""
+    pages = drawn_pages(deck)
+    assert not isinstance(pages, str), pages
+    return [[(text, *box) for text, box in words] for _, words in pages]  # type: ignore[misc]
 
 
 @pytest.mark.parametrize("theme", THEMES, ids=list(THEMES))

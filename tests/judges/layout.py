@@ -27,7 +27,7 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 def layout_findings(path: Path) -> list[str]:
     from pptx import Presentation
 
-    pages = _render(path)
+    pages = drawn_pages(path)
     if isinstance(pages, str):
         return [pages]
     prs = Presentation(str(path))
@@ -72,7 +72,7 @@ def layout_findings(path: Path) -> list[str]:
 Page = tuple[float, list[tuple[str, tuple[float, ...]]]]
 
 
-def _render(path: Path) -> list[Page] | str:
+def drawn_pages(path: Path) -> list[Page] | str:
     """Each page's width and its words with their boxes; a finding when nothing was drawn."""
     soffice, pdftotext = require("soffice"), require("pdftotext")
     with tempfile.TemporaryDirectory() as tmp:

@@ -206,3 +206,10 @@ def test_the_recording_fields() -> None:
         "t.yaml:3: duration: expected how long the talk should run; "
         "write it like 12m, 12m30s, 90s, 1h5m or 12:30",
     ]
+
+
+def test_curly_quotes_is_true_or_false() -> None:
+    assert parse_outline("title: T\ncurly_quotes: true\nsections: [{title: A}]\n").curly_quotes
+    with pytest.raises(DeckmakerError) as err:
+        parse_outline("title: T\ncurly_quotes: maybe\nsections: [{title: A}]\n", "q.yaml")
+    assert str(err.value) == "q.yaml:2: curly_quotes: expected true or false"

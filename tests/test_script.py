@@ -142,3 +142,25 @@ def test_an_error_inside_a_voice_macro_names_its_line(tmp_path: Path) -> None:
     (tmp_path / "voice.j2").write_text(broken, encoding="utf-8")
     with pytest.raises(DeckmakerError, match=rf"voice.j2:{line}: template error: division by zero"):
         build(example_outline(), tmp_path / "out", templates_dir=tmp_path)
+
+
+def test_curly_quotes_curl_every_quote_the_script_and_the_notes_show(tmp_path: Path) -> None:
+    straight = build(example_outline(), tmp_path / "straight")
+    curled = build(example_outline(), tmp_path / "curled", curly_quotes=True)
+    script = curled.files["script"].read_text(encoding="utf-8")
+    assert "'" not in script and '"' not in script and "’" in script
+    # Only the quotes change: the same words, the same cues, the same timings.
+    straighten = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+    before = straight.files["script"].read_text(encoding="utf-8")
+    assert script.translate(straighten) == before.translate(straighten)
+    # The deck's notes hold the same curled words as the script.
+    slides = Presentation(str(curled.files["deck"])).slides
+    for planned, slide in zip(curled.plan.slides, slides, strict=True):
+        notes = slide.notes_slide.notes_text_frame.text
+        assert all(p in notes and "'" not in p for p in planned.spoken)
+
+
+def test_the_outline_can_ask_for_curly_quotes(write_outline, tmp_path: Path) -> None:
+    path = write_outline("title: It's mine\ncurly_quotes: yes\nsections: [{title: A}]\n")
+    built = build(path, tmp_path / "out", only=("script",))
+    assert "# It’s mine" in built.files["script"].read_text(encoding="utf-8")

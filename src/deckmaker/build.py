@@ -42,11 +42,12 @@ def plan_outline(
     theme: str | Path | None = None,
     voice: str | None = None,
     target: int | None = None,
+    curly_quotes: bool = False,
 ) -> tuple[Plan, Templates, Theme]:
     """Load and plan: every check a build makes, short of rendering. `validate` stops here.
     The theme is `theme` (--theme), else the templates folder's deck.pptx, else the
     outline's `theme:`, else the default shipped theme. `voice` and `target` override the
-    outline's `voice:` and `duration:`."""
+    outline's `voice:` and `duration:`; `curly_quotes` turns the outline's `curly_quotes:` on."""
     from deckmaker.render.shipped import theme_path
     from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
 
@@ -64,7 +65,8 @@ def plan_outline(
         path = theme_path(theme, templates.overridden(DECK_TEMPLATE))
     loaded = load_theme(path)
     speaker = _voice(templates, voice, outline)
-    return plan_talk(outline, speaker, loaded.frames, wpm, target), templates, loaded
+    plan = plan_talk(outline, speaker, loaded.frames, wpm, target, curly_quotes)
+    return plan, templates, loaded
 
 
 def _voice(templates: Templates, chosen: str | None, outline: Outline) -> Voice:
@@ -97,12 +99,19 @@ def build(
     formats: tuple[str, ...] = ("md",),
     voice: str | None = None,
     target: int | None = None,
+    curly_quotes: bool = False,
 ) -> Built:
     """Build the artifacts in `only`, the script in each of `formats` (see
     `deckmaker.render.script.FORMATS`; "md" is filed as "script"). Everything is rendered in
     memory first, so a mistake anywhere leaves the previous outputs untouched."""
     plan, templates, loaded = plan_outline(
-        outline_path, templates_dir, wpm, theme=theme, voice=voice, target=target
+        outline_path,
+        templates_dir,
+        wpm,
+        theme=theme,
+        voice=voice,
+        target=target,
+        curly_quotes=curly_quotes,
     )
     stem = outline_path.stem
     rendered: dict[str, tuple[Path, bytes]] = {}

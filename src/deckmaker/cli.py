@@ -107,6 +107,12 @@ def cli(debug: bool) -> None:
 )
 @_voice_option
 @_target_option
+@click.option(
+    "--curly-quotes",
+    is_flag=True,
+    help="Curl the quotes and apostrophes of the words said (’ “ ”), as the slides' are.  "
+    "[default: the outline's curly_quotes, else straight]",
+)
 def build(
     outline: Path | None,
     out_dir: Path,
@@ -117,6 +123,7 @@ def build(
     formats: tuple[str, ...],
     voice: str | None,
     target: int | None,
+    curly_quotes: bool,
 ) -> None:
     """Build the deck and the script from OUTLINE (default: the bundled La La Land example).
     OUTLINE may also be an essay (.txt, .md), imported in memory as `deckmaker import` would."""
@@ -135,6 +142,7 @@ def build(
             formats=formats or ("md",),
             voice=voice,
             target=target,
+            curly_quotes=curly_quotes,
         )
     plan = built.plan
     for kind, path in built.files.items():

@@ -30,6 +30,7 @@ T = TypeVar("T")
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
 # Characters XML 1.0 cannot hold (PowerPoint would refuse the file); dropped everywhere, so the
 # deck and the script always carry the same text.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -42,7 +43,7 @@ QUOTE_KEYS = ("text", "attribution")
 TOP_KEYS = (
     "title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections", "outro",
     "theme", "footer",
-    "voice", "duration", "hosts",
+    "voice", "duration", "hosts", "curly_quotes",
 )  # fmt: skip
 
 
@@ -199,6 +200,7 @@ class _Reader:
             voice=self.text(fields.get("voice"), "voice"),
             duration=self.duration(fields.get("duration")),
             hosts=self.hosts(fields.get("hosts")),
+            curly_quotes=self.flag(fields.get("curly_quotes"), "curly_quotes"),
             source=self.source,
             places=self.places,
         )
@@ -210,6 +212,14 @@ class _Reader:
             return int(node.value)
         self.fail(node, "wpm", "expected a whole number of words per minute between 40 and 400")
         return None
+
+    def flag(self, node: yaml.Node | None, field: str) -> bool:
+        if node is None or _is_null(node):
+            return False
+        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
+            return node.value.lower() in ("true", "yes", "on")
+        self.fail(node, field, "expected true or false")
+        return False
 
     def duration(self, node: yaml.Node | None) -> int | None:
         """The length the talk should run, in seconds."""

@@ -72,6 +72,7 @@ class Outline:
     voice: str | None = None  # the name of a voice template: video, talk, podcast
     duration: int | None = None  # seconds the talk should run, to warn when it does not
     hosts: tuple[str, ...] = ()  # the two speakers of a dialogue script
+    curly_quotes: bool = False  # the words said curled (’ “ ”) as on the slides, not straight
     source: str = "<outline>"  # the file it came from, for messages
     # Where each text was first written, so a later stage can point at the line that needs
     # changing (a title too long for any type size is found only when the slides are planned).

@@ -76,10 +76,39 @@ def plan_talk(
     frames: Frames,
     wpm: int | None = None,
     target: int | None = None,
+    curly_quotes: bool = False,
 ) -> Plan:
-    """`target`: seconds the talk should run (else the outline's `duration:`), for warnings."""
+    """`target`: seconds the talk should run (else the outline's `duration:`), for warnings.
+    `curly_quotes` (or the outline's `curly_quotes:`) curls the quotes of the words said, as the
+    slides' are: the deck's notes and every script format then show ’ “ ” alike."""
     plan = _Planner(outline, voice, frames).plan(wpm or outline.wpm or DEFAULT_WPM)
-    return replace(plan, target=target or outline.duration)
+    plan = replace(plan, target=target or outline.duration)
+    return _curled(plan) if curly_quotes or outline.curly_quotes else plan
+
+
+def _curled(plan: Plan) -> Plan:
+    """The plan with every text the script shows curled; slide text already is."""
+
+    def curl(text: str | None) -> str | None:
+        return smarten(text) if text else text
+
+    def slide(s: SlidePlan) -> SlidePlan:
+        return replace(
+            s,
+            spoken=tuple(smarten(p) for p in s.spoken),
+            notes=tuple(smarten(n) for n in s.notes),
+        )
+
+    def part(p: Part) -> Part:
+        slides = tuple(slide(s) for s in p.slides)
+        return replace(p, title=curl(p.title), chapter=smarten(p.chapter), slides=slides)
+
+    return replace(
+        plan,
+        title=smarten(plan.title),
+        subtitle=curl(plan.subtitle),
+        parts=tuple(part(p) for p in plan.parts),
+    )
 
 
 class _Planner:

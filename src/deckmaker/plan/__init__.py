@@ -2,7 +2,8 @@
 
 from deckmaker.plan.fit import Box
 from deckmaker.plan.model import Bullet, Kind, Layout, Part, Plan, SlidePlan
-from deckmaker.plan.planner import DEFAULT_WPM, Frames, plan_talk
+from deckmaker.plan.planner import DEFAULT_WPM, plan_talk
+from deckmaker.plan.slides import Frames
 from deckmaker.plan.voice import Voice
 
 __all__ = [

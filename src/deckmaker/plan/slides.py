@@ -1,0 +1,287 @@
+"""Slide drafts: what each kind of slide shows and at what sizes, fitted to the theme's boxes.
+
+The planner decides which slides a talk needs and what is said over each; this module makes each
+slide's face. Drafts come unnumbered and silent: the planner numbers them and shares the words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from deckmaker.errors import DeckmakerError
+from deckmaker.outline import Column, Outline, Point
+from deckmaker.plan.fit import (
+    LINE_HEIGHT,
+    SPACE_BEFORE,
+    TITLE_LINE_HEIGHT,
+    Box,
+    body_height,
+    largest_fitting,
+    paginate,
+    set_title,
+    text_width,
+    unwidowed_list,
+)
+from deckmaker.plan.fonts import ESTIMATE, Typeface
+from deckmaker.plan.model import Bullet, Kind, Layout, Part, SlidePlan
+from deckmaker.plan.picture import fitted_picture
+from deckmaker.plan.voice import Voice
+from deckmaker.typography import quoted, smarten
+
+BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
+BODY_SIZES = (32, 28, BODY_PT)  # a short list is set larger, to use the slide
+COLUMN_SIZES = (28, BODY_PT, 22)  # sub-points in a column never below 18
+NUMBER_GAP = 0.5  # between a number and its text, in ems: as a bullet's hanging indent leaves
+FILL = 0.8  # a short list is spaced out to fill this much of its box, at most
+TITLE_SIZES = (36, 32, 28, 24, 20)
+DECK_TITLE_FLOOR = 28  # one title size for the deck, unless a title needs smaller than this
+COVER_TITLE_SIZES = (48, 44, 40, 36, 32, 28, 24)
+SUBTITLE_SIZES = (24, 20, 18, 16, 14)
+QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
+LABEL_SIZES = (24, 20, 18, 16)
+NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
+
+
+@dataclass(frozen=True)
+class Frames:
+    """The text boxes of the deck's theme that slides are fitted to, and its fonts. A box the
+    theme lacks is None, and the slide falls back to a layout it has."""
+
+    cover_title: Box
+    cover_subtitle: Box
+    title: Box
+    body: Box
+    header_title: Box
+    header_label: Box | None = None
+    header_number: Box | None = None  # room for the section's number on a divider
+    quote: Box | None = None
+    quote_by: Box | None = None
+    columns: tuple[Box, Box] | None = None
+    picture: Box | None = None
+    title_font: Typeface = ESTIMATE  # bold, as titles are set
+    body_font: Typeface = ESTIMATE
+
+
+class Drafts:
+    """Drafts the slides of one talk in one theme; mistakes name the outline's line."""
+
+    def __init__(self, outline: Outline, voice: Voice, frames: Frames) -> None:
+        self.outline, self.voice, self.frames = outline, voice, frames
+
+    def fit(
+        self,
+        text: str,
+        box: Box,
+        sizes: tuple[int, ...],
+        what: str,
+        max_lines: int = 3,
+        written_as: str | None = None,  # what the outline says, when `text` adds to it
+        font: Typeface | None = None,
+    ) -> int:
+        # titles by default; text in any other font (or a quote) is set at single leading
+        line_height = LINE_HEIGHT if font else TITLE_LINE_HEIGHT
+        size = largest_fitting(
+            text, box, sizes, max_lines, font or self.frames.title_font, line_height
+        )
+        if size is None:
+            raise self.error(
+                f"the {what} '{text[:40]}…' is too long to fit its slide even at {sizes[-1]} pt; "
+                "shorten it (put detail in the points or the script)",
+                written_as or text,
+            )
+        return size
+
+    def error(self, message: str, written: str) -> DeckmakerError:
+        place = self.outline.places.get(written)
+        return DeckmakerError.at(
+            message,
+            self.outline.source,
+            place.line if place else None,
+            place.field if place else None,
+        )
+
+    def cover(self, title: str, subtitle: str | None) -> SlidePlan:
+        f = self.frames
+        shown = smarten(title)
+        sub_pt = 0
+        if subtitle:
+            shown_sub = smarten(subtitle)
+            box = f.cover_subtitle
+            sub_pt = self.fit(shown_sub, box, SUBTITLE_SIZES, "subtitle", 4, subtitle, f.body_font)
+        size = self.fit(shown, f.cover_title, COVER_TITLE_SIZES, "title", written_as=title)
+        return SlidePlan(
+            number=0,
+            kind=Kind.TITLE,
+            layout=Layout.COVER,
+            title=set_title(shown, size, f.cover_title, f.title_font),
+            title_pt=size,
+            subtitle=smarten(subtitle) if subtitle else None,
+            body_pt=sub_pt,
+        )
+
+    def divider(self, title: str, label: str | None, number: int = 0) -> SlidePlan:
+        """A section's divider: its title large, its label ("Part 2 of 4"), and the section's
+        number larger still ("02") where the theme leaves room for it above them."""
+        f = self.frames
+        shown = smarten(title)
+        size = self.fit(shown, f.header_title, COVER_TITLE_SIZES, "title", written_as=title)
+        label_pt = 0
+        if label and f.header_label:
+            label_pt = self.fit(label, f.header_label, LABEL_SIZES, "label", 1, font=f.body_font)
+        title = set_title(shown, size, f.header_title, f.title_font)
+        subtitle = label if label_pt else None
+        slide = SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
+        box = f.header_number
+        if number and box:
+            numeral = f"{number:02d}"
+            numeral_pt = largest_fitting(numeral, box, NUMERAL_SIZES, 1, f.title_font)
+            if numeral_pt:
+                place = (box.left, box.top, box.width, box.height)
+                return replace(slide, numeral=numeral, numeral_pt=numeral_pt, numeral_box=place)
+        return slide
+
+    def hanging(self, last: int, size: int) -> float:
+        """How far a numbered list's text stands from the box's edge: the widest number
+        ("12."), then a gap, the numbers hanging in it."""
+        return round(text_width(f"{last}.", size, self.frames.body_font) + NUMBER_GAP * size, 1)
+
+    def bullet_pages(
+        self, title: str, bullets: tuple[Bullet, ...], numbered: bool = False
+    ) -> list[SlidePlan]:
+        """One slide, or several when the bullets do not fit one at the smallest body size;
+        each page set as large, and spaced as widely, as its box allows. A `numbered` list is
+        fitted with room for its numbers at the largest size."""
+        f = self.frames
+        if numbered:
+            widest = self.hanging(len(bullets), BODY_SIZES[0])
+            f = replace(f, body=replace(f.body, indent=max(f.body.indent, widest)))
+        bullets = tuple(replace(b, text=smarten(b.text)) for b in bullets)
+        pages = paginate(bullets, f.body, BODY_PT, f.body_font)
+        titles = [smarten(title)]
+        if len(pages) > 1:
+            titles += [smarten(self.voice.say("continued", title))] * (len(pages) - 1)
+        title_pt = self.fit(titles[-1], f.title, TITLE_SIZES, "title", written_as=title)
+        # A section's pages share one size and one spacing, its smallest: a list that runs
+        # on reads as one list, not as a last page suddenly set larger and spread out.
+        f_body, font = f.body, f.body_font
+
+        def largest(page: tuple[Bullet, ...]) -> int:
+            fits = (s for s in BODY_SIZES if body_height(page, f_body, s, font) <= f_body.height)
+            return next(fits, BODY_PT)
+
+        size = min(largest(p) for p in pages)
+        spacing = min(self.spacing(p, f_body, size, font) for p in pages)
+        slides = [
+            SlidePlan(
+                0,
+                Kind.SECTION,
+                Layout.CONTENT,
+                titles[i],
+                title_pt,
+                bullets=unwidowed_list(page, f_body, size, font),
+                body_pt=size,
+                spacing=spacing,
+            )
+            for i, page in enumerate(pages)
+        ]
+        return slides
+
+    @staticmethod
+    def spacing(page: Sequence[Bullet], box: Box, size: int, font: Typeface) -> float:
+        """Space before each point: more for a short list, so it fills the box, not its top."""
+        base = SPACE_BEFORE * size
+        points = sum(1 for b in page if b.level == 0) or 1
+        spare = box.height * FILL - body_height(page, box, size, font)
+        return round(base + max(0.0, min(spare / points, 1.2 * size)), 1)
+
+    def columns(self, title: str, columns: tuple[Column, ...]) -> list[SlidePlan]:
+        """Two columns side by side; where the theme has no two-column layout or they do not
+        fit, the same points as a list: each heading a point, its points below it."""
+        f = self.frames
+        sides = tuple(_columnbullets(c) for c in columns)
+        if f.columns is not None:
+            for size in COLUMN_SIZES:
+                if all(
+                    body_height(side, box, size, f.body_font) <= box.height
+                    for side, box in zip(sides, f.columns, strict=False)
+                ):
+                    shown = smarten(title)
+                    return [
+                        SlidePlan(
+                            0,
+                            Kind.SECTION,
+                            Layout.COLUMNS,
+                            shown,
+                            self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title),
+                            columns=tuple(
+                                unwidowed_list(side, box, size, f.body_font)
+                                for side, box in zip(sides, f.columns, strict=False)
+                            ),
+                            body_pt=size,
+                            # two tidy lists under their headings, not spread to fill the box
+                            spacing=round(SPACE_BEFORE * size, 1),
+                        )
+                    ]
+        listed = [(Point(c.title, _texts(c.points)),) if c.title else c.points for c in columns]
+        return self.bullet_pages(title, tuple(b for points in listed for b in bullets(points)))
+
+    def picture(self, title: str, image: str) -> SlidePlan:
+        f = self.frames
+        shown = smarten(title)
+        box = f.picture or f.body
+        try:
+            placed = fitted_picture(image, box)
+        except DeckmakerError as err:
+            raise self.error(str(err.problems[0].message), image) from None
+        size = self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title)
+        return SlidePlan(0, Kind.SECTION, Layout.IMAGE, shown, size, image=image, picture=placed)
+
+    def quote(self, text: str, attribution: str | None) -> SlidePlan:
+        f = self.frames
+        shown = quoted(text)
+        box = f.quote or f.header_title
+        size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font)
+        by = f"— {smarten(attribution)}" if attribution else None
+        by_box = f.quote_by or f.header_label
+        by_pt = 0
+        if by and by_box:
+            by_pt = self.fit(by, by_box, LABEL_SIZES, "attribution", 2, attribution, f.body_font)
+        if by and not by_pt:  # a theme with nowhere else to put it: under the quote
+            shown, by = f"{shown}\n{by}", None
+            size = self.fit(shown, box, QUOTE_SIZES, "quote", 7, text, f.title_font)
+        return SlidePlan(0, Kind.SECTION, Layout.QUOTE, shown, size, subtitle=by, body_pt=by_pt)
+
+    def even_titles(self, parts: list[Part]) -> tuple[Part, ...]:
+        """One title size for every titled slide: the largest at which all of them fit, unless
+        one needs less than DECK_TITLE_FLOOR, which then keeps its own smaller size."""
+        titled = (Layout.CONTENT, Layout.COLUMNS, Layout.IMAGE)
+        sizes = [s.title_pt for p in parts for s in p.slides if s.layout in titled]
+        deck_pt = max(min(sizes, default=0), DECK_TITLE_FLOOR)
+        box, font = self.frames.title, self.frames.title_font
+
+        def evened(s: SlidePlan) -> SlidePlan:
+            if s.layout not in titled:
+                return s
+            size = min(s.title_pt, deck_pt)
+            return replace(s, title_pt=size, title=set_title(s.title, size, box, font))
+
+        return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
+
+
+
+def bullets(points: Sequence[Point]) -> tuple[Bullet, ...]:
+    """Points and their sub-points as bullets, one level deep."""
+    return tuple(b for p in points for b in (Bullet(p.text), *(Bullet(s, 1) for s in p.points)))
+
+
+def _texts(points: Sequence[Point]) -> tuple[str, ...]:
+    """Points and their sub-points as one flat list, for a column shown as sub-points."""
+    return tuple(t for p in points for t in (p.text, *p.points))
+
+
+def _columnbullets(column: Column) -> tuple[Bullet, ...]:
+    heading = (Bullet(smarten(column.title), 0, heading=True),) if column.title else ()
+    return heading + tuple(replace(b, text=smarten(b.text)) for b in bullets(column.points))
+
+

@@ -291,3 +291,15 @@ def test_the_agenda_names_a_question_as_a_question(write_outline) -> None:
     many = write_outline(f"title: T\nsections: [{titles}, {{title: Will It Rain?}}]\n", "m.yaml")
     agenda = next(s for s in plan_of(many).slides if s.kind is Kind.AGENDA).spoken[0]
     assert agenda.endswith("ending with the question 'will it rain?'")
+
+
+def test_a_closing_label_on_a_title_is_not_said(write_outline) -> None:
+    path = write_outline(
+        "title: La La Land's Ending, Explained\nsections:\n"
+        "  - {title: 'Rome, Revisited', script: Rome has changed since we were in La La Land.}\n"
+        "  - {title: 'Cats, Dogs', points: [Both are pets]}\n"
+    )
+    words = said(plan_of(path, voice="talk"))
+    assert "talk about La La Land's ending." in words  # not "…'s ending, explained."
+    assert "explained" not in words.lower() and "revisited" not in words.lower()
+    assert "cats, dogs" in words  # a list in a title is no label

@@ -23,6 +23,9 @@ from deckmaker.outline import Outline, Point, Segment
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"’”)\]]*\s+|\n)$")
 _TRAILING = ".,:;"
+# A title's closing label, "…, Explained" or "…, Revisited": a word for the thumbnail, not for
+# saying mid-sentence ("today we're talking about sleep", not "about sleep, explained").
+_LABEL = re.compile(r",\s+[A-Z][a-z]+ed$")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
 _CODE = re.compile(r"`([^`]*)`")
 
@@ -139,9 +142,11 @@ def _gist(written: tuple[Point, ...], said: tuple[Point, ...]) -> str:
 
 def spoken_title(title: str, proper: frozenset[str]) -> str:
     """The title as said mid-sentence: the part before a colon (a subtitle after it is for the
-    slide), with capitals only where they are names."""
+    slide) and before a closing ", Explained"-like label, with capitals only where they are
+    names."""
     head, sep, _ = title.partition(": ")
     main = (head if sep and head.strip() else title).strip().rstrip(_TRAILING)
+    main = _LABEL.sub("", main) or main
     said = _lowered(main, proper, every_word=True)
     if said != main and len(_WORD.findall(main)) == 1 and _WORD.fullmatch(main):
         return f"'{main}'"  # a one-word label: "let's start with 'Tiny'", not "with tiny"

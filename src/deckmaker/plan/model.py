@@ -14,6 +14,12 @@ from enum import Enum
 PAUSE = "[PAUSE]"
 PAUSE_SECONDS = 2
 _PAUSE = re.compile(r"\[PAUSE\]")
+# Where the next bullet of a revealed slide appears, written `[CLICK]` in the words said: the
+# presenter clicks there, just before the sentence that says that bullet. Not a word to say and
+# no time of its own. A slide with `reveal` has exactly one mark per bullet (per paragraph of
+# its body), in the bullets' order; the deck's build animation shows them one by one.
+CLICK = "[CLICK]"
+_MARKS = re.compile(r"\[PAUSE\]|\[CLICK\]")
 
 
 class Kind(str, Enum):
@@ -64,14 +70,19 @@ class SlidePlan:
     picture: tuple[float, float, float, float] | None = None  # its left, top, width, height (pt)
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
     notes: tuple[str, ...] = ()  # delivery notes, never read aloud
+    reveal: bool = False  # bullets appear one per click, at the [CLICK] marks in `spoken`
 
     @property
     def words(self) -> int:
-        return sum(len(_PAUSE.sub(" ", p).split()) for p in self.spoken)
+        return sum(len(_MARKS.sub(" ", p).split()) for p in self.spoken)
 
     @property
     def pauses(self) -> int:
         return sum(len(_PAUSE.findall(p)) for p in self.spoken)
+
+    @property
+    def clicks(self) -> int:
+        return sum(p.count(CLICK) for p in self.spoken)
 
     @property
     def numbered(self) -> bool:

@@ -3,6 +3,7 @@ the pipeline writes judged by outside readers when the test that built it ends."
 
 from __future__ import annotations
 
+import importlib
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -10,8 +11,10 @@ from pathlib import Path
 import judges
 import pytest
 
-import deckmaker.build
 from deckmaker.build import Built, build, example_outline
+
+# The module deckmaker/build.py: `deckmaker.build` is the API's function of the same name.
+pipeline = importlib.import_module("deckmaker.build")
 
 ROOT = Path(__file__).resolve().parents[1]
 ESSAY = ROOT / "outlines" / "la-la-land-ending.txt"
@@ -77,14 +80,14 @@ outro:
 def _written() -> Iterator[list[Path]]:
     """Every file the pipeline writes, from any test or fixture, in process."""
     written: list[Path] = []
-    write = deckmaker.build.write_atomically
+    write = pipeline.write_atomically
 
     def recorded(path: Path, data: bytes) -> None:
         write(path, data)
         written.append(path)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(deckmaker.build, "write_atomically", recorded)
+        patch.setattr(pipeline, "write_atomically", recorded)
         yield written
 
 

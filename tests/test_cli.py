@@ -148,12 +148,12 @@ def test_the_installed_command_runs(tmp_path: Path, judged) -> None:
 
 
 def test_a_bug_is_one_line_and_exit_1_unless_debugging(monkeypatch, tmp_path: Path) -> None:
-    import deckmaker.build
+    import deckmaker.api
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(deckmaker.build, "build", broken)
+    monkeypatch.setattr(deckmaker.api, "render", broken)
     result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output.startswith("error: internal error (RuntimeError: boom).")

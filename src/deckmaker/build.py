@@ -1,12 +1,15 @@
-"""The whole pipeline: outline file -> plan -> deck and script, written only when all succeeded."""
+"""The whole pipeline: outline file -> plan -> deck and script, rendered in memory as bytes, then
+written only when all succeeded."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Outline
@@ -17,10 +20,33 @@ from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates, bundled
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from deckmaker.render.theme import Theme
 
 EXAMPLE = "la-la-land.yaml"
 ARTIFACTS = ("deck", "script")
+
+
+class Choices(TypedDict, total=False):
+    """How to plan a talk: the keyword arguments of `plan_outline`, passed through unchanged by
+    `render`, `build`, the Python API, batch builds and watch mode. A new option is added here
+    and to `plan_outline`, and reaches every way in from there."""
+
+    templates_dir: Path | None
+    wpm: int | None
+    theme: str | Path | None
+    voice: str | None
+    target: int | None
+    curly_quotes: bool
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One rendered file, in memory: its file name and its bytes."""
+
+    name: str  # e.g. "talk.pptx": the input's name and the artifact's suffix
+    data: bytes
 
 
 @dataclass(frozen=True)
@@ -28,6 +54,9 @@ class Built:
     plan: Plan
     files: dict[str, Path]  # artifact -> where it was written: "deck", "script" (md), "srt", ...
     warnings: tuple[str, ...] = ()  # worth saying, not worth failing for
+    # artifact -> its name and bytes, as rendered (empty once handed on by a batch build)
+    artifacts: Mapping[str, Artifact] = field(default_factory=dict)
+    read: tuple[Path, ...] = ()  # the files the build read: input, pictures, theme, templates
 
 
 def example_outline() -> Path:
@@ -49,10 +78,9 @@ def plan_outline(
     outline's `theme:`, else the default shipped theme. `voice` and `target` override the
     outline's `voice:` and `duration:`; `curly_quotes` turns the outline's `curly_quotes:` on."""
     from deckmaker.render.shipped import theme_path
-    from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
 
     outline = read_talk(outline_path)  # an outline, or an essay imported in memory
-    templates = Templates(templates_dir)
+    templates = _templates(templates_dir, _where(templates_dir), _listing(templates_dir))
     if theme is None and templates.overridden(DECK_TEMPLATE) is None and outline.theme:
         try:
             path = theme_path(outline.theme)
@@ -63,10 +91,46 @@ def plan_outline(
             ) from None
     else:
         path = theme_path(theme, templates.overridden(DECK_TEMPLATE))
-    loaded = load_theme(path)
+    loaded = _theme(path, path.resolve(), _stamp(path))
     speaker = _voice(templates, voice, outline)
     plan = plan_talk(outline, speaker, loaded.frames, wpm, target, curly_quotes)
     return plan, templates, loaded
+
+
+# Kept warm for the next build in the same process (watch mode, a batch's worker, a notebook):
+# the theme opened and measured, keyed by its file's path and stamp, and the templates with the
+# ones Jinja2 has compiled, keyed by the folder's listing (Jinja2 recompiles a file that changed;
+# a file added or removed there gives a fresh set). One build alone pays nothing for this.
+@lru_cache(maxsize=8)
+def _theme(path: Path, where: Path, stamp: tuple[int, int]) -> Theme:
+    from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
+
+    return load_theme(path)
+
+
+@lru_cache(maxsize=8)
+def _templates(
+    folder: Path | None, where: Path | None, listing: tuple[tuple[str, int, int], ...]
+) -> Templates:
+    return Templates(folder)
+
+
+def _where(folder: Path | None) -> Path | None:
+    return folder.resolve() if folder is not None else None
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (0, 0)  # opening it will say what is wrong
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _listing(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
+    if folder is None or not folder.is_dir():
+        return ()
+    return tuple(sorted((p.name, *_stamp(p)) for p in folder.iterdir()))
 
 
 def _voice(templates: Templates, chosen: str | None, outline: Outline) -> Voice:
@@ -88,38 +152,24 @@ def warnings(plan: Plan, templates: Templates, theme: Theme) -> tuple[str, ...]:
     return (*theme.warnings(plan), *templates.unused(), *length_warnings(plan))
 
 
-def build(
+def render(
     outline_path: Path,
-    out_dir: Path,
     only: tuple[str, ...] = ARTIFACTS,
-    templates_dir: Path | None = None,
-    wpm: int | None = None,
     *,
-    theme: str | Path | None = None,
     formats: tuple[str, ...] = ("md",),
-    voice: str | None = None,
-    target: int | None = None,
-    curly_quotes: bool = False,
+    **choices: Unpack[Choices],
 ) -> Built:
-    """Build the artifacts in `only`, the script in each of `formats` (see
-    `deckmaker.render.script.FORMATS`; "md" is filed as "script"). Everything is rendered in
-    memory first, so a mistake anywhere leaves the previous outputs untouched."""
-    plan, templates, loaded = plan_outline(
-        outline_path,
-        templates_dir,
-        wpm,
-        theme=theme,
-        voice=voice,
-        target=target,
-        curly_quotes=curly_quotes,
-    )
+    """Render the artifacts in `only`, the script in each of `formats` (see
+    `deckmaker.render.script.FORMATS`; "md" is filed as "script"), as bytes; nothing is
+    written."""
+    plan, templates, loaded = plan_outline(outline_path, **choices)
     stem = outline_path.stem
-    rendered: dict[str, tuple[Path, bytes]] = {}
+    rendered: dict[str, Artifact] = {}
     notices: list[str] = []  # what rendering the script formats found worth saying
     if "deck" in only:
         from deckmaker.render.deck import render_deck
 
-        rendered["deck"] = (out_dir / f"{stem}.pptx", render_deck(plan, loaded))
+        rendered["deck"] = Artifact(f"{stem}.pptx", render_deck(plan, loaded))
     if "script" in only:
         from deckmaker.render.script import FORMATS, render_script
 
@@ -134,11 +184,39 @@ def build(
             script = render_script(plan, templates, fmt.template, name)
             notices += script.warnings
             key = "script" if name == "md" else name
-            rendered[key] = (out_dir / f"{stem}{fmt.suffix}", script.text.encode("utf-8"))
-    for path, data in rendered.values():
-        write_atomically(path, data)
-    files = {kind: path for kind, (path, _) in rendered.items()}
-    return Built(plan, files, (*warnings(plan, templates, loaded), *notices))
+            rendered[key] = Artifact(f"{stem}{fmt.suffix}", script.text.encode("utf-8"))
+    pictures = (Path(s.image) for s in plan.slides if s.image)
+    folder = [templates.folders[0]] if len(templates.folders) > 1 else []
+    read = (outline_path, *pictures, loaded.path, *folder)
+    return Built(
+        plan,
+        {},
+        (*warnings(plan, templates, loaded), *notices),
+        rendered,
+        tuple(dict.fromkeys(read)),
+    )
+
+
+def write(built: Built, out_dir: Path) -> Built:
+    """Write each rendered artifact into `out_dir` under its name, each replacing the file
+    before in one step; the same `Built`, with where each went."""
+    files = {kind: out_dir / artifact.name for kind, artifact in built.artifacts.items()}
+    for kind, path in files.items():
+        write_atomically(path, built.artifacts[kind].data)
+    return replace(built, files=files)
+
+
+def build(
+    outline_path: Path,
+    out_dir: Path,
+    only: tuple[str, ...] = ARTIFACTS,
+    *,
+    formats: tuple[str, ...] = ("md",),
+    **choices: Unpack[Choices],
+) -> Built:
+    """Render (see `render`), then write. Everything is rendered in memory first, so a mistake
+    anywhere leaves the previous outputs untouched."""
+    return write(render(outline_path, only, formats=formats, **choices), out_dir)
 
 
 def preview(

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from deckmaker import __version__
 from deckmaker.errors import DeckmakerError
+
+if TYPE_CHECKING:
+    from deckmaker.build import Built
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
@@ -75,7 +80,7 @@ def cli(debug: bool) -> None:
 
 
 @cli.command()
-@_outline_arg
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--out",
     "out_dir",
@@ -113,47 +118,131 @@ def cli(debug: bool) -> None:
     help="Curl the quotes and apostrophes of the words said (’ “ ”), as the slides' are.  "
     "[default: the outline's curly_quotes, else straight]",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1),
+    help="With several inputs: how many to build at once, each in a process of its own "
+    "(1: one after another, in this one).  [default: the number of cores]",
+)
 def build(
-    outline: Path | None,
+    inputs: tuple[Path, ...],
     out_dir: Path,
     only: str | None,
-    templates_dir: Path | None,
-    theme: str | None,
-    wpm: int | None,
     formats: tuple[str, ...],
-    voice: str | None,
-    target: int | None,
-    curly_quotes: bool,
+    jobs: int | None,
+    **choices: Any,
 ) -> None:
-    """Build the deck and the script from OUTLINE (default: the bundled La La Land example).
-    OUTLINE may also be an essay (.txt, .md), imported in memory as `deckmaker import` would."""
+    """Build the deck and the script from INPUTS (default: the bundled La La Land example).
+    An input is an outline (.yaml) or an essay (.txt, .md), imported in memory as `deckmaker
+    import` would; several inputs, or a folder of them, are built in parallel."""
+    import deckmaker
     from deckmaker.build import ARTIFACTS, example_outline
-    from deckmaker.build import build as run_build
+
+    picked = {"only": (only,) if only else ARTIFACTS, "formats": formats or ("md",)}
+    if len(inputs) > 1 or (inputs and inputs[0].is_dir()):
+        _build_many(inputs, out_dir, jobs, picked, choices)
+        return
+    with _reported():
+        source = inputs[0] if inputs else example_outline()
+        built = deckmaker.build(source, out_dir, **picked, **choices)
+    _say_built(built)
+    _warn(built.warnings)
+
+
+def _say_built(built: Built, prefix: str = "") -> None:
     from deckmaker.filters import clock
 
-    with _reported():
-        built = run_build(
-            outline or example_outline(),
-            out_dir,
-            (only,) if only else ARTIFACTS,
-            templates_dir,
-            wpm,
-            theme=theme,
-            formats=formats or ("md",),
-            voice=voice,
-            target=target,
-            curly_quotes=curly_quotes,
-        )
     plan = built.plan
     for kind, path in built.files.items():
         if kind == "deck":
-            click.echo(f"Wrote {path} ({len(plan.slides)} slides, notes on each)")
+            click.echo(f"{prefix}Wrote {path} ({len(plan.slides)} slides, notes on each)")
         elif kind == "script":
-            click.echo(f"Wrote {path} ({plan.words} words to say)")
+            click.echo(f"{prefix}Wrote {path} ({plan.words} words to say)")
         else:
-            click.echo(f"Wrote {path}")
-    click.echo(f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute.")
-    _warn(built.warnings)
+            click.echo(f"{prefix}Wrote {path}")
+    click.echo(
+        f"{prefix}The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute."
+    )
+
+
+def _build_many(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    jobs: int | None,
+    picked: dict[str, Any],
+    choices: dict[str, Any],
+) -> None:
+    """Build every input, in parallel; then say what each wrote, in the order given, and sum
+    up. One that fails does not stop the others; the exit status says that any failed."""
+    from deckmaker.batch import Outcome, build_many, sources
+
+    with _reported():
+        talks = sources(inputs)
+    # A progress bar only for a person watching: not in a log, a pipe or a test.
+    show = sys.stderr.isatty() and len(talks) > 1
+    with click.progressbar(
+        length=len(talks), label="Building", file=sys.stderr if show else io.StringIO()
+    ) as bar:
+
+        def done(outcome: Outcome) -> None:
+            bar.update(1, outcome.source)
+
+        outcomes = build_many(talks, out_dir, jobs, done, **picked, **choices)
+    failed = [o for o in outcomes if o.built is None]
+    for outcome in outcomes:
+        if outcome.built is not None:
+            _say_built(outcome.built)
+            _warn(tuple(f"{outcome.source}: {w}" for w in outcome.built.warnings))
+    click.echo(
+        f"Built {len(outcomes) - len(failed)} of {len(outcomes)} talks into {out_dir}"
+        + (f"; {len(failed)} failed:" if failed else ".")
+    )
+    for outcome in failed:
+        for problem in outcome.problems:
+            click.echo(f"error: {problem}", err=True)
+    if failed:
+        sys.exit(EXIT_BUG if any(o.bug for o in failed) else EXIT_USER_ERROR)
+
+
+@cli.command()
+@click.argument(
+    "source", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True)
+)
+def watch(
+    source: Path | None, out_dir: Path, only: str | None, formats: tuple[str, ...], **choices: Any
+) -> None:
+    """Build SOURCE (default: the bundled example), then build it again whenever it changes, or
+    a picture it shows, its theme, or a template in --templates: one line per build, with how
+    long it took. A save that breaks the outline prints the error and leaves the last good
+    outputs in place. Ctrl-C stops."""
+    from deckmaker.build import ARTIFACTS, example_outline
+    from deckmaker.watch import Event, Failed
+    from deckmaker.watch import watch as run_watch
+
+    def report(event: Event) -> None:
+        changed = ", ".join(p.name for p in event.changed)
+        when = f"{changed} changed: " if changed else ""
+        if isinstance(event, Failed):
+            for problem in event.error.problems:
+                click.echo(f"error: {problem}", err=True)
+            click.echo(f"{when}not rebuilt; the last good outputs stay. Waiting for a fix…")
+            return
+        files = ", ".join(str(p) for p in event.built.files.values())
+        click.echo(f"{when}wrote {files} in {event.seconds * 1000:.0f} ms")
+        _warn(event.built.warnings)
+
+    picked = {"only": (only,) if only else ARTIFACTS, "formats": formats or ("md",)}
+    source = source or example_outline()
+    click.echo(f"Watching {source} and what it uses; Ctrl-C to stop.")
+    # Ctrl-C while waiting ends the watch quietly; during a build too: files are whole, old or new
+    with _reported(), suppress(KeyboardInterrupt):
+        run_watch(source, out_dir, report, **picked, **choices)
+    click.echo("Stopped watching.")
+
+
+# The same options as build (but -j): one place to add an option to both.
+watch.params += [p for p in build.params if p.name not in ("inputs", "jobs")]
 
 
 @cli.command()

@@ -1,0 +1,110 @@
+"""Many talks in one go: which files a list of inputs and folders names, and building them in
+parallel across processes, each failure kept to its own input while the others still build."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from deckmaker.build import Built, Choices
+from deckmaker.errors import DeckmakerError, Problem
+from deckmaker.readers import ESSAY_SUFFIXES, OUTLINE_SUFFIXES
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+INPUT_SUFFIXES = (*OUTLINE_SUFFIXES, *ESSAY_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input: built (without its bytes, which are on disk by now), or the
+    lines saying why not."""
+
+    source: Path
+    built: Built | None = None
+    problems: tuple[str, ...] = ()
+    bug: bool = False  # a failure of deckmaker's own, not the input's
+
+
+def sources(inputs: Iterable[Path]) -> list[Path]:
+    """The talks to build: each file as given, and each folder's outlines and essays (not its
+    subfolders), in name order. Two that would write the same output names are refused before
+    anything is built."""
+    found: list[Path] = []
+    for given in inputs:
+        if given.is_dir():
+            inside = sorted(
+                p for p in given.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+            )
+            if not inside:
+                raise DeckmakerError.at(
+                    f"holds no outline or essay ({', '.join(INPUT_SUFFIXES)}); check the folder",
+                    str(given),
+                )
+            found += inside
+        else:
+            found.append(given)
+    unique = list({p.resolve(): p for p in reversed(found)}.values())[::-1]  # first mention wins
+    by_name: dict[str, Path] = {}
+    clashes: list[Problem] = []
+    for path in unique:
+        if (other := by_name.setdefault(path.stem, path)) is not path:
+            clashes.append(
+                Problem(
+                    f"would write the same {path.stem}.* files as {other}; build them into "
+                    "different --out folders, or rename one",
+                    str(path),
+                )
+            )
+    if clashes:
+        raise DeckmakerError(*clashes)
+    return unique
+
+
+def build_many(
+    talks: list[Path],
+    out_dir: Path,
+    jobs: int | None = None,
+    done: Callable[[Outcome], None] = lambda outcome: None,
+    *,
+    only: tuple[str, ...],
+    formats: tuple[str, ...],
+    **choices: Unpack[Choices],
+) -> list[Outcome]:
+    """Build each talk into `out_dir`, `jobs` at a time in worker processes (default: one per
+    core; 1 builds them here, one after another). `done` hears of each as it finishes; the
+    outcomes come back in the order of `talks`."""
+    jobs = jobs or os.cpu_count() or 1
+    task = {"out_dir": out_dir, "only": only, "formats": formats, **choices}
+    outcomes: dict[Path, Outcome] = {}
+    if jobs == 1 or len(talks) == 1:
+        for talk in talks:
+            outcomes[talk] = _build_one(talk, **task)
+            done(outcomes[talk])
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(talks))) as pool:
+            running = {pool.submit(_build_one, talk, **task): talk for talk in talks}
+            for future in as_completed(running):
+                outcomes[running[future]] = outcome = future.result()
+                done(outcome)
+    return [outcomes[talk] for talk in talks]
+
+
+def _build_one(source: Path, out_dir: Path, **task: Any) -> Outcome:
+    """One talk, in whichever process: every failure becomes an outcome, never an exception, so
+    one bad input cannot stop the others."""
+    from deckmaker.build import build
+
+    try:
+        built = build(source, out_dir, **task)
+    except DeckmakerError as err:
+        return Outcome(source, problems=tuple(str(p) for p in err.problems))
+    except Exception as err:  # a bug of ours: said as the CLI says one, and the batch goes on
+        said = f"{source}: internal error ({type(err).__name__}: {err}); please report it"
+        return Outcome(source, problems=(said,), bug=True)
+    return Outcome(source, replace(built, artifacts={}))

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from deckmaker.build import Built, Choices
 from deckmaker.errors import DeckmakerError, Problem
@@ -80,28 +80,32 @@ def build_many(
     core; 1 builds them here, one after another). `done` hears of each as it finishes; the
     outcomes come back in the order of `talks`."""
     jobs = jobs or os.cpu_count() or 1
-    task = {"out_dir": out_dir, "only": only, "formats": formats, **choices}
     outcomes: dict[Path, Outcome] = {}
     if jobs == 1 or len(talks) == 1:
         for talk in talks:
-            outcomes[talk] = _build_one(talk, **task)
+            outcomes[talk] = _build_one(talk, out_dir, only, formats, choices)
             done(outcomes[talk])
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, len(talks))) as pool:
-            running = {pool.submit(_build_one, talk, **task): talk for talk in talks}
+            running = {
+                pool.submit(_build_one, talk, out_dir, only, formats, choices): talk
+                for talk in talks
+            }
             for future in as_completed(running):
                 outcomes[running[future]] = outcome = future.result()
                 done(outcome)
     return [outcomes[talk] for talk in talks]
 
 
-def _build_one(source: Path, out_dir: Path, **task: Any) -> Outcome:
+def _build_one(
+    source: Path, out_dir: Path, only: tuple[str, ...], formats: tuple[str, ...], choices: Choices
+) -> Outcome:
     """One talk, in whichever process: every failure becomes an outcome, never an exception, so
     one bad input cannot stop the others."""
     from deckmaker.build import build
 
     try:
-        built = build(source, out_dir, **task)
+        built = build(source, out_dir, only, formats=formats, **choices)
     except DeckmakerError as err:
         return Outcome(source, problems=tuple(str(p) for p in err.problems))
     except Exception as err:  # a bug of ours: said as the CLI says one, and the batch goes on

@@ -139,13 +139,13 @@ def build(
     import deckmaker
     from deckmaker.build import ARTIFACTS, example_outline
 
-    picked = {"only": (only,) if only else ARTIFACTS, "formats": formats or ("md",)}
+    picked = ((only,) if only else ARTIFACTS, formats or ("md",))
     if len(inputs) > 1 or (inputs and inputs[0].is_dir()):
         _build_many(inputs, out_dir, jobs, picked, choices)
         return
     with _reported():
         source = inputs[0] if inputs else example_outline()
-        built = deckmaker.build(source, out_dir, **picked, **choices)
+        built = deckmaker.build(source, out_dir, only=picked[0], formats=picked[1], **choices)
     _say_built(built)
     _warn(built.warnings)
 
@@ -170,7 +170,7 @@ def _build_many(
     inputs: tuple[Path, ...],
     out_dir: Path,
     jobs: int | None,
-    picked: dict[str, Any],
+    picked: tuple[tuple[str, ...], tuple[str, ...]],
     choices: dict[str, Any],
 ) -> None:
     """Build every input, in parallel; then say what each wrote, in the order given, and sum
@@ -186,9 +186,10 @@ def _build_many(
     ) as bar:
 
         def done(outcome: Outcome) -> None:
-            bar.update(1, outcome.source)
+            bar.update(1)
 
-        outcomes = build_many(talks, out_dir, jobs, done, **picked, **choices)
+        only, formats = picked
+        outcomes = build_many(talks, out_dir, jobs, done, only=only, formats=formats, **choices)
     failed = [o for o in outcomes if o.built is None]
     for outcome in outcomes:
         if outcome.built is not None:
@@ -216,28 +217,41 @@ def watch(
     a picture it shows, its theme, or a template in --templates: one line per build, with how
     long it took. A save that breaks the outline prints the error and leaves the last good
     outputs in place. Ctrl-C stops."""
+    import time
+
     from deckmaker.build import ARTIFACTS, example_outline
+    from deckmaker.filters import clock
     from deckmaker.watch import Event, Failed
     from deckmaker.watch import watch as run_watch
 
     def report(event: Event) -> None:
         changed = ", ".join(p.name for p in event.changed)
-        when = f"{changed} changed: " if changed else ""
+        when = time.strftime("%H:%M:%S ") + (f"{changed} changed: " if changed else "")
         if isinstance(event, Failed):
             for problem in event.error.problems:
                 click.echo(f"error: {problem}", err=True)
             click.echo(f"{when}not rebuilt; the last good outputs stay. Waiting for a fix…")
             return
+        plan = event.built.plan
         files = ", ".join(str(p) for p in event.built.files.values())
-        click.echo(f"{when}wrote {files} in {event.seconds * 1000:.0f} ms")
+        click.echo(
+            f"{when}wrote {files} in {event.seconds * 1000:.0f} ms "
+            f"({len(plan.slides)} slides, {clock(plan.total_seconds)})"
+        )
         _warn(event.built.warnings)
 
-    picked = {"only": (only,) if only else ARTIFACTS, "formats": formats or ("md",)}
     source = source or example_outline()
     click.echo(f"Watching {source} and what it uses; Ctrl-C to stop.")
     # Ctrl-C while waiting ends the watch quietly; during a build too: files are whole, old or new
     with _reported(), suppress(KeyboardInterrupt):
-        run_watch(source, out_dir, report, **picked, **choices)
+        run_watch(
+            source,
+            out_dir,
+            report,
+            only=(only,) if only else ARTIFACTS,
+            formats=formats or ("md",),
+            **choices,
+        )
     click.echo("Stopped watching.")
 
 

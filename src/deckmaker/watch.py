@@ -5,9 +5,10 @@ nothing, so the last good outputs stay in place until the input is fixed."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,12 +22,17 @@ if TYPE_CHECKING:
 # watchfiles hands over the changes seen once none has come for this long (ms): an editor's save
 # (write, rename) is one rebuild, and a rebuild starts soon after it.
 SETTLE_MS = 20
+# How often (ms) the files are also compared with what the last build read, for a change made
+# before the OS's watch was in place (during the first build) or one it did not report.
+RECHECK_MS = 1000
+
+Stamps = dict[Path, tuple[int, int]]
 
 
 @dataclass(frozen=True)
 class Rebuilt:
     built: Built
-    seconds: float  # from the change being seen to both files written (the first: whole build)
+    seconds: float  # from the change being seen to every file written
     changed: tuple[Path, ...]  # what changed; empty for the first build
 
 
@@ -53,21 +59,27 @@ def watch(
     each; until `stop` is set or Ctrl-C (which ends it quietly)."""
     import watchfiles  # only watch mode needs it
 
+    # It would log its own line on Ctrl-C; the command line says it stopped.
+    logging.getLogger("watchfiles").setLevel(logging.ERROR)
     templates = choices.get("templates_dir")
     # Always watched, even while the input is broken and no build has said what else it reads.
     always = {source.resolve()} | ({templates.resolve()} if templates else set())
     wanted = set(always)
+    before: Stamps = {}
 
-    def attempt(changed: tuple[Path, ...]) -> None:
-        nonlocal wanted
+    def attempt(changed: Iterable[Path]) -> None:
+        nonlocal wanted, before
         start = time.perf_counter()
+        before = stamps(wanted)  # taken first: a save during the build is seen afterwards
         try:
             built = build(source, out_dir, only, formats=formats, **choices)
         except DeckmakerError as err:
-            report(Failed(err, changed))
+            report(Failed(err, tuple(sorted(changed))))
             return
-        wanted = always | {p.resolve() for p in built.read}
-        report(Rebuilt(built, time.perf_counter() - start, changed))
+        read = always | {p.resolve() for p in built.read}
+        if read != wanted:
+            wanted, before = read, {**stamps(read - wanted), **before}
+        report(Rebuilt(built, time.perf_counter() - start, tuple(sorted(changed))))
 
     def relevant(change: watchfiles.Change, path: str) -> bool:
         seen = Path(path)
@@ -77,17 +89,41 @@ def watch(
     while not (stop and stop.is_set()):
         # The folders of what is watched, not the files: an editor that saves by writing a new
         # file and renaming it over the old one would leave a watch on the old file blind.
-        folders = sorted({p if p.is_dir() else p.parent for p in wanted if p.parent.exists()})
+        folders = _folders(wanted)
         for changes in watchfiles.watch(
             *folders,
             watch_filter=relevant,
             recursive=False,
             step=SETTLE_MS,
+            rust_timeout=RECHECK_MS,
+            yield_on_timeout=True,
             stop_event=stop,
             raise_interrupt=False,
         ):
-            attempt(tuple(sorted({Path(path) for _, path in changes})))
-            if folders != sorted({p if p.is_dir() else p.parent for p in wanted}):
+            if changes:
+                attempt({Path(path) for _, path in changes})
+            elif moved := [p for p, stamp in stamps(wanted).items() if before.get(p) != stamp]:
+                attempt(moved)
+            if _folders(wanted) != folders:
                 break  # the build now reads from another folder too: watch that as well
         else:
             return  # stopped, or interrupted
+
+
+def _folders(paths: set[Path]) -> list[Path]:
+    return sorted({p if p.is_dir() else p.parent for p in paths if p.parent.is_dir()})
+
+
+def stamps(paths: Iterable[Path]) -> Stamps:
+    """Each file's modification time and size; a folder's files' (a missing file: zeros)."""
+    found: Stamps = {}
+    for path in paths:
+        inside = sorted(path.iterdir()) if path.is_dir() else [path]
+        for file in inside:
+            try:
+                stat = file.stat()
+            except OSError:
+                found[file] = (0, 0)
+            else:
+                found[file] = (stat.st_mtime_ns, stat.st_size)
+    return found

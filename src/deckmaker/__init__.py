@@ -53,6 +53,13 @@ class _Package(types.ModuleType):
     def plan(self, submodule: Any) -> None:
         pass
 
+    def __reduce__(self) -> tuple[Any, tuple[str]]:
+        """Pickled by name, as plain modules are (Dask and cloudpickle send functions that use
+        the package to other processes)."""
+        from importlib import import_module
+
+        return import_module, (self.__name__,)
+
 
 sys.modules[__name__].__class__ = _Package
 

@@ -49,7 +49,10 @@ def sources(inputs: Iterable[Path]) -> list[Path]:
             found += inside
         else:
             found.append(given)
-    unique = list({p.resolve(): p for p in reversed(found)}.values())[::-1]  # first mention wins
+    first: dict[Path, Path] = {}  # each file once, where it was first named
+    for path in found:
+        first.setdefault(path.resolve(), path)
+    unique = list(first.values())
     by_name: dict[str, Path] = {}
     clashes: list[Problem] = []
     for path in unique:

@@ -134,6 +134,24 @@ def test_a_template_and_a_picture_it_shows_are_watched(tmp_path: Path, watching)
     assert picture.resolve() in event.changed
 
 
+def test_the_theme_file_is_watched(tmp_path: Path, watching) -> None:
+    from deckmaker.render.shipped import shipped
+
+    theme = tmp_path / "themes" / "mine.pptx"
+    theme.parent.mkdir()
+    theme.write_bytes(shipped()["light"].read_bytes())
+    talk = tmp_path / "talk.yaml"
+    talk.write_text(ONE + "theme: themes/mine.pptx\n", encoding="utf-8")
+    w = watching(talk, only=("deck",))
+    first = w.next()
+    assert isinstance(first, Rebuilt) and theme.resolve() in first.built.read
+    dark = shipped()["dark"].read_bytes()
+    event = w.next(lambda: theme.write_bytes(dark))
+    assert isinstance(event, Rebuilt), event
+    assert event.changed == (theme.resolve(),)
+    assert event.built.files["deck"].read_bytes() != first.built.artifacts["deck"].data
+
+
 def said(talk: Path) -> str:
     plan = deckmaker.plan(talk)
     return f"{len(plan.slides)} slides, {clock(plan.total_seconds)}"

@@ -4,6 +4,7 @@ parallel across processes, each failure kept to its own input while the others s
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
@@ -89,14 +90,21 @@ def build_many(
             outcomes[talk] = _build_one(talk, out_dir, only, formats, choices)
             done(outcomes[talk])
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(talks))) as pool:
+        # Ctrl-C is the parent's to handle: it stops handing out talks, and the workers finish
+        # the ones they hold (each written whole, or not at all) instead of each printing a
+        # traceback.
+        with ProcessPoolExecutor(min(jobs, len(talks)), initializer=_ignore_ctrl_c) as pool:
             running = {
                 pool.submit(_build_one, talk, out_dir, only, formats, choices): talk
                 for talk in talks
             }
-            for future in as_completed(running):
-                outcomes[running[future]] = outcome = future.result()
-                done(outcome)
+            try:
+                for future in as_completed(running):
+                    outcomes[running[future]] = outcome = future.result()
+                    done(outcome)
+            except KeyboardInterrupt:
+                pool.shutdown(cancel_futures=True)
+                raise
     return [outcomes[talk] for talk in talks]
 
 
@@ -115,3 +123,7 @@ def _build_one(
         said = f"{source}: internal error ({type(err).__name__}: {err}); please report it"
         return Outcome(source, problems=(said,), bug=True)
     return Outcome(source, replace(built, artifacts={}))
+
+
+def _ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
+EXIT_INTERRUPTED = 130  # as shells report a command stopped by Ctrl-C
 
 _outline_arg = click.argument(
     "outline", required=False, type=click.Path(path_type=Path, dir_okay=False)
@@ -189,7 +190,12 @@ def _build_many(
             bar.update(1)
 
         only, formats = picked
-        outcomes = build_many(talks, out_dir, jobs, done, only=only, formats=formats, **choices)
+        try:
+            outcomes = build_many(talks, out_dir, jobs, done, only=only, formats=formats, **choices)
+        except KeyboardInterrupt:
+            said = "Interrupted: each file written is whole; the rest were not built."
+            click.echo(f"\n{said}" if show else said, err=True)  # below the bar
+            sys.exit(EXIT_INTERRUPTED)
     failed = [o for o in outcomes if o.built is None]
     for outcome in outcomes:
         if outcome.built is not None:

@@ -151,20 +151,18 @@ def build(
     _warn(built.warnings)
 
 
-def _say_built(built: Built, prefix: str = "") -> None:
+def _say_built(built: Built) -> None:
     from deckmaker.filters import clock
 
     plan = built.plan
     for kind, path in built.files.items():
         if kind == "deck":
-            click.echo(f"{prefix}Wrote {path} ({len(plan.slides)} slides, notes on each)")
+            click.echo(f"Wrote {path} ({len(plan.slides)} slides, notes on each)")
         elif kind == "script":
-            click.echo(f"{prefix}Wrote {path} ({plan.words} words to say)")
+            click.echo(f"Wrote {path} ({plan.words} words to say)")
         else:
-            click.echo(f"{prefix}Wrote {path}")
-    click.echo(
-        f"{prefix}The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute."
-    )
+            click.echo(f"Wrote {path}")
+    click.echo(f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute.")
 
 
 def _build_many(

@@ -4,8 +4,9 @@
     python examples/dask_batch.py talks/ --out build
 
 `deckmaker build talks/` does the same on one machine. Past one machine, hand the same tasks to
-a cluster: create a `dask.distributed.Client` for it before `build_all` is called, and
-`dask.compute` sends the tasks there instead of to the local processes.
+a cluster: create a `dask.distributed.Client` for it, then call `build_all(paths, out_dir,
+scheduler=None)`, and `dask.compute` sends the tasks to the client's cluster (`out_dir` must
+then be a folder every worker can write to, and the inputs readable by them all).
 """
 
 from __future__ import annotations
@@ -39,8 +40,11 @@ def build_one(source: Path, out_dir: Path) -> Result:
     return Result(source, tuple(built.files.values()), len(built.plan.slides))
 
 
-def build_all(inputs: list[Path], out_dir: Path, scheduler: str = "processes") -> list[Result]:
-    """One delayed task per talk, computed together (a cluster's client, when one exists)."""
+def build_all(
+    inputs: list[Path], out_dir: Path, scheduler: str | None = "processes"
+) -> list[Result]:
+    """One delayed task per talk, computed together on `scheduler`; None for Dask's default,
+    which is a `dask.distributed.Client`'s cluster when one was created."""
     talks = sources(inputs)  # files as given, folders' outlines and essays; name clashes refused
     tasks = [dask.delayed(build_one)(talk, out_dir) for talk in talks]
     return list(dask.compute(*tasks, scheduler=scheduler))

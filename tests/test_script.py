@@ -14,7 +14,7 @@ from deckmaker.filters import clock
 from deckmaker.templates import bundled
 
 GOLDEN = Path(__file__).parent / "golden"
-CUE = re.compile(r"^\[SLIDE (\d+) · (\d+:\d\d)\]$", re.M)
+CUE = re.compile(r"^\[SLIDE (\d+) · (\d+:\d\d) · for (\d+:\d\d)\]$", re.M)
 FORMATS = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
 
 

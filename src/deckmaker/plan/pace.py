@@ -6,9 +6,10 @@ words. No slide stays up longer than the limit unless it holds a single sentence
 said over a slide runs longer, the slide keeps the sentences up to the last point it shows (and
 as many more as fit the limit), and the rest, a stretch with nothing to show, is cut at sentence
 ends into pieces each within the limit (`Span.slide` None), which the planner shows as pull
-quotes. A stretch before the first slide's first point that would keep it up too long is cut the
-same way, before it. A slide that comes up after the words have run out gets an empty span: the
-planner writes its words from what it shows.
+quotes; a stretch shorter than SHORT_STRETCH is said over the next slide instead, which comes up
+that much early. A stretch before the first slide's first point that would keep it up too long
+is cut the same way, before it. A slide that comes up after the words have run out gets an
+empty span: the planner writes its words from what it shows.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deckmaker.essay.language import word_set
+
+# A stretch with nothing to show that is shorter than this is no slide's worth (it would
+# flicker): the next slide comes up early over it instead.
+SHORT_STRETCH = 20
 
 
 @dataclass(frozen=True)
@@ -47,15 +52,20 @@ def spans(slides: Sequence[Shown], seconds: Sequence[float], limit: float) -> tu
     ends = [*starts[1:], n]
     out: list[Span] = []
     free = 0  # the first sentence no slide has taken yet
+    short = min(SHORT_STRETCH, limit / 2)
     for i, (s, start, end) in enumerate(zip(slides, starts, ends, strict=True)):
+        first = min(s.first, n) if i == 0 else start
         # up at least until its last point is said (and for one sentence)
-        needed = min(max(min(s.last + 1, end), start + 1), n)
-        # It may come up earlier than its first point, over what the slide before could not
-        # keep, as long as that keeps it within the limit; what is left is a stretch of its own.
-        top = min(start, needed - 1) if needed > free else free
-        begin = free
-        while begin < top and length(begin, needed) > limit:
-            begin += 1
+        needed = min(max(min(s.last + 1, end), first + 1), n)
+        # The first slide comes up with the segment's first words unless that would keep it up
+        # too long; a later one comes up early over a short stretch the slide before could not
+        # keep. What is left is a stretch of its own.
+        top = min(first, needed - 1) if needed > free else free
+        begin = top
+        if i == 0 or length(free, top) < short:
+            begin = free
+            while begin < top and length(begin, needed) > limit:
+                begin += 1
         out += [Span(None, a, b) for a, b in pieces(seconds, free, begin, limit)]
         keep = max(needed, begin)
         while keep < end and length(begin, keep + 1) <= limit:

@@ -222,11 +222,12 @@ class _Planner:
             for p in seg.points
             for a in (anchored(p.said, script) if p.said else None, *[None] * len(p.points))
         ]
-        found = align(texts, script, fixed)
+        found = _led_by_sub_points(align(texts, script, fixed), seg.points)
         at = filled([None if f is None else f + lead_count for f in found], lead_count)
         faces: list[_Face] = []
         if seg.points:
-            faces += self.content(title, seg.points, at, said)
+            known = tuple(f is not None for f in found)
+            faces += self.content(title, seg.points, at, known, said)
         if seg.columns:
             a = self.where(" ".join(_column_texts(seg.columns)), script, lead_count)
             shown = said_points(replace(seg, points=()))
@@ -243,15 +244,25 @@ class _Planner:
         return self.paced(faces, said, seg.notes, kind, title, seg)
 
     def content(
-        self, title: str, points: tuple[Point, ...], at: tuple[int, ...], said: Sequence[Sentence]
+        self,
+        title: str,
+        points: tuple[Point, ...],
+        at: tuple[int, ...],
+        known: tuple[bool, ...],
+        said: Sequence[Sentence],
     ) -> list[_Face]:
         """The points' pages: a page takes the next point while they fit it and while the page,
         up from when its first point is said, would not stay up past the limit before that point
-        is said; a point too long for any page gets pages of its own."""
+        is said; a point too long for any page gets pages of its own. `at`: where each bullet
+        is said (an unaligned one with the one before it); `known`: whether it was aligned. A
+        page whose first point is not said is placed as a slide that shows nothing said is."""
         groups, i = [], 0
+        unsaid: set[int] = set()  # the points (by id) not said anywhere
         for p in points:
             size = 1 + len(p.points)
             groups.append((p, bullets((p,)), at[i : i + size]))
+            if not known[i]:
+                unsaid.add(id(p))
             i += size
         pages: list[tuple[tuple[Point, ...], tuple[Bullet, ...], tuple[int, ...]]] = []
         here: list[Point] = []
@@ -275,8 +286,21 @@ class _Planner:
         if here:
             pages.append((tuple(here), shown, marks))
         drafts = self.drafts.pages(title, [self.drafts.paginated(b)[0] for _, b, _ in pages])
+
+        def last(marks: tuple[int, ...]) -> int:
+            """Where the last point is said that the page can wait for within the limit (a
+            sub-point said much later than its point is shown early, not waited for)."""
+            within = [m for m in marks if self.length(said, marks[0], m + 1) <= self.limit]
+            return max(within, default=marks[0])
+
         return [
-            _Face(d, m[0], p, m[-1], m if len(m) == len(d.bullets) else None)
+            _Face(
+                d,
+                None if id(p[0]) in unsaid else m[0],
+                p,
+                last(m),
+                m if len(m) == len(d.bullets) else None,
+            )
             for d, (p, _, m) in zip(drafts, pages, strict=True)
         ]
 
@@ -343,7 +367,8 @@ class _Planner:
             marks = face.marks
             if not here:  # the words ran out before this slide: written from what it shows
                 here = sentences((self.voice.say("more", self.topic_from(face, title, seg)),))
-                self.written.append(slide.number)
+                if seg is not None and seg.script:  # the author's words ran out: say so
+                    self.written.append(slide.number)
                 marks = None
             spoken = paragraphs(here)
             if self.reveal and slide.layout is Layout.CONTENT and seg is not None:
@@ -403,20 +428,45 @@ class _Face:
 
 
 def _unaligned_placed(faces: Sequence[_Face], count: int) -> list[Shown]:
-    """Where each slide comes up. A slide whose content is not said (a picture, a quote not
-    read out) comes up halfway between the last thing said before it and the next slide's
-    first; a slide never comes up before the one before it."""
+    """Where each slide comes up. Slides whose content is not said (a picture, a quote not read
+    out, points the script never says) share the stretch between the last thing said before
+    them and the next slide's first evenly; a slide never comes up before the one before it."""
     out: list[Shown] = []
+    run = 0  # unaligned slides in a row so far
     for i, face in enumerate(faces):
-        before = out[-1].last + 1 if out else 0
         first = face.first
         if first is None:
-            after = next((f.first for f in faces[i + 1 :] if f.first is not None), count)
-            first = (before + max(before, after)) // 2
+            run += 1
+            j = i + 1 - run  # the first of this run
+            before = out[j - 1].last + 1 if j > 0 else 0
+            rest = [k for k, f in enumerate(faces[j:], j) if f.first is not None and k > i]
+            after = faces[rest[0]].first if rest else count
+            size = (rest[0] if rest else len(faces)) - j
+            stretch = max(before, after) - before
+            # a run that opens the segment starts with it; any other comes after what is said
+            first = before + stretch * (run - 1) // size if j == 0 else (
+                before + stretch * run // (size + 1)
+            )
+        else:
+            run = 0
         first = max(first, out[-1].first if out else 0)
         last = face.last if face.last is not None else first
         out.append(Shown(first, max(first, last)))
     return out
+
+
+def _led_by_sub_points(
+    found: tuple[int | None, ...], points: Sequence[Point]
+) -> tuple[int | None, ...]:
+    """A point the script does not say whose sub-points it does is said where the first of
+    them is: the point comes up with its sub-points, not with the point before it."""
+    out, i = list(found), 0
+    for p in points:
+        subs = [f for f in found[i + 1 : i + 1 + len(p.points)] if f is not None]
+        if out[i] is None and subs:
+            out[i] = subs[0]
+        i += 1 + len(p.points)
+    return tuple(out)
 
 
 def _quoted_kind(kind: Kind) -> Kind:

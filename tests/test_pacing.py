@@ -319,3 +319,41 @@ def test_a_pace_that_is_no_length_of_time_is_one_clear_error(bad: str) -> None:
     with pytest.raises(DeckmakerError) as err:
         parse_outline(f"title: T\nsections: [{{title: A}}]\npace: {bad}\n", "t.yaml")
     assert str(err.value.problems[0]).startswith("t.yaml:3: pace: expected the longest a slide")
+
+
+def test_max_slide_seconds_and_reveal_on_the_command_line(tmp_path: Path, write_outline) -> None:
+    from click.testing import CliRunner
+
+    from deckmaker.cli import cli
+
+    outline = write_outline(GARDEN.replace("title: Garden\n", "title: Garden\nwpm: 60\n"))
+    runner = CliRunner()
+    default = runner.invoke(cli, ["validate", str(outline)])
+    tight = runner.invoke(cli, ["validate", str(outline), "--max-slide-seconds", "25"])
+    assert default.exit_code == tight.exit_code == 0, tight.output
+    slides = [int(r.output.split(" slides")[0].rsplit(" ", 1)[1]) for r in (default, tight)]
+    assert slides[1] == slides[0] + 1  # the section split in two
+    built = runner.invoke(
+        cli, ["build", str(outline), "--out", str(tmp_path / "o"), "--reveal", "--format", "txt"]
+    )
+    assert built.exit_code == 0, built.output
+    assert CLICK in (tmp_path / "o" / "talk.script.txt").read_text(encoding="utf-8")
+    bad = runner.invoke(cli, ["validate", str(outline), "--max-slide-seconds", "fast"])
+    assert bad.exit_code == 2
+
+
+def test_validate_warns_when_the_script_runs_out_before_the_points(write_outline) -> None:
+    from click.testing import CliRunner
+
+    from deckmaker.cli import cli
+
+    points = ", ".join(f"Point {n} has quite a few words so that it wraps" for n in range(1, 21))
+    outline = write_outline(
+        f"title: T\nsections:\n  - {{title: A, points: [{points}], script: Just this.}}\n"
+    )
+    result = CliRunner().invoke(cli, ["validate", str(outline)])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: the script ran out before the points did: deckmaker wrote what is said over "
+        "slide 5 from their points; add script there to say it yourself\n"
+    )

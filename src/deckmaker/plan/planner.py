@@ -137,7 +137,8 @@ class _Planner:
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
             spoken, notes = (greeting, *self.words(intro)), intro.notes
         subtitle = "\n".join(x for x in (o.subtitle, o.host) if x) or None
-        cover = _Face(self.drafts.cover(o.title, subtitle), 0)
+        # the title slide is up for the whole greeting, however long
+        cover = _Face(self.drafts.cover(o.title, subtitle), 0, last=len(sentences((greeting,))) - 1)
         slides = self.paced([cover], sentences(spoken), notes, Kind.TITLE, o.title, intro)
         if intro and intro.points:
             slides += self.segment(Kind.INTRO, intro)
@@ -173,9 +174,11 @@ class _Planner:
         signoff = o.signoff or self.voice.say("signoff", self.talk)
         title = self.voice.say("closing_title")
         cover = self.drafts.cover(title, o.host or o.title)
-        # The closing slide comes up for the sign-off; the recap slide is up until then.
-        faces = [*(_Face(r, 0) for r in recaps), _Face(cover, len(sentences(said)))]
+        # The closing slide comes up for the sign-off and stays up for all of it; the recap
+        # slide is up until then.
         words = sentences((*said, signoff))
+        closing = _Face(cover, len(sentences(said)), last=len(words) - 1)
+        faces = [*(_Face(r, 0) for r in recaps), closing]
         slides += self.paced(faces, words, notes, Kind.CLOSING, title, outro)
         return tuple(slides)
 

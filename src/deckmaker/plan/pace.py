@@ -107,13 +107,18 @@ _LEANING = word_set(
     """and but so or yet because then also which this that these those it they he she okay ok
     well alright now look listen anyway yes oh"""
 )
+# Failing those, a stretch takes a longer sentence, or one opening on a pronoun, before no quote.
+RELAXED_WORDS = 32
+_JOINING = word_set("and but so or yet because okay ok well alright anyway oh")
 
 
 def pull_quotes(said: Sequence[str], about: str) -> list[str]:
     """The sentences of a stretch fit to be its pull quote, best first: QUOTE_WORDS long, no
     marks, not opening on a word that leans on the sentence before or on a pronoun standing for
     a noun it does not name; the most content words shared with the segment (its title and
-    points, `about`) first, then the most content words, then the earliest."""
+    points, `about`) first, then the most content words, then the earliest. After all of
+    those, as a second choice: sentences up to RELAXED_WORDS long that open on a pronoun or a
+    demonstrative, but not on a conjunction or a filler ("And…", "Okay,…")."""
     from deckmaker.essay.language import content_stems, detect_language
     from deckmaker.essay.statement import opens_with_pronoun
     from deckmaker.plan.model import word_count
@@ -126,10 +131,10 @@ def pull_quotes(said: Sequence[str], about: str) -> list[str]:
     for i, s in enumerate(said):
         words = s.split()
         first = words[0].lower().strip("'\"‘“,") if words else ""
-        if not low <= word_count(s) <= high or "[" in s or first in _LEANING:
+        count = word_count(s)
+        if count < low or count > RELAXED_WORDS or "[" in s or first in _JOINING:
             continue
-        if opens_with_pronoun(s, language):
-            continue
+        strict = count <= high and first not in _LEANING and not opens_with_pronoun(s, language)
         stems = content_stems(s, language)
-        ranked.append((-len(topic & set(stems)), -len(set(stems)), i, s))
+        ranked.append((not strict, -len(topic & set(stems)), -len(set(stems)), i, s))
     return [s for *_, s in sorted(ranked)]

@@ -387,7 +387,7 @@ class _Planner:
 
     def pull_quote(self, said: Sequence[Sentence], seg: Segment | None) -> _Face:
         """A stretch with nothing to show: its strongest short sentence as a pull quote
-        (pace.pull_quotes' rule), else the segment's title as a section header."""
+        (pace.pull_quotes' rule), else the segment's title, continued, as a header."""
         about = " ".join(
             [seg.title or "", *(t for p in seg.points for t in (p.text, *p.points))] if seg else []
         )
@@ -397,7 +397,7 @@ class _Planner:
             except DeckmakerError:  # too long for this theme's quote box: the next one
                 continue
         title = (seg.title if seg else None) or self.outline.title
-        return _Face(self.drafts.divider(title, None), 0)
+        return _Face(self.drafts.divider(self.voice.say("continued", title), None), 0)
 
     def topic_from(self, face: _Face, title: str, seg: Segment | None) -> Topic:
         """What a slide the script never reaches is about, for the voice's `more` macro."""

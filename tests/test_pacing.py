@@ -357,3 +357,30 @@ def test_validate_warns_when_the_script_runs_out_before_the_points(write_outline
         "warning: the script ran out before the points did: deckmaker wrote what is said over "
         "slide 5 from their points; add script there to say it yourself\n"
     )
+
+
+def test_validate_names_slides_over_the_limit_and_slides_with_nothing_said() -> None:
+    from dataclasses import replace
+
+    from deckmaker.plan.target import pacing_warnings
+
+    sentence = " ".join(["word"] * 40) + "."
+    got = plan(f"title: T\nsections:\n  - {{title: A, points: [word], script: {sentence}}}\n", 20)
+    (slide,) = section(got)
+    # one sentence of 40 s at 60 wpm, over the 20 s limit: not split, and the 4 s lead before
+    # it is no slide's worth
+    assert slide.spoken == ("Let's get into it.", sentence)
+    closing = got.slides[-1]  # the sign-off, 31 words, is said over the closing slide whole
+    assert pacing_warnings(got) == (
+        f"slides {slide.number}, {closing.number} stay up longer than the 0:20 a slide should (a "
+        "sentence too long to split, or a greeting or sign-off); shorten it, or raise `pace:` or "
+        "--max-slide-seconds",
+    )
+    silent = replace(got, parts=tuple(
+        replace(p, slides=tuple(replace(s, spoken=()) for s in p.slides)) if p.kind is Kind.SECTION
+        else p
+        for p in got.parts
+    ))
+    assert pacing_warnings(silent)[0] == (
+        f"nothing is said over slide {slide.number}; add script or points there"
+    )

@@ -66,6 +66,10 @@ def spans(slides: Sequence[Shown], seconds: Sequence[float], limit: float) -> tu
             begin = free
             while begin < top and length(begin, needed) > limit:
                 begin += 1
+            # a short stretch before one sentence too long for the limit on its own is no
+            # slide's worth either: the slide takes both, over the limit already
+            if needed - begin == 1 and length(free, begin) < short:
+                begin = free
         out += [Span(None, a, b) for a, b in pieces(seconds, free, begin, limit)]
         keep = max(needed, begin)
         while keep < end and length(begin, keep + 1) <= limit:

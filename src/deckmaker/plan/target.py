@@ -47,9 +47,9 @@ def pacing_warnings(plan: Plan) -> tuple[str, ...]:
     )
     if long:
         out.append(
-            f"{_slides(long)} stay{'s' * (len(long) == 1)} up longer than "
-            f"{clock(plan.max_slide_seconds)} (a single long sentence each); split "
-            "those sentences, or raise `pace:`"
+            f"{_slides(long)} stay{'s' * (len(long) == 1)} up longer than the "
+            f"{clock(plan.max_slide_seconds)} a slide should (a sentence too long to split, or "
+            "a greeting or sign-off); shorten it, or raise `pace:` or --max-slide-seconds"
         )
     return tuple(out)
 

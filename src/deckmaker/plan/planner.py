@@ -442,14 +442,14 @@ def _unaligned_placed(faces: Sequence[_Face], count: int) -> list[Shown]:
             run += 1
             j = i + 1 - run  # the first of this run
             before = out[j - 1].last + 1 if j > 0 else 0
-            rest = [k for k, f in enumerate(faces[j:], j) if f.first is not None and k > i]
-            after = faces[rest[0]].first if rest else count
-            size = (rest[0] if rest else len(faces)) - j
-            stretch = max(before, after) - before
+            known = [(k, f.first) for k, f in enumerate(faces) if k > i and f.first is not None]
+            end, after = known[0] if known else (len(faces), count)
+            size, stretch = end - j, max(before, after) - before
             # a run that opens the segment starts with it; any other comes after what is said
-            first = before + stretch * (run - 1) // size if j == 0 else (
-                before + stretch * run // (size + 1)
-            )
+            if j == 0:
+                first = before + stretch * (run - 1) // size
+            else:
+                first = before + stretch * run // (size + 1)
         else:
             run = 0
         first = max(first, out[-1].first if out else 0)

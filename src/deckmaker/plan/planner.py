@@ -364,7 +364,10 @@ class _Planner:
         out: list[SlidePlan] = []
         for span in spans(shown, [self.seconds(s) for s in said], self.limit):
             here = said[span.start : span.end]
-            face = faces[span.slide] if span.slide is not None else self.pull_quote(here, seg)
+            if span.slide is not None:
+                face = faces[span.slide]
+            else:
+                face = self.pull_quote(here, seg, title, continued=bool(out))
             slide = replace(face.draft, number=self.next_number())
             slide = replace(slide, kind=kind if span.slide is not None else _quoted_kind(kind))
             marks = face.marks
@@ -385,9 +388,12 @@ class _Planner:
             out.append(replace(slide, spoken=spoken, notes=notes if not out else ()))
         return out
 
-    def pull_quote(self, said: Sequence[Sentence], seg: Segment | None) -> _Face:
+    def pull_quote(
+        self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool
+    ) -> _Face:
         """A stretch with nothing to show: its strongest short sentence as a pull quote
-        (pace.pull_quotes' rule), else the segment's title, continued, as a header."""
+        (pace.pull_quotes' rule), else the segment's title as a header ("… (cont.)" once a
+        slide of the segment has been up)."""
         about = " ".join(
             [seg.title or "", *(t for p in seg.points for t in (p.text, *p.points))] if seg else []
         )
@@ -396,8 +402,8 @@ class _Planner:
                 return _Face(self.drafts.quote(text, None), 0)
             except DeckmakerError:  # too long for this theme's quote box: the next one
                 continue
-        title = (seg.title if seg else None) or self.outline.title
-        return _Face(self.drafts.divider(self.voice.say("continued", title), None), 0)
+        shown = self.voice.say("continued", title) if continued else title
+        return _Face(self.drafts.divider(shown, None), 0)
 
     def topic_from(self, face: _Face, title: str, seg: Segment | None) -> Topic:
         """What a slide the script never reaches is about, for the voice's `more` macro."""

@@ -23,7 +23,7 @@ def test_builds_the_example_with_no_argument(tmp_path: Path, monkeypatch) -> Non
     assert result.exit_code == 0, result.output
     assert (tmp_path / "build" / "la-la-land.pptx").stat().st_size > 10_000
     assert (tmp_path / "build" / "la-la-land.script.md").read_text().startswith("# La La Land")
-    assert "Wrote build/la-la-land.pptx (11 slides, notes on each)" in result.output
+    assert "Wrote build/la-la-land.pptx (22 slides, notes on each)" in result.output
     assert "The talk runs about 15:50 at 150 words per minute." in result.output
 
 

@@ -105,16 +105,16 @@ def _body(prs, number: int):
 
 
 def clipped_bullet(prs) -> None:
-    body = _body(prs, 4)
+    body = _body(prs, 7)
     body.top = prs.slide_height - Inches(1)  # its last bullets now lie below the slide
 
 
 def spilling_text(prs) -> None:
-    _body(prs, 4).height = Inches(1)  # the bullets run on past the box, still on the slide
+    _body(prs, 7).height = Inches(1)  # the bullets run on past the box, still on the slide
 
 
 def shrink_on_overflow(prs) -> None:
-    body_pr = _body(prs, 4).text_frame._txBody.bodyPr
+    body_pr = _body(prs, 7).text_frame._txBody.bodyPr
     body_pr.append(
         body_pr.makeelement(
             "{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit", {}
@@ -127,10 +127,10 @@ def hidden_slide(prs) -> None:
 
 
 LAYOUT_FAULTS = {
-    "clipped bullet": (clipped_bullet, "slide 4: not drawn: "),
-    "text spilling out of its box": (spilling_text, r"slide 4: '.+' drawn outside every text box"),
-    "shrink on overflow": (shrink_on_overflow, "slide 4: normAutofit"),
-    "a page too few": (hidden_slide, "11 slides but LibreOffice drew 10 pages"),
+    "clipped bullet": (clipped_bullet, "slide 7: not drawn: "),
+    "text spilling out of its box": (spilling_text, r"slide 7: '.+' drawn outside every text box"),
+    "shrink on overflow": (shrink_on_overflow, "slide 7: normAutofit"),
+    "a page too few": (hidden_slide, "22 slides but LibreOffice drew 21 pages"),
 }
 
 

@@ -205,25 +205,6 @@ def test_points_without_a_script_become_sentences() -> None:
     )
 
 
-def test_a_long_section_continues_on_further_slides() -> None:
-    points = ", ".join(f"Point {i} has quite a few words so that it wraps" for i in range(1, 21))
-    script = " ".join(f"Sentence {i} is said here." for i in range(1, 41))
-    got = plan(
-        f"title: T\nsections:\n  - title: Long\n    points: [{points}]\n    script: {script}\n"
-    )
-    section = got.parts[1].slides
-    assert len(section) >= 3
-    assert [s.title for s in section] == ["Long"] + ["Long (cont.)"] * (len(section) - 1)
-    assert [b.text for s in section for b in s.bullets] == [
-        f"Point {i} has quite a few words so that it wraps" for i in range(1, 21)
-    ]
-    spoken = [p for s in section for p in s.spoken]
-    assert spoken[0] == "Let's get into it."  # the agenda has named the one section
-    assert " ".join(spoken[1:]) == script  # nothing lost, nothing repeated, in order
-    assert all(s.spoken for s in section)  # every slide has words said over it
-    assert [s.number for s in got.slides] == list(range(1, len(got.slides) + 1))
-
-
 def test_a_point_too_long_for_any_slide_is_cut_at_word_boundaries() -> None:
     words = " ".join(f"word{i}" for i in range(400))
     pages = paginate((Bullet(words),), FRAMES.body, 24)

@@ -14,7 +14,7 @@ from deckmaker.filters import clock
 from deckmaker.templates import bundled
 
 GOLDEN = Path(__file__).parent / "golden"
-CUE = re.compile(r"^\[SLIDE (\d+) · (\d+:\d\d)\]$", re.M)
+CUE = re.compile(r"^\[SLIDE (\d+) · (\d+:\d\d) · for (\d+:\d\d)\]$", re.M)
 FORMATS = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
 
 
@@ -51,15 +51,20 @@ def test_cues_run_one_to_n_in_step_with_the_deck(which, request) -> None:
     built = request.getfixturevalue(which)
     script = built.files["script"].read_text(encoding="utf-8")
     slides = Presentation(str(built.files["deck"])).slides
-    assert [int(n) for n, _ in CUE.findall(script)] == list(range(1, len(slides) + 1))
+    assert [int(n) for n, _, _ in CUE.findall(script)] == list(range(1, len(slides) + 1))
     # What follows each cue is what that slide's notes say is spoken while it is up.
-    chunks = CUE.split(script)[3::3]
+    chunks = CUE.split(script)[4::4]
     for slide, chunk in zip(slides, chunks, strict=True):
         notes = slide.notes_slide.notes_text_frame.text
         spoken = [p for p in chunk.split("\n\n") if p.strip() and not p.startswith(("#", ">"))]
         for paragraph in spoken:  # as said: Markdown's escapes and autolinks undone
             said = AUTOLINK.sub(r"\1", paragraph.strip().replace("\\", ""))
             assert said in notes
+
+
+def seconds(clock_time: str) -> int:
+    minutes, secs = clock_time.split(":")
+    return int(minutes) * 60 + int(secs)
 
 
 def test_timings_add_up(example) -> None:
@@ -74,10 +79,10 @@ def test_timings_add_up(example) -> None:
     words = sum(len(p.split()) for s in plan.slides for p in s.spoken)
     assert abs(plan.total_seconds - words * 60 / 150) < len(plan.slides)
     # Every cue shows when it starts: each is where the one before ended.
-    cue_starts = [int(m) * 60 + int(s) for m, s in re.findall(r"· (\d+):(\d\d)\]$", script, re.M)]
-    assert cue_starts == [start for start, _ in plan.slide_timings]
+    cues = [tuple(seconds(t) for t in times) for _, *times in CUE.findall(script)]
+    assert cues == list(plan.slide_timings)  # each cue's start and how long it is up
     ends = [a + b for a, b in plan.slide_timings]
-    assert cue_starts[1:] == ends[:-1] and ends[-1] == plan.total_seconds
+    assert [start for start, _ in cues[1:]] == ends[:-1] and ends[-1] == plan.total_seconds
 
 
 def test_words_per_minute_changes_the_timing(tmp_path: Path) -> None:

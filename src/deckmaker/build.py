@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TypedDict
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Outline
 from deckmaker.plan import Plan, Voice, plan_talk
-from deckmaker.plan.target import length_warnings
+from deckmaker.plan.target import length_warnings, pacing_warnings
 from deckmaker.plan.voice import DEFAULT_VOICE
 from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates, bundled
@@ -39,6 +39,8 @@ class Choices(TypedDict, total=False):
     voice: str | None
     target: int | None
     curly_quotes: bool
+    max_slide_seconds: int | None
+    reveal: bool
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,14 @@ def plan_outline(
     voice: str | None = None,
     target: int | None = None,
     curly_quotes: bool = False,
+    max_slide_seconds: int | None = None,
+    reveal: bool = False,
 ) -> tuple[Plan, Templates, Theme]:
     """Load and plan: every check a build makes, short of rendering. `validate` stops here.
     The theme is `theme` (--theme), else the templates folder's deck.pptx, else the
     outline's `theme:`, else the default shipped theme. `voice` and `target` override the
-    outline's `voice:` and `duration:`; `curly_quotes` turns the outline's `curly_quotes:` on."""
+    outline's `voice:` and `duration:`; `curly_quotes` turns the outline's `curly_quotes:` on.
+    `max_slide_seconds` overrides the outline's `pace:`; `reveal` turns its `reveal:` on."""
     from deckmaker.render.shipped import theme_path
 
     outline = read_talk(outline_path)  # an outline, or an essay imported in memory
@@ -93,7 +98,9 @@ def plan_outline(
         path = theme_path(theme, templates.overridden(DECK_TEMPLATE))
     loaded = _theme(path, path.resolve(), _stamp(path))
     speaker = _voice(templates, voice, outline)
-    plan = plan_talk(outline, speaker, loaded.frames, wpm, target, curly_quotes)
+    plan = plan_talk(
+        outline, speaker, loaded.frames, wpm, target, curly_quotes, max_slide_seconds, reveal
+    )
     return plan, templates, loaded
 
 
@@ -149,7 +156,10 @@ def warnings(plan: Plan, templates: Templates, theme: Theme) -> tuple[str, ...]:
     """What the user may want to know though nothing failed: pieces the theme lacks that this
     deck needs (and what was used instead), files in the templates folder nothing uses, a talk
     that runs long or short of its target."""
-    return (*theme.warnings(plan), *templates.unused(), *length_warnings(plan))
+    return (
+        *theme.warnings(plan), *templates.unused(), *length_warnings(plan),
+        *pacing_warnings(plan),
+    )  # fmt: skip
 
 
 def render(
@@ -224,13 +234,22 @@ def preview(
     out_dir: Path,
     templates_dir: Path | None = None,
     theme: str | Path | None = None,
+    *,
+    max_slide_seconds: int | None = None,
+    reveal: bool = False,
 ) -> Built:
     """Draw the deck as PNGs, DIR/<name>-NN.png for each slide and DIR/<name>-sheet.png for
     all of them, through LibreOffice and poppler; the deck itself is not written."""
     from deckmaker.preview import contact_sheet, render_pages
     from deckmaker.render.deck import render_deck
 
-    plan, templates, loaded = plan_outline(outline_path, templates_dir, theme=theme)
+    plan, templates, loaded = plan_outline(
+        outline_path,
+        templates_dir,
+        theme=theme,
+        max_slide_seconds=max_slide_seconds,
+        reveal=reveal,
+    )
     stem = outline_path.stem
     pages = render_pages(render_deck(plan, loaded), stem)
     if len(pages) != len(plan.slides):

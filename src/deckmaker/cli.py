@@ -65,6 +65,19 @@ _target_option = click.option(
     "short.  [default: the outline's duration]",
 )
 
+_pace_option = click.option(
+    "--max-slide-seconds",
+    type=click.IntRange(10, 600),
+    help="The longest a slide stays up, in seconds; longer stretches continue on further "
+    "slides.  [default: the outline's pace, or 75]",
+)
+_reveal_option = click.option(
+    "--reveal",
+    is_flag=True,
+    help="Show each bullet on a click, when it is said; the script marks the spot [CLICK].  "
+    "[default: the outline's reveal, else off]",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="deckmaker")
@@ -126,6 +139,8 @@ def cli(debug: bool) -> None:
     help="With several inputs: how many to build at once, each in a process of its own "
     "(1: one after another, in this one).  [default: the number of cores]",
 )
+@_pace_option
+@_reveal_option
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -269,12 +284,16 @@ watch.params += [p for p in build.params if p.name not in ("inputs", "jobs")]
 @_theme_option
 @_voice_option
 @_target_option
+@_pace_option
+@_reveal_option
 def validate(
     outline: Path,
     templates_dir: Path | None,
     theme: str | None,
     voice: str | None,
     target: int | None,
+    max_slide_seconds: int | None,
+    reveal: bool,
 ) -> None:
     """Check OUTLINE, and that its slides can be laid out in the theme, listing every mistake
     with its line; writes nothing."""
@@ -284,7 +303,13 @@ def validate(
 
     with _reported():
         plan, templates, loaded = plan_outline(
-            outline, templates_dir, theme=theme, voice=voice, target=target
+            outline,
+            templates_dir,
+            theme=theme,
+            voice=voice,
+            target=target,
+            max_slide_seconds=max_slide_seconds,
+            reveal=reveal,
         )
     sections = sum(1 for part in plan.parts if part.kind is Kind.SECTION)
     click.echo(
@@ -377,8 +402,15 @@ def themes() -> None:
 )
 @_templates_option
 @_theme_option
+@_pace_option
+@_reveal_option
 def preview(
-    outline: Path | None, out_dir: Path, templates_dir: Path | None, theme: str | None
+    outline: Path | None,
+    out_dir: Path,
+    templates_dir: Path | None,
+    theme: str | None,
+    max_slide_seconds: int | None,
+    reveal: bool,
 ) -> None:
     """Draw every slide of OUTLINE's deck as a PNG, plus one contact sheet of them all
     (needs LibreOffice Impress and poppler's pdftoppm)."""
@@ -386,7 +418,14 @@ def preview(
     from deckmaker.build import preview as run_preview
 
     with _reported():
-        built = run_preview(outline or example_outline(), out_dir, templates_dir, theme)
+        built = run_preview(
+            outline or example_outline(),
+            out_dir,
+            templates_dir,
+            theme,
+            max_slide_seconds=max_slide_seconds,
+            reveal=reveal,
+        )
     _warn(built.warnings)
     slides = len(built.files) - 1
     click.echo(f"Wrote {slides} slide pictures to {out_dir}")

@@ -1,8 +1,8 @@
 """Judges for the plain-text formats no outside tool reads: strict checks of a stated form.
 
 - Teleprompter text (`.script.txt`): UTF-8 plain paragraphs separated by one blank line; no
-  Markdown or HTML; every cue `[SLIDE N · m:ss]` alone on its line, numbered 1, 2, 3… at times
-  that never go back.
+  Markdown or HTML; every cue `[SLIDE N · m:ss]` or `[SLIDE N · m:ss · for m:ss]` alone on its
+  line, numbered 1, 2, 3… at times that never go back.
 - Show notes (`.show-notes.txt`): YouTube's rules for description chapters (first at 0:00, at
   least three, ascending, each at least 10 s long), no angle brackets (YouTube refuses them) and
   at most 5000 characters.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-CUE = re.compile(r"^\[SLIDE (\d+) · (\d+(?::\d\d){1,2})\]$")
+CUE = re.compile(r"^\[SLIDE (\d+) · (\d+(?::\d\d){1,2})(?: · for \d+(?::\d\d){1,2})?\]$")
 MARKUP = re.compile(
     r"^(#{1,6} |> |[-*+] |\d+\. |\||```)"  # headings, quotes, lists, tables, code fences
     r"|\*\*|__|`|\]\(|\\[\\`*_#<>\[]"  # emphasis, code, links, Markdown's escapes

@@ -36,6 +36,7 @@ _BOOL = "tag:yaml.org,2002:bool"
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
+MIN_PACE, MAX_PACE = 10, 600  # a slide up for less than 10 s flickers; 10 minutes is no pace
 SEGMENT_KEYS = ("title", "points", "script", "notes", "quote", "image", "columns")
 COLUMN_KEYS = ("title", "points")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
@@ -43,7 +44,7 @@ QUOTE_KEYS = ("text", "attribution")
 TOP_KEYS = (
     "title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections", "outro",
     "theme", "footer",
-    "voice", "duration", "hosts", "curly_quotes",
+    "voice", "duration", "hosts", "curly_quotes", "pace", "reveal",
 )  # fmt: skip
 
 
@@ -201,6 +202,8 @@ class _Reader:
             duration=self.duration(fields.get("duration")),
             hosts=self.hosts(fields.get("hosts")),
             curly_quotes=self.flag(fields.get("curly_quotes"), "curly_quotes"),
+            pace=self.pace(fields.get("pace")),
+            reveal=self.flag(fields.get("reveal"), "reveal"),
             source=self.source,
             places=self.places,
         )
@@ -228,6 +231,23 @@ class _Reader:
         seconds = parse_duration(node.value) if isinstance(node, yaml.ScalarNode) else None
         if seconds is None:
             self.fail(node, "duration", f"expected how long the talk should run; {HOW}")
+        return seconds
+
+    def pace(self, node: yaml.Node | None) -> int | None:
+        """The longest a slide may stay up, in seconds: `75s`, `1:15`, `1m15s`."""
+        if node is None or _is_null(node):
+            return None
+        text = node.value if isinstance(node, yaml.ScalarNode) else ""
+        # a bare number is seconds here (a slide is up for seconds), not minutes as in duration:
+        seconds = int(text) if text.strip().isdigit() else parse_duration(text)
+        if not seconds or not MIN_PACE <= seconds <= MAX_PACE:
+            self.fail(
+                node,
+                "pace",
+                f"expected the longest a slide may stay up, {MIN_PACE}s to {MAX_PACE // 60}m; "
+                "write it like 75s, 1:15 or 1m15s",
+            )
+            return None
         return seconds
 
     def hosts(self, node: yaml.Node | None) -> tuple[str, ...]:

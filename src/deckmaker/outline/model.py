@@ -73,6 +73,8 @@ class Outline:
     duration: int | None = None  # seconds the talk should run, to warn when it does not
     hosts: tuple[str, ...] = ()  # the two speakers of a dialogue script
     curly_quotes: bool = False  # the words said curled (’ “ ”) as on the slides, not straight
+    pace: int | None = None  # seconds a slide may stay up at most (`pace: 75s`, `1:15`)
+    reveal: bool = False  # each bullet appears on a click, when it is said
     source: str = "<outline>"  # the file it came from, for messages
     # Where each text was first written, so a later stage can point at the line that needs
     # changing (a title too long for any type size is found only when the slides are planned).

@@ -22,6 +22,15 @@ CLICK = "[CLICK]"
 _MARKS = re.compile(r"\[PAUSE\]|\[CLICK\]")
 
 
+def word_count(text: str) -> int:
+    """The words to say in `text`: its marks are not said."""
+    return len(_MARKS.sub(" ", text).split())
+
+
+def pause_count(text: str) -> int:
+    return len(_PAUSE.findall(text))
+
+
 class Kind(str, Enum):
     TITLE = "title"
     INTRO = "intro"
@@ -74,7 +83,7 @@ class SlidePlan:
 
     @property
     def words(self) -> int:
-        return sum(len(_MARKS.sub(" ", p).split()) for p in self.spoken)
+        return sum(word_count(p) for p in self.spoken)
 
     @property
     def pauses(self) -> int:
@@ -116,6 +125,8 @@ class Plan:
     hosts: tuple[str, ...] = ()
     target: int | None = None  # seconds the talk should run, when the outline or --target says
     notes_heading: str = ""  # over the delivery notes in the deck: the voice's notes_heading
+    max_slide_seconds: int = 75  # the longest a slide should stay up (`pace:`)
+    written: tuple[int, ...] = ()  # slides whose words deckmaker wrote: the script had run out
 
     @property
     def slides(self) -> tuple[SlidePlan, ...]:

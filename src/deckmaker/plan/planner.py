@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from deckmaker.outline import Outline, Segment
-from deckmaker.plan.model import PAUSE, Bullet, Kind, Layout, Part, Plan, SlidePlan
+from deckmaker.errors import DeckmakerError
+from deckmaker.outline import Column, Outline, Point, Segment
+from deckmaker.plan.align import Sentence, align, anchored, filled, paragraphs, sentences
+from deckmaker.plan.model import (
+    CLICK,
+    PAUSE,
+    PAUSE_SECONDS,
+    Bullet,
+    Kind,
+    Layout,
+    Part,
+    Plan,
+    SlidePlan,
+    pause_count,
+    word_count,
+)
+from deckmaker.plan.pace import Shown, pull_quotes, spans
 from deckmaker.plan.slides import Drafts, Frames, bullets
 from deckmaker.plan.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.plan.voice import Voice
@@ -18,9 +34,9 @@ DEFAULT_WPM = 150
 # average two slides or more; shorter talks show their structure through the numbered agenda.
 DIVIDER_MIN_SECTIONS = 3
 DIVIDER_MIN_SLIDES_PER_SECTION = 2
-
-# A sentence ends at . ! ? or … (perhaps inside a closing quote or bracket) before a space.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['\"’”)\]])\s+")
+# The longest a slide stays up, unless `pace:` or --max-slide-seconds says otherwise: presenters
+# change slides every 30 to 90 seconds.
+MAX_SLIDE_SECONDS = 75
 _PAUSE_MARK = re.compile(r"\[\s*pause\s*\]", re.I)
 
 
@@ -31,11 +47,17 @@ def plan_talk(
     wpm: int | None = None,
     target: int | None = None,
     curly_quotes: bool = False,
+    max_slide_seconds: int | None = None,
+    reveal: bool = False,
 ) -> Plan:
     """`target`: seconds the talk should run (else the outline's `duration:`), for warnings.
     `curly_quotes` (or the outline's `curly_quotes:`) curls the quotes of the words said, as the
-    slides' are: the deck's notes and every script format then show ’ “ ” alike."""
-    plan = _Planner(outline, voice, frames).plan(wpm or outline.wpm or DEFAULT_WPM)
+    slides' are: the deck's notes and every script format then show ’ “ ” alike.
+    `max_slide_seconds` (else the outline's `pace:`) is the longest a slide stays up; `reveal`
+    (or the outline's `reveal:`) shows each bullet on a click, marked [CLICK] where it is said."""
+    limit = max_slide_seconds or outline.pace or MAX_SLIDE_SECONDS
+    planner = _Planner(outline, voice, frames, limit, reveal or outline.reveal)
+    plan = planner.plan(wpm or outline.wpm or DEFAULT_WPM)
     plan = replace(plan, target=target or outline.duration)
     return _curled(plan) if curly_quotes or outline.curly_quotes else plan
 
@@ -66,8 +88,13 @@ def _curled(plan: Plan) -> Plan:
 
 
 class _Planner:
-    def __init__(self, outline: Outline, voice: Voice, frames: Frames) -> None:
+    def __init__(
+        self, outline: Outline, voice: Voice, frames: Frames, limit: int, reveal: bool
+    ) -> None:
         self.outline, self.voice = outline, voice
+        self.limit, self.reveal = limit, reveal
+        self.wpm = DEFAULT_WPM
+        self.written: list[int] = []  # slides whose words were written: the script had run out
         self.drafts = Drafts(outline, voice, frames)
         self.count = 0  # slides planned so far
         self.proper = proper_words(outline)
@@ -76,6 +103,7 @@ class _Planner:
     def plan(self, wpm: int) -> Plan:
         o = self.outline
         say = self.voice.say
+        self.wpm = wpm
         parts = [Part(None, Kind.INTRO, self.opening(), say("chapter_opening"))]
         count = len(o.sections)
         dividers = self.wants_dividers()
@@ -89,6 +117,7 @@ class _Planner:
         return Plan(
             o.title, o.subtitle, o.host, wpm, self.drafts.even_titles(parts), o.footer,
             voice=self.voice.name, hosts=o.hosts, notes_heading=say("notes_heading"),
+            max_slide_seconds=self.limit, written=tuple(self.written),
         )  # fmt: skip
 
     def wants_dividers(self) -> bool:
@@ -108,7 +137,9 @@ class _Planner:
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
             spoken, notes = (greeting, *self.words(intro)), intro.notes
         subtitle = "\n".join(x for x in (o.subtitle, o.host) if x) or None
-        slides = self.said([self.drafts.cover(o.title, subtitle)], spoken, notes, Kind.TITLE)
+        # the title slide is up for the whole greeting, however long
+        cover = _Face(self.drafts.cover(o.title, subtitle), 0, last=len(sentences((greeting,))) - 1)
+        slides = self.paced([cover], sentences(spoken), notes, Kind.TITLE, o.title, intro)
         if intro and intro.points:
             slides += self.segment(Kind.INTRO, intro)
         titles = [s.title or "" for s in o.sections]  # validated: sections have titles
@@ -133,20 +164,25 @@ class _Planner:
         recap = self.voice.say("recap", self.talk.topics)
         said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
+        slides: list[SlidePlan] = []
+        recaps: list[SlidePlan] = []
         if outro and outro.points:
             slides = self.segment(Kind.OUTRO, outro, recap or None)
             said, notes = (), ()
         else:
-            slides = self.recap(said, notes)
-            if slides:
-                said, notes = (), ()
+            recaps = self.recap(said)
         signoff = o.signoff or self.voice.say("signoff", self.talk)
         title = self.voice.say("closing_title")
         cover = self.drafts.cover(title, o.host or o.title)
-        slides += self.said([cover], (*said, signoff), notes, Kind.CLOSING)
+        # The closing slide comes up for the sign-off and stays up for all of it; the recap
+        # slide is up until then.
+        words = sentences((*said, signoff))
+        closing = _Face(cover, len(sentences(said)), last=len(words) - 1)
+        faces = [*(_Face(r, 0) for r in recaps), closing]
+        slides += self.paced(faces, words, notes, Kind.CLOSING, title, outro)
         return tuple(slides)
 
-    def recap(self, said: tuple[str, ...], notes: tuple[str, ...]) -> list[SlidePlan]:
+    def recap(self, said: tuple[str, ...]) -> list[SlidePlan]:
         """A closing slide with each section and its first point, or the titles alone when
         that is too much for one slide; none for a one-section talk or when not even the
         titles fit one slide (the agenda listed them)."""
@@ -163,7 +199,7 @@ class _Planner:
         for shown in (detailed, tuple(Bullet(t) for t in titles)):
             pages = self.drafts.bullet_pages(title, shown)
             if len(pages) == 1:
-                return self.said(pages, said, notes, Kind.CLOSING)
+                return pages
         return []
 
     def segment(
@@ -176,18 +212,111 @@ class _Planner:
         number: int = 0,
     ) -> list[SlidePlan]:
         """The slides of a segment: its divider, labelled `label`, when `divided` or when it has
-        nothing else to show; then its points, columns, picture and quote. The words are
-        shared out over them."""
+        nothing else to show; then its points (on as many pages as space and time need), its
+        columns, picture and quote, each up while what it shows is said (see pace.py)."""
         default = {Kind.INTRO: "intro_title", Kind.OUTRO: "outro_title"}
         title = seg.title or self.voice.say(default[kind])
-        shown = self.visuals(seg, title)
-        slides = [self.drafts.divider(title, label, number)] if divided or not shown else []
-        spoken = self.words(seg)
-        if slides and shown and lead:  # the divider is up while the section is announced
-            slides = self.said(slides, (lead,), (), kind)
-            return [*slides, *self.said(shown, spoken, seg.notes, kind)]
-        return self.said([*slides, *shown], ((lead,) if lead else ()) + spoken, seg.notes, kind)
+        said = sentences(((lead,) if lead else ()) + self.words(seg))
+        lead_count = len(sentences((lead,))) if lead else 0
+        script = said[lead_count:]
+        texts = [t for p in seg.points for t in (p.text, *p.points)]
+        fixed = [
+            a
+            for p in seg.points
+            for a in (anchored(p.said, script) if p.said else None, *[None] * len(p.points))
+        ]
+        found = _led_by_sub_points(align(texts, script, fixed), seg.points)
+        at = filled([None if f is None else f + lead_count for f in found], lead_count)
+        faces: list[_Face] = []
+        if seg.points:
+            known = tuple(f is not None for f in found)
+            faces += self.content(title, seg.points, at, known, said)
+        if seg.columns:
+            a = self.where(" ".join(_column_texts(seg.columns)), script, lead_count)
+            shown = said_points(replace(seg, points=()))
+            faces += [_Face(d, a, shown) for d in self.drafts.columns(title, seg.columns)]
+        if seg.image:
+            faces.append(_Face(self.drafts.picture(title, seg.image), None))
+        if seg.quote:
+            q = seg.quote
+            a = self.where(q.text, script, lead_count)
+            faces.append(_Face(self.drafts.quote(q.text, q.attribution), a, (Point(q.text),)))
+        if divided or not faces:
+            divider = _Face(self.drafts.divider(title, label, number), 0)
+            faces.insert(0, divider)
+        return self.paced(faces, said, seg.notes, kind, title, seg)
 
+    def content(
+        self,
+        title: str,
+        points: tuple[Point, ...],
+        at: tuple[int, ...],
+        known: tuple[bool, ...],
+        said: Sequence[Sentence],
+    ) -> list[_Face]:
+        """The points' pages: a page takes the next point while they fit it and while the page,
+        up from when its first point is said, would not stay up past the limit before that point
+        is said; a point too long for any page gets pages of its own. `at`: where each bullet
+        is said (an unaligned one with the one before it); `known`: whether it was aligned. A
+        page whose first point is not said is placed as a slide that shows nothing said is."""
+        groups, i = [], 0
+        unsaid: set[int] = set()  # the points (by id) not said anywhere
+        for p in points:
+            size = 1 + len(p.points)
+            groups.append((p, bullets((p,)), at[i : i + size]))
+            if not known[i]:
+                unsaid.add(id(p))
+            i += size
+        pages: list[tuple[tuple[Point, ...], tuple[Bullet, ...], tuple[int, ...]]] = []
+        here: list[Point] = []
+        shown: tuple[Bullet, ...] = ()
+        marks: tuple[int, ...] = ()
+        for point, listed, where in groups:
+            wider = shown + listed
+            fits = len(self.drafts.paginated(wider)) == 1
+            timely = not marks or self.length(said, marks[0], max(where) + 1) <= self.limit
+            if here and fits and timely:
+                here, shown, marks = [*here, point], wider, marks + where
+                continue
+            if here:
+                pages.append((tuple(here), shown, marks))
+            if len(self.drafts.paginated(listed)) > 1:  # too long for one page: pages of its own
+                for page in self.drafts.paginated(listed):
+                    pages.append(((point,), page, (where[0],) * len(page)))
+                here, shown, marks = [], (), ()
+            else:
+                here, shown, marks = [point], listed, where
+        if here:
+            pages.append((tuple(here), shown, marks))
+        drafts = self.drafts.pages(title, [self.drafts.paginated(b)[0] for _, b, _ in pages])
+
+        def last(marks: tuple[int, ...]) -> int:
+            """Where the last point is said that the page can wait for within the limit (a
+            sub-point said much later than its point is shown early, not waited for)."""
+            within = [m for m in marks if self.length(said, marks[0], m + 1) <= self.limit]
+            return max(within, default=marks[0])
+
+        return [
+            _Face(
+                d,
+                None if id(p[0]) in unsaid else m[0],
+                p,
+                last(m),
+                m if len(m) == len(d.bullets) else None,
+            )
+            for d, (p, _, m) in zip(drafts, pages, strict=True)
+        ]
+
+    def where(self, text: str, script: Sequence[Sentence], offset: int) -> int | None:
+        """The sentence that says `text`, if one does."""
+        (found,) = align([text], script)
+        return None if found is None else found + offset
+
+    def length(self, said: Sequence[Sentence], start: int, end: int) -> float:
+        return sum(self.seconds(s) for s in said[start:end])
+
+    def seconds(self, s: Sentence) -> float:
+        return word_count(s.text) * 60 / self.wpm + pause_count(s.text) * PAUSE_SECONDS
     def visuals(self, seg: Segment, title: str) -> list[SlidePlan]:
         slides: list[SlidePlan] = []
         if seg.points:
@@ -215,16 +344,71 @@ class _Planner:
         notes: tuple[str, ...],
         kind: Kind,
     ) -> list[SlidePlan]:
-        """Number the slides and share the words out over them, in proportion to what each
-        shows; the notes go with the first, a "continued" note with each continuation."""
-        said = _share(spoken, [max(1, len(s.bullets) + len(s.columns)) for s in slides])
-        out = []
-        for i, slide in enumerate(slides):
-            continued = i > 0 and slide.layout is slides[i - 1].layout is Layout.CONTENT
-            here = notes if i == 0 else ((self.voice.say("continued_note"),) if continued else ())
-            numbered = replace(slide, number=self.next_number(), kind=kind)
-            out.append(replace(numbered, spoken=said[i], notes=here))
+        """Slides up one after the other while `spoken` is said, each from its own sentence."""
+        faces = [_Face(s, 0 if i == 0 else None) for i, s in enumerate(slides)]
+        return self.paced(faces, sentences(spoken), notes, kind, slides[0].title, None)
+
+    def paced(
+        self,
+        faces: list[_Face],
+        said: tuple[Sentence, ...],
+        notes: tuple[str, ...],
+        kind: Kind,
+        title: str,
+        seg: Segment | None,
+    ) -> list[SlidePlan]:
+        """Number the slides and give each the sentences said while it is up (pace.py); a
+        stretch with nothing to show gets a pull quote, a slide the words never reach gets lines
+        written from what it shows, and the notes go with the first slide."""
+        shown = _unaligned_placed(faces, len(said))
+        out: list[SlidePlan] = []
+        for span in spans(shown, [self.seconds(s) for s in said], self.limit):
+            here = said[span.start : span.end]
+            if span.slide is not None:
+                face = faces[span.slide]
+            else:
+                face = self.pull_quote(here, seg, title, continued=bool(out))
+            slide = replace(face.draft, number=self.next_number())
+            slide = replace(slide, kind=kind if span.slide is not None else _quoted_kind(kind))
+            marks = face.marks
+            if not here:  # the words ran out before this slide: written from what it shows
+                here = sentences((self.voice.say("more", self.topic_from(face, title, seg)),))
+                if seg is not None and seg.script:  # the author's words ran out: say so
+                    self.written.append(slide.number)
+                marks = None
+            spoken = paragraphs(here)
+            if self.reveal and slide.layout is Layout.CONTENT and seg is not None:
+                if marks is None:
+                    found = align([b.text for b in slide.bullets], here)
+                    marks = filled(found)
+                else:
+                    marks = tuple(m - span.start for m in marks)
+                spoken = clicked(here, marks)
+                slide = replace(slide, reveal=True)
+            out.append(replace(slide, spoken=spoken, notes=notes if not out else ()))
         return out
+
+    def pull_quote(
+        self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool
+    ) -> _Face:
+        """A stretch with nothing to show: its strongest short sentence as a pull quote
+        (pace.pull_quotes' rule), else the segment's title as a header ("… (cont.)" once a
+        slide of the segment has been up)."""
+        about = " ".join(
+            [seg.title or "", *(t for p in seg.points for t in (p.text, *p.points))] if seg else []
+        )
+        for text in pull_quotes([s.text for s in said], about):
+            try:
+                return _Face(self.drafts.quote(text, None), 0)
+            except DeckmakerError:  # too long for this theme's quote box: the next one
+                continue
+        shown = self.voice.say("continued", title) if continued else title
+        return _Face(self.drafts.divider(shown, None), 0)
+
+    def topic_from(self, face: _Face, title: str, seg: Segment | None) -> Topic:
+        """What a slide the script never reaches is about, for the voice's `more` macro."""
+        shown = replace(seg or Segment(title), title=title, points=face.points, columns=())
+        return topic(0, self.count, shown, self.proper, title)
 
     def next_number(self) -> int:
         self.count += 1
@@ -240,29 +424,73 @@ class _Planner:
         order = 0 if intro else len(self.talk.topics) + 1
         return topic(0, order, seg, self.proper, fallback)
 
-def _share(paragraphs: tuple[str, ...], weights: list[int]) -> list[tuple[str, ...]]:
-    """Split what is said over consecutive slides, in proportion to `weights`, at sentence ends."""
-    if len(weights) == 1:
-        return [paragraphs]
-    sentences = [(i, s) for i, p in enumerate(paragraphs) for s in _SENTENCE_END.split(p) if s]
-    total_words = sum(len(s.split()) for _, s in sentences) or 1
-    total_weight = sum(weights)
-    pages: list[list[tuple[int, str]]] = [[] for _ in weights]
-    page, done, bound = 0, 0, weights[0] / total_weight
-    for n, (i, s) in enumerate(sentences):
-        left = len(sentences) - n
-        move = pages[page] and (done / total_words >= bound or left <= len(weights) - page - 1)
-        if move and page < len(weights) - 1:
-            page += 1
-            bound += weights[page] / total_weight
-        pages[page].append((i, s))
-        done += len(s.split())
-    return [_rejoin(p) for p in pages]
+
+@dataclass(frozen=True)
+class _Face:
+    """A slide's draft and where what it shows is said, before pacing numbers it."""
+
+    draft: SlidePlan
+    first: int | None  # the sentence where what it shows is first said; None: it is not said
+    points: tuple[Point, ...] = ()  # what it shows, to say when the script has run out
+    last: int | None = None  # where the last thing it shows is said (default: `first`)
+    marks: tuple[int, ...] | None = None  # the sentence of each bullet, for reveal
 
 
-def _rejoin(sentences: list[tuple[int, str]]) -> tuple[str, ...]:
-    """Sentences back into their paragraphs."""
-    paragraphs: dict[int, list[str]] = {}
-    for i, s in sentences:
-        paragraphs.setdefault(i, []).append(s)
-    return tuple(" ".join(p) for p in paragraphs.values())
+def _unaligned_placed(faces: Sequence[_Face], count: int) -> list[Shown]:
+    """Where each slide comes up. Slides whose content is not said (a picture, a quote not read
+    out, points the script never says) share the stretch between the last thing said before
+    them and the next slide's first evenly; a slide never comes up before the one before it."""
+    out: list[Shown] = []
+    run = 0  # unaligned slides in a row so far
+    for i, face in enumerate(faces):
+        first = face.first
+        if first is None:
+            run += 1
+            j = i + 1 - run  # the first of this run
+            before = out[j - 1].last + 1 if j > 0 else 0
+            known = [(k, f.first) for k, f in enumerate(faces) if k > i and f.first is not None]
+            end, after = known[0] if known else (len(faces), count)
+            size, stretch = end - j, max(before, after) - before
+            # a run that opens the segment starts with it; any other comes after what is said
+            if j == 0:
+                first = before + stretch * (run - 1) // size
+            else:
+                first = before + stretch * run // (size + 1)
+        else:
+            run = 0
+        first = max(first, out[-1].first if out else 0)
+        last = face.last if face.last is not None else first
+        out.append(Shown(first, max(first, last)))
+    return out
+
+
+def _led_by_sub_points(
+    found: tuple[int | None, ...], points: Sequence[Point]
+) -> tuple[int | None, ...]:
+    """A point the script does not say whose sub-points it does is said where the first of
+    them is: the point comes up with its sub-points, not with the point before it."""
+    out, i = list(found), 0
+    for p in points:
+        subs = [f for f in found[i + 1 : i + 1 + len(p.points)] if f is not None]
+        if out[i] is None and subs:
+            out[i] = subs[0]
+        i += 1 + len(p.points)
+    return tuple(out)
+
+
+def _quoted_kind(kind: Kind) -> Kind:
+    """A pull quote belongs to the stretch it is said in: the opening's are the intro's."""
+    return Kind.INTRO if kind in (Kind.TITLE, Kind.AGENDA) else kind
+
+
+def clicked(said: Sequence[Sentence], marks: Sequence[int]) -> tuple[str, ...]:
+    """The sentences with a [CLICK] mark before the sentence of each bullet, one per bullet,
+    back to back where bullets are said together; marks outside the sentences are clamped to
+    the first or the last."""
+    count = Counter(min(max(m, 0), len(said) - 1) for m in marks)
+    marked = [replace(s, text=" ".join([CLICK] * count[i] + [s.text])) for i, s in enumerate(said)]
+    return paragraphs(marked)
+
+
+def _column_texts(columns: Sequence[Column]) -> list[str]:
+    return [t for c in columns for t in (c.title or "", *(p.text for p in c.points))]

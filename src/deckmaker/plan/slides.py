@@ -156,8 +156,22 @@ class Drafts:
         if numbered:
             widest = self.hanging(len(bullets), BODY_SIZES[0])
             f = replace(f, body=replace(f.body, indent=max(f.body.indent, widest)))
-        bullets = tuple(replace(b, text=smarten(b.text)) for b in bullets)
-        pages = paginate(bullets, f.body, BODY_PT, f.body_font)
+        return self.pages(title, self.paginated(bullets, f), f)
+
+    def paginated(
+        self, bullets: tuple[Bullet, ...], frames: Frames | None = None
+    ) -> list[tuple[Bullet, ...]]:
+        """The bullets (as shown: smartened) over as few pages as they fit."""
+        f = frames or self.frames
+        shown = tuple(replace(b, text=smarten(b.text)) for b in bullets)
+        return paginate(shown, f.body, BODY_PT, f.body_font)
+
+    def pages(
+        self, title: str, pages: Sequence[tuple[Bullet, ...]], frames: Frames | None = None
+    ) -> list[SlidePlan]:
+        """Pages of bullets (as `paginated` makes them) as slides, the later ones titled as
+        continuing the first."""
+        f = frames or self.frames
         titles = [smarten(title)]
         if len(pages) > 1:
             titles += [smarten(self.voice.say("continued", title))] * (len(pages) - 1)

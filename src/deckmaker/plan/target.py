@@ -26,3 +26,34 @@ def length_warnings(plan: Plan) -> tuple[str, ...]:
         f"the script runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute, "
         f"{what} the {clock(plan.target)} target; {fix}, or change the target",
     )
+
+
+def pacing_warnings(plan: Plan) -> tuple[str, ...]:
+    """Slides the script never reached (their words were written from their points), slides
+    with nothing said over them, and slides up longer than the limit, one line each."""
+    out = []
+    if plan.written:
+        out.append(
+            f"the script ran out before the points did: deckmaker wrote what is said over "
+            f"{_slides(plan.written)} from their points; add script there to say it yourself"
+        )
+    silent = tuple(s.number for s in plan.slides if not s.words)
+    if silent:
+        out.append(f"nothing is said over {_slides(silent)}; add script or points there")
+    long = tuple(
+        s.number
+        for s, (_, length) in zip(plan.slides, plan.slide_timings, strict=True)
+        if length > plan.max_slide_seconds
+    )
+    if long:
+        out.append(
+            f"{_slides(long)} stay{'s' * (len(long) == 1)} up longer than the "
+            f"{clock(plan.max_slide_seconds)} a slide should (a sentence too long to split, or "
+            "a greeting or sign-off); shorten it, or raise `pace:` or --max-slide-seconds"
+        )
+    return tuple(out)
+
+
+def _slides(numbers: tuple[int, ...]) -> str:
+    listed = ", ".join(str(n) for n in numbers)
+    return f"slide {listed}" if len(numbers) == 1 else f"slides {listed}"

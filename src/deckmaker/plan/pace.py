@@ -1,0 +1,144 @@
+"""Pacing: which sentences are said while each slide of a segment is up.
+
+Each slide comes up at the sentence where the first thing it shows is first said (its anchor)
+and stays up until the next one comes up; the first slide comes up with the segment's first
+words. No slide stays up longer than the limit unless it holds a single sentence: when what is
+said over a slide runs longer, the slide keeps the sentences up to the last point it shows (and
+as many more as fit the limit), and the rest, a stretch with nothing to show, is cut at sentence
+ends into pieces each within the limit (`Span.slide` None), which the planner shows as pull
+quotes; a stretch shorter than SHORT_STRETCH is said over the next slide instead, which comes up
+that much early. A stretch before the first slide's first point that would keep it up too long
+is cut the same way, before it. A slide that comes up after the words have run out gets an
+empty span: the planner writes its words from what it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from deckmaker.essay.language import word_set
+
+# A stretch with nothing to show that is shorter than this is no slide's worth (it would
+# flicker): the next slide comes up early over it instead.
+SHORT_STRETCH = 20
+
+
+@dataclass(frozen=True)
+class Span:
+    slide: int | None  # which slide (its index), or None for a stretch with nothing to show
+    start: int  # its first sentence
+    end: int  # one past its last
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A slide as pacing sees it: where the first and the last thing it shows are said."""
+
+    first: int
+    last: int
+
+
+def spans(slides: Sequence[Shown], seconds: Sequence[float], limit: float) -> tuple[Span, ...]:
+    """The sentences said over each slide, and the stretches between them with none, in order."""
+    n = len(seconds)
+
+    def length(a: int, b: int) -> float:
+        return sum(seconds[a:b])
+
+    starts: list[int] = []
+    for i, s in enumerate(slides):
+        starts.append(0 if i == 0 else min(n, max(s.first, starts[-1] + 1)))
+    ends = [*starts[1:], n]
+    out: list[Span] = []
+    free = 0  # the first sentence no slide has taken yet
+    short = min(SHORT_STRETCH, limit / 2)
+    for i, (s, start, end) in enumerate(zip(slides, starts, ends, strict=True)):
+        first = min(s.first, n) if i == 0 else start
+        # up at least until its last point is said (and for one sentence)
+        needed = min(max(min(s.last + 1, end), first + 1), n)
+        # The first slide comes up with the segment's first words unless that would keep it up
+        # too long; a later one comes up early over a short stretch the slide before could not
+        # keep. What is left is a stretch of its own.
+        top = min(first, needed - 1) if needed > free else free
+        begin = top
+        if i == 0 or length(free, top) < short:
+            begin = free
+            while begin < top and length(begin, needed) > limit:
+                begin += 1
+            # a short stretch before one sentence too long for the limit on its own is no
+            # slide's worth either: the slide takes both, over the limit already
+            if needed - begin == 1 and length(free, begin) < short:
+                begin = free
+        out += [Span(None, a, b) for a, b in pieces(seconds, free, begin, limit)]
+        keep = max(needed, begin)
+        while keep < end and length(begin, keep + 1) <= limit:
+            keep += 1
+        out.append(Span(i, begin, keep))
+        free = keep
+    out += [Span(None, a, b) for a, b in pieces(seconds, free, n, limit)]
+    return tuple(out)
+
+
+def pieces(
+    seconds: Sequence[float], start: int, end: int, limit: float
+) -> list[tuple[int, int]]:
+    """Sentences start..end cut at sentence ends into as few pieces within `limit` as they fit,
+    as even as they can be (a single sentence over the limit is a piece of its own)."""
+    total = sum(seconds[start:end])
+    count = max(1, -(-total // limit)) if limit > 0 else 1
+    out: list[tuple[int, int]] = []
+    while start < end:
+        goal = min(limit, sum(seconds[start:end]) / max(1, count - len(out)))
+        stop = start + 1
+        while stop < end and sum(seconds[start : stop + 1]) <= max(goal, 0.0):
+            stop += 1
+        # a piece may run past an even share only when the next one would be left short
+        if stop < end and sum(seconds[start : stop + 1]) <= limit:
+            before = sum(seconds[start:stop])
+            if goal - before > sum(seconds[start : stop + 1]) - goal:
+                stop += 1
+        out.append((start, stop))
+        start = stop
+    return out
+
+
+# A pull quote is a sentence as said, short enough to read at a glance and long enough to say
+# something: QUOTE_WORDS words, counted as said.
+QUOTE_WORDS = (6, 22)
+# A sentence opening with one of these leans on the one before it ("And that's why…").
+_LEANING = word_set(
+    """and but so or yet because then also which this that these those it they he she okay ok
+    well alright now look listen anyway yes oh"""
+)
+# Failing those, a stretch takes a longer sentence, or one opening on a pronoun, before no quote.
+RELAXED_WORDS = 32
+_JOINING = word_set("and but so or yet because okay ok well alright anyway oh")
+
+
+def pull_quotes(said: Sequence[str], about: str) -> list[str]:
+    """The sentences of a stretch fit to be its pull quote, best first: QUOTE_WORDS long, no
+    marks, not opening on a word that leans on the sentence before or on a pronoun standing for
+    a noun it does not name; the most content words shared with the segment (its title and
+    points, `about`) first, then the most content words, then the earliest. After all of
+    those, as a second choice: sentences up to RELAXED_WORDS long that open on a pronoun or a
+    demonstrative, but not on a conjunction or a filler ("And…", "Okay,…")."""
+    from deckmaker.essay.language import content_stems, detect_language
+    from deckmaker.essay.statement import opens_with_pronoun
+    from deckmaker.plan.model import word_count
+
+    text = " ".join(said)
+    language = detect_language(text)
+    topic = set(content_stems(about, language))
+    low, high = QUOTE_WORDS
+    ranked = []
+    for i, s in enumerate(said):
+        words = s.split()
+        first = words[0].lower().strip("'\"‘“,") if words else ""
+        count = word_count(s)
+        if count < low or count > RELAXED_WORDS or "[" in s or first in _JOINING:
+            continue
+        strict = count <= high and first not in _LEANING and not opens_with_pronoun(s, language)
+        stems = content_stems(s, language)
+        ranked.append((not strict, -len(topic & set(stems)), -len(set(stems)), i, s))
+    return [s for *_, s in sorted(ranked)]

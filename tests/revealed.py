@@ -108,15 +108,15 @@ PLAN = Plan(
 )
 
 
-def build_revealed(folder: Path, plan: Plan = PLAN) -> Built:
-    """The deck and every script format of `plan`, written as a build writes them (so the
-    judges see them)."""
+def build_revealed(folder: Path, theme: Path | None = None, plan: Plan = PLAN) -> Built:
+    """The deck (in `theme`, else the default shipped theme) and every script format of
+    `plan`, written as a build writes them, so the judges see them."""
     from deckmaker.render.deck import render_deck
 
     templates = Templates(None)
     files = {"deck": folder / "night-sky.pptx"}
     deckmaker.build.write_atomically(
-        files["deck"], render_deck(plan, load_theme(shipped()["light"]))
+        files["deck"], render_deck(plan, load_theme(theme or shipped()["light"]))
     )
     for name, fmt in FORMATS.items():
         files[name] = folder / f"night-sky{fmt.suffix}"

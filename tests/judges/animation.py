@@ -46,7 +46,7 @@ def animation_findings(path: Path) -> list[str]:
         s.find(f"{{{P_NS}}}timing") is not None for s in slides
     ):
         return findings  # nothing animated and nothing to click: no need to ask LibreOffice
-    pages = _odp_pages(path)
+    pages = odp_pages(path)
     if isinstance(pages, str):
         return [*findings, pages]
     if len(pages) != len(slides):
@@ -118,7 +118,7 @@ def _walk(path: Path, number: int, slide: etree._Element) -> list[str]:
     return found
 
 
-def _odp_pages(path: Path) -> list[tuple[int, str]] | str:
+def odp_pages(path: Path) -> list[tuple[int, str]] | str:
     """Per page of LibreOffice's OpenDocument copy: its on-click effects that show one of the
     page's paragraphs, and its notes' text."""
     soffice = require("soffice")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from lxml import etree
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
@@ -36,7 +36,7 @@ def reveal_bullets(slide: Slide, bodies: Sequence[Shape], planned: SlidePlan) ->
     targets = [(s, len(s.text_frame.paragraphs)) for s in shown]
     if not any(count for _, count in targets):
         return
-    timing = etree.fromstring(timing_xml([(s.shape_id, n) for s, n in targets]))
+    timing = parse_xml(timing_xml([(s.shape_id, n) for s, n in targets]))
     sld = slide._element
     after = sld.find(qn("p:extLst"))  # the schema's order: cSld, clrMapOvr, transition, timing
     if after is not None:

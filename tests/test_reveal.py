@@ -138,6 +138,20 @@ def test_captions_drop_the_marks_and_give_them_no_time(revealed: Built) -> None:
     assert captions(PLAN) == captions(unmarked(PLAN))
 
 
+@pytest.mark.parametrize(
+    ("said", "alone"),
+    [
+        ("[CLICK] First. [CLICK] Second.", "First. Second."),
+        ("Intro. [CLICK] [CLICK] Both at once.", "Intro. Both at once."),
+        ("Ends on a click. [CLICK]", "Ends on a click."),
+        ("[CLICK]", ""),
+        ("No marks  kept  as typed.", "No marks  kept  as typed."),
+    ],
+)
+def test_without_clicks_leaves_no_stray_space(said: str, alone: str) -> None:
+    assert without_clicks(said) == alone
+
+
 @pytest.mark.parametrize("fmt", ["chapters", "show-notes"])
 def test_chapters_and_show_notes_never_show_a_mark(revealed: Built, fmt: str) -> None:
     assert "CLICK" not in revealed.files[fmt].read_text(encoding="utf-8")

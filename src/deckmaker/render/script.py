@@ -38,7 +38,7 @@ FORMATS = {
         Format("dialogue", ".dialogue.md", "dialogue.md.j2", "the script for two hosts"),
     )
 }
-_CLICK = re.compile(rf"\s*{re.escape(CLICK)}\s*")
+_CLICK = re.compile(rf"(?:\s*{re.escape(CLICK)})+\s*")  # a run of marks: two bullets said at once
 DEFAULT_FORMAT = "md"
 SCRIPT_TEMPLATE = FORMATS[DEFAULT_FORMAT].template
 

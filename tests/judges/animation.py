@@ -38,11 +38,11 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 def animation_findings(path: Path) -> list[str]:
     try:
-        slides = _slides(path)
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
+        slides, notes = _slides(path), _notes(path)
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         return []  # the package judge says what is wrong with the file itself
     findings = [f for number, slide in enumerate(slides, 1) for f in _walk(path, number, slide)]
-    if not any(_marks(n) for n in _notes(path)) and not any(
+    if not any(_marks(n) for n in notes) and not any(
         s.find(f"{{{P_NS}}}timing") is not None for s in slides
     ):
         return findings  # nothing animated and nothing to click: no need to ask LibreOffice

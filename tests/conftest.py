@@ -127,6 +127,8 @@ def stress_outline(folder: Path) -> Path:
     Image.new("RGB", (640, 360), (37, 99, 235)).save(folder / "picture.png")
     (folder / "stress.yaml").write_text(STRESS, encoding="utf-8")
     return folder / "stress.yaml"
+
+
 ALL_FORMATS = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
 
 
@@ -162,3 +164,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def example_outline_path() -> Path:
     return example_outline()
+
+
+@pytest.fixture(scope="session")
+def revealed(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """A hand-made plan with revealed slides (tests/revealed.py): its deck and every format."""
+    from revealed import build_revealed
+
+    return build_revealed(tmp_path_factory.mktemp("revealed"))

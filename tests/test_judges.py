@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from judges import (
+    animation_findings,
     chapters_findings,
     dialogue_findings,
     html_findings,
@@ -91,6 +92,59 @@ def test_the_package_judge_catches(fault: str, example, tmp_path: Path) -> None:
     bad = planted(example.files["deck"], tmp_path / "bad.pptx", edits, add)
     found = package_findings(bad)
     assert any(says in f for f in found), found
+
+
+# -- the build animation of a revealed deck ------------------------------------------------------
+
+REVEALED = "ppt/slides/slide2.xml"  # four paragraphs in shape 3, a click each
+ANIMATION_FAULTS: dict[str, tuple[dict[str, Edit], tuple[str, ...]]] = {
+    "a target missing from the slide": (
+        {REVEALED: lambda x: re.sub(rb'spid="\d+"', b'spid="99"', x)},
+        (
+            "slide 2: the animation targets shape 99, not on the slide [animation]",
+            "slide 2: LibreOffice reads 0 on-click paragraph effect(s), the notes have 4",
+        ),
+    ),
+    "a paragraph range past the last paragraph": (
+        {REVEALED: lambda x: x.replace(b'st="3" end="3"', b'st="4" end="4"')},
+        (
+            "slide 2: the animation shows paragraphs 4-4 of shape 3, which has 4 (0-3)",
+            "slide 2: LibreOffice reads 3 on-click paragraph effect(s), the notes have 4",
+        ),
+    ),
+    "a click count the notes do not match": (
+        {"ppt/notesSlides/notesSlide3.xml": lambda x: x.replace(b"[CLICK] ", b"", 1)},
+        ("slide 3: LibreOffice reads 4 on-click paragraph effect(s), the notes have 3",),
+    ),
+    "a timing with no build list": (
+        {REVEALED: lambda x: re.sub(rb"<p:bldLst>.*</p:bldLst>", b"", x)},
+        ("slide 2: shape 3 is animated by paragraph but has no bldP [animation]",),
+    ),
+    "a paragraph range without its end": (
+        {REVEALED: lambda x: x.replace(b'st="1" end="1"', b'st="1"')},
+        ("slide2.xml: Required attribute 'end' is missing", "[openxml-audit]"),
+    ),
+    "the timing before the slide's content": (
+        {
+            REVEALED: lambda x: re.sub(
+                rb"(<p:sld [^>]*>)(.*)(<p:timing>.*</p:timing>)", rb"\1\3\2", x, flags=re.S
+            )
+        },
+        ("slide2.xml: ", "[openxml-audit]"),
+    ),
+}
+
+
+@pytest.mark.parametrize("fault", ANIMATION_FAULTS, ids=list(ANIMATION_FAULTS))
+def test_the_animation_judges_catch(fault: str, revealed, tmp_path: Path) -> None:
+    edits, says = ANIMATION_FAULTS[fault]
+    bad = planted(revealed.files["deck"], tmp_path / "bad.pptx", edits, {})
+    found = package_findings(bad) + animation_findings(bad)
+    assert all(any(s in f for f in found) for s in says), found
+
+
+def test_the_animation_judge_passes_a_revealed_deck(revealed) -> None:
+    assert animation_findings(revealed.files["deck"]) == []
 
 
 # -- the layout -----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from .animation import animation_findings
 from .layout import layout_findings
 from .outline import outline_findings
 from .package import package_findings
@@ -20,6 +21,7 @@ from .script import chapters_findings, html_findings, markdown_findings, srt_fin
 from .tools import require
 
 __all__ = [
+    "animation_findings",
     "chapters_findings",
     "dialogue_findings",
     "findings",
@@ -38,7 +40,7 @@ __all__ = [
 Judge = Callable[[Path], list[str]]
 # By how the file name ends; the longest ending that matches wins.
 BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
-    ".pptx": (package_findings, layout_findings),
+    ".pptx": (package_findings, layout_findings, animation_findings),
     ".md": (markdown_findings,),
     ".dialogue.md": (markdown_findings, dialogue_findings),
     ".script.txt": (teleprompter_findings,),

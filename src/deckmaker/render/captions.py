@@ -2,8 +2,9 @@
 
 Each caption holds at most two lines of at most 42 characters (the common broadcast limit) and
 never runs across a sentence end or a slide change. Within a slide, time is shared out by words
-(a `[PAUSE]` takes its seconds and shows no caption), scaled so the slide's captions end exactly
-when its cue's time is up: captions, cues and chapters keep the same clock.
+(a `[PAUSE]` takes its seconds and shows no caption; a `[CLICK]` is not said, shows nothing and
+takes no time), scaled so the slide's captions end exactly when its cue's time is up: captions,
+cues and chapters keep the same clock.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from deckmaker.plan import Plan
 from deckmaker.plan.model import PAUSE, PAUSE_SECONDS
+from deckmaker.render.script import without_clicks
 from deckmaker.templates import Templates
 
 LINE = 42
@@ -42,7 +44,7 @@ def captions(plan: Plan) -> list[Caption]:
         # Pieces of this slide: ("text", lines, words) or ("pause", (), 0), in order.
         pieces: list[tuple[tuple[str, ...], float]] = []
         for paragraph in slide.spoken:
-            for chunk in re.split(r"(\[PAUSE\])", paragraph):
+            for chunk in re.split(r"(\[PAUSE\])", without_clicks(paragraph)):
                 if chunk == PAUSE:
                     pieces.append(((), PAUSE_SECONDS))
                     continue

@@ -26,6 +26,7 @@ from deckmaker.render.package import (
     set_bullet,
     set_list_level,
 )
+from deckmaker.render.reveal import reveal_bullets
 from deckmaker.render.theme import Roles, Theme, roles_of
 
 # A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
@@ -61,6 +62,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         if role.picture is not None:
             remove_shape(placed[role.picture.shape_id])
         _fill(placed, role, planned, theme.sets_lists)
+        reveal_bullets(slide, [placed[s.shape_id] for s in role.texts], planned)
         if planned.image and planned.picture:
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
         if planned.numeral and planned.numeral_box:

@@ -9,7 +9,7 @@ from typing import Any
 from deckmaker.errors import DeckmakerError
 from deckmaker.plan import Plan
 from deckmaker.plan.voice import Voice
-from deckmaker.render.script import TimedPart
+from deckmaker.render.script import TimedPart, without_clicks
 from deckmaker.templates import Templates
 
 
@@ -36,7 +36,9 @@ def dialogue_context(
             said = []
             for paragraph in cue.spoken:
                 speaker, previous = plan.hosts[turn % 2], plan.hosts[(turn + 1) % 2]
-                lead = voice.say("handoff", speaker, previous, turn, paragraph) if turn else ""
+                # the voice judges the words (does the line open itself?), not the marks
+                said_alone = without_clicks(paragraph)
+                lead = voice.say("handoff", speaker, previous, turn, said_alone) if turn else ""
                 said.append(Line(speaker, f"{lead} {paragraph}".strip()))
                 turn += 1
             lines[cue.number] = tuple(said)

@@ -7,11 +7,13 @@ time, so a cue in the teleprompter, a caption and a chapter all agree with the M
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from deckmaker.plan import Kind, Part, Plan, SlidePlan
+from deckmaker.plan.model import CLICK
 from deckmaker.templates import Templates
 
 
@@ -36,6 +38,7 @@ FORMATS = {
         Format("dialogue", ".dialogue.md", "dialogue.md.j2", "the script for two hosts"),
     )
 }
+_CLICK = re.compile(rf"(?:\s*{re.escape(CLICK)})+\s*")  # a run of marks: two bullets said at once
 DEFAULT_FORMAT = "md"
 SCRIPT_TEMPLATE = FORMATS[DEFAULT_FORMAT].template
 
@@ -71,6 +74,16 @@ class Cue:
     @property
     def words(self) -> int:
         return self.slide.words
+
+    @property
+    def clicks(self) -> int:
+        return self.slide.clicks
+
+
+def without_clicks(text: str) -> str:
+    """What is said, for the formats that show no `[CLICK]` (captions) and the voice's macros:
+    the marks gone, and no doubled or stray space where one stood."""
+    return _CLICK.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,8 @@ def build(
 
     `only` picks "deck" and/or "script"; `formats` the script's formats (default: Markdown).
     The other options are those of `deckmaker build`: `templates_dir` (--templates), `theme`
-    (a shipped theme's name or a .pptx/.potx), `wpm`, `voice`, `target` (seconds) and
-    `curly_quotes`.
+    (a shipped theme's name or a .pptx/.potx), `wpm`, `voice`, `target` (seconds),
+    `curly_quotes`, `max_slide_seconds` (--max-slide-seconds) and `reveal`.
     """
     path = _source(source)
     _check(only, formats, choices)

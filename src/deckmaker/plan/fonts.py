@@ -36,12 +36,30 @@ class Typeface:
     measured_with: str | None = None  # the font file measured, or None: widths are estimated
     advances: Mapping[int, float] = field(default_factory=dict, compare=False, repr=False)
 
+    # Each character's width once worked out: fitting a long talk measures millions of them.
+    _ems: dict[str, float] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ems", _Ems(self.advances))
+
     def em(self, char: str) -> float:
-        found = self.advances.get(ord(char))
-        return found if found is not None else estimated_em(char)
+        return self._ems[char]
 
     def width(self, text: str, size: float) -> float:
-        return sum(self.em(c) for c in text) * size
+        return sum(map(self._ems.__getitem__, text)) * size
+
+
+class _Ems(dict[str, float]):
+    """Width in ems by character, filled in on first sight from the font, else estimated."""
+
+    def __init__(self, advances: Mapping[int, float]) -> None:
+        super().__init__()
+        self.advances = advances
+
+    def __missing__(self, char: str) -> float:
+        found = self.advances.get(ord(char))
+        em = self[char] = found if found is not None else estimated_em(char)
+        return em
 
 
 ESTIMATE = Typeface("estimate")

@@ -3,17 +3,22 @@ metric-compatible stand-in (Carlito for Calibri, Liberation for Arial and Times 
 read with fontTools. Only when neither exists does fitting fall back to estimated widths.
 
 Fonts are found once per process through fontconfig (`fc-list`), and each font's advance
-widths are read once; measuring a string is then a dictionary lookup per character.
+widths are read once and kept in the user's cache (`deckmaker.cache`); measuring a string is
+then a dictionary lookup per character.
 """
 
 from __future__ import annotations
 
+import marshal
+import os
 import shutil
 import subprocess
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from deckmaker import cache
 
 # Fonts drawn with the same advance widths as the ones themes name (what LibreOffice substitutes).
 METRIC_TWINS = {
@@ -82,6 +87,27 @@ def _typeface(name: str, bold: bool) -> Typeface:
 
 
 def _advances(path: str) -> dict[int, float]:
+    """The font's advance widths, from the cache when the file has not changed since they were
+    read (reading them takes fontTools longer than a small deck takes to build)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return _read_advances(path)
+    name = cache.key("advances", path, stat.st_size, stat.st_mtime_ns)
+    stored = cache.read("fonts", name)
+    if stored is not None:
+        try:
+            found = marshal.loads(stored)
+        except (ValueError, EOFError, TypeError):
+            found = None
+        if isinstance(found, dict):
+            return found
+    advances = _read_advances(path)
+    cache.write("fonts", name, marshal.dumps(advances))
+    return advances
+
+
+def _read_advances(path: str) -> dict[int, float]:
     import logging
 
     from fontTools.ttLib import TTFont  # only when a deck is fitted: the CLI starts fast

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -308,4 +309,9 @@ def _reported() -> Iterator[None]:
 
 
 def main() -> None:
-    cli(prog_name="deckmaker")
+    try:
+        cli(prog_name="deckmaker")
+    finally:
+        # On its way out the interpreter collects garbage once more, walking every object the
+        # run made only to free it anyway: tens of milliseconds of a small build.
+        gc.freeze()

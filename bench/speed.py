@@ -9,7 +9,9 @@ section, and how linear it stays.
 
 pandoc comes from the `bench` extra (`pip install '.[bench]'`: pypandoc-binary ships it), or
 from PATH. Each size is built `--runs` times (median reported; fewer runs for large sizes),
-with SOURCE_DATE_EPOCH set for both tools, as a reproducible build would be. The content:
+with SOURCE_DATE_EPOCH set for both tools, as a reproducible build would be, after one
+unmeasured build that compiles deckmaker to bytecode and fills its cache, as any first build
+does (PYTHONDONTWRITEBYTECODE is unset for its runs: pip compiles on install). The content:
 sections of 4 points and about 120 spoken words, written as a deckmaker outline (YAML) and as
 pandoc Markdown with the spoken words in `::: notes`; 5 sections means the bundled example.
 pandoc is quadratic, so it sits out a size it would take over PANDOC_LIMIT seconds to build
@@ -192,8 +194,16 @@ def slide_count(outline: Path) -> int:
 
 
 def bench(sizes: tuple[int, ...], runs: int, folder: Path) -> tuple[dict[str, Measure], list[Row]]:
+    # deckmaker as pip installs it, its modules compiled once to bytecode: a machine that sets
+    # PYTHONDONTWRITEBYTECODE would otherwise compile them again on every run.
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     python = sys.executable
+    warm = write_content(folder, 5).yaml_path  # and its caches filled, as after the first build
+    subprocess.run(
+        [python, "-m", "deckmaker", "build", str(warm), "--out", str(folder / "warm-up")],
+        env=env, capture_output=True, check=True,
+    )  # fmt: skip
     floors = {
         "`python -c pass`": measure([python, "-c", "pass"], runs, env),
         f"`python -c '{IMPORTS}'`": measure([python, "-c", IMPORTS], runs, env),
@@ -244,7 +254,8 @@ def report(floors: dict[str, Measure], rows: list[Row], tool: tuple[str, str] | 
         f"Measured {now} on {platform.system()} {platform.machine()} ({cpus} cores), "
         f"Python {platform.python_version()}, {peer}, by `python bench/speed.py --write`. "
         "Each figure is the median of several runs (in brackets), each in a fresh process, with "
-        f"SOURCE_DATE_EPOCH set; peak memory is the process's maximum RSS. deckmaker builds the "
+        "SOURCE_DATE_EPOCH set, after one unmeasured build (bytecode compiled, cache filled); "
+        "peak memory is the process's maximum RSS. deckmaker builds the "
         "deck and the Markdown script; pandoc the deck. 5 sections is the bundled example; the "
         "others have sections of 4 points and about 120 spoken words. *per section* is the time "
         "each section adds beyond the example's run, so start-up is subtracted. pandoc sits out "

@@ -91,6 +91,15 @@ def _written() -> Iterator[list[Path]]:
         yield written
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Builds keep compiled templates and font metrics in a cache of the test run's own, not in
+    the user's (see deckmaker.cache)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DECKMAKER_CACHE", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def judged(_written: list[Path]) -> Iterator[Callable[[Path], None]]:
     """Whatever the test built must pass every outside judge for its kind. Tests that build in

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -94,6 +94,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_compiled_cache(),
         )
         env.filters.update(filters.ALL)
         return env
@@ -140,3 +141,32 @@ class Templates:
             line = line or (frames[-1].lineno if frames else None)
             message = getattr(err, "message", None) or str(err)
             raise DeckmakerError.at(f"template error: {message}", file, line) from None
+
+
+def _compiled_cache() -> jinja2.BytecodeCache | None:
+    """Templates compiled in an earlier run, kept in the user's cache (`deckmaker.cache`):
+    compiling them is most of what a small build does. Jinja2 checks each entry against its
+    template's text; the folder's name covers Jinja2's version and this environment's settings,
+    which change what a template compiles to."""
+    from deckmaker import cache
+
+    where = cache.folder(f"templates-{cache.key(jinja2.__version__, _SETTINGS)}")
+    return None if where is None else _QuietCache(str(where))
+
+
+# What the environment above compiles with (bump when changing its options).
+_SETTINGS = "sandboxed, strict undefined, html autoescaped, trim, lstrip, trailing newline"
+
+
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """A cache entry that cannot be read or written costs a compile, never a build."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a corrupt entry: any error unmarshalling it
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with suppress(OSError):
+            super().dump_bytecode(bucket)

@@ -3,17 +3,22 @@ metric-compatible stand-in (Carlito for Calibri, Liberation for Arial and Times 
 read with fontTools. Only when neither exists does fitting fall back to estimated widths.
 
 Fonts are found once per process through fontconfig (`fc-list`), and each font's advance
-widths are read once; measuring a string is then a dictionary lookup per character.
+widths are read once and kept in the user's cache (`deckmaker.cache`); measuring a string is
+then a dictionary lookup per character.
 """
 
 from __future__ import annotations
 
+import marshal
+import os
 import shutil
 import subprocess
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from deckmaker import cache
 
 # Fonts drawn with the same advance widths as the ones themes name (what LibreOffice substitutes).
 METRIC_TWINS = {
@@ -36,12 +41,30 @@ class Typeface:
     measured_with: str | None = None  # the font file measured, or None: widths are estimated
     advances: Mapping[int, float] = field(default_factory=dict, compare=False, repr=False)
 
+    # Each character's width once worked out: fitting a long talk measures millions of them.
+    _ems: dict[str, float] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ems", _Ems(self.advances))
+
     def em(self, char: str) -> float:
-        found = self.advances.get(ord(char))
-        return found if found is not None else estimated_em(char)
+        return self._ems[char]
 
     def width(self, text: str, size: float) -> float:
-        return sum(self.em(c) for c in text) * size
+        return sum(map(self._ems.__getitem__, text)) * size
+
+
+class _Ems(dict[str, float]):
+    """Width in ems by character, filled in on first sight from the font, else estimated."""
+
+    def __init__(self, advances: Mapping[int, float]) -> None:
+        super().__init__()
+        self.advances = advances
+
+    def __missing__(self, char: str) -> float:
+        found = self.advances.get(ord(char))
+        em = self[char] = found if found is not None else estimated_em(char)
+        return em
 
 
 ESTIMATE = Typeface("estimate")
@@ -64,6 +87,27 @@ def _typeface(name: str, bold: bool) -> Typeface:
 
 
 def _advances(path: str) -> dict[int, float]:
+    """The font's advance widths, from the cache when the file has not changed since they were
+    read (reading them takes fontTools longer than a small deck takes to build)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return _read_advances(path)
+    name = cache.key("advances", path, stat.st_size, stat.st_mtime_ns)
+    stored = cache.read("fonts", name)
+    if stored is not None:
+        try:
+            found = marshal.loads(stored)
+        except (ValueError, EOFError, TypeError):
+            found = None
+        if isinstance(found, dict):
+            return found
+    advances = _read_advances(path)
+    cache.write("fonts", name, marshal.dumps(advances))
+    return advances
+
+
+def _read_advances(path: str) -> dict[int, float]:
     import logging
 
     from fontTools.ttLib import TTFont  # only when a deck is fitted: the CLI starts fast

@@ -16,6 +16,7 @@ from pptx.util import Pt
 from deckmaker.errors import DeckmakerError
 from deckmaker.plan import Bullet, Layout, Plan, SlidePlan
 from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK, TITLE_LINE_SPACING
+from deckmaker.render.growth import Growth
 from deckmaker.render.package import (
     add_latent,
     drop_slides,
@@ -53,9 +54,10 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
     roles = {kind: roles_of(lay) for kind, lay in layouts.items()}
     fix_theme_parts(prs, layouts.values())
+    growth = Growth(prs)  # python-pptx's add_slide and notes_slide, without their scans
     for planned in plan.slides:
         lay, role = layouts[planned.layout], roles[planned.layout]
-        slide = prs.slides.add_slide(lay)
+        slide = growth.add_slide(lay)
         placed = _placed(slide, lay)
         for shape in role.texts[len(blocks(planned)) :]:  # empty boxes say "Click to add text"
             remove_shape(placed[shape.shape_id])
@@ -72,7 +74,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             _add_latent(slide, role, PP_PLACEHOLDER.SLIDE_NUMBER, str(planned.number))
             if plan.footer:
                 _add_latent(slide, role, PP_PLACEHOLDER.FOOTER, plan.footer)
-        slide.notes_slide.notes_text_frame.text = speaker_notes(planned, plan.notes_heading)
+        growth.notes_slide(slide).notes_text_frame.text = speaker_notes(planned, plan.notes_heading)
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.subtitle or ""
     props.author = plan.host or ""

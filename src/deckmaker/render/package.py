@@ -4,7 +4,8 @@
   nor a shape (an empty placeholder would show "Click to add text").
 - python-pptx creates a notes master but never lists it in presentation.xml; Keynote refuses
   such a file (#1051).
-- python-pptx stamps zip entries with the wall clock (#702), so no two saves are identical.
+- python-pptx stamps zip entries with the wall clock (#702), so no two saves are identical:
+  the package is written here, as `Presentation.save` writes it, with fixed dates.
 - Numbered and bullet-less paragraphs, and the slide-number and footer placeholders that
   python-pptx never copies from a layout to a slide, have no API either.
 """
@@ -15,15 +16,16 @@ import copy
 import io
 import os
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
-from typing import cast
+from typing import IO, cast
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part
+from pptx.opc.package import Part, _Relationships
 from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
@@ -80,23 +82,46 @@ def list_notes_master(prs: Presentation) -> None:
 
 
 def reproducible_bytes(prs: Presentation) -> bytes:
-    """Save, then rewrite the zip with fixed entry dates so the same plan gives the same bytes."""
+    """The package as python-pptx saves it, with fixed dates, so the same plan gives the same
+    bytes."""
     stamp = build_date()
     props = prs.core_properties
     props.created = props.modified = props.last_printed = stamp.replace(tzinfo=None)
     props.revision = 1
     props.last_modified_by = "deckmaker"
-    raw = io.BytesIO()
-    prs.save(raw)
+    package = prs.part.package
     out = io.BytesIO()
-    date_time = stamp.timetuple()[:6]
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(item))
+    _DatedPackageWriter(out, package._rels, tuple(package.iter_parts()), stamp).write_dated()
     return out.getvalue()
+
+
+class _DatedPackageWriter(PackageWriter):
+    """python-pptx's package writer (`Presentation.save`), its zip entries dated `stamp` instead
+    of now, written once: saving and then rewriting the zip compressed everything twice."""
+
+    def __init__(
+        self, out: IO[bytes], rels: _Relationships, parts: Sequence[Part], stamp: datetime
+    ) -> None:
+        super().__init__(out, rels, parts)
+        self._out, self._date = out, stamp.timetuple()[:6]
+
+    def write_dated(self) -> None:
+        with zipfile.ZipFile(self._out, "w", zipfile.ZIP_DEFLATED) as archive:
+            entries = _DatedEntries(archive, self._date)
+            self._write_content_types_stream(entries)
+            self._write_pkg_rels(entries)
+            self._write_parts(entries)
+
+
+class _DatedEntries(_PhysPkgWriter):
+    def __init__(self, archive: zipfile.ZipFile, date: tuple[int, ...]) -> None:
+        self._archive, self._date = archive, date
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, self._date)  # type: ignore[arg-type]
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self._archive.writestr(info, blob)
 
 
 # -- paragraphs and shapes python-pptx has no API for ---------------------------------------------

@@ -1,0 +1,356 @@
+"""How fast is deckmaker beside pandoc's PowerPoint writer, on the same content? Wall time and
+peak memory of each, in a fresh process every run, from the bundled example to thousands of
+sections; the floors (an empty interpreter, importing what deckmaker imports); time per
+section, and how linear it stays.
+
+    python bench/speed.py            # print the table (5, 100, 1,000 and 5,000 sections)
+    python bench/speed.py --write    # and replace its section of bench/RESULTS.md
+    python bench/speed.py --quick    # small sizes only (5 and 100), for a look in seconds
+
+pandoc comes from the `bench` extra (`pip install '.[bench]'`: pypandoc-binary ships it), or
+from PATH. Each size is built `--runs` times (median reported; fewer runs for large sizes),
+with SOURCE_DATE_EPOCH set for both tools, as a reproducible build would be, after one
+unmeasured build that compiles deckmaker to bytecode and fills its cache, as any first build
+does (PYTHONDONTWRITEBYTECODE is unset for its runs: pip compiles on install). The content:
+sections of 4 points and about 120 spoken words, written as a deckmaker outline (YAML) and as
+pandoc Markdown with the spoken words in `::: notes`; 5 sections means the bundled example.
+pandoc is quadratic, so it sits out a size it would take over PANDOC_LIMIT seconds to build
+even if it grew only linearly from the size before (in practice: 5,000 sections).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+RESULTS = HERE / "RESULTS.md"
+HEADING = "## Speed: deckmaker beside pandoc"
+EXAMPLE = ROOT / "outlines" / "la-la-land.yaml"
+SIZES = (5, 100, 1000, 5000)
+QUICK_SIZES = (5, 100)
+PANDOC_LIMIT = 60.0  # seconds: pandoc sits out a size it would take longer than this to build
+EPOCH = "1700000000"
+# What a build imports, deferring what deckmaker defers (src/deckmaker/render/deferred.py): the
+# floor deckmaker's own work is measured above.
+IMPORTS = "import deckmaker.render.deferred, click, yaml, jinja2.sandbox, pptx"
+EMPTY_CACHE = "the example, empty cache"
+
+_TEXT = (
+    "every team that ships software learns the same lesson sooner or later the work you can "
+    "see is never the whole of the work and the part you cannot see decides how fast you go "
+    "so today we look at where the time really goes why the obvious fixes rarely help and "
+    "what small habits make the biggest difference over a year of steady careful releases"
+)
+
+
+@dataclass(frozen=True)
+class Content:
+    """One talk written for both tools."""
+
+    yaml_path: Path
+    markdown_path: Path
+    sections: int
+
+
+def section_text(n: int) -> tuple[str, list[str], str]:
+    """Section n's title, its four points and about 120 spoken words (in six sentences)."""
+    title = f"Part {n}: Where the Time Goes"
+    points = [
+        f"Measure before changing anything ({n})",
+        "Most of the cost hides in a few places",
+        "Small habits beat heroic rewrites",
+        "Check the result on real work",
+    ]
+    words_all = _TEXT.split()
+    sentences = []
+    for s in range(6):
+        start = (n * 7 + s * 11) % len(words_all)
+        words = [words_all[(start + k) % len(words_all)] for k in range(20)]
+        sentences.append(" ".join(words).capitalize() + ".")
+    return title, points, " ".join(sentences)
+
+
+def write_content(folder: Path, sections: int) -> Content:
+    """The same talk as deckmaker's YAML and pandoc's Markdown; 5 sections: the example."""
+    yaml_path, md_path = folder / f"talk-{sections}.yaml", folder / f"talk-{sections}.md"
+    if sections == 5:
+        shutil.copy(EXAMPLE, yaml_path)
+        md_path.write_text(_example_markdown(), encoding="utf-8")
+        return Content(yaml_path, md_path, sections)
+    out = ["title: Where the Time Goes", "sections:"]
+    md = ["---", "title: Where the Time Goes", "---", ""]
+    for n in range(1, sections + 1):
+        title, points, script = section_text(n)
+        out += [f'  - title: "{title}"', "    points:"]
+        out += [f'      - "{p}"' for p in points]
+        out += [f'    script: "{script}"']
+        md += [f"# {title}", "", *(f"- {p}" for p in points), "", "::: notes", script, ":::", ""]
+    yaml_path.write_text("\n".join(out) + "\n", encoding="utf-8")
+    md_path.write_text("\n".join(md), encoding="utf-8")
+    return Content(yaml_path, md_path, sections)
+
+
+def _example_markdown() -> str:
+    """The bundled example as pandoc Markdown: each segment's points, its script as notes."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from deckmaker.outline import load_outline
+
+    outline = load_outline(EXAMPLE)
+    md = ["---", f"title: {outline.title}", f"subtitle: {outline.subtitle or ''}", "---", ""]
+    for segment in (outline.intro, *outline.sections, outline.outro):
+        if segment is None:
+            continue
+        md += [f"# {segment.title or 'Introduction'}", ""]
+        for point in segment.points:
+            md.append(f"- {point.text}")
+            md += [f"    - {sub}" for sub in point.points]
+        md += ["", "::: notes", segment.script or "", ":::", ""]
+    return "\n".join(md)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """Medians over several runs of one command, each in a fresh process."""
+
+    wall: float  # seconds
+    rss: float  # peak resident memory, MB
+    runs: int
+
+
+def run_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time (s) and peak RSS (MB) of one run: os.wait4 gives this child's own rusage."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    errors = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{errors}")
+    scale = 1024 if sys.platform != "darwin" else 1  # ru_maxrss: KiB on Linux, bytes on macOS
+    return wall, usage.ru_maxrss * scale / 1e6
+
+
+def measure(
+    command: list[str], runs: int, env: dict[str, str], limit: float | None = None
+) -> Measure:
+    """Run `command` `runs` times (stopping after a run that takes over `limit` seconds)."""
+    results: list[tuple[float, float]] = []
+    for _ in range(runs):
+        results.append(run_once(command, env))
+        if limit is not None and results[-1][0] > limit:
+            break
+    walls, peaks = zip(*results, strict=True)
+    return Measure(statistics.median(walls), statistics.median(peaks), len(results))
+
+
+def pandoc() -> tuple[str, str] | None:
+    """pandoc's path and version: the `bench` extra's pypandoc-binary, else one on PATH."""
+    try:
+        import pypandoc
+
+        path = pypandoc.get_pandoc_path()
+    except (ImportError, OSError):
+        path = shutil.which("pandoc")
+    if not path:
+        return None
+    out = subprocess.run([path, "--version"], capture_output=True, text=True, check=False)
+    return path, (out.stdout.split("\n")[0].split(" ")[-1] or "?")
+
+
+@dataclass(frozen=True)
+class Row:
+    sections: int
+    slides: int
+    deckmaker: Measure
+    pandoc: Measure | None  # None: not installed, or skipped past PANDOC_LIMIT
+
+
+def runs_for(sections: int, runs: int) -> int:
+    """Fewer runs where one run takes seconds: the median of 3, or 1 at the largest size."""
+    return runs if sections <= 100 else min(runs, 3) if sections <= 1000 else min(runs, 2)
+
+
+def slide_count(outline: Path) -> int:
+    from deckmaker.build import plan_outline
+
+    return len(plan_outline(outline)[0].slides)
+
+
+def bench(sizes: tuple[int, ...], runs: int, folder: Path) -> tuple[dict[str, Measure], list[Row]]:
+    # deckmaker as pip installs it, its modules compiled once to bytecode: a machine that sets
+    # PYTHONDONTWRITEBYTECODE would otherwise compile them again on every run.
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    python = sys.executable
+    warm = write_content(folder, 5).yaml_path  # and its caches filled, as after the first build
+    subprocess.run(
+        [python, "-m", "deckmaker", "build", str(warm), "--out", str(folder / "warm-up")],
+        env=env, capture_output=True, check=True,
+    )  # fmt: skip
+    floors = {
+        "`python -c pass`": measure([python, "-c", "pass"], runs, env),
+        f"`python -c '{IMPORTS}'`": measure([python, "-c", IMPORTS], runs, env),
+    }
+    tool = pandoc()
+    rows: list[Row] = []
+    pandoc_on = tool is not None
+    for sections in sizes:
+        content = write_content(folder, sections)
+        out = folder / f"out-{sections}"
+        made = [python, "-m", "deckmaker", "build", str(content.yaml_path), "--out", str(out)]
+        mine = measure(made, runs_for(sections, runs), env)
+        theirs = None
+        if tool is not None and pandoc_on:
+            pptx = str(folder / f"pandoc-{sections}.pptx")
+            command = [tool[0], str(content.markdown_path), "-o", pptx]
+            theirs = measure(command, runs_for(sections, runs), env, PANDOC_LIMIT)
+        if theirs is not None and sections != sizes[-1]:  # would the next size pass the limit?
+            following = sizes[sizes.index(sections) + 1]
+            pandoc_on = theirs.wall * following / sections <= PANDOC_LIMIT
+        rows.append(Row(sections, slide_count(content.yaml_path), mine, theirs))
+        print(f"  {sections} sections: deckmaker {mine.wall:.3f} s", file=sys.stderr)
+    if sizes and sizes[0] == 5:  # the example once more, its caches emptied before each run
+        empty = folder / "empty-cache"
+        made = [python, "-m", "deckmaker", "build", str(folder / "talk-5.yaml")]
+        made += ["--out", str(folder / "out-cold")]
+        cold = []
+        for _ in range(runs):
+            shutil.rmtree(empty, ignore_errors=True)
+            cold.append(run_once(made, {**env, "DECKMAKER_CACHE": str(empty)}))
+        walls, peaks = zip(*cold, strict=True)
+        floors[EMPTY_CACHE] = Measure(statistics.median(walls), statistics.median(peaks), runs)
+    return floors, rows
+
+
+def per_section(row: Row, base: Row) -> float:
+    """Seconds each section adds beyond the example's run (start-up and fixed work)."""
+    return (row.deckmaker.wall - base.deckmaker.wall) / (row.sections - base.sections)
+
+
+def report(floors: dict[str, Measure], rows: list[Row], tool: tuple[str, str] | None) -> str:
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    cpus = os.cpu_count()
+    peer = f"pandoc {tool[1]}" if tool else "pandoc (not installed: its columns are empty)"
+    lines = [
+        HEADING,
+        "",
+        f"Measured {now} on {platform.system()} {platform.machine()} ({cpus} cores), "
+        f"Python {platform.python_version()}, {peer}, by `python bench/speed.py --write`. "
+        "Each figure is the median of several runs (in brackets), each in a fresh process, with "
+        "SOURCE_DATE_EPOCH set, after one unmeasured build (bytecode compiled, cache filled); "
+        "peak memory is the process's maximum RSS. deckmaker builds the "
+        "deck and the Markdown script; pandoc the deck. 5 sections is the bundled example; the "
+        "others have sections of 4 points and about 120 spoken words. *per section* is the time "
+        "each section adds beyond the example's run, so start-up is subtracted. pandoc sits out "
+        f"a size it would take over {PANDOC_LIMIT:.0f} s to build even growing linearly.",
+        "",
+        "| content | slides | deckmaker | peak memory | pandoc | peak memory | time ÷ pandoc "
+        "| memory ÷ pandoc | per section |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    base = rows[0] if rows and rows[0].sections == 5 else None
+    for row in rows:
+        mine, theirs = row.deckmaker, row.pandoc
+        name = "the example (5 sections)" if row.sections == 5 else f"{row.sections:,} sections"
+        each = f"{per_section(row, base) * 1000:.2f} ms" if base and row is not base else "–"
+        lines.append(
+            f"| {name} | {row.slides:,} | {_time(mine)} | {mine.rss:.0f} MB | "
+            + (
+                f"{_time(theirs)} | {theirs.rss:.0f} MB | {mine.wall / theirs.wall:.2f}× | "
+                f"{mine.rss / theirs.rss:.2f}× | "
+                if theirs
+                else f"{'skipped' if tool else '–'} | – | – | – | "
+            )
+            + f"{each} |"
+        )
+    lines += ["", "| floor | time | peak memory |", "| --- | ---: | ---: |"]
+    lines += [f"| {name} | {_time(m)} | {m.rss:.0f} MB |" for name, m in floors.items()]
+    lines += ["", *targets(floors, rows, base)]
+    return "\n".join(lines) + "\n"
+
+
+def targets(floors: dict[str, Measure], rows: list[Row], base: Row | None) -> list[str]:
+    """Issue 17's targets, each with the figures it is judged on."""
+    by_size = {row.sections: row for row in rows}
+    found: list[tuple[str, bool | None, str]] = []
+    imports = next(m for name, m in floors.items() if name.startswith("`python -c 'import"))
+    if base is not None and base.pandoc:
+        ratio = base.deckmaker.wall / base.pandoc.wall
+        found.append(("the example ≤ 2× pandoc", ratio <= 2, f"{ratio:.2f}×"))
+    if base is not None:
+        own = (base.deckmaker.wall - imports.wall) * 1000
+        found.append(("the example's own work above the import floor ≤ 30 ms", own <= 30,
+                      f"{own:.0f} ms"))  # fmt: skip
+    if 1000 in by_size and by_size[1000].pandoc:
+        row = by_size[1000]
+        ratio = row.deckmaker.wall / row.pandoc.wall  # type: ignore[union-attr]
+        found.append(("1,000 sections ≤ 0.1× pandoc", ratio <= 0.1, f"{ratio:.2f}×"))
+    with_pandoc = [row for row in rows if row.pandoc]
+    if with_pandoc:
+        worst = max(row.deckmaker.rss / row.pandoc.rss for row in with_pandoc)  # type: ignore[union-attr]
+        found.append(("peak memory ≤ 0.5× pandoc at every size", worst <= 0.5,
+                      f"at most {worst:.2f}×"))  # fmt: skip
+    if base is not None and 100 in by_size and len(rows) > 2:
+        last = rows[-1]
+        ratio = per_section(last, base) / per_section(by_size[100], base)
+        found.append((f"linear: per section at {last.sections:,} ≤ 1.2× that at 100",
+                      ratio <= 1.2, f"{ratio:.2f}×"))  # fmt: skip
+    lines = ["| target | measured | met |", "| --- | ---: | --- |"]
+    lines += [f"| {what} | {figure} | {'yes' if met else 'no'} |" for what, met, figure in found]
+    return lines
+
+
+def _time(m: Measure) -> str:
+    return f"{m.wall:.3f} s ({m.runs})" if m.wall < 10 else f"{m.wall:.1f} s ({m.runs})"
+
+
+def write(section: str) -> None:
+    """Replace this benchmark's section of RESULTS.md, keeping any others."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n\n"
+    start = old.find(HEADING)
+    if start < 0:
+        new = old.rstrip("\n") + "\n\n" + section
+    else:
+        after = old.find("\n## ", start + len(HEADING))
+        new = old[:start] + section + (old[after:] if after >= 0 else "")
+    RESULTS.write_text(new, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> str:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help="replace its section of RESULTS.md")
+    parser.add_argument("--quick", action="store_true", help="5 and 100 sections only")
+    parser.add_argument("--sizes", help="sections to build, comma-separated (5 is the example)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per small size (default 5)")
+    args = parser.parse_args(argv)
+    sizes = QUICK_SIZES if args.quick else SIZES
+    if args.sizes:
+        sizes = tuple(int(n) for n in args.sizes.split(","))
+    with tempfile.TemporaryDirectory(prefix="deckmaker-bench-") as tmp:
+        floors, rows = bench(sizes, max(1, args.runs), Path(tmp))
+    text = report(floors, rows, pandoc())
+    print(text)
+    if args.write:
+        write(text)
+    return text
+
+
+if __name__ == "__main__":
+    main()

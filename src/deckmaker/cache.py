@@ -1,0 +1,67 @@
+"""The user's cache folder: what a build works out the same way every time (compiled templates,
+font metrics), kept between runs so that a small deck is built in milliseconds.
+
+Nothing in it changes an output: each entry is checked against its source (a template's text,
+a font file's size and date) and ignored when stale, unreadable or corrupt. The folder is
+`$DECKMAKER_CACHE`, else `$XDG_CACHE_HOME/deckmaker`, else `~/.cache/deckmaker`;
+`DECKMAKER_CACHE=off` turns caching off. A folder that cannot be written only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+OFF = "off"
+
+
+def folder(kind: str) -> Path | None:
+    """The cache's subfolder for `kind` (created), or None when caching is off or impossible."""
+    chosen = os.environ.get("DECKMAKER_CACHE", "")
+    if chosen.lower() == OFF:
+        return None
+    if chosen:
+        base = Path(chosen)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "deckmaker"
+    path = base / kind
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path
+
+
+def key(*parts: object) -> str:
+    """A file name for an entry that depends on exactly `parts`."""
+    return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def read(kind: str, name: str) -> bytes | None:
+    where = folder(kind)
+    if where is None:
+        return None
+    try:
+        return (where / name).read_bytes()
+    except OSError:
+        return None
+
+
+def write(kind: str, name: str, data: bytes) -> None:
+    """Store an entry whole or not at all (a rename), so a reader never sees half of one."""
+    where = folder(kind)
+    if where is None:
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=where, prefix=f".{name}.", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, where / name)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)

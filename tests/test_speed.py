@@ -1,0 +1,218 @@
+"""Speed without changing a byte: the deck built through `Growth` and written by
+`reproducible_bytes` is the one python-pptx's API builds and saves; the caches never change an
+output; start-up stays light; the bench still runs."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import FOREIGN_THEMES, ROOT, stress_outline
+from pptx.opc.package import OpcPackage
+from pptx.presentation import Presentation
+from pptx.slide import NotesSlide, Slide, SlideLayout
+
+import deckmaker.render.deck
+from deckmaker.build import build, example_outline, plan_outline
+from deckmaker.plan import fonts
+from deckmaker.render.deck import render_deck
+from deckmaker.render.package import build_date
+
+
+class StockGrowth:
+    """What `Growth` replaces: python-pptx's public API."""
+
+    def __init__(self, prs: Presentation) -> None:
+        self.prs = prs
+
+    def add_slide(self, layout: SlideLayout) -> Slide:
+        return self.prs.slides.add_slide(layout)
+
+    def notes_slide(self, slide: Slide) -> NotesSlide:
+        return slide.notes_slide
+
+
+def stock_bytes(prs: Presentation) -> bytes:
+    """What `reproducible_bytes` replaces: python-pptx's save, then the zip rewritten with
+    fixed dates."""
+    stamp = build_date()
+    props = prs.core_properties
+    props.created = props.modified = props.last_printed = stamp.replace(tzinfo=None)
+    props.revision = 1
+    props.last_modified_by = "deckmaker"
+    raw, out = io.BytesIO(), io.BytesIO()
+    prs.save(raw)
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, stamp.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(item))
+    return out.getvalue()
+
+
+def many_sections(folder: Path, count: int) -> Path:
+    """An outline of `count` sections of four points and a short script each."""
+    lines = ["title: Many Sections", "sections:"]
+    for n in range(1, count + 1):
+        lines += [f"  - title: Section number {n}", "    points:"]
+        lines += [f"      - Point {k} of section {n}" for k in range(1, 5)]
+        lines += [f"    script: This is what is said over section {n}. It has two sentences."]
+    path = folder / f"many-{count}.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def deck_both_ways(outline: Path, theme: str | Path | None = None) -> tuple[bytes, bytes]:
+    plan, _, loaded = plan_outline(outline, theme=theme)
+    fast = render_deck(plan, loaded)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(deckmaker.render.deck, "Growth", StockGrowth)
+        patch.setattr(deckmaker.render.deck, "reproducible_bytes", stock_bytes)
+        stock = render_deck(plan, loaded)
+    return fast, stock
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", *FOREIGN_THEMES])
+def test_the_stress_deck_is_byte_identical_to_python_pptxs(theme: str, tmp_path: Path) -> None:
+    chosen = FOREIGN_THEMES.get(theme, theme)
+    fast, stock = deck_both_ways(stress_outline(tmp_path), chosen)
+    assert fast == stock
+
+
+def test_a_long_deck_is_byte_identical_to_python_pptxs(tmp_path: Path) -> None:
+    fast, stock = deck_both_ways(many_sections(tmp_path, 30))
+    assert len(fast) > 100_000  # a real deck of some 30 slides, not an empty file
+    assert fast == stock
+
+
+def test_a_theme_with_slides_of_its_own_numbers_parts_as_python_pptx_does(tmp_path: Path) -> None:
+    """The theme's own slides are dropped, leaving their part names taken in the file python-pptx
+    read; the new slides must be named as python-pptx names them all the same."""
+    theme = tmp_path / "with-slides.pptx"
+    prs = deckmaker.render.theme.open_presentation(deckmaker.render.shipped.theme_path("light"))
+    for layout in list(prs.slide_layouts)[:3]:
+        prs.slides.add_slide(layout).notes_slide.notes_text_frame.text = "the theme's own"
+    prs.save(str(theme))
+    fast, stock = deck_both_ways(many_sections(tmp_path, 6), theme)
+    assert fast == stock
+
+
+def test_adding_slides_scans_the_package_a_fixed_number_of_times(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Linear, counted rather than timed: python-pptx walks every part for each new part; a
+    deck of 40 sections must walk the package no more often than one of 10."""
+    walks = []
+    iter_parts = OpcPackage.iter_parts
+
+    def counted(self: OpcPackage):  # type: ignore[no-untyped-def]
+        walks.append(1)
+        return iter_parts(self)
+
+    monkeypatch.setattr(OpcPackage, "iter_parts", counted)
+    counts = []
+    for size in (10, 40):
+        plan, _, loaded = plan_outline(many_sections(tmp_path, size))
+        walks.clear()
+        render_deck(plan, loaded)
+        counts.append(len(walks))
+    assert counts[0] == counts[1] <= 4
+
+
+def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiled templates and font metrics, from an empty cache, a full one, a corrupt one and
+    none at all, give the same deck and script."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("DECKMAKER_CACHE", str(cache))
+    outputs = []
+    for state in ("empty", "full", "corrupt", "off"):
+        if state == "corrupt":
+            entries = [p for p in cache.rglob("*") if p.is_file()]
+            assert {p.parent.name.split("-")[0] for p in entries} == {"fonts", "templates"}
+            for entry in entries:
+                entry.write_bytes(b"\x00 not what was stored")
+        if state == "off":
+            monkeypatch.setenv("DECKMAKER_CACHE", "off")
+        built = build(example_outline(), tmp_path / state)
+        outputs.append(tuple(path.read_bytes() for path in built.files.values()))
+        font = fonts._installed().get("carlito", {}).get("regular")
+        if font:
+            assert fonts._advances(font) == fonts._read_advances(font)
+    assert outputs[0] == outputs[1] == outputs[2] == outputs[3]
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_nothing_but_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("in the way", encoding="utf-8")
+    monkeypatch.setenv("DECKMAKER_CACHE", str(blocked))
+    built = build(example_outline(), tmp_path / "out")
+    assert built.files["deck"].stat().st_size > 0
+
+
+def imported_by(*args: str) -> set[str]:
+    """The modules a command loads, as `python -X importtime` lists them."""
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", *args],
+        capture_output=True, text=True, check=True, cwd=ROOT,
+    )  # fmt: skip
+    return {
+        line.split("|")[-1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def test_help_loads_nothing_heavy() -> None:
+    """`deckmaker --help` starts in a few hundredths of a second because it loads none of the
+    libraries a build needs."""
+    loaded = imported_by("-m", "deckmaker", "--help")
+    assert "click" in loaded
+    heavy = {"pptx", "jinja2", "yaml", "lxml", "fontTools", "PIL", "markdown_it", "pysbd"}
+    assert {name.split(".")[0] for name in loaded} & heavy == set()
+
+
+def test_a_build_does_not_load_what_it_never_uses(tmp_path: Path) -> None:
+    """python-pptx's import of xml.sax.saxutils would load urllib.request, http.client, email
+    and ssl; a deck without pictures needs no PIL.Image either."""
+    loaded = imported_by("-m", "deckmaker", "build", "--out", str(tmp_path))
+    assert "pptx" in loaded
+    assert {"http.client", "ssl", "email.parser", "PIL.Image"} & loaded == set()
+
+
+def test_a_deferred_module_loads_when_used() -> None:
+    code = (
+        "import deckmaker.render.deck, sys, urllib.request\n"
+        "assert 'http.client' not in sys.modules\n"
+        "assert urllib.request.Request('http://x').host == 'x'\n"
+        "assert 'http.client' in sys.modules\n"
+        "from PIL import Image\n"
+        "assert Image.new('RGB', (2, 2)).size == (2, 2)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_the_bench_runs_at_tiny_sizes(tmp_path: Path) -> None:
+    """Not a timing: the bench script still builds both tools' content and writes its table."""
+    done = subprocess.run(
+        [sys.executable, "bench/speed.py", "--sizes", "5,8", "--runs", "1"],
+        capture_output=True, text=True, check=True, cwd=ROOT, timeout=300,
+    )  # fmt: skip
+    table = done.stdout
+    assert table.startswith("## Speed: deckmaker beside pandoc")
+    assert "| the example (5 sections) | 11 |" in table
+    assert "| 8 sections | " in table
+    assert "`python -c pass`" in table and "the example, empty cache" in table
+    assert "| the example's own work above the import floor ≤ 30 ms |" in table
+    sys.path.insert(0, str(ROOT / "bench"))
+    import speed
+
+    if speed.pandoc() is not None:
+        assert "| the example ≤ 2× pandoc |" in table
+        assert "| 8 sections | 12 | " in table and "– | – | – | – |" not in table

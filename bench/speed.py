@@ -188,7 +188,7 @@ def runs_for(sections: int, runs: int) -> int:
 
 
 def slide_count(outline: Path) -> int:
-    from deckmaker.build import plan_outline
+    from deckmaker.pipeline import plan_outline
 
     return len(plan_outline(outline)[0].slides)
 

@@ -3,7 +3,6 @@ the pipeline writes judged by outside readers when the test that built it ends."
 
 from __future__ import annotations
 
-import importlib
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -11,10 +10,8 @@ from pathlib import Path
 import judges
 import pytest
 
-from deckmaker.build import Built, build, example_outline
-
-# The module deckmaker/build.py: `deckmaker.build` is the API's function of the same name.
-pipeline = importlib.import_module("deckmaker.build")
+import deckmaker.pipeline as pipeline
+from deckmaker.pipeline import Built, build, example_outline
 
 ROOT = Path(__file__).resolve().parents[1]
 ESSAY = ROOT / "outlines" / "la-la-land-ending.txt"

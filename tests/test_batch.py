@@ -9,8 +9,8 @@ from click.testing import CliRunner
 from conftest import ESSAY
 
 from deckmaker import plan
-from deckmaker.build import build, example_outline
 from deckmaker.cli import cli
+from deckmaker.pipeline import build, example_outline
 
 GOOD = "title: Small\nsections:\n  - title: One\n    points: [A first point, A second point]\n"
 BROKEN = "title: Broken\nsections:\n  - titel: One\n"

@@ -11,7 +11,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
-from deckmaker.build import build
+from deckmaker.pipeline import build
 from deckmaker.plan import Kind, Layout
 from deckmaker.render.deck import speaker_notes
 from deckmaker.render.theme import load_theme, shipped

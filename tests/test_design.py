@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
 from test_layouts import plan, sections
 
-from deckmaker.build import build
+from deckmaker.pipeline import build
 from deckmaker.plan import Layout
 from deckmaker.plan.fit import SPACE_BEFORE, broken_at_colon, wrap
 from deckmaker.render.theme import load_theme, shipped

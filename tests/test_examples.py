@@ -11,7 +11,7 @@ from pathlib import Path
 from conftest import ESSAY, ROOT
 
 import deckmaker
-from deckmaker.build import example_outline
+from deckmaker.pipeline import example_outline
 
 EXAMPLE = ROOT / "examples" / "dask_batch.py"
 

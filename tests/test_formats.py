@@ -9,8 +9,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from deckmaker.build import Built, build, example_outline
 from deckmaker.cli import cli
+from deckmaker.pipeline import Built, build, example_outline
 
 ALL = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
 

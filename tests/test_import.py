@@ -11,11 +11,11 @@ import pytest
 from click.testing import CliRunner
 from conftest import ESSAY, ROOT
 
-from deckmaker.build import Built, build
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.essay import read_essay
 from deckmaker.outline import parse_outline
+from deckmaker.pipeline import Built, build
 from deckmaker.plan import Kind
 from deckmaker.typography import smarten
 

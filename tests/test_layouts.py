@@ -13,10 +13,10 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from test_plan import FRAMES
 
-from deckmaker.build import build
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import parse_outline
+from deckmaker.pipeline import build
 from deckmaker.plan import Box, Layout, Voice, plan_talk
 from deckmaker.plan.fit import wrap
 from deckmaker.render.theme import load_theme, shipped
@@ -187,7 +187,7 @@ def test_preview_writes_one_png_per_slide_and_a_contact_sheet(tmp_path: Path) ->
 
 
 def load_and_plan_example_slides():
-    from deckmaker.build import example_outline, plan_outline
+    from deckmaker.pipeline import example_outline, plan_outline
 
     return plan_outline(example_outline())[0].slides
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from test_plan import FRAMES
 
-from deckmaker.build import Built, build, example_outline, plan_outline
 from deckmaker.outline import parse_outline
+from deckmaker.pipeline import Built, build, example_outline, plan_outline
 from deckmaker.plan import Kind, Layout, Plan, SlidePlan, Voice, plan_talk
 from deckmaker.plan.align import Sentence, align, anchored, sentences
 from deckmaker.plan.model import CLICK, word_count

@@ -16,7 +16,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from revealed import PLAN, build_revealed
 
-from deckmaker.build import Built
+from deckmaker.pipeline import Built
 from deckmaker.plan import Plan
 from deckmaker.plan.model import CLICK
 from deckmaker.render.captions import captions

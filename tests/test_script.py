@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from deckmaker.build import Built, build, example_outline
 from deckmaker.errors import DeckmakerError
 from deckmaker.filters import clock
+from deckmaker.pipeline import Built, build, example_outline
 from deckmaker.templates import bundled
 
 GOLDEN = Path(__file__).parent / "golden"

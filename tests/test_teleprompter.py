@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from judges import require
 
-from deckmaker.build import Built
+from deckmaker.pipeline import Built
 
 KEYS = {  # key -> (code, Windows virtual key code, text typed)
     " ": ("Space", 32, " "),

@@ -13,9 +13,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from test_deck import TITLE_TYPES, planned_text, shown
 
-from deckmaker.build import build
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
+from deckmaker.pipeline import build
 from deckmaker.plan import Layout
 from deckmaker.plan.fonts import typeface
 from deckmaker.render.theme import load_theme, shipped

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from deckmaker.build import build, example_outline, plan_outline
 from deckmaker.errors import DeckmakerError
+from deckmaker.pipeline import build, example_outline, plan_outline
 from deckmaker.plan import Kind, Plan
 
 VOICES = ("video", "talk", "podcast")

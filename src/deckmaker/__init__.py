@@ -31,7 +31,7 @@ class _Package(types.ModuleType):
     has a module `build` and a subpackage `plan`: importing a submodule sets it as an attribute
     of its package, which would hide the function. As properties with a setter that declines,
     the names always give the functions; the submodules stay in `sys.modules` for
-    `from deckmaker.build import ...` as before."""
+    `from deckmaker.pipeline import ...` as before."""
 
     @property
     def build(self) -> Any:
@@ -65,7 +65,7 @@ sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Artifact", "Built", "DeckmakerError", "Plan"):
+    if name in ("Artifact", "Built", "DeckmakerError", "Plan", "build"):
         from deckmaker import api
 
         return getattr(api, name)

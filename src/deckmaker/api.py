@@ -17,8 +17,8 @@ import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from deckmaker.build import ARTIFACTS, Artifact, Built, Choices, render, write
 from deckmaker.errors import DeckmakerError
+from deckmaker.pipeline import ARTIFACTS, Artifact, Built, Choices, render, write
 from deckmaker.plan import Plan
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def plan(source: str | Path, **choices: Unpack[Choices]) -> Plan:
     """Plan the talk in `source` without rendering it: the slides, what is said over each and
     the timings, every check a build makes (as `deckmaker validate`). Takes the options of
     `build` but `only` and `formats`."""
-    from deckmaker.build import plan_outline
+    from deckmaker.pipeline import plan_outline
 
     path = _source(source)
     _check(KINDS, ("md",), choices)

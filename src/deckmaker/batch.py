@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckmaker.build import Built, Choices
 from deckmaker.errors import DeckmakerError, Problem
+from deckmaker.pipeline import Built, Choices
 from deckmaker.readers import ESSAY_SUFFIXES, OUTLINE_SUFFIXES
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def _build_one(
 ) -> Outcome:
     """One talk, in whichever process: every failure becomes an outcome, never an exception, so
     one bad input cannot stop the others."""
-    from deckmaker.build import build
+    from deckmaker.pipeline import build
 
     try:
         built = build(source, out_dir, only, formats=formats, **choices)

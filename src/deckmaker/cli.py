@@ -16,7 +16,7 @@ from deckmaker import __version__
 from deckmaker.errors import DeckmakerError
 
 if TYPE_CHECKING:
-    from deckmaker.build import Built
+    from deckmaker.pipeline import Built
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
@@ -154,7 +154,7 @@ def build(
     An input is an outline (.yaml) or an essay (.txt, .md), imported in memory as `deckmaker
     import` would; several inputs, or a folder of them, are built in parallel."""
     import deckmaker
-    from deckmaker.build import ARTIFACTS, example_outline
+    from deckmaker.pipeline import ARTIFACTS, example_outline
 
     picked = ((only,) if only else ARTIFACTS, formats or ("md",))
     if len(inputs) > 1 or (inputs and inputs[0].is_dir()):
@@ -239,8 +239,8 @@ def watch(
     outputs in place. Ctrl-C stops."""
     import time
 
-    from deckmaker.build import ARTIFACTS, example_outline
     from deckmaker.filters import clock
+    from deckmaker.pipeline import ARTIFACTS, example_outline
     from deckmaker.watch import Event, Failed
     from deckmaker.watch import watch as run_watch
 
@@ -298,8 +298,8 @@ def validate(
 ) -> None:
     """Check OUTLINE, and that its slides can be laid out in the theme, listing every mistake
     with its line; writes nothing."""
-    from deckmaker.build import plan_outline, warnings
     from deckmaker.filters import clock
+    from deckmaker.pipeline import plan_outline, warnings
     from deckmaker.plan import Kind
 
     with _reported():
@@ -367,7 +367,7 @@ def _warn(warnings: tuple[str, ...] | list[str]) -> None:
 def import_(essay: Path, out: Path | None, force: bool) -> None:
     """Turn ESSAY (.txt or .md) into an outline you can read, edit and build: its prose becomes
     the script word for word, with key points extracted from its own sentences."""
-    from deckmaker.build import import_to_outline
+    from deckmaker.pipeline import import_to_outline
 
     with _reported():
         imported = import_to_outline(essay, out, force)
@@ -415,8 +415,8 @@ def preview(
 ) -> None:
     """Draw every slide of OUTLINE's deck as a PNG, plus one contact sheet of them all
     (needs LibreOffice Impress and poppler's pdftoppm)."""
-    from deckmaker.build import example_outline
-    from deckmaker.build import preview as run_preview
+    from deckmaker.pipeline import example_outline
+    from deckmaker.pipeline import preview as run_preview
 
     with _reported():
         built = run_preview(

@@ -1,6 +1,6 @@
 """Watch mode: build once, then again whenever a file the build read changes: the input, its
 pictures, its theme, a template in --templates. The process stays warm between builds (imports,
-the opened theme, compiled templates: see `deckmaker.build`), and a build that fails writes
+the opened theme, compiled templates: see `deckmaker.pipeline`), and a build that fails writes
 nothing, so the last good outputs stay in place until the input is fixed."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckmaker.build import Built, Choices, build
 from deckmaker.errors import DeckmakerError
+from deckmaker.pipeline import Built, Choices, build
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack

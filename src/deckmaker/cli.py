@@ -314,7 +314,7 @@ def validate(
         )
     sections = sum(1 for part in plan.parts if part.kind is Kind.SECTION)
     click.echo(
-        f"{outline}: OK, {sections} sections, {len(plan.slides)} slides, "
+        f"{outline}: OK, {sections} section{'s' * (sections != 1)}, {len(plan.slides)} slides, "
         f"about {clock(plan.total_seconds)} at {plan.wpm} words per minute"
     )
     _warn(warnings(plan, templates, loaded))

@@ -63,8 +63,8 @@ def test_a_target_length_warns_by_how_much(tmp_path: Path) -> None:
     assert result.exit_code == 0
     warning = [line for line in result.output.splitlines() if line.startswith("warning: ")]
     assert warning == [
-        "warning: the script runs about 15:50 at 150 words per minute, 5:50 longer than the "
-        "10:00 target; cut about 875 words, or change the target"
+        "warning: the script runs about 15:49 at 150 words per minute, 5:49 longer than the "
+        "10:00 target; cut about 872 words, or change the target"
     ]
     assert "warning" not in run("build", "--only", "script", "--out", str(tmp_path),
                                 "--target", "16m").output  # fmt: skip

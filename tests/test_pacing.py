@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import judges
 import pytest
+from judges.animation import odp_pages
 from test_plan import FRAMES
 
 from deckmaker.build import Built, build, example_outline, plan_outline
@@ -457,3 +459,50 @@ def test_a_picture_keeps_its_place_after_the_slide_it_follows_in_the_outline(
         Layout.CONTENT,
     ]
     assert [len(s.bullets) for s in got] == [1, 4, 0, 1]
+
+
+def test_each_delivery_note_goes_with_the_slide_it_is_about() -> None:
+    notes = """\
+    notes:
+      - Speak slowly throughout
+      - Hold up a lump of clay
+      - Smile at the quote
+      - Stress "through summer"
+      - Compare the soil of each bed
+"""
+    got = section(plan(ORDERED.replace("    script:", notes + "    script:"), limit=600))
+    assert [s.notes for s in got] == [
+        # no word of its own on one slide: the first slide ("soil" is on three of the four)
+        ("Speak slowly throughout", "Compare the soil of each bed"),
+        ("Hold up a lump of clay",),  # shown (and said) over the columns only
+        ('Stress "through summer"',),  # said over the second points page only
+        ("Smile at the quote",),  # the quote slide's kind
+    ]
+
+
+@pytest.fixture(scope="module")
+def example_revealed(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build(example_outline(), tmp_path_factory.mktemp("example-revealed"), reveal=True)
+
+
+def test_the_revealed_example_passes_every_judge(example_revealed: Built) -> None:
+    """The animation judge among them: LibreOffice's clicks, page by page, against the notes'
+    marks."""
+    deck = example_revealed.files["deck"]
+    assert judges.findings(deck) == []
+    pages = odp_pages(deck)
+    assert not isinstance(pages, str), pages
+    assert [clicks for clicks, _ in pages] == [s.clicks for s in example_revealed.plan.slides]
+    assert sum(s.clicks for s in example_revealed.plan.slides) > 20
+
+
+def test_the_revealed_examples_script_matches_the_golden_file(
+    example_revealed: Built, request: pytest.FixtureRequest
+) -> None:
+    text = example_revealed.files["script"].read_text(encoding="utf-8")
+    golden = ROOT / "tests" / "golden" / "la-la-land.reveal.script.md"
+    if request.config.getoption("--update-golden"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), (
+        "la-la-land.reveal.script.md: run pytest --update-golden, then review the diff"
+    )

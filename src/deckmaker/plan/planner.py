@@ -23,6 +23,7 @@ from deckmaker.plan.model import (
     pause_count,
     word_count,
 )
+from deckmaker.plan.notes import placed
 from deckmaker.plan.pace import Shown, pull_quotes, spans
 from deckmaker.plan.slides import Drafts, Frames, bullets
 from deckmaker.plan.spoken import Topic, proper_words, said_points, talk, topic
@@ -376,7 +377,7 @@ class _Planner:
     ) -> list[SlidePlan]:
         """Number the slides and give each the sentences said while it is up (pace.py); a
         stretch with nothing to show gets a pull quote, a slide the words never reach gets lines
-        written from what it shows, and the notes go with the first slide."""
+        written from what it shows, and each note goes with the slide it is about (notes.py)."""
         shown = _unaligned_placed(faces, len(said))
         out: list[SlidePlan] = []
         for span in spans(shown, [self.seconds(s) for s in said], self.limit):
@@ -402,8 +403,8 @@ class _Planner:
                     marks = tuple(m - span.start for m in marks)
                 spoken = clicked(here, marks)
                 slide = replace(slide, reveal=True)
-            out.append(replace(slide, spoken=spoken, notes=notes if not out else ()))
-        return out
+            out.append(replace(slide, spoken=spoken))
+        return [replace(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
 
     def pull_quote(
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool

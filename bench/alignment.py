@@ -39,7 +39,9 @@ Method = Callable[[Sequence[str], Sequence[Sentence], str], tuple[int | None, ..
 
 
 def by_similarity(similarity: Similarity) -> Method:
-    def method(texts: Sequence[str], script: Sequence[Sentence], language: str):  # type: ignore[no-untyped-def]
+    def method(
+        texts: Sequence[str], script: Sequence[Sentence], language: str
+    ) -> tuple[int | None, ...]:
         return align(texts, script, language=language, similarity=similarity)
 
     return method
@@ -105,9 +107,10 @@ def hand_written() -> list[Case]:
         truths = marked["intro" if seg is outline.intro else seg.title]
         script = sentences(tuple(seg.script.split("\n\n")))
         texts = tuple(t for p in seg.points for t in (p.text, *p.points))
-        truth = tuple(anchored(truths[t], script) for t in texts)
-        assert None not in truth, f"{seg.title}: a marked sentence is not in the script"
-        out.append(Case(texts, truth, script, detect_language(seg.script)))  # type: ignore[arg-type]
+        found = [anchored(truths[t], script) for t in texts]
+        truth = tuple(f for f in found if f is not None)
+        assert len(truth) == len(texts), f"{seg.title}: a marked sentence is not in the script"
+        out.append(Case(texts, truth, script, detect_language(seg.script)))
     return out
 
 

@@ -24,7 +24,7 @@ def test_builds_the_example_with_no_argument(tmp_path: Path, monkeypatch) -> Non
     assert (tmp_path / "build" / "la-la-land.pptx").stat().st_size > 10_000
     assert (tmp_path / "build" / "la-la-land.script.md").read_text().startswith("# La La Land")
     assert "Wrote build/la-la-land.pptx (22 slides, notes on each)" in result.output
-    assert "The talk runs about 15:50 at 150 words per minute." in result.output
+    assert "The talk runs about 15:49 at 150 words per minute." in result.output
 
 
 def test_only_and_wpm_and_out(tmp_path: Path) -> None:

@@ -81,14 +81,13 @@ def test_example_deck_reads_as_a_talk(example) -> None:
         f"{intro} (cont.)",
         "What We’ll Cover",
         montage,
+        "“Sebastian’s music, particularly his jazz club theme, becomes the soundtrack to this "
+        "alternate life, tying their personal narrative to his artistic journey.”",
         f"{montage} (cont.)",
         f"{montage} (cont.)",
-        sacrifices,
+        sacrifices,  # its two columns, said first
+        sacrifices,  # then its points, split by time
         f"{sacrifices} (cont.)",
-        sacrifices,  # its two columns
-        "“La La Land doesn’t offer easy answers but presents a nuanced perspective on the inherent "
-        "tension between personal ambition and romantic partnership, making its conclusion both "
-        "emotionally resonant and thought-provoking.”",
         realism,
         "“The final scene, in Sebastian’s jazz club, is a masterclass in understated emotion.”",
         f"{realism} (cont.)",
@@ -101,7 +100,7 @@ def test_example_deck_reads_as_a_talk(example) -> None:
         "Thank You!",
     ]
     layouts = [s.layout for s in example.plan.slides]
-    assert layouts[11:13] == [Layout.COLUMNS, Layout.QUOTE]
+    assert layouts[10:13] == [Layout.COLUMNS, Layout.CONTENT, Layout.CONTENT]
     agenda = [p.text for p in slides[5].placeholders[1].text_frame.paragraphs]
     assert agenda == [montage, sacrifices, realism, impact]
     notes = slides[6].notes_slide.notes_text_frame.text

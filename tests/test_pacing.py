@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import judges
 import pytest
+from judges.animation import odp_pages
 from test_plan import FRAMES
 
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import Built, build, example_outline, plan_outline
 from deckmaker.plan import Kind, Layout, Plan, SlidePlan, Voice, plan_talk
-from deckmaker.plan.align import Sentence, align, anchored, sentences
+from deckmaker.plan.align import Sentence, Similarity, align, anchored, sentences
 from deckmaker.plan.model import CLICK, word_count
 from deckmaker.plan.pace import Shown, Span, pull_quotes, spans
 from deckmaker.templates import Templates
@@ -47,6 +49,25 @@ def test_a_point_the_script_never_says_is_unaligned() -> None:
     # one content word of three shared: below the threshold
     assert align(["Peppers need patience", "Basil likes water"], said) == (None, 1)
     assert align(["Quantum chromodynamics"], said) == (None,)
+
+
+def test_rare_words_outweigh_common_ones() -> None:
+    said = sentences((
+        "The montage shows us the film. The film shows us exactly that. "
+        "The montage is a film. The contrast with reality is stark.",
+    ))
+    # "shows" and "exactly" (said, and an adverb) against "contrast" and "reality" (said once):
+    # both sentences say two of the point's five words; the rarer ones win
+    point = "The contrast with reality shows exactly what was lost"
+    assert align([point], said) == (3,)
+    assert align([point], said, similarity=Similarity(rarity=False)) == (1,)
+
+
+def test_stems_that_differ_only_in_their_ending_count_half() -> None:
+    said = sentences(("Mia met someone else at a party. Mia's marriage to someone else hurts.",))
+    # "married" and "marriage" stem to "marri" and "marriag": half a word, which tips it
+    assert align(["Mia married someone else"], said) == (1,)
+    assert align(["Mia married someone else"], said, similarity=Similarity(endings=False)) == (0,)
 
 
 def test_an_imported_points_sentence_is_its_anchor() -> None:
@@ -383,4 +404,105 @@ def test_validate_names_slides_over_the_limit_and_slides_with_nothing_said() -> 
     ))
     assert pacing_warnings(silent)[0] == (
         f"nothing is said over slide {slide.number}; add script or points there"
+    )
+
+
+ORDERED = """\
+title: Talk
+sections:
+  - title: Soil
+    points: [Compost feeds the soil, Mulch keeps water in]
+    columns:
+      - {title: Clay, points: [Heavy and slow to drain]}
+      - {title: Sand, points: [Light and quick to dry]}
+    quote: {text: The soil is the garden, attribution: Ann}
+    script: >-
+      Compost feeds the soil every year. Clay soil is heavy and slow to drain. Sand soil is
+      light and quick to dry. Mulch keeps water in through summer. As Ann says, the soil is
+      the garden.
+"""
+
+
+def test_a_sections_slides_come_in_the_order_they_are_said() -> None:
+    got = section(plan(ORDERED, limit=600))
+    # the columns (a list here: these frames have no two-column layout) are said between the
+    # two points: the points are split around them, and the quote is read out last
+    columns = ["Clay", "Heavy and slow to drain", "Sand", "Light and quick to dry"]
+    assert [(s.title, [b.text for b in s.bullets]) for s in got] == [
+        ("Soil", ["Compost feeds the soil"]),
+        ("Soil", columns),
+        ("Soil (cont.)", ["Mulch keeps water in"]),
+        ("“The soil is the garden”\n— Ann", []),
+    ]
+    assert [s.spoken for s in got] == [
+        ("Let's get into it.", "Compost feeds the soil every year."),
+        ("Clay soil is heavy and slow to drain. Sand soil is light and quick to dry.",),
+        ("Mulch keeps water in through summer.",),
+        ("As Ann says, the soil is the garden.",),
+    ]
+
+
+def test_a_picture_keeps_its_place_after_the_slide_it_follows_in_the_outline(
+    tmp_path: Path,
+) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (20, 120, 60)).save(tmp_path / "bed.png")
+    text = ORDERED.replace("    quote: {text: The soil is the garden, attribution: Ann}\n", "")
+    text = text.replace("    script:", f"    image: {tmp_path / 'bed.png'}\n    script:")
+    got = section(plan(text, limit=600))
+    # a picture is not said: it follows the columns, as in the outline, sharing their stretch
+    assert [s.layout for s in got] == [
+        Layout.CONTENT,
+        Layout.CONTENT,
+        Layout.IMAGE,
+        Layout.CONTENT,
+    ]
+    assert [len(s.bullets) for s in got] == [1, 4, 0, 1]
+
+
+def test_each_delivery_note_goes_with_the_slide_it_is_about() -> None:
+    notes = """\
+    notes:
+      - Speak slowly throughout
+      - Hold up a lump of clay
+      - Smile at the quote
+      - Stress "through summer"
+      - Compare the soil of each bed
+"""
+    got = section(plan(ORDERED.replace("    script:", notes + "    script:"), limit=600))
+    assert [s.notes for s in got] == [
+        # no word of its own on one slide: the first slide ("soil" is on three of the four)
+        ("Speak slowly throughout", "Compare the soil of each bed"),
+        ("Hold up a lump of clay",),  # shown (and said) over the columns only
+        ('Stress "through summer"',),  # said over the second points page only
+        ("Smile at the quote",),  # the quote slide's kind
+    ]
+
+
+@pytest.fixture(scope="module")
+def example_revealed(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build(example_outline(), tmp_path_factory.mktemp("example-revealed"), reveal=True)
+
+
+def test_the_revealed_example_passes_every_judge(example_revealed: Built) -> None:
+    """The animation judge among them: LibreOffice's clicks, page by page, against the notes'
+    marks."""
+    deck = example_revealed.files["deck"]
+    assert judges.findings(deck) == []
+    pages = odp_pages(deck)
+    assert not isinstance(pages, str), pages
+    assert [clicks for clicks, _ in pages] == [s.clicks for s in example_revealed.plan.slides]
+    assert sum(s.clicks for s in example_revealed.plan.slides) > 20
+
+
+def test_the_revealed_examples_script_matches_the_golden_file(
+    example_revealed: Built, request: pytest.FixtureRequest
+) -> None:
+    text = example_revealed.files["script"].read_text(encoding="utf-8")
+    golden = ROOT / "tests" / "golden" / "la-la-land.reveal.script.md"
+    if request.config.getoption("--update-golden"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), (
+        "la-la-land.reveal.script.md: run pytest --update-golden, then review the diff"
     )

@@ -1,29 +1,55 @@
 """Where each point is said: the sentence of a segment's script that says it, as data.
 
 Imported points carry their sentence (`said:`, the opening words of the sentence they came
-from). A hand-written point is matched by content-word overlap with stemming: the share of the
-point's content stems (essay/language.py's stop words left out, snowball stems) that a sentence
-says. A sentence must say MATCH of them, and two, to count; below that the point is unaligned
-(None). Points are said in the order they are shown, so the matches are chosen together, in
-order along the script (a small dynamic programme that maximises the summed overlap), and a
-point never goes back to an earlier sentence than the point before it.
+from). A hand-written point is matched by content-word overlap with stemming, each word weighed
+by how rare it is in the segment's script: the share of the point's content stems (essay/
+language.py's stop words left out, snowball stems), weighted by their inverse sentence frequency,
+that a sentence says. A word the script says in every other sentence ("shows", "film") tells
+little about where the point is said; one it says once ("contrast") tells a lot. Two stems that
+differ only in their ending ("marri", "marriag") count half. A sentence must say MATCH of the
+weight, and two words, to count; below that the point is unaligned (None). Points are said in
+the order they are shown, so the matches are chosen together, in order along the script (a
+small dynamic programme that maximises the summed share), and a point never goes back to an
+earlier sentence than the point before it.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckmaker.essay.language import content_stems, detect_language
+from deckmaker.essay.language import content_stems, detect_language, words
 
-# A sentence says a point when it says this share of the point's content stems, and two of them
-# at least (or all, for a point of one content word).
-MATCH = 0.4
+# A sentence says a point when it says this share of the weight of the point's content stems,
+# and two of them at least (or all, for a point of one content word).
+MATCH = 0.3
 # An anchored (imported) point outweighs any number of overlaps: it is where the author said.
 _ANCHORED = 1000.0
+# Stems that share this many letters and differ only after them meet halfway ("marri" and
+# "marriag"); shorter ones ("art", "artist") are too often different words.
+ENDING_PREFIX = 5
+# How an adverb of manner ends, by language.
+_ADVERB = {"en": "ly", "es": "mente"}
 # A sentence ends at . ! ? or … (perhaps inside a closing quote or bracket) before a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['\"’”)\]])\s+")
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """How a point is compared with a sentence: `rarity` weighs each word by its inverse
+    sentence frequency in the script (else every word weighs one); `endings` lets stems that
+    differ only in their ending count half (else only equal stems count); `match` is the
+    share of a point's stems a sentence must say."""
+
+    rarity: bool = True
+    endings: bool = True
+    match: float = MATCH
+
+
+SIMILARITY = Similarity()
 
 
 @dataclass(frozen=True)
@@ -62,6 +88,7 @@ def align(
     script: Sequence[Sentence],
     anchors: Sequence[int | None] = (),
     language: str | None = None,
+    similarity: Similarity = SIMILARITY,
 ) -> tuple[int | None, ...]:
     """For each text (a point, in the order shown), the index of the sentence that says it, or
     None. `anchors` fixes a text's sentence where it is known (an imported point's `said:`)."""
@@ -69,6 +96,7 @@ def align(
         return ()
     lang = language or detect_language(" ".join(s.text for s in script))
     stems = [set(content_stems(s.text, lang)) for s in script]
+    weigh = _weights(stems, similarity.rarity)
     fixed = [*anchors, *[None] * (len(texts) - len(anchors))]
     n = len(script)
     # best[j]: the best (score, -sum of indices, choices) so far with the last match at or
@@ -78,16 +106,14 @@ def align(
     if n == 0:
         return (None,) * len(texts)
     for text, anchor in zip(texts, fixed, strict=True):
-        wanted = set(content_stems(text, lang))
+        wanted = _wanted(text, lang)
         skipped = [(v, t, (*c, None)) for v, t, c in best]
         exact = []
         for j in range(n):
             if anchor is not None:
                 score = _ANCHORED if j == anchor else 0.0
             else:
-                shared = len(wanted & stems[j])
-                share = shared / len(wanted) if wanted else 0.0
-                score = share if share >= MATCH and (shared >= 2 or share == 1) else 0.0
+                score = _score(wanted, stems[j], weigh, similarity)
             v, t, c = best[j]
             exact.append((v + score, t - j, (*c, j)) if score else None)
         running = None
@@ -102,6 +128,60 @@ def align(
             new.append(pick)
         best = new
     return best[-1][2]
+
+
+def _weights(stems: Sequence[set[str]], rarity: bool) -> dict[str, float]:
+    """Each stem's inverse sentence frequency in the script, smoothed as scikit-learn's is
+    (ln((1 + n) / (1 + df)) + 1: a word in every sentence still weighs one). Without `rarity`,
+    an empty map: every stem weighs one."""
+    if not rarity:
+        return {}
+    df = Counter(stem for s in stems for stem in s)
+    n = len(stems)
+    return {stem: math.log((1 + n) / (1 + count)) + 1 for stem, count in df.items()}
+
+
+def _wanted(text: str, language: str) -> dict[str, float]:
+    """The content stems of a point, each with its own weight: an adverb of manner (English
+    "-ly", Spanish "-mente": "exactly", "simplemente") weighs half, as it colours what a
+    sentence says rather than names what it is about."""
+    out: dict[str, float] = {}
+    for word in words(text):
+        for stem in content_stems(word, language):
+            lowered = word.lower()
+            adverb = len(lowered) > 5 and lowered.endswith(_ADVERB[language])
+            out[stem] = max(out.get(stem, 0.0), 0.5 if adverb else 1.0)
+    return out
+
+
+def _score(
+    wanted: dict[str, float], said: set[str], weigh: dict[str, float], similarity: Similarity
+) -> float:
+    """The weighted share of `wanted` that `said` says; 0 when it says less than `match` of the
+    stems, or fewer than two of them, counted plainly (so weighing ranks sentences, and never
+    makes a point say more or less than its words)."""
+    if not wanted:
+        return 0.0
+
+    def weight(stem: str) -> float:
+        # a stem the script never says tells no sentence from another: it weighs the least
+        return (weigh.get(stem, 1.0) if weigh else 1.0) * (wanted[stem] if weigh else 1.0)
+
+    total = sum(weight(w) for w in wanted)
+    got, count = 0.0, 0.0
+    for w in wanted:
+        if w in said:
+            got, count = got + weight(w), count + 1
+        elif similarity.endings and any(_same_but_ending(w, s) for s in said):
+            got, count = got + weight(w) / 2, count + 0.5
+    share = count / len(wanted)
+    return got / total if share >= similarity.match and (count >= 2 or share == 1) else 0.0
+
+
+def _same_but_ending(a: str, b: str) -> bool:
+    """Stems that differ only in their ending: one is the other and more, past ENDING_PREFIX."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= ENDING_PREFIX and long.startswith(short)
 
 
 def filled(found: Sequence[int | None], first: int = 0) -> tuple[int, ...]:

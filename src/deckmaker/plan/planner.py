@@ -23,6 +23,7 @@ from deckmaker.plan.model import (
     pause_count,
     word_count,
 )
+from deckmaker.plan.notes import placed
 from deckmaker.plan.pace import Shown, pull_quotes, spans
 from deckmaker.plan.slides import Drafts, Frames, bullets
 from deckmaker.plan.spoken import Topic, proper_words, said_points, talk, topic
@@ -213,7 +214,9 @@ class _Planner:
     ) -> list[SlidePlan]:
         """The slides of a segment: its divider, labelled `label`, when `divided` or when it has
         nothing else to show; then its points (on as many pages as space and time need), its
-        columns, picture and quote, each up while what it shows is said (see pace.py)."""
+        columns, picture and quote, in the order they are said (_in_said_order), each up while
+        what it shows is said (see pace.py). A points page ends where a columns or quote slide
+        comes up, and the points said after it go on a page after it."""
         default = {Kind.INTRO: "intro_title", Kind.OUTRO: "outro_title"}
         title = seg.title or self.voice.say(default[kind])
         said = sentences(((lead,) if lead else ()) + self.words(seg))
@@ -228,19 +231,23 @@ class _Planner:
         found = _led_by_sub_points(align(texts, script, fixed), seg.points)
         at = filled([None if f is None else f + lead_count for f in found], lead_count)
         faces: list[_Face] = []
-        if seg.points:
-            known = tuple(f is not None for f in found)
-            faces += self.content(title, seg.points, at, known, said)
+        others: list[_Face] = []  # the columns, picture and quote, placed among the points
         if seg.columns:
-            a = self.where(" ".join(_column_texts(seg.columns)), script, lead_count)
+            first, last = self.spread(_column_texts(seg.columns), script, lead_count)
             shown = said_points(replace(seg, points=()))
-            faces += [_Face(d, a, shown) for d in self.drafts.columns(title, seg.columns)]
+            drafts = self.drafts.columns(title, seg.columns)
+            others += [_Face(d, first, shown, last) for d in drafts]
         if seg.image:
-            faces.append(_Face(self.drafts.picture(title, seg.image), None))
+            others.append(_Face(self.drafts.picture(title, seg.image), None))
         if seg.quote:
             q = seg.quote
             a = self.where(q.text, script, lead_count)
-            faces.append(_Face(self.drafts.quote(q.text, q.attribution), a, (Point(q.text),)))
+            others.append(_Face(self.drafts.quote(q.text, q.attribution), a, (Point(q.text),)))
+        if seg.points:
+            known = tuple(f is not None for f in found)
+            breaks = sorted({f.first for f in others if f.first is not None})
+            faces += self.content(title, seg.points, at, known, said, breaks)
+        faces = _in_said_order([*faces, *others])
         if divided or not faces:
             divider = _Face(self.drafts.divider(title, label, number), 0)
             faces.insert(0, divider)
@@ -253,12 +260,14 @@ class _Planner:
         at: tuple[int, ...],
         known: tuple[bool, ...],
         said: Sequence[Sentence],
+        breaks: Sequence[int] = (),
     ) -> list[_Face]:
         """The points' pages: a page takes the next point while they fit it and while the page,
         up from when its first point is said, would not stay up past the limit before that point
         is said; a point too long for any page gets pages of its own. `at`: where each bullet
-        is said (an unaligned one with the one before it); `known`: whether it was aligned. A
-        page whose first point is not said is placed as a slide that shows nothing said is."""
+        is said (an unaligned one with the one before it); `known`: whether it was aligned;
+        `breaks`: where other slides of the segment come up, which no page spans. A page whose
+        first point is not said is placed as a slide that shows nothing said is."""
         groups, i = [], 0
         unsaid: set[int] = set()  # the points (by id) not said anywhere
         for p in points:
@@ -275,7 +284,8 @@ class _Planner:
             wider = shown + listed
             fits = len(self.drafts.paginated(wider)) == 1
             timely = not marks or self.length(said, marks[0], max(where) + 1) <= self.limit
-            if here and fits and timely:
+            between = bool(marks) and any(marks[0] < b <= where[0] for b in breaks)
+            if here and fits and timely and not between:
                 here, shown, marks = [*here, point], wider, marks + where
                 continue
             if here:
@@ -306,6 +316,14 @@ class _Planner:
             )
             for d, (p, _, m) in zip(drafts, pages, strict=True)
         ]
+
+    def spread(
+        self, texts: Sequence[str], script: Sequence[Sentence], offset: int
+    ) -> tuple[int | None, int | None]:
+        """Where the first and the last of `texts` are said, each matched on its own (a slide's
+        items, as columns, need not be said in the order they are laid out)."""
+        found = [f for t in texts if (f := self.where(t, script, offset)) is not None]
+        return (min(found), max(found)) if found else (None, None)
 
     def where(self, text: str, script: Sequence[Sentence], offset: int) -> int | None:
         """The sentence that says `text`, if one does."""
@@ -359,7 +377,7 @@ class _Planner:
     ) -> list[SlidePlan]:
         """Number the slides and give each the sentences said while it is up (pace.py); a
         stretch with nothing to show gets a pull quote, a slide the words never reach gets lines
-        written from what it shows, and the notes go with the first slide."""
+        written from what it shows, and each note goes with the slide it is about (notes.py)."""
         shown = _unaligned_placed(faces, len(said))
         out: list[SlidePlan] = []
         for span in spans(shown, [self.seconds(s) for s in said], self.limit):
@@ -385,8 +403,8 @@ class _Planner:
                     marks = tuple(m - span.start for m in marks)
                 spoken = clicked(here, marks)
                 slide = replace(slide, reveal=True)
-            out.append(replace(slide, spoken=spoken, notes=notes if not out else ()))
-        return out
+            out.append(replace(slide, spoken=spoken))
+        return [replace(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
 
     def pull_quote(
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool
@@ -464,6 +482,17 @@ def _unaligned_placed(faces: Sequence[_Face], count: int) -> list[Shown]:
     return out
 
 
+def _in_said_order(faces: Sequence[_Face]) -> list[_Face]:
+    """The slides in the order what they show is first said. A slide showing nothing said (a
+    picture, points the script never says) keeps its place after the slide it follows in the
+    outline's order (points, columns, picture, quote); ties keep that order too."""
+    keyed, key = [], -1
+    for i, face in enumerate(faces):
+        key = face.first if face.first is not None else key
+        keyed.append((key, i, face))
+    return [face for *_, face in sorted(keyed, key=lambda k: k[:2])]
+
+
 def _led_by_sub_points(
     found: tuple[int | None, ...], points: Sequence[Point]
 ) -> tuple[int | None, ...]:
@@ -493,4 +522,6 @@ def clicked(said: Sequence[Sentence], marks: Sequence[int]) -> tuple[str, ...]:
 
 
 def _column_texts(columns: Sequence[Column]) -> list[str]:
-    return [t for c in columns for t in (c.title or "", *(p.text for p in c.points))]
+    """What a columns slide shows that the script says: each column's points, or its title when
+    it has none (a title is most often a name, said all through the segment)."""
+    return [t for c in columns for t in ([p.text for p in c.points] or [c.title or ""])]

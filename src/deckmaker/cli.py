@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import io
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,17 @@ _theme_option = click.option(
 # The script formats, as `deckmaker.render.script.FORMATS` names them (listed here so that
 # --help need not import the renderers).
 FORMAT_NAMES = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
+_wpm_option = click.option(
+    "--wpm",
+    type=click.IntRange(40, 400),
+    help="Speaking rate for timings, in words per minute.  [default: the outline's wpm, or 150]",
+)
+_curly_option = click.option(
+    "--curly-quotes",
+    is_flag=True,
+    help="Curl the quotes and apostrophes of the words said (’ “ ”), as the slides' are.  "
+    "[default: the outline's curly_quotes, else straight]",
+)
 _voice_option = click.option(
     "--voice",
     help="The voice of the words deckmaker writes: video, talk or podcast (or a "
@@ -80,6 +91,17 @@ _reveal_option = click.option(
 )
 
 
+def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options that change the plan (`pipeline.Choices`), the same on every command that
+    plans: build (and so watch), validate and preview plan a talk alike."""
+    for option in reversed(
+        (_templates_option, _theme_option, _wpm_option, _voice_option, _target_option,
+         _curly_option, _pace_option, _reveal_option)
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="deckmaker")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
@@ -109,13 +131,6 @@ def cli(debug: bool) -> None:
     type=click.Choice(["deck", "script"]),
     help="Write just the deck or just the script (slides are planned the same either way).",
 )
-@_templates_option
-@_theme_option
-@click.option(
-    "--wpm",
-    type=click.IntRange(40, 400),
-    help="Speaking rate for timings, in words per minute.  [default: the outline's wpm, or 150]",
-)
 @click.option(
     "--format",
     "formats",
@@ -125,14 +140,6 @@ def cli(debug: bool) -> None:
     "(teleprompter text), html (teleprompter page), srt (captions), chapters (Podcasting 2.0 "
     "JSON), show-notes (description with chapters), dialogue (two hosts).  [default: md]",
 )
-@_voice_option
-@_target_option
-@click.option(
-    "--curly-quotes",
-    is_flag=True,
-    help="Curl the quotes and apostrophes of the words said (’ “ ”), as the slides' are.  "
-    "[default: the outline's curly_quotes, else straight]",
-)
 @click.option(
     "-j",
     "--jobs",
@@ -140,8 +147,7 @@ def cli(debug: bool) -> None:
     help="With several inputs: how many to build at once, each in a process of its own "
     "(1: one after another, in this one).  [default: the number of cores]",
 )
-@_pace_option
-@_reveal_option
+@_planning_options
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -281,21 +287,8 @@ watch.params += [p for p in build.params if p.name not in ("inputs", "jobs")]
 
 @cli.command()
 @click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
-@_templates_option
-@_theme_option
-@_voice_option
-@_target_option
-@_pace_option
-@_reveal_option
-def validate(
-    outline: Path,
-    templates_dir: Path | None,
-    theme: str | None,
-    voice: str | None,
-    target: int | None,
-    max_slide_seconds: int | None,
-    reveal: bool,
-) -> None:
+@_planning_options
+def validate(outline: Path, **choices: Any) -> None:
     """Check OUTLINE, and that its slides can be laid out in the theme, listing every mistake
     with its line; writes nothing."""
     from deckmaker.filters import clock
@@ -303,15 +296,7 @@ def validate(
     from deckmaker.plan import Kind
 
     with _reported():
-        plan, templates, loaded = plan_outline(
-            outline,
-            templates_dir,
-            theme=theme,
-            voice=voice,
-            target=target,
-            max_slide_seconds=max_slide_seconds,
-            reveal=reveal,
-        )
+        plan, templates, loaded = plan_outline(outline, **choices)
     sections = sum(1 for part in plan.parts if part.kind is Kind.SECTION)
     click.echo(
         f"{outline}: OK, {sections} section{'s' * (sections != 1)}, {len(plan.slides)} slides, "
@@ -401,32 +386,15 @@ def themes() -> None:
     type=click.Path(path_type=Path, file_okay=False),
     help="Folder to write the slide PNGs and the contact sheet into.",
 )
-@_templates_option
-@_theme_option
-@_pace_option
-@_reveal_option
-def preview(
-    outline: Path | None,
-    out_dir: Path,
-    templates_dir: Path | None,
-    theme: str | None,
-    max_slide_seconds: int | None,
-    reveal: bool,
-) -> None:
+@_planning_options
+def preview(outline: Path | None, out_dir: Path, **choices: Any) -> None:
     """Draw every slide of OUTLINE's deck as a PNG, plus one contact sheet of them all
     (needs LibreOffice Impress and poppler's pdftoppm)."""
     from deckmaker.pipeline import example_outline
     from deckmaker.pipeline import preview as run_preview
 
     with _reported():
-        built = run_preview(
-            outline or example_outline(),
-            out_dir,
-            templates_dir,
-            theme,
-            max_slide_seconds=max_slide_seconds,
-            reveal=reveal,
-        )
+        built = run_preview(outline or example_outline(), out_dir, **choices)
     _warn(built.warnings)
     slides = len(built.files) - 1
     click.echo(f"Wrote {slides} slide pictures to {out_dir}")

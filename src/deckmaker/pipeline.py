@@ -229,27 +229,13 @@ def build(
     return write(render(outline_path, only, formats=formats, **choices), out_dir)
 
 
-def preview(
-    outline_path: Path,
-    out_dir: Path,
-    templates_dir: Path | None = None,
-    theme: str | Path | None = None,
-    *,
-    max_slide_seconds: int | None = None,
-    reveal: bool = False,
-) -> Built:
+def preview(outline_path: Path, out_dir: Path, **choices: Unpack[Choices]) -> Built:
     """Draw the deck as PNGs, DIR/<name>-NN.png for each slide and DIR/<name>-sheet.png for
     all of them, through LibreOffice and poppler; the deck itself is not written."""
     from deckmaker.preview import contact_sheet, render_pages
     from deckmaker.render.deck import render_deck
 
-    plan, templates, loaded = plan_outline(
-        outline_path,
-        templates_dir,
-        theme=theme,
-        max_slide_seconds=max_slide_seconds,
-        reveal=reveal,
-    )
+    plan, templates, loaded = plan_outline(outline_path, **choices)
     stem = outline_path.stem
     pages = render_pages(render_deck(plan, loaded), stem)
     if len(pages) != len(plan.slides):

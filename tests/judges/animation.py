@@ -13,14 +13,13 @@ build-list entry for each.
 from __future__ import annotations
 
 import posixpath
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
 
 from lxml import etree
 
-from .tools import require
+from .tools import converted
 
 MARK = "[CLICK]"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -121,16 +120,9 @@ def _walk(path: Path, number: int, slide: etree._Element) -> list[str]:
 def odp_pages(path: Path) -> list[tuple[int, str]] | str:
     """Per page of LibreOffice's OpenDocument copy: its on-click effects that show one of the
     page's paragraphs, and its notes' text."""
-    soffice = require("soffice")
     with tempfile.TemporaryDirectory() as tmp:
-        profile = Path(tmp, "profile").as_uri()  # a private profile: runs may overlap
-        subprocess.run(
-            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "odp",
-             "--outdir", tmp, str(path)],
-            capture_output=True, timeout=300, check=False,
-        )  # fmt: skip
-        odp = Path(tmp, path.stem + ".odp")
-        if not odp.exists():  # LibreOffice exits 0 when it cannot load a file
+        odp = converted(path, "odp", tmp)
+        if odp is None:
             return f"{path.name}: LibreOffice wrote no .odp (could not load it) [LibreOffice]"
         with zipfile.ZipFile(odp) as z:
             content = etree.fromstring(z.read("content.xml"))

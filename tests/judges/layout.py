@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .tools import require
+from .tools import converted, require
 
 TOLERANCE_PT = 2.0  # rounding in LibreOffice's PDF export
 # pdftotext draws each word's box from the font's full ascent and descent, which stand a little
@@ -74,16 +74,10 @@ Page = tuple[float, list[tuple[str, tuple[float, ...]]]]
 
 def drawn_pages(path: Path) -> list[Page] | str:
     """Each page's width and its words with their boxes; a finding when nothing was drawn."""
-    soffice, pdftotext = require("soffice"), require("pdftotext")
+    pdftotext = require("pdftotext")
     with tempfile.TemporaryDirectory() as tmp:
-        profile = Path(tmp, "profile").as_uri()  # a private profile: runs may overlap
-        subprocess.run(
-            [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-             "--outdir", tmp, str(path)],
-            capture_output=True, timeout=300, check=False,
-        )  # fmt: skip
-        pdf = Path(tmp, path.stem + ".pdf")
-        if not pdf.exists():  # LibreOffice exits 0 when it cannot load a file
+        pdf = converted(path, "pdf", tmp)
+        if pdf is None:
             return f"{path.name}: LibreOffice wrote no PDF (could not load it) [LibreOffice]"
         html = Path(tmp, "words.html")
         subprocess.run([pdftotext, "-bbox", str(pdf), str(html)], check=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -34,3 +35,17 @@ def missing(what: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"{what}; .ci/run must install it")
     pytest.skip(f"{what} (see README: Tests)")
+
+
+def converted(path: Path, suffix: str, folder: str) -> Path | None:
+    """LibreOffice's copy of `path` as `suffix` (pdf, odp) in `folder`; None when it could not
+    load the file (it exits 0 then too)."""
+    soffice = require("soffice")
+    profile = Path(folder, "profile").as_uri()  # a private profile: runs may overlap
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", suffix,
+         "--outdir", folder, str(path)],
+        capture_output=True, timeout=300, check=False,
+    )  # fmt: skip
+    out = Path(folder, f"{path.stem}.{suffix}")
+    return out if out.exists() else None

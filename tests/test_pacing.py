@@ -52,10 +52,12 @@ def test_a_point_the_script_never_says_is_unaligned() -> None:
 
 
 def test_rare_words_outweigh_common_ones() -> None:
-    said = sentences((
-        "The montage shows us the film. The film shows us exactly that. "
-        "The montage is a film. The contrast with reality is stark.",
-    ))
+    said = sentences(
+        (
+            "The montage shows us the film. The film shows us exactly that. "
+            "The montage is a film. The contrast with reality is stark.",
+        )
+    )
     # "shows" and "exactly" (said, and an adverb) against "contrast" and "reality" (said once):
     # both sentences say two of the point's five words; the rarer ones win
     point = "The contrast with reality shows exactly what was lost"
@@ -190,6 +192,18 @@ def test_pull_quotes_are_short_strong_sentences_that_stand_alone() -> None:
         "The rain kept falling on the harbour town for weeks on end.",
     ]
     assert pull_quotes(said, "Harbour floods") == [said[3], said[4]]
+
+
+def test_a_pull_quote_leaves_out_a_connective_set_off_by_a_comma() -> None:
+    said = [
+        "Furthermore, the harbour town flooded twice that winter.",
+        "However the storm had passed by then, as everyone knew it would.",  # no comma: kept out
+        "Sebastian, the pianist, plays his theme for Mia one last time.",  # a name, not trimmed
+    ]
+    assert pull_quotes(said, "Harbour floods") == [
+        "The harbour town flooded twice that winter.",
+        said[2],
+    ]
 
 
 def test_a_section_whose_script_runs_out_gets_lines_from_its_own_points() -> None:
@@ -397,11 +411,15 @@ def test_validate_names_slides_over_the_limit_and_slides_with_nothing_said() -> 
         "sentence too long to split, or a greeting or sign-off); shorten it, or raise `pace:` or "
         "--max-slide-seconds",
     )
-    silent = replace(got, parts=tuple(
-        replace(p, slides=tuple(replace(s, spoken=()) for s in p.slides)) if p.kind is Kind.SECTION
-        else p
-        for p in got.parts
-    ))
+    silent = replace(
+        got,
+        parts=tuple(
+            replace(p, slides=tuple(replace(s, spoken=()) for s in p.slides))
+            if p.kind is Kind.SECTION
+            else p
+            for p in got.parts
+        ),
+    )
     assert pacing_warnings(silent)[0] == (
         f"nothing is said over slide {slide.number}; add script or points there"
     )
@@ -506,3 +524,17 @@ def test_the_revealed_examples_script_matches_the_golden_file(
     assert text == golden.read_text(encoding="utf-8"), (
         "la-la-land.reveal.script.md: run pytest --update-golden, then review the diff"
     )
+
+
+def test_a_long_stretch_opening_a_section_shows_its_title_then_pull_quotes() -> None:
+    opening = " ".join(
+        f"The harbour town flooded in winter number {n} of the decade." for n in range(12)
+    )
+    got = plan(
+        "title: T\nsections:\n  - title: Floods\n    points: [Sandbags hold the water back]\n"
+        f"    script: {opening} Sandbags hold the water back for a day or two.\n"
+    )
+    first, *rest = section(got)
+    assert (first.layout, first.title) == (Layout.HEADER, "Floods")
+    assert [s.layout for s in rest][-1] is Layout.CONTENT
+    assert any(s.layout is Layout.QUOTE for s in rest)  # the rest of the stretch: pull quotes

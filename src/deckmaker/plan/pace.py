@@ -14,6 +14,7 @@ empty span: the planner writes its words from what it shows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -107,13 +108,28 @@ def pieces(
 # something: QUOTE_WORDS words, counted as said.
 QUOTE_WORDS = (6, 22)
 # A sentence opening with one of these leans on the one before it ("And that's why…").
-_LEANING = word_set(
-    """and but so or yet because then also which this that these those it they he she okay ok
-    well alright now look listen anyway yes oh"""
+_JOINING = word_set(
+    """and but so or yet because okay ok well alright anyway oh furthermore moreover however
+    additionally besides instead still thus therefore hence meanwhile otherwise likewise
+    similarly finally firstly secondly thirdly lastly plus indeed y pero así entonces además
+    también pues bueno finalmente"""
+)
+_LEANING = _JOINING | word_set(
+    "then also which this that these those it they he she now look listen yes"
 )
 # Failing those, a stretch takes a longer sentence, or one opening on a pronoun, before no quote.
 RELAXED_WORDS = 32
-_JOINING = word_set("and but so or yet because okay ok well alright anyway oh")
+# "So, while it might…", "Furthermore, the ending…": a connective set off by a comma is left out
+# of the quote, as an editor trims one; what follows stands alone.
+_TRIMMED = re.compile(r"^[\"'‘“]?(\w+),\s+(?=\w)")
+
+
+def _trimmed(sentence: str) -> str:
+    found = _TRIMMED.match(sentence)
+    if not found or found.group(1).lower() not in _JOINING:
+        return sentence
+    rest = sentence[found.end() :]
+    return rest[0].upper() + rest[1:]
 
 
 def pull_quotes(said: Sequence[str], about: str) -> list[str]:
@@ -122,7 +138,8 @@ def pull_quotes(said: Sequence[str], about: str) -> list[str]:
     a noun it does not name; the most content words shared with the segment (its title and
     points, `about`) first, then the most content words, then the earliest. After all of
     those, as a second choice: sentences up to RELAXED_WORDS long that open on a pronoun or a
-    demonstrative, but not on a conjunction or a filler ("And…", "Okay,…")."""
+    demonstrative, but not on a conjunction or a filler ("And…", "Okay,…"). A connective set
+    off by a comma at the start is trimmed first ("So, while…" is quoted "While…")."""
     from deckmaker.essay.language import content_stems, detect_language
     from deckmaker.essay.statement import opens_with_pronoun
     from deckmaker.plan.model import word_count
@@ -132,7 +149,7 @@ def pull_quotes(said: Sequence[str], about: str) -> list[str]:
     topic = set(content_stems(about, language))
     low, high = QUOTE_WORDS
     ranked = []
-    for i, s in enumerate(said):
+    for i, s in enumerate(_trimmed(s) for s in said):
         words = s.split()
         first = words[0].lower().strip("'\"‘“,") if words else ""
         count = word_count(s)

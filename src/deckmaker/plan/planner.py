@@ -411,7 +411,10 @@ class _Planner:
     ) -> _Face:
         """A stretch with nothing to show: its strongest short sentence as a pull quote
         (pace.pull_quotes' rule), else the segment's title as a header ("… (cont.)" once a
-        slide of the segment has been up)."""
+        slide of the segment has been up). A stretch that opens a section (no divider before
+        it) shows the section's title: the audience sees that a new part has begun."""
+        if not continued and seg is not None and seg.title:
+            return _Face(self.drafts.divider(title, None), 0)
         about = " ".join(
             [seg.title or "", *(t for p in seg.points for t in (p.text, *p.points))] if seg else []
         )

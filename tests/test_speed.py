@@ -1,5 +1,6 @@
-"""Speed without changing a byte: the deck built through `Growth` and written by
-`reproducible_bytes` is the one python-pptx's API builds and saves; the caches never change an
+"""Speed without changing a byte: the deck built through `Growth`, its boxes and text written as
+XML by `textbody` and the package by `reproducible_bytes`, is the one python-pptx's API builds
+and saves; the caches never change an
 output; start-up stays light; the bench still runs."""
 
 from __future__ import annotations
@@ -10,19 +11,26 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
+from lxml import etree
 from conftest import FOREIGN_THEMES, ROOT, stress_outline
 from pptx.opc.package import OpcPackage
 from pptx.presentation import Presentation
+from pptx.dml.color import MSO_THEME_COLOR
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.shapes.autoshape import Shape
 from pptx.slide import NotesSlide, Slide, SlideLayout
+from pptx.util import Pt
 
 import deckmaker.pipeline as pipeline
 import deckmaker.render.deck
 from deckmaker.pipeline import build, example_outline, plan_outline
 from deckmaker.plan import fonts
-from deckmaker.render.deck import render_deck
-from deckmaker.render.package import build_date
+from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK
+from deckmaker.render.deck import BARE_LIST_LEVELS, Block, render_deck
+from deckmaker.render.package import build_date, set_bullet, set_list_level
 
 
 class StockGrowth:
@@ -36,6 +44,51 @@ class StockGrowth:
 
     def notes_slide(self, slide: Slide) -> NotesSlide:
         return slide.notes_slide
+
+
+def stock_placed(slide: Slide, sources: list[tuple[int, Any]]) -> dict[int, Shape]:
+    """What `deck._placed` replaces: each box set through python-pptx's setters."""
+    cloned = [cast(Shape, s) for s in slide.shapes if s.is_placeholder]
+    placed = {}
+    for (shape_id, box), shape in zip(sources, cloned, strict=True):
+        if box is not None:
+            shape.left, shape.top, shape.width, shape.height = box
+        placed[shape_id] = shape
+    return placed
+
+
+def stock_write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
+    """What `deck._write` replaces: each paragraph set through python-pptx's API (with the
+    two helpers for what it has no API for)."""
+    frame = shape.text_frame
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.word_wrap = True
+    number = block.numbered_from
+    for i, bullet in enumerate(block.lines):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        pt = block.size - SUB_POINT_SHRINK * bullet.level if block.bulleted else block.size
+        para.level = bullet.level
+        para.line_spacing = block.line_spacing
+        under_heading = i > 0 and block.lines[i - 1].heading
+        before = SPACE_BEFORE * pt if bullet.level or under_heading else block.spacing
+        para.space_before = Pt(before if block.bulleted else 0)
+        if not block.bulleted or bullet.heading:
+            set_bullet(para, None)
+        elif number and bullet.level == 0:
+            set_bullet(para, number, block.hanging)
+        elif not sets_lists:
+            set_list_level(para, *BARE_LIST_LEVELS[min(bullet.level, 1)])
+        run = para.add_run()
+        run.text = bullet.text
+        run.font.size = Pt(pt)
+        if bullet.heading:
+            run.font.bold = True
+            run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+
+
+def stock_notes(notes: NotesSlide, text: str) -> None:
+    """What `deck._write_notes` replaces."""
+    notes.notes_text_frame.text = text
 
 
 def stock_bytes(prs: Presentation) -> bytes:
@@ -75,6 +128,9 @@ def deck_both_ways(outline: Path, theme: str | Path | None = None) -> tuple[byte
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(deckmaker.render.deck, "Growth", StockGrowth)
         patch.setattr(deckmaker.render.deck, "reproducible_bytes", stock_bytes)
+        patch.setattr(deckmaker.render.deck, "_placed", stock_placed)
+        patch.setattr(deckmaker.render.deck, "_write", stock_write)
+        patch.setattr(deckmaker.render.deck, "_write_notes", stock_notes)
         stock = render_deck(plan, loaded)
     return fast, stock
 
@@ -219,3 +275,28 @@ def test_the_bench_runs_at_tiny_sizes(tmp_path: Path) -> None:
     if speed.pandoc() is not None:
         assert "| the example ≤ 2× pandoc |" in table
         assert "| 8 sections | 12 | " in table and "– | – | – | – |" not in table
+
+
+ODD_TEXTS = ("", "tab\there & <there>", "bell\x07 and\vvertical tab", 'quote " and \'', "end\n")
+
+
+def test_odd_characters_are_written_as_python_pptx_writes_them() -> None:
+    """Text the outlines above never hold: empty lines, control characters python-pptx escapes
+    as _xHHHH_, line and paragraph breaks in the notes; each text body written both ways."""
+    from deckmaker.plan import Bullet
+    from deckmaker.render.deck import _write, _write_notes
+    from deckmaker.render.shipped import theme_path
+    from deckmaker.render.theme import open_presentation
+
+    prs = open_presentation(theme_path("light"))
+    layout = prs.slide_layouts[1]
+    block = Block(tuple(Bullet(t) for t in ODD_TEXTS), 24, True, 6.0)
+    written = []
+    for write, notes in ((_write, _write_notes), (stock_write, stock_notes)):
+        slide = prs.slides.add_slide(layout)
+        body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+        write(cast(Shape, body), block, False)
+        notes(slide.notes_slide, "\n".join(ODD_TEXTS))
+        written.append((etree.tostring(slide._element), etree.tostring(slide.notes_slide._element)))
+    assert b"_x0007_" in written[0][0] and b"<a:br/>" in written[0][1]
+    assert written[0] == written[1]

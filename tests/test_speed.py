@@ -5,6 +5,7 @@ output; start-up stays light; the bench still runs."""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import subprocess
@@ -14,12 +15,13 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from lxml import etree
 from conftest import FOREIGN_THEMES, ROOT, stress_outline
-from pptx.opc.package import OpcPackage
-from pptx.presentation import Presentation
+from lxml import etree
 from pptx.dml.color import MSO_THEME_COLOR
 from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.opc.package import OpcPackage
+from pptx.oxml.ns import qn
+from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.slide import NotesSlide, Slide, SlideLayout
 from pptx.util import Pt
@@ -86,6 +88,39 @@ def stock_write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
             run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
 
 
+def stock_latent(roles: dict[Any, Any]) -> dict[tuple[Any, Any], Any]:
+    """What `deck._latent` replaces: the layout's own placeholders, copied anew each time."""
+    return {(k, t): source for k, role in roles.items() for t, source in role.latent.items()}
+
+
+def stock_add_latent(slide: Slide, source: Any, text: str) -> None:
+    """What `package.add_latent` with its prototype replaces: copy, place, then strip, on
+    every slide."""
+    box = (source.left, source.top, source.width, source.height)
+    element = copy.deepcopy(source._element)
+    tree = slide.shapes._spTree
+    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in tree.xpath("//@id") if i.isdigit()) + 1))
+    tree.append(element)
+    shape = cast(Shape, slide.shapes[-1])
+    shape.left, shape.top, shape.width, shape.height = box
+    field = element.find(f".//{qn('a:fld')}")
+    if field is not None and field.get("type") == "slidenum":
+        runs = field.findall(qn("a:t"))
+        for t in runs[1:]:
+            field.remove(t)
+        (runs[0] if runs else etree.SubElement(field, qn("a:t"))).text = text
+        paragraph = field.getparent()
+        for sibling in list(paragraph):
+            if sibling.tag in (qn("a:r"), qn("a:br")):
+                paragraph.remove(sibling)
+        body = paragraph.getparent()
+        for other in body.findall(qn("a:p")):
+            if other is not paragraph:
+                body.remove(other)
+    else:
+        shape.text_frame.text = text
+
+
 def stock_notes(notes: NotesSlide, text: str) -> None:
     """What `deck._write_notes` replaces."""
     notes.notes_text_frame.text = text
@@ -131,6 +166,8 @@ def deck_both_ways(outline: Path, theme: str | Path | None = None) -> tuple[byte
         patch.setattr(deckmaker.render.deck, "_placed", stock_placed)
         patch.setattr(deckmaker.render.deck, "_write", stock_write)
         patch.setattr(deckmaker.render.deck, "_write_notes", stock_notes)
+        patch.setattr(deckmaker.render.deck, "_latent", stock_latent)
+        patch.setattr(deckmaker.render.deck, "add_latent", stock_add_latent)
         stock = render_deck(plan, loaded)
     return fast, stock
 
@@ -277,7 +314,7 @@ def test_the_bench_runs_at_tiny_sizes(tmp_path: Path) -> None:
         assert "| 8 sections | 12 | " in table and "– | – | – | – |" not in table
 
 
-ODD_TEXTS = ("", "tab\there & <there>", "bell\x07 and\vvertical tab", 'quote " and \'', "end\n")
+ODD_TEXTS = ("", "tab\there & <there>", "bell\x07 and\vvertical tab", "quote \" and '", "end\n")
 
 
 def test_odd_characters_are_written_as_python_pptx_writes_them() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -96,4 +96,6 @@ def _stemmer(language: str):  # type: ignore[no-untyped-def]
     import snowballstemmer  # type: ignore[import-untyped]
 
     name = {"en": "english", "es": "spanish"}[language]
-    return snowballstemmer.stemmer(name).stemWord
+    # A talk says the same words again and again, and the pure-Python stemmer took most of a
+    # long talk's planning time: each word is stemmed once.
+    return lru_cache(maxsize=1 << 16)(snowballstemmer.stemmer(name).stemWord)

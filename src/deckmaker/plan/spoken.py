@@ -103,9 +103,7 @@ def topics(outline: Outline, proper: frozenset[str]) -> tuple[Topic, ...]:
     return tuple(topic(n, n, s, proper) for n, s in enumerate(outline.sections, 1))
 
 
-def topic(
-    number: int, order: int, seg: Segment, proper: frozenset[str], title: str = ""
-) -> Topic:
+def topic(number: int, order: int, seg: Segment, proper: frozenset[str], title: str = "") -> Topic:
     title = seg.title or title
     written = said_points(seg)
     points = spoken_points(written, proper)
@@ -168,7 +166,7 @@ def spoken_phrase(text: str, proper: frozenset[str]) -> str:
 
 
 def _site(match: re.Match[str]) -> str:
-    """"https://www.rhs.org.uk/vegetables/…" is said "rhs.org.uk"."""
+    """ "https://www.rhs.org.uk/vegetables/…" is said "rhs.org.uk"."""
     host = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(), flags=re.I)
     return re.split(r"[/?#:]", host, maxsplit=1)[0].lower()
 
@@ -187,5 +185,5 @@ def _lowered(text: str, proper: frozenset[str], every_word: bool) -> str:
 
 
 def _stem(word: str) -> str:
-    """"Land's" is the name "Land", and "I'd" is "I"."""
+    """ "Land's" is the name "Land", and "I'd" is "I"."""
     return re.split(r"['’]", word, maxsplit=1)[0]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.shapes.autoshape import Shape
 from pptx.slide import NotesSlide, Slide, SlideLayout
 from pptx.util import Pt
@@ -20,17 +21,26 @@ from deckmaker.render.package import (
     add_latent,
     drop_slides,
     fix_theme_parts,
+    latent_prototype,
     list_notes_master,
     remove_shape,
     reproducible_bytes,
 )
 from deckmaker.render.reveal import reveal_bullets
-from deckmaker.render.textbody import emu, notes_paragraphs, paragraph_xml, set_box, set_text_body
+from deckmaker.render.textbody import (
+    emu,
+    notes_body,
+    notes_paragraphs,
+    paragraph_xml,
+    set_box,
+    set_text_body,
+)
 from deckmaker.render.theme import Roles, Theme, roles_of
 
 # A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
 # none: as the shipped themes set them, within the indent the planner fitted text to.
 BARE_LIST_LEVELS = ((27.0, 27.0, "•"), (63.0, 27.0, "–"))
+_SP = qn("p:sp")
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
     roles = {kind: roles_of(lay) for kind, lay in layouts.items()}
     sources = {kind: _sources(lay) for kind, lay in layouts.items()}
+    latent = _latent(roles)
     fix_theme_parts(prs, layouts.values())
     growth = Growth(prs)  # python-pptx's add_slide and notes_slide, without their scans
     for planned in plan.slides:
@@ -70,9 +81,12 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             font = theme.frames.title_font.name
             _add_numeral(slide, planned.numeral, planned.numeral_pt, planned.numeral_box, font)
         if planned.numbered:
-            _add_latent(slide, role, PP_PLACEHOLDER.SLIDE_NUMBER, str(planned.number))
-            if plan.footer:
-                _add_latent(slide, role, PP_PLACEHOLDER.FOOTER, plan.footer)
+            number = latent.get((planned.layout, PP_PLACEHOLDER.SLIDE_NUMBER))
+            if number is not None:
+                add_latent(slide, number, str(planned.number))
+            footer = latent.get((planned.layout, PP_PLACEHOLDER.FOOTER))
+            if plan.footer and footer is not None:
+                add_latent(slide, footer, plan.footer)
         _write_notes(growth.notes_slide(slide), speaker_notes(planned, plan.notes_heading))
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.subtitle or ""
@@ -118,7 +132,8 @@ def _placed(
     """The slide's placeholders by the id of the layout placeholder each was cloned from
     (`_sources`). Each gets its layout's box written out, so no reader has to match it to the
     layout by an index it may not have."""
-    cloned = [cast(Shape, s) for s in slide.shapes if s.is_placeholder]
+    shapes = slide.shapes  # cloned from the layout's placeholders, and nothing else yet
+    cloned = [Shape(sp, shapes) for sp in shapes._spTree.iterchildren(_SP)]
     placed = {}
     for (shape_id, box), shape in zip(sources, cloned, strict=True):
         if box is not None:
@@ -130,9 +145,9 @@ def _placed(
 def _write_notes(notes: NotesSlide, text: str) -> None:
     """Put `text` in the notes slide's notes box, as python-pptx's `notes_text_frame.text`
     writes it (`textbody`)."""
-    placeholder = notes.notes_placeholder
+    placeholder = notes_body(notes._element)
     if placeholder is not None:
-        set_text_body(placeholder._element, notes_paragraphs(text), fitted=False)
+        set_text_body(placeholder, notes_paragraphs(text), fitted=False)
 
 
 def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan, sets_lists: bool) -> None:
@@ -148,11 +163,16 @@ def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan, sets_lists:
         _write(placed[shape.shape_id], block, sets_lists)
 
 
-def _add_latent(slide: Slide, role: Roles, kind: PP_PLACEHOLDER, text: str) -> None:
-    source = role.latent.get(kind)
-    if source is not None:
-        box = (source.left, source.top, source.width, source.height)
-        add_latent(slide, source, text, box)
+def _latent(roles: dict[Layout, Roles]) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
+    """Each layout's slide-number and footer placeholders, ready to copy onto its slides."""
+    return {
+        (kind, latent): latent_prototype(
+            source, (source.left, source.top, source.width, source.height)
+        )
+        for kind, role in roles.items()
+        for latent, source in role.latent.items()
+        if latent in (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER)
+    }
 
 
 def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:

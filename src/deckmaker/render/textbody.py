@@ -24,6 +24,8 @@ P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 _OPEN = f'<p:txBody xmlns:a="{A_NS}" xmlns:p="{P_NS}">'
 _TXBODY = qn("p:txBody")
 _SPPR = qn("p:spPr")
+_SP = qn("p:sp")
+_PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _T = qn("a:t")
 _XFRM, _OFF, _EXT = qn("a:xfrm"), qn("a:off"), qn("a:ext")
 # What python-pptx escapes in a run's text (`CT_RegularTextRun._escape_ctrl_chars`): control
@@ -103,6 +105,16 @@ def notes_paragraphs(text: str) -> list[str]:
         )
         paragraphs.append(f"<a:p>{content}</a:p>" if content else "<a:p/>")
     return paragraphs
+
+
+def notes_body(notes: etree._Element) -> etree._Element | None:
+    """The notes slide's notes box, its first body placeholder, as python-pptx's
+    `notes_placeholder` finds it, without making an object of each shape on the way."""
+    for sp in notes.iter(_SP):
+        ph = sp.find(_PH_PATH)
+        if ph is not None and ph.get("type") == "body":
+            return sp
+    return None
 
 
 def set_box(shape: etree._Element, box: tuple[int, int, int, int]) -> None:

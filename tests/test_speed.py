@@ -185,6 +185,21 @@ def test_a_long_deck_is_byte_identical_to_python_pptxs(tmp_path: Path) -> None:
     assert fast == stock
 
 
+@pytest.mark.parametrize("theme", ["light", *FOREIGN_THEMES])
+def test_footers_and_slide_numbers_are_byte_identical_to_python_pptxs(
+    theme: str, tmp_path: Path
+) -> None:
+    """Footer and slide-number boxes are made once per layout and copied, not copied from the
+    layout and set on every slide as before: the same bytes all the same."""
+    outline = many_sections(tmp_path, 4)
+    outline.write_text(outline.read_text(encoding="utf-8") + "footer: Zoë & <co>\n")
+    fast, stock = deck_both_ways(outline, FOREIGN_THEMES.get(theme, theme))
+    assert b"Zo\xc3\xab &amp; &lt;co&gt;" in zipfile.ZipFile(io.BytesIO(fast)).read(
+        "ppt/slides/slide2.xml"
+    )
+    assert fast == stock
+
+
 def test_a_theme_with_slides_of_its_own_numbers_parts_as_python_pptx_does(tmp_path: Path) -> None:
     """The theme's own slides are dropped, leaving their part names taken in the file python-pptx
     read; the new slides must be named as python-pptx names them all the same."""

@@ -243,7 +243,7 @@ def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.Monke
     for state in ("empty", "full", "corrupt", "off"):
         if state == "corrupt":
             entries = [p for p in cache.rglob("*") if p.is_file()]
-            assert {p.parent.name.split("-")[0] for p in entries} == {"fonts", "templates"}
+            assert {p.parent.name.split("-")[0] for p in entries} == {"fonts", "templates", "themes"}
             for entry in entries:
                 entry.write_bytes(b"\x00 not what was stored")
         if state == "off":
@@ -255,6 +255,33 @@ def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.Monke
         if font:
             assert fonts._advances(font) == fonts._read_advances(font)
     assert outputs[0] == outputs[1] == outputs[2] == outputs[3]
+
+
+def test_a_theme_read_before_is_planned_without_opening_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme's frames come from the cache, keyed by the file's content: planning opens
+    the .pptx the first time, not the second; a changed file at the same path is read again."""
+    monkeypatch.setenv("DECKMAKER_CACHE", str(tmp_path / "cache"))
+    theme = tmp_path / "mine.pptx"
+    theme.write_bytes(deckmaker.render.shipped.theme_path("light").read_bytes())
+    opened: list[Path] = []
+    open_presentation = deckmaker.render.theme.open_presentation
+
+    def counted(path: Path) -> Presentation:
+        opened.append(path)
+        return open_presentation(path)
+
+    monkeypatch.setattr(deckmaker.render.theme, "open_presentation", counted)
+    plans = []
+    for content in ("light", "light", "dark"):
+        theme.write_bytes(deckmaker.render.shipped.theme_path(content).read_bytes())
+        pipeline._theme.cache_clear()  # the same process keeps it too
+        plan, _, loaded = plan_outline(example_outline(), theme=theme)
+        plans.append((plan, loaded))
+    assert opened == [theme, theme]  # the first light, then the dark: not the light again
+    assert plans[0] == plans[1] and plans[1][1].frames.body_font.advances
+    assert plans[2][1].path == theme
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_nothing_but_time(

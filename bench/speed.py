@@ -257,12 +257,15 @@ def write_floor(folder: Path, outline: Path, env: dict[str, str]) -> Path:
     wanted = [n for n in dict.fromkeys(names) if not n.endswith("__main__")]
     script = folder / "floor.py"
     script.write_text(
-        "import importlib\n"
+        "import gc, importlib\n"
+        "gc.freeze()  # as deckmaker's command line does (cli.main), so only the work differs\n"
+        "gc.set_threshold(50_000, 20, 100)\n"
         f"for name in {wanted!r}:\n"
         "    try:\n"
         "        importlib.import_module(name)\n"
         "    except ImportError:  # looked for and not found by the build too: sitecustomize\n"
-        "        pass\n",
+        "        pass\n"
+        "gc.freeze()\n",
         encoding="utf-8",
     )
     return script

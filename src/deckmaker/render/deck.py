@@ -60,7 +60,9 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     prs = theme.open()
     drop_slides(prs)
     layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
-    roles = {kind: roles_of(lay) for kind, lay in layouts.items()}
+    # A layout that stands in for another (a theme without dividers) is read once.
+    read = {id(lay): roles_of(lay) for lay in {id(lay): lay for lay in layouts.values()}.values()}
+    roles = {kind: read[id(lay)] for kind, lay in layouts.items()}
     sources = {kind: _sources(lay) for kind, lay in layouts.items()}
     latent = _latent(roles)
     fix_theme_parts(prs, layouts.values())

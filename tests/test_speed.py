@@ -243,7 +243,8 @@ def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.Monke
     for state in ("empty", "full", "corrupt", "off"):
         if state == "corrupt":
             entries = [p for p in cache.rglob("*") if p.is_file()]
-            assert {p.parent.name.split("-")[0] for p in entries} == {"fonts", "templates", "themes"}
+            kinds = {p.parent.name.split("-")[0] for p in entries}
+            assert kinds == {"fonts", "templates", "themes"}
             for entry in entries:
                 entry.write_bytes(b"\x00 not what was stored")
         if state == "off":

@@ -1,6 +1,7 @@
 """How fast is deckmaker beside pandoc's PowerPoint writer, on the same content? Wall time and
 peak memory of each, in a fresh process every run, from the bundled example to thousands of
-sections; the floors (an empty interpreter, importing what deckmaker imports); time per
+sections; the floors (an empty interpreter; importing every module a build of the example
+loads, deckmaker's own included, so that what is above it is the build's own work); time per
 section, and how linear it stays.
 
     python bench/speed.py            # print the table (5, 100, 1,000 and 5,000 sections)
@@ -291,7 +292,12 @@ def report(floors: dict[str, Measure], rows: list[Row], tool: tuple[str, str] | 
         "deck and the Markdown script; pandoc the deck. 5 sections is the bundled example; the "
         "others have sections of 4 points and about 120 spoken words. *per section* is the time "
         "each section adds beyond the example's run, so start-up is subtracted. pandoc sits out "
-        f"a size it would take over {PANDOC_LIMIT:.0f} s to build even growing linearly.",
+        f"a size it would take over {PANDOC_LIMIT:.0f} s to build even growing linearly. "
+        "The import floor imports, in one fresh process and in the order a build loads them, "
+        "every module a build of the example loads (python-pptx, Jinja2, PyYAML, click, lxml, "
+        "fontTools… and deckmaker's own, as `python -X importtime` lists them), with the "
+        "command line's garbage-collection settings: the example's *own work* is its time "
+        "above that floor, the build itself.",
         "",
         "| content | slides | deckmaker | peak memory | pandoc | peak memory | time ÷ pandoc "
         "| memory ÷ pandoc | per section |",

@@ -235,7 +235,7 @@ def test_adding_slides_scans_the_package_a_fixed_number_of_times(
 
 
 def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Compiled templates and font metrics, from an empty cache, a full one, a corrupt one and
+    """Compiled templates, font metrics and themes' frames, from an empty cache, a full one, a corrupt one and
     none at all, give the same deck and script."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("DECKMAKER_CACHE", str(cache))
@@ -250,6 +250,7 @@ def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.Monke
         if state == "off":
             monkeypatch.setenv("DECKMAKER_CACHE", "off")
         pipeline._templates.cache_clear()  # compiled in this process by an earlier test
+        pipeline._theme.cache_clear()  # and the theme read
         built = build(example_outline(), tmp_path / state)
         outputs.append(tuple(path.read_bytes() for path in built.files.values()))
         font = fonts._installed().get("carlito", {}).get("regular")

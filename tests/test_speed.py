@@ -235,8 +235,8 @@ def test_adding_slides_scans_the_package_a_fixed_number_of_times(
 
 
 def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Compiled templates, font metrics and themes' frames, from an empty cache, a full one, a corrupt one and
-    none at all, give the same deck and script."""
+    """Compiled templates, font metrics and themes' frames, from an empty cache, a full one, a
+    corrupt one and none at all, give the same deck and script."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("DECKMAKER_CACHE", str(cache))
     outputs = []
@@ -381,3 +381,17 @@ def test_odd_characters_are_written_as_python_pptx_writes_them() -> None:
         written.append((etree.tostring(slide._element), etree.tostring(slide.notes_slide._element)))
     assert b"_x0007_" in written[0][0] and b"<a:br/>" in written[0][1]
     assert written[0] == written[1]
+
+
+def test_a_placeholder_without_a_text_body_gets_one_where_the_schema_wants_it() -> None:
+    """python-pptx gives every text placeholder a body; one without is given it before any
+    extension list, as python-pptx's get_or_add_txBody would."""
+    from deckmaker.render.textbody import paragraph_xml, set_text_body
+
+    sp = etree.fromstring(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+        "<p:nvSpPr/><p:spPr/><p:extLst/></p:sp>"
+    )
+    set_text_body(sp, [paragraph_xml("hello", 20)], fitted=True)
+    assert [etree.QName(c).localname for c in sp] == ["nvSpPr", "spPr", "txBody", "extLst"]
+    assert sp.findtext(f".//{qn('a:t')}") == "hello"

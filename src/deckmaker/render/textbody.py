@@ -25,6 +25,7 @@ _OPEN = f'<p:txBody xmlns:a="{A_NS}" xmlns:p="{P_NS}">'
 _TXBODY = qn("p:txBody")
 _SPPR = qn("p:spPr")
 _SP = qn("p:sp")
+_EXTLST = qn("p:extLst")
 _PH_PATH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _T = qn("a:t")
 _XFRM, _OFF, _EXT = qn("a:xfrm"), qn("a:off"), qn("a:ext")
@@ -92,7 +93,13 @@ def set_text_body(shape: etree._Element, paragraphs: Sequence[str], fitted: bool
     if "<a:t></a:t>" in xml:  # python-pptx writes an empty run's text as "", not as none
         for t in new.iter(_T):
             t.text = t.text or ""
-    shape.replace(shape.find(_TXBODY), new)
+    old = shape.find(_TXBODY)
+    if old is not None:
+        shape.replace(old, new)
+    elif (ext := shape.find(_EXTLST)) is not None:  # the schema's order: txBody, then extLst
+        ext.addprevious(new)
+    else:  # python-pptx gives every text placeholder a body; should one lack it, add it last
+        shape.append(new)
 
 
 def notes_paragraphs(text: str) -> list[str]:

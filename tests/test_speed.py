@@ -33,6 +33,7 @@ from deckmaker.plan import fonts
 from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK
 from deckmaker.render.deck import BARE_LIST_LEVELS, Block, render_deck
 from deckmaker.render.package import build_date, set_bullet, set_list_level
+from deckmaker.render.theme import roles_of
 
 
 class StockGrowth:
@@ -88,9 +89,14 @@ def stock_write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
             run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
 
 
-def stock_latent(roles: dict[Any, Any]) -> dict[tuple[Any, Any], Any]:
-    """What `deck._latent` replaces: the layout's own placeholders, copied anew each time."""
-    return {(k, t): source for k, role in roles.items() for t, source in role.latent.items()}
+def stock_latent(layouts: dict[Any, Any], places: Any) -> dict[tuple[Any, Any], Any]:
+    """What `deck._latent` replaces: the layout's own placeholders, found through python-pptx
+    (`roles_of`) and copied anew for each slide."""
+    found = {}
+    for kind, lay in layouts.items():
+        for latent, source in roles_of(lay).latent.items():
+            found[kind, latent] = source
+    return found
 
 
 def stock_add_latent(slide: Slide, source: Any, text: str) -> None:

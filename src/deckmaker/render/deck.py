@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pptx.enum.dml import MSO_THEME_COLOR
@@ -35,7 +36,7 @@ from deckmaker.render.textbody import (
     set_box,
     set_text_body,
 )
-from deckmaker.render.theme import Roles, Theme, roles_of
+from deckmaker.render.theme import Emus, Placement, Theme
 
 # A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
 # none: as the shipped themes set them, within the indent the planner fitted text to.
@@ -60,23 +61,20 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     prs = theme.open()
     drop_slides(prs)
     layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
-    # A layout that stands in for another (a theme without dividers) is read once.
-    read = {id(lay): roles_of(lay) for lay in {id(lay): lay for lay in layouts.values()}.values()}
-    roles = {kind: read[id(lay)] for kind, lay in layouts.items()}
-    sources = {kind: _sources(lay) for kind, lay in layouts.items()}
-    latent = _latent(roles)
+    places = theme.placements  # each layout's placeholders, sorted out when the theme was read
+    latent = _latent(layouts, places)
     fix_theme_parts(prs, layouts.values())
     growth = Growth(prs)  # python-pptx's add_slide and notes_slide, without their scans
     for planned in plan.slides:
-        lay, role = layouts[planned.layout], roles[planned.layout]
+        lay, place = layouts[planned.layout], places[planned.layout]
         slide = growth.add_slide(lay)
-        placed = _placed(slide, sources[planned.layout])
-        for shape in role.texts[len(blocks(planned)) :]:  # empty boxes say "Click to add text"
-            remove_shape(placed[shape.shape_id])
-        if role.picture is not None:
-            remove_shape(placed[role.picture.shape_id])
-        _fill(placed, role, planned, theme.sets_lists)
-        reveal_bullets(slide, [placed[s.shape_id] for s in role.texts], planned)
+        placed = _placed(slide, place.cloned)
+        for shape_id in place.texts[len(blocks(planned)) :]:  # empty boxes say "Click to add text"
+            remove_shape(placed[shape_id])
+        if place.picture is not None:
+            remove_shape(placed[place.picture])
+        _fill(placed, place, planned, theme.sets_lists)
+        reveal_bullets(slide, [placed[i] for i in place.texts], planned)
         if planned.image and planned.picture:
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
         if planned.numeral and planned.numeral_box:
@@ -118,22 +116,10 @@ def blocks(slide: SlidePlan) -> list[Block]:
     return []
 
 
-def _sources(lay: SlideLayout) -> list[tuple[int, tuple[int, int, int, int] | None]]:
-    """The id and box of each placeholder a slide on `lay` gets, in the order python-pptx
-    clones them; no box when the layout leaves it to the master."""
-    sources = []
-    for source in lay.iter_cloneable_placeholders():
-        box = (source.left, source.top, source.width, source.height)
-        sources.append((source.shape_id, box if source.width and source.height else None))
-    return sources
-
-
-def _placed(
-    slide: Slide, sources: list[tuple[int, tuple[int, int, int, int] | None]]
-) -> dict[int, Shape]:
+def _placed(slide: Slide, sources: tuple[tuple[int, Emus | None], ...]) -> dict[int, Shape]:
     """The slide's placeholders by the id of the layout placeholder each was cloned from
-    (`_sources`). Each gets its layout's box written out, so no reader has to match it to the
-    layout by an index it may not have."""
+    (`Placement.cloned`). Each gets its layout's box written out, so no reader has to match it
+    to the layout by an index it may not have."""
     shapes = slide.shapes  # cloned from the layout's placeholders, and nothing else yet
     cloned = [Shape(sp, shapes) for sp in shapes._spTree.iterchildren(_SP)]
     placed = {}
@@ -152,29 +138,30 @@ def _write_notes(notes: NotesSlide, text: str) -> None:
         set_text_body(placeholder, notes_paragraphs(text), fitted=False)
 
 
-def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan, sets_lists: bool) -> None:
-    if role.title is None:
+def _fill(placed: dict[int, Shape], place: Placement, planned: SlidePlan, sets_lists: bool) -> None:
+    if place.title is None:
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
     leading = 1.0 if planned.layout is Layout.QUOTE else TITLE_LINE_SPACING
-    _write(placed[role.title.shape_id], Block(title, planned.title_pt, line_spacing=leading))
+    _write(placed[place.title], Block(title, planned.title_pt, line_spacing=leading))
     wanted = blocks(planned)
-    if len(wanted) > len(role.texts):  # the theme loader promised these boxes
+    if len(wanted) > len(place.texts):  # the theme loader promised these boxes
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} lacks a text box")
-    for shape, block in zip(role.texts, wanted, strict=False):
-        _write(placed[shape.shape_id], block, sets_lists)
+    for shape_id, block in zip(place.texts, wanted, strict=False):
+        _write(placed[shape_id], block, sets_lists)
 
 
-def _latent(roles: dict[Layout, Roles]) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
+def _latent(
+    layouts: dict[Layout, SlideLayout], places: Mapping[Layout, Placement]
+) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
     """Each layout's slide-number and footer placeholders, ready to copy onto its slides."""
-    return {
-        (kind, latent): latent_prototype(
-            source, (source.left, source.top, source.width, source.height)
-        )
-        for kind, role in roles.items()
-        for latent, source in role.latent.items()
-        if latent in (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER)
-    }
+    found = {}
+    for kind, place in places.items():
+        lay = layouts[kind]
+        for latent, (on_master, index, box) in place.latent.items():
+            tree = (lay.slide_master if on_master else lay).shapes._spTree
+            found[kind, latent] = latent_prototype(tree[index], box)
+    return found
 
 
 def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:

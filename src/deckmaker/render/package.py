@@ -176,11 +176,11 @@ def set_list_level(paragraph: _Paragraph, margin: float, hanging: float, char: s
             ppr.append(element)
 
 
-def latent_prototype(source: BaseShape, box: tuple[int, int, int, int]) -> BaseOxmlElement:
+def latent_prototype(source: BaseOxmlElement, box: tuple[int, int, int, int]) -> BaseOxmlElement:
     """A copy of a layout's slide-number or footer placeholder, which python-pptx never clones
     to a slide, at `box`, its text to be set by `add_latent`: made once for every slide that
     shows it. A slide-number field is kept alone in its paragraph, so PowerPoint renumbers."""
-    element = copy.deepcopy(source._element)
+    element = copy.deepcopy(source)
     shape = Shape(element, None)  # type: ignore[arg-type]
     shape.left, shape.top, shape.width, shape.height = (Emu(v) for v in box)
     field = element.find(f".//{qn('a:fld')}")

@@ -401,3 +401,19 @@ def test_a_placeholder_without_a_text_body_gets_one_where_the_schema_wants_it() 
     set_text_body(sp, [paragraph_xml("hello", 20)], fitted=True)
     assert [etree.QName(c).localname for c in sp] == ["nvSpPr", "spPr", "txBody", "extLst"]
     assert sp.findtext(f".//{qn('a:t')}") == "hello"
+
+
+def test_finding_where_sentences_start_looks_only_before_the_word() -> None:
+    """`_starts_sentence` searches the punctuation and spaces just before a word, not all the
+    text before it (which made long scripts quadratic), and answers as the full search does."""
+    import random
+
+    from deckmaker.plan import spoken
+
+    chars = list("ab A.!?…:;'\"’”)] \n\t\u00a0\u2003xY")
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
+        for at in range(len(text) + 1):
+            full = spoken._SENTENCE_START.search(text[:at]) is not None
+            assert spoken._starts_sentence(text, at) == full, (text, at)

@@ -1,7 +1,8 @@
-"""What planning needs from a theme (its frames: boxes, fonts, sizes; its layouts' choice and
-what it lacks), kept in the user's cache (`deckmaker.cache`), keyed by the theme file's
-content: a build plans without opening the .pptx and reading its masters and layouts, the
-largest part of a small deck's planning.
+"""What a build needs from a theme (its frames: boxes, fonts, sizes; which layouts it uses,
+and their placeholders; what it lacks), kept in the user's cache (`deckmaker.cache`), keyed by
+the theme file's content: a build plans without opening the .pptx and reading its masters and
+layouts, the largest part of a small deck's planning, and renders without sorting each
+layout's placeholders out again.
 
 An entry is the `Theme` pickled, its typefaces without their widths: those are measured again
 from the same font file (`fonts.remeasured`, itself cached while the file is unchanged). A

@@ -420,3 +420,12 @@ def test_finding_where_sentences_start_looks_only_before_the_word() -> None:
         for at in range(len(text) + 1):
             full = spoken._SENTENCE_START.search(text[:at]) is not None
             assert spoken._starts_sentence(text, at) == full, (text, at)
+
+
+def test_the_watch_bench_reads_each_rebuilds_time() -> None:
+    """Not a timing: bench/watch.py saves the example twice and reports both rebuilds."""
+    done = subprocess.run(
+        [sys.executable, "bench/watch.py", "--saves", "2"],
+        capture_output=True, text=True, check=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert re.match(r"2 saves: \d+–\d+ ms, median [\d.]+ ms\neach: \d+, \d+\n$", done.stdout)

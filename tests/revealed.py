@@ -114,7 +114,9 @@ def build_revealed(folder: Path, theme: Path | None = None, plan: Plan = PLAN) -
 
     templates = Templates(None)
     files = {"deck": folder / "night-sky.pptx"}
-    write_atomically(files["deck"], render_deck(plan, load_theme(theme or shipped()["light"])))
+    write_atomically(
+        files["deck"], render_deck(plan, load_theme(theme or shipped()["light"]))
+    )
     for name, fmt in FORMATS.items():
         files[name] = folder / f"night-sky{fmt.suffix}"
         text = render_script(plan, templates, fmt.template, name).text

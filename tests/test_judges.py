@@ -471,10 +471,8 @@ def _png(path: Path, size: tuple[int, int] = (320, 180), blank: bool = False) ->
 
 PNG_FAULTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "truncated": (
-        lambda p: (
-            p.with_name("cut.png").write_bytes(_png(p).read_bytes()[:-200])
-            and p.with_name("cut.png")
-        ),
+        lambda p: p.with_name("cut.png").write_bytes(_png(p).read_bytes()[:-200])
+        and p.with_name("cut.png"),
         "cut.png: not a readable PNG",
     ),
     "not a PNG": (

@@ -376,15 +376,11 @@ def test_validate_names_slides_over_the_limit_and_slides_with_nothing_said() -> 
         "sentence too long to split, or a greeting or sign-off); shorten it, or raise `pace:` or "
         "--max-slide-seconds",
     )
-    silent = replace(
-        got,
-        parts=tuple(
-            replace(p, slides=tuple(replace(s, spoken=()) for s in p.slides))
-            if p.kind is Kind.SECTION
-            else p
-            for p in got.parts
-        ),
-    )
+    silent = replace(got, parts=tuple(
+        replace(p, slides=tuple(replace(s, spoken=()) for s in p.slides)) if p.kind is Kind.SECTION
+        else p
+        for p in got.parts
+    ))
     assert pacing_warnings(silent)[0] == (
         f"nothing is said over slide {slide.number}; add script or points there"
     )

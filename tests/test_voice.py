@@ -239,8 +239,7 @@ def test_a_dialogue_never_repeats_a_hand_off(tmp_path: Path, write_outline) -> N
     assert len(lines) > 25
     # A hand-off is the short sentence a host says before a line of the script.
     handoffs = Counter(
-        first
-        for first, sep, rest in (line.partition(". ") for line in lines)
+        first for first, sep, rest in (line.partition(". ") for line in lines)
         if sep and rest and len(first.split()) <= 4
     )
     assert len(handoffs) >= 3 and [h for h, n in handoffs.items() if n > 1] == []

@@ -310,7 +310,6 @@ class _Reader:
             else:
                 continue
             self.fail(value, f"{field}[{i}].said", what)
-
     def image(self, node: yaml.Node | None, field: str) -> str | None:
         """A picture file that exists; whether it is a readable image is checked when planning."""
         written = self.text(node, field)

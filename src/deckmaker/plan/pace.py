@@ -80,7 +80,9 @@ def spans(slides: Sequence[Shown], seconds: Sequence[float], limit: float) -> tu
     return tuple(out)
 
 
-def pieces(seconds: Sequence[float], start: int, end: int, limit: float) -> list[tuple[int, int]]:
+def pieces(
+    seconds: Sequence[float], start: int, end: int, limit: float
+) -> list[tuple[int, int]]:
     """Sentences start..end cut at sentence ends into as few pieces within `limit` as they fit,
     as even as they can be (a single sentence over the limit is a piece of its own)."""
     total = sum(seconds[start:end])

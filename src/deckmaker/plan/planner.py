@@ -317,7 +317,6 @@ class _Planner:
 
     def seconds(self, s: Sentence) -> float:
         return word_count(s.text) * 60 / self.wpm + pause_count(s.text) * PAUSE_SECONDS
-
     def visuals(self, seg: Segment, title: str) -> list[SlidePlan]:
         slides: list[SlidePlan] = []
         if seg.points:

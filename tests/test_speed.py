@@ -1,28 +1,39 @@
-"""Speed without changing a byte: the deck built through `Growth` and written by
-`reproducible_bytes` is the one python-pptx's API builds and saves; the caches never change an
+"""Speed without changing a byte: the deck built through `Growth`, its boxes and text written as
+XML by `textbody` and the package by `reproducible_bytes`, is the one python-pptx's API builds
+and saves; the caches never change an
 output; start-up stays light; the bench still runs."""
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from conftest import FOREIGN_THEMES, ROOT, stress_outline
+from lxml import etree
+from pptx.dml.color import MSO_THEME_COLOR
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.package import OpcPackage
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
+from pptx.shapes.autoshape import Shape
 from pptx.slide import NotesSlide, Slide, SlideLayout
+from pptx.util import Pt
 
 import deckmaker.pipeline as pipeline
 import deckmaker.render.deck
 from deckmaker.pipeline import build, example_outline, plan_outline
 from deckmaker.plan import fonts
-from deckmaker.render.deck import render_deck
-from deckmaker.render.package import build_date
+from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK
+from deckmaker.render.deck import BARE_LIST_LEVELS, Block, render_deck
+from deckmaker.render.package import build_date, set_bullet, set_list_level
+from deckmaker.render.theme import roles_of
 
 
 class StockGrowth:
@@ -36,6 +47,89 @@ class StockGrowth:
 
     def notes_slide(self, slide: Slide) -> NotesSlide:
         return slide.notes_slide
+
+
+def stock_placed(slide: Slide, sources: list[tuple[int, Any]]) -> dict[int, Shape]:
+    """What `deck._placed` replaces: each box set through python-pptx's setters."""
+    cloned = [cast(Shape, s) for s in slide.shapes if s.is_placeholder]
+    placed = {}
+    for (shape_id, box), shape in zip(sources, cloned, strict=True):
+        if box is not None:
+            shape.left, shape.top, shape.width, shape.height = box
+        placed[shape_id] = shape
+    return placed
+
+
+def stock_write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
+    """What `deck._write` replaces: each paragraph set through python-pptx's API (with the
+    two helpers for what it has no API for)."""
+    frame = shape.text_frame
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.word_wrap = True
+    number = block.numbered_from
+    for i, bullet in enumerate(block.lines):
+        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        pt = block.size - SUB_POINT_SHRINK * bullet.level if block.bulleted else block.size
+        para.level = bullet.level
+        para.line_spacing = block.line_spacing
+        under_heading = i > 0 and block.lines[i - 1].heading
+        before = SPACE_BEFORE * pt if bullet.level or under_heading else block.spacing
+        para.space_before = Pt(before if block.bulleted else 0)
+        if not block.bulleted or bullet.heading:
+            set_bullet(para, None)
+        elif number and bullet.level == 0:
+            set_bullet(para, number, block.hanging)
+        elif not sets_lists:
+            set_list_level(para, *BARE_LIST_LEVELS[min(bullet.level, 1)])
+        run = para.add_run()
+        run.text = bullet.text
+        run.font.size = Pt(pt)
+        if bullet.heading:
+            run.font.bold = True
+            run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+
+
+def stock_latent(layouts: dict[Any, Any], places: Any) -> dict[tuple[Any, Any], Any]:
+    """What `deck._latent` replaces: the layout's own placeholders, found through python-pptx
+    (`roles_of`) and copied anew for each slide."""
+    found = {}
+    for kind, lay in layouts.items():
+        for latent, source in roles_of(lay).latent.items():
+            found[kind, latent] = source
+    return found
+
+
+def stock_add_latent(slide: Slide, source: Any, text: str) -> None:
+    """What `package.add_latent` with its prototype replaces: copy, place, then strip, on
+    every slide."""
+    box = (source.left, source.top, source.width, source.height)
+    element = copy.deepcopy(source._element)
+    tree = slide.shapes._spTree
+    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in tree.xpath("//@id") if i.isdigit()) + 1))
+    tree.append(element)
+    shape = cast(Shape, slide.shapes[-1])
+    shape.left, shape.top, shape.width, shape.height = box
+    field = element.find(f".//{qn('a:fld')}")
+    if field is not None and field.get("type") == "slidenum":
+        runs = field.findall(qn("a:t"))
+        for t in runs[1:]:
+            field.remove(t)
+        (runs[0] if runs else etree.SubElement(field, qn("a:t"))).text = text
+        paragraph = field.getparent()
+        for sibling in list(paragraph):
+            if sibling.tag in (qn("a:r"), qn("a:br")):
+                paragraph.remove(sibling)
+        body = paragraph.getparent()
+        for other in body.findall(qn("a:p")):
+            if other is not paragraph:
+                body.remove(other)
+    else:
+        shape.text_frame.text = text
+
+
+def stock_notes(notes: NotesSlide, text: str) -> None:
+    """What `deck._write_notes` replaces."""
+    notes.notes_text_frame.text = text
 
 
 def stock_bytes(prs: Presentation) -> bytes:
@@ -69,12 +163,19 @@ def many_sections(folder: Path, count: int) -> Path:
     return path
 
 
-def deck_both_ways(outline: Path, theme: str | Path | None = None) -> tuple[bytes, bytes]:
-    plan, _, loaded = plan_outline(outline, theme=theme)
+def deck_both_ways(
+    outline: Path, theme: str | Path | None = None, reveal: bool = False
+) -> tuple[bytes, bytes]:
+    plan, _, loaded = plan_outline(outline, theme=theme, reveal=reveal)
     fast = render_deck(plan, loaded)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(deckmaker.render.deck, "Growth", StockGrowth)
         patch.setattr(deckmaker.render.deck, "reproducible_bytes", stock_bytes)
+        patch.setattr(deckmaker.render.deck, "_placed", stock_placed)
+        patch.setattr(deckmaker.render.deck, "_write", stock_write)
+        patch.setattr(deckmaker.render.deck, "_write_notes", stock_notes)
+        patch.setattr(deckmaker.render.deck, "_latent", stock_latent)
+        patch.setattr(deckmaker.render.deck, "add_latent", stock_add_latent)
         stock = render_deck(plan, loaded)
     return fast, stock
 
@@ -89,6 +190,22 @@ def test_the_stress_deck_is_byte_identical_to_python_pptxs(theme: str, tmp_path:
 def test_a_long_deck_is_byte_identical_to_python_pptxs(tmp_path: Path) -> None:
     fast, stock = deck_both_ways(many_sections(tmp_path, 30))
     assert len(fast) > 100_000  # a real deck of some 30 slides, not an empty file
+    assert fast == stock
+
+
+@pytest.mark.parametrize("theme", ["light", *FOREIGN_THEMES])
+def test_footers_and_slide_numbers_are_byte_identical_to_python_pptxs(
+    theme: str, tmp_path: Path
+) -> None:
+    """Footer and slide-number boxes are made once per layout and copied, not copied from the
+    layout and set on every slide as before: the same bytes all the same (with the bullets
+    revealed one by one, whose animation counts the paragraphs written)."""
+    outline = many_sections(tmp_path, 4)
+    outline.write_text(outline.read_text(encoding="utf-8") + "footer: Zoë & <co>\n")
+    fast, stock = deck_both_ways(outline, FOREIGN_THEMES.get(theme, theme), reveal=True)
+    assert b"Zo\xc3\xab &amp; &lt;co&gt;" in zipfile.ZipFile(io.BytesIO(fast)).read(
+        "ppt/slides/slide2.xml"
+    )
     assert fast == stock
 
 
@@ -127,26 +244,55 @@ def test_adding_slides_scans_the_package_a_fixed_number_of_times(
 
 
 def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Compiled templates and font metrics, from an empty cache, a full one, a corrupt one and
-    none at all, give the same deck and script."""
+    """Compiled templates, font metrics and themes' frames, from an empty cache, a full one, a
+    corrupt one and none at all, give the same deck and script."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("DECKMAKER_CACHE", str(cache))
     outputs = []
     for state in ("empty", "full", "corrupt", "off"):
         if state == "corrupt":
             entries = [p for p in cache.rglob("*") if p.is_file()]
-            assert {p.parent.name.split("-")[0] for p in entries} == {"fonts", "templates"}
+            kinds = {p.parent.name.split("-")[0] for p in entries}
+            assert kinds == {"fonts", "templates", "themes"}
             for entry in entries:
                 entry.write_bytes(b"\x00 not what was stored")
         if state == "off":
             monkeypatch.setenv("DECKMAKER_CACHE", "off")
         pipeline._templates.cache_clear()  # compiled in this process by an earlier test
+        pipeline._theme.cache_clear()  # and the theme read
         built = build(example_outline(), tmp_path / state)
         outputs.append(tuple(path.read_bytes() for path in built.files.values()))
         font = fonts._installed().get("carlito", {}).get("regular")
         if font:
             assert fonts._advances(font) == fonts._read_advances(font)
     assert outputs[0] == outputs[1] == outputs[2] == outputs[3]
+
+
+def test_a_theme_read_before_is_planned_without_opening_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The theme's frames come from the cache, keyed by the file's content: planning opens
+    the .pptx the first time, not the second; a changed file at the same path is read again."""
+    monkeypatch.setenv("DECKMAKER_CACHE", str(tmp_path / "cache"))
+    theme = tmp_path / "mine.pptx"
+    theme.write_bytes(deckmaker.render.shipped.theme_path("light").read_bytes())
+    opened: list[Path] = []
+    open_presentation = deckmaker.render.theme.open_presentation
+
+    def counted(path: Path) -> Presentation:
+        opened.append(path)
+        return open_presentation(path)
+
+    monkeypatch.setattr(deckmaker.render.theme, "open_presentation", counted)
+    plans = []
+    for content in ("light", "light", "dark"):
+        theme.write_bytes(deckmaker.render.shipped.theme_path(content).read_bytes())
+        pipeline._theme.cache_clear()  # the same process keeps it too
+        plan, _, loaded = plan_outline(example_outline(), theme=theme)
+        plans.append((plan, loaded))
+    assert opened == [theme, theme]  # the first light, then the dark: not the light again
+    assert plans[0] == plans[1] and plans[1][1].frames.body_font.advances
+    assert plans[2][1].path == theme
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_nothing_but_time(
@@ -219,3 +365,67 @@ def test_the_bench_runs_at_tiny_sizes(tmp_path: Path) -> None:
     if speed.pandoc() is not None:
         assert "| the example ≤ 2× pandoc |" in table
         assert "| 8 sections | 12 | " in table and "– | – | – | – |" not in table
+
+
+ODD_TEXTS = ("", "tab\there & <there>", "bell\x07 and\vvertical tab", "quote \" and '", "end\n")
+
+
+def test_odd_characters_are_written_as_python_pptx_writes_them() -> None:
+    """Text the outlines above never hold: empty lines, control characters python-pptx escapes
+    as _xHHHH_, line and paragraph breaks in the notes; each text body written both ways."""
+    from deckmaker.plan import Bullet
+    from deckmaker.render.deck import _write, _write_notes
+    from deckmaker.render.shipped import theme_path
+    from deckmaker.render.theme import open_presentation
+
+    prs = open_presentation(theme_path("light"))
+    layout = prs.slide_layouts[1]
+    block = Block(tuple(Bullet(t) for t in ODD_TEXTS), 24, True, 6.0)
+    written = []
+    for write, notes in ((_write, _write_notes), (stock_write, stock_notes)):
+        slide = prs.slides.add_slide(layout)
+        body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+        write(cast(Shape, body), block, False)
+        notes(slide.notes_slide, "\n".join(ODD_TEXTS))
+        written.append((etree.tostring(slide._element), etree.tostring(slide.notes_slide._element)))
+    assert b"_x0007_" in written[0][0] and b"<a:br/>" in written[0][1]
+    assert written[0] == written[1]
+
+
+def test_a_placeholder_without_a_text_body_gets_one_where_the_schema_wants_it() -> None:
+    """python-pptx gives every text placeholder a body; one without is given it before any
+    extension list, as python-pptx's get_or_add_txBody would."""
+    from deckmaker.render.textbody import paragraph_xml, set_text_body
+
+    sp = etree.fromstring(
+        '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main">'
+        "<p:nvSpPr/><p:spPr/><p:extLst/></p:sp>"
+    )
+    set_text_body(sp, [paragraph_xml("hello", 20)], fitted=True)
+    assert [etree.QName(c).localname for c in sp] == ["nvSpPr", "spPr", "txBody", "extLst"]
+    assert sp.findtext(f".//{qn('a:t')}") == "hello"
+
+
+def test_finding_where_sentences_start_looks_only_before_the_word() -> None:
+    """`_starts_sentence` searches the punctuation and spaces just before a word, not all the
+    text before it (which made long scripts quadratic), and answers as the full search does."""
+    import random
+
+    from deckmaker.plan import spoken
+
+    chars = list("ab A.!?…:;'\"’”)] \n\t\u00a0\u2003xY")
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 12)))
+        for at in range(len(text) + 1):
+            full = spoken._SENTENCE_START.search(text[:at]) is not None
+            assert spoken._starts_sentence(text, at) == full, (text, at)
+
+
+def test_the_watch_bench_reads_each_rebuilds_time() -> None:
+    """Not a timing: bench/watch.py saves the example twice and reports both rebuilds."""
+    done = subprocess.run(
+        [sys.executable, "bench/watch.py", "--saves", "2"],
+        capture_output=True, text=True, check=True, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert re.match(r"2 saves: \d+–\d+ ms, median [\d.]+ ms\neach: \d+, \d+\n$", done.stdout)

@@ -110,9 +110,9 @@ def plan_outline(
 # a file added or removed there gives a fresh set). One build alone pays nothing for this.
 @lru_cache(maxsize=8)
 def _theme(path: Path, where: Path, stamp: tuple[int, int]) -> Theme:
-    from deckmaker.render.theme import load_theme  # python-pptx is slow to import: only here
+    from deckmaker.render.themecache import cached_theme  # python-pptx is slow to import
 
-    return load_theme(path)
+    return cached_theme(path)
 
 
 @lru_cache(maxsize=8)

@@ -5,6 +5,7 @@ nothing, so the last good outputs stay in place until the input is fixed."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
@@ -80,6 +81,7 @@ def watch(
         if read != wanted:
             wanted, before = read, {**stamps(read - wanted), **before}
         report(Rebuilt(built, time.perf_counter() - start, tuple(sorted(changed))))
+        gc.collect()  # now, while waiting for a save, not during the next build
 
     def relevant(change: watchfiles.Change, path: str) -> bool:
         seen = Path(path)

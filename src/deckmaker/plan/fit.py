@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from deckmaker.plan.fonts import ESTIMATE, Typeface
 from deckmaker.plan.model import Bullet
@@ -40,6 +41,14 @@ def text_width(text: str, size: float, font: Typeface = ESTIMATE) -> float:
 
 def wrap(text: str, size: float, width: float, font: Typeface = ESTIMATE) -> list[str]:
     """Break `text` into lines as a word processor would: at spaces, or inside an overlong word."""
+    return list(_wrapped(text, size, width, font))
+
+
+# Planning asks again and again how the same paragraph wraps at the same size and width (each
+# pagination, each pacing pass), and measuring is most of a long talk's planning: each answer
+# is worked out once. A typeface is equal to another only if measured with the same file.
+@lru_cache(maxsize=1 << 16)
+def _wrapped(text: str, size: float, width: float, font: Typeface) -> tuple[str, ...]:
     lines: list[str] = []
     line = ""
     for word in text.split(" "):
@@ -56,7 +65,7 @@ def wrap(text: str, size: float, width: float, font: Typeface = ESTIMATE) -> lis
                 line = ""
             line += char
     lines.append(line)
-    return lines
+    return tuple(lines)
 
 
 def paragraph_height(text: str, size: float, width: float, font: Typeface = ESTIMATE) -> float:

@@ -86,6 +86,15 @@ def _typeface(name: str, bold: bool) -> Typeface:
     return Typeface(name)
 
 
+def remeasured(font: Typeface) -> Typeface | None:
+    """`font` with its widths read again from the file it was measured with (from the cache
+    while the file is unchanged), or None if that file is gone."""
+    path = font.measured_with
+    if path is None or not os.path.isfile(path):
+        return None
+    return Typeface(font.name, path, _advances(path))
+
+
 def _advances(path: str) -> dict[int, float]:
     """The font's advance widths, from the cache when the file has not changed since they were
     read (reading them takes fontTools longer than a small deck takes to build)."""

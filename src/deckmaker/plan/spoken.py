@@ -22,6 +22,7 @@ from deckmaker.outline import Outline, Point, Segment
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"’”)\]]*\s+|\n)$")
+_BETWEEN_SENTENCES = frozenset(".!?…:;'\"’”)]")  # what _SENTENCE_START may match, but spaces
 _TRAILING = ".,:;"
 # A title's closing label, "…, Explained" or "…, Revisited": a word for the thumbnail, not for
 # saying mid-sentence ("today we're talking about sleep", not "about sleep, explained").
@@ -94,7 +95,7 @@ def proper_words(outline: Outline) -> frozenset[str]:
     for text in texts:
         for match in _WORD.finditer(text):
             word = match.group()
-            if word[0].isupper() and not _SENTENCE_START.search(text[: match.start()]):
+            if word[0].isupper() and not _starts_sentence(text, match.start()):
                 found.add(_stem(word))
     return frozenset(found)
 
@@ -103,9 +104,7 @@ def topics(outline: Outline, proper: frozenset[str]) -> tuple[Topic, ...]:
     return tuple(topic(n, n, s, proper) for n, s in enumerate(outline.sections, 1))
 
 
-def topic(
-    number: int, order: int, seg: Segment, proper: frozenset[str], title: str = ""
-) -> Topic:
+def topic(number: int, order: int, seg: Segment, proper: frozenset[str], title: str = "") -> Topic:
     title = seg.title or title
     written = said_points(seg)
     points = spoken_points(written, proper)
@@ -168,7 +167,7 @@ def spoken_phrase(text: str, proper: frozenset[str]) -> str:
 
 
 def _site(match: re.Match[str]) -> str:
-    """"https://www.rhs.org.uk/vegetables/…" is said "rhs.org.uk"."""
+    """ "https://www.rhs.org.uk/vegetables/…" is said "rhs.org.uk"."""
     host = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(), flags=re.I)
     return re.split(r"[/?#:]", host, maxsplit=1)[0].lower()
 
@@ -186,6 +185,18 @@ def _lowered(text: str, proper: frozenset[str], every_word: bool) -> str:
     return _WORD.sub(lower, text) if every_word else _WORD.sub(lower, text, count=1)
 
 
+def _starts_sentence(text: str, at: int) -> bool:
+    """`_SENTENCE_START.search(text[:at])`, searching only the run of punctuation and spaces
+    just before `at`, where any match lies: searching all that comes before each capitalised
+    word made a long script quadratic."""
+    begin = at
+    while begin and (text[begin - 1] in _BETWEEN_SENTENCES or text[begin - 1].isspace()):
+        begin -= 1
+    if begin and begin == at:
+        return False  # a letter or digit just before: "^" alone would match an empty run
+    return _SENTENCE_START.search(text[begin:at]) is not None
+
+
 def _stem(word: str) -> str:
-    """"Land's" is the name "Land", and "I'd" is "I"."""
+    """ "Land's" is the name "Land", and "I'd" is "I"."""
     return re.split(r"['’]", word, maxsplit=1)[0]

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import cast
 
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.shapes.autoshape import Shape
-from pptx.slide import Slide, SlideLayout
-from pptx.text.text import TextFrame
+from pptx.slide import NotesSlide, Slide, SlideLayout
 from pptx.util import Pt
 
 from deckmaker.errors import DeckmakerError
@@ -21,18 +22,26 @@ from deckmaker.render.package import (
     add_latent,
     drop_slides,
     fix_theme_parts,
+    latent_prototype,
     list_notes_master,
     remove_shape,
     reproducible_bytes,
-    set_bullet,
-    set_list_level,
 )
 from deckmaker.render.reveal import reveal_bullets
-from deckmaker.render.theme import Roles, Theme, roles_of
+from deckmaker.render.textbody import (
+    emu,
+    notes_body,
+    notes_paragraphs,
+    paragraph_xml,
+    set_box,
+    set_text_body,
+)
+from deckmaker.render.theme import Emus, Placement, Theme
 
 # A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
 # none: as the shipped themes set them, within the indent the planner fitted text to.
 BARE_LIST_LEVELS = ((27.0, 27.0, "•"), (63.0, 27.0, "–"))
+_SP = qn("p:sp")
 
 
 @dataclass(frozen=True)
@@ -52,29 +61,33 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     prs = theme.open()
     drop_slides(prs)
     layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
-    roles = {kind: roles_of(lay) for kind, lay in layouts.items()}
+    places = theme.placements  # each layout's placeholders, sorted out when the theme was read
+    latent = _latent(layouts, places)
     fix_theme_parts(prs, layouts.values())
     growth = Growth(prs)  # python-pptx's add_slide and notes_slide, without their scans
     for planned in plan.slides:
-        lay, role = layouts[planned.layout], roles[planned.layout]
+        lay, place = layouts[planned.layout], places[planned.layout]
         slide = growth.add_slide(lay)
-        placed = _placed(slide, lay)
-        for shape in role.texts[len(blocks(planned)) :]:  # empty boxes say "Click to add text"
-            remove_shape(placed[shape.shape_id])
-        if role.picture is not None:
-            remove_shape(placed[role.picture.shape_id])
-        _fill(placed, role, planned, theme.sets_lists)
-        reveal_bullets(slide, [placed[s.shape_id] for s in role.texts], planned)
+        placed = _placed(slide, place.cloned)
+        for shape_id in place.texts[len(blocks(planned)) :]:  # empty boxes say "Click to add text"
+            remove_shape(placed[shape_id])
+        if place.picture is not None:
+            remove_shape(placed[place.picture])
+        _fill(placed, place, planned, theme.sets_lists)
+        reveal_bullets(slide, [placed[i] for i in place.texts], planned)
         if planned.image and planned.picture:
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
         if planned.numeral and planned.numeral_box:
             font = theme.frames.title_font.name
             _add_numeral(slide, planned.numeral, planned.numeral_pt, planned.numeral_box, font)
         if planned.numbered:
-            _add_latent(slide, role, PP_PLACEHOLDER.SLIDE_NUMBER, str(planned.number))
-            if plan.footer:
-                _add_latent(slide, role, PP_PLACEHOLDER.FOOTER, plan.footer)
-        growth.notes_slide(slide).notes_text_frame.text = speaker_notes(planned, plan.notes_heading)
+            number = latent.get((planned.layout, PP_PLACEHOLDER.SLIDE_NUMBER))
+            if number is not None:
+                add_latent(slide, number, str(planned.number))
+            footer = latent.get((planned.layout, PP_PLACEHOLDER.FOOTER))
+            if plan.footer and footer is not None:
+                add_latent(slide, footer, plan.footer)
+        _write_notes(growth.notes_slide(slide), speaker_notes(planned, plan.notes_heading))
     props = prs.core_properties
     props.title, props.subject = plan.title, plan.subtitle or ""
     props.author = plan.host or ""
@@ -103,41 +116,52 @@ def blocks(slide: SlidePlan) -> list[Block]:
     return []
 
 
-def _placed(slide: Slide, lay: SlideLayout) -> dict[int, Shape]:
-    """The slide's placeholders by the id of the layout placeholder each was cloned from:
-    python-pptx clones them in the layout's order. Each gets its layout's box written out, so
-    no reader has to match it to the layout by an index it may not have."""
-    cloned = [cast(Shape, s) for s in slide.shapes if s.is_placeholder]
-    sources = list(lay.iter_cloneable_placeholders())
+def _placed(slide: Slide, sources: tuple[tuple[int, Emus | None], ...]) -> dict[int, Shape]:
+    """The slide's placeholders by the id of the layout placeholder each was cloned from
+    (`Placement.cloned`). Each gets its layout's box written out, so no reader has to match it
+    to the layout by an index it may not have."""
+    shapes = slide.shapes  # cloned from the layout's placeholders, and nothing else yet
+    cloned = [Shape(sp, shapes) for sp in shapes._spTree.iterchildren(_SP)]
     placed = {}
-    for source, shape in zip(sources, cloned, strict=True):
-        if source.width and source.height:
-            shape.left, shape.top = source.left, source.top
-            shape.width, shape.height = source.width, source.height
-        placed[source.shape_id] = shape
+    for (shape_id, box), shape in zip(sources, cloned, strict=True):
+        if box is not None:
+            set_box(shape._element, box)
+        placed[shape_id] = shape
     return placed
 
 
-def _fill(placed: dict[int, Shape], role: Roles, planned: SlidePlan, sets_lists: bool) -> None:
-    if role.title is None:
+def _write_notes(notes: NotesSlide, text: str) -> None:
+    """Put `text` in the notes slide's notes box, as python-pptx's `notes_text_frame.text`
+    writes it (`textbody`)."""
+    placeholder = notes_body(notes._element)
+    if placeholder is not None:
+        set_text_body(placeholder, notes_paragraphs(text), fitted=False)
+
+
+def _fill(placed: dict[int, Shape], place: Placement, planned: SlidePlan, sets_lists: bool) -> None:
+    if place.title is None:
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
     leading = 1.0 if planned.layout is Layout.QUOTE else TITLE_LINE_SPACING
-    _write(
-        placed[role.title.shape_id].text_frame, Block(title, planned.title_pt, line_spacing=leading)
-    )
+    _write(placed[place.title], Block(title, planned.title_pt, line_spacing=leading))
     wanted = blocks(planned)
-    if len(wanted) > len(role.texts):  # the theme loader promised these boxes
+    if len(wanted) > len(place.texts):  # the theme loader promised these boxes
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} lacks a text box")
-    for shape, block in zip(role.texts, wanted, strict=False):
-        _write(placed[shape.shape_id].text_frame, block, sets_lists)
+    for shape_id, block in zip(place.texts, wanted, strict=False):
+        _write(placed[shape_id], block, sets_lists)
 
 
-def _add_latent(slide: Slide, role: Roles, kind: PP_PLACEHOLDER, text: str) -> None:
-    source = role.latent.get(kind)
-    if source is not None:
-        box = (source.left, source.top, source.width, source.height)
-        add_latent(slide, source, text, box)
+def _latent(
+    layouts: dict[Layout, SlideLayout], places: Mapping[Layout, Placement]
+) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
+    """Each layout's slide-number and footer placeholders, ready to copy onto its slides."""
+    found = {}
+    for kind, place in places.items():
+        lay = layouts[kind]
+        for latent, (on_master, index, box) in place.latent.items():
+            tree = (lay.slide_master if on_master else lay).shapes._spTree
+            found[kind, latent] = latent_prototype(tree[index], box)
+    return found
 
 
 def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:
@@ -160,28 +184,38 @@ def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], fon
     run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
 
 
-def _write(frame: TextFrame, block: Block, sets_lists: bool = True) -> None:
-    """Fill a text frame with the sizes and spacing the planner fitted the text to."""
-    frame.auto_size = MSO_AUTO_SIZE.NONE  # the planner made it fit; never let a reader shrink it
-    frame.word_wrap = True
-    number = block.numbered_from
+def _write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
+    """Fill a placeholder's text with the sizes and spacing the planner fitted the text to, as
+    XML (`textbody`: python-pptx's paragraph setters cost most of a long deck's time)."""
+    paragraphs = []
     for i, bullet in enumerate(block.lines):
-        para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         pt = block.size - SUB_POINT_SHRINK * bullet.level if block.bulleted else block.size
-        para.level = bullet.level
-        para.line_spacing = block.line_spacing
         under_heading = i > 0 and block.lines[i - 1].heading  # a heading stays with its points
         before = SPACE_BEFORE * pt if bullet.level or under_heading else block.spacing
-        para.space_before = Pt(before if block.bulleted else 0)
+        margin, bullet_xml = None, ""
         if not block.bulleted or bullet.heading:
-            set_bullet(para, None)
-        elif number and bullet.level == 0:
-            set_bullet(para, number, block.hanging)
+            bullet_xml = "<a:buNone/>"
+        elif block.numbered_from and bullet.level == 0:
+            if block.hanging:
+                margin = (emu(block.hanging), -emu(block.hanging))
+            start = block.numbered_from
+            at = f' startAt="{start}"' if start != 1 else ""
+            bullet_xml = f'<a:buAutoNum type="arabicPeriod"{at}/>'
         elif not sets_lists:  # the theme's lists are flush left: indent them as ours are
-            set_list_level(para, *BARE_LIST_LEVELS[min(bullet.level, 1)])
-        run = para.add_run()
-        run.text = bullet.text
-        run.font.size = Pt(pt)
-        if bullet.heading:  # a column's heading: bold, in the theme's accent colour
-            run.font.bold = True
-            run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            left, hang, char = BARE_LIST_LEVELS[min(bullet.level, 1)]
+            margin = (emu(left), -emu(hang))
+            bullet_xml = f'<a:buFont typeface="Arial"/><a:buChar char="{char}"/>'
+        paragraphs.append(
+            paragraph_xml(
+                bullet.text,
+                pt,
+                level=bullet.level,
+                line_spacing=block.line_spacing,
+                space_before=before if block.bulleted else 0,
+                margin=margin,
+                bullet=bullet_xml,
+                bold=bullet.heading,  # a column's heading: bold, in the theme's accent colour
+                accent=bullet.heading,
+            )
+        )
+    set_text_body(shape._element, paragraphs, fitted=True)

@@ -84,7 +84,7 @@ class Growth:
             notes_part.notes_slide.clone_master_placeholders(self._notes_master.notes_master)
             self._prototypes[source] = copy.deepcopy(element)
         _relate_new(slide_part, notes_part, RT.NOTES_SLIDE)
-        return slide.notes_slide  # python-pptx now finds the part related above
+        return notes_part.notes_slide  # what slide.notes_slide now finds, without the search
 
     def _next_notes_name(self) -> PackURI:
         """What `OpcPackage.next_partname` answers, from the names kept here: the highest free

@@ -18,7 +18,7 @@ import os
 import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
-from typing import IO, cast
+from typing import IO
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -27,6 +27,7 @@ from pptx.opc.package import Part, _Relationships
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
@@ -175,21 +176,20 @@ def set_list_level(paragraph: _Paragraph, margin: float, hanging: float, char: s
             ppr.append(element)
 
 
-def add_latent(slide: Slide, source: BaseShape, text: str, box: tuple[int, int, int, int]) -> None:
-    """Put a copy of a layout's slide-number or footer placeholder on the slide, which python-pptx
-    never clones, showing `text`; a slide-number field keeps its field so PowerPoint renumbers."""
-    element = copy.deepcopy(source._element)
-    tree = slide.shapes._spTree
-    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in tree.xpath("//@id") if i.isdigit()) + 1))
-    tree.append(element)
-    shape = cast(Shape, slide.shapes[-1])
+def latent_prototype(source: BaseOxmlElement, box: tuple[int, int, int, int]) -> BaseOxmlElement:
+    """A copy of a layout's slide-number or footer placeholder, which python-pptx never clones
+    to a slide, at `box`, its text to be set by `add_latent`: made once for every slide that
+    shows it. A slide-number field is kept alone in its paragraph, so PowerPoint renumbers."""
+    element = copy.deepcopy(source)
+    shape = Shape(element, None)  # type: ignore[arg-type]
     shape.left, shape.top, shape.width, shape.height = (Emu(v) for v in box)
     field = element.find(f".//{qn('a:fld')}")
     if field is not None and field.get("type") == "slidenum":
         runs = field.findall(qn("a:t"))
         for t in runs[1:]:
             field.remove(t)
-        (runs[0] if runs else etree.SubElement(field, qn("a:t"))).text = text
+        if not runs:
+            etree.SubElement(field, qn("a:t"))
         paragraph = field.getparent()
         for sibling in list(paragraph):  # leave the field alone in its paragraph
             if sibling.tag in (qn("a:r"), qn("a:br")):
@@ -198,8 +198,20 @@ def add_latent(slide: Slide, source: BaseShape, text: str, box: tuple[int, int, 
         for other in body.findall(qn("a:p")):
             if other is not paragraph:
                 body.remove(other)
+    return element
+
+
+def add_latent(slide: Slide, prototype: BaseOxmlElement, text: str) -> None:
+    """Put a copy of `prototype` (`latent_prototype`) on the slide, showing `text`."""
+    element = copy.deepcopy(prototype)
+    tree = slide.shapes._spTree
+    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in tree.xpath("//@id") if i.isdigit()) + 1))
+    tree.append(element)
+    field = element.find(f".//{qn('a:fld')}")
+    if field is not None and field.get("type") == "slidenum":
+        field.find(qn("a:t")).text = text
     else:
-        shape.text_frame.text = text
+        Shape(element, slide.shapes).text_frame.text = text
 
 
 def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:

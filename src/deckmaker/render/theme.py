@@ -83,6 +83,47 @@ class Roles:
     latent: Mapping[PP_PLACEHOLDER, Shape]  # date, footer, slide number
 
 
+Emus = tuple[int, int, int, int]  # left, top, width, height
+
+
+@dataclass(frozen=True)
+class Placement:
+    """What a slide on one layout is made of, by the ids of the layout's shapes: read once with
+    the theme (and kept in the cache with it), so rendering need not sort the layout's
+    placeholders out again through python-pptx for every deck."""
+
+    title: int | None
+    texts: tuple[int, ...]  # as Roles.texts
+    picture: int | None
+    # footer, slide number: on the master (else the layout)?, its place among the shapes there
+    # (not its id: LibreOffice gives a layout's shapes the same ids again), its box
+    latent: Mapping[PP_PLACEHOLDER, tuple[bool, int, Emus]]
+    # the placeholders python-pptx clones onto a slide, in its order, each with the box written
+    # out on the slide (None: the layout leaves it to the master)
+    cloned: tuple[tuple[int, Emus | None], ...]
+
+
+def placement(lay: SlideLayout, role: Roles) -> Placement:
+    def emus(shape: Shape) -> Emus:
+        return (shape.left, shape.top, shape.width, shape.height)
+
+    cloned = tuple(
+        (s.shape_id, emus(s) if s.width and s.height else None)
+        for s in lay.iter_cloneable_placeholders()
+    )
+    return Placement(
+        role.title.shape_id if role.title is not None else None,
+        tuple(s.shape_id for s in role.texts),
+        role.picture.shape_id if role.picture is not None else None,
+        {
+            kind: (s.part is not lay.part, s._element.getparent().index(s._element), emus(s))
+            for kind, s in role.latent.items()
+            if kind in (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER)
+        },
+        cloned,
+    )
+
+
 @dataclass(frozen=True)
 class Theme:
     path: Path
@@ -95,6 +136,7 @@ class Theme:
     # writes its outline's bullets and indents into the master's sample text, which slides do
     # not inherit: its lists would show points and sub-points flush left, without bullets.
     sets_lists: bool = True
+    placements: Mapping[Layout, Placement] = field(default_factory=dict)  # by kind of slide
 
     def open(self) -> Presentation:
         return open_presentation(self.path)
@@ -160,6 +202,7 @@ def load_theme(path: Path) -> Theme:
         tuple(general),
         PP_PLACEHOLDER.FOOTER in roles[Layout.CONTENT].latent,
         _sets_lists(prs),
+        {kind: placement(lay, roles[kind]) for kind, lay in chosen.items()},
     )
 
 

@@ -97,6 +97,9 @@ def align(
     lang = language or detect_language(" ".join(s.text for s in script))
     stems = [set(content_stems(s.text, lang)) for s in script]
     weigh = _weights(stems, similarity.rarity)
+    # Every beginning of a sentence's stems, ENDING_PREFIX letters or more: a point's stem that
+    # one of them grows from is found by a lookup, not by comparing it with every stem.
+    grown = [_beginnings(s) if similarity.endings else set() for s in stems]
     fixed = [*anchors, *[None] * (len(texts) - len(anchors))]
     n = len(script)
     # best[j]: the best (score, -sum of indices, choices) so far with the last match at or
@@ -106,14 +109,14 @@ def align(
     if n == 0:
         return (None,) * len(texts)
     for text, anchor in zip(texts, fixed, strict=True):
-        wanted = _wanted(text, lang)
+        wanted = _weighed(_wanted(text, lang), weigh)
         skipped = [(v, t, (*c, None)) for v, t, c in best]
         exact = []
         for j in range(n):
             if anchor is not None:
                 score = _ANCHORED if j == anchor else 0.0
             else:
-                score = _score(wanted, stems[j], weigh, similarity)
+                score = _score(wanted, stems[j], grown[j], similarity)
             v, t, c = best[j]
             exact.append((v + score, t - j, (*c, j)) if score else None)
         running = None
@@ -154,34 +157,46 @@ def _wanted(text: str, language: str) -> dict[str, float]:
     return out
 
 
+def _weighed(wanted: dict[str, float], weigh: dict[str, float]) -> dict[str, float]:
+    """Each stem of a point with the weight it carries: its rarity in the script times its own
+    weight; every stem weighs one without rarity. A stem the script never says tells no
+    sentence from another: it weighs the least."""
+    if not weigh:
+        return dict.fromkeys(wanted, 1.0)
+    return {stem: weigh.get(stem, 1.0) * own for stem, own in wanted.items()}
+
+
 def _score(
-    wanted: dict[str, float], said: set[str], weigh: dict[str, float], similarity: Similarity
+    wanted: dict[str, float], said: set[str], grown: set[str], similarity: Similarity
 ) -> float:
     """The weighted share of `wanted` that `said` says; 0 when it says less than `match` of the
     stems, or fewer than two of them, counted plainly (so weighing ranks sentences, and never
-    makes a point say more or less than its words)."""
+    makes a point say more or less than its words). `grown`: the beginnings of `said`'s stems
+    (_beginnings), for stems that differ only in their ending."""
     if not wanted:
         return 0.0
-
-    def weight(stem: str) -> float:
-        # a stem the script never says tells no sentence from another: it weighs the least
-        return (weigh.get(stem, 1.0) if weigh else 1.0) * (wanted[stem] if weigh else 1.0)
-
-    total = sum(weight(w) for w in wanted)
+    total = sum(wanted.values())
     got, count = 0.0, 0.0
-    for w in wanted:
+    for w, weight in wanted.items():
         if w in said:
-            got, count = got + weight(w), count + 1
-        elif similarity.endings and any(_same_but_ending(w, s) for s in said):
-            got, count = got + weight(w) / 2, count + 0.5
+            got, count = got + weight, count + 1
+        elif similarity.endings and _same_but_ending(w, said, grown):
+            got, count = got + weight / 2, count + 0.5
     share = count / len(wanted)
     return got / total if share >= similarity.match and (count >= 2 or share == 1) else 0.0
 
 
-def _same_but_ending(a: str, b: str) -> bool:
-    """Stems that differ only in their ending: one is the other and more, past ENDING_PREFIX."""
-    short, long = sorted((a, b), key=len)
-    return len(short) >= ENDING_PREFIX and long.startswith(short)
+def _beginnings(stems: set[str]) -> set[str]:
+    return {s[:k] for s in stems for k in range(ENDING_PREFIX, len(s) + 1)}
+
+
+def _same_but_ending(stem: str, said: set[str], grown: set[str]) -> bool:
+    """Whether `said` has a stem that differs from `stem` only in its ending: one is the other
+    and more, past ENDING_PREFIX letters ("marri", "marriag"). `grown` holds the beginnings of
+    `said`'s stems, so a stem of theirs that grows from this one is a lookup."""
+    if len(stem) >= ENDING_PREFIX and stem in grown:
+        return True
+    return any(stem[:k] in said for k in range(ENDING_PREFIX, len(stem)))
 
 
 def filled(found: Sequence[int | None], first: int = 0) -> tuple[int, ...]:

@@ -45,6 +45,9 @@ LANGUAGES = tuple(STOPWORDS)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
+# Planning asks again and again about the same sentences (each segment's script is aligned
+# point by point): each text is judged and stemmed once.
+@lru_cache(maxsize=4096)
 def detect_language(text: str) -> str:
     """The language whose function words the text uses most; English when in doubt."""
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
@@ -86,9 +89,14 @@ def words(text: str) -> list[str]:
 
 def content_stems(text: str, language: str) -> list[str]:
     """Stems of the words that carry meaning: function words and one-letter words left out."""
+    return list(_content_stems(text, language))
+
+
+@lru_cache(maxsize=16384)
+def _content_stems(text: str, language: str) -> tuple[str, ...]:
     stop, stem = STOPWORDS[language], _stemmer(language)
     lowered = [w.lower().replace("’", "'") for w in words(text)]
-    return [stem(w) for w in lowered if w not in stop and len(w) > 1]
+    return tuple(stem(w) for w in lowered if w not in stop and len(w) > 1)
 
 
 @cache

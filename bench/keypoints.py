@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import yaml
+from results import replace_section
 
 from deckmaker.essay import read_essay
 from deckmaker.essay.language import detect_language, split_sentences
@@ -318,14 +319,7 @@ def _shares(counts: list[int], bold: bool = False) -> str:
 
 def write(section: str) -> None:
     """Replace this benchmark's section of RESULTS.md, keeping any others."""
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n\n"
-    start = old.find(HEADING)
-    if start < 0:
-        new = old.rstrip("\n") + "\n\n" + section
-    else:
-        after = old.find("\n## ", start + len(HEADING))
-        new = old[:start] + section + (old[after + 1 :] if after >= 0 else "")
-    RESULTS.write_text(new, encoding="utf-8")
+    replace_section(HEADING, section, RESULTS)
 
 
 if __name__ == "__main__":

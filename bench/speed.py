@@ -34,6 +34,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from results import replace_section
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "RESULTS.md"
@@ -361,14 +363,7 @@ def _time(m: Measure) -> str:
 
 def write(section: str) -> None:
     """Replace this benchmark's section of RESULTS.md, keeping any others."""
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n\n"
-    start = old.find(HEADING)
-    if start < 0:
-        new = old.rstrip("\n") + "\n\n" + section
-    else:
-        after = old.find("\n## ", start + len(HEADING))
-        new = old[:start] + section + (old[after:] if after >= 0 else "")
-    RESULTS.write_text(new, encoding="utf-8")
+    replace_section(HEADING, section, RESULTS)
 
 
 def main(argv: list[str] | None = None) -> str:

@@ -15,8 +15,6 @@ on the first call.
 
 from __future__ import annotations
 
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -26,47 +24,15 @@ if TYPE_CHECKING:
     from deckmaker.api import Artifact, Built, DeckmakerError, Plan, build, plan
 
 
-class _Package(types.ModuleType):
-    """`deckmaker.build` and `deckmaker.plan` are the API's functions, though the package also
-    has a module `build` and a subpackage `plan`: importing a submodule sets it as an attribute
-    of its package, which would hide the function. As properties with a setter that declines,
-    the names always give the functions; the submodules stay in `sys.modules` for
-    `from deckmaker.pipeline import ...` as before."""
-
-    @property
-    def build(self) -> Any:
-        from deckmaker.api import build
-
-        return build
-
-    @build.setter
-    def build(self, submodule: Any) -> None:
-        pass
-
-    @property
-    def plan(self) -> Any:
-        from deckmaker.api import plan
-
-        return plan
-
-    @plan.setter
-    def plan(self, submodule: Any) -> None:
-        pass
-
-    def __reduce__(self) -> tuple[Any, tuple[str]]:
-        """Pickled by name, as plain modules are (Dask and cloudpickle send functions that use
-        the package to other processes)."""
-        from importlib import import_module
-
-        return import_module, (self.__name__,)
-
-
-sys.modules[__name__].__class__ = _Package
-
-
 def __getattr__(name: str) -> Any:
+    """The API, imported on first use. `deckmaker.plan` is the pipeline's planning stage, a
+    subpackage that is also called as the API's `plan` (see deckmaker/plan/__init__.py)."""
     if name in ("Artifact", "Built", "DeckmakerError", "Plan", "build"):
         from deckmaker import api
 
         return getattr(api, name)
+    if name == "plan":
+        from importlib import import_module
+
+        return import_module("deckmaker.plan")
     raise AttributeError(f"module 'deckmaker' has no attribute '{name}'")

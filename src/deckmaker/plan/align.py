@@ -97,9 +97,7 @@ def align(
     lang = language or detect_language(" ".join(s.text for s in script))
     stems = [set(content_stems(s.text, lang)) for s in script]
     weigh = _weights(stems, similarity.rarity)
-    # Every beginning of a sentence's stems, ENDING_PREFIX letters or more: a point's stem that
-    # one of them grows from is found by a lookup, not by comparing it with every stem.
-    grown = [_beginnings(s) if similarity.endings else set() for s in stems]
+    index = _Index(stems, similarity.endings)
     fixed = [*anchors, *[None] * (len(texts) - len(anchors))]
     n = len(script)
     # best[j]: the best (score, -sum of indices, choices) so far with the last match at or
@@ -110,13 +108,11 @@ def align(
         return (None,) * len(texts)
     for text, anchor in zip(texts, fixed, strict=True):
         wanted = _weighed(_wanted(text, lang), weigh)
+        scores = index.scores(wanted, n, similarity.match) if anchor is None else None
         skipped = [(v, t, (*c, None)) for v, t, c in best]
         exact = []
         for j in range(n):
-            if anchor is not None:
-                score = _ANCHORED if j == anchor else 0.0
-            else:
-                score = _score(wanted, stems[j], grown[j], similarity)
+            score = (_ANCHORED if j == anchor else 0.0) if scores is None else scores[j]
             v, t, c = best[j]
             exact.append((v + score, t - j, (*c, j)) if score else None)
         running = None
@@ -166,37 +162,50 @@ def _weighed(wanted: dict[str, float], weigh: dict[str, float]) -> dict[str, flo
     return {stem: weigh.get(stem, 1.0) * own for stem, own in wanted.items()}
 
 
-def _score(
-    wanted: dict[str, float], said: set[str], grown: set[str], similarity: Similarity
-) -> float:
-    """The weighted share of `wanted` that `said` says; 0 when it says less than `match` of the
-    stems, or fewer than two of them, counted plainly (so weighing ranks sentences, and never
-    makes a point say more or less than its words). `grown`: the beginnings of `said`'s stems
-    (_beginnings), for stems that differ only in their ending."""
-    if not wanted:
-        return 0.0
-    total = sum(wanted.values())
-    got, count = 0.0, 0.0
-    for w, weight in wanted.items():
-        if w in said:
-            got, count = got + weight, count + 1
-        elif similarity.endings and _same_but_ending(w, said, grown):
-            got, count = got + weight / 2, count + 0.5
-    share = count / len(wanted)
-    return got / total if share >= similarity.match and (count >= 2 or share == 1) else 0.0
+class _Index:
+    """Which sentences say each stem, and which say a stem that grows from a beginning of
+    ENDING_PREFIX letters or more: a point's stems are looked up, not compared with every
+    stem of every sentence."""
 
+    def __init__(self, stems: Sequence[set[str]], endings: bool) -> None:
+        self.endings = endings
+        self.said: dict[str, set[int]] = {}
+        self.grown: dict[str, set[int]] = {}
+        for j, found in enumerate(stems):
+            for stem in found:
+                self.said.setdefault(stem, set()).add(j)
+                if endings:
+                    for k in range(ENDING_PREFIX, len(stem) + 1):
+                        self.grown.setdefault(stem[:k], set()).add(j)
 
-def _beginnings(stems: set[str]) -> set[str]:
-    return {s[:k] for s in stems for k in range(ENDING_PREFIX, len(s) + 1)}
-
-
-def _same_but_ending(stem: str, said: set[str], grown: set[str]) -> bool:
-    """Whether `said` has a stem that differs from `stem` only in its ending: one is the other
-    and more, past ENDING_PREFIX letters ("marri", "marriag"). `grown` holds the beginnings of
-    `said`'s stems, so a stem of theirs that grows from this one is a lookup."""
-    if len(stem) >= ENDING_PREFIX and stem in grown:
-        return True
-    return any(stem[:k] in said for k in range(ENDING_PREFIX, len(stem)))
+    def scores(self, wanted: dict[str, float], n: int, match: float) -> list[float]:
+        """For each of the n sentences, the weighted share of `wanted` it says; 0 when it says
+        less than `match` of the stems, or fewer than two of them, counted plainly (so weighing
+        ranks sentences, and never makes a point say more or less than its words). A stem that
+        differs only in its ending ("marri", "marriag") counts half."""
+        got, count = [0.0] * n, [0.0] * n
+        for stem, weight in wanted.items():
+            exact = self.said.get(stem, set())
+            for j in exact:
+                got[j] += weight
+                count[j] += 1
+            if not self.endings:
+                continue
+            near = set(self.grown.get(stem, ())) if len(stem) >= ENDING_PREFIX else set()
+            for k in range(ENDING_PREFIX, len(stem)):
+                near |= self.said.get(stem[:k], set())
+            for j in near - exact:
+                got[j] += weight / 2
+                count[j] += 0.5
+        total = sum(wanted.values())
+        out = [0.0] * n
+        if not wanted:
+            return out
+        for j in range(n):
+            share = count[j] / len(wanted)
+            if share >= match and (count[j] >= 2 or share == 1):
+                out[j] = got[j] / total
+        return out
 
 
 def filled(found: Sequence[int | None], first: int = 0) -> tuple[int, ...]:

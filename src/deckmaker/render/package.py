@@ -239,11 +239,17 @@ def latent_prototype(source: BaseOxmlElement, box: tuple[int, int, int, int]) ->
     return element
 
 
+# Every id on a slide, compiled once (lxml compiles an expression given to `.xpath()` anew on
+# each call).
+_IDS = etree.XPath("//@id")
+
+
 def add_latent(slide: Slide, prototype: BaseOxmlElement, text: str) -> None:
     """Put a copy of `prototype` (`latent_prototype`) on the slide, showing `text`."""
     element = copy.deepcopy(prototype)
     tree = slide.shapes._spTree
-    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in tree.xpath("//@id") if i.isdigit()) + 1))
+    ids = _IDS(tree)
+    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in ids if i.isdigit()) + 1))  # type: ignore[union-attr]
     tree.append(element)
     field = element.find(f".//{qn('a:fld')}")
     if field is not None and field.get("type") == "slidenum":

@@ -87,6 +87,37 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+# Words that open a sentence without adding to it: dropped when a comma or colon ends them.
+MARKERS = {
+    "en": word_set(
+        """okay ok so well alright right now guys folks honestly firstly secondly thirdly
+        finally first second third furthermore moreover ultimately however and but also
+        perhaps more importantly basically look listen yes no oh indeed instead rather then
+        still sure anyway besides plus here's the thing is truth in short other words that
+        said to be fair let's honest essentially"""
+    ),
+    "es": word_set(
+        """bueno pues así que entonces vale mira chicos amigos además primero segundo tercero
+        finalmente sin embargo por otro lado en resumen y pero también quizás claro sí no
+        oye verdad ahora luego"""
+    ),
+}
+
+
+def strip_markers(text: str, language: str) -> str:
+    """Drop leading stretches, ended by a comma or colon, made only of discourse markers."""
+    markers = MARKERS[language]
+    while True:
+        stops = [text.find(mark) for mark in (",", ":") if 0 < text.find(mark) < 40]
+        if not stops:
+            return text
+        head = text[: min(stops)]
+        lowered = [w.lower().replace("’", "'") for w in words(head)]
+        if not lowered or not all(w in markers for w in lowered):
+            return text
+        text = text[min(stops) + 1 :].lstrip()
+
+
 def content_stems(text: str, language: str) -> list[str]:
     """Stems of the words that carry meaning: function words and one-letter words left out."""
     return list(_content_stems(text, language))

@@ -23,6 +23,7 @@ from deckmaker.essay.language import (
     Sentence,
     content_stems,
     split_sentences,
+    strip_markers,
     word_set,
     words,
 )
@@ -35,21 +36,6 @@ FEWEST_WORDS = 4  # shorter than this is a fragment, not a point
 MAX_POINTS, MIN_POINTS = 5, 3
 SENTENCES_PER_POINT = 5
 
-# Words that open a sentence without adding to it: dropped when a comma or colon ends them.
-MARKERS = {
-    "en": word_set(
-        """okay ok so well alright right now guys folks honestly firstly secondly thirdly
-        finally first second third furthermore moreover ultimately however and but also
-        perhaps more importantly basically look listen yes no oh indeed instead rather then
-        still sure anyway besides plus here's the thing is truth in short other words that
-        said to be fair let's honest essentially"""
-    ),
-    "es": word_set(
-        """bueno pues así que entonces vale mira chicos amigos además primero segundo tercero
-        finalmente sin embargo por otro lado en resumen y pero también quizás claro sí no
-        oye verdad ahora luego"""
-    ),
-}
 # A comma-separated stretch opening with one of these is an aside or a subordinate clause.
 SUBORDINATE = {
     "en": word_set(
@@ -134,7 +120,7 @@ def key_points(
         # "It validates the audience's desire": on a slide, nothing says what "it" is
         candidates = [c if c and not opens_with_pronoun(c, language) else None for c in candidates]
     if not any(candidates):  # only very long sentences: cut the first one hard
-        candidates[0] = _clip(_strip_markers(sentences[0].text, language), language)
+        candidates[0] = _clip(strip_markers(sentences[0].text, language), language)
     count = min(_how_many(len(sentences)), sum(c is not None for c in candidates))
     scores = _scores(sentences, candidates, language, ranking, title)
     scores = [s - ranking.cut * cost for s, (_, cost) in zip(scores, compressed, strict=True)]
@@ -233,7 +219,7 @@ def compress(sentence: str, language: str) -> str | None:
 def _compress(sentence: str, language: str) -> tuple[str | None, int]:
     """The point and what it cost: 0 when the sentence compressed within MOST_WORDS; 1 when it
     had to be cut at a comma or before a conjunction, or left longer (up to LONGEST)."""
-    text = _drop_conjunction(_strip_markers(sentence, language), language)
+    text = _drop_conjunction(strip_markers(sentence, language), language)
     clause = _main_clause(text, language)
     point = _tidy(_drop_asides(clause, language))
     if point.split()[-1:] != _tidy(clause).split()[-1:]:  # the clause's end was dropped
@@ -293,20 +279,6 @@ def _strands_subject(kept: list[str], language: str) -> bool:
     return not has_finite_verb(" ".join(kept), language) or (
         clause >= 0 and bool(last) and not has_finite_verb(last, language)
     )
-
-
-def _strip_markers(text: str, language: str) -> str:
-    """Drop leading stretches, ended by a comma or colon, made only of discourse markers."""
-    markers = MARKERS[language]
-    while True:
-        stops = [text.find(mark) for mark in (",", ":") if 0 < text.find(mark) < 40]
-        if not stops:
-            return text
-        head = text[: min(stops)]
-        lowered = [w.lower().replace("’", "'") for w in words(head)]
-        if not lowered or not all(w in markers for w in lowered):
-            return text
-        text = text[min(stops) + 1 :].lstrip()
 
 
 def _drop_conjunction(text: str, language: str) -> str:

@@ -14,11 +14,10 @@ empty span: the planner writes its words from what it shows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckmaker.essay.language import word_set
+from deckmaker.essay.language import strip_markers, word_set
 
 # A stretch with nothing to show that is shorter than this is no slide's worth (it would
 # flicker): the next slide comes up early over it instead.
@@ -119,17 +118,13 @@ _LEANING = _JOINING | word_set(
 )
 # Failing those, a stretch takes a longer sentence, or one opening on a pronoun, before no quote.
 RELAXED_WORDS = 32
-# "So, while it might…", "Furthermore, the ending…": a connective set off by a comma is left out
-# of the quote, as an editor trims one; what follows stands alone.
-_TRIMMED = re.compile(r"^[\"'‘“]?(\w+),\s+(?=\w)")
 
 
-def _trimmed(sentence: str) -> str:
-    found = _TRIMMED.match(sentence)
-    if not found or found.group(1).lower() not in _JOINING:
-        return sentence
-    rest = sentence[found.end() :]
-    return rest[0].upper() + rest[1:]
+def _trimmed(sentence: str, language: str) -> str:
+    """"So, while it might…", "Furthermore, the ending…": discourse markers set off by a comma
+    are left out of the quote (essay.language.strip_markers), as an editor trims one."""
+    rest = strip_markers(sentence, language)
+    return rest[:1].upper() + rest[1:]
 
 
 def pull_quotes(said: Sequence[str], about: str) -> list[str]:
@@ -149,7 +144,7 @@ def pull_quotes(said: Sequence[str], about: str) -> list[str]:
     topic = set(content_stems(about, language))
     low, high = QUOTE_WORDS
     ranked = []
-    for i, s in enumerate(_trimmed(s) for s in said):
+    for i, s in enumerate(_trimmed(s, language) for s in said):
         words = s.split()
         first = words[0].lower().strip("'\"‘“,") if words else ""
         count = word_count(s)

@@ -249,7 +249,7 @@ def add_latent(slide: Slide, prototype: BaseOxmlElement, text: str) -> None:
     element = copy.deepcopy(prototype)
     tree = slide.shapes._spTree
     ids = _IDS(tree)
-    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in ids if i.isdigit()) + 1))  # type: ignore[union-attr]
+    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in ids if i.isdigit()) + 1))
     tree.append(element)
     field = element.find(f".//{qn('a:fld')}")
     if field is not None and field.get("type") == "slidenum":

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from deckmaker.essay.language import content_stems, detect_language, words
 
@@ -94,10 +96,9 @@ def align(
     None. `anchors` fixes a text's sentence where it is known (an imported point's `said:`)."""
     if not texts:
         return ()
-    lang = language or detect_language(" ".join(s.text for s in script))
-    stems = [set(content_stems(s.text, lang)) for s in script]
-    weigh = _weights(stems, similarity.rarity)
-    index = _Index(stems, similarity.endings)
+    said = tuple(s.text for s in script)
+    lang = language or detect_language(" ".join(said))
+    weigh, index = _indexed(said, lang, similarity.rarity, similarity.endings)
     fixed = [*anchors, *[None] * (len(texts) - len(anchors))]
     n = len(script)
     # best[j]: the best (score, -sum of indices, choices) so far with the last match at or
@@ -127,6 +128,16 @@ def align(
             new.append(pick)
         best = new
     return best[-1][2]
+
+
+@lru_cache(maxsize=64)
+def _indexed(
+    said: tuple[str, ...], language: str, rarity: bool, endings: bool
+) -> tuple[dict[str, float], _Index]:
+    """A script's stem weights and index, made once for the several alignments a segment's
+    script goes through (its points, then each column item and each slide's bullets)."""
+    stems = [set(content_stems(text, language)) for text in said]
+    return _weights(stems, rarity), _Index(stems, endings)
 
 
 def _weights(stems: Sequence[set[str]], rarity: bool) -> dict[str, float]:
@@ -163,20 +174,26 @@ def _weighed(wanted: dict[str, float], weigh: dict[str, float]) -> dict[str, flo
 
 
 class _Index:
-    """Which sentences say each stem, and which say a stem that grows from a beginning of
-    ENDING_PREFIX letters or more: a point's stems are looked up, not compared with every
-    stem of every sentence."""
+    """Which sentences say each stem, and the stems in order, so that the stems that grow from
+    a beginning of ENDING_PREFIX letters or more are found by bisection: a point's stems are
+    looked up, not compared with every stem of every sentence."""
 
     def __init__(self, stems: Sequence[set[str]], endings: bool) -> None:
         self.endings = endings
         self.said: dict[str, set[int]] = {}
-        self.grown: dict[str, set[int]] = {}
         for j, found in enumerate(stems):
             for stem in found:
                 self.said.setdefault(stem, set()).add(j)
-                if endings:
-                    for k in range(ENDING_PREFIX, len(stem) + 1):
-                        self.grown.setdefault(stem[:k], set()).add(j)
+        self.ordered = sorted(self.said)
+
+    def grown(self, stem: str) -> set[int]:
+        """The sentences that say a stem beginning with `stem` (itself included)."""
+        out: set[int] = set()
+        i = bisect_left(self.ordered, stem)
+        while i < len(self.ordered) and self.ordered[i].startswith(stem):
+            out |= self.said[self.ordered[i]]
+            i += 1
+        return out
 
     def scores(self, wanted: dict[str, float], n: int, match: float) -> list[float]:
         """For each of the n sentences, the weighted share of `wanted` it says; 0 when it says
@@ -191,7 +208,7 @@ class _Index:
                 count[j] += 1
             if not self.endings:
                 continue
-            near = set(self.grown.get(stem, ())) if len(stem) >= ENDING_PREFIX else set()
+            near = self.grown(stem) if len(stem) >= ENDING_PREFIX else set()
             for k in range(ENDING_PREFIX, len(stem)):
                 near |= self.said.get(stem[:k], set())
             for j in near - exact:

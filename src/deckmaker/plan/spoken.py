@@ -21,6 +21,9 @@ from deckmaker.filters import join_and
 from deckmaker.outline import Outline, Point, Segment
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# The words of `_WORD` that may start with a capital: the same matches, less those that start
+# with a lower-case ASCII letter, found without visiting each of a long script's words in Python.
+_CAPITAL_WORD = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?=[^\W\d_a-z])" + _WORD.pattern)
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"’”)\]]*\s+|\n)$")
 _BETWEEN_SENTENCES = frozenset(".!?…:;'\"’”)]")  # what _SENTENCE_START may match, but spaces
 _TRAILING = ".,:;"
@@ -93,7 +96,7 @@ def proper_words(outline: Outline) -> frozenset[str]:
             texts.append(seg.quote.text)
     found = {"I"}
     for text in texts:
-        for match in _WORD.finditer(text):
+        for match in _CAPITAL_WORD.finditer(text):
             word = match.group()
             if word[0].isupper() and not _starts_sentence(text, match.start()):
                 found.add(_stem(word))

@@ -9,6 +9,7 @@ that are not function words, so "dreams" and "dream", "soñar" and "sueños" mee
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -50,8 +51,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 @lru_cache(maxsize=4096)
 def detect_language(text: str) -> str:
     """The language whose function words the text uses most; English when in doubt."""
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    counts = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    words = _lowered(_WORD.findall, text)
+    counts = {lang: sum(map(stop.__contains__, words)) for lang, stop in STOPWORDS.items()}
     return max(LANGUAGES, key=lambda lang: (counts[lang], lang == "en"))
 
 
@@ -126,8 +127,16 @@ def content_stems(text: str, language: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _content_stems(text: str, language: str) -> tuple[str, ...]:
     stop, stem = STOPWORDS[language], _stemmer(language)
-    lowered = [w.lower().replace("’", "'") for w in words(text)]
-    return tuple(stem(w) for w in lowered if w not in stop and len(w) > 1)
+    return tuple(stem(w) for w in _lowered(words, text) if w not in stop and len(w) > 1)
+
+
+def _lowered(split: Callable[[str], list[str]], text: str) -> list[str]:
+    """The words `split` finds in `text`, in lower case, with ’ as '. Plain ASCII is lowered
+    whole first, which finds the same words; other text word by word, as lowering may change
+    what counts as a letter (Turkish "İ" lowers to "i" and a combining dot)."""
+    if text.isascii():
+        return split(text.lower())
+    return [w.lower().replace("’", "'") for w in split(text)]
 
 
 @cache

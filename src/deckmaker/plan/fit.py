@@ -134,10 +134,13 @@ def unwidowed_list(
     """Each point and sub-point kept from ending on a line holding one word alone, as titles
     are, at the size and width it is set in."""
     out = []
+    widths: dict[int, Box] = {}  # each level's box, made once
     for b in bullets:
         pt = size - SUB_POINT_SHRINK * b.level
-        width = replace(box, width=box.width - box.indent * (b.level + 1))
-        out.append(replace(b, text=unwidowed(b.text, pt, width, font)))
+        if b.level not in widths:
+            widths[b.level] = replace(box, width=box.width - box.indent * (b.level + 1))
+        text = unwidowed(b.text, pt, widths[b.level], font)
+        out.append(b if text == b.text else replace(b, text=text))
     return tuple(out)
 
 

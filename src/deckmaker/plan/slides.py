@@ -163,7 +163,9 @@ class Drafts:
     ) -> list[tuple[Bullet, ...]]:
         """The bullets (as shown: smartened) over as few pages as they fit."""
         f = frames or self.frames
-        shown = tuple(replace(b, text=smarten(b.text)) for b in bullets)
+        shown = tuple(
+            b if (t := smarten(b.text)) == b.text else replace(b, text=t) for b in bullets
+        )
         return paginate(shown, f.body, BODY_PT, f.body_font)
 
     def pages(

@@ -24,9 +24,10 @@ from typing import IO
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.package import Part, _Relationships
-from pptx.opc.packuri import PACKAGE_URI, PackURI
-from pptx.opc.serialized import PackageWriter, _PhysPkgWriter
+from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
+from pptx.opc.serialized import PackageWriter, _ContentTypesItem, _PhysPkgWriter
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.presentation import Presentation
@@ -110,7 +111,7 @@ class _DatedPackageWriter(PackageWriter):
     def write_dated(self) -> None:
         with zipfile.ZipFile(self._out, "w", zipfile.ZIP_DEFLATED) as archive:
             entries = _DatedEntries(archive, self._date)
-            self._write_content_types_stream(entries)
+            entries.write(CONTENT_TYPES_URI, _content_types_xml(self._parts))
             entries.write(PACKAGE_URI.rels_uri, _rels_xml(self._pkg_rels))
             self._write_parts(entries)
 
@@ -150,6 +151,26 @@ def _rels_xml(rels: _Relationships) -> bytes:
     if not lines:
         return rels.xml
     return _RELS_OPEN + "".join(lines).encode("utf-8") + b"</Relationships>"
+
+
+_TYPES_OPEN = (
+    b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    b'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+)
+
+
+def _content_types_xml(parts: Sequence[Part]) -> bytes:
+    """`[Content_Types].xml` as python-pptx writes it (`_ContentTypesItem`), byte for byte,
+    written as text rather than built element by element through its object layer. Anything
+    to escape is left to python-pptx."""
+    item = _ContentTypesItem(parts)
+    defaults, overrides = item._defaults_and_overrides
+    pairs = [*sorted(defaults.items()), *sorted(overrides.items())]
+    if not pairs or not all(_PLAIN.fullmatch(text) for pair in pairs for text in pair):
+        return serialize_part_xml(item._xml)
+    lines = [f'<Default Extension="{e}" ContentType="{t}"/>' for e, t in sorted(defaults.items())]
+    lines += [f'<Override PartName="{n}" ContentType="{t}"/>' for n, t in sorted(overrides.items())]
+    return _TYPES_OPEN + "".join(lines).encode("utf-8") + b"</Types>"
 
 
 class _DatedEntries(_PhysPkgWriter):

@@ -39,8 +39,8 @@ from deckmaker.render.theme import roles_of
 class StockGrowth:
     """What `Growth` replaces: python-pptx's public API."""
 
-    def __init__(self, prs: Presentation) -> None:
-        self.prs = prs
+    def __init__(self, prs: Presentation, prototypes: Any = None) -> None:
+        self.prs = prs  # and no new slides made with the theme: python-pptx clones each
 
     def add_slide(self, layout: SlideLayout) -> Slide:
         return self.prs.slides.add_slide(layout)
@@ -89,11 +89,13 @@ def stock_write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
             run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
 
 
-def stock_latent(layouts: dict[Any, Any], places: Any) -> dict[tuple[Any, Any], Any]:
+def stock_latent(theme: Any) -> dict[tuple[Any, Any], Any]:
     """What `deck._latent` replaces: the layout's own placeholders, found through python-pptx
     (`roles_of`) and copied anew for each slide."""
+    prs = theme.open()
     found = {}
-    for kind, lay in layouts.items():
+    for kind, index in theme.layouts.items():
+        lay = prs.slide_layouts[index]
         for latent, source in roles_of(lay).latent.items():
             found[kind, latent] = source
     return found

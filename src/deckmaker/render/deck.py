@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.shapes.autoshape import Shape
-from pptx.slide import NotesSlide, Slide, SlideLayout
+from pptx.slide import NotesSlide, Slide
 from pptx.util import Pt
 
 from deckmaker.errors import DeckmakerError
@@ -22,7 +22,6 @@ from deckmaker.render.package import (
     add_latent,
     drop_slides,
     fix_theme_parts,
-    latent_prototype,
     list_notes_master,
     remove_shape,
     reproducible_bytes,
@@ -62,9 +61,11 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     drop_slides(prs)
     layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
     places = theme.placements  # each layout's placeholders, sorted out when the theme was read
-    latent = _latent(layouts, places)
+    latent = _latent(theme)
     fix_theme_parts(prs, layouts.values())
-    growth = Growth(prs)  # python-pptx's add_slide and notes_slide, without their scans
+    # python-pptx's add_slide and notes_slide, without their scans, from the new slides made
+    # with the theme
+    growth = Growth(prs, theme.prototypes)
     for planned in plan.slides:
         lay, place = layouts[planned.layout], places[planned.layout]
         slide = growth.add_slide(lay)
@@ -151,17 +152,9 @@ def _fill(placed: dict[int, Shape], place: Placement, planned: SlidePlan, sets_l
         _write(placed[shape_id], block, sets_lists)
 
 
-def _latent(
-    layouts: dict[Layout, SlideLayout], places: Mapping[Layout, Placement]
-) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
+def _latent(theme: Theme) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
     """Each layout's slide-number and footer placeholders, ready to copy onto its slides."""
-    found = {}
-    for kind, place in places.items():
-        lay = layouts[kind]
-        for latent, (on_master, index, box) in place.latent.items():
-            tree = (lay.slide_master if on_master else lay).shapes._spTree
-            found[kind, latent] = latent_prototype(tree[index], box)
-    return found
+    return {key: parse_xml(xml) for key, xml in theme.latent.items()}
 
 
 def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:

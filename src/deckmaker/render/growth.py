@@ -15,11 +15,14 @@ compares them).
 from __future__ import annotations
 
 import copy
+from collections.abc import Mapping
 
+from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
+from pptx.oxml import parse_xml
 from pptx.oxml.slide import CT_NotesSlide, CT_Slide
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.parts.slide import NotesMasterPart, NotesSlidePart, SlidePart
@@ -35,7 +38,7 @@ class Growth:
     `prs.slides.add_slide(layout)` and `slide.notes_slide` do, without rescanning the package.
     Every part added to the presentation after this is made must come through it."""
 
-    def __init__(self, prs: Presentation) -> None:
+    def __init__(self, prs: Presentation, prototypes: Mapping[str, bytes] | None = None) -> None:
         self._part = prs.part
         self._ids = prs.slides._sldIdLst
         # The one scan python-pptx would repeat for every notes slide: the names taken so far.
@@ -46,16 +49,18 @@ class Growth:
         self._next_id = self._ids._next_id
         self._notes_master: NotesMasterPart | None = None
         # A new slide's placeholders, cloned from its layout the first time, copied after:
-        # cloning the same placeholders again gives the same XML, more slowly.
-        # Keyed by the layout's (or the notes master's) part name.
+        # cloning the same placeholders again gives the same XML, more slowly. Keyed by the
+        # layout's (or the notes master's) part name. `prototypes` (`made`, kept with the
+        # theme) spares even the first cloning.
         self._prototypes: dict[str, BaseOxmlElement] = {}
+        self._made = prototypes or {}
 
     def add_slide(self, layout: SlideLayout) -> Slide:
         """A new slide on `layout`, its placeholders cloned, listed last in the deck."""
         self._slides += 1
         package = self._part.package
         source = str(layout.part.partname)
-        prototype = self._prototypes.get(source)
+        prototype = self._prototype(source)
         element = CT_Slide.new() if prototype is None else copy.deepcopy(prototype)
         slide_part = SlidePart(PackURI(SLIDE_NAME % self._slides), CT.PML_SLIDE, package, element)
         slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)  # a new part: its few rels only
@@ -75,7 +80,7 @@ class Growth:
             self._notes_master = self._part.notes_master_part  # python-pptx caches it
         package = self._part.package
         source = str(self._notes_master.partname)
-        prototype = self._prototypes.get(source)
+        prototype = self._prototype(source)
         element = CT_NotesSlide.new() if prototype is None else copy.deepcopy(prototype)
         notes_part = NotesSlidePart(self._next_notes_name(), CT.PML_NOTES_SLIDE, package, element)
         notes_part.relate_to(self._notes_master, RT.NOTES_MASTER)
@@ -85,6 +90,16 @@ class Growth:
             self._prototypes[source] = copy.deepcopy(element)
         _relate_new(slide_part, notes_part, RT.NOTES_SLIDE)
         return notes_part.notes_slide  # what slide.notes_slide now finds, without the search
+
+    def made(self) -> dict[str, bytes]:
+        """The new slides made so far, one on each layout used, and a new notes slide, as XML,
+        before anything was written on them: what `Growth(prs, prototypes)` starts from."""
+        return {source: etree.tostring(e) for source, e in self._prototypes.items()}
+
+    def _prototype(self, source: str) -> BaseOxmlElement | None:
+        if source not in self._prototypes and source in self._made:
+            self._prototypes[source] = parse_xml(self._made[source])
+        return self._prototypes.get(source)
 
     def _next_notes_name(self) -> PackURI:
         """What `OpcPackage.next_partname` answers, from the names kept here: the highest free

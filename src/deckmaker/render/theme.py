@@ -137,6 +137,12 @@ class Theme:
     # not inherit: its lists would show points and sub-points flush left, without bullets.
     sets_lists: bool = True
     placements: Mapping[Layout, Placement] = field(default_factory=dict)  # by kind of slide
+    # What every deck on the theme starts from, made once with it (`_prototypes`): a new slide
+    # on each layout used (by the layout's part name) and a new notes slide (by the notes
+    # master's), as `render.growth.Growth` makes them; each layout's slide-number and footer
+    # boxes, ready to copy (`render.package.latent_prototype`). All as XML.
+    prototypes: Mapping[str, bytes] = field(default_factory=dict)
+    latent: Mapping[tuple[Layout, PP_PLACEHOLDER], bytes] = field(default_factory=dict)
 
     def open(self) -> Presentation:
         return open_presentation(self.path)
@@ -183,6 +189,7 @@ def load_theme(path: Path) -> Theme:
         )
     roles = {kind: roles_of(lay) for kind, lay in chosen.items()}
     frames = _frames(roles, chosen, path, Layout.COLUMNS not in notices, fonts=theme_fonts(prs))
+    placements = {kind: placement(lay, roles[kind]) for kind, lay in chosen.items()}
     general = []
     if not any(
         PP_PLACEHOLDER.SLIDE_NUMBER in roles[k].latent for k in (Layout.CONTENT, Layout.HEADER)
@@ -202,8 +209,30 @@ def load_theme(path: Path) -> Theme:
         tuple(general),
         PP_PLACEHOLDER.FOOTER in roles[Layout.CONTENT].latent,
         _sets_lists(prs),
-        {kind: placement(lay, roles[kind]) for kind, lay in chosen.items()},
+        placements,
+        *_prototypes(prs, chosen, placements),
     )
+
+
+def _prototypes(
+    prs: Presentation, chosen: Mapping[Layout, SlideLayout], placements: Mapping[Layout, Placement]
+) -> tuple[dict[str, bytes], dict[tuple[Layout, PP_PLACEHOLDER], bytes]]:
+    """The new slides, notes slide and slide-number and footer boxes every deck on the theme
+    starts from (`Theme.prototypes`, `Theme.latent`), made here once rather than by python-pptx
+    for every deck. Slides are added to `prs`: read all else from it first."""
+    from deckmaker.render.growth import Growth
+    from deckmaker.render.package import latent_prototype
+
+    latent = {}
+    for kind, place in placements.items():
+        lay = chosen[kind]
+        for which, (on_master, index, box) in place.latent.items():
+            tree = (lay.slide_master if on_master else lay).shapes._spTree
+            latent[kind, which] = etree.tostring(latent_prototype(tree[index], box))
+    growth = Growth(prs)
+    for lay in {lay.part.partname: lay for lay in chosen.values()}.values():
+        growth.notes_slide(growth.add_slide(lay))
+    return growth.made(), latent
 
 
 def _frames(

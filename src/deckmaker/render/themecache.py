@@ -1,8 +1,8 @@
 """What a build needs from a theme (its frames: boxes, fonts, sizes; which layouts it uses,
-and their placeholders; what it lacks), kept in the user's cache (`deckmaker.cache`), keyed by
-the theme file's content: a build plans without opening the .pptx and reading its masters and
-layouts, the largest part of a small deck's planning, and renders without sorting each
-layout's placeholders out again.
+and their placeholders; the new slides it starts from; what it lacks), kept in the user's
+cache (`deckmaker.cache`), keyed by the theme file's content: a build plans without opening
+the .pptx and reading its masters and layouts, the largest part of a small deck's planning,
+and renders without sorting each layout's placeholders out and cloning them again.
 
 An entry is the `Theme` pickled, its typefaces without their widths: those are measured again
 from the same font file (`fonts.remeasured`, itself cached while the file is unchanged). A
@@ -23,7 +23,7 @@ from deckmaker.plan.fonts import Typeface, remeasured
 from deckmaker.render.theme import Theme, load_theme
 
 KIND = "themes"
-FORMAT = 1  # the entries' layout: raise it when Theme, Frames or Box change
+FORMAT = 2  # the entries' layout: raise it when Theme, Frames or Box change
 
 
 def cached_theme(path: Path) -> Theme:
@@ -69,10 +69,10 @@ def _version() -> tuple[object, ...]:
     other code (an upgrade, a checkout) is never used."""
     from deckmaker import __version__
     from deckmaker.plan import fonts, model
-    from deckmaker.render import theme
+    from deckmaker.render import growth, package, theme
 
     stamps = []
-    for module in (theme, model, fonts):
+    for module in (theme, model, fonts, growth, package):  # growth, package: the prototypes
         try:
             stat = os.stat(module.__file__ or "")
         except OSError:

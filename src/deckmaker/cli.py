@@ -89,6 +89,12 @@ _reveal_option = click.option(
     help="Show each bullet on a click, when it is said; the script marks the spot [CLICK].  "
     "[default: the outline's reveal, else off]",
 )
+_outside_option = click.option(
+    "--allow-outside",
+    is_flag=True,
+    help="Let the outline's image: and theme: name files outside its folder (through ../, an "
+    "absolute path or a link); only for an outline you trust.",
+)
 
 
 def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -96,7 +102,7 @@ def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
     plans: build (and so watch), validate and preview plan a talk alike."""
     for option in reversed(
         (_templates_option, _theme_option, _wpm_option, _voice_option, _target_option,
-         _curly_option, _pace_option, _reveal_option)
+         _curly_option, _pace_option, _reveal_option, _outside_option)
     ):  # fmt: skip
         command = option(command)
     return command

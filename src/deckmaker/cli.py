@@ -22,9 +22,9 @@ EXIT_USER_ERROR = 2
 EXIT_BUG = 1
 EXIT_INTERRUPTED = 130  # as shells report a command stopped by Ctrl-C
 
-_outline_arg = click.argument(
-    "outline", required=False, type=click.Path(path_type=Path, dir_okay=False)
-)
+# Paths a user gives are checked by deckmaker's readers, not click, so a folder or a file that
+# cannot be read gets the same one line as every other mistake.
+_outline_arg = click.argument("outline", required=False, type=click.Path(path_type=Path))
 _templates_option = click.option(
     "--templates",
     "templates_dir",
@@ -292,7 +292,7 @@ watch.params += [p for p in build.params if p.name not in ("inputs", "jobs")]
 
 
 @cli.command()
-@click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("outline", type=click.Path(path_type=Path))
 @_planning_options
 def validate(outline: Path, **choices: Any) -> None:
     """Check OUTLINE, and that its slides can be laid out in the theme, listing every mistake
@@ -326,7 +326,7 @@ def list_templates() -> None:
 
 
 @templates.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace files of the same name already there.")
 def export(folder: Path, force: bool) -> None:
     """Copy the bundled templates into FOLDER to edit them; then build with --templates FOLDER."""
@@ -346,7 +346,7 @@ def _warn(warnings: tuple[str, ...] | list[str]) -> None:
 
 
 @cli.command("import")
-@click.argument("essay", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("essay", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--out",

@@ -282,6 +282,10 @@ def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = F
     from deckmaker.outline.write import write_outline
     from deckmaker.readers import ESSAY_SUFFIXES, OUTLINE_SUFFIXES, is_essay
 
+    if essay_path.is_dir():
+        raise DeckmakerError.at(
+            "is a folder; give an essay (.txt, .md, .markdown)", str(essay_path)
+        )
     if essay_path.suffix.lower() in OUTLINE_SUFFIXES:
         raise DeckmakerError.at(
             "is an outline already; build it with `deckmaker build`, or import an essay "

@@ -23,6 +23,11 @@ def is_essay(path: Path) -> bool:
 def read_talk(path: Path, *, allow_outside: bool = False) -> Outline:
     """The outline of the talk in `path`, read by the reader its suffix names. Files an
     outline names must be in its folder unless `allow_outside` (an essay names none)."""
+    if path.is_dir():
+        raise DeckmakerError.at(
+            "is a folder; give an outline (.yaml, .yml) or an essay (.txt, .md, .markdown)",
+            str(path),
+        )
     suffix = path.suffix.lower()
     if suffix in OUTLINE_SUFFIXES:
         return load_outline(path, allow_outside=allow_outside)

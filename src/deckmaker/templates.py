@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.debug import rewrite_traceback_stack
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from deckmaker import filters
@@ -111,6 +112,11 @@ class Templates:
         with self.reporting(name):
             return self.env.get_template(name).render(**context)
 
+    def source(self, name: str) -> str:
+        """The text of template `name`, read as Jinja2 reads it (size and UTF-8 checked)."""
+        with self.reporting(name):
+            return self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
+
     def exists(self, name: str) -> bool:
         try:
             return self.path(name).is_file()
@@ -142,10 +148,13 @@ class Templates:
             jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError,
             RecursionError,  # a macro that calls itself without end
         ) as err:  # fmt: skip
-            # A runtime error: the innermost frame inside a template folder says where.
+            # A runtime error: the innermost frame inside a template folder says where, once
+            # Jinja2 has put the template's own lines in its frames (it does so itself when a
+            # template renders, not when its macros are read as a module).
+            tb = rewrite_traceback_stack().__traceback__
             frames = [
                 f
-                for f in traceback.extract_tb(err.__traceback__)
+                for f in traceback.extract_tb(tb)
                 if any(f.filename.startswith(str(folder)) for folder in self.folders)
             ]
             file = frames[-1].filename if frames else str(self.path(name))

@@ -351,6 +351,11 @@ CASES = [
         )[2],
         ("talk.yaml:1: theme: '../t.pptx' leads outside the outline's folder",),
     ),
+    Case(
+        "theme-path-without-suffix",
+        outline_text("theme: /etc/passwd\ntitle: T\nsections: [{title: A}]\n"),
+        ("talk.yaml:1: theme: '/etc/passwd' leads outside the outline's folder",),
+    ),
     # themes that are not presentations
     Case(
         "renamed-zip",

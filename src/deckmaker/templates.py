@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.debug import rewrite_traceback_stack
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from deckmaker import filters
@@ -151,6 +150,8 @@ class Templates:
             # A runtime error: the innermost frame inside a template folder says where, once
             # Jinja2 has put the template's own lines in its frames (it does so itself when a
             # template renders, not when its macros are read as a module).
+            from jinja2.debug import rewrite_traceback_stack  # only when a template failed
+
             tb = rewrite_traceback_stack().__traceback__
             frames = [
                 f

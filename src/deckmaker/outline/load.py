@@ -44,6 +44,8 @@ _PLAIN_TAGS = frozenset(
 # deck and the script always carry the same text.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# An anchor where YAML allows one (after a space, a flow bracket or a comma): not "Q&A".
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 
 MIN_PACE, MAX_PACE = 10, 600  # a slide up for less than 10 s flickers; 10 minutes is no pace
 SEGMENT_KEYS = ("title", "points", "script", "notes", "quote", "image", "columns")
@@ -94,7 +96,7 @@ def parse_outline(text: str, source: str = "<outline>", *, allow_outside: bool =
         raise DeckmakerError.at(
             "the outline is empty; it needs at least `title:` and `sections:`", source, 1
         )
-    if "&" in text and "*" in text:  # an alias (*name) needs an anchor (&name)
+    if "&" in text and _ANCHOR.search(text):  # only an anchor (&name) can be aliased (*name)
         size = _expanded(root)
         if size < 0:
             raise DeckmakerError.at(
@@ -365,7 +367,8 @@ class _Reader:
         written = self.text(node, "theme")
         if written is None or node is None:
             return None
-        if Path(written).suffix.lower() not in (".pptx", ".potx"):
+        is_path = "/" in written or "\\" in written
+        if Path(written).suffix.lower() not in (".pptx", ".potx") and not is_path:
             return written  # a name; the theme loader says which names exist
         path = self.file(node, "theme", written, "theme", MAX_THEME_BYTES)
         if path is not None:
@@ -517,17 +520,21 @@ def _expanded(root: yaml.Node) -> int:
     while stack:
         node, closing = stack.pop()
         key = id(node)
-        children = _children(node)
         if closing:
             open_.discard(key)
-            sizes[key] = min(over, 1 + sum(sizes[id(c)] for c in children))
+            sizes[key] = min(over, 1 + sum(sizes.get(id(c), 1) for c in _children(node)))
         elif key in open_:
             return -1  # popped again while its own children are counted: it contains itself
         elif key not in sizes:
             open_.add(key)
             stack.append((node, True))
-            stack.extend((c, False) for c in children if id(c) not in sizes)
-    return sizes[id(root)]
+            # texts count one each, without a visit of their own
+            stack.extend(
+                (c, False)
+                for c in _children(node)
+                if not isinstance(c, yaml.ScalarNode) and id(c) not in sizes
+            )
+    return sizes.get(id(root), 1)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

@@ -59,17 +59,21 @@ def deny(monkeypatch: pytest.MonkeyPatch) -> Iterator[Deny]:
     """Make a file or folder unreadable: chmod 000, and (for root) opening it, or anything in
     it, raises PermissionError as it would for anyone else."""
     denied: list[Path] = []
-    real_open = io.open
 
-    def guarded(file, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if isinstance(file, (str, os.PathLike)):
-            where = Path(os.fspath(file)).absolute()
-            if any(where == d or d in where.parents for d in denied):
-                raise PermissionError(13, "Permission denied", str(file))
-        return real_open(file, *args, **kwargs)
+    def guard(real: Callable) -> Callable:
+        def guarded(file=".", *args, **kwargs):  # type: ignore[no-untyped-def]
+            if isinstance(file, (str, os.PathLike)):
+                where = Path(os.fspath(file)).absolute()
+                if any(where == d or d in where.parents for d in denied):
+                    raise PermissionError(13, "Permission denied", str(file))
+            return real(file, *args, **kwargs)
 
-    monkeypatch.setattr(io, "open", guarded)
-    monkeypatch.setattr(builtins, "open", guarded)
+        return guarded
+
+    monkeypatch.setattr(io, "open", guard(io.open))
+    monkeypatch.setattr(builtins, "open", guard(builtins.open))
+    monkeypatch.setattr(os, "listdir", guard(os.listdir))
+    monkeypatch.setattr(os, "scandir", guard(os.scandir))
 
     def add(path: Path) -> None:
         denied.append(path.absolute())
@@ -461,6 +465,11 @@ CASES = [
         quick=True,
     ),
     Case(
+        "templates-unreadable",
+        lambda f, d: (template("{{ x }}")(f, d), d(f / "mine"))[0],
+        ("mine: cannot be read (Permission denied); check the folder's permissions",),
+    ),
+    Case(
         "templates-is-a-file",
         lambda f, d: [str(f / "talk.yaml"), "--templates", str(f / "picture.png")],
         ("picture.png: is not a folder of templates",),
@@ -686,6 +695,33 @@ def test_a_batch_builds_the_good_talks_and_keeps_the_bad_ones_last_outputs(
     assert result.exit_code == 2
     assert "'picture.png' is no PNG, JPEG, GIF or BMP picture" in result.stderr
     assert snapshot(out) == before  # the failed talks' outputs unchanged, the others the same
+
+
+def test_an_unreadable_folder_of_talks_is_one_line(tmp_path: Path, deny: Deny) -> None:
+    folder = tmp_path / "talks"
+    make_talk(folder)
+    deny(folder)
+    result, _ = run("build", str(folder), "--out", str(tmp_path / "out"))
+    refused(result, ("talks: cannot be read (Permission denied); check the folder's",))
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_cache_folder_others_can_write_into_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cache entries are compiled templates and pickles, run when read: one planted by another
+    user must never be loaded."""
+    from deckmaker import pipeline
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("DECKMAKER_CACHE", str(shared))
+    pipeline._templates.cache_clear()
+    pipeline._theme.cache_clear()
+    built = pipeline.build(make_talk(tmp_path / "talk"), tmp_path / "out")
+    assert built.files["deck"].stat().st_size > 0
+    assert [p for p in shared.rglob("*") if p.is_file()] == []
 
 
 def test_the_limits_are_far_above_the_bundled_example() -> None:

@@ -141,7 +141,10 @@ def _stamp(path: Path) -> tuple[int, int]:
 def _listing(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
     if folder is None or not folder.is_dir():
         return ()
-    return tuple(sorted((p.name, *_stamp(p)) for p in folder.iterdir()))
+    try:
+        return tuple(sorted((p.name, *_stamp(p)) for p in folder.iterdir()))
+    except OSError:
+        return ()  # reading the templates there will say what is wrong
 
 
 def _voice(templates: Templates, chosen: str | None, outline: Outline) -> Voice:

@@ -52,6 +52,14 @@ class Templates:
             if override.suffix.lower() in (".pptx", ".potx"):
                 hint = f"to use it as the deck's theme, pass --theme {override}"
             raise DeckmakerError.at(f"is not a folder of templates; {hint}", str(override))
+        if override is not None:
+            try:
+                next(override.iterdir(), None)
+            except OSError as err:  # else Jinja2 would quietly use the bundled templates
+                raise DeckmakerError.at(
+                    f"cannot be read ({err.strerror}); check the folder's permissions",
+                    str(override),
+                ) from None
         self.folders = [p for p in (override, bundled("templates")) if p is not None]
 
     def overridden(self, name: str) -> Path | None:

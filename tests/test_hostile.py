@@ -615,6 +615,14 @@ def test_watch_reports_a_bad_input_and_keeps_the_last_good_outputs(
     assert snapshot(out) == before
 
 
+@pytest.mark.parametrize("name", ["nope.yaml", "folder.yaml"])
+def test_watch_refuses_an_input_that_is_no_file_at_once(tmp_path: Path, name: str) -> None:
+    (tmp_path / "folder.yaml").mkdir()
+    result, _ = run("watch", str(tmp_path / name), "--out", str(tmp_path / "out"))
+    refused(result, (f"{name}: ", "no such file" if name == "nope.yaml" else "is a folder"))
+    assert "Watching" not in result.stdout
+
+
 def _stopped():  # type: ignore[no-untyped-def]
     """A stop already set: watch builds once and returns."""
     import threading

@@ -239,9 +239,7 @@ def _build_many(
 
 
 @cli.command()
-@click.argument(
-    "source", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True)
-)
+@click.argument("source", required=False, type=click.Path(path_type=Path))
 def watch(
     source: Path | None, out_dir: Path, only: str | None, formats: tuple[str, ...], **choices: Any
 ) -> None:
@@ -273,6 +271,11 @@ def watch(
         _warn(event.built.warnings)
 
     source = source or example_outline()
+    if not source.is_file():  # a typo is no file to wait for: say what is wrong, as build does
+        from deckmaker.readers import read_talk
+
+        with _reported():
+            read_talk(source)
     click.echo(f"Watching {source} and what it uses; Ctrl-C to stop.")
     # Ctrl-C while waiting ends the watch quietly; during a build too: files are whole, old or new
     with _reported(), suppress(KeyboardInterrupt):

@@ -526,6 +526,30 @@ def test_bad_input_is_one_line_exit_2_and_the_last_outputs_stay(
         assert took < QUICK, f"refused after {took:.1f} s"
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("script.md.j2", "{{ plan.__class__.__init__.__globals__ }}\n", "access to attribute"),
+        ("teleprompter.html.j2", "{{ 'x' * 10**9 }}\n", "str * 1000000000 would hold"),
+        ("captions.srt.j2", "{% for x in %}\n", "template error: Expected an expression"),
+    ],
+)
+def test_a_format_template_is_sandboxed_and_reported_too(
+    tmp_path: Path, name: str, text: str, said: str
+) -> None:
+    outline = make_talk(tmp_path / "talk")
+    out = tmp_path / "out"
+    assert run("build", str(outline), "--out", str(out))[0].exit_code == 0
+    before = snapshot(out)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / name).write_text(text, encoding="utf-8")
+    args = ["--format", "md", "--format", "html", "--format", "srt", "--templates", str(mine)]
+    result, _ = run("build", str(outline), "--out", str(out), *args)
+    refused(result, (f"{name}:1: ", said))
+    assert snapshot(out) == before
+
+
 ALLOWED = ("image-dotdot", "image-absolute", "image-symlink-out", "theme-dotdot")
 
 

@@ -391,12 +391,12 @@ class _Reader:
             found = path.stat()
         except PermissionError:
             found = None
-            why = f"cannot be reached (permission denied) '{path}'; check its folder's permissions"
+            why = f"'{path}' cannot be reached (permission denied); check its folder's permissions"
         except OSError:
             found = None
             why = f"no such file '{path}'; paths are relative to the outline"
         if found is not None and not stat.S_ISREG(found.st_mode):
-            kind = "a folder" if stat.S_ISDIR(found.st_mode) else "no plain file"
+            kind = "a folder" if stat.S_ISDIR(found.st_mode) else "a device or a pipe"
             why = f"'{path}' is {kind}, not a {what}; give the {what}'s file"
             found = None
         if found is None:

@@ -145,7 +145,10 @@ def test_a_missing_or_unreadable_picture_is_an_error_before_anything_is_written(
     outline.write_text("title: T\nsections:\n  - title: A\n    image: bad.png\n")
     result = run("build", str(outline), "--out", str(tmp_path / "out"))
     assert result.exit_code == 2
-    assert f"error: {outline}:4: sections[1].image: cannot be read as a picture" in result.stderr
+    assert (
+        f"error: {outline}:4: sections[1].image: 'bad.png' is no PNG, JPEG, GIF or BMP picture"
+        in result.stderr
+    )
     assert not (tmp_path / "out").exists()
 
 

@@ -21,8 +21,10 @@ from deckmaker.templates import Templates
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def plan(text: str, limit: int | None = None, reveal: bool = False, wpm: int = 60) -> Plan:
-    outline = parse_outline(text, "t.yaml")
+def plan(
+    text: str, limit: int | None = None, reveal: bool = False, wpm: int = 60, source: str = "t.yaml"
+) -> Plan:
+    outline = parse_outline(text, source)
     return plan_talk(
         outline, Voice(Templates()), FRAMES, wpm, max_slide_seconds=limit, reveal=reveal
     )
@@ -467,8 +469,8 @@ def test_a_picture_keeps_its_place_after_the_slide_it_follows_in_the_outline(
 
     Image.new("RGB", (40, 30), (20, 120, 60)).save(tmp_path / "bed.png")
     text = ORDERED.replace("    quote: {text: The soil is the garden, attribution: Ann}\n", "")
-    text = text.replace("    script:", f"    image: {tmp_path / 'bed.png'}\n    script:")
-    got = section(plan(text, limit=600))
+    text = text.replace("    script:", "    image: bed.png\n    script:")
+    got = section(plan(text, limit=600, source=str(tmp_path / "t.yaml")))
     # a picture is not said: it follows the columns, as in the outline, sharing their stretch
     assert [s.layout for s in got] == [
         Layout.CONTENT,

@@ -48,7 +48,8 @@ def build(
     `only` picks "deck" and/or "script"; `formats` the script's formats (default: Markdown).
     The other options are those of `deckmaker build`: `templates_dir` (--templates), `theme`
     (a shipped theme's name or a .pptx/.potx), `wpm`, `voice`, `target` (seconds),
-    `curly_quotes`, `max_slide_seconds` (--max-slide-seconds) and `reveal`.
+    `curly_quotes`, `max_slide_seconds` (--max-slide-seconds), `reveal` and `allow_outside`
+    (--allow-outside: the outline's `image:` and `theme:` may name files outside its folder).
     """
     path = _source(source)
     _check(only, formats, choices)

@@ -39,9 +39,13 @@ def sources(inputs: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for given in inputs:
         if given.is_dir():
-            inside = sorted(
-                p for p in given.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-            )
+            try:
+                listed = list(given.iterdir())
+            except OSError as err:
+                raise DeckmakerError.at(
+                    f"cannot be read ({err.strerror}); check the folder's permissions", str(given)
+                ) from None
+            inside = sorted(p for p in listed if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
             if not inside:
                 raise DeckmakerError.at(
                     f"holds no outline or essay ({', '.join(INPUT_SUFFIXES)}); check the folder",

@@ -5,13 +5,18 @@ Nothing in it changes an output: each entry is checked against its source (a tem
 a font file's size and date) and ignored when stale, unreadable or corrupt. The folder is
 `$DECKMAKER_CACHE`, else `$XDG_CACHE_HOME/deckmaker`, else `~/.cache/deckmaker`;
 `DECKMAKER_CACHE=off` turns caching off. A folder that cannot be written only costs time.
+
+Entries hold compiled code and pickles, which run when read: a folder someone else could write
+into (another owner's, or writable by the group or by all, as `/tmp` is) is not used at all.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 OFF = "off"
@@ -29,10 +34,21 @@ def folder(kind: str) -> Path | None:
         base = (Path(xdg) if xdg else Path.home() / ".cache") / "deckmaker"
     path = base / kind
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         return None
-    return path
+    return path if _private(str(base)) and _private(str(path)) else None
+
+
+@lru_cache(maxsize=16)
+def _private(folder: str) -> bool:
+    """Whether only this user can write into `folder` (checked once a process)."""
+    try:
+        found = os.stat(folder)
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or found.st_uid == os.getuid()
+    return mine and not found.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def key(*parts: object) -> str:

@@ -33,6 +33,10 @@ def catalog() -> list[tuple[str, str]]:
 
 def export_templates(folder: Path, force: bool = False) -> list[Path]:
     """Copy every bundled template into `folder`; refuse to overwrite unless `force`."""
+    if folder.exists() and not folder.is_dir():
+        raise DeckmakerError.at(
+            "is a file, not a folder; give a folder to copy the templates into", str(folder)
+        )
     targets = [(bundled("templates") / name, folder / name) for name, _ in catalog()]
     clash = [str(dst) for _, dst in targets if dst.exists()]
     if clash and not force:

@@ -22,9 +22,9 @@ EXIT_USER_ERROR = 2
 EXIT_BUG = 1
 EXIT_INTERRUPTED = 130  # as shells report a command stopped by Ctrl-C
 
-_outline_arg = click.argument(
-    "outline", required=False, type=click.Path(path_type=Path, dir_okay=False)
-)
+# Paths a user gives are checked by deckmaker's readers, not click, so a folder or a file that
+# cannot be read gets the same one line as every other mistake.
+_outline_arg = click.argument("outline", required=False, type=click.Path(path_type=Path))
 _templates_option = click.option(
     "--templates",
     "templates_dir",
@@ -89,6 +89,12 @@ _reveal_option = click.option(
     help="Show each bullet on a click, when it is said; the script marks the spot [CLICK].  "
     "[default: the outline's reveal, else off]",
 )
+_outside_option = click.option(
+    "--allow-outside",
+    is_flag=True,
+    help="Let the outline's image: and theme: name files outside its folder (through ../, an "
+    "absolute path or a link); only for an outline you trust.",
+)
 
 
 def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -96,7 +102,7 @@ def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
     plans: build (and so watch), validate and preview plan a talk alike."""
     for option in reversed(
         (_templates_option, _theme_option, _wpm_option, _voice_option, _target_option,
-         _curly_option, _pace_option, _reveal_option)
+         _curly_option, _pace_option, _reveal_option, _outside_option)
     ):  # fmt: skip
         command = option(command)
     return command
@@ -233,9 +239,7 @@ def _build_many(
 
 
 @cli.command()
-@click.argument(
-    "source", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True)
-)
+@click.argument("source", required=False, type=click.Path(path_type=Path))
 def watch(
     source: Path | None, out_dir: Path, only: str | None, formats: tuple[str, ...], **choices: Any
 ) -> None:
@@ -267,6 +271,11 @@ def watch(
         _warn(event.built.warnings)
 
     source = source or example_outline()
+    if not source.is_file():  # a typo is no file to wait for: say what is wrong, as build does
+        from deckmaker.readers import read_talk
+
+        with _reported():
+            read_talk(source)
     click.echo(f"Watching {source} and what it uses; Ctrl-C to stop.")
     # Ctrl-C while waiting ends the watch quietly; during a build too: files are whole, old or new
     with _reported(), suppress(KeyboardInterrupt):
@@ -286,7 +295,7 @@ watch.params += [p for p in build.params if p.name not in ("inputs", "jobs")]
 
 
 @cli.command()
-@click.argument("outline", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("outline", type=click.Path(path_type=Path))
 @_planning_options
 def validate(outline: Path, **choices: Any) -> None:
     """Check OUTLINE, and that its slides can be laid out in the theme, listing every mistake
@@ -320,7 +329,7 @@ def list_templates() -> None:
 
 
 @templates.command()
-@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace files of the same name already there.")
 def export(folder: Path, force: bool) -> None:
     """Copy the bundled templates into FOLDER to edit them; then build with --templates FOLDER."""
@@ -340,7 +349,7 @@ def _warn(warnings: tuple[str, ...] | list[str]) -> None:
 
 
 @cli.command("import")
-@click.argument("essay", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("essay", type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--out",

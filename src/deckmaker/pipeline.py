@@ -41,6 +41,7 @@ class Choices(TypedDict, total=False):
     curly_quotes: bool
     max_slide_seconds: int | None
     reveal: bool
+    allow_outside: bool
 
 
 @dataclass(frozen=True)
@@ -76,15 +77,18 @@ def plan_outline(
     curly_quotes: bool = False,
     max_slide_seconds: int | None = None,
     reveal: bool = False,
+    allow_outside: bool = False,
 ) -> tuple[Plan, Templates, Theme]:
     """Load and plan: every check a build makes, short of rendering. `validate` stops here.
     The theme is `theme` (--theme), else the templates folder's deck.pptx, else the
     outline's `theme:`, else the default shipped theme. `voice` and `target` override the
     outline's `voice:` and `duration:`; `curly_quotes` turns the outline's `curly_quotes:` on.
-    `max_slide_seconds` overrides the outline's `pace:`; `reveal` turns its `reveal:` on."""
+    `max_slide_seconds` overrides the outline's `pace:`; `reveal` turns its `reveal:` on.
+    `allow_outside` lets the outline's `image:` and `theme:` name files outside its folder."""
     from deckmaker.render.shipped import theme_path
 
-    outline = read_talk(outline_path)  # an outline, or an essay imported in memory
+    # an outline, or an essay imported in memory
+    outline = read_talk(outline_path, allow_outside=allow_outside)
     templates = _templates(templates_dir, _where(templates_dir), _listing(templates_dir))
     if theme is None and templates.overridden(DECK_TEMPLATE) is None and outline.theme:
         try:
@@ -137,7 +141,10 @@ def _stamp(path: Path) -> tuple[int, int]:
 def _listing(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
     if folder is None or not folder.is_dir():
         return ()
-    return tuple(sorted((p.name, *_stamp(p)) for p in folder.iterdir()))
+    try:
+        return tuple(sorted((p.name, *_stamp(p)) for p in folder.iterdir()))
+    except OSError:
+        return ()  # reading the templates there will say what is wrong
 
 
 def _voice(templates: Templates, chosen: str | None, outline: Outline) -> Voice:
@@ -278,6 +285,10 @@ def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = F
     from deckmaker.outline.write import write_outline
     from deckmaker.readers import ESSAY_SUFFIXES, OUTLINE_SUFFIXES, is_essay
 
+    if essay_path.is_dir():
+        raise DeckmakerError.at(
+            "is a folder; give an essay (.txt, .md, .markdown)", str(essay_path)
+        )
     if essay_path.suffix.lower() in OUTLINE_SUFFIXES:
         raise DeckmakerError.at(
             "is an outline already; build it with `deckmaker build`, or import an essay "

@@ -20,11 +20,17 @@ def is_essay(path: Path) -> bool:
     return path.suffix.lower() in ESSAY_SUFFIXES
 
 
-def read_talk(path: Path) -> Outline:
-    """The outline of the talk in `path`, read by the reader its suffix names."""
+def read_talk(path: Path, *, allow_outside: bool = False) -> Outline:
+    """The outline of the talk in `path`, read by the reader its suffix names. Files an
+    outline names must be in its folder unless `allow_outside` (an essay names none)."""
+    if path.is_dir():
+        raise DeckmakerError.at(
+            "is a folder; give an outline (.yaml, .yml) or an essay (.txt, .md, .markdown)",
+            str(path),
+        )
     suffix = path.suffix.lower()
     if suffix in OUTLINE_SUFFIXES:
-        return load_outline(path)
+        return load_outline(path, allow_outside=allow_outside)
     if suffix in ESSAY_SUFFIXES:
         from deckmaker.essay import read_essay
 

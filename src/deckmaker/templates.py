@@ -1,13 +1,17 @@
 """Where templates come from: the bundled ones, each overridable by a file of the same name.
 
 Templates run in Jinja2's sandbox with undefined names as errors, so a template shared by a
-stranger cannot reach Python internals and a typo fails loudly instead of printing nothing.
+stranger cannot reach Python internals and a typo fails loudly instead of printing nothing. The
+sandbox also caps what `*` and `**` make, and template files are read through a loader that
+refuses an oversized file or one that is not UTF-8, with a message naming it.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cached_property
 from importlib.resources import files
@@ -15,10 +19,16 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from deckmaker import filters
 from deckmaker.errors import DeckmakerError
+from deckmaker.limits import (
+    MAX_TEMPLATE_BYTES,
+    MAX_TEMPLATE_DIGITS,
+    MAX_TEMPLATE_PRODUCT,
+    check_size,
+)
 
 DECK_TEMPLATE = "deck.pptx"
 # `{% extends "bundled/script.md.j2" %}` always names the bundled file, so a user's template of
@@ -42,6 +52,14 @@ class Templates:
             if override.suffix.lower() in (".pptx", ".potx"):
                 hint = f"to use it as the deck's theme, pass --theme {override}"
             raise DeckmakerError.at(f"is not a folder of templates; {hint}", str(override))
+        if override is not None:
+            try:
+                next(override.iterdir(), None)
+            except OSError as err:  # else Jinja2 would quietly use the bundled templates
+                raise DeckmakerError.at(
+                    f"cannot be read ({err.strerror}); check the folder's permissions",
+                    str(override),
+                ) from None
         self.folders = [p for p in (override, bundled("templates")) if p is not None]
 
     def overridden(self, name: str) -> Path | None:
@@ -79,13 +97,11 @@ class Templates:
 
     @cached_property
     def env(self) -> SandboxedEnvironment:
-        env = SandboxedEnvironment(
+        env = _Sandbox(
             loader=jinja2.ChoiceLoader(
                 [
-                    jinja2.PrefixLoader(
-                        {BUNDLED_PREFIX: jinja2.FileSystemLoader(str(self.folders[-1]))}
-                    ),
-                    jinja2.FileSystemLoader([str(f) for f in self.folders]),
+                    jinja2.PrefixLoader({BUNDLED_PREFIX: _Loader(str(self.folders[-1]))}),
+                    _Loader([str(f) for f in self.folders]),
                 ]
             ),
             undefined=jinja2.StrictUndefined,
@@ -102,6 +118,11 @@ class Templates:
     def render(self, name: str, **context: Any) -> str:
         with self.reporting(name):
             return self.env.get_template(name).render(**context)
+
+    def source(self, name: str) -> str:
+        """The text of template `name`, read as Jinja2 reads it (size and UTF-8 checked)."""
+        with self.reporting(name):
+            return self.env.loader.get_source(self.env, name)[0]  # type: ignore[union-attr]
 
     def exists(self, name: str) -> bool:
         try:
@@ -130,16 +151,28 @@ class Templates:
         except jinja2.TemplateSyntaxError as err:
             file = err.filename or str(self.path(name))
             raise DeckmakerError.at(f"template error: {err.message}", file, err.lineno) from None
-        except (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError) as err:
-            # A runtime error: the innermost frame inside a template folder says where.
+        except (
+            jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError,
+            RecursionError,  # a macro that calls itself without end
+        ) as err:  # fmt: skip
+            # A runtime error: the innermost frame inside a template folder says where, once
+            # Jinja2 has put the template's own lines in its frames (it does so itself when a
+            # template renders, not when its macros are read as a module).
+            from jinja2.debug import rewrite_traceback_stack  # only when a template failed
+
+            tb = rewrite_traceback_stack().__traceback__
             frames = [
                 f
-                for f in traceback.extract_tb(err.__traceback__)
+                for f in traceback.extract_tb(tb)
                 if any(f.filename.startswith(str(folder)) for folder in self.folders)
             ]
             file = frames[-1].filename if frames else str(self.path(name))
             line = line or (frames[-1].lineno if frames else None)
             message = getattr(err, "message", None) or str(err)
+            if isinstance(err, RecursionError):
+                message = "it calls itself without end (a macro or include that never stops)"
+            elif isinstance(err, SecurityError):
+                message = f"{message.rstrip('.')}; templates run in a sandbox, which refuses this"
             raise DeckmakerError.at(f"template error: {message}", file, line) from None
 
 
@@ -155,7 +188,57 @@ def _compiled_cache() -> jinja2.BytecodeCache | None:
 
 
 # What the environment above compiles with (bump when changing its options).
-_SETTINGS = "sandboxed, strict undefined, html autoescaped, trim, lstrip, trailing newline"
+_SETTINGS = (
+    "sandboxed, * and ** capped, strict undefined, html autoescaped, trim, lstrip, "
+    "trailing newline"
+)
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja2's sandbox, which keeps templates from Python's internals, with `*` and `**`
+    capped: `{{ 'a' * 10**10 }}` would fill the memory and `{{ (10**100)**(10**100) }}` never
+    end. Jinja2 compiles these operators into calls of `call_binop` instead."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(
+        self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any
+    ) -> Any:
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                repeated = isinstance(seq, (str, list, tuple)) and isinstance(n, int)
+                if repeated and len(seq) * n > MAX_TEMPLATE_PRODUCT:
+                    raise SecurityError(
+                        f"{type(seq).__name__} * {n} would hold more than "
+                        f"{MAX_TEMPLATE_PRODUCT:,} items"
+                    )
+        elif isinstance(left, int) and isinstance(right, int) and right > 0:
+            digits = right * math.log10(abs(left)) if abs(left) > 1 else 1
+            if digits > MAX_TEMPLATE_DIGITS:
+                raise SecurityError(
+                    f"** would make a number of more than {MAX_TEMPLATE_DIGITS:,} digits"
+                )
+        return super().call_binop(context, operator, left, right)
+
+
+class _Loader(jinja2.FileSystemLoader):
+    """Jinja2's file loader, refusing a template file over `MAX_TEMPLATE_BYTES` before reading
+    it, and one that is not UTF-8 with a message that says so."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        found = [p for f in self.searchpath if os.path.isfile(p := os.path.join(f, *pieces))]
+        if found:  # the file Jinja2 will read: the first
+            check_size(found[0], MAX_TEMPLATE_BYTES, "a template")
+        try:
+            return super().get_source(environment, template)
+        except UnicodeDecodeError as err:
+            raise DeckmakerError.at(
+                f"is not UTF-8 text (byte 0x{err.object[err.start]:02x}); save it as UTF-8",
+                found[0] if found else template,
+            ) from None
 
 
 class _QuietCache(jinja2.FileSystemBytecodeCache):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.limits import MAX_TEXT_BYTES, check_size
 
 
 def read_text(path: Path, kind: str) -> str:
@@ -15,13 +16,17 @@ def read_text(path: Path, kind: str) -> str:
     the file should be, for the messages: "an outline .yaml file", "a .txt or .md essay"."""
     name = str(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DeckmakerError.at("no such file; check the path", name) from None
-    except IsADirectoryError:
-        raise DeckmakerError.at(f"is a folder; give the path of {kind}", name) from None
+        with path.open("rb") as f:
+            check_size(f.fileno(), MAX_TEXT_BYTES, kind, name)
+            raw = f.read(MAX_TEXT_BYTES + 1)  # bounded: a device or a growing file says no size
     except OSError as err:
-        raise DeckmakerError.at(f"cannot be read ({err.strerror})", name) from None
+        raise unreadable(err, name, f"give the path of {kind}") from None
+    if len(raw) > MAX_TEXT_BYTES:
+        raise DeckmakerError.at(
+            f"holds more than the {MAX_TEXT_BYTES >> 20} MB limit for {kind}; check that this is "
+            "the right file",
+            name,
+        )
     if b"\x00" in raw:
         raise DeckmakerError.at(f"is a binary file, not text; give {kind}", name)
     try:
@@ -31,3 +36,19 @@ def read_text(path: Path, kind: str) -> str:
         raise DeckmakerError.at(
             f"is not UTF-8 text (byte 0x{raw[err.start]:02x}); save the file as UTF-8", name, line
         ) from None
+
+
+def unreadable(err: OSError, name: str, what: str) -> DeckmakerError:
+    """The one message for a file that cannot be opened, by why: `what` says what to give
+    instead of a folder ("give the path of an outline .yaml file")."""
+    if isinstance(err, FileNotFoundError):
+        return DeckmakerError.at("no such file; check the path", name)
+    if isinstance(err, IsADirectoryError):
+        return DeckmakerError.at(f"is a folder; {what}", name)
+    if isinstance(err, NotADirectoryError):
+        return DeckmakerError.at("no such file (part of its path is a file); check the path", name)
+    if isinstance(err, PermissionError):
+        return DeckmakerError.at(
+            "cannot be read (permission denied); check its permissions and its folder's", name
+        )
+    return DeckmakerError.at(f"cannot be read ({err.strerror or err}); check the file", name)

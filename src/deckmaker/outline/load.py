@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -17,6 +18,7 @@ import yaml
 
 from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError, Problem
+from deckmaker.limits import MAX_IMAGE_BYTES, MAX_THEME_BYTES, MAX_YAML_NODES
 from deckmaker.outline.model import Column, Outline, Place, Point, Quote, Segment
 from deckmaker.textfile import read_text
 
@@ -31,10 +33,19 @@ _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _INT = "tag:yaml.org,2002:int"
 _BOOL = "tag:yaml.org,2002:bool"
+_CORE = "tag:yaml.org,2002:"
+# The tags plain YAML gives a node. Any other one (`!!python/object:...`, `!custom`) was written
+# by hand; outlines are composed into nodes, never constructed into objects, so a tag is refused
+# with its line rather than obeyed.
+_PLAIN_TAGS = frozenset(
+    _CORE + kind for kind in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
+)
 # Characters XML 1.0 cannot hold (PowerPoint would refuse the file); dropped everywhere, so the
 # deck and the script always carry the same text.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
+# An anchor where YAML allows one (after a space, a flow bracket or a comma): not "Q&A".
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 
 MIN_PACE, MAX_PACE = 10, 600  # a slide up for less than 10 s flickers; 10 minutes is no pace
 SEGMENT_KEYS = ("title", "points", "script", "notes", "quote", "image", "columns")
@@ -48,15 +59,17 @@ TOP_KEYS = (
 )  # fmt: skip
 
 
-def load_outline(path: str | Path) -> Outline:
-    """Read and validate the outline at `path`; raise `DeckmakerError` listing every mistake."""
+def load_outline(path: str | Path, *, allow_outside: bool = False) -> Outline:
+    """Read and validate the outline at `path`; raise `DeckmakerError` listing every mistake.
+    The files it names (`image:`, `theme:`) must be inside its folder unless `allow_outside`."""
     path = Path(path)
     text = read_text(path, "an outline .yaml file")
-    return parse_outline(text, str(path))
+    return parse_outline(text, str(path), allow_outside=allow_outside)
 
 
-def parse_outline(text: str, source: str = "<outline>") -> Outline:
-    """Validate outline YAML given as text; `source` names it in messages."""
+def parse_outline(text: str, source: str = "<outline>", *, allow_outside: bool = False) -> Outline:
+    """Validate outline YAML given as text; `source` names it in messages (and its folder is
+    where the files it names are looked for)."""
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -83,7 +96,20 @@ def parse_outline(text: str, source: str = "<outline>") -> Outline:
         raise DeckmakerError.at(
             "the outline is empty; it needs at least `title:` and `sections:`", source, 1
         )
-    reader = _Reader(source)
+    if "&" in text and _ANCHOR.search(text):  # only an anchor (&name) can be aliased (*name)
+        size = _expanded(root)
+        if size < 0:
+            raise DeckmakerError.at(
+                "an alias (*name) inside the part it names would repeat it forever; remove it",
+                source,
+            )
+        if size > MAX_YAML_NODES:
+            raise DeckmakerError.at(
+                f"its aliases (*name) expand it to more than {MAX_YAML_NODES:,} fields and "
+                "items, far more than a talk holds; write the repeated parts out instead",
+                source,
+            )
+    reader = _Reader(source, allow_outside)
     outline = reader.outline(root)
     if reader.problems:
         raise DeckmakerError(*sorted(reader.problems, key=lambda p: p.line or 0))
@@ -94,10 +120,12 @@ def parse_outline(text: str, source: str = "<outline>") -> Outline:
 class _Reader:
     """Turns nodes into model objects, collecting problems instead of stopping at the first."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, allow_outside: bool = False) -> None:
         self.source = source
-        # Paths in the outline (image:, theme:) are relative to the outline's own folder.
+        # Paths in the outline (image:, theme:) are relative to the outline's own folder, and
+        # stay inside it unless the user allows otherwise: an outline may come from a stranger.
         self.folder = Path(source).parent if source != "<outline>" else Path()
+        self.allow_outside = allow_outside
         self.problems: list[Problem] = []
         # (mapping, key) pairs already reported as misspelled, so "required" is not said twice
         self.misspelled: set[tuple[int, str]] = set()
@@ -106,6 +134,14 @@ class _Reader:
     def fail(self, node: yaml.Node, field: str, message: str) -> None:
         self.problems.append(Problem(message, self.source, node.start_mark.line + 1, field))
 
+    def plain(self, node: yaml.Node, field: str) -> bool:
+        """Whether `node` is plain YAML, without a tag of its own (reported if not)."""
+        if node.tag in _PLAIN_TAGS:
+            return True
+        tag = node.tag.replace(_CORE, "!!", 1)
+        self.fail(node, field, f"unsupported tag '{tag}'; outlines are plain YAML: remove it")
+        return False
+
     # -- shapes ---------------------------------------------------------------------------------
 
     def mapping(
@@ -113,6 +149,8 @@ class _Reader:
     ) -> dict[str, yaml.Node] | None:
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, field, f"expected {what}, got {_kind(node)}")
+            return None
+        if not self.plain(node, field):
             return None
         found: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
@@ -139,6 +177,8 @@ class _Reader:
         if not isinstance(node, yaml.SequenceNode):
             self.fail(node, field, f"expected {what}, one per line starting with '- '")
             return ()
+        if not self.plain(node, field):
+            return ()
         items = (item(child, f"{field}[{i}]") for i, child in enumerate(node.value, 1))
         return tuple(x for x in items if x is not None)
 
@@ -146,11 +186,10 @@ class _Reader:
         """Any scalar, exactly as typed, cleaned; None when absent or empty."""
         if node is None or _is_null(node):
             return None
+        if not self.plain(node, field):
+            return None
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, field, f"expected text, got {_kind(node)}")
-            return None
-        if node.tag.startswith("!"):
-            self.fail(node, field, f"unsupported tag '{node.tag}'; remove it")
             return None
         value = _clean(node.value, paragraphs) or None
         if value:
@@ -164,7 +203,7 @@ class _Reader:
         value = self.text(node, _join(at, key))
         if (id(parent), key) in self.misspelled:
             return value
-        if value is None and (node is None or isinstance(node, yaml.ScalarNode)):
+        if value is None and (node is None or _is_text(node)):
             where = node if node is not None else parent
             self.fail(where, _join(at, key), "is required and must not be empty")
         return value
@@ -315,28 +354,64 @@ class _Reader:
         written = self.text(node, field)
         if written is None or node is None:
             return None
-        path = self.folder / written
         if Path(written).suffix.lower() not in IMAGE_SUFFIXES:
             self.fail(node, field, "is not a PNG, JPEG, GIF or BMP file; convert the picture")
-        elif not path.is_file():
-            self.fail(node, field, f"no such file '{path}'; paths are relative to the outline")
-        else:
-            self.places.setdefault(str(path), Place(field, node.start_mark.line + 1))
-            return str(path)
-        return None
+            return None
+        path = self.file(node, field, written, "picture", MAX_IMAGE_BYTES)
+        if path is not None:
+            self.places.setdefault(path, Place(field, node.start_mark.line + 1))
+        return path
 
     def theme(self, node: yaml.Node | None) -> str | None:
         """A shipped theme's name, or a .pptx/.potx path relative to the outline."""
         written = self.text(node, "theme")
         if written is None or node is None:
             return None
-        if Path(written).suffix.lower() not in (".pptx", ".potx"):
+        is_path = "/" in written or "\\" in written
+        if Path(written).suffix.lower() not in (".pptx", ".potx") and not is_path:
             return written  # a name; the theme loader says which names exist
+        path = self.file(node, "theme", written, "theme", MAX_THEME_BYTES)
+        if path is not None:
+            self.places.setdefault(path, Place("theme", node.start_mark.line + 1))
+        return path
+
+    def file(self, node: yaml.Node, field: str, written: str, what: str, limit: int) -> str | None:
+        """The path of a file the outline names, relative to its folder, if it is a file there,
+        inside the folder (unless allowed out) and no larger than `limit`; else None, reported."""
         path = self.folder / written
-        if not path.is_file():
-            self.fail(node, "theme", f"no such file '{path}'; paths are relative to the outline")
+        if not self.allow_outside and not _inside(path, self.folder):
+            self.fail(
+                node,
+                field,
+                f"'{written}' leads outside the outline's folder; move the {what} into it, or "
+                "pass --allow-outside if you trust this outline",
+            )
             return None
-        self.places.setdefault(str(path), Place("theme", node.start_mark.line + 1))
+        try:
+            found = path.stat()
+        except PermissionError:
+            found = None
+            why = f"'{path}' cannot be reached (permission denied); check its folder's permissions"
+        except OSError:
+            found = None
+            why = f"no such file '{path}'; paths are relative to the outline"
+        if found is not None and not stat.S_ISREG(found.st_mode):
+            kind = "a folder" if stat.S_ISDIR(found.st_mode) else "a device or a pipe"
+            why = f"'{path}' is {kind}, not a {what}; give the {what}'s file"
+            found = None
+        if found is None:
+            self.fail(node, field, why)
+            return None
+        if found.st_size > limit:
+            self.fail(
+                node,
+                field,
+                f"'{path}' is {found.st_size >> 20} MB, over the {limit >> 20} MB limit for a "
+                f"{what}; check that this is the right file" + (
+                    ", or save it smaller" if what == "picture" else ""
+                ),
+            )
+            return None
         return str(path)
 
     def columns(self, node: yaml.Node | None, field: str) -> tuple[Column, ...]:
@@ -421,8 +496,51 @@ class _Reader:
 _NONE = yaml.ScalarNode(_NULL, "")
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, its links followed, is within `folder` (its links followed too)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def _is_text(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS
+
+
 def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL
+
+
+def _expanded(root: yaml.Node) -> int:
+    """How many nodes the outline holds with its aliases expanded, counted without expanding
+    them (an alias is the node it names, counted once per use), up to one more than
+    `MAX_YAML_NODES`; -1 when an alias is inside the node it names, which never ends."""
+    over = MAX_YAML_NODES + 1
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()  # nodes whose children are being counted
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        key = id(node)
+        if closing:
+            open_.discard(key)
+            sizes[key] = min(over, 1 + sum(sizes.get(id(c), 1) for c in _children(node)))
+        elif key in open_:
+            return -1  # popped again while its own children are counted: it contains itself
+        elif key not in sizes:
+            open_.add(key)
+            stack.append((node, True))
+            # texts count one each, without a visit of their own
+            stack.extend(
+                (c, False)
+                for c in _children(node)
+                if not isinstance(c, yaml.ScalarNode) and id(c) not in sizes
+            )
+    return sizes.get(id(root), 1)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
 def _kind(node: yaml.Node) -> str:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import warnings
+from pathlib import Path
+
 from deckmaker.errors import DeckmakerError
+from deckmaker.limits import MAX_IMAGE_PIXELS
 from deckmaker.plan.fit import Box
 
 FORMATS = ("PNG", "JPEG", "GIF", "BMP")  # what a .pptx carries and every reader draws
@@ -11,18 +15,7 @@ FORMATS = ("PNG", "JPEG", "GIF", "BMP")  # what a .pptx carries and every reader
 def fitted_picture(path: str, box: Box) -> tuple[float, float, float, float]:
     """Left, top, width and height in points of the picture at `path` fitted into `box`.
     A file that is no readable picture raises before anything is written."""
-    from PIL import Image, UnidentifiedImageError  # Pillow comes with python-pptx; only here
-
-    try:
-        with Image.open(path) as image:
-            kind, (width, height) = image.format, image.size
-            image.verify()
-    except (OSError, UnidentifiedImageError, SyntaxError, ValueError) as err:
-        raise DeckmakerError.at(
-            f"cannot be read as a picture ({err}); give a PNG or JPEG file", path
-        ) from None
-    if kind not in FORMATS or not width or not height:
-        raise DeckmakerError.at(f"is a {kind} picture; give a PNG or JPEG file", path)
+    width, height = picture_size(path)
     scale = min(box.width / width, box.height / height)
     w, h = width * scale, height * scale
     return (
@@ -30,4 +23,51 @@ def fitted_picture(path: str, box: Box) -> tuple[float, float, float, float]:
         round(box.top + (box.height - h) / 2, 2),
         round(w, 2),
         round(h, 2),
+    )
+
+
+def picture_size(path: str) -> tuple[int, int]:
+    """The width and height in pixels of the picture at `path`, checked whole (a file cut
+    short is refused) but not decoded: only PNG, JPEG, GIF and BMP are tried, not every format
+    Pillow knows, and a picture of more than `MAX_IMAGE_PIXELS` is refused from its header,
+    before a decompression bomb could unpack."""
+    from PIL import Image, UnidentifiedImageError  # Pillow comes with python-pptx; only here
+
+    name = Path(path).name
+    try:
+        with warnings.catch_warnings():  # Pillow warns of large pictures; we refuse them below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path, formats=FORMATS) as image:
+                width, height = image.size
+                if width * height <= MAX_IMAGE_PIXELS:
+                    image.verify()
+    except Image.DecompressionBombError:  # more than Pillow allows: over our limit too
+        raise _too_large(name, path) from None
+    except UnidentifiedImageError:
+        empty = Path(path).stat().st_size == 0
+        raise DeckmakerError.at(
+            f"'{name}' is {'an empty file' if empty else 'no PNG, JPEG, GIF or BMP picture'}; "
+            "give a picture in one of those formats (save or convert it again)",
+            path,
+        ) from None
+    except PermissionError:
+        raise DeckmakerError.at(
+            f"'{name}' cannot be read (permission denied); check its permissions", path
+        ) from None
+    except (OSError, SyntaxError, ValueError) as err:  # what Pillow raises for a broken file
+        raise DeckmakerError.at(
+            f"'{name}' is damaged or cut short ({err}); save the picture again", path
+        ) from None
+    if width * height > MAX_IMAGE_PIXELS:
+        raise _too_large(name, path, f" ({width} x {height})")
+    if not width or not height:
+        raise DeckmakerError.at(f"'{name}' has no pixels; give another picture", path)
+    return width, height
+
+
+def _too_large(name: str, path: str, size: str = "") -> DeckmakerError:
+    return DeckmakerError.at(
+        f"'{name}' has more than the {MAX_IMAGE_PIXELS // 1_000_000} million pixels a picture "
+        f"may have{size}; save it smaller",
+        path,
     )

@@ -58,8 +58,8 @@ class Voice:
             )
         self._layers = [self._layer(t) for t in chain]
         if templates.overridden(VOICE_TEMPLATE):
-            bundled = _macro_sources(self._layers[-1].path.read_text(encoding="utf-8"))
-            mine = _macro_sources(self._layers[0].path.read_text(encoding="utf-8"))
+            bundled = _macro_sources(templates.source(self._layers[-1].name))
+            mine = _macro_sources(templates.source(self._layers[0].name))
             edited = frozenset(m for m, text in mine.items() if bundled.get(m) != text)
             self._layers[0] = replace(self._layers[0], own=edited)
 
@@ -67,7 +67,7 @@ class Voice:
         path = self._templates.path(name)
         # Jinja's tracebacks name the wrong line for errors inside macros called from Python,
         # so an error points at the line where its macro starts.
-        source = path.read_text(encoding="utf-8")
+        source = self._templates.source(name)
         lines = {m.group(1): source.count("\n", 0, m.start()) + 1 for m in _MACRO.finditer(source)}
         return _Layer(name, path, self._templates.macros(name), lines)
 

@@ -20,6 +20,8 @@ def theme_path(spec: str | Path | None, fallback: Path | None = None) -> Path:
         return fallback or shipped()[DEFAULT_THEME]
     path = Path(spec)
     if path.suffix.lower() in SUFFIXES or path.exists():
+        if path.is_dir():
+            raise DeckmakerError.at("is a folder; give a .pptx or .potx theme file", str(path))
         if not path.is_file():
             raise DeckmakerError.at("no such theme file; check the path", str(path))
         return path

@@ -26,9 +26,11 @@ from pptx.slide import SlideLayout
 from pptx.util import Length
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.limits import MAX_THEME_BYTES, MAX_THEME_UNPACKED, check_size
 from deckmaker.plan import Box, Frames, Layout, Plan
 from deckmaker.plan.fonts import typeface
 from deckmaker.render.shipped import DEFAULT_THEME, shipped, theme_path
+from deckmaker.textfile import unreadable
 
 __all__ = ["DEFAULT_THEME", "Theme", "load_theme", "shipped", "theme_path"]
 
@@ -174,7 +176,7 @@ def load_theme(path: Path) -> Theme:
                 f"({' or '.join(repr(n) for n in NAMES[kind][:2])}); using '{lay.name}'"
             )
         if lay is None:
-            have = ", ".join(f"'{lay.name}'" for lay in prs.slide_layouts)
+            have = ", ".join(f"'{lay.name}'" for lay in prs.slide_layouts) or "no layouts at all"
             raise DeckmakerError.at(
                 f"has no layout for {WHAT[kind]}: none is named "
                 f"{' or '.join(repr(n) for n in NAMES[kind])}, and none holds a title and "
@@ -389,21 +391,55 @@ PRESENTATION_MAIN = (
 
 def open_presentation(path: Path) -> Presentation:
     """Open a .pptx, or a .potx read as the presentation it is (python-pptx refuses the
-    template's content type, though the package is the same)."""
+    template's content type, though the package is the same). A file that is no presentation,
+    or is too large, says so and what to give instead."""
+    name = str(path)
     try:
-        data = path.read_bytes()
-        return pptx.Presentation(io.BytesIO(_as_presentation(data)))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise DeckmakerError.at(
-            f"is not a usable .pptx or .potx theme ({type(err).__name__}: {err}); "
-            "give a presentation or template saved by PowerPoint, Keynote or LibreOffice",
-            str(path),
-        ) from None
+        with path.open("rb") as f:
+            check_size(f.fileno(), MAX_THEME_BYTES, "a theme", name)
+            data = f.read()
+    except OSError as err:
+        raise unreadable(err, name, "give a .pptx or .potx file") from None
+    try:
+        return pptx.Presentation(io.BytesIO(_as_presentation(data, name)))
+    except zipfile.BadZipFile:
+        why = "it is no zip archive, as a .pptx is (cut short, or another kind of file renamed)"
+    except KeyError as err:  # a part the package names is not in it
+        why = f"a part is missing ({err.args[0] if err.args else err})"
+    except (PackageNotFoundError, ValueError, etree.LxmlError) as err:
+        why = str(err)
+    raise DeckmakerError.at(
+        f"is not a usable .pptx or .potx theme: {why}; give a theme saved by PowerPoint, "
+        "Keynote or LibreOffice",
+        name,
+    ) from None
 
 
-def _as_presentation(data: bytes) -> bytes:
+# What a package says it is, in its [Content_Types].xml, for files that are not a presentation.
+OTHER_DOCUMENTS = {
+    b"wordprocessingml.document": "a Word document",
+    b"spreadsheetml.sheet": "an Excel workbook",
+}
+
+
+def _as_presentation(data: bytes, name: str) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as src:
+        unpacked = sum(item.file_size for item in src.infolist())  # as the zip says: zipfile
+        if unpacked > MAX_THEME_UNPACKED:  # never unpacks more than an entry's stated size
+            raise DeckmakerError.at(
+                f"unpacks to {unpacked >> 20} MB, over the {MAX_THEME_UNPACKED >> 20} MB limit "
+                "for a theme (a zip bomb?); give a theme saved by PowerPoint, Keynote or "
+                "LibreOffice",
+                name,
+            )
+        if "[Content_Types].xml" not in src.namelist():
+            raise ValueError("it is a zip archive, but no presentation (no [Content_Types].xml)")
         types = src.read("[Content_Types].xml")
+        for mark, kind in OTHER_DOCUMENTS.items():
+            if mark in types and PRESENTATION_MAIN not in types and TEMPLATE_MAIN not in types:
+                raise DeckmakerError.at(
+                    f"is {kind}, not a presentation; give a .pptx or .potx theme", name
+                )
         if TEMPLATE_MAIN not in types:
             return data
         out = io.BytesIO()

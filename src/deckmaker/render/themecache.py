@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from deckmaker import cache
+from deckmaker.limits import MAX_THEME_BYTES, check_size
 from deckmaker.plan.fonts import Typeface, remeasured
 from deckmaker.render.theme import Theme, load_theme
 
@@ -28,6 +29,7 @@ FORMAT = 2  # the entries' layout: raise it when Theme, Frames or Box change
 
 def cached_theme(path: Path) -> Theme:
     """The theme at `path`, from the cache when its content has been read before."""
+    check_size(path, MAX_THEME_BYTES, "a theme")  # before reading it whole, to know it
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:

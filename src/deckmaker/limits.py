@@ -1,0 +1,59 @@
+"""How large an input may be: one place for every limit, each far above what a real talk needs
+and far below what would hang a build or fill the memory. Files are measured before they are
+read, so an oversized one is refused at once; the README's "Untrusted input" lists these.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from deckmaker.errors import DeckmakerError
+
+MB = 1 << 20
+
+# An outline or essay. A three-hour talk says about 27,000 words (about 160 KB); the bench's
+# 5,000-section outline is 4.4 MB.
+MAX_TEXT_BYTES = 10 * MB
+# The nodes (fields, list items, texts) of an outline once its YAML aliases (`*name`) are
+# expanded: the 5,000-section outline has 55,000. Caps an alias bomb ("billion laughs"), a
+# small file that expands without end.
+MAX_YAML_NODES = 250_000
+# A picture: a camera's JPEG is 5-25 MB; its pixels, 100 megapixels (12,000 x 8,300). A picture
+# that unpacks past that is refused before it is decoded (a decompression bomb).
+MAX_IMAGE_BYTES = 50 * MB
+MAX_IMAGE_PIXELS = 100_000_000
+# A theme (.pptx/.potx), and what its zip holds unpacked: a theme with photographs on its
+# layouts runs to tens of MB. Caps a zip bomb.
+MAX_THEME_BYTES = 200 * MB
+MAX_THEME_UNPACKED = 500 * MB
+# A template (script.md.j2, voice.j2...): the bundled ones are a few KB.
+MAX_TEMPLATE_BYTES = 1 * MB
+# What a template's `*` may make of a text or list (characters, items), and how many digits
+# its `**` may make (Python's own limit for printing a number): `'a' * 10**10` would fill the
+# memory.
+MAX_TEMPLATE_PRODUCT = 10_000_000
+MAX_TEMPLATE_DIGITS = 4300
+
+
+def check_size(
+    where: Path | str | int, limit: int, what: str, name: str | None = None, line: int | None = None
+) -> None:
+    """Refuse the file at `where` (a path, or an open file's descriptor, named by `name`) when
+    it holds more than `limit` bytes; `what` says what it is ("an outline .yaml file"). A file
+    that cannot be looked at is left for reading it to report."""
+    try:
+        size = os.stat(where).st_size
+    except OSError:
+        return
+    if size > limit:
+        raise DeckmakerError.at(
+            f"is {_megabytes(size)}, over the {_megabytes(limit)} limit for {what}; check that "
+            "this is the right file",
+            name or str(where),
+            line,
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MB:.0f} MB" if size >= MB else f"{size / 1024:.0f} KB"

@@ -1,0 +1,763 @@
+"""Untrusted input: every file a user names, or a stranger's outline, theme or template names,
+that is broken, unreadable, oversized or malicious is refused with one line naming the file (and
+line) and what to do, exit status 2, nothing written, and the last good outputs left byte for byte.
+
+Each case spoils a good talk folder one way; every command that reads it is run on it after a
+good build into the same output folder. Files are made unreadable with chmod 000 and, since the
+tests may run as root (who reads them anyway), also by refusing to open them in this process.
+"""
+
+from __future__ import annotations
+
+import builtins
+import io
+import os
+import struct
+import time
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from PIL import Image
+
+from deckmaker.cli import cli
+from deckmaker.errors import DeckmakerError
+from deckmaker.limits import MAX_IMAGE_BYTES, MAX_TEXT_BYTES, MAX_THEME_BYTES
+from deckmaker.templates import bundled
+from deckmaker.watch import Failed, Rebuilt, watch
+
+THEME = bundled("themes") / "light.pptx"
+GOOD = """\
+title: Hostile input
+sections:
+  - title: A picture
+    points: [A point about the picture, Another point]
+    image: picture.png
+  - title: Second part
+    points: [A third point]
+"""
+QUICK = 2.0  # seconds: an oversized input is refused in less, before it is read whole
+
+
+def make_talk(folder: Path) -> Path:
+    """The good talk: an outline and its picture, in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (320, 180), (40, 90, 160)).save(folder / "picture.png")
+    outline = folder / "talk.yaml"
+    outline.write_text(GOOD, encoding="utf-8")
+    return outline
+
+
+Deny = Callable[[Path], None]
+
+
+@pytest.fixture
+def deny(monkeypatch: pytest.MonkeyPatch) -> Iterator[Deny]:
+    """Make a file or folder unreadable: chmod 000, and (for root) opening it, or anything in
+    it, raises PermissionError as it would for anyone else."""
+    denied: list[Path] = []
+
+    def guard(real: Callable) -> Callable:
+        def guarded(file=".", *args, **kwargs):  # type: ignore[no-untyped-def]
+            if isinstance(file, (str, os.PathLike)):
+                where = Path(os.fspath(file)).absolute()
+                if any(where == d or d in where.parents for d in denied):
+                    raise PermissionError(13, "Permission denied", str(file))
+            return real(file, *args, **kwargs)
+
+        return guarded
+
+    monkeypatch.setattr(io, "open", guard(io.open))
+    monkeypatch.setattr(builtins, "open", guard(builtins.open))
+    monkeypatch.setattr(os, "listdir", guard(os.listdir))
+    monkeypatch.setattr(os, "scandir", guard(os.scandir))
+
+    def add(path: Path) -> None:
+        denied.append(path.absolute())
+        path.chmod(0)
+
+    yield add
+    for path in denied:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def sparse(path: Path, size: int) -> Path:
+    """A file of `size` bytes that takes no room on the disk (and no time to write)."""
+    with path.open("wb") as f:
+        f.truncate(size)
+    return path
+
+
+def rewrite(outline: Path, old: str, new: str) -> None:
+    text = outline.read_text(encoding="utf-8")
+    assert old in text
+    outline.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def repacked(path: Path, change: Callable[[str, bytes], bytes | None]) -> None:
+    """Copy the good theme to `path`, each part passed through `change` (None leaves it out)."""
+    with zipfile.ZipFile(THEME) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = change(item.filename, src.read(item))
+            if body is not None:
+                dst.writestr(item, body)
+
+
+def word_document(path: Path) -> None:
+    types = (
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    )
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("word/document.xml", "<w:document/>")
+
+
+def no_layouts(path: Path) -> None:
+    from pptx import Presentation
+
+    prs = Presentation(str(THEME))
+    for layout in list(prs.slide_master.slide_layouts):
+        prs.slide_master.slide_layouts.remove(layout)
+    prs.save(str(path))
+
+
+def zip_bomb(path: Path) -> None:
+    """The good theme, its zip's directory claiming that one part unpacks to 4 GB."""
+    data = bytearray(THEME.read_bytes())
+    entry = data.index(b"PK\x01\x02")  # the first entry of the central directory
+    data[entry + 24 : entry + 28] = struct.pack("<I", 0xFFFF0000)  # its uncompressed size
+    path.write_bytes(bytes(data))
+
+
+ALIAS_BOMB = (
+    "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10))
+    + "title: Laughs\nsections: [*a9]\n"
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One way a talk folder can be bad: `spoil` changes the folder and gives the arguments for
+    the command after its name; every line said must hold each of `said`."""
+
+    id: str
+    spoil: Callable[[Path, Deny], list[str]]
+    said: tuple[str, ...]
+    quick: bool = False  # refused within QUICK seconds
+
+
+def outline_text(text: str | bytes) -> Callable[[Path, Deny], list[str]]:
+    def spoil(folder: Path, deny: Deny) -> list[str]:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        (folder / "talk.yaml").write_bytes(data)
+        return [str(folder / "talk.yaml")]
+
+    return spoil
+
+
+def picture(make: Callable[[Path], object], name: str = "picture.png") -> Callable:
+    def spoil(folder: Path, deny: Deny) -> list[str]:
+        target = folder / name
+        (folder / "picture.png").unlink()
+        make(target)
+        rewrite(folder / "talk.yaml", "image: picture.png", f"image: {name}")
+        return [str(folder / "talk.yaml")]
+
+    return spoil
+
+
+def image_at(written: Callable[[Path], str]) -> Callable:
+    """The outline's image: rewritten to `written(folder)`, with a picture made there."""
+
+    def spoil(folder: Path, deny: Deny) -> list[str]:
+        rewrite(folder / "talk.yaml", "image: picture.png", f"image: {written(folder)}")
+        return [str(folder / "talk.yaml")]
+
+    return spoil
+
+
+def outside_picture(folder: Path) -> Path:
+    elsewhere = folder.parent / "elsewhere"
+    elsewhere.mkdir(exist_ok=True)
+    Image.new("RGB", (32, 18)).save(elsewhere / "secret.png")
+    return elsewhere / "secret.png"
+
+
+def linked_out(folder: Path) -> str:
+    (folder / "link.png").symlink_to(outside_picture(folder))
+    return "link.png"
+
+
+def theme(make: Callable[[Path], object], name: str = "bad.pptx", flag: bool = False) -> Callable:
+    """A bad theme, named by the outline's `theme:` or (flag) by --theme."""
+
+    def spoil(folder: Path, deny: Deny) -> list[str]:
+        make(folder / name)
+        if flag:
+            return [str(folder / "talk.yaml"), "--theme", str(folder / name)]
+        rewrite(folder / "talk.yaml", "title: Hostile", f"theme: {name}\ntitle: Hostile")
+        return [str(folder / "talk.yaml")]
+
+    return spoil
+
+
+def template(text: str | bytes, name: str = "voice.j2") -> Callable:
+    """A template of the user's: voice.j2, which planning runs, so validate and preview meet it
+    as build does."""
+
+    def spoil(folder: Path, deny: Deny) -> list[str]:
+        mine = folder / "mine"
+        mine.mkdir()
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        (mine / name).write_bytes(data)
+        return [str(folder / "talk.yaml"), "--templates", str(mine)]
+
+    return spoil
+
+
+def denied(name: str) -> Callable:
+    def spoil(folder: Path, deny: Deny) -> list[str]:
+        deny(folder / name)
+        return [str(folder / "talk.yaml")]
+
+    return spoil
+
+
+def essay(make: Callable[[Path], object]) -> Callable:
+    def spoil(folder: Path, deny: Deny) -> list[str]:
+        make(folder / "talk.txt")
+        return [str(folder / "talk.txt")]
+
+    return spoil
+
+
+CASES = [
+    # the outline itself
+    Case("yaml-malformed", outline_text("title: [unclosed\n"), ("talk.yaml:2:", "not valid YAML")),
+    Case(
+        "unknown-key",
+        outline_text("title: T\nsections:\n  - title: A\n    pionts: [x]\n"),
+        ("talk.yaml:4: sections[1].pionts: unknown field; did you mean 'points'?",),
+    ),
+    Case("missing", lambda f, d: [str(f / "nope.yaml")], ("nope.yaml: no such file",)),
+    Case("outline-unreadable", denied("talk.yaml"), ("talk.yaml: cannot be read (permission",)),
+    Case(
+        "folder-unreadable",
+        lambda f, d: (d(f), [str(f / "talk.yaml")])[1],
+        ("talk.yaml: cannot be read (permission",),
+    ),
+    Case(
+        "outline-is-a-folder",
+        lambda f, d: ((f / "x.yaml").mkdir(), [str(f / "x.yaml")])[1],
+        ("x.yaml: ", "folder"),
+    ),
+    Case(
+        "not-utf8",
+        outline_text(b"title: caf\xe9\nsections: [{title: A}]\n"),
+        ("talk.yaml:1: is not UTF-8 text",),
+    ),
+    Case(
+        "python-tag",
+        outline_text('title: !!python/object/apply:os.system ["echo hi"]\nsections: [{title: A}]'),
+        ("talk.yaml:1: title: unsupported tag '!!python/object/apply:os.system'",),
+    ),
+    Case("alias-bomb", outline_text(ALIAS_BOMB), ("its aliases (*name) expand it",), quick=True),
+    Case(
+        "alias-loop",
+        outline_text("title: T\nsections: &s [{title: A, points: [{text: B, points: *s}]}]\n"),
+        ("inside the part it names would repeat it forever",),
+    ),
+    Case(
+        "outline-50mb",
+        lambda f, d: [str(sparse(f / "talk.yaml", 50 * 2**20))],
+        ("talk.yaml: is 50 MB, over the 10 MB limit for an outline",),
+        quick=True,
+    ),
+    Case(
+        "essay-50mb",
+        essay(lambda p: sparse(p, 50 * 2**20)),
+        ("talk.txt: is 50 MB, over the 10 MB limit for a .txt or .md essay",),
+        quick=True,
+    ),
+    Case("essay-binary", essay(lambda p: p.write_bytes(b"\x89PNG\x00\x00")), ("a binary file",)),
+    # pictures
+    Case(
+        "text-named-png",
+        picture(lambda p: p.write_text("not a picture")),
+        ("talk.yaml:5: sections[1].image: 'picture.png' is no PNG, JPEG, GIF or BMP picture",),
+    ),
+    Case(
+        "truncated-png",
+        picture(lambda p: p.write_bytes(Path(make_png(p)).read_bytes()[:200])),
+        ("talk.yaml:5: sections[1].image: 'picture.png' is damaged or cut short",),
+    ),
+    Case(
+        "zero-byte-jpeg",
+        picture(lambda p: p.write_bytes(b""), "picture.jpg"),
+        ("talk.yaml:5: sections[1].image: 'picture.jpg' is an empty file",),
+    ),
+    Case(
+        "svg",
+        picture(lambda p: p.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>"), "pic.svg"),
+        ("talk.yaml:5: sections[1].image: is not a PNG, JPEG, GIF or BMP file",),
+    ),
+    Case(
+        "picture-unreadable",
+        denied("picture.png"),
+        ("talk.yaml:5: sections[1].image: 'picture.png' cannot be read (permission denied)",),
+    ),
+    Case(
+        "picture-is-a-folder",
+        picture(lambda p: p.mkdir(), "stills.png"),
+        ("talk.yaml:5: sections[1].image: ", "stills.png' is a folder, not a picture"),
+    ),
+    Case(
+        "picture-100mb",
+        picture(lambda p: sparse(p, 100 * 2**20)),
+        ("talk.yaml:5: sections[1].image: ", "is 100 MB, over the 50 MB limit for a picture"),
+        quick=True,
+    ),
+    Case(
+        "decompression-bomb",
+        picture(lambda p: Image.new("1", (12_000, 12_000)).save(p)),
+        ("'picture.png' has more than the 100 million pixels a picture may have",),
+        quick=True,
+    ),
+    # paths that lead out of the outline's folder
+    Case(
+        "image-dotdot",
+        image_at(lambda f: (outside_picture(f), "../elsewhere/secret.png")[1]),
+        ("talk.yaml:5: sections[1].image: '../elsewhere/secret.png' leads outside", "--allow-"),
+    ),
+    Case(
+        "image-absolute",
+        image_at(lambda f: str(outside_picture(f))),
+        ("talk.yaml:5: sections[1].image: '/", "secret.png' leads outside the outline's folder"),
+    ),
+    Case(
+        "image-symlink-out",
+        image_at(linked_out),
+        ("talk.yaml:5: sections[1].image: 'link.png' leads outside the outline's folder",),
+    ),
+    Case(
+        "theme-dotdot",
+        lambda f, d: (
+            (f.parent / "t.pptx").write_bytes(THEME.read_bytes()),
+            rewrite(f / "talk.yaml", "title: Hostile", "theme: ../t.pptx\ntitle: Hostile"),
+            [str(f / "talk.yaml")],
+        )[2],
+        ("talk.yaml:1: theme: '../t.pptx' leads outside the outline's folder",),
+    ),
+    Case(
+        "theme-path-without-suffix",
+        outline_text("theme: /etc/passwd\ntitle: T\nsections: [{title: A}]\n"),
+        ("talk.yaml:1: theme: '/etc/passwd' leads outside the outline's folder",),
+    ),
+    # themes that are not presentations
+    Case(
+        "renamed-zip",
+        theme(lambda p: zipfile.ZipFile(p, "w").writestr("notes.txt", "hello")),
+        ("bad.pptx: is not a usable .pptx or .potx theme: it is a zip archive, but no",),
+    ),
+    Case(
+        "docx",
+        theme(word_document, "essay.pptx", flag=True),
+        ("essay.pptx: is a Word document, not a presentation",),
+    ),
+    Case(
+        "truncated-pptx",
+        theme(lambda p: p.write_bytes(THEME.read_bytes()[:5000]), flag=True),
+        ("bad.pptx: is not a usable .pptx or .potx theme: it is no zip archive",),
+    ),
+    Case(
+        "broken-xml",
+        theme(
+            lambda p: repacked(p, lambda n, b: b[:200] if n.endswith("slideMaster1.xml") else b)
+        ),
+        ("bad.pptx: is not a usable .pptx or .potx theme:",),
+    ),
+    Case(
+        "no-layouts",
+        theme(no_layouts),
+        ("bad.pptx: has no layout for title slides", "(it has no layouts at all)"),
+    ),
+    Case(
+        "theme-is-a-folder",
+        theme(lambda p: p.mkdir(), "dir.pptx", flag=True),
+        ("dir.pptx: is a folder; give a .pptx or .potx theme file",),
+    ),
+    Case(
+        "theme-unreadable",
+        lambda f, d: (
+            (f / "t.pptx").write_bytes(THEME.read_bytes()),
+            d(f / "t.pptx"),
+            [str(f / "talk.yaml"), "--theme", str(f / "t.pptx")],
+        )[2],
+        ("t.pptx: cannot be read (permission denied)",),
+    ),
+    Case(
+        "theme-300mb",
+        theme(lambda p: sparse(p, 300 * 2**20), flag=True),
+        ("bad.pptx: is 300 MB, over the 200 MB limit for a theme",),
+        quick=True,
+    ),
+    Case(
+        "theme-zip-bomb",
+        theme(zip_bomb, flag=True),
+        ("bad.pptx: unpacks to 4", "over the 500 MB limit for a theme"),
+        quick=True,
+    ),
+    # templates
+    Case("template-syntax", template("{% for x in %}\n"), ("voice.j2:1: template error",)),
+    Case(
+        "template-undefined",
+        template("line\n{{ nosuch }}\n"),
+        ("voice.j2:2: template error: 'nosuch' is undefined",),
+    ),
+    Case(
+        "template-raises",
+        template("{{ 1 / 0 }}\n"),
+        ("voice.j2:1: template error: division by zero",),
+    ),
+    Case(
+        "template-escape",
+        template("{{ ''.__class__.__mro__[1].__subclasses__() }}\n"),
+        ("voice.j2:1: template error: access to attribute '__class__'", "a sandbox"),
+    ),
+    Case(
+        "template-globals",
+        template("{{ cycler.__init__.__globals__.os.popen('id').read() }}\n"),
+        ("voice.j2:1: template error:", "a sandbox"),
+    ),
+    Case(
+        "template-memory-bomb",
+        template("{{ 'a' * 10**10 }}\n"),
+        ("voice.j2:1: template error: str * 10000000000 would hold more than",),
+        quick=True,
+    ),
+    Case(
+        "template-power-bomb",
+        template("{{ (10**100) ** (10**100) }}\n"),
+        ("voice.j2:1: template error: ** would make a number of more than",),
+        quick=True,
+    ),
+    Case(
+        "template-recursion",
+        template("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}\n"),
+        ("voice.j2:1: template error: it calls itself without end",),
+    ),
+    Case(
+        "template-not-utf8",
+        template(b"caf\xe9 {{ plan.title }}\n"),
+        ("voice.j2: is not UTF-8 text (byte 0xe9)",),
+    ),
+    Case(
+        "template-2mb",
+        template("x" * (2 * 2**20)),
+        ("voice.j2: is 2 MB, over the 1 MB limit for a template",),
+        quick=True,
+    ),
+    Case(
+        "templates-unreadable",
+        lambda f, d: (template("{{ x }}")(f, d), d(f / "mine"))[0],
+        ("mine: cannot be read (Permission denied); check the folder's permissions",),
+    ),
+    Case(
+        "templates-is-a-file",
+        lambda f, d: [str(f / "talk.yaml"), "--templates", str(f / "picture.png")],
+        ("picture.png: is not a folder of templates",),
+    ),
+]
+
+
+def make_png(path: Path) -> Path:
+    Image.new("RGB", (320, 180), (200, 40, 40)).save(path, format="PNG")
+    return path
+
+
+def run(*args: str) -> tuple[Result, float]:
+    start = time.perf_counter()
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result, time.perf_counter() - start
+
+
+def refused(result: Result, said: tuple[str, ...]) -> None:
+    """Exit status 2, and only `error:` lines, each holding what `said` lists... in any one."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert lines, result.output
+    assert all(line.startswith("error: ") for line in lines), lines
+    assert any(all(part in line for part in said) for line in lines), (said, lines)
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, hidden ones too, by path, with its bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_bad_input_is_one_line_exit_2_and_the_last_outputs_stay(
+    tmp_path: Path, deny: Deny, case: Case, command: str
+) -> None:
+    folder = tmp_path / "talk"
+    outline = make_talk(folder)
+    out = tmp_path / "out"
+    good, _ = run("build", str(outline), "--out", str(out))
+    assert good.exit_code == 0, good.output
+    before = snapshot(out)
+    assert set(before) == {"talk.pptx", "talk.script.md"}
+    args = case.spoil(folder, deny)
+    result, took = run(command, *args, *(["--out", str(out)] if command == "build" else []))
+    refused(result, case.said)
+    assert snapshot(out) == before  # byte for byte, and no temporary file beside them
+    assert not (tmp_path / "build").exists()
+    if case.quick:
+        assert took < QUICK, f"refused after {took:.1f} s"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("script.md.j2", "{{ plan.__class__.__init__.__globals__ }}\n", "access to attribute"),
+        ("teleprompter.html.j2", "{{ 'x' * 10**9 }}\n", "str * 1000000000 would hold"),
+        ("captions.srt.j2", "{% for x in %}\n", "template error: Expected an expression"),
+    ],
+)
+def test_a_format_template_is_sandboxed_and_reported_too(
+    tmp_path: Path, name: str, text: str, said: str
+) -> None:
+    outline = make_talk(tmp_path / "talk")
+    out = tmp_path / "out"
+    assert run("build", str(outline), "--out", str(out))[0].exit_code == 0
+    before = snapshot(out)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / name).write_text(text, encoding="utf-8")
+    args = ["--format", "md", "--format", "html", "--format", "srt", "--templates", str(mine)]
+    result, _ = run("build", str(outline), "--out", str(out), *args)
+    refused(result, (f"{name}:1: ", said))
+    assert snapshot(out) == before
+
+
+ALLOWED = ("image-dotdot", "image-absolute", "image-symlink-out", "theme-dotdot")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.id in ALLOWED], ids=ALLOWED)
+def test_allow_outside_lets_a_trusted_outline_out(tmp_path: Path, deny: Deny, case: Case) -> None:
+    folder = tmp_path / "talk"
+    make_talk(folder)
+    args = case.spoil(folder, deny)
+    result, _ = run("validate", *args, "--allow-outside")
+    assert result.exit_code == 0, result.output
+
+
+def test_the_api_refuses_paths_outside_by_default(tmp_path: Path) -> None:
+    import deckmaker
+
+    folder = tmp_path / "talk"
+    outline = make_talk(folder)
+    rewrite(outline, "image: picture.png", f"image: {outside_picture(folder)}")
+    with pytest.raises(DeckmakerError, match="leads outside the outline's folder"):
+        deckmaker.plan(outline)
+    assert deckmaker.plan(outline, allow_outside=True).slides
+
+
+def test_shipped_themes_by_name_and_a_theme_on_the_command_line_are_allowed(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "talk"
+    outline = make_talk(folder)
+    rewrite(outline, "title: Hostile", "theme: dark\ntitle: Hostile")
+    assert run("validate", str(outline))[0].exit_code == 0
+    (tmp_path / "elsewhere.pptx").write_bytes(THEME.read_bytes())
+    result, _ = run("validate", str(outline), "--theme", str(tmp_path / "elsewhere.pptx"))
+    assert result.exit_code == 0, result.output
+
+
+def test_debug_shows_a_users_mistake_as_one_line_too(tmp_path: Path) -> None:
+    outline = make_talk(tmp_path / "talk")
+    rewrite(outline, "image: picture.png", "image: ../nowhere.png")
+    result = CliRunner().invoke(cli, ["--debug", "validate", str(outline)])
+    refused(result, ("leads outside the outline's folder",))
+
+
+PREVIEWED = ("text-named-png", "image-symlink-out", "docx", "template-escape", "alias-bomb")
+
+
+def test_preview_refuses_each_bad_input_and_keeps_its_pictures(tmp_path: Path, deny: Deny) -> None:
+    """Preview draws through LibreOffice, so one good preview, then each bad input in turn."""
+    folder = tmp_path / "talk"
+    out = tmp_path / "preview"
+    good, _ = run("preview", str(make_talk(folder)), "--out", str(out))
+    assert good.exit_code == 0, good.output
+    before = snapshot(out)
+    assert "talk-sheet.png" in before
+    for case in (c for c in CASES if c.id in PREVIEWED):
+        make_talk(tmp_path / case.id)
+        result, _ = run("preview", *case.spoil(tmp_path / case.id, deny), "--out", str(out))
+        refused(result, case.said)
+        assert snapshot(out) == before, case.id
+
+
+WATCHED = ("picture-unreadable", "renamed-zip", "template-globals", "outline-50mb")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.id in WATCHED], ids=WATCHED)
+def test_watch_reports_a_bad_input_and_keeps_the_last_good_outputs(
+    tmp_path: Path, deny: Deny, case: Case
+) -> None:
+    folder = tmp_path / "talk"
+    outline = make_talk(folder)
+    out = tmp_path / "out"
+    events: list[object] = []
+    once = _stopped()
+    watch(outline, out, events.append, once, only=("deck", "script"), formats=("md",))
+    assert isinstance(events[-1], Rebuilt)
+    before = snapshot(out)
+    args = case.spoil(folder, deny)
+    source, options = Path(args[0]), dict(zip(args[1::2], args[2::2], strict=True))
+    choices = {
+        "templates_dir": Path(options["--templates"]) if "--templates" in options else None,
+        "theme": options.get("--theme"),
+    }
+    watch(source, out, events.append, once, only=("deck", "script"), formats=("md",), **choices)
+    failed = events[-1]
+    assert isinstance(failed, Failed)
+    lines = [str(p) for p in failed.error.problems]
+    assert any(all(part in line for part in case.said) for line in lines), lines
+    assert snapshot(out) == before
+
+
+@pytest.mark.parametrize("name", ["nope.yaml", "folder.yaml"])
+def test_watch_refuses_an_input_that_is_no_file_at_once(tmp_path: Path, name: str) -> None:
+    (tmp_path / "folder.yaml").mkdir()
+    result, _ = run("watch", str(tmp_path / name), "--out", str(tmp_path / "out"))
+    refused(result, (f"{name}: ", "no such file" if name == "nope.yaml" else "is a folder"))
+    assert "Watching" not in result.stdout
+
+
+def _stopped():  # type: ignore[no-untyped-def]
+    """A stop already set: watch builds once and returns."""
+    import threading
+
+    stop = threading.Event()
+    stop.set()
+    return stop
+
+
+def unreadable_essay(folder: Path, deny: Deny) -> list[str]:
+    (folder / "talk.txt").write_text("Hi.\n")
+    deny(folder / "talk.txt")
+    return [str(folder / "talk.txt")]
+
+
+IMPORTED = [c for c in CASES if c.id in ("essay-50mb", "essay-binary")] + [
+    Case("essay-missing", lambda f, d: [str(f / "gone.md")], ("gone.md: no such file",)),
+    Case(
+        "essay-is-a-folder",
+        lambda f, d: ((f / "notes.md").mkdir(), [str(f / "notes.md")])[1],
+        ("notes.md: is a folder; give an essay",),
+    ),
+    Case(
+        "essay-unreadable",
+        unreadable_essay,
+        ("talk.txt: cannot be read (permission denied)",),
+    ),
+    Case(
+        "essay-not-utf8",
+        essay(lambda p: p.write_bytes(b"Title\n\ncaf\xe9 au lait.\n")),
+        ("talk.txt:3: is not UTF-8 text (byte 0xe9)",),
+    ),
+]
+
+
+@pytest.mark.parametrize("case", IMPORTED, ids=[c.id for c in IMPORTED])
+def test_import_refuses_a_bad_essay_and_keeps_the_outline_it_wrote(
+    tmp_path: Path, deny: Deny, case: Case
+) -> None:
+    from conftest import ESSAY
+
+    target = tmp_path / "out.yaml"
+    good, _ = run("import", str(ESSAY), "-o", str(target))
+    assert good.exit_code == 0, good.output
+    before = target.read_bytes()
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    args = case.spoil(folder, deny)
+    result, took = run("import", *args, "-o", str(target), "--force")
+    refused(result, case.said)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.yaml", "talk"]
+    if case.quick:
+        assert took < QUICK
+
+
+def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:
+    file = tmp_path / "notes.txt"
+    file.write_text("mine")
+    result, _ = run("templates", "export", str(file))
+    refused(result, ("notes.txt: is a file, not a folder; give a folder",))
+    assert file.read_text() == "mine"
+
+
+def test_a_batch_builds_the_good_talks_and_keeps_the_bad_ones_last_outputs(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "talks"
+    make_talk(folder)
+    other = GOOD.replace("Hostile", "Other").replace("    image: picture.png\n", "")
+    (folder / "other.yaml").write_text(other, encoding="utf-8")
+    out = tmp_path / "out"
+    good, _ = run("build", str(folder), "--out", str(out), "-j", "1")
+    assert good.exit_code == 0, good.output
+    before = snapshot(out)
+    (folder / "picture.png").write_text("not a picture")
+    result, _ = run("build", str(folder), "--out", str(out), "-j", "1")
+    assert result.exit_code == 2
+    assert "'picture.png' is no PNG, JPEG, GIF or BMP picture" in result.stderr
+    assert snapshot(out) == before  # the failed talks' outputs unchanged, the others the same
+
+
+def test_an_unreadable_folder_of_talks_is_one_line(tmp_path: Path, deny: Deny) -> None:
+    folder = tmp_path / "talks"
+    make_talk(folder)
+    deny(folder)
+    result, _ = run("build", str(folder), "--out", str(tmp_path / "out"))
+    refused(result, ("talks: cannot be read (Permission denied); check the folder's",))
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_cache_folder_others_can_write_into_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cache entries are compiled templates and pickles, run when read: one planted by another
+    user must never be loaded."""
+    from deckmaker import pipeline
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("DECKMAKER_CACHE", str(shared))
+    pipeline._templates.cache_clear()
+    pipeline._theme.cache_clear()
+    built = pipeline.build(make_talk(tmp_path / "talk"), tmp_path / "out")
+    assert built.files["deck"].stat().st_size > 0
+    assert [p for p in shared.rglob("*") if p.is_file()] == []
+
+
+def test_the_limits_are_far_above_the_bundled_example() -> None:
+    outline = bundled("outlines") / "la-la-land.yaml"
+    assert outline.stat().st_size * 100 < MAX_TEXT_BYTES
+    assert THEME.stat().st_size * 100 < MAX_THEME_BYTES
+    assert MAX_IMAGE_BYTES >= 20 * 2**20  # a camera's JPEG

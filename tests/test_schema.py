@@ -2,8 +2,8 @@
 the loader: every outline in the repository, a corpus of bad outlines and one of good ones, run
 through both. The schema is applied as an editor applies it, to the YAML read as YAML 1.2 (the
 version VS Code's YAML extension reads: `yes` is text there, `12:30` is not a number), while the
-loader reads YAML 1.1 node by node. What a schema cannot say is listed in KNOWN, with why, and
-the loader must refuse each of those."""
+loader reads YAML 1.1 node by node; and then by the editor's own language server. What a schema
+cannot say is listed in KNOWN, with why, and the loader must refuse each of those."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from jsonschema import Draft7Validator
+from judges.editor import Editor
 from test_outline import BAD as LOADER_BAD
 
 from deckmaker.cli import cli
@@ -541,3 +544,86 @@ def test_deckmaker_schema_imports_nothing_heavy() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout == "[]\n"
+
+
+# -- in the editor -------------------------------------------------------------------------------
+
+# What the editor's YAML parser takes that PyYAML refuses, so the loader reports it and the editor
+# does not: (why, which outlines).
+EDITOR_BLIND = (
+    (
+        "an empty document: the editor checks nothing in a file with no YAML in it",
+        lambda text: yaml.compose(text, Loader=yaml.SafeLoader) is None,
+    ),
+    (
+        "a control character: the editor's parser (the npm package yaml) takes what PyYAML's "
+        "reader refuses",
+        lambda text: re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text) is not None,
+    ),
+)
+
+
+def _blind(text: str) -> bool:
+    for _, sees_nothing in EDITOR_BLIND:
+        with suppress(yaml.YAMLError):
+            if sees_nothing(text):
+                return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Editor, Path]]:
+    """yaml-language-server, as VS Code's YAML extension runs it, over a folder that holds the
+    schema as `deckmaker schema -o` writes it (the picture the good outlines show is there)."""
+    folder = tmp_path_factory.mktemp("editor")
+    CliRunner().invoke(cli, ["schema", "-o", str(folder / SCHEMA_NAME)])
+    (folder / "picture.png").write_bytes(b"")
+    with Editor(folder) as running:
+        yield running, folder
+
+
+def _in_editor(
+    editor: tuple[Editor, Path], kind: str, corpus: dict[str, str]
+) -> dict[str, list[str]]:
+    """What the editor says about each outline, opened with the line that names the schema."""
+    running, folder = editor
+    paths = {name: folder / f"{kind}-{i}.yaml" for i, name in enumerate(corpus)}
+    said = running.check({paths[n]: f"{modeline()}\n{text}" for n, text in corpus.items()})
+    return {name: said[path] for name, path in paths.items()}
+
+
+def test_the_editor_is_content_with_the_shipped_outlines(editor) -> None:
+    running, _ = editor
+    shipped_outlines = sorted((ROOT / "outlines").glob("*.yaml"))
+    said = running.check({p: p.read_text(encoding="utf-8") for p in shipped_outlines})
+    assert said == {p: [] for p in shipped_outlines}
+
+
+def test_the_editor_accepts_the_good_outlines(editor) -> None:
+    said = _in_editor(editor, "good", GOOD)
+    assert {name: found for name, found in said.items() if found} == {}
+
+
+def test_the_editor_refuses_the_bad_outlines(editor) -> None:
+    said = _in_editor(editor, "bad", BAD)
+    assert [name for name, found in said.items() if not found and not _blind(BAD[name])] == []
+    assert [name for name, found in said.items() if found and _blind(BAD[name])] == []
+
+
+def test_the_editor_does_not_see_what_the_schema_cannot_say(editor) -> None:
+    said = _in_editor(editor, "known", {name: text for name, (text, _) in KNOWN.items()})
+    assert {name: found for name, found in said.items() if found} == {}
+
+
+def test_the_editor_explains_fields_and_offers_them(editor) -> None:
+    running, folder = editor
+    theme, blank = folder / "theme.yaml", folder / "blank.yaml"
+    running.check({
+        theme: f"{modeline()}\ntitle: T\ntheme: \nsections: [{{title: A}}]\n",
+        blank: f"{modeline()}\ntitle: T\n\nsections: [{{title: A}}]\n",
+    })  # fmt: skip
+    assert "The talk's title, on the title slide" in running.hover(blank, 2, 1)
+    assert "The deck's design: a shipped theme's name" in running.hover(theme, 3, 1)
+    assert {"light", "dark", "editorial"} <= set(running.complete(theme, 3, 7))
+    offered = set(running.complete(blank, 3, 0))
+    assert set(load.TOP_KEYS) - {"title", "sections"} <= offered

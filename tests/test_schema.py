@@ -627,3 +627,17 @@ def test_the_editor_explains_fields_and_offers_them(editor) -> None:
     assert {"light", "dark", "editorial"} <= set(running.complete(theme, 3, 7))
     offered = set(running.complete(blank, 3, 0))
     assert set(load.TOP_KEYS) - {"title", "sections"} <= offered
+
+
+def _readme_yaml_blocks() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)
+
+
+def test_the_readmes_outlines_pass_the_schema(tmp_path: Path) -> None:
+    """The outline documented field by field, and the Editor support example, which builds."""
+    blocks = _readme_yaml_blocks()
+    documented = next(b for b in blocks if b.startswith("title: La La Land's Ending"))
+    assert schema_errors(documented) == []
+    example = next(b for b in blocks if b.startswith(modeline()))
+    assert (deckmaker_errors(example, tmp_path / "talk.yaml"), schema_errors(example)) == ([], [])

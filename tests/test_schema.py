@@ -159,9 +159,8 @@ def test_every_field_has_a_description_for_the_editor_to_show() -> None:
             target = SCHEMA["definitions"][schema["$ref"].rsplit("/", 1)[1]]
         return bool(target.get("description"))
 
-    fields = {f"{k}": v for k, v in SCHEMA["properties"].items()}
-    for where in ("segment",):
-        fields |= {f"{where}.{k}": v for k, v in SCHEMA["definitions"][where]["properties"].items()}
+    segment = SCHEMA["definitions"]["segment"]["properties"]
+    fields = {**SCHEMA["properties"], **{f"segment.{k}": v for k, v in segment.items()}}
     assert [name for name, schema in fields.items() if not described(schema)] == []
 
 
@@ -171,7 +170,7 @@ def test_every_field_has_a_description_for_the_editor_to_show() -> None:
 def _repository_outlines() -> list[Path]:
     tracked = subprocess.run(
         ["git", "ls-files", "*.yaml", "*.yml"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.split()
+    ).stdout.splitlines()
     return [ROOT / name for name in tracked]
 
 

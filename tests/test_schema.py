@@ -204,22 +204,25 @@ def test_the_shipped_outlines_name_the_schema_deckmaker_prints() -> None:
         assert named.read_bytes() == printed
 
 
-def test_the_stress_outline_and_imported_outlines_are_valid(tmp_path: Path) -> None:
-    """The outline every theme is tested with, and what `deckmaker import` writes from each
-    essay in the repository."""
-    from conftest import STRESS, stress_outline
+def _written_outlines(folder: Path) -> list[Path]:
+    """The outline every theme is tested with (and its picture), and what `deckmaker import`
+    writes from each essay in the repository, in `folder`."""
+    from conftest import stress_outline
 
     from deckmaker.pipeline import import_to_outline
 
-    stress_outline(tmp_path)
-    assert agree(STRESS, tmp_path) == ([], [])
+    folder.mkdir(exist_ok=True)
     essays = [ROOT / "outlines" / "la-la-land-ending.txt"]
     bench = (ROOT / "bench" / "essays").iterdir()
     essays += sorted(p for p in bench if p.suffix in (".txt", ".md"))
-    for essay in essays:
-        written = import_to_outline(essay, tmp_path / f"{essay.stem}.yaml").path
-        text = written.read_text(encoding="utf-8")
-        assert (deckmaker_errors(text, written), schema_errors(text)) == ([], []), essay.name
+    imported = [import_to_outline(e, folder / f"{e.stem}.yaml").path for e in essays]
+    return [stress_outline(folder), *imported]
+
+
+def test_the_stress_outline_and_imported_outlines_are_valid(tmp_path: Path) -> None:
+    for path in _written_outlines(tmp_path):
+        text = path.read_text(encoding="utf-8")
+        assert (deckmaker_errors(text, path), schema_errors(text)) == ([], []), path.name
 
 
 # -- good outlines: both accept -----------------------------------------------------------------
@@ -596,6 +599,14 @@ def test_the_editor_is_content_with_the_shipped_outlines(editor) -> None:
     shipped_outlines = sorted((ROOT / "outlines").glob("*.yaml"))
     said = running.check({p: p.read_text(encoding="utf-8") for p in shipped_outlines})
     assert said == {p: [] for p in shipped_outlines}
+
+
+def test_the_editor_is_content_with_written_outlines(editor) -> None:
+    running, folder = editor
+    written = _written_outlines(folder / "written")
+    above = modeline(f"../{SCHEMA_NAME}")  # the schema one folder up, as the README says
+    said = running.check({p: f"{above}\n{p.read_text(encoding='utf-8')}" for p in written})
+    assert said == {p: [] for p in written}
 
 
 def test_the_editor_accepts_the_good_outlines(editor) -> None:

@@ -651,3 +651,11 @@ def test_the_readmes_outlines_pass_the_schema(tmp_path: Path) -> None:
     assert schema_errors(documented) == []
     example = next(b for b in blocks if b.startswith(modeline()))
     assert (deckmaker_errors(example, tmp_path / "talk.yaml"), schema_errors(example)) == ([], [])
+
+
+def test_the_editor_says_when_the_schema_line_leads_nowhere(editor) -> None:
+    """So an outline the editor is content with was checked against the schema, not skipped."""
+    running, folder = editor
+    lost = folder / "elsewhere" / "talk.yaml"
+    said = running.check({lost: f"{modeline()}\n{T}"})[lost]
+    assert len(said) == 1 and "Unable to load schema" in said[0]

@@ -37,8 +37,7 @@ VALIDATOR = Draft7Validator(SCHEMA)
 # -- how an editor reads an outline: YAML 1.2's core schema --------------------------------------
 
 _CORE_NULL = re.compile(r"~|null|Null|NULL|")
-_CORE_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
-_CORE_BOOL["FALSE"] = False
+_CORE_BOOL = {word: word[0] in "tT" for word in ("true", "True", "TRUE", "false", "False", "FALSE")}
 _CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _CORE_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 
@@ -401,7 +400,7 @@ MISSING = {
 }
 
 BAD = {
-    **{f"test_outline: {says}": text for text, _, says in LOADER_BAD},
+    **{f"test_outline {i}: {says}": text for i, (text, _, says) in enumerate(LOADER_BAD, 1)},
     **{f"unknown key: {level}": text for level, text in UNKNOWN_KEY_AT_EACH_LEVEL.items()},
     **{f"wrong type: {name}": text for name, text in WRONG.items()},
     **{f"{field}: {v}": f"{T}{field}: {v}\n" for field, vs in BAD_VALUES.items() for v in vs},

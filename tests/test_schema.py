@@ -658,3 +658,48 @@ def test_the_editor_says_when_the_schema_line_leads_nowhere(editor) -> None:
     lost = folder / "elsewhere" / "talk.yaml"
     said = running.check({lost: f"{modeline()}\n{T}"})[lost]
     assert len(said) == 1 and "Unable to load schema" in said[0]
+
+
+# -- what the loader refused too little, found by keeping it in step -----------------------------
+
+LOADER_FIXES = [
+    # wpm in YAML 1.1's other ways of writing integers crashed `int()`
+    ("wpm: 2:30", "t.yaml:3: wpm: expected a whole number of words per minute between 40 and 400"),
+    ("wpm: 0x96", "t.yaml:3: wpm: expected a whole number of words per minute between 40 and 400"),
+    # an empty host's name went on to fail inside a template, far from its line
+    ("hosts: [~, Sam]", "t.yaml:3: hosts[1]: is empty; write the host's name"),
+    # a bare pace is seconds, as the README says; 1.5 was read as a minute and a half
+    ("pace: 1.5", "t.yaml:3: pace: expected the longest a slide may stay up, 10s to 10m; "
+     "write it like 75s, 1:15 or 1m15s"),
+    ("pace: ²", "t.yaml:3: pace: expected the longest a slide may stay up, 10s to 10m; "
+     "write it like 75s, 1:15 or 1m15s"),
+    ("duration: ١٢m", "t.yaml:3: duration: expected how long the talk should run; "
+     "write it like 12m, 12m30s, 90s, 1h5m or 12:30"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("field", "says"), LOADER_FIXES, ids=[f for f, _ in LOADER_FIXES])
+def test_the_loader_refuses_in_one_line(field: str, says: str) -> None:
+    with pytest.raises(DeckmakerError) as err:
+        parse_outline(f"{T}{field}\n", "t.yaml")
+    assert str(err.value) == says
+
+
+def test_an_empty_column_given_as_a_list_is_refused_like_an_empty_mapping() -> None:
+    with pytest.raises(DeckmakerError) as err:
+        parse_outline("title: T\nsections: [{title: A, columns: [[], {}]}]\n", "t.yaml")
+    assert [str(p) for p in err.value.problems] == [
+        f"t.yaml:2: sections[1].columns[{i}]: is empty; give the column a `title:` or `points:`"
+        for i in (1, 2)
+    ]
+
+
+def test_a_crash_that_was_is_exit_status_2(tmp_path: Path) -> None:
+    outline = tmp_path / "talk.yaml"
+    outline.write_text(f"{T}wpm: 2:30\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(outline), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: {outline}:3: wpm: expected a whole number of words per minute between 40 and 400\n"
+    )
+    assert not (tmp_path / "out").exists()

@@ -269,9 +269,10 @@ class _Reader:
         return names
 
     def name(self, node: yaml.Node, field: str) -> str | None:
+        """A host's name: a dialogue needs two, so an empty one is a mistake, not a gap."""
         text = self.text(node, field)
         if text is None and isinstance(node, yaml.ScalarNode):
-            self.fail(node, field, "is empty; write the name or remove the line")
+            self.fail(node, field, "is empty; write the host's name")
         return text
 
     def section(self, node: yaml.Node, field: str) -> Segment | None:

@@ -24,6 +24,7 @@ from judges import (
     outline_findings,
     package_findings,
     png_findings,
+    schema_findings,
     show_notes_findings,
     srt_findings,
     teleprompter_findings,
@@ -423,12 +424,50 @@ DIALOGUE_FAULTS = {
     ),
 }
 
+def _schema(spoil: Callable[[dict], object]) -> str:
+    from deckmaker.schema import outline_schema
+
+    doc = json.loads(outline_schema())
+    spoil(doc)
+    return json.dumps(doc, indent=2)
+
+
+SCHEMA_FAULTS = {
+    "not JSON": (_schema(lambda d: None).rstrip("}\n"), "not strict JSON"),
+    "a key twice": (
+        _schema(lambda d: None).replace('"title"', '"title": "a",\n  "title"', 1),
+        "a key appears twice",
+    ),
+    "another draft": (
+        _schema(lambda d: d.update({"$schema": "https://json-schema.org/draft/2020-12/schema"})),
+        "does not declare $schema http://json-schema.org/draft-07/schema#",
+    ),
+    "a type no draft has": (
+        _schema(lambda d: d["properties"]["wpm"].update(type="whole")),
+        "$.properties.wpm.type: 'whole' is not valid under any of the given schemas [jsonschema]",
+    ),
+    "a pattern that does not compile": (
+        _schema(lambda d: d["definitions"]["segment"]["properties"]["image"].update(pattern="(")),
+        "is not a 'regex' [jsonschema]",
+    ),
+    "a Python-only pattern": (
+        _schema(lambda d: d["definitions"]["segment"]["properties"]["image"].update(
+            pattern="(?i)\\.png$")),
+        "is Python-only syntax [schema]",
+    ),
+    "a reference that leads nowhere": (
+        _schema(lambda d: d["definitions"].pop("point")),
+        "$ref '#/definitions/point' leads nowhere [schema]",
+    ),
+}
+
 # Each script format: its judge, a right file, and the faults it must catch.
 FORMATS = {
     ".md": (markdown_findings, GOOD_MD, MD_FAULTS),
     ".srt": (srt_findings, GOOD_SRT, SRT_FAULTS),
     ".html": (html_findings, GOOD_HTML, HTML_FAULTS),
     ".json": (chapters_findings, _chapters(lambda d: None), CHAPTERS_FAULTS),
+    ".schema.json": (schema_findings, _schema(lambda d: None), SCHEMA_FAULTS),
     ".yaml": (outline_findings, GOOD_YAML, YAML_FAULTS),
     ".script.txt": (teleprompter_findings, GOOD_TXT, TXT_FAULTS),
     ".show-notes.txt": (show_notes_findings, GOOD_SHOW_NOTES, SHOW_NOTES_FAULTS),

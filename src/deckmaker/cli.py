@@ -410,6 +410,34 @@ def preview(outline: Path | None, out_dir: Path, **choices: Any) -> None:
     click.echo(f"Wrote the contact sheet {built.files['sheet']}")
 
 
+@cli.command()
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the schema to this file (its name ends in .json) instead of printing it.",
+)
+def schema(out: Path | None) -> None:
+    """Print the outline format as a JSON Schema (draft-07), for editors to check and complete
+    outlines with (VS Code's YAML extension and others): save it beside your outlines, and start
+    each outline with the line that names it.
+
+    \b
+      deckmaker schema -o outline.schema.json
+      # yaml-language-server: $schema=outline.schema.json
+    """
+    from deckmaker.schema import modeline, outline_schema, write_schema
+
+    if out is None:
+        click.echo(outline_schema(), nl=False)
+        return
+    with _reported():
+        write_schema(out)
+    click.echo(f"Wrote {out}; start each outline beside it with this line:")
+    click.echo(modeline(out.name))
+
+
 @contextmanager
 def _reported() -> Iterator[None]:
     """Print a user's mistake as one line per problem and exit 2; a bug of ours as one line and

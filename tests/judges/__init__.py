@@ -17,6 +17,7 @@ from .outline import outline_findings
 from .package import package_findings
 from .picture import png_findings
 from .plain import dialogue_findings, show_notes_findings, teleprompter_findings
+from .schema import schema_findings
 from .script import chapters_findings, html_findings, markdown_findings, srt_findings
 from .tools import require
 
@@ -32,6 +33,7 @@ __all__ = [
     "package_findings",
     "png_findings",
     "require",
+    "schema_findings",
     "show_notes_findings",
     "srt_findings",
     "teleprompter_findings",
@@ -48,6 +50,7 @@ BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
     ".srt": (srt_findings,),
     ".html": (html_findings,),
     ".json": (chapters_findings,),
+    ".schema.json": (schema_findings,),
     ".yaml": (outline_findings,),
     ".png": (png_findings,),
 }

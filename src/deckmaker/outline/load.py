@@ -46,6 +46,10 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uf
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # An anchor where YAML allows one (after a space, a flow bracket or a comma): not "Q&A".
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
+# Whole numbers as people write them. YAML 1.1 also reads 0x96, 0b1, 2:30 (base 60) and 1_50 as
+# integers, which `int` cannot parse and no one means as a rate or a number of seconds.
+_WHOLE = re.compile(r"\+?[0-9]+")
+_DECIMAL = re.compile(r"[0-9]*\.[0-9]+|[0-9]+\.[0-9]*")
 
 MIN_PACE, MAX_PACE = 10, 600  # a slide up for less than 10 s flickers; 10 minutes is no pace
 SEGMENT_KEYS = ("title", "points", "script", "notes", "quote", "image", "columns")
@@ -250,7 +254,8 @@ class _Reader:
     def wpm(self, node: yaml.Node | None) -> int | None:
         if node is None or _is_null(node):
             return None
-        if isinstance(node, yaml.ScalarNode) and node.tag == _INT and 40 <= int(node.value) <= 400:
+        number = isinstance(node, yaml.ScalarNode) and node.tag == _INT
+        if number and _WHOLE.fullmatch(node.value) and 40 <= int(node.value) <= 400:
             return int(node.value)
         self.fail(node, "wpm", "expected a whole number of words per minute between 40 and 400")
         return None
@@ -276,9 +281,13 @@ class _Reader:
         """The longest a slide may stay up, in seconds: `75s`, `1:15`, `1m15s`."""
         if node is None or _is_null(node):
             return None
-        text = node.value if isinstance(node, yaml.ScalarNode) else ""
-        # a bare number is seconds here (a slide is up for seconds), not minutes as in duration:
-        seconds = int(text) if text.strip().isdigit() else parse_duration(text)
+        text = node.value.strip() if isinstance(node, yaml.ScalarNode) else ""
+        # a bare number is whole seconds here (a slide is up for seconds), not minutes as in
+        # duration: `1.5` is no pace, rather than a minute and a half
+        if _WHOLE.fullmatch(text):
+            seconds: int | None = int(text)
+        else:
+            seconds = None if _DECIMAL.fullmatch(text) else parse_duration(text)
         if not seconds or not MIN_PACE <= seconds <= MAX_PACE:
             self.fail(
                 node,
@@ -293,10 +302,17 @@ class _Reader:
         """The two voices of a dialogue script."""
         if node is None or _is_null(node):
             return ()
-        names = self.sequence(node, "hosts", self.text, "a list of two names")
+        names = self.sequence(node, "hosts", self.name, "a list of two names")
         if isinstance(node, yaml.SequenceNode) and len(node.value) != 2:
             self.fail(node, "hosts", f"expected two names, got {len(node.value)}; write [A, B]")
         return names
+
+    def name(self, node: yaml.Node, field: str) -> str | None:
+        """A host's name: a dialogue needs two, so an empty one is a mistake, not a gap."""
+        text = self.text(node, field)
+        if text is None and isinstance(node, yaml.ScalarNode):
+            self.fail(node, field, "is empty; write the host's name")
+        return text
 
     def section(self, node: yaml.Node, field: str) -> Segment | None:
         return self.segment(node, field, title_required=True)
@@ -425,6 +441,8 @@ class _Reader:
     def column(self, node: yaml.Node, field: str) -> Column | None:
         """`{title: ..., points: [...]}`, or just a list of points."""
         if isinstance(node, yaml.SequenceNode):
+            if not node.value:
+                self.fail(node, field, "is empty; give the column a `title:` or `points:`")
             return Column(None, self.sequence(node, field, self.point, "a list of points"))
         fields = self.mapping(node, field, COLUMN_KEYS, "a column with `title:` and `points:`")
         if fields is None:

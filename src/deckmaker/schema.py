@@ -1,0 +1,39 @@
+"""The outline format as a JSON Schema, for editors to check and complete outlines with.
+
+The schema is a file of its own, `outlines/outline.schema.json`, beside the outlines that name it
+(`# yaml-language-server: $schema=outline.schema.json`); the loader stays the judge of what
+builds, and tests/test_schema.py keeps the two in step. Nothing heavy is imported here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckmaker.errors import DeckmakerError
+
+SCHEMA_NAME = "outline.schema.json"
+
+
+def outline_schema() -> bytes:
+    """The schema's bytes, exactly as shipped. Installed, it sits in the package's outlines
+    folder; in a source checkout, in the repository's (as `templates.bundled` finds them)."""
+    inside = Path(__file__).parent / "outlines"
+    folder = inside if inside.is_dir() else Path(__file__).resolve().parents[2] / "outlines"
+    return (folder / SCHEMA_NAME).read_bytes()
+
+
+def write_schema(path: Path) -> None:
+    """Write the schema to `path`, replacing the file there in one step."""
+    from deckmaker.pipeline import write_atomically
+
+    if path.suffix.lower() != ".json":  # not an outline written over by a slip of -o
+        raise DeckmakerError.at(
+            f"a schema file's name ends in .json; check -o (e.g. {SCHEMA_NAME})", str(path)
+        )
+    write_atomically(path, outline_schema())
+
+
+def modeline(schema: str = SCHEMA_NAME) -> str:
+    """The first line that makes VS Code's YAML extension (yaml-language-server) check an
+    outline against `schema`, a path relative to the outline or a URL."""
+    return f"# yaml-language-server: $schema={schema}"

@@ -3,6 +3,7 @@ the pipeline writes judged by outside readers when the test that built it ends."
 
 from __future__ import annotations
 
+import functools
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -80,6 +81,7 @@ def _written() -> Iterator[list[Path]]:
     written: list[Path] = []
     replace_set = outputs.replace_set
 
+    @functools.wraps(replace_set)  # its __wrapped__ writes files no judge is for
     def recorded(folder: Path, files: Mapping[str, bytes], drop: Iterable[str] = ()) -> list[Path]:
         paths = replace_set(folder, files, drop)
         written.extend(paths)

@@ -502,7 +502,13 @@ def main() -> None:
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
     try:
-        cli(prog_name="deckmaker")
+        try:
+            cli(prog_name="deckmaker")
+        finally:
+            # Done, or failing: a signal now changes nothing, and must not cut the exit short
+            # (with a traceback, or a death by signal after the last line was said).
+            for number in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(number, signal.SIG_IGN)
     except Interrupted as stop:
         _stopped(stop.number)
     finally:

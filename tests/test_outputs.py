@@ -183,6 +183,18 @@ def test_a_full_disk_leaves_the_previous_set_and_no_temporary_file(
     refused(tmp_path, ["build", str(talk), "--out", str(out)], said)
 
 
+def test_a_failed_write_takes_back_the_folders_it_made(
+    tmp_path: Path, talk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    full_disk(monkeypatch, tmp_path, 0, errno.ENOSPC)
+    out = tmp_path / "new" / "folder"
+    said = (
+        f"{out / 'talk.pptx'}: cannot be written (No space left on device); free some space, "
+        f"or write elsewhere. {UNTOUCHED}"
+    )
+    refused(tmp_path, ["build", str(talk), "--out", str(out)], said)
+
+
 def test_a_full_disk_for_real(tmp_path: Path, talk: Path) -> None:
     """The same on a real file system that fills up: a small tmpfs (needs root, to mount it)."""
     disk = tmp_path / "disk"
@@ -451,17 +463,23 @@ def named(built: dict[str, bytes | None], talk: str) -> dict[str, bytes | None]:
 
 
 def test_signals_stop_a_batch_and_its_workers_alike(tmp_path: Path, sets) -> None:
-    for name in ("a", "b", "c", "d"):
+    names = ("a", "b", "c", "d", "e", "f")
+    for name in names:
         shutil.copy(tmp_path / "long.yaml", tmp_path / f"{name}.yaml")
+    out = tmp_path / "out"
     for number in (signal.SIGINT, signal.SIGTERM):
-        shutil.rmtree(tmp_path / "out", ignore_errors=True)
-        (tmp_path / "out").mkdir()
-        for talk in ("a", "b", "c", "d"):
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        for talk in names:
             for name, data in named(sets("old"), talk).items():
-                (tmp_path / "out" / name).write_bytes(data or b"")
-        args = ["build", "a.yaml", "b.yaml", "c.yaml", "d.yaml", "-j", "2", "--out", "out"]
+                (out / name).write_bytes(data or b"")
+        old = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+        args = ["build", *(f"{name}.yaml" for name in names), "-j", "2", "--out", "out"]
         process = started(args, tmp_path)
-        time.sleep(0.3)
+        deadline = time.monotonic() + 60
+        while {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == old:  # none built yet
+            assert process.poll() is None and time.monotonic() < deadline
+            time.sleep(0.005)
         os.killpg(process.pid, number)  # the parent and its workers, as Ctrl-C in a terminal
         stdout, stderr = process.communicate()
         how = "terminated" if number == signal.SIGTERM else "interrupted"
@@ -470,13 +488,13 @@ def test_signals_stop_a_batch_and_its_workers_alike(tmp_path: Path, sets) -> Non
             f"{how}; each talk's outputs are whole, its previous set or its new one; the rest "
             "were not built\n",
         )
-        found = tree(tmp_path / "out")
+        found = tree(out)
         kept = []
-        for talk in ("a", "b", "c", "d"):
+        for talk in names:
             mine = {name: data for name, data in found.items() if name.startswith(f"{talk}.")}
             assert mine in (named(sets("old"), talk), named(sets("new"), talk)), talk
             kept += [talk] * (mine == named(sets("old"), talk))
-        assert len(found) == 8 and kept, "stopped before the end, each set whole, nothing else"
+        assert len(found) == 12 and kept, "stopped before the end, each set whole, nothing else"
 
 
 def test_sigterm_stops_a_watch_with_143_and_ctrl_c_with_0(tmp_path: Path) -> None:

@@ -52,117 +52,122 @@ def replace_set(folder: Path, files: Mapping[str, bytes], drop: Iterable[str] = 
     comes before anything is written: a folder that is a file, a target that is a folder or
     read-only. A failure (a full disk...) leaves the old set, and nothing of the new one."""
     global sets_replaced
-    targets = [folder / name for name in files]
-    _check(folder, targets)
+    where = os.fspath(folder)  # plain strings: this is on every build's path
+    modes = _check(where, files)
     made = _make(folder)
-    dropped = [n for n in drop if n not in files and os.path.lexists(folder / n)]
+    dropped = [n for n in drop if n not in files and os.path.lexists(os.path.join(where, n))]
+    staging, swap = os.path.join(where, STAGING), os.path.join(where, SWAP)
     try:
-        with _locked(folder):
+        with _locked(where):
             recover(folder)
-            _stage(folder / STAGING, files, dropped)
+            _stage(staging, files, modes, dropped)
             with _held_signals():
-                os.rename(folder / STAGING, folder / SWAP)  # the commit: now the new set wins
+                os.rename(staging, swap)  # the commit: from here on, the new set wins
                 sets_replaced += 1
-                _finish(folder / SWAP, folder)
-    except OSError as err:  # the folder cannot be locked, or the swap cannot be finished
-        for created in made:
-            with suppress(OSError):
-                created.rmdir()
-        raise DeckmakerError.at(
-            f"cannot write here ({err.strerror}); what was written before is whole, and "
-            "the next build into this folder finishes an interrupted swap",
-            str(folder),
-        ) from None
-    except BaseException:
+                _finish(swap, where)
+    except BaseException as err:
         for created in made:  # a folder this call made, and so empty again: nothing written
             with suppress(OSError):
-                created.rmdir()
+                os.rmdir(created)
+        if isinstance(err, OSError):  # the folder cannot be locked, or the swap not finished
+            raise DeckmakerError.at(
+                f"cannot write here ({err.strerror}); what was written before is whole, and "
+                "the next build into this folder finishes an interrupted swap",
+                where,
+            ) from None
         raise
-    return targets
+    return [folder / name for name in files]
 
 
-def recover(folder: Path) -> None:
+def recover(folder: Path | str) -> None:
     """Finish what a process killed while writing into `folder` left: a set staged but not
     committed is deleted, a committed one is moved into place."""
-    if os.path.isdir(folder / SWAP):
-        _finish(folder / SWAP, folder)
-    if os.path.isdir(folder / STAGING):
-        _discard(folder / STAGING)
+    where = os.fspath(folder)
+    if os.path.isdir(swap := os.path.join(where, SWAP)):
+        _finish(swap, where)
+    if os.path.isdir(staging := os.path.join(where, STAGING)):
+        _discard(staging)
 
 
-def _check(folder: Path, targets: list[Path]) -> None:
-    """What would stop the set half-way, refused before anything is written."""
+def _check(folder: str, files: Iterable[str]) -> dict[str, int]:
+    """What would stop the set half-way, refused before anything is written; the mode of each
+    file to be replaced."""
     above = folder
-    while not os.path.lexists(above) and above.parent != above:
-        above = above.parent
-    if os.path.lexists(above) and not above.is_dir():
-        raise DeckmakerError.at("is a file, not a folder; write into a folder", str(above))
-    for target in targets:
+    while not os.path.lexists(above) and os.path.dirname(above) not in (above, ""):
+        above = os.path.dirname(above)  # the nearest that exists
+    if os.path.lexists(above) and not os.path.isdir(above):
+        raise DeckmakerError.at("is a file, not a folder; write into a folder", above)
+    modes = {}
+    for name in files:
+        target = os.path.join(folder, name)
         try:
             found = os.stat(target)
         except OSError:
             continue  # nothing there yet, or a broken link: replaced
         if stat.S_ISDIR(found.st_mode):
             raise DeckmakerError.at(
-                "is a folder, where a file is to be written; move it, or write elsewhere",
-                str(target),
+                "is a folder, where a file is to be written; move it, or write elsewhere", target
             )
         # A file without write permission, for anyone or for us, was protected by its owner:
         # replacing it (and its mode) behind their back would undo that.
         if not found.st_mode & 0o222 or not os.access(target, os.W_OK):
             raise DeckmakerError.at(
                 "is read-only; make it writable (chmod u+w) to replace it, or write elsewhere",
-                str(target),
+                target,
             )
+        modes[name] = stat.S_IMODE(found.st_mode)
+    return modes
 
 
-def _make(folder: Path) -> list[Path]:
+def _make(folder: Path) -> list[str]:
     """Create `folder` and what it needs above; the folders created, deepest first."""
     missing = []
-    above = folder
-    while not os.path.isdir(above) and above.parent != above:
+    above = os.fspath(folder)
+    while above and not os.path.isdir(above):
         missing.append(above)
-        above = above.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise DeckmakerError.at(
-            f"cannot create this folder ({err.strerror}); check the path", str(folder)
-        ) from None
+        above = "" if os.path.dirname(above) == above else os.path.dirname(above)
+    if missing:
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as err:
+            raise DeckmakerError.at(
+                f"cannot create this folder ({err.strerror}); check the path", os.fspath(folder)
+            ) from None
     return missing
 
 
-def _stage(staging: Path, files: Mapping[str, bytes], drop: list[str]) -> None:
+def _stage(
+    staging: str, files: Mapping[str, bytes], modes: dict[str, int], drop: list[str]
+) -> None:
     """Write the set into the staging folder; on any failure or interrupt, delete what was
     staged and say which file could not be written."""
-    folder = staging.parent
+    folder = os.path.dirname(staging)
     try:
-        staging.mkdir()
+        os.mkdir(staging)
     except OSError as err:
-        raise DeckmakerError.at(f"cannot write here ({err.strerror})", str(folder)) from None
+        raise DeckmakerError.at(f"cannot write here ({err.strerror})", folder) from None
     name = ""
     try:
         for name, data in files.items():
-            _write(staging / name, data, folder / name)
+            _write(os.path.join(staging, name), data, modes.get(name))
         if drop:
             name = REMOVE
-            _write(staging / REMOVE, "\n".join(drop).encode("utf-8"), None)
+            _write(os.path.join(staging, REMOVE), "\n".join(drop).encode("utf-8"), None)
     except OSError as err:
         _discard(staging)
-        shown = folder / name if name != REMOVE else folder
+        shown = os.path.join(folder, name) if name != REMOVE else folder
         said = f"cannot be written ({err.strerror}){_hint(err)}"
-        raise DeckmakerError.at(said, str(shown)) from None
+        raise DeckmakerError.at(said, shown) from None
     except BaseException:
         _discard(staging)
         raise
 
 
-def _write(path: Path, data: bytes, replacing: Path | None) -> None:
+def _write(path: str, data: bytes, mode: int | None) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
     try:
-        if replacing is not None:
-            with suppress(OSError):
-                os.fchmod(fd, stat.S_IMODE(os.stat(replacing).st_mode))  # it keeps its mode
+        if mode is not None:
+            os.fchmod(fd, mode)  # a file replaced keeps its mode
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
@@ -176,31 +181,33 @@ def _hint(err: OSError) -> str:
     return "; the previous outputs are untouched"
 
 
-def _finish(swap: Path, folder: Path) -> None:
+def _finish(swap: str, folder: str) -> None:
     """Move a committed set into place, delete what it drops, remove the emptied folder. Each
     step can be taken again, so a finish cut short is finished by the next one."""
-    try:
-        dropped = (swap / REMOVE).read_text("utf-8").split("\n")
-    except FileNotFoundError:
-        dropped = []
+    dropped: list[str] = []
     for entry in os.scandir(swap):
-        if entry.name != REMOVE:
-            os.replace(entry.path, folder / entry.name)
+        if entry.name == REMOVE:
+            with open(entry.path, encoding="utf-8") as listing:
+                dropped = listing.read().split("\n")
+        else:
+            os.replace(entry.path, os.path.join(folder, entry.name))
     for name in dropped:
-        (folder / name).unlink(missing_ok=True)
-    (swap / REMOVE).unlink(missing_ok=True)
-    swap.rmdir()
+        with suppress(FileNotFoundError):
+            os.unlink(os.path.join(folder, name))
+    if dropped:
+        os.unlink(os.path.join(swap, REMOVE))
+    os.rmdir(swap)
 
 
-def _discard(staging: Path) -> None:
+def _discard(staging: str) -> None:
     with suppress(OSError):
         for entry in os.scandir(staging):
             os.unlink(entry.path)
-        staging.rmdir()
+        os.rmdir(staging)
 
 
 @contextmanager
-def _locked(folder: Path) -> Iterator[None]:
+def _locked(folder: str) -> Iterator[None]:
     """One writer at a time in a folder, across processes and threads (a watch and a build of
     the same talk, a batch's workers): flock on the folder itself, so no lock file is left."""
     if fcntl is None:

@@ -369,6 +369,23 @@ def test_a_set_drops_what_the_set_it_replaces_had_and_it_has_not(tmp_path: Path)
     assert tree(out) == {"mine.png": b"old", "talk-01.png": b"new", "talk-sheet.png": b"new"}
 
 
+def test_a_preview_of_a_shorter_deck_takes_the_older_pictures_away(
+    tmp_path: Path, talk: Path
+) -> None:
+    out = tmp_path / "preview"
+    out.mkdir()
+    for name in [f"talk-{n:02}.png" for n in range(1, 13)] + ["talk-sheet.png", "other-01.png"]:
+        (out / name).write_bytes(b"an older picture")
+    result = run("preview", str(talk), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    slides = int(result.stdout.split()[1])  # "Wrote N slide pictures to ..."
+    assert 2 < slides < 12
+    pictures = [f"talk-{n:02}.png" for n in range(1, slides + 1)]
+    assert sorted(tree(out)) == ["other-01.png", *pictures, "talk-sheet.png"]
+    assert (out / "other-01.png").read_bytes() == b"an older picture"  # another talk's
+    assert all((out / name).read_bytes().startswith(b"\x89PNG") for name in pictures)
+
+
 # -- Signals sent to real processes ---------------------------------------------------------
 
 LONG = "title: A long talk\nsections:\n" + "".join(

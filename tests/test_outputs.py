@@ -470,6 +470,30 @@ def test_a_signal_mid_build_leaves_the_old_set_or_the_new_one(
     judged(tmp_path / "out" / "long.pptx")
 
 
+def test_a_build_killed_outright_is_put_right_by_the_next(tmp_path: Path, sets, judged) -> None:
+    """kill -9 at ten moments: whatever it leaves, the next build into the folder (of another
+    talk) first makes it the old set or the new one, with nothing else left."""
+    args = ["build", "long.yaml", "--out", "out", "--format", "md", "--format", "txt",
+            "--format", "srt"]  # fmt: skip
+    start = time.monotonic()
+    started(args, tmp_path).communicate()
+    took = time.monotonic() - start
+    (tmp_path / "other.yaml").write_text(OLD, encoding="utf-8")
+    for attempt in range(10):
+        shutil.rmtree(tmp_path / "out")
+        shutil.copytree(tmp_path / "old", tmp_path / "out")
+        process = started(args, tmp_path)
+        time.sleep(took * attempt / 5)
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        after = ["build", "other.yaml", "--only", "script", "--out", "out"]
+        subprocess.run([sys.executable, "-m", "deckmaker", *after], cwd=tmp_path, check=True)
+        found = tree(tmp_path / "out")
+        assert found.pop("other.script.md")
+        assert found in (sets("old"), sets("new")), f"after attempt {attempt}: {sorted(found)}"
+    judged(tmp_path / "out" / "other.script.md")
+
+
 def named(built: dict[str, bytes | None], talk: str) -> dict[str, bytes | None]:
     """The deck and Markdown script of a set, as the talk named `talk` would have them."""
     return {

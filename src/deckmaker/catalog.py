@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from deckmaker import outputs
 from deckmaker.errors import DeckmakerError
 from deckmaker.templates import bundled
 
@@ -41,5 +41,10 @@ def export_templates(folder: Path, force: bool = False) -> list[Path]:
             "or pass --force to replace them",
             str(folder),
         )
-    # One set, as a build's outputs: an interrupt or a full disk leaves the old copies or the new.
-    return outputs.replace_set(folder, {dst.name: src.read_bytes() for src, dst in targets})
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for src, dst in targets:
+            shutil.copyfile(src, dst)
+    except OSError as err:
+        raise DeckmakerError.at(f"cannot write here ({err.strerror})", str(folder)) from None
+    return [dst for _, dst in targets]

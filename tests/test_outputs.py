@@ -222,6 +222,38 @@ def test_a_full_disk_for_real(tmp_path: Path, talk: Path) -> None:
         subprocess.run(["umount", str(disk)], check=True)
 
 
+def test_a_folder_that_cannot_be_written_into(tmp_path: Path, talk: Path) -> None:
+    """A read-only disk (a tmpfs mounted read-only, as root, whom permissions do not stop) or,
+    for anyone else, a folder without write permission."""
+    out = tmp_path / "out"
+    if os.geteuid() == 0:
+        disk = tmp_path / "disk"
+        disk.mkdir()
+        mount = ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)]
+        if subprocess.run(mount, capture_output=True).returncode != 0:
+            pytest.skip("root, but cannot mount a tmpfs here")
+        try:
+            shutil.copytree(out, disk / "out")
+            subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+            said = (
+                f"{disk / 'out'}: cannot be written into (a read-only disk, or its permissions); "
+                "make it writable, or write elsewhere"
+            )
+            refused(tmp_path, ["build", str(talk), "--out", str(disk / "out")], said)
+        finally:
+            subprocess.run(["umount", str(disk)], check=True)
+    else:
+        out.chmod(0o555)
+        said = (
+            f"{out}: cannot be written into (a read-only disk, or its permissions); make it "
+            "writable, or write elsewhere"
+        )
+        try:
+            refused(tmp_path, ["build", str(talk), "--out", str(out)], said)
+        finally:
+            out.chmod(0o755)
+
+
 def test_import_refuses_a_read_only_outline_and_survives_a_full_disk(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

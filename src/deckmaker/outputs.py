@@ -97,6 +97,12 @@ def _check(folder: str, files: Iterable[str]) -> dict[str, int]:
         above = os.path.dirname(above)  # the nearest that exists
     if os.path.lexists(above) and not os.path.isdir(above):
         raise DeckmakerError.at("is a file, not a folder; write into a folder", above)
+    if os.path.lexists(above) and not os.access(above, os.W_OK):
+        raise DeckmakerError.at(
+            "cannot be written into (a read-only disk, or its permissions); make it writable, "
+            "or write elsewhere",
+            above,
+        )
     modes = {}
     for name in files:
         target = os.path.join(folder, name)

@@ -224,10 +224,11 @@ def _build_many(
         try:
             outcomes = build_many(talks, out_dir, jobs, done, only=only, formats=formats, **choices)
         except (KeyboardInterrupt, Interrupted) as stop:
-            if show:
-                click.echo(err=True)  # below the bar
+            number = stop.number if isinstance(stop, Interrupted) else signal.SIGINT
+            if show and number != signal.SIGINT:
+                click.echo(err=True)  # below the bar (after a ^C, _stopped sees to it)
             _stopped(
-                stop.number if isinstance(stop, Interrupted) else signal.SIGINT,
+                number,
                 "each talk's outputs are whole, its previous set or its new one; the rest were "
                 "not built",
             )
@@ -489,6 +490,8 @@ def _stopped(number: int, said: str | None = None) -> NoReturn:
         else:
             said = "nothing was written, the previous outputs are untouched"
     how = "terminated" if number == signal.SIGTERM else "interrupted"
+    if number == signal.SIGINT and sys.stderr.isatty():
+        click.echo(err=True)  # after the terminal's ^C
     click.echo(f"{how}; {said}", err=True)
     sys.exit(EXIT_SIGNALLED + number)
 

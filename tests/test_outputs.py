@@ -561,13 +561,13 @@ def test_signals_stop_a_batch_and_its_workers_alike(tmp_path: Path, sets) -> Non
             f"{how}; each talk's outputs are whole, its previous set or its new one; the rest "
             "were not built\n",
         )
+        # The status and the line say the batch was stopped before its end (a load so heavy
+        # that every talk was done by then is possible); each set is whole, and nothing else.
         found = tree(out)
-        kept = []
         for talk in names:
             mine = {name: data for name, data in found.items() if name.startswith(f"{talk}.")}
             assert mine in (named(sets("old"), talk), named(sets("new"), talk)), talk
-            kept += [talk] * (mine == named(sets("old"), talk))
-        assert len(found) == 12 and kept, "stopped before the end, each set whole, nothing else"
+        assert len(found) == 2 * len(names), sorted(found)
 
 
 def test_sigterm_stops_a_watch_with_143_and_ctrl_c_with_0(tmp_path: Path) -> None:

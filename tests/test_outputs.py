@@ -550,7 +550,7 @@ def test_signals_stop_a_batch_and_its_workers_alike(tmp_path: Path, sets) -> Non
         args = ["build", *(f"{name}.yaml" for name in names), "-j", "2", "--out", "out"]
         process = started(args, tmp_path)
         deadline = time.monotonic() + 60
-        while {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == old:  # none built yet
+        while {n: (out / n).stat().st_mtime_ns for n in old} == old:  # none built yet
             assert process.poll() is None and time.monotonic() < deadline
             time.sleep(0.005)
         os.killpg(process.pid, number)  # the parent and its workers, as Ctrl-C in a terminal

@@ -418,6 +418,38 @@ def test_a_preview_of_a_shorter_deck_takes_the_older_pictures_away(
     assert all((out / name).read_bytes().startswith(b"\x89PNG") for name in pictures)
 
 
+MID_SWAP = """\
+import os, signal, sys
+from deckmaker.cli import main
+replace, number = os.replace, int(sys.argv[1])
+def signalled(source, target):
+    if os.path.basename(os.path.dirname(source)) == ".deckmaker-swap":
+        os.kill(os.getpid(), number)  # between two renames of the swap
+    replace(source, target)
+os.replace = signalled
+sys.argv = ["deckmaker", *sys.argv[2:]]
+main()
+"""
+
+
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_during_the_swap_waits_and_says_the_new_set_is_complete(
+    tmp_path: Path, talk: Path, number: int
+) -> None:
+    out = tmp_path / "out"
+    args = [str(int(number)), "build", str(talk), "--out", str(out), "--format", "md",
+            "--format", "srt"]  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", MID_SWAP, *args], capture_output=True, text=True)
+    how = "terminated" if number == signal.SIGTERM else "interrupted"
+    assert (done.returncode, done.stdout, done.stderr) == (
+        128 + number,
+        "",
+        f"{how}; the new outputs are complete\n",
+    )
+    fresh = build(talk, tmp_path / "fresh", formats=("md", "srt"))
+    assert tree(out) == {p.name: p.read_bytes() for p in fresh.files.values()}
+
+
 # -- Signals sent to real processes ---------------------------------------------------------
 
 LONG = "title: A long talk\nsections:\n" + "".join(

@@ -3,14 +3,15 @@ the pipeline writes judged by outside readers when the test that built it ends."
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import judges
 import pytest
 
-import deckmaker.pipeline as pipeline
+from deckmaker import outputs
 from deckmaker.pipeline import Built, build, example_outline
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,16 +76,19 @@ outro:
 
 @pytest.fixture(scope="session", autouse=True)
 def _written() -> Iterator[list[Path]]:
-    """Every file the pipeline writes, from any test or fixture, in process."""
+    """Every file the pipeline writes, from any test or fixture, in process: all of it goes
+    through `deckmaker.outputs.replace_set`."""
     written: list[Path] = []
-    write = pipeline.write_atomically
+    replace_set = outputs.replace_set
 
-    def recorded(path: Path, data: bytes) -> None:
-        write(path, data)
-        written.append(path)
+    @functools.wraps(replace_set)  # its __wrapped__ writes files no judge is for
+    def recorded(folder: Path, files: Mapping[str, bytes], drop: Iterable[str] = ()) -> list[Path]:
+        paths = replace_set(folder, files, drop)
+        written.extend(paths)
+        return paths
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "write_atomically", recorded)
+        patch.setattr(outputs, "replace_set", recorded)
         yield written
 
 

@@ -94,10 +94,10 @@ def build_many(
             outcomes[talk] = _build_one(talk, out_dir, only, formats, choices)
             done(outcomes[talk])
     else:
-        # Ctrl-C is the parent's to handle: it stops handing out talks, and the workers finish
-        # the ones they hold (each written whole, or not at all) instead of each printing a
-        # traceback.
-        with ProcessPoolExecutor(min(jobs, len(talks)), initializer=_ignore_ctrl_c) as pool:
+        # Ctrl-C and SIGTERM are the parent's to handle: it stops handing out talks, and the
+        # workers finish the ones they hold (each talk's outputs replaced as one set) instead of
+        # each printing a traceback or dying half-way.
+        with ProcessPoolExecutor(min(jobs, len(talks)), initializer=_ignore_signals) as pool:
             running = {
                 pool.submit(_build_one, talk, out_dir, only, formats, choices): talk
                 for talk in talks
@@ -106,7 +106,7 @@ def build_many(
                 for future in as_completed(running):
                     outcomes[running[future]] = outcome = future.result()
                     done(outcome)
-            except KeyboardInterrupt:
+            except BaseException:  # an interrupt, however the command line raises it
                 pool.shutdown(cancel_futures=True)
                 raise
     return [outcomes[talk] for talk in talks]
@@ -129,5 +129,6 @@ def _build_one(
     return Outcome(source, replace(built, artifacts={}))
 
 
-def _ignore_ctrl_c() -> None:
+def _ignore_signals() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gc
 import io
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import FrameType
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -20,7 +22,14 @@ if TYPE_CHECKING:
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
-EXIT_INTERRUPTED = 130  # as shells report a command stopped by Ctrl-C
+# Stopped by a signal: 128 + its number, as shells report it (130 for Ctrl-C, 143 for SIGTERM).
+EXIT_SIGNALLED = 128
+# Names of files, not folders: `--out talk.pptx` is a mistake (--out names a folder), never a
+# folder to create.
+FILE_SUFFIXES = (
+    ".pptx", ".potx", ".ppt", ".odp", ".key", ".pdf", ".md", ".markdown", ".txt", ".html",
+    ".htm", ".srt", ".json", ".yaml", ".yml", ".png", ".jpg", ".jpeg",
+)  # fmt: skip
 
 # Paths a user gives are checked by deckmaker's readers, not click, so a folder or a file that
 # cannot be read gets the same one line as every other mistake.
@@ -129,7 +138,7 @@ def cli(debug: bool) -> None:
     "out_dir",
     default="build",
     show_default=True,
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     help="Folder to write OUTLINE.pptx, OUTLINE.script.md and the other formats into.",
 )
 @click.option(
@@ -169,6 +178,8 @@ def build(
     from deckmaker.pipeline import ARTIFACTS, example_outline
 
     picked = ((only,) if only else ARTIFACTS, formats or ("md",))
+    with _reported():
+        _check_out(out_dir)
     if len(inputs) > 1 or (inputs and inputs[0].is_dir()):
         _build_many(inputs, out_dir, jobs, picked, choices)
         return
@@ -218,10 +229,15 @@ def _build_many(
         only, formats = picked
         try:
             outcomes = build_many(talks, out_dir, jobs, done, only=only, formats=formats, **choices)
-        except KeyboardInterrupt:
-            said = "Interrupted: each file written is whole; the rest were not built."
-            click.echo(f"\n{said}" if show else said, err=True)  # below the bar
-            sys.exit(EXIT_INTERRUPTED)
+        except (KeyboardInterrupt, Interrupted) as stop:
+            number = stop.number if isinstance(stop, Interrupted) else signal.SIGINT
+            if show and number != signal.SIGINT:
+                click.echo(err=True)  # below the bar (after a ^C, _stopped sees to it)
+            _stopped(
+                number,
+                "each talk's outputs are whole, its previous set or its new one; the rest were "
+                "not built",
+            )
     failed = [o for o in outcomes if o.built is None]
     for outcome in outcomes:
         if outcome.built is not None:
@@ -271,14 +287,17 @@ def watch(
         _warn(event.built.warnings)
 
     source = source or example_outline()
-    if not source.is_file():  # a typo is no file to wait for: say what is wrong, as build does
-        from deckmaker.readers import read_talk
+    with _reported():
+        if not source.is_file():  # a typo is no file to wait for: say what is wrong, as build does
+            from deckmaker.readers import read_talk
 
-        with _reported():
             read_talk(source)
+        _check_out(out_dir)
     click.echo(f"Watching {source} and what it uses; Ctrl-C to stop.")
-    # Ctrl-C while waiting ends the watch quietly; during a build too: files are whole, old or new
-    with _reported(), suppress(KeyboardInterrupt):
+    # Ctrl-C is how a watch ends: quietly, exit status 0, while waiting or during a build (whose
+    # outputs are a whole set, old or new). SIGTERM, from outside, ends it the same way, with
+    # 143 as any other command.
+    with _reported(), suppress(KeyboardInterrupt, Interrupted):
         run_watch(
             source,
             out_dir,
@@ -288,6 +307,8 @@ def watch(
             **choices,
         )
     click.echo("Stopped watching.")
+    if signal.SIGTERM in _received[:1]:
+        sys.exit(EXIT_SIGNALLED + signal.SIGTERM)
 
 
 # The same options as build (but -j): one place to add an option to both.
@@ -354,7 +375,7 @@ def _warn(warnings: tuple[str, ...] | list[str]) -> None:
     "-o",
     "--out",
     "out",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),
     help="Where to write the outline.  [default: ESSAY's name with .yaml, beside it]",
 )
 @click.option("--force", is_flag=True, help="Replace the outline if it exists.")
@@ -392,7 +413,7 @@ def themes() -> None:
     "out_dir",
     default="build/preview",
     show_default=True,
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     help="Folder to write the slide PNGs and the contact sheet into.",
 )
 @_planning_options
@@ -403,6 +424,7 @@ def preview(outline: Path | None, out_dir: Path, **choices: Any) -> None:
     from deckmaker.pipeline import preview as run_preview
 
     with _reported():
+        _check_out(out_dir)
         built = run_preview(outline or example_outline(), out_dir, **choices)
     _warn(built.warnings)
     slides = len(built.files) - 1
@@ -459,14 +481,75 @@ def _reported() -> Iterator[None]:
         sys.exit(EXIT_BUG)
 
 
+def _check_out(out_dir: Path) -> None:
+    """--out names a folder: an existing file, or a name a file would have, is refused before
+    anything is built (an existing folder with such a name is the user's, and is used)."""
+    if out_dir.is_dir():
+        return
+    if out_dir.exists():
+        raise DeckmakerError.at(
+            "is a file; --out names the folder to write into, such as --out build", str(out_dir)
+        )
+    if out_dir.suffix.lower() in FILE_SUFFIXES:
+        raise DeckmakerError.at(
+            "looks like a file's name, but --out names the folder to write into (the files "
+            "are named after the input); give a folder, such as --out build",
+            str(out_dir),
+        )
+
+
+class Interrupted(BaseException):
+    """SIGINT (Ctrl-C) or SIGTERM, raised wherever the program was. Not a KeyboardInterrupt,
+    which click would turn into "Aborted!" and exit status 1."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+_received: list[int] = []  # the signals received, in order
+
+
+def _interrupt(number: int, frame: FrameType | None) -> None:
+    _received.append(number)
+    if len(_received) == 1:
+        raise Interrupted(number)
+    # Another one while the first unwinds (deleting what was staged) must not cut that short.
+
+
+def _stopped(number: int, said: str | None = None) -> NoReturn:
+    """Say in one line what a signal left behind, and exit 128 + its number."""
+    outputs = sys.modules.get("deckmaker.outputs")  # not imported: nothing written
+    if said is None:
+        if getattr(outputs, "sets_replaced", 0):
+            said = "the new outputs are complete"
+        else:
+            said = "nothing was written, the previous outputs are untouched"
+    how = "terminated" if number == signal.SIGTERM else "interrupted"
+    if number == signal.SIGINT and sys.stderr.isatty():
+        click.echo(err=True)  # after the terminal's ^C
+    click.echo(f"{how}; {said}", err=True)
+    sys.exit(EXIT_SIGNALLED + number)
+
+
 def main() -> None:
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     # A build makes millions of small objects and frees few of them before it ends: looking for
     # garbage every 700 new objects (Python's default) walks an ever larger heap, a tenth of a
     # long deck's time. What is imported by now stays for good; look for garbage less often.
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
     try:
-        cli(prog_name="deckmaker")
+        try:
+            cli(prog_name="deckmaker")
+        finally:
+            # Done, or failing: a signal now changes nothing, and must not cut the exit short
+            # (with a traceback, or a death by signal after the last line was said).
+            for number in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(number, signal.SIG_IGN)
+    except Interrupted as stop:
+        _stopped(stop.number)
     finally:
         # On its way out the interpreter collects garbage once more, walking every object the
         # run made only to free it anyway: tens of milliseconds of a small build.

@@ -3,14 +3,13 @@ written only when all succeeded."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
+from deckmaker import outputs
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Outline
 from deckmaker.plan import Plan, Voice, plan_talk
@@ -215,11 +214,10 @@ def render(
 
 
 def write(built: Built, out_dir: Path) -> Built:
-    """Write each rendered artifact into `out_dir` under its name, each replacing the file
-    before in one step; the same `Built`, with where each went."""
+    """Write the rendered artifacts into `out_dir` under their names, replacing the files
+    before as one set (see `deckmaker.outputs`); the same `Built`, with where each went."""
     files = {kind: out_dir / artifact.name for kind, artifact in built.artifacts.items()}
-    for kind, path in files.items():
-        write_atomically(path, built.artifacts[kind].data)
+    outputs.replace_set(out_dir, {a.name: a.data for a in built.artifacts.values()})
     return replace(built, files=files)
 
 
@@ -251,26 +249,25 @@ def preview(outline_path: Path, out_dir: Path, **choices: Unpack[Choices]) -> Bu
         )
     files = {f"slide {n}": out_dir / f"{stem}-{n:02}.png" for n in range(1, len(pages) + 1)}
     files["sheet"] = out_dir / f"{stem}-sheet.png"
-    for path, data in zip(files.values(), [*pages, contact_sheet(pages)], strict=True):
-        write_atomically(path, data)
+    data = [*pages, contact_sheet(pages)]
+    # The pictures of a longer deck drawn before go with the set they belonged to.
+    older = [p.name for p in out_dir.glob("*.png") if _slide_number(p.name, stem) > len(pages)]
+    outputs.replace_set(
+        out_dir, {p.name: d for p, d in zip(files.values(), data, strict=True)}, older
+    )
     return Built(plan, files, warnings(plan, templates, loaded))
 
 
+def _slide_number(name: str, stem: str) -> int:
+    """N for `<stem>-NN.png`, the picture of slide N; else 0."""
+    number = name.removeprefix(f"{stem}-").removesuffix(".png")
+    return int(number) if name.startswith(f"{stem}-") and number.isdigit() else 0
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write beside the target and rename over it: readers see the old file or the new one."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as err:
-        raise DeckmakerError.at(f"cannot write here ({err.strerror})", str(path.parent)) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as err:
-        Path(tmp).unlink(missing_ok=True)
-        raise DeckmakerError.at(f"cannot be written ({err.strerror})", str(path)) from None
+    """Write one file as a set of one (see `deckmaker.outputs`): readers see the old file or
+    the new one, and an interrupt leaves no temporary file."""
+    outputs.replace_set(path.parent, {path.name: data})
 
 
 @dataclass(frozen=True)
@@ -305,6 +302,8 @@ def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = F
     if target.suffix.lower() not in OUTLINE_SUFFIXES:
         raise DeckmakerError.at("an outline's name ends in .yaml or .yml; check -o", str(target))
     outline = read_talk(essay_path)
+    if target.is_dir():
+        raise DeckmakerError.at("is a folder; give -o the outline's file name", str(target))
     if target.exists() and not force:
         raise DeckmakerError.at(
             "already exists; pass --force to replace it, or -o to write elsewhere", str(target)

@@ -532,7 +532,7 @@ def test_o_in_a_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
     target = tmp_path / "file" / "outline.schema.json"
     result = CliRunner().invoke(cli, ["schema", "-o", str(target)])
     assert result.exit_code == 2
-    assert result.output.startswith(f"error: {target.parent}: cannot write here")
+    assert result.output.startswith(f"error: {target.parent}: is a file, not a folder")
     assert len(result.output.splitlines()) == 1
 
 

@@ -7,14 +7,17 @@ numbers (so every message can point at the line to fix) and the text exactly as 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 import yaml
 
+from deckmaker import characters
 from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.outline.model import Column, Outline, Place, Point, Quote, Segment
@@ -31,9 +34,6 @@ _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 _INT = "tag:yaml.org,2002:int"
 _BOOL = "tag:yaml.org,2002:bool"
-# Characters XML 1.0 cannot hold (PowerPoint would refuse the file); dropped everywhere, so the
-# deck and the script always carry the same text.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 MIN_PACE, MAX_PACE = 10, 600  # a slide up for less than 10 s flickers; 10 minutes is no pace
@@ -57,8 +57,9 @@ def load_outline(path: str | Path) -> Outline:
 
 def parse_outline(text: str, source: str = "<outline>") -> Outline:
     """Validate outline YAML given as text; `source` names it in messages."""
+    text, unfit = _fitted(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark, started = err.problem_mark or err.context_mark, err.context_mark
         what = str(err.problem)
@@ -83,19 +84,52 @@ def parse_outline(text: str, source: str = "<outline>") -> Outline:
         raise DeckmakerError.at(
             "the outline is empty; it needs at least `title:` and `sections:`", source, 1
         )
-    reader = _Reader(source)
+    reader = _Reader(source, unfit)
     outline = reader.outline(root)
     if reader.problems:
         raise DeckmakerError(*sorted(reader.problems, key=lambda p: p.line or 0))
     assert outline is not None
-    return outline
+    found = reader.warnings()
+    return replace(outline, warnings=found) if found else outline
+
+
+def _fitted(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The file's text with what YAML would refuse or misread replaced (see
+    `deckmaker.characters`): odd whitespace by a space, each unfit character by "�", whose
+    index, line and character are returned so the field it stood in can be named."""
+    if characters.ODD_SPACE.search(text):
+        text = characters.ODD_SPACE.sub(" ", text)
+    if not characters.UNFIT.search(text):
+        return text, []
+    unfit = [
+        (m.start(), text.count("\n", 0, m.start()) + 1, m.group())
+        for m in characters.UNFIT.finditer(text)
+    ]
+    return characters.UNFIT.sub(characters.REPLACEMENT, text), unfit
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        # libyaml refuses an escaped surrogate ("\ud83d\ude00", as JSON writes emoji, or a lone
+        # "\ud800"); PyYAML's own reader takes it, for `characters` to join or replace.
+        if _Loader is yaml.SafeLoader or "invalid Unicode character escape" not in str(err):
+            raise
+        try:
+            return yaml.compose(text, Loader=yaml.SafeLoader)
+        except ValueError:  # an escape past U+10FFFF: libyaml's message says it better
+            raise err from None
 
 
 class _Reader:
     """Turns nodes into model objects, collecting problems instead of stopping at the first."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, unfit: list[tuple[int, int, str]]) -> None:
         self.source = source
+        self.unfit = unfit  # (index, line, character) of each unfit character the file held
+        self.said: set[int] = set()  # which of those a warning already names
+        self.notices: list[Problem] = []
         # Paths in the outline (image:, theme:) are relative to the outline's own folder.
         self.folder = Path(source).parent if source != "<outline>" else Path()
         self.problems: list[Problem] = []
@@ -105,6 +139,32 @@ class _Reader:
 
     def fail(self, node: yaml.Node, field: str, message: str) -> None:
         self.problems.append(Problem(message, self.source, node.start_mark.line + 1, field))
+
+    def warnings(self) -> tuple[str, ...]:
+        """One warning per text that held unfit characters, and one per line for those that
+        stood elsewhere (a comment, a key), in the order of the file."""
+        rest = [(line, c) for n, (_, line, c) in enumerate(self.unfit) if n not in self.said]
+        for line in dict.fromkeys(line for line, _ in rest):
+            found = tuple(dict.fromkeys(c for at, c in rest if at == line))
+            self.notices.append(Problem(characters.warning(found), self.source, line))
+        return tuple(str(p) for p in sorted(self.notices, key=lambda p: p.line or 0))
+
+    def fitted(self, node: yaml.ScalarNode, field: str, paragraphs: bool) -> str:
+        """The node's text, cleaned; a warning names the field when it held unfit characters,
+        typed (already "�" in the text, listed in `self.unfit`) or escaped."""
+        value, escaped = characters.fitted(node.value)
+        typed = []
+        if self.unfit:
+            starts = [i for i, _, _ in self.unfit]
+            first = bisect.bisect_left(starts, node.start_mark.index)
+            last = bisect.bisect_left(starts, node.end_mark.index)
+            typed = list(range(first, last))
+            self.said.update(typed)
+        found = tuple(dict.fromkeys((*(self.unfit[n][2] for n in typed), *escaped)))
+        if found:
+            line = self.unfit[typed[0]][1] if typed else node.start_mark.line + 1
+            self.notices.append(Problem(characters.warning(found), self.source, line, field))
+        return _clean(value, paragraphs)
 
     # -- shapes ---------------------------------------------------------------------------------
 
@@ -152,7 +212,7 @@ class _Reader:
         if node.tag.startswith("!"):
             self.fail(node, field, f"unsupported tag '{node.tag}'; remove it")
             return None
-        value = _clean(node.value, paragraphs) or None
+        value = self.fitted(node, field, paragraphs) or None
         if value:
             self.places.setdefault(value, Place(field, node.start_mark.line + 1))
         return value
@@ -448,8 +508,9 @@ def clean_text(value: str, paragraphs: bool = False) -> str:
 
 
 def _clean(value: str, paragraphs: bool) -> str:
-    """Drop characters XML cannot hold; collapse whitespace, keeping blank-line paragraph breaks."""
-    value = _XML_ILLEGAL.sub("", value)
+    """Replace characters no artifact can hold (`deckmaker.characters`); collapse whitespace,
+    keeping blank-line paragraph breaks."""
+    value = characters.fitted(value)[0]
     if not paragraphs:
         return " ".join(value.split())
     return "\n\n".join(" ".join(p.split()) for p in _BLANK_LINE.split(value) if p.strip())

@@ -59,7 +59,7 @@ def plan_talk(
     limit = max_slide_seconds or outline.pace or MAX_SLIDE_SECONDS
     planner = _Planner(outline, voice, frames, limit, reveal or outline.reveal)
     plan = planner.plan(wpm or outline.wpm or DEFAULT_WPM)
-    plan = replace(plan, target=target or outline.duration)
+    plan = replace(plan, target=target or outline.duration, read_warnings=outline.warnings)
     return _curled(plan) if curly_quotes or outline.curly_quotes else plan
 
 

@@ -1,0 +1,83 @@
+"""Characters no artifact can hold, decided once, where text is read.
+
+The deck is XML 1.0, which cannot hold most control characters, surrogates or U+FFFE/U+FFFF;
+the script formats (Markdown, plain text, HTML, SRT, JSON) cannot show them either, and a lone
+surrogate cannot even be written as UTF-8. Were each renderer to decide, the deck would drop
+what the captions keep. So the outline loader and the essay readers pass every text they read
+through here, the plan never holds such a character, and every artifact gets the same text:
+
+- an *unfit* character is replaced by U+FFFD "�", and the reader warns, naming where it was and
+  the character by code point, so nothing vanishes silently: the C0 controls but tab, line feed
+  and carriage return; DEL and the C1 controls but U+0085; surrogates (a pair written as two
+  escapes, "\\ud83d\\ude00", is first joined into the character it encodes); noncharacters
+  (U+FDD0–U+FDEF and the last two code points of every plane);
+- vertical tab, form feed, next line (U+0085) and the line and paragraph separators
+  (U+2028, U+2029) are whitespace, as tab is;
+- everything else (emoji and their joiners, right-to-left text and its direction marks,
+  combining marks) is kept exactly, never normalised: NFD text stays NFD.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPLACEMENT = "\ufffd"
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
+)
+UNFIT = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+# Whitespace as Unicode has it that YAML or CommonMark would take for something else (YAML
+# refuses vertical tab and form feed, and breaks a plain scalar's line at the other three).
+ODD_SPACE = re.compile("[\x0b\x0c\x85\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def fitted(text: str) -> tuple[str, tuple[str, ...]]:
+    """`text` with each unfit character replaced by "�", and the unfit characters found, each
+    once, in the order found (none: `text` itself, at the cost of one search)."""
+    if not UNFIT.search(text):
+        return text, ()
+    if _SURROGATE.search(text):  # a pair escaped as two halves is the character it encodes
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    found = tuple(dict.fromkeys(UNFIT.findall(text)))
+    return (UNFIT.sub(REPLACEMENT, text) if found else text), found
+
+
+def named(characters: tuple[str, ...]) -> str:
+    """What the unfit characters are, for a message: "U+0007 (a control character)"."""
+    return ", ".join(f"U+{ord(c):04X} ({_kind(c)})" for c in characters)
+
+
+def warning(characters: tuple[str, ...]) -> str:
+    """The message for a text that held unfit characters (the caller says where)."""
+    them = "it" if len(characters) == 1 else "them"
+    return (
+        f"holds {named(characters)}, which no deck or script can show; shown as "
+        f"{REPLACEMENT} instead: delete {them}, or type what you meant"
+    )
+
+
+def fitted_lines(text: str, source: str) -> tuple[str, tuple[str, ...]]:
+    """A whole file's text (an essay's) with odd whitespace made spaces, so lines keep their
+    numbers, and each unfit character replaced; one warning for each line that held any."""
+    if ODD_SPACE.search(text):
+        text = ODD_SPACE.sub(" ", text)
+    if not UNFIT.search(text):
+        return text, ()
+    lines = text.split("\n")
+    warnings = []
+    for number, line in enumerate(lines, 1):
+        fixed, found = fitted(line)
+        if found:
+            lines[number - 1] = fixed
+            warnings.append(f"{source}:{number}: {warning(found)}")
+    return "\n".join(lines), tuple(warnings)
+
+
+def _kind(character: str) -> str:
+    code = ord(character)
+    if 0xD800 <= code <= 0xDFFF:
+        return "half of a surrogate pair, alone"
+    if code < 0x20 or 0x7F <= code <= 0x9F:
+        return "a control character"
+    return "a noncharacter"

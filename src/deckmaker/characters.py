@@ -14,33 +14,67 @@ through here, the plan never holds such a character, and every artifact gets the
 - vertical tab, form feed, next line (U+0085) and the line and paragraph separators
   (U+2028, U+2029) are whitespace, as tab is;
 - everything else (emoji and their joiners, right-to-left text and its direction marks,
-  combining marks) is kept exactly, never normalised: NFD text stays NFD.
+  combining marks) is kept, in Unicode's composed form (NFC): "e" followed by a combining
+  acute becomes the one character "é". The two are the same text to every reader (canonically
+  equivalent), fonts draw the composed form better, the W3C asks web pages for it, and a point
+  typed one way is then found in a script typed the other.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 REPLACEMENT = "\ufffd"
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)
+# Every unfit character, and the astral characters from U+1FFFE up, of which only the last two
+# of each plane are unfit (`_unfit` tells): a class listing those 32 as well is slow to search.
+_CANDIDATE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe-\uffff\U0001fffe-\U0010ffff]"
 )
-UNFIT = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff{_NONCHARACTERS}]")
 # Whitespace as Unicode has it that YAML or CommonMark would take for something else (YAML
 # refuses vertical tab and form feed, and breaks a plain scalar's line at the other three).
-ODD_SPACE = re.compile("[\x0b\x0c\x85\u2028\u2029]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+ODD_SPACE = "\x0b\x0c\x85\u2028\u2029"
+_TO_SPACE = dict.fromkeys(map(ord, ODD_SPACE), " ")
+
+
+def spaced(text: str) -> str:
+    """`text` with odd whitespace made plain spaces, so that no line is added or lost."""
+    return text.translate(_TO_SPACE) if any(c in text for c in ODD_SPACE) else text
+
+
+def _unfit(character: str) -> bool:
+    code = ord(character)
+    return code < 0x10000 or code & 0xFFFE == 0xFFFE
+
+
+def unfit_in(text: str) -> list[tuple[int, str]]:
+    """Where each unfit character of `text` is, and which it is."""
+    if not _CANDIDATE.search(text):
+        return []
+    return [(m.start(), m.group()) for m in _CANDIDATE.finditer(text) if _unfit(m.group())]
+
+
+def replaced(text: str) -> str:
+    """`text` with each unfit character replaced by "�"."""
+    if not _CANDIDATE.search(text):
+        return text
+    return _CANDIDATE.sub(lambda m: REPLACEMENT if _unfit(m.group()) else m.group(), text)
 
 
 def fitted(text: str) -> tuple[str, tuple[str, ...]]:
-    """`text` with each unfit character replaced by "�", and the unfit characters found, each
-    once, in the order found (none: `text` itself, at the cost of one search)."""
-    if not UNFIT.search(text):
+    """`text` as every artifact can hold it, in Unicode's composed form (NFC), and the unfit
+    characters that were replaced, each once, in the order found. Costs one search, and a
+    quick check of the form, when there is nothing to change."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not _CANDIDATE.search(text):
         return text, ()
-    if _SURROGATE.search(text):  # a pair escaped as two halves is the character it encodes
+    found = tuple(dict.fromkeys(c for _, c in unfit_in(text)))
+    if any("\ud800" <= c <= "\udfff" for c in found):
+        # a pair escaped as two halves ("\ud83d\ude00", as JSON writes 😀) is that character
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
-    found = tuple(dict.fromkeys(UNFIT.findall(text)))
-    return (UNFIT.sub(REPLACEMENT, text) if found else text), found
+        found = tuple(dict.fromkeys(c for _, c in unfit_in(text)))
+    return (replaced(text) if found else text), found
 
 
 def named(characters: tuple[str, ...]) -> str:
@@ -60,9 +94,10 @@ def warning(characters: tuple[str, ...]) -> str:
 def fitted_lines(text: str, source: str) -> tuple[str, tuple[str, ...]]:
     """A whole file's text (an essay's) with odd whitespace made spaces, so lines keep their
     numbers, and each unfit character replaced; one warning for each line that held any."""
-    if ODD_SPACE.search(text):
-        text = ODD_SPACE.sub(" ", text)
-    if not UNFIT.search(text):
+    text = spaced(text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not _CANDIDATE.search(text):
         return text, ()
     lines = text.split("\n")
     warnings = []

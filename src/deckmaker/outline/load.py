@@ -97,15 +97,12 @@ def _fitted(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     """The file's text with what YAML would refuse or misread replaced (see
     `deckmaker.characters`): odd whitespace by a space, each unfit character by "�", whose
     index, line and character are returned so the field it stood in can be named."""
-    if characters.ODD_SPACE.search(text):
-        text = characters.ODD_SPACE.sub(" ", text)
-    if not characters.UNFIT.search(text):
+    text = characters.spaced(text)
+    unfit = characters.unfit_in(text)
+    if not unfit:
         return text, []
-    unfit = [
-        (m.start(), text.count("\n", 0, m.start()) + 1, m.group())
-        for m in characters.UNFIT.finditer(text)
-    ]
-    return characters.UNFIT.sub(characters.REPLACEMENT, text), unfit
+    lines = [(i, text.count("\n", 0, i) + 1, c) for i, c in unfit]
+    return characters.replaced(text), lines
 
 
 def _compose(text: str) -> yaml.Node | None:

@@ -174,7 +174,7 @@ class _Reader:
         found: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            here = _join(field, str(key))
+            here = _join(field, _shown(key) if key is not None else "(a key that is not text)")
             if key not in allowed:
                 hint = difflib.get_close_matches(str(key), allowed, n=1)
                 tip = f"did you mean '{hint[0]}'?" if hint else "allowed: " + ", ".join(allowed)
@@ -493,6 +493,12 @@ def _kind(node: yaml.Node) -> str:
 def _short(text: str, words: int = 8) -> str:
     cut = text.split()
     return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
+
+
+def _shown(key: str, limit: int = 40) -> str:
+    """A key as a message can show it: on one line, its odd characters replaced, not too long."""
+    shown = " ".join(characters.fitted(key)[0].split())
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def _join(field: str, key: str) -> str:

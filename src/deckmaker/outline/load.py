@@ -314,6 +314,8 @@ class _Reader:
         names = self.sequence(node, "hosts", self.text, "a list of two names")
         if isinstance(node, yaml.SequenceNode) and len(node.value) != 2:
             self.fail(node, "hosts", f"expected two names, got {len(node.value)}; write [A, B]")
+        elif len(names) == 2 and names[0] == names[1]:  # a dialogue needs them told apart
+            self.fail(node, "hosts", "the two names are the same; give two different names")
         return names
 
     def section(self, node: yaml.Node, field: str) -> Segment | None:

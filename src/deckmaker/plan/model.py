@@ -150,6 +150,8 @@ class Plan:
         out, start = [], 0
         for slide in self.slides:
             length = self.seconds(slide.words, slide.pauses)
+            if slide.words and not length:  # a word or two still takes a second to say
+                length = 1
             out.append((start, length))
             start += length
         return tuple(out)

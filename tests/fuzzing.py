@@ -118,7 +118,11 @@ KEYS = (
     "attribution", "hosts", "intro", "outro", "wpm", "pace", "reveal", "image", "theme",
 )  # fmt: skip
 scalar = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), hostile,
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    hostile,
 )
 anything = st.recursive(
     scalar,

@@ -42,6 +42,24 @@ def spaced(text: str) -> str:
     return text.translate(_TO_SPACE) if any(c in text for c in ODD_SPACE) else text
 
 
+# The marks the script formats are cut by, which deckmaker writes itself: typed in a text, one
+# would make a cue or a click where there is none. `[PAUSE]` is the author's to write.
+MARKS = {"[SLIDE": "a cue", "[CLICK]": "a click"}
+
+
+def mark_in(text: str) -> str | None:
+    """The first of deckmaker's own marks `text` holds, if any."""
+    return next((mark for mark in MARKS if mark in text), None) if "[" in text else None
+
+
+def mark_problem(mark: str) -> str:
+    """The message for a text holding one of deckmaker's own marks (the caller says where)."""
+    return (
+        f"holds '{mark}', which the script writes itself to mark {MARKS[mark]}; "
+        "write it another way (deckmaker places cues and clicks itself)"
+    )
+
+
 def _unfit(character: str) -> bool:
     code = ord(character)
     return code < 0x10000 or code & 0xFFFE == 0xFFFE

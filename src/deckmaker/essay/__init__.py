@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from deckmaker import characters
-from deckmaker.errors import DeckmakerError
+from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.essay.document import Essay, Passage
 from deckmaker.essay.language import word_set
 from deckmaker.outline import Outline, Place, Point, Quote, Segment
@@ -58,6 +58,14 @@ def import_essay(text: str, source: str = "<essay>", markdown: bool = False) -> 
     """The outline of an essay given as text; `source` names it in messages and titles."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, warnings = characters.fitted_lines(text, source)
+    if characters.mark_in(text):
+        raise DeckmakerError(
+            *(
+                Problem(characters.mark_problem(mark), source, n)
+                for n, line in enumerate(text.split("\n"), 1)
+                if (mark := characters.mark_in(line))
+            )
+        )
     if markdown:
         from deckmaker.essay.markdown import read_markdown
 

@@ -210,6 +210,8 @@ class _Reader:
             self.fail(node, field, f"unsupported tag '{node.tag}'; remove it")
             return None
         value = self.fitted(node, field, paragraphs) or None
+        if value and (mark := characters.mark_in(value)):
+            self.fail(node, field, characters.mark_problem(mark))
         if value:
             self.places.setdefault(value, Place(field, node.start_mark.line + 1))
         return value

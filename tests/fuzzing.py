@@ -23,6 +23,7 @@ from pathlib import Path
 import judges
 import yaml
 from hypothesis import strategies as st
+from judges.script import MARKDOWN_RULES_OFF
 from lxml import etree, html
 
 from deckmaker.characters import unfit_in
@@ -227,7 +228,7 @@ def fast_findings(built: Built) -> list[str]:
             if kind == "dialogue":
                 found += judges.dialogue_findings(path)
         elif kind == "txt":
-            found += judges.teleprompter_findings(path) + _txt_in_step(path, built)
+            found += _teleprompter(path, built) + _txt_in_step(path, built)
         elif kind == "show-notes":
             found += judges.show_notes_findings(path)
         elif kind == "chapters":
@@ -302,7 +303,9 @@ def _markdown_findings(path: Path) -> list[str]:
     if _markdown is None:
         from pymarkdown.api import PyMarkdownApi
 
-        _markdown = PyMarkdownApi().disable_rule_by_identifier("md013")
+        _markdown = PyMarkdownApi()
+        for rule in MARKDOWN_RULES_OFF:
+            _markdown.disable_rule_by_identifier(rule)
     result = _markdown.scan_string(path.read_text(encoding="utf-8"))
     return [f"{path.name}:{f.line_number}: {f.rule_id} {f.rule_description} [pymarkdown]"
             for f in result.scan_failures]  # fmt: skip
@@ -317,6 +320,21 @@ def _srt(path: Path) -> list[str]:
     except srt.SRTParseError as err:
         return [f"{path.name}: {err} [srt]"]
     return [] if again == text else [f"{path.name}: changes when parsed and composed [srt]"]
+
+
+def _teleprompter(path: Path, built: Built) -> list[str]:
+    """The teleprompter judge, but for the Markdown it sees in the author's own words: the
+    plain text shows those as typed (backticks, "# ", "1. "), as the judge cannot know."""
+    plan = built.plan
+    own = {plan.title, plan.subtitle, *(p for s in plan.slides for p in s.spoken)}
+    own |= {f"({note})" for s in plan.slides for note in s.notes}
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return [
+        f
+        for f in judges.teleprompter_findings(path)
+        if not (m := re.match(r".*?:(\d+): markup in plain text", f))
+        or lines[int(m.group(1)) - 1] not in own
+    ]
 
 
 def _txt_in_step(path: Path, built: Built) -> list[str]:

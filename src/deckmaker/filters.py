@@ -93,7 +93,9 @@ def cell(text: str) -> str:
     return str(text).replace("|", "\\|")
 
 
-_BLOCK_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(?=\s|$)")
+# A "#" opening a line is escaped even with no space after it ("#hashtag"): linters read it
+# as a heading missing its space. A list's number keeps its digits; its stop is escaped.
+_BLOCK_START = re.compile(r"^(\s*)(#|[>+*-](?=\s|$)|\d+[.)](?=\s|$))")
 # A web address, without the stop or bracket that may follow it in a sentence.
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?'\")\]’”]")
 
@@ -102,7 +104,12 @@ def md(text: str) -> str:
     """Text that Markdown will not mistake for a heading, quote, list or HTML tag; a web
     address becomes an autolink, as Markdown wants it."""
     text = _URL.sub(lambda m: f"<{m.group(0)}>", str(text).replace("<", "\\<"))
-    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
+    return _BLOCK_START.sub(_escaped, text)
+
+
+def _escaped(start: re.Match[str]) -> str:
+    indent, mark = start.groups()
+    return f"{indent}{mark[:-1]}\\{mark[-1]}" if mark[0].isdigit() else f"{indent}\\{mark}"
 
 
 ALL = {

@@ -41,7 +41,7 @@ NASTY = (
     "</p>", "<b>", "&amp;", "&", "<", ">", "]]>", "<!--", "-->", "00:00:01,000 --> 00:00:02,000",
     "**", "__", "*", "_", "`", "```", "~~~", "# ", "## ", "> ", "- ", "+ ", "1. ", "1) ",
     "[x](y)", "![i](j)", "|", "\\", "{{ x }}", "{% if x %}", "{#", "[SLIDE 2 · 0:01]",
-    "[SLIDE", "[CLICK]", "[PAUSE]", "[pause]", "_x0007_", "'", '"', "’", "“", ":", ": ", "? ",
+    "[CLICK]", "[PAUSE]", "[pause]", "_x0007_", "'", '"', "’", "“", ":", ": ", "? ",
     "#", "%", "@", "!", "=", "---", "...", "…", "—", "-", "yes", "null", "~", "1e3", "0x1F",
     "https://example.org/" + "/".join(f"path-segment-{i}" for i in range(12)),
     "Donaudampfschifffahrtsgesellschaftskapitänswitwe" * 3, "x" * 200, "",
@@ -65,18 +65,26 @@ def pieces(characters: st.SearchStrategy[str], nasty: tuple[str, ...]) -> st.Sea
     return st.one_of(st.sampled_from(nasty), st.text(characters, max_size=8), phrase, phrase)
 
 
+def texts(piece: st.SearchStrategy[str], most: int) -> st.SearchStrategy[str]:
+    """Pieces run together: mostly around words (a blank text is refused, and is tried)."""
+    some = st.lists(piece, max_size=most // 2).map("".join)
+    return st.one_of(
+        st.lists(piece, min_size=1, max_size=most).map("".join),
+        *[st.tuples(some, phrase, some).map("".join)] * 3,
+    )
+
+
 def shorts(piece: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     """Titles and names: mostly with words in them (a blank one is refused, and is tried)."""
     return st.one_of(
         st.lists(piece, min_size=1, max_size=3).map("".join),
-        st.tuples(piece, phrase, piece).map("".join),
-        st.tuples(piece, phrase, piece).map("".join),
+        *[st.tuples(piece, phrase, piece).map("".join)] * 3,
     )
 
 
 piece = pieces(any_character, NASTY)
 short = shorts(piece)
-hostile = st.lists(piece, min_size=1, max_size=6).map("".join)
+hostile = texts(piece, 6)
 huge = st.text(any_character, min_size=300, max_size=3000)
 paragraphs = st.lists(st.one_of(hostile, hostile, huge), min_size=1, max_size=4).map("\n\n".join)
 
@@ -89,7 +97,7 @@ point = st.one_of(
 points = st.lists(point, max_size=6)
 column = st.one_of(
     st.fixed_dictionaries({"title": short}, optional={"points": points}),
-    st.fixed_dictionaries({"points": points}),
+    st.fixed_dictionaries({"points": st.lists(point, min_size=1, max_size=6)}),
     points,
 )
 SEGMENT = {
@@ -158,7 +166,7 @@ def outline_file(draw: st.DrawFn) -> bytes:
 
 file_piece = pieces(file_character, FILE_NASTY)
 file_short = shorts(file_piece)
-file_text = st.lists(file_piece, min_size=1, max_size=8).map("".join)
+file_text = texts(file_piece, 8)
 file_huge = st.text(file_character, min_size=300, max_size=3000)
 prose = st.one_of(file_text, file_text, file_huge)
 inline = st.one_of(

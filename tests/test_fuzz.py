@@ -29,7 +29,7 @@ import deckmaker
 from deckmaker.errors import DeckmakerError
 
 SEED = 18
-SHORT = {"outlines": 150, "essays": 100}  # examples in the default run
+SHORT = {"outlines": 250, "essays": 150}  # examples in the default run
 LONG = {"outlines": 6000, "essays": 4000}  # the fuzz marker's run: 10,000 inputs
 SAMPLE_EVERY = 1000  # besides the first, which builds are judged by the outside tools too
 FORMATS = ("md", "txt", "html", "srt", "chapters", "show-notes")

@@ -101,9 +101,12 @@ _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?'\")\]’”]")
 
 
 # What Markdown reads as emphasis, code, strikethrough, a link or an entity, escaped so that the
-# author's characters show as typed (the script's own marks, [PAUSE] and [CLICK], stay as they
-# are: no link without a target).
-_INLINE = re.compile(r"\[(?:PAUSE|CLICK)\](?![(\[:])|[\\`*_~\[\]<]|&(?=#?\w+;)")
+# author's characters show as typed; so is a closing run of "#", which would end a heading
+# early. The script's own marks, [PAUSE] and [CLICK], stay as they are, except where they would
+# read as part of a link (after a ")", before a "(", "[" or ":").
+_INLINE = re.compile(
+    r"(?<!\))\[(?:PAUSE|CLICK)\](?![(\[:])|[\\`*_~\[\]<]|&(?=#?\w+;)|#+$"
+)
 
 
 def md(text: str) -> str:
@@ -119,7 +122,8 @@ def md(text: str) -> str:
 
 
 def _inline(found: re.Match[str]) -> str:
-    return found.group() if len(found.group()) > 1 else f"\\{found.group()}"
+    text = found.group()
+    return text if text[0] == "[" and len(text) > 1 else "".join(f"\\{c}" for c in text)
 
 
 def _escaped(start: re.Match[str]) -> str:

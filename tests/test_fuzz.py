@@ -27,6 +27,9 @@ from hypothesis.strategies import SearchStrategy
 
 import deckmaker
 from deckmaker.errors import DeckmakerError
+from deckmaker.filters import md
+from deckmaker.outline import parse_outline
+from deckmaker.pipeline import Built
 
 SEED = 18
 SHORT = {"outlines": 250, "essays": 150}  # examples in the default run
@@ -151,3 +154,69 @@ def test_outlines_long_run(sample: Callable[[str], Path | None]) -> None:
 def test_essays_long_run(sample: Callable[[str], Path | None]) -> None:
     _run(fuzzing.essay_file(), _essay, LONG["essays"], sample)
     assert tally["essays generated"] >= LONG["essays"]
+
+
+# -- what the fuzzer found, each kept as a plain test -----------------------------------------
+
+
+def _built(folder: Path, name: str, text: str, formats: tuple[str, ...] = FORMATS) -> Built:
+    (folder / name).write_text(text, encoding="utf-8")
+    built = deckmaker.build(folder / name, folder / "out", formats=formats)
+    assert fuzzing.fast_findings(built) == []
+    return built
+
+
+def test_a_key_holding_a_line_break_is_named_on_one_line() -> None:
+    with pytest.raises(DeckmakerError) as caught:
+        parse_outline("title: T\nsections: [{title: A}]\nintro:\n  ? '" + "0" * 60 + "\n\n  x'\n"
+                      "  : null\n", "t.yaml")  # fmt: skip
+    [problem] = caught.value.problems
+    assert str(problem) == (
+        f"t.yaml:4: intro.{'0' * 39}…: unknown field; allowed: title, points, script, notes, "
+        "quote, image, columns"
+    )
+
+
+def test_two_hosts_of_one_name_are_refused() -> None:
+    with pytest.raises(DeckmakerError) as caught:
+        parse_outline("title: T\nhosts: [Sam, Sam]\nsections: [{title: A}]\n", "t.yaml")
+    assert str(caught.value) == (
+        "t.yaml:2: hosts: the two names are the same; give two different names"
+    )
+
+
+def test_a_markdown_heading_with_no_words_heads_nothing(tmp_path: Path) -> None:
+    built = _built(tmp_path, "e.md", "## First\n\nSome words here.\n\n#\n\nMore words.\n")
+    assert [p.title for p in built.plan.parts if p.title] == ["First"]
+
+
+def test_a_slide_with_a_word_said_is_up_a_second(tmp_path: Path) -> None:
+    built = _built(tmp_path, "e.txt", "Hi.\n\nPart one\n\nYes.\n")
+    said = [s for s in built.plan.slides if s.words == 1]
+    assert said, "no slide with one word said: the test tests nothing"
+    lengths = dict(zip(built.plan.slides, built.plan.slide_timings, strict=True))
+    assert all(lengths[s][1] >= 1 for s in said)
+
+
+def test_a_greeting_of_two_paragraphs_is_said_as_two(tmp_path: Path) -> None:
+    built = _built(
+        tmp_path, "t.yaml", "title: T\ngreeting: |\n  Hello.\n\n  # Not a heading\n"
+        "sections: [{title: A, script: Words here.}]\n", ("md",),
+    )  # fmt: skip
+    assert built.plan.slides[0].spoken[:2] == ("Hello.", "# Not a heading")
+    assert "\n\\# Not a heading\n" in built.files["script"].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("#hashtag", "\\#hashtag"), ("1. First", "1\\. First"), ("---", "\\---"),
+        ("a * b * c", "a \\* b \\* c"), ("snake_case `x`", "snake\\_case \\`x\\`"),
+        ("[a](b) ![c](d)", "\\[a\\](b) !\\[c\\](d)"), ("AT&T &amp;", "AT&T \\&amp;"),
+        ("wait [PAUSE] now [CLICK]", "wait [PAUSE] now [CLICK]"),
+        ("see https://x.org/a_b.", "see <https://x.org/a_b>."), ("<b>", "\\<b>"),
+        ("(y)[PAUSE]", "(y)\\[PAUSE\\]"), ("C# and F##", "C# and F\\#\\#"),
+    ],
+)  # fmt: skip
+def test_the_markdown_scripts_show_the_authors_characters_as_typed(text: str, shown: str) -> None:
+    assert md(text) == shown

@@ -220,3 +220,14 @@ def test_a_greeting_of_two_paragraphs_is_said_as_two(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_the_markdown_scripts_show_the_authors_characters_as_typed(text: str, shown: str) -> None:
     assert md(text) == shown
+
+
+def test_a_subtitle_past_255_characters_is_cut_in_the_documents_properties(tmp_path: Path) -> None:
+    """python-pptx refuses a longer property; the slide still shows it whole."""
+    import zipfile
+
+    built = _built(tmp_path, "e.txt", f"A\n\n{'0' * 300}?\n\nPart\n\nIt works here.\n")
+    assert built.plan.subtitle == f"{'0' * 300}?"
+    with zipfile.ZipFile(built.files["deck"]) as z:
+        core = z.read("docProps/core.xml").decode("utf-8")
+    assert f"<dc:subject>{'0' * 254}…</dc:subject>" in core

@@ -83,7 +83,7 @@ def fitted(text: str) -> tuple[str, tuple[str, ...]]:
     """`text` as every artifact can hold it, in Unicode's composed form (NFC), and the unfit
     characters that were replaced, each once, in the order found. Costs one search, and a
     quick check of the form, when there is nothing to change."""
-    if not unicodedata.is_normalized("NFC", text):
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):  # ASCII is NFC
         text = unicodedata.normalize("NFC", text)
     if not _CANDIDATE.search(text):
         return text, ()

@@ -150,6 +150,8 @@ class _Reader:
         """The node's text, cleaned; a warning names the field when it held unfit characters,
         typed (already "�" in the text, listed in `self.unfit`) or escaped."""
         value, escaped = characters.fitted(node.value)
+        if not escaped and not self.unfit:  # as nearly always
+            return _collapsed(value, paragraphs)
         typed = []
         if self.unfit:
             starts = [i for i, _, _ in self.unfit]
@@ -161,7 +163,7 @@ class _Reader:
         if found:
             line = self.unfit[typed[0]][1] if typed else node.start_mark.line + 1
             self.notices.append(Problem(characters.warning(found), self.source, line, field))
-        return _clean(value, paragraphs)
+        return _collapsed(value, paragraphs)
 
     # -- shapes ---------------------------------------------------------------------------------
 
@@ -517,7 +519,10 @@ def clean_text(value: str, paragraphs: bool = False) -> str:
 def _clean(value: str, paragraphs: bool) -> str:
     """Replace characters no artifact can hold (`deckmaker.characters`); collapse whitespace,
     keeping blank-line paragraph breaks."""
-    value = characters.fitted(value)[0]
+    return _collapsed(characters.fitted(value)[0], paragraphs)
+
+
+def _collapsed(value: str, paragraphs: bool) -> str:
     if not paragraphs:
         return " ".join(value.split())
     return "\n\n".join(" ".join(p.split()) for p in _BLANK_LINE.split(value) if p.strip())

@@ -93,16 +93,44 @@ def cell(text: str) -> str:
     return str(text).replace("|", "\\|")
 
 
-_BLOCK_START = re.compile(r"^(\s*)([#>+*-]|\d+[.)])(?=\s|$)")
+# A "#" opening a line is escaped even with no space after it ("#hashtag"): linters read it
+# as a heading missing its space. A list's number keeps its digits; its stop is escaped.
+_BLOCK_START = re.compile(r"^(\s*)(#|[>+-](?=[\s-]|$)|\\\*|\d+[.)](?=\s|$))")
 # A web address, without the stop or bracket that may follow it in a sentence.
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?'\")\]’”]")
 
 
+# What Markdown reads as emphasis, code, strikethrough, a link or an entity, escaped so that the
+# author's characters show as typed; so is a closing run of "#", which would end a heading
+# early. The script's own marks, [PAUSE] and [CLICK], stay as they are, except where they would
+# read as part of a link (after a ")", before a "(", "[" or ":").
+_INLINE = re.compile(
+    r"(?<!\))\[(?:PAUSE|CLICK)\](?![(\[:])|[\\`*_~\[\]<]|&(?=#?\w+;)|#+$"
+)
+
+
 def md(text: str) -> str:
-    """Text that Markdown will not mistake for a heading, quote, list or HTML tag; a web
-    address becomes an autolink, as Markdown wants it."""
-    text = _URL.sub(lambda m: f"<{m.group(0)}>", str(text).replace("<", "\\<"))
-    return _BLOCK_START.sub(lambda m: f"{m.group(1)}\\{m.group(2)}", text)
+    """Text that Markdown will not mistake for a heading, quote, list, rule, emphasis, code,
+    link or HTML tag: it shows as typed. A web address becomes an autolink, as Markdown wants
+    it (inside one nothing is escaped, nor need be)."""
+    text, out, at = str(text), [], 0
+    for url in _URL.finditer(text):
+        out += [_INLINE.sub(_inline, text[at : url.start()]), f"<{url.group()}>"]
+        at = url.end()
+    out.append(_INLINE.sub(_inline, text[at:]))
+    return _BLOCK_START.sub(_escaped, "".join(out))
+
+
+def _inline(found: re.Match[str]) -> str:
+    text = found.group()
+    return text if text[0] == "[" and len(text) > 1 else "".join(f"\\{c}" for c in text)
+
+
+def _escaped(start: re.Match[str]) -> str:
+    indent, mark = start.groups()
+    if mark == "\\*":  # already escaped as emphasis
+        return start.group()
+    return f"{indent}{mark[:-1]}\\{mark[-1]}" if mark[0].isdigit() else f"{indent}\\{mark}"
 
 
 ALL = {

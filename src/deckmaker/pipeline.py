@@ -163,7 +163,7 @@ def warnings(plan: Plan, templates: Templates, theme: Theme) -> tuple[str, ...]:
     deck needs (and what was used instead), files in the templates folder nothing uses, a talk
     that runs long or short of its target."""
     return (
-        *theme.warnings(plan), *templates.unused(), *length_warnings(plan),
+        *plan.read_warnings, *theme.warnings(plan), *templates.unused(), *length_warnings(plan),
         *pacing_warnings(plan),
     )  # fmt: skip
 

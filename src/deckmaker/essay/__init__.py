@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from deckmaker.errors import DeckmakerError
+from deckmaker import characters
+from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.essay.document import Essay, Passage
 from deckmaker.essay.language import word_set
 from deckmaker.outline import Outline, Place, Point, Quote, Segment
@@ -56,6 +57,15 @@ def read_essay(path: Path) -> Outline:
 def import_essay(text: str, source: str = "<essay>", markdown: bool = False) -> Outline:
     """The outline of an essay given as text; `source` names it in messages and titles."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, warnings = characters.fitted_lines(text, source)
+    if characters.mark_in(text):
+        raise DeckmakerError(
+            *(
+                Problem(characters.mark_problem(mark), source, n)
+                for n, line in enumerate(text.split("\n"), 1)
+                if (mark := characters.mark_in(line))
+            )
+        )
     if markdown:
         from deckmaker.essay.markdown import read_markdown
 
@@ -64,10 +74,10 @@ def import_essay(text: str, source: str = "<essay>", markdown: bool = False) -> 
         from deckmaker.essay.plain import read_plain
 
         essay = read_plain(text)
-    return _outline(essay, source)
+    return _outline(essay, source, warnings)
 
 
-def _outline(essay: Essay, source: str) -> Outline:
+def _outline(essay: Essay, source: str, warnings: tuple[str, ...] = ()) -> Outline:
     from deckmaker.essay.language import detect_language, split_sentences
 
     prose = [p for part in (essay.opening, *essay.sections) for p in part.paragraphs]
@@ -116,6 +126,7 @@ def _outline(essay: Essay, source: str) -> Outline:
         intro=intro,
         source=source,
         places=places,
+        warnings=warnings,
     )
 
 
@@ -183,7 +194,9 @@ def _title_from(opening: tuple[str, ...], language: str, source: str) -> str:
     sentences = split_sentences(opening, language)
     if sentences and len(sentences[0].text.split()) <= TITLE_WORDS:
         return sentences[0].text
-    stem = Path(source).stem.replace("-", " ").replace("_", " ").strip() or "Talk"
+    # a file's name may hold what its text may not (bytes not UTF-8 come as surrogates)
+    stem = characters.fitted(Path(source).stem)[0]
+    stem = stem.replace("-", " ").replace("_", " ").strip() or "Talk"
     return stem[:1].upper() + stem[1:]
 
 

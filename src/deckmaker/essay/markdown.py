@@ -49,7 +49,9 @@ def read_markdown(text: str) -> Essay:
             body.first_line = token.map[0] + 1
         if token.type == "heading_open":
             line = token.map[0] + 1 if token.map else 1
-            parts.append((_Heading(int(token.tag[1]), _inline(tokens[i + 1]), line), _Body()))
+            words = _inline(tokens[i + 1])
+            if words.split():  # a heading with no words (`#` alone, `# **`) heads nothing
+                parts.append((_Heading(int(token.tag[1]), words, line), _Body()))
         elif token.type == "paragraph_open":
             body.paragraphs.append(_inline(tokens[i + 1]))
         elif token.type in ("bullet_list_open", "ordered_list_open"):

@@ -7,15 +7,18 @@ numbers (so every message can point at the line to fix) and the text exactly as 
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 import stat
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
 import yaml
 
+from deckmaker import characters
 from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.limits import MAX_IMAGE_BYTES, MAX_THEME_BYTES, MAX_YAML_NODES
@@ -40,9 +43,6 @@ _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(
     _CORE + kind for kind in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
 )
-# Characters XML 1.0 cannot hold (PowerPoint would refuse the file); dropped everywhere, so the
-# deck and the script always carry the same text.
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # An anchor where YAML allows one (after a space, a flow bracket or a comma): not "Q&A".
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
@@ -74,8 +74,9 @@ def load_outline(path: str | Path, *, allow_outside: bool = False) -> Outline:
 def parse_outline(text: str, source: str = "<outline>", *, allow_outside: bool = False) -> Outline:
     """Validate outline YAML given as text; `source` names it in messages (and its folder is
     where the files it names are looked for)."""
+    text, unfit = _fitted(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark, started = err.problem_mark or err.context_mark, err.context_mark
         what = str(err.problem)
@@ -113,19 +114,51 @@ def parse_outline(text: str, source: str = "<outline>", *, allow_outside: bool =
                 "items, far more than a talk holds; write the repeated parts out instead",
                 source,
             )
-    reader = _Reader(source, allow_outside)
+    reader = _Reader(source, unfit, allow_outside)
     outline = reader.outline(root)
     if reader.problems:
         raise DeckmakerError(*sorted(reader.problems, key=lambda p: p.line or 0))
     assert outline is not None
-    return outline
+    found = reader.warnings()
+    return replace(outline, warnings=found) if found else outline
+
+
+def _fitted(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The file's text with what YAML would refuse or misread replaced (see
+    `deckmaker.characters`): odd whitespace by a space, each unfit character by "�", whose
+    index, line and character are returned so the field it stood in can be named."""
+    text = characters.spaced(text)
+    unfit = characters.unfit_in(text)
+    if not unfit:
+        return text, []
+    lines = [(i, text.count("\n", 0, i) + 1, c) for i, c in unfit]
+    return characters.replaced(text), lines
+
+
+def _compose(text: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        # libyaml refuses an escaped surrogate ("\ud83d\ude00", as JSON writes emoji, or a lone
+        # "\ud800"); PyYAML's own reader takes it, for `characters` to join or replace.
+        if _Loader is yaml.SafeLoader or "invalid Unicode character escape" not in str(err):
+            raise
+        try:
+            return yaml.compose(text, Loader=yaml.SafeLoader)
+        except ValueError:  # an escape past U+10FFFF: libyaml's message says it better
+            raise err from None
 
 
 class _Reader:
     """Turns nodes into model objects, collecting problems instead of stopping at the first."""
 
-    def __init__(self, source: str, allow_outside: bool = False) -> None:
+    def __init__(
+        self, source: str, unfit: list[tuple[int, int, str]], allow_outside: bool = False
+    ) -> None:
         self.source = source
+        self.unfit = unfit  # (index, line, character) of each unfit character the file held
+        self.said: set[int] = set()  # which of those a warning already names
+        self.notices: list[Problem] = []
         # Paths in the outline (image:, theme:) are relative to the outline's own folder, and
         # stay inside it unless the user allows otherwise: an outline may come from a stranger.
         self.folder = Path(source).parent if source != "<outline>" else Path()
@@ -146,6 +179,34 @@ class _Reader:
         self.fail(node, field, f"unsupported tag '{tag}'; outlines are plain YAML: remove it")
         return False
 
+    def warnings(self) -> tuple[str, ...]:
+        """One warning per text that held unfit characters, and one per line for those that
+        stood elsewhere (a comment, a key), in the order of the file."""
+        rest = [(line, c) for n, (_, line, c) in enumerate(self.unfit) if n not in self.said]
+        for line in dict.fromkeys(line for line, _ in rest):
+            found = tuple(dict.fromkeys(c for at, c in rest if at == line))
+            self.notices.append(Problem(characters.warning(found), self.source, line))
+        return tuple(str(p) for p in sorted(self.notices, key=lambda p: p.line or 0))
+
+    def fitted(self, node: yaml.ScalarNode, field: str, paragraphs: bool) -> str:
+        """The node's text, cleaned; a warning names the field when it held unfit characters,
+        typed (already "�" in the text, listed in `self.unfit`) or escaped."""
+        value, escaped = characters.fitted(node.value)
+        if not escaped and not self.unfit:  # as nearly always
+            return _collapsed(value, paragraphs)
+        typed = []
+        if self.unfit:
+            starts = [i for i, _, _ in self.unfit]
+            first = bisect.bisect_left(starts, node.start_mark.index)
+            last = bisect.bisect_left(starts, node.end_mark.index)
+            typed = list(range(first, last))
+            self.said.update(typed)
+        found = tuple(dict.fromkeys((*(self.unfit[n][2] for n in typed), *escaped)))
+        if found:
+            line = self.unfit[typed[0]][1] if typed else node.start_mark.line + 1
+            self.notices.append(Problem(characters.warning(found), self.source, line, field))
+        return _collapsed(value, paragraphs)
+
     # -- shapes ---------------------------------------------------------------------------------
 
     def mapping(
@@ -159,7 +220,7 @@ class _Reader:
         found: dict[str, yaml.Node] = {}
         for key_node, value in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            here = _join(field, str(key))
+            here = _join(field, _shown(key) if key is not None else "(a key that is not text)")
             if key not in allowed:
                 hint = difflib.get_close_matches(str(key), allowed, n=1)
                 tip = f"did you mean '{hint[0]}'?" if hint else "allowed: " + ", ".join(allowed)
@@ -195,7 +256,9 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, field, f"expected text, got {_kind(node)}")
             return None
-        value = _clean(node.value, paragraphs) or None
+        value = self.fitted(node, field, paragraphs) or None
+        if value and (mark := characters.mark_in(value)):
+            self.fail(node, field, characters.mark_problem(mark))
         if value:
             self.places.setdefault(value, Place(field, node.start_mark.line + 1))
         return value
@@ -305,6 +368,8 @@ class _Reader:
         names = self.sequence(node, "hosts", self.name, "a list of two names")
         if isinstance(node, yaml.SequenceNode) and len(node.value) != 2:
             self.fail(node, "hosts", f"expected two names, got {len(node.value)}; write [A, B]")
+        elif len(names) == 2 and names[0] == names[1]:  # a dialogue needs them told apart
+            self.fail(node, "hosts", "the two names are the same; give two different names")
         return names
 
     def name(self, node: yaml.Node, field: str) -> str | None:
@@ -365,6 +430,7 @@ class _Reader:
             else:
                 continue
             self.fail(value, f"{field}[{i}].said", what)
+
     def image(self, node: yaml.Node | None, field: str) -> str | None:
         """A picture file that exists; whether it is a readable image is checked when planning."""
         written = self.text(node, field)
@@ -423,9 +489,8 @@ class _Reader:
                 node,
                 field,
                 f"'{path}' is {found.st_size >> 20} MB, over the {limit >> 20} MB limit for a "
-                f"{what}; check that this is the right file" + (
-                    ", or save it smaller" if what == "picture" else ""
-                ),
+                f"{what}; check that this is the right file"
+                + (", or save it smaller" if what == "picture" else ""),
             )
             return None
         return str(path)
@@ -574,6 +639,12 @@ def _short(text: str, words: int = 8) -> str:
     return " ".join(cut[:words]) + ("…" if len(cut) > words else "")
 
 
+def _shown(key: str, limit: int = 40) -> str:
+    """A key as a message can show it: on one line, its odd characters replaced, not too long."""
+    shown = " ".join(characters.fitted(key)[0].split())
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 def _join(field: str, key: str) -> str:
     return f"{field}.{key}" if field else key
 
@@ -584,8 +655,12 @@ def clean_text(value: str, paragraphs: bool = False) -> str:
 
 
 def _clean(value: str, paragraphs: bool) -> str:
-    """Drop characters XML cannot hold; collapse whitespace, keeping blank-line paragraph breaks."""
-    value = _XML_ILLEGAL.sub("", value)
+    """Replace characters no artifact can hold (`deckmaker.characters`); collapse whitespace,
+    keeping blank-line paragraph breaks."""
+    return _collapsed(characters.fitted(value)[0], paragraphs)
+
+
+def _collapsed(value: str, paragraphs: bool) -> str:
     if not paragraphs:
         return " ".join(value.split())
     return "\n\n".join(" ".join(p.split()) for p in _BLANK_LINE.split(value) if p.strip())

@@ -79,3 +79,6 @@ class Outline:
     # Where each text was first written, so a later stage can point at the line that needs
     # changing (a title too long for any type size is found only when the slides are planned).
     places: Mapping[str, Place] = field(default_factory=dict, compare=False, repr=False)
+    # What reading it found worth a warning though nothing failed: characters no artifact can
+    # hold, each replaced by "�" (`deckmaker.characters`), with where they were.
+    warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)

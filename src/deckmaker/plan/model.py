@@ -6,7 +6,7 @@ Both renderers read only this, so slide N of the deck is always cue N of the scr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 # A pause the outline asks for, written `[PAUSE]` in a script: a cue to stop for a beat, not a
@@ -127,6 +127,9 @@ class Plan:
     notes_heading: str = ""  # over the delivery notes in the deck: the voice's notes_heading
     max_slide_seconds: int = 75  # the longest a slide should stay up (`pace:`)
     written: tuple[int, ...] = ()  # slides whose words deckmaker wrote: the script had run out
+    # What reading the outline found worth a warning (characters replaced by "�"), said with
+    # the plan's own; not part of what the plan is.
+    read_warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def slides(self) -> tuple[SlidePlan, ...]:
@@ -147,6 +150,8 @@ class Plan:
         out, start = [], 0
         for slide in self.slides:
             length = self.seconds(slide.words, slide.pauses)
+            if slide.words and not length:  # a word or two still takes a second to say
+                length = 1
             out.append((start, length))
             start += length
         return tuple(out)

@@ -59,7 +59,7 @@ def plan_talk(
     limit = max_slide_seconds or outline.pace or MAX_SLIDE_SECONDS
     planner = _Planner(outline, voice, frames, limit, reveal or outline.reveal)
     plan = planner.plan(wpm or outline.wpm or DEFAULT_WPM)
-    plan = replace(plan, target=target or outline.duration)
+    plan = replace(plan, target=target or outline.duration, read_warnings=outline.warnings)
     return _curled(plan) if curly_quotes or outline.curly_quotes else plan
 
 
@@ -132,14 +132,16 @@ class _Planner:
 
     def opening(self) -> tuple[SlidePlan, ...]:
         o, intro = self.outline, self.outline.intro
-        greeting = o.greeting or self.voice.say("greeting", self.talk)
-        spoken: tuple[str, ...] = (greeting,)
+        # a greeting of several paragraphs is said as several: no spoken paragraph holds a
+        # blank line, which would end it early in the Markdown script and the teleprompter
+        greeting = tuple((o.greeting or self.voice.say("greeting", self.talk)).split("\n\n"))
+        spoken: tuple[str, ...] = greeting
         notes: tuple[str, ...] = ()
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
-            spoken, notes = (greeting, *self.words(intro)), intro.notes
+            spoken, notes = (*greeting, *self.words(intro)), intro.notes
         subtitle = "\n".join(x for x in (o.subtitle, o.host) if x) or None
         # the title slide is up for the whole greeting, however long
-        cover = _Face(self.drafts.cover(o.title, subtitle), 0, last=len(sentences((greeting,))) - 1)
+        cover = _Face(self.drafts.cover(o.title, subtitle), 0, last=len(sentences(greeting)) - 1)
         slides = self.paced([cover], sentences(spoken), notes, Kind.TITLE, o.title, intro)
         if intro and intro.points:
             slides += self.segment(Kind.INTRO, intro)
@@ -177,7 +179,7 @@ class _Planner:
         cover = self.drafts.cover(title, o.host or o.title)
         # The closing slide comes up for the sign-off and stays up for all of it; the recap
         # slide is up until then.
-        words = sentences((*said, signoff))
+        words = sentences((*said, *signoff.split("\n\n")))  # as the greeting: paragraphs
         closing = _Face(cover, len(sentences(said)), last=len(words) - 1)
         faces = [*(_Face(r, 0) for r in recaps), closing]
         slides += self.paced(faces, words, notes, Kind.CLOSING, title, outro)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from deckmaker.plan import Plan
@@ -87,10 +88,13 @@ def _blocks(sentence: str) -> list[tuple[str, ...]]:
 
 
 def _wrap(text: str) -> list[str]:
-    """Lines of about equal length, none over LINE characters."""
-    fewest = len(textwrap.wrap(text, LINE, break_on_hyphens=False))
+    """Lines of about equal length, none over LINE characters. A word is never broken here
+    (`_blocks` broke those longer than LINE): a narrower width tried for balance would cut a
+    word that fits a line whole."""
+    wrap = partial(textwrap.wrap, break_on_hyphens=False, break_long_words=False)
+    fewest = len(wrap(text, LINE))
     for width in range(min(LINE, -(-len(text) // fewest) + 4), LINE + 1):
-        lines = textwrap.wrap(text, width, break_on_hyphens=False)
+        lines = wrap(text, width)
         if len(lines) <= fewest:
             return lines
-    return textwrap.wrap(text, LINE, break_on_hyphens=False)
+    return wrap(text, LINE)

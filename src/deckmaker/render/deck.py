@@ -90,10 +90,16 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
                 add_latent(slide, footer, plan.footer)
         _write_notes(growth.notes_slide(slide), speaker_notes(planned, plan.notes_heading))
     props = prs.core_properties
-    props.title, props.subject = plan.title, plan.subtitle or ""
-    props.author = plan.host or ""
+    props.title, props.subject = _property(plan.title), _property(plan.subtitle or "")
+    props.author = _property(plan.host or "")
     list_notes_master(prs)
     return reproducible_bytes(prs)
+
+
+def _property(text: str, limit: int = 255) -> str:
+    """A document property as python-pptx takes it: at most 255 characters (it refuses more),
+    so a longer subtitle is cut there, with an ellipsis; the slide shows it whole."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def speaker_notes(slide: SlidePlan, heading: str) -> str:

@@ -1,0 +1,233 @@
+"""Property tests: whatever outline or essay arrives, a build either succeeds, with artifacts the
+judges accept and cues in step, or fails with `DeckmakerError` (each problem one line) and
+writes nothing. Never another exception.
+
+Two runs of the same properties (what is generated: tests/fuzzing.py):
+- the short run, in the default suite: a few hundred examples, seeded, in about a minute;
+- the long run, `pytest -m fuzz -s tests/test_fuzz.py`: 10,000 generated inputs (README: Tests).
+
+Every example is judged in this process (`fuzzing.fast_findings`); a deterministic sample (the
+first build that succeeds in each test, then every SAMPLE_EVERY-th) is also left for the
+autouse fixture, which hands it to the outside tools (openxml-audit, LibreOffice, vnu.jar,
+Chromium, srt-validator): too slow for every example.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import fuzzing
+import pytest
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis.strategies import SearchStrategy
+
+import deckmaker
+from deckmaker.errors import DeckmakerError
+from deckmaker.filters import md
+from deckmaker.outline import parse_outline
+from deckmaker.pipeline import Built
+
+SEED = 18
+SHORT = {"outlines": 250, "essays": 150}  # examples in the default run
+LONG = {"outlines": 6000, "essays": 4000}  # the fuzz marker's run: 10,000 inputs
+SAMPLE_EVERY = 1000  # besides the first, which builds are judged by the outside tools too
+FORMATS = ("md", "txt", "html", "srt", "chapters", "show-notes")
+# The formats outside tools read (the plain-text ones have only our own strict checks, run on
+# every example, which take the author's text as it is: `fuzzing._teleprompter`).
+OUTSIDE = ("md", "html", "srt", "chapters")
+
+T = TypeVar("T")
+tally: Counter[str] = Counter()
+
+
+def _settings(examples: int) -> settings:
+    return settings(
+        max_examples=examples,
+        deadline=None,  # a huge string takes a while to fit; the run's length is what counts
+        database=None,  # the same examples on every machine: replay nothing saved
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            # the autouse `judged` fixture is meant to run once, after every example
+            HealthCheck.function_scoped_fixture,
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path | None]:
+    """Where to build the examples the outside tools judge too; None for the rest."""
+    seen: Counter[str] = Counter()
+    folder = tmp_path_factory.mktemp("fuzz-sample")
+
+    def where(family: str) -> Path | None:
+        seen[family] += 1
+        n = seen[family]
+        return folder / f"{family}-{n}" if n == 1 or n % SAMPLE_EVERY == 0 else None
+
+    return where
+
+
+def _build(family: str, name: str, data: bytes, sample: Callable[[str], Path | None]) -> None:
+    """Build `data` saved as `name`, and check the outcome."""
+    tally[f"{family} generated"] += 1
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp, name)
+        source.write_bytes(data)
+        out = Path(tmp, "out")
+        dialogue = ("dialogue",) if b"hosts" in data else ()
+        try:
+            built = deckmaker.build(source, out, formats=FORMATS + dialogue)
+        except DeckmakerError as err:
+            tally[f"{family} refused"] += 1
+            assert err.problems
+            for problem in err.problems:
+                said = str(problem)
+                assert problem.message and "\n" not in said, said
+                said.encode("utf-8")  # printable: no surrogate of the input in a message
+            assert not out.exists() or not any(out.iterdir()), "a failed build wrote files"
+            return
+        tally[f"{family} built"] += 1
+        for warning in built.warnings:
+            assert "\n" not in warning
+            warning.encode("utf-8")
+        found = fuzzing.plan_findings(built) + fuzzing.fast_findings(built)
+        assert found == [], "\n".join(found)
+        keep = sample(family)
+        if keep is not None:  # built again where it stays, for the outside judges
+            keep.mkdir(parents=True)
+            (keep / name).write_bytes(data)
+            deckmaker.build(keep / name, keep / "out", formats=OUTSIDE + dialogue)
+
+
+def _outline(data: bytes, sample: Callable[[str], Path | None]) -> None:
+    _build("outlines", "talk.yaml", data, sample)
+
+
+def _essay(essay: tuple[str, bytes], sample: Callable[[str], Path | None]) -> None:
+    suffix, data = essay
+    _build("essays", f"essay{suffix}", data, sample)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _summary() -> Iterator[None]:
+    """The run's counts, for the README's record of the long run (shown with -s)."""
+    tally.clear()
+    yield
+    print("\nfuzz:", ", ".join(f"{k}: {v}" for k, v in sorted(tally.items())))
+
+
+def _run(
+    strategy: SearchStrategy[T],
+    check: Callable[[T, Callable[[str], Path | None]], None],
+    examples: int,
+    sample: Callable[[str], Path | None],
+) -> None:
+    @seed(SEED)
+    @_settings(examples)
+    @given(strategy)
+    def run(data: T) -> None:
+        check(data, sample)
+
+    run()
+
+
+def test_outlines_build_or_fail_cleanly(sample: Callable[[str], Path | None]) -> None:
+    _run(fuzzing.outline_file(), _outline, SHORT["outlines"], sample)
+
+
+def test_essays_build_or_fail_cleanly(sample: Callable[[str], Path | None]) -> None:
+    _run(fuzzing.essay_file(), _essay, SHORT["essays"], sample)
+
+
+@pytest.mark.fuzz
+def test_outlines_long_run(sample: Callable[[str], Path | None]) -> None:
+    _run(fuzzing.outline_file(), _outline, LONG["outlines"], sample)
+    assert tally["outlines generated"] >= LONG["outlines"]
+
+
+@pytest.mark.fuzz
+def test_essays_long_run(sample: Callable[[str], Path | None]) -> None:
+    _run(fuzzing.essay_file(), _essay, LONG["essays"], sample)
+    assert tally["essays generated"] >= LONG["essays"]
+
+
+# -- what the fuzzer found, each kept as a plain test -----------------------------------------
+
+
+def _built(folder: Path, name: str, text: str, formats: tuple[str, ...] = FORMATS) -> Built:
+    (folder / name).write_text(text, encoding="utf-8")
+    built = deckmaker.build(folder / name, folder / "out", formats=formats)
+    assert fuzzing.fast_findings(built) == []
+    return built
+
+
+def test_a_key_holding_a_line_break_is_named_on_one_line() -> None:
+    with pytest.raises(DeckmakerError) as caught:
+        parse_outline("title: T\nsections: [{title: A}]\nintro:\n  ? '" + "0" * 60 + "\n\n  x'\n"
+                      "  : null\n", "t.yaml")  # fmt: skip
+    [problem] = caught.value.problems
+    assert str(problem) == (
+        f"t.yaml:4: intro.{'0' * 39}…: unknown field; allowed: title, points, script, notes, "
+        "quote, image, columns"
+    )
+
+
+def test_two_hosts_of_one_name_are_refused() -> None:
+    with pytest.raises(DeckmakerError) as caught:
+        parse_outline("title: T\nhosts: [Sam, Sam]\nsections: [{title: A}]\n", "t.yaml")
+    assert str(caught.value) == (
+        "t.yaml:2: hosts: the two names are the same; give two different names"
+    )
+
+
+def test_a_markdown_heading_with_no_words_heads_nothing(tmp_path: Path) -> None:
+    built = _built(tmp_path, "e.md", "## First\n\nSome words here.\n\n#\n\nMore words.\n")
+    assert [p.title for p in built.plan.parts if p.title] == ["First"]
+
+
+def test_a_slide_with_a_word_said_is_up_a_second(tmp_path: Path) -> None:
+    built = _built(tmp_path, "e.txt", "Hi.\n\nPart one\n\nYes.\n")
+    said = [s for s in built.plan.slides if s.words == 1]
+    assert said, "no slide with one word said: the test tests nothing"
+    lengths = dict(zip(built.plan.slides, built.plan.slide_timings, strict=True))
+    assert all(lengths[s][1] >= 1 for s in said)
+
+
+def test_a_greeting_of_two_paragraphs_is_said_as_two(tmp_path: Path) -> None:
+    built = _built(
+        tmp_path, "t.yaml", "title: T\ngreeting: |\n  Hello.\n\n  # Not a heading\n"
+        "sections: [{title: A, script: Words here.}]\n", ("md",),
+    )  # fmt: skip
+    assert built.plan.slides[0].spoken[:2] == ("Hello.", "# Not a heading")
+    assert "\n\\# Not a heading\n" in built.files["script"].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("#hashtag", "\\#hashtag"), ("1. First", "1\\. First"), ("---", "\\---"),
+        ("a * b * c", "a \\* b \\* c"), ("snake_case `x`", "snake\\_case \\`x\\`"),
+        ("[a](b) ![c](d)", "\\[a\\](b) !\\[c\\](d)"), ("AT&T &amp;", "AT&T \\&amp;"),
+        ("wait [PAUSE] now [CLICK]", "wait [PAUSE] now [CLICK]"),
+        ("see https://x.org/a_b.", "see <https://x.org/a_b>."), ("<b>", "\\<b>"),
+        ("(y)[PAUSE]", "(y)\\[PAUSE\\]"), ("C# and F##", "C# and F\\#\\#"),
+    ],
+)  # fmt: skip
+def test_the_markdown_scripts_show_the_authors_characters_as_typed(text: str, shown: str) -> None:
+    assert md(text) == shown
+
+
+def test_a_subtitle_past_255_characters_is_cut_in_the_documents_properties(tmp_path: Path) -> None:
+    """python-pptx refuses a longer property; the slide still shows it whole."""
+    import zipfile
+
+    built = _built(tmp_path, "e.txt", f"A\n\n{'0' * 300}?\n\nPart\n\nIt works here.\n")
+    assert built.plan.subtitle == f"{'0' * 300}?"
+    with zipfile.ZipFile(built.files["deck"]) as z:
+        core = z.read("docProps/core.xml").decode("utf-8")
+    assert f"<dc:subject>{'0' * 254}…</dc:subject>" in core

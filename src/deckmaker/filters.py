@@ -109,11 +109,17 @@ _INLINE = re.compile(
 )
 
 
+# Whatever `_INLINE` or `_URL` may find starts with one of these.
+_SPECIAL = re.compile(r"[\\`*_~\[\]<&#]|://")
+
+
 def md(text: str) -> str:
     """Text that Markdown will not mistake for a heading, quote, list, rule, emphasis, code,
     link or HTML tag: it shows as typed. A web address becomes an autolink, as Markdown wants
     it (inside one nothing is escaped, nor need be)."""
     text, out, at = str(text), [], 0
+    if not _SPECIAL.search(text):  # as most sentences: only a paragraph's opening to check
+        return _BLOCK_START.sub(_escaped, text)
     for url in _URL.finditer(text):
         out += [_INLINE.sub(_inline, text[at : url.start()]), f"<{url.group()}>"]
         at = url.end()

@@ -53,7 +53,7 @@ EMPTY_CACHE = "the example, empty cache"
 # The example's own work, measured as the median of differences between a build and the floor
 # run one after the other: two medians of separate batches each drift by milliseconds.
 OWN_WORK = "the example's own work: a build minus the floor, run in alternating pairs"
-PAIRS = 21
+PAIRS = 41
 
 _TEXT = (
     "every team that ships software learns the same lesson sooner or later the work you can "
@@ -222,6 +222,7 @@ def bench(sizes: tuple[int, ...], runs: int, folder: Path) -> tuple[dict[str, Me
     pandoc_on = tool is not None
     for sections in sizes:
         content = write_content(folder, sections)
+        settle()
         out = folder / f"out-{sections}"
         made = [python, "-m", "deckmaker", "build", str(content.yaml_path), "--out", str(out)]
         mine = measure(made, runs_for(sections, runs), env)
@@ -236,6 +237,7 @@ def bench(sizes: tuple[int, ...], runs: int, folder: Path) -> tuple[dict[str, Me
         rows.append(Row(sections, slide_count(content.yaml_path), mine, theirs))
         print(f"  {sections} sections: deckmaker {mine.wall:.3f} s", file=sys.stderr)
     if sizes and sizes[0] == 5:  # the example's own work, from pairs of runs side by side
+        settle()
         made = [python, "-m", "deckmaker", "build", str(folder / "talk-5.yaml")]
         made += ["--out", str(folder / "out-pairs")]
         pairs = []
@@ -255,6 +257,13 @@ def bench(sizes: tuple[int, ...], runs: int, folder: Path) -> tuple[dict[str, Me
         walls, peaks = zip(*cold, strict=True)
         floors[EMPTY_CACHE] = Measure(statistics.median(walls), statistics.median(peaks), runs)
     return floors, rows
+
+
+def settle() -> None:
+    """Have the system write out what earlier runs wrote (the 5,000 sections' files are tens of
+    megabytes), so that writing them back does not land in a later, smaller measurement."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def write_floor(folder: Path, outline: Path, env: dict[str, str]) -> Path:

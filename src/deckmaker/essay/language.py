@@ -131,12 +131,19 @@ def _content_stems(text: str, language: str) -> tuple[str, ...]:
 
 
 def _lowered(split: Callable[[str], list[str]], text: str) -> list[str]:
-    """The words `split` finds in `text`, in lower case, with ’ as '. Plain ASCII is lowered
-    whole first, which finds the same words; other text word by word, as lowering may change
-    what counts as a letter (Turkish "İ" lowers to "i" and a combining dot)."""
-    if text.isascii():
-        return split(text.lower())
-    return [w.lower().replace("’", "'") for w in split(text)]
+    """The words `split` finds in `text`, in lower case, with ’ as '. Text whose lowering
+    changes only ASCII letters (English, with its dashes and curly quotes) is lowered whole
+    first, which finds the same words; other text word by word, as lowering may change what
+    counts as a letter (Turkish "İ" lowers to "i" and a combining dot) or depend on the letters
+    around (Greek's final sigma)."""
+    text = text.replace("’", "'")
+    lowered = text.lower()
+    if text.isascii() or lowered == text.translate(_ASCII_LOWER):
+        return split(lowered)
+    return [w.lower() for w in split(text)]
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @cache

@@ -161,11 +161,8 @@ class Templates:
             from jinja2.debug import rewrite_traceback_stack  # only when a template failed
 
             tb = rewrite_traceback_stack().__traceback__
-            frames = [
-                f
-                for f in traceback.extract_tb(tb)
-                if any(f.filename.startswith(str(folder)) for folder in self.folders)
-            ]
+            inside = tuple(os.path.join(folder, "") for folder in self.folders)
+            frames = [f for f in traceback.extract_tb(tb) if f.filename.startswith(inside)]
             file = frames[-1].filename if frames else str(self.path(name))
             line = line or (frames[-1].lineno if frames else None)
             message = getattr(err, "message", None) or str(err)

@@ -216,6 +216,7 @@ def test_a_greeting_of_two_paragraphs_is_said_as_two(tmp_path: Path) -> None:
         ("wait [PAUSE] now [CLICK]", "wait [PAUSE] now [CLICK]"),
         ("see https://x.org/a_b.", "see <https://x.org/a_b>."), ("<b>", "\\<b>"),
         ("(y)[PAUSE]", "(y)\\[PAUSE\\]"), ("C# and F##", "C# and F\\#\\#"),
+        (">00", "\\>00"), ("> quoted", "\\> quoted"),
     ],
 )  # fmt: skip
 def test_the_markdown_scripts_show_the_authors_characters_as_typed(text: str, shown: str) -> None:
@@ -231,3 +232,13 @@ def test_a_subtitle_past_255_characters_is_cut_in_the_documents_properties(tmp_p
     with zipfile.ZipFile(built.files["deck"]) as z:
         core = z.read("docProps/core.xml").decode("utf-8")
     assert f"<dc:subject>{'0' * 254}…</dc:subject>" in core
+
+
+def test_a_paragraph_opening_with_a_closing_angle_is_no_quote(tmp_path: Path) -> None:
+    """'>' opens a Markdown quote with or without a space after it: the long run built a
+    script whose quote was followed by a paragraph '>00', read as a second quote."""
+    built = _built(
+        tmp_path, "t.yaml", 'title: T\nsections:\n- title: A\n  quote: Q\n  script: "x\\n\\n>00"\n',
+        ("md",),
+    )  # fmt: skip
+    assert "\n\\>00\n" in built.files["script"].read_text(encoding="utf-8")

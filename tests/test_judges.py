@@ -280,6 +280,16 @@ HTML_FAULTS = {
         "Uncaught TypeError",
     ),
     "invalid markup": (GOOD_HTML.replace("<title>", "<title></title><p><title>"), "[vnu]"),
+    "a Spanish page declared English": (
+        GOOD_HTML.replace(
+            "Hey guys!",
+            "Hola a todos. Hoy vamos a hablar del final de la película, de por qué nos duele "
+            "tanto y de lo que nos enseña sobre los sueños, el amor y las decisiones que "
+            "tomamos cuando somos jóvenes y creemos que todavía tenemos todo el tiempo del "
+            "mundo para elegir lo que de verdad queremos hacer con nuestra vida. " * 6,
+        ),
+        "appears to be written in Spanish",
+    ),
 }
 
 

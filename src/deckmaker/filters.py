@@ -94,8 +94,9 @@ def cell(text: str) -> str:
 
 
 # A "#" opening a line is escaped even with no space after it ("#hashtag"): linters read it
-# as a heading missing its space. A list's number keeps its digits; its stop is escaped.
-_BLOCK_START = re.compile(r"^(\s*)(#|[>+-](?=[\s-]|$)|\\\*|\d+[.)](?=\s|$))")
+# as a heading missing its space; a ">" opens a quote with or without one. A list's number
+# keeps its digits; its stop is escaped.
+_BLOCK_START = re.compile(r"^(\s*)(#|>|[+-](?=[\s-]|$)|\\\*|\d+[.)](?=\s|$))")
 # A web address, without the stop or bracket that may follow it in a sentence.
 _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?'\")\]’”]")
 

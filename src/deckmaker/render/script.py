@@ -148,11 +148,23 @@ def _extras() -> dict[str, Extra]:
     from deckmaker.render.dialogue import dialogue_context
 
     return {
+        "html": page_context,
         "srt": captions_context,
         "chapters": chapters_context,
         "show-notes": show_notes_context,
         "dialogue": dialogue_context,
     }
+
+
+def page_context(
+    plan: Plan, parts: list[TimedPart], templates: Templates
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The teleprompter page's `language` (its `lang`): the talk's, as planning tells English
+    from Spanish, so a browser hyphenates, and a screen reader speaks, the right language."""
+    from deckmaker.essay.language import detect_language
+
+    said = " ".join(p for slide in plan.slides for p in slide.spoken)
+    return {"language": detect_language(said)}, ()
 
 
 def render_script(

@@ -11,11 +11,11 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
+from deckmaker.bundle import bundled
 from deckmaker.pipeline import build
 from deckmaker.plan import Kind, Layout
 from deckmaker.render.deck import speaker_notes
 from deckmaker.render.theme import load_theme, shipped
-from deckmaker.templates import bundled
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 TEXT_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)

@@ -23,10 +23,10 @@ import pytest
 from click.testing import CliRunner, Result
 from PIL import Image
 
+from deckmaker.bundle import bundled
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.limits import MAX_IMAGE_BYTES, MAX_TEXT_BYTES, MAX_THEME_BYTES
-from deckmaker.templates import bundled
 from deckmaker.watch import Failed, Rebuilt, watch
 
 THEME = bundled("themes") / "light.pptx"

@@ -23,12 +23,12 @@ from jsonschema import Draft7Validator
 from judges.editor import Editor
 from test_outline import BAD as LOADER_BAD
 
+from deckmaker.bundle import bundled
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import load, parse_outline
 from deckmaker.render.shipped import shipped, theme_path
 from deckmaker.schema import SCHEMA_NAME, modeline, outline_schema
-from deckmaker.templates import bundled
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads(outline_schema())

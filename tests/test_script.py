@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
 from deckmaker.filters import clock
 from deckmaker.pipeline import Built, build, example_outline
-from deckmaker.templates import bundled
 
 GOLDEN = Path(__file__).parent / "golden"
 CUE = re.compile(r"^\[SLIDE (\d+) · (\d+:\d\d) · for (\d+:\d\d)\]$", re.M)

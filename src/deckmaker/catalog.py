@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
-from deckmaker.templates import bundled
 
 ABOUT = {
     "deck.pptx": "the deck's design: layouts, fonts, colours",

@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 
 from deckmaker import outputs
+from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Outline
 from deckmaker.plan import Plan, Voice, plan_talk
 from deckmaker.plan.target import length_warnings, pacing_warnings
 from deckmaker.plan.voice import DEFAULT_VOICE
 from deckmaker.readers import read_talk
-from deckmaker.templates import DECK_TEMPLATE, Templates, bundled
+from deckmaker.templates import DECK_TEMPLATE, Templates
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack

@@ -15,22 +15,21 @@ SCHEMA_NAME = "outline.schema.json"
 
 
 def outline_schema() -> bytes:
-    """The schema's bytes, exactly as shipped. Installed, it sits in the package's outlines
-    folder; in a source checkout, in the repository's (as `templates.bundled` finds them)."""
-    inside = Path(__file__).parent / "outlines"
-    folder = inside if inside.is_dir() else Path(__file__).resolve().parents[2] / "outlines"
-    return (folder / SCHEMA_NAME).read_bytes()
+    """The schema's bytes, exactly as shipped, from the bundled outlines folder."""
+    from deckmaker.bundle import bundled
+
+    return (bundled("outlines") / SCHEMA_NAME).read_bytes()
 
 
 def write_schema(path: Path) -> None:
     """Write the schema to `path`, replacing the file there in one step."""
-    from deckmaker.pipeline import write_atomically
+    from deckmaker.outputs import replace_set
 
     if path.suffix.lower() != ".json":  # not an outline written over by a slip of -o
         raise DeckmakerError.at(
             f"a schema file's name ends in .json; check -o (e.g. {SCHEMA_NAME})", str(path)
         )
-    write_atomically(path, outline_schema())
+    replace_set(path.parent, {path.name: outline_schema()})
 
 
 def modeline(schema: str = SCHEMA_NAME) -> str:

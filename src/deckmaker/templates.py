@@ -14,7 +14,6 @@ import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from functools import cached_property
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from deckmaker import filters
+from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
 from deckmaker.limits import (
     MAX_TEMPLATE_BYTES,
@@ -34,15 +34,6 @@ DECK_TEMPLATE = "deck.pptx"
 # `{% extends "bundled/script.md.j2" %}` always names the bundled file, so a user's template of
 # the same name can extend the one it replaces instead of itself.
 BUNDLED_PREFIX = "bundled"
-
-
-def bundled(folder: str) -> Path:
-    """A folder of package data ("templates" or "outlines").
-
-    Installed, it sits inside the package; in a source checkout it is at the repository's top.
-    """
-    inside = Path(str(files("deckmaker"))) / folder
-    return inside if inside.is_dir() else Path(__file__).resolve().parents[2] / folder
 
 
 class Templates:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
-from deckmaker.templates import bundled
 
 THEMES_FOLDER = "themes"
 DEFAULT_THEME = "light"

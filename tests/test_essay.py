@@ -286,9 +286,11 @@ def test_markdown_title_sections_lists_quote_and_subsections() -> None:
         "Chat for quick questions, documents for decisions",
         "Notifications off by default, on by choice",
     ]
-    assert focus.quote == Quote(
+    assert focus.quotes == (
+        Quote(
         "We stopped measuring how fast people answered and started measuring what they finished.",
-        "an engineering manager at a fully remote company",
+            "an engineering manager at a fully remote company",
+        ),
     )
     # ### subsections stay inside their section: their headings are its points
     assert [p.text for p in trust.points] == [

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.outline import Outline, Point, Quote, Segment, load_outline, parse_outline
+from deckmaker.outline import (
+    Code,
+    Outline,
+    Point,
+    Quote,
+    Segment,
+    Table,
+    load_outline,
+    parse_outline,
+)
 
 
 def test_reads_every_field() -> None:
@@ -177,10 +186,113 @@ sections:
 """,
         "q.yaml",
     )
-    assert [s.quote for s in outline.sections] == [
-        Quote("Plain words."),
-        Quote("Attributed words.", "Somebody"),
+    assert [s.quotes for s in outline.sections] == [
+        (Quote("Plain words."),),
+        (Quote("Attributed words.", "Somebody"),),
     ]
+
+
+def test_several_quotes_each_shown_from_words_of_the_script() -> None:
+    outline = parse_outline(
+        """\
+title: T
+sections:
+  - title: A
+    script: Kelsey said it best. Then someone replied.
+    quote:
+      - {text: Be kind., attribution: Kelsey, said: Kelsey said}
+      - {text: Agreed., attribution: "@someone", said: Then someone}
+""",
+        "q.yaml",
+    )
+    assert outline.sections[0].quotes == (
+        Quote("Be kind.", "Kelsey", "Kelsey said"),
+        Quote("Agreed.", "@someone", "Then someone"),
+    )
+
+
+def test_code_keeps_its_lines_case_and_quotes() -> None:
+    outline = parse_outline(
+        """\
+title: T
+sections:
+  - title: A
+    script: Here is the hook. It runs once.
+    code:
+      - language: JavaScript
+        said: Here is the hook
+        text: |
+
+          useEffect(() => {
+            document.title = 'You clicked ' + count + " times";   
+          });
+
+      - |
+        this.props.fetchData()
+""",
+        "c.yaml",
+    )
+    assert outline.sections[0].code == (
+        Code(
+            "useEffect(() => {\n  document.title = 'You clicked ' + count + \" times\";\n});",
+            "javascript",
+            "Here is the hook",
+        ),
+        Code("this.props.fetchData()"),
+    )
+
+
+def test_a_table_is_a_header_and_rows_of_as_many_cells() -> None:
+    outline = parse_outline(
+        "title: T\nsections:\n  - title: A\n    table:\n      header: [Format, Suffix]\n"
+        "      rows:\n        - [Plain text, .txt]\n        - [Markdown, ~]\n",
+        "t.yaml",
+    )
+    assert outline.sections[0].tables == (
+        Table(("Format", "Suffix"), (("Plain text", ".txt"), ("Markdown", ""))),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        (
+            "    table: {header: [a, b], rows: [[1], [1, 2]]}\n",
+            "t.yaml:4: sections[1].table.rows[1]: has 1 cell where the header has 2 cells; "
+            "give each row one cell per column (an empty cell is '')",
+        ),
+        (
+            "    table: {header: [a], rows: [[[b]]]}\n",
+            "t.yaml:4: sections[1].table.rows[1][1]: expected the text of a cell, got a list",
+        ),
+        (
+            "    table: {header: [a]}\n",
+            "t.yaml:4: sections[1].table.rows: is required and must not be empty",
+        ),
+        (
+            "    code: ''\n",
+            "t.yaml:4: sections[1].code: is empty; write the code or remove the field",
+        ),
+        (
+            "    code: {language: python}\n",
+            "t.yaml:4: sections[1].code.text: is required and must not be empty",
+        ),
+        (
+            "    script: Words.\n    code: {text: x, said: Other words}\n",
+            "t.yaml:5: sections[1].code.said: 'Other words' is not in this segment's script; "
+            "copy the opening words of the sentence from which it is shown",
+        ),
+        (
+            "    quote: {text: q, said: Words}\n",
+            "t.yaml:4: sections[1].quote.said: there is no script to find these words in; add "
+            "one or remove `said:`",
+        ),
+    ],
+)
+def test_bad_code_tables_and_quotes_are_located(text: str, says: str) -> None:
+    with pytest.raises(DeckmakerError) as err:
+        parse_outline(f"title: T\nsections:\n  - title: A\n{text}", "t.yaml")
+    assert str(err.value) == says
 
 
 def test_a_quote_needs_its_text() -> None:
@@ -213,3 +325,18 @@ def test_curly_quotes_is_true_or_false() -> None:
     with pytest.raises(DeckmakerError) as err:
         parse_outline("title: T\ncurly_quotes: maybe\nsections: [{title: A}]\n", "q.yaml")
     assert str(err.value) == "q.yaml:2: curly_quotes: expected true or false"
+
+
+def test_code_tables_and_quotes_are_written_back_as_read() -> None:
+    from deckmaker.outline.write import write_outline
+
+    outline = parse_outline(
+        "title: T\nsections:\n  - title: A\n    script: Look here. Then there.\n"
+        "    quote: [{text: Be kind., attribution: Kelsey, said: Then there}, Plain.]\n"
+        "    code:\n      - language: python\n        said: Look here\n        text: |\n"
+        "          def f(x):\n              return 'x'\n      - a()\n"
+        "    table: {header: [a, b], rows: [['1', ''], [x, 'y: z']]}\n",
+    )
+    again = parse_outline(write_outline(outline))
+    assert again.sections == outline.sections
+    assert again.sections[0].code[0].text == "def f(x):\n    return 'x'"

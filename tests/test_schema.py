@@ -133,13 +133,15 @@ def test_the_schema_names_the_fields_the_loader_reads() -> None:
     assert _properties(SCHEMA) == set(load.TOP_KEYS)
     assert _properties(defs["segment"]) == set(load.SEGMENT_KEYS)
     assert _properties(defs["column"]["anyOf"][1]) == set(load.COLUMN_KEYS)
-    assert _properties(defs["segment"]["properties"]["quote"]["anyOf"][1]) == set(load.QUOTE_KEYS)
+    assert _properties(defs["quote"]["anyOf"][1]) == set(load.QUOTE_KEYS)
+    assert _properties(defs["code"]["anyOf"][1]) == set(load.CODE_KEYS)
+    assert _properties(defs["table"]) == set(load.TABLE_KEYS)
     assert _properties(defs["point"]["anyOf"][1]) == {"text", "points", "said"}
     pace = SCHEMA["properties"]["pace"]["anyOf"][0]
     assert (pace["minimum"], pace["maximum"]) == (load.MIN_PACE, load.MAX_PACE)
     # Every object refuses keys it does not name, as the loader does.
     objects = [SCHEMA, defs["segment"], defs["column"]["anyOf"][1], defs["point"]["anyOf"][1]]
-    objects.append(defs["segment"]["properties"]["quote"]["anyOf"][1])
+    objects += [defs["quote"]["anyOf"][1], defs["code"]["anyOf"][1], defs["table"]]
     assert all(o["additionalProperties"] is False for o in objects)
 
 
@@ -261,6 +263,8 @@ sections:
     notes: [slow, loud]
     quote: {text: Here's to the ones who dream., attribution: Mia}
     image: picture.png
+    code: {language: python, text: "print('hi')", said: The script says}
+    table: {header: [A, B], rows: [[1, ''], [~, yes]], said: The script}
     columns:
       - title: Left
         points: [x, {text: y, points: [z]}]
@@ -287,6 +291,15 @@ outro: {script: Bye words.}
     "a column of a title alone": "title: T\nsections: [{title: A, columns: [{title: L}, [y]]}]\n",
     "a column of points alone": (
         "title: T\nsections: [{title: A, columns: [{points: [x]}, {title: ~, points: [y]}]}]\n"
+    ),
+    "several quotes": (
+        "title: T\nsections:\n  - title: A\n    script: Words here.\n    quote:\n"
+        "      - One.\n      - {text: Two., attribution: B, said: Words}\n"
+    ),
+    "code as a block": "title: T\nsections:\n  - title: A\n    code: |\n      x = 1\n        y\n",
+    "several code blocks and tables": (
+        "title: T\nsections:\n  - title: A\n    code: [a(), {text: b(), language: js}]\n"
+        "    table: [{header: [h], rows: [[c]]}, {header: [x, y], rows: [[1, 2], [3, 4]]}]\n"
     ),
     "a picture in capitals": "title: T\nsections: [{title: A, image: PHOTO.JPEG}]\n",
     "a theme file": "title: T\ntheme: brand.potx\nsections: [{title: A}]\n",
@@ -317,6 +330,8 @@ UNKNOWN_KEY_AT_EACH_LEVEL = {
     "point": "title: T\nsections: [{title: A, points: [{text: p, bogus: 1}]}]\n",
     "quote": "title: T\nsections: [{title: A, quote: {text: q, bogus: 1}}]\n",
     "column": "title: T\nsections: [{title: A, columns: [{title: L, bogus: 1}, [b]]}]\n",
+    "code": "title: T\nsections: [{title: A, code: {text: x, bogus: 1}}]\n",
+    "table": "title: T\nsections: [{title: A, table: {header: [a], rows: [[b]], bogus: 1}}]\n",
     "a number as a key": "title: T\n1: x\nsections: [{title: A}]\n",
     "a list as a key": "title: T\n? [a]\n: x\nsections: [{title: A}]\n",
 }
@@ -352,7 +367,19 @@ WRONG = {
     "sub-point: a list": "title: T\nsections: [{title: A, points: [{text: p, points: [[a]]}]}]\n",
     "notes: a list of lists": "title: T\nsections: [{title: A, notes: [[a]]}]\n",
     "notes: a list of mappings": "title: T\nsections: [{title: A, notes: [{a: b}]}]\n",
-    "quote: a list": "title: T\nsections: [{title: A, quote: [a]}]\n",
+    "quote: a list of lists": "title: T\nsections: [{title: A, quote: [[a]]}]\n",
+    "code: empty": "title: T\nsections: [{title: A, code: ''}]\n",
+    "code: a mapping of a list": "title: T\nsections: [{title: A, code: {text: [a]}}]\n",
+    "code: a list of lists": "title: T\nsections: [{title: A, code: [[a]]}]\n",
+    "table: text": "title: T\nsections: [{title: A, table: x}]\n",
+    "table: no rows": "title: T\nsections: [{title: A, table: {header: [a], rows: []}}]\n",
+    "table: an empty header": (
+        "title: T\nsections: [{title: A, table: {header: [], rows: [[a]]}}]\n"
+    ),
+    "table: a row of text": "title: T\nsections: [{title: A, table: {header: [a], rows: [a]}}]\n",
+    "table: a cell of a list": (
+        "title: T\nsections: [{title: A, table: {header: [a], rows: [[[b]]]}}]\n"
+    ),
     "quote: empty text": "title: T\nsections: [{title: A, quote: {text: ''}}]\n",
     "quote: text is a list": "title: T\nsections: [{title: A, quote: {text: [a]}}]\n",
     "image: a list": "title: T\nsections: [{title: A, image: [a.png]}]\n",
@@ -397,6 +424,9 @@ MISSING = {
     "a section's title": "title: T\nsections: [{points: [a]}]\n",
     "a point's text": "title: T\nsections: [{title: A, points: [{points: [x]}]}]\n",
     "a quote's text": "title: T\nsections: [{title: A, quote: {attribution: X}}]\n",
+    "a code block's text": "title: T\nsections: [{title: A, code: {language: python}}]\n",
+    "a table's rows": "title: T\nsections: [{title: A, table: {header: [a]}}]\n",
+    "a table's header": "title: T\nsections: [{title: A, table: {rows: [[a]]}}]\n",
 }
 
 BAD = {

@@ -174,7 +174,7 @@ def _segment(passage: Passage, language: str) -> Segment:
         points=points,
         script=script,
         notes=tuple(n for n in (clean_text(n) for n in passage.notes) if n),
-        quote=_quote(passage.quote),
+        quotes=tuple(q for q in (_quote(passage.quote),) if q),
     )
 
 

@@ -22,7 +22,7 @@ from deckmaker import characters
 from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.limits import MAX_IMAGE_BYTES, MAX_THEME_BYTES, MAX_YAML_NODES
-from deckmaker.outline.model import Column, Outline, Place, Point, Quote, Segment
+from deckmaker.outline.model import Code, Column, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.textfile import read_text
 
 try:  # libyaml parses several times faster at no extra import cost
@@ -51,11 +51,16 @@ _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]", re.MULTILINE)
 _WHOLE = re.compile(r"\+?[0-9]+")
 _DECIMAL = re.compile(r"[0-9]*\.[0-9]+|[0-9]+\.[0-9]*")
 
+NO_SCRIPT = "there is no script to find these words in; add one or remove `said:`"
 MIN_PACE, MAX_PACE = 10, 600  # a slide up for less than 10 s flickers; 10 minutes is no pace
-SEGMENT_KEYS = ("title", "points", "script", "notes", "quote", "image", "columns")
+SEGMENT_KEYS = (
+    "title", "points", "script", "notes", "quote", "image", "columns", "code", "table",
+)  # fmt: skip
 COLUMN_KEYS = ("title", "points")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
-QUOTE_KEYS = ("text", "attribution")
+QUOTE_KEYS = ("text", "attribution", "said")
+CODE_KEYS = ("text", "language", "said")
+TABLE_KEYS = ("header", "rows", "said")
 TOP_KEYS = (
     "title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections", "outro",
     "theme", "footer",
@@ -188,12 +193,12 @@ class _Reader:
             self.notices.append(Problem(characters.warning(found), self.source, line))
         return tuple(str(p) for p in sorted(self.notices, key=lambda p: p.line or 0))
 
-    def fitted(self, node: yaml.ScalarNode, field: str, paragraphs: bool) -> str:
+    def fitted(self, node: yaml.ScalarNode, field: str) -> str:
         """The node's text, cleaned; a warning names the field when it held unfit characters,
         typed (already "�" in the text, listed in `self.unfit`) or escaped."""
         value, escaped = characters.fitted(node.value)
         if not escaped and not self.unfit:  # as nearly always
-            return _collapsed(value, paragraphs)
+            return value
         typed = []
         if self.unfit:
             starts = [i for i, _, _ in self.unfit]
@@ -205,7 +210,7 @@ class _Reader:
         if found:
             line = self.unfit[typed[0]][1] if typed else node.start_mark.line + 1
             self.notices.append(Problem(characters.warning(found), self.source, line, field))
-        return _collapsed(value, paragraphs)
+        return value
 
     # -- shapes ---------------------------------------------------------------------------------
 
@@ -256,7 +261,7 @@ class _Reader:
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, field, f"expected text, got {_kind(node)}")
             return None
-        value = self.fitted(node, field, paragraphs) or None
+        value = _collapsed(self.fitted(node, field), paragraphs) or None
         if value and (mark := characters.mark_in(value)):
             self.fail(node, field, characters.mark_problem(mark))
         if value:
@@ -395,15 +400,53 @@ class _Reader:
         points = self.sequence(points_node, _join(field, "points"), self.point, "a list of points")
         script = self.text(fields.get("script"), _join(field, "script"), paragraphs=True)
         self.anchors(points_node, _join(field, "points"), script)
+        spoken = " ".join(script.split()) if script else ""
         return Segment(
             title=title,
             points=points,
             script=script,
             notes=self.notes(fields.get("notes"), _join(field, "notes")),
-            quote=self.quote(fields.get("quote"), _join(field, "quote")),
+            quotes=self.several(
+                fields.get("quote"), _join(field, "quote"), lambda n, f: self.quote(n, f, spoken)
+            ),
             image=self.image(fields.get("image"), _join(field, "image")),
             columns=self.columns(fields.get("columns"), _join(field, "columns")),
+            code=self.several(
+                fields.get("code"), _join(field, "code"), lambda n, f: self.code(n, f, spoken)
+            ),
+            tables=self.several(
+                fields.get("table"), _join(field, "table"), lambda n, f: self.table(n, f, spoken)
+            ),
         )
+
+    def several(
+        self, node: yaml.Node | None, field: str, item: Callable[[yaml.Node, str], T | None]
+    ) -> tuple[T, ...]:
+        """One item, or a list of them (`quote:`, `code:`, `table:`)."""
+        if node is None or _is_null(node):
+            return ()
+        if isinstance(node, yaml.SequenceNode):
+            return self.sequence(node, field, item, "a list")
+        found = item(node, field)
+        return (found,) if found is not None else ()
+
+    def shown_from(self, node: yaml.Node | None, field: str, spoken: str) -> str | None:
+        """Words of the segment's script, from which a quote, code or table is on screen."""
+        words = self.text(node, field)
+        if words is None or node is None:
+            return None
+        if not spoken:
+            self.fail(node, field, NO_SCRIPT)
+        elif words not in spoken:
+            self.fail(
+                node,
+                field,
+                f"'{_short(words)}' is not in this segment's script; copy the opening words of "
+                "the sentence from which it is shown",
+            )
+        else:
+            return words
+        return None
 
     def anchors(self, points: yaml.Node, field: str, script: str | None) -> None:
         """Each point's `said:` must be words of its segment's script, which is where a planner
@@ -421,7 +464,7 @@ class _Reader:
             if not words:
                 continue
             if not script:
-                what = "there is no script to find these words in; add one or remove `said:`"
+                what = NO_SCRIPT
             elif words not in spoken:
                 what = (
                     f"'{_short(words)}' is not in this segment's script; "
@@ -550,10 +593,8 @@ class _Reader:
             self.fail(node, field, "is empty; write the sub-point or remove the line")
         return text
 
-    def quote(self, node: yaml.Node | None, field: str) -> Quote | None:
-        """`quote: text`, or `quote: {text: ..., attribution: ...}`."""
-        if node is None or _is_null(node):
-            return None
+    def quote(self, node: yaml.Node, field: str, spoken: str) -> Quote | None:
+        """`quote: text`, or `quote: {text: ..., attribution: ..., said: ...}`."""
         if not isinstance(node, yaml.MappingNode):
             text = self.text(node, field, paragraphs=True)
             return Quote(text) if text else None
@@ -562,7 +603,88 @@ class _Reader:
             return None
         text = self.required_text(node, fields, "text", field)
         attribution = self.text(fields.get("attribution"), _join(field, "attribution"))
-        return Quote(text, attribution) if text else None
+        said = self.shown_from(fields.get("said"), _join(field, "said"), spoken)
+        return Quote(text, attribution, said) if text else None
+
+    def code(self, node: yaml.Node, field: str, spoken: str) -> Code | None:
+        """`code: |` and its lines, or `code: {language: python, text: |, said: ...}`."""
+        if not isinstance(node, yaml.MappingNode):
+            text = self.verbatim(node, field)
+            if text is None and isinstance(node, yaml.ScalarNode) and not _is_null(node):
+                self.fail(node, field, "is empty; write the code or remove the field")
+            return Code(text) if text else None
+        fields = self.mapping(node, field, CODE_KEYS, "code with `text:` and `language:`")
+        if fields is None:
+            return None
+        text = self.verbatim(fields.get("text"), _join(field, "text"))
+        if text is None and (id(node), "text") not in self.misspelled:
+            where = fields.get("text", node)
+            self.fail(where, _join(field, "text"), "is required and must not be empty")
+        language = self.text(fields.get("language"), _join(field, "language"))
+        said = self.shown_from(fields.get("said"), _join(field, "said"), spoken)
+        return Code(text, language and language.lower(), said) if text else None
+
+    def verbatim(self, node: yaml.Node | None, field: str) -> str | None:
+        """Text as typed, its lines and indentation kept (code); None when absent or blank."""
+        if node is None or _is_null(node) or not self.plain(node, field):
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, field, f"expected text (a block after `|`), got {_kind(node)}")
+            return None
+        lines = [line.rstrip() for line in self.fitted(node, field).split("\n")]
+        while lines and not lines[-1]:
+            lines.pop()
+        while lines and not lines[0]:
+            lines.pop(0)
+        return "\n".join(lines) or None
+
+    def table(self, node: yaml.Node, field: str, spoken: str) -> Table | None:
+        """`table: {header: [...], rows: [[...], ...], said: ...}`."""
+        fields = self.mapping(node, field, TABLE_KEYS, "a table with `header:` and `rows:`")
+        if fields is None:
+            return None
+        header = self.cells(fields.get("header"), _join(field, "header"))
+
+        def row(node: yaml.Node, at: str) -> tuple[str, ...] | None:
+            cells = self.cells(node, at)
+            if cells and header and len(cells) != len(header):
+                self.fail(
+                    node,
+                    at,
+                    f"has {_cells(len(cells))} where the header has {_cells(len(header))}; "
+                    "give each row "
+                    "one cell per column (an empty cell is '')",
+                )
+            return cells
+
+        rows = self.sequence(fields.get("rows", _NONE), _join(field, "rows"), row, "a list of rows")
+        said = self.shown_from(fields.get("said"), _join(field, "said"), spoken)
+        for at in ("header", "rows"):
+            given = fields.get(at)
+            empty = given is None or _is_null(given) or given.value in ([], "")
+            if empty and (id(node), at) not in self.misspelled:
+                where = node if given is None else given
+                self.fail(where, _join(field, at), "is required and must not be empty")
+        return Table(header, rows, said) if header and rows else None
+
+    def cells(self, node: yaml.Node | None, field: str) -> tuple[str, ...] | None:
+        """A row of a table: a list of texts, an empty one ''."""
+        if node is None or _is_null(node):
+            return None
+        if not isinstance(node, yaml.SequenceNode) or not self.plain(node, field):
+            if isinstance(node, yaml.SequenceNode):
+                return None
+            self.fail(node, field, "expected a row: a list of cells, like [Name, Age]")
+            return None
+        cells = []
+        for i, child in enumerate(node.value, 1):
+            if not isinstance(child, yaml.ScalarNode):
+                self.fail(
+                    child, f"{field}[{i}]", f"expected the text of a cell, got {_kind(child)}"
+                )
+                return None
+            cells.append(self.text(child, f"{field}[{i}]") or "")
+        return tuple(cells) or None
 
     def notes(self, node: yaml.Node | None, field: str) -> tuple[str, ...]:
         if node is None or _is_null(node):
@@ -643,6 +765,10 @@ def _shown(key: str, limit: int = 40) -> str:
     """A key as a message can show it: on one line, its odd characters replaced, not too long."""
     shown = " ".join(characters.fitted(key)[0].split())
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _cells(count: int) -> str:
+    return f"{count} cell" if count == 1 else f"{count} cells"
 
 
 def _join(field: str, key: str) -> str:

@@ -21,10 +21,33 @@ class Point:
 
 @dataclass(frozen=True)
 class Quote:
-    """Words quoted from someone, shown on a slide of their own."""
+    """Words quoted from someone, shown on a slide of their own and introduced in the script
+    as theirs."""
 
     text: str
     attribution: str | None = None  # who said or wrote it
+    # The opening words of the script's sentence from which it is on screen, as `Point.said`:
+    # where an essay quoted it. None: after the segment's points.
+    said: str | None = None
+
+
+@dataclass(frozen=True)
+class Code:
+    """A block of source code, shown on a code slide exactly as written (case, quotes,
+    indentation) and never read aloud: the words said over it are the script's around it."""
+
+    text: str  # its lines, indentation kept; no blank line at either end
+    language: str | None = None  # a Pygments lexer name ("python", "js"); None: not highlighted
+    said: str | None = None  # as `Quote.said`
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table, shown as a native table slide with its header row marked as one."""
+
+    header: tuple[str, ...]  # the column headings
+    rows: tuple[tuple[str, ...], ...]  # each as many cells as the header; a cell may be ""
+    said: str | None = None  # as `Quote.said`
 
 
 @dataclass(frozen=True)
@@ -43,9 +66,11 @@ class Segment:
     points: tuple[Point, ...] = ()
     script: str | None = None  # the host's own words; None means "speak from the points"
     notes: tuple[str, ...] = ()  # delivery notes: how to say it, never read aloud
-    quote: Quote | None = None
+    quotes: tuple[Quote, ...] = ()  # other people's words, each on a slide of its own
     image: str | None = None  # a picture's path, resolved against the outline's folder
     columns: tuple[Column, ...] = ()  # two columns side by side, or none
+    code: tuple[Code, ...] = ()  # code blocks, each on a code slide (or several, when long)
+    tables: tuple[Table, ...] = ()  # tables, each on a table slide (or several, when long)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from deckmaker.outline.model import Outline, Point, Quote, Segment
+from deckmaker.outline.model import Code, Outline, Point, Quote, Segment, Table
 
 WIDTH = 86  # folded prose wraps near here (after the word that crosses it): lines stay < 100
 
@@ -40,8 +40,15 @@ def _segment(segment: Segment) -> dict[str, Any]:
         out["script"] = _Prose(segment.script)
     if segment.notes:
         out["notes"] = list(segment.notes)
-    if segment.quote:
-        out["quote"] = _quote(segment.quote)
+    if segment.quotes:
+        quotes = [_quote(q) for q in segment.quotes]
+        out["quote"] = quotes[0] if len(quotes) == 1 else quotes
+    if segment.code:
+        blocks = [_code(c) for c in segment.code]
+        out["code"] = blocks[0] if len(blocks) == 1 else blocks
+    if segment.tables:
+        tables = [_table(t) for t in segment.tables]
+        out["table"] = tables[0] if len(tables) == 1 else tables
     return out
 
 
@@ -57,13 +64,45 @@ def _point(point: Point) -> str | dict[str, Any]:
 
 
 def _quote(quote: Quote) -> str | dict[str, Any]:
-    if quote.attribution is None:
+    if quote.attribution is None and quote.said is None:
         return _Prose(quote.text)
-    return {"text": _Prose(quote.text), "attribution": quote.attribution}
+    out: dict[str, Any] = {"text": _Prose(quote.text)}
+    if quote.attribution is not None:
+        out["attribution"] = quote.attribution
+    if quote.said is not None:
+        out["said"] = quote.said
+    return out
+
+
+def _code(code: Code) -> str | dict[str, Any]:
+    if code.language is None and code.said is None:
+        return _Verbatim(code.text)
+    out: dict[str, Any] = {}
+    if code.language is not None:
+        out["language"] = code.language
+    out["text"] = _Verbatim(code.text)
+    if code.said is not None:
+        out["said"] = code.said
+    return out
+
+
+def _table(table: Table) -> dict[str, Any]:
+    out: dict[str, Any] = {"header": _Row(table.header), "rows": [_Row(r) for r in table.rows]}
+    if table.said is not None:
+        out["said"] = table.said
+    return out
 
 
 class _Prose(str):
     """Text written as a folded block (`>-`), wrapped, its paragraphs kept."""
+
+
+class _Verbatim(str):
+    """Text written as a literal block (`|`): its lines and indentation exactly as they are."""
+
+
+class _Row(list):  # type: ignore[type-arg]
+    """A table's row, written on one line (`[a, b]`) as a table reads."""
 
 
 class _Dumper(yaml.SafeDumper):
@@ -76,4 +115,14 @@ def _prose(dumper: yaml.SafeDumper, text: _Prose) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style=">")
 
 
+def _verbatim(dumper: yaml.SafeDumper, text: _Verbatim) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|")
+
+
+def _row(dumper: yaml.SafeDumper, row: _Row) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", list(row), flow_style=True)
+
+
 _Dumper.add_representer(_Prose, _prose)
+_Dumper.add_representer(_Verbatim, _verbatim)
+_Dumper.add_representer(_Row, _row)

@@ -241,9 +241,10 @@ class _Planner:
             others += [_Face(d, first, shown, last) for d in drafts]
         if seg.image:
             others.append(_Face(self.drafts.picture(title, seg.image), None))
-        if seg.quote:
-            q = seg.quote
-            a = self.where(q.text, script, lead_count)
+        for q in seg.quotes:
+            a = self.shown_from(q.said, script, lead_count)
+            if a is None:
+                a = self.where(q.text, script, lead_count)
             others.append(_Face(self.drafts.quote(q.text, q.attribution), a, (Point(q.text),)))
         if seg.points:
             known = tuple(f is not None for f in found)
@@ -327,6 +328,11 @@ class _Planner:
         found = [f for t in texts if (f := self.where(t, script, offset)) is not None]
         return (min(found), max(found)) if found else (None, None)
 
+    def shown_from(self, said: str | None, script: Sequence[Sentence], offset: int) -> int | None:
+        """The sentence that opens with `said`: where the outline puts a quote, code or table."""
+        found = anchored(said, script) if said else None
+        return None if found is None else found + offset
+
     def where(self, text: str, script: Sequence[Sentence], offset: int) -> int | None:
         """The sentence that says `text`, if one does."""
         (found,) = align([text], script)
@@ -337,6 +343,7 @@ class _Planner:
 
     def seconds(self, s: Sentence) -> float:
         return word_count(s.text) * 60 / self.wpm + pause_count(s.text) * PAUSE_SECONDS
+
     def visuals(self, seg: Segment, title: str) -> list[SlidePlan]:
         slides: list[SlidePlan] = []
         if seg.points:
@@ -345,8 +352,8 @@ class _Planner:
             slides += self.drafts.columns(title, seg.columns)
         if seg.image:
             slides.append(self.drafts.picture(title, seg.image))
-        if seg.quote:
-            slides.append(self.drafts.quote(seg.quote.text, seg.quote.attribution))
+        for q in seg.quotes:
+            slides.append(self.drafts.quote(q.text, q.attribution))
         return slides
 
     def words(self, seg: Segment) -> tuple[str, ...]:

@@ -92,8 +92,7 @@ def proper_words(outline: Outline) -> frozenset[str]:
     for seg in segments:
         texts.append(seg.script or "")
         texts += [t for p in seg.points for t in (p.text, *p.points)]
-        if seg.quote:
-            texts.append(seg.quote.text)
+        texts += [q.text for q in seg.quotes]
     found = {"I"}
     for text in texts:
         for match in _CAPITAL_WORD.finditer(text):

@@ -171,15 +171,17 @@ sections:
 """
 
 
-def test_a_stretch_with_nothing_to_show_gets_a_pull_quote_in_the_speakers_words() -> None:
+def test_a_stretch_with_nothing_to_show_gets_a_statement_in_the_speakers_words() -> None:
     got = section(plan(MONOLOGUE, limit=20))
-    assert [s.layout for s in got] == [Layout.CONTENT, Layout.QUOTE, Layout.QUOTE]
-    assert [s.title for s in got[1:]] == [
-        "“The barometer falls before every great storm arrives at sea.”",
-        "“Warm water feeds the storm with endless energy.”",
-    ]
+    # Two stretches past the points, each a statement's worth; but two statements would be a
+    # third of this deck: the longer stretch keeps its statement, and the other, too long to
+    # be said over the slide before it within the limit, shows the section's title again.
+    assert [s.layout for s in got] == [Layout.CONTENT, Layout.HEADER, Layout.STATEMENT]
+    assert got[1].title == "Storms (cont.)"
+    # the host's own words, set as said: no quote marks, no attribution
+    assert got[2].title == "Warm water feeds the storm with endless energy."
+    assert got[2].subtitle is None
     assert all(s.kind is Kind.SECTION for s in got)
-    # the second quote shares "warm water" and "storm" with the section: it beats the sailors
     assert [s.words for s in got] == [18, 10, 17]  # each said within 20 s at 60 wpm
     said = " ".join(p for s in got for p in s.spoken)
     assert said.endswith("Warm water feeds the storm with endless energy.")
@@ -528,7 +530,7 @@ def test_the_revealed_examples_script_matches_the_golden_file(
     )
 
 
-def test_a_long_stretch_opening_a_section_shows_its_title_then_pull_quotes() -> None:
+def test_a_long_stretch_opening_a_section_shows_its_title_then_statements() -> None:
     opening = " ".join(
         f"The harbour town flooded in winter number {n} of the decade." for n in range(12)
     )
@@ -539,4 +541,4 @@ def test_a_long_stretch_opening_a_section_shows_its_title_then_pull_quotes() -> 
     first, *rest = section(got)
     assert (first.layout, first.title) == (Layout.HEADER, "Floods")
     assert [s.layout for s in rest][-1] is Layout.CONTENT
-    assert any(s.layout is Layout.QUOTE for s in rest)  # the rest of the stretch: pull quotes
+    assert any(s.layout is Layout.STATEMENT for s in rest)  # the rest of the stretch

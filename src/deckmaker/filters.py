@@ -27,9 +27,10 @@ def join_and(items: Iterable[str], conjunction: str = "and") -> str:
 
 def first_upper(text: str) -> str:
     """The first letter capitalised and nothing else touched (Jinja's `capitalize` lowers the
-    rest, which would turn "REM" into "Rem")."""
-    text = str(text)
-    return text[:1].upper() + text[1:]
+    rest, which would turn "REM" into "Rem"); text opening on code keeps its case."""
+    from deckmaker.typography import capitalised
+
+    return capitalised(str(text))
 
 
 _NUMBERS = [
@@ -105,9 +106,7 @@ _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?'\")\]’”]")
 # author's characters show as typed; so is a closing run of "#", which would end a heading
 # early. The script's own marks, [PAUSE] and [CLICK], stay as they are, except where they would
 # read as part of a link (after a ")", before a "(", "[" or ":").
-_INLINE = re.compile(
-    r"(?<!\))\[(?:PAUSE|CLICK)\](?![(\[:])|[\\`*_~\[\]<]|&(?=#?\w+;)|#+$"
-)
+_INLINE = re.compile(r"(?<!\))\[(?:PAUSE|CLICK)\](?![(\[:])|[\\`*_~\[\]<]|&(?=#?\w+;)|#+$")
 
 
 # Whatever `_INLINE` or `_URL` may find starts with one of these.

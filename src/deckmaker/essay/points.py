@@ -29,6 +29,7 @@ from deckmaker.essay.language import (
 )
 from deckmaker.essay.statement import DANGLING, has_finite_verb, opens_with_pronoun
 from deckmaker.outline import Point
+from deckmaker.typography import capitalised
 
 MOST_WORDS = 12  # a point longer than this is cut at a clause boundary if it can be
 LONGEST = 16  # and if it cannot, used only up to this long
@@ -364,4 +365,4 @@ def _tidy(text: str) -> str:
         text = text[:-2] + text[-1]
     if text.count("'") % 2 and text.endswith("'"):  # a quote left open by a cut
         text = text[:-1].rstrip()
-    return text[:1].upper() + text[1:]
+    return capitalised(text)

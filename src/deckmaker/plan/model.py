@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from deckmaker.highlight import CodeColours, Line
+
 # A pause the outline asks for, written `[PAUSE]` in a script: a cue to stop for a beat, not a
 # word to say. Each one adds PAUSE_SECONDS to the timings.
 PAUSE = "[PAUSE]"
@@ -49,6 +51,9 @@ class Layout(str, Enum):
     QUOTE = "quote"  # quoted words large, who said them below
     IMAGE = "image"  # a title and a picture
     COLUMNS = "columns"  # a title and two columns of points side by side
+    STATEMENT = "statement"  # the host's own words large, without quote marks
+    CODE = "code"  # a title and code in a monospace font on a panel
+    TABLE = "table"  # a title and a table, its header row marked
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,19 @@ class SlidePlan:
     numeral_box: tuple[float, float, float, float] | None = None  # its left, top, width, height
     image: str | None = None  # the picture's file
     picture: tuple[float, float, float, float] | None = None  # its left, top, width, height (pt)
+    # Code, as the rows it shows (cut where the panel ends), in `code_font` at `code_pt`, on a
+    # panel at `area` (left, top, width, height in pt) in `code_colours`.
+    code: tuple[Line, ...] = ()
+    code_pt: int = 0
+    code_font: str = ""
+    code_colours: CodeColours | None = None
+    # A table: its rows (the header first), columns' widths and rows' heights (pt), at `area`.
+    table: tuple[tuple[str, ...], ...] = ()
+    table_pt: int = 0
+    table_widths: tuple[float, ...] = ()
+    table_heights: tuple[float, ...] = ()
+    table_header: str | None = None  # the header row's text colour, "RRGGBB"
+    area: tuple[float, float, float, float] | None = None
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
     notes: tuple[str, ...] = ()  # delivery notes, never read aloud
     reveal: bool = False  # bullets appear one per click, at the [CLICK] marks in `spoken`

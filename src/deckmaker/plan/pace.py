@@ -18,10 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from deckmaker.essay.language import strip_markers, word_set
+from deckmaker.typography import capitalised
 
 # A stretch with nothing to show that is shorter than this is no slide's worth (it would
 # flicker): the next slide comes up early over it instead.
 SHORT_STRETCH = 20
+# No slide is up for less than this (seconds at the talk's pace): it would flash by.
+MIN_SECONDS = 5
 
 
 @dataclass(frozen=True)
@@ -80,9 +83,50 @@ def spans(slides: Sequence[Shown], seconds: Sequence[float], limit: float) -> tu
     return tuple(out)
 
 
-def pieces(
-    seconds: Sequence[float], start: int, end: int, limit: float
-) -> list[tuple[int, int]]:
+def lengthened(
+    found: Sequence[Span],
+    seconds: Sequence[float],
+    limit: float,
+    minimum: float = MIN_SECONDS,
+) -> tuple[Span, ...]:
+    """The spans with each one said for less than `minimum` given sentences of its neighbours,
+    as long as they keep `minimum` themselves and it stays within `limit`: the next slide
+    comes up a sentence later, else this one a sentence earlier. A slide the segment cannot
+    give enough words keeps its own."""
+    out = list(found)
+
+    def length(start: int, end: int) -> float:
+        return sum(seconds[start:end])
+
+    for i in range(len(out)):
+        while length(out[i].start, out[i].end) < minimum:
+            here = out[i]
+            after = out[i + 1] if i + 1 < len(out) else None
+            before = out[i - 1] if i else None
+            if (
+                after is not None
+                and after.start == here.end
+                and length(here.start, here.end + 1) <= limit
+                and after.end - after.start > 1
+                and length(after.start + 1, after.end) >= minimum
+            ):
+                out[i] = Span(here.slide, here.start, here.end + 1)
+                out[i + 1] = Span(after.slide, after.start + 1, after.end)
+            elif (
+                before is not None
+                and before.end == here.start
+                and length(here.start - 1, here.end) <= limit
+                and before.end - before.start > 1
+                and length(before.start, before.end - 1) >= minimum
+            ):
+                out[i - 1] = Span(before.slide, before.start, before.end - 1)
+                out[i] = Span(here.slide, here.start - 1, here.end)
+            else:
+                break
+    return tuple(out)
+
+
+def pieces(seconds: Sequence[float], start: int, end: int, limit: float) -> list[tuple[int, int]]:
     """Sentences start..end cut at sentence ends into as few pieces within `limit` as they fit,
     as even as they can be (a single sentence over the limit is a piece of its own)."""
     total = sum(seconds[start:end])
@@ -121,10 +165,9 @@ RELAXED_WORDS = 32
 
 
 def _trimmed(sentence: str, language: str) -> str:
-    """"So, while it might…", "Furthermore, the ending…": discourse markers set off by a comma
+    """ "So, while it might…", "Furthermore, the ending…": discourse markers set off by a comma
     are left out of the quote (essay.language.strip_markers), as an editor trims one."""
-    rest = strip_markers(sentence, language)
-    return rest[:1].upper() + rest[1:]
+    return capitalised(strip_markers(sentence, language))
 
 
 def pull_quotes(said: Sequence[str], about: str) -> list[str]:

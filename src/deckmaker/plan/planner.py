@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.outline import Column, Outline, Point, Segment
+from deckmaker.outline import Column, Outline, Point, Quote, Segment
 from deckmaker.plan.align import Sentence, align, anchored, filled, paragraphs, sentences
 from deckmaker.plan.model import (
     CLICK,
@@ -24,9 +24,10 @@ from deckmaker.plan.model import (
     word_count,
 )
 from deckmaker.plan.notes import placed
-from deckmaker.plan.pace import Shown, pull_quotes, spans
+from deckmaker.plan.pace import MIN_SECONDS, Shown, lengthened, pull_quotes, spans
 from deckmaker.plan.slides import Drafts, Frames, bullets
 from deckmaker.plan.spoken import Topic, proper_words, said_points, talk, topic
+from deckmaker.plan.statements import Statements
 from deckmaker.plan.voice import Voice
 from deckmaker.typography import smarten
 
@@ -39,6 +40,8 @@ DIVIDER_MIN_SLIDES_PER_SECTION = 2
 # change slides every 30 to 90 seconds.
 MAX_SLIDE_SECONDS = 75
 _PAUSE_MARK = re.compile(r"\[\s*pause\s*\]", re.I)
+# What is said over a slide the script never reaches, by what it shows (voice macros).
+_MORE = {Layout.CODE: "more_code", Layout.TABLE: "more_table"}
 
 
 def plan_talk(
@@ -57,8 +60,13 @@ def plan_talk(
     `max_slide_seconds` (else the outline's `pace:`) is the longest a slide stays up; `reveal`
     (or the outline's `reveal:`) shows each bullet on a click, marked [CLICK] where it is said."""
     limit = max_slide_seconds or outline.pace or MAX_SLIDE_SECONDS
-    planner = _Planner(outline, voice, frames, limit, reveal or outline.reveal)
-    plan = planner.plan(wpm or outline.wpm or DEFAULT_WPM)
+    reveal = reveal or outline.reveal
+    rate = wpm or outline.wpm or DEFAULT_WPM
+    planner = _Planner(outline, voice, frames, limit, reveal)
+    plan = planner.plan(rate)
+    allowed = planner.statements.budget(plan)
+    if allowed is not None:  # too many: plan again with the statements the deck can hold
+        plan = _Planner(outline, voice, frames, limit, reveal, allowed).plan(rate)
     plan = replace(plan, target=target or outline.duration, read_warnings=outline.warnings)
     return _curled(plan) if curly_quotes or outline.curly_quotes else plan
 
@@ -90,7 +98,13 @@ def _curled(plan: Plan) -> Plan:
 
 class _Planner:
     def __init__(
-        self, outline: Outline, voice: Voice, frames: Frames, limit: int, reveal: bool
+        self,
+        outline: Outline,
+        voice: Voice,
+        frames: Frames,
+        limit: int,
+        reveal: bool,
+        allowed: frozenset[int] | None = None,
     ) -> None:
         self.outline, self.voice = outline, voice
         self.limit, self.reveal = limit, reveal
@@ -99,6 +113,8 @@ class _Planner:
         self.drafts = Drafts(outline, voice, frames)
         self.count = 0  # slides planned so far
         self.proper = proper_words(outline)
+        self.readings: set[str] = set()  # quotes read out by the voice: never a statement
+        self.statements = Statements(allowed)
         self.talk = talk(outline, self.proper)
 
     def plan(self, wpm: int) -> Plan:
@@ -112,7 +128,7 @@ class _Planner:
             opening = self.words(section)[0] if section.script else ""
             lead = say("transition", said, count, opening)
             label = say("part_label", number, count)
-            slides = self.segment(Kind.SECTION, section, lead, label, dividers, number)
+            slides = self.segment(Kind.SECTION, section, (lead,), label, dividers, number)
             parts.append(Part(section.title, Kind.SECTION, tuple(slides), section.title or ""))
         parts.append(Part(None, Kind.CLOSING, self.closing(), say("chapter_closing")))
         return Plan(
@@ -140,11 +156,14 @@ class _Planner:
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
             spoken, notes = (*greeting, *self.words(intro)), intro.notes
         subtitle = "\n".join(x for x in (o.subtitle, o.host) if x) or None
-        # the title slide is up for the whole greeting, however long
+        # the title slide is up for the whole greeting, however long, and for the intro's
+        # opening words, its hook, until the intro's first point is said
         cover = _Face(self.drafts.cover(o.title, subtitle), 0, last=len(sentences(greeting)) - 1)
-        slides = self.paced([cover], sentences(spoken), notes, Kind.TITLE, o.title, intro)
         if intro and intro.points:
-            slides += self.segment(Kind.INTRO, intro)
+            slides = self.segment(Kind.INTRO, intro, greeting, cover=cover)
+            slides[0] = replace(slides[0], kind=Kind.TITLE)
+        else:
+            slides = self.paced([cover], sentences(spoken), notes, Kind.TITLE, o.title, intro)
         titles = [s.title or "" for s in o.sections]  # validated: sections have titles
         agenda_title = self.voice.say("agenda_title")
         listed = tuple(Bullet(t) for t in titles)
@@ -170,7 +189,7 @@ class _Planner:
         slides: list[SlidePlan] = []
         recaps: list[SlidePlan] = []
         if outro and outro.points:
-            slides = self.segment(Kind.OUTRO, outro, recap or None)
+            slides = self.segment(Kind.OUTRO, outro, (recap,) if recap else ())
             said, notes = (), ()
         else:
             recaps = self.recap(said)
@@ -209,20 +228,24 @@ class _Planner:
         self,
         kind: Kind,
         seg: Segment,
-        lead: str | None = None,
+        lead: tuple[str, ...] = (),
         label: str | None = None,
         divided: bool = False,
         number: int = 0,
+        cover: _Face | None = None,
     ) -> list[SlidePlan]:
         """The slides of a segment: its divider, labelled `label`, when `divided` or when it has
         nothing else to show; then its points (on as many pages as space and time need), its
         columns, picture and quote, in the order they are said (_in_said_order), each up while
         what it shows is said (see pace.py). A points page ends where a columns or quote slide
-        comes up, and the points said after it go on a page after it."""
+        comes up, and the points said after it go on a page after it. `lead`: paragraphs said
+        first (a transition, a greeting); `cover`: the title slide, up while the lead is said
+        and until the segment's first slide comes up."""
         default = {Kind.INTRO: "intro_title", Kind.OUTRO: "outro_title"}
         title = seg.title or self.voice.say(default[kind])
-        said = sentences(((lead,) if lead else ()) + self.words(seg))
-        lead_count = len(sentences((lead,))) if lead else 0
+        lead_count = len(sentences(lead))
+        words = sentences(lead + self.words(seg))
+        said, quoted = self.read_out(seg.quotes, words, lead_count)
         script = said[lead_count:]
         texts = [t for p in seg.points for t in (p.text, *p.points)]
         fixed = [
@@ -241,11 +264,16 @@ class _Planner:
             others += [_Face(d, first, shown, last) for d in drafts]
         if seg.image:
             others.append(_Face(self.drafts.picture(title, seg.image), None))
-        for q in seg.quotes:
-            a = self.shown_from(q.said, script, lead_count)
-            if a is None:
-                a = self.where(q.text, script, lead_count)
+        for q, a in zip(seg.quotes, quoted, strict=True):
             others.append(_Face(self.drafts.quote(q.text, q.attribution), a, (Point(q.text),)))
+        for block in seg.code:
+            a = self.shown_from(block.said, script, lead_count)
+            pages = self.drafts.code(title, block)
+            others += [_Face(d, a if i == 0 else None) for i, d in enumerate(pages)]
+        for table in seg.tables:
+            a = self.shown_from(table.said, script, lead_count)
+            pages = self.drafts.table(title, table)
+            others += [_Face(d, a if i == 0 else None) for i, d in enumerate(pages)]
         if seg.points:
             known = tuple(f is not None for f in found)
             breaks = sorted({f.first for f in others if f.first is not None})
@@ -254,6 +282,8 @@ class _Planner:
         if divided or not faces:
             divider = _Face(self.drafts.divider(title, label, number), 0)
             faces.insert(0, divider)
+        if cover is not None:
+            faces.insert(0, cover)
         return self.paced(faces, said, seg.notes, kind, title, seg)
 
     def content(
@@ -320,6 +350,35 @@ class _Planner:
             for d, (p, _, m) in zip(drafts, pages, strict=True)
         ]
 
+    def read_out(
+        self, quotes: Sequence[Quote], said: tuple[Sentence, ...], start: int
+    ) -> tuple[tuple[Sentence, ...], list[int | None]]:
+        """What is said with each quote the script (from sentence `start`) does not say read
+        out as someone else's words (the voice's `quoting`): after the sentence its `said:`
+        opens, else at the end; and the sentence from which each quote is on screen (that
+        one, or where the script says it)."""
+        out = list(said)
+        at: list[int | None] = []
+        for q in quotes:
+            anchor = self.shown_from(q.said, out[start:], start)
+            found = None if anchor is not None else self.where(q.text, out[start:], start)
+            if found is not None:  # the author reads it out already
+                at.append(found)
+                continue
+            where = len(out) if anchor is None else anchor + 1
+            before = out[where - 1] if where else None
+            who = _speakable(q.attribution)
+            named = bool(who and before and who.split()[0].lower() in before.text.lower())
+            reading = self.voice.say("quoting", who, q.text, named)
+            self.readings.add(reading)
+            paragraph = before.paragraph if before else 0
+            if anchor is None:  # after the script's last words, in a paragraph of its own
+                paragraph = 1 + max((s.paragraph for s in out), default=-1)
+            out.insert(where, Sentence(reading, paragraph))
+            at = [a if a is None or a < where else a + 1 for a in at]
+            at.append(where if anchor is None else anchor)
+        return tuple(out), at
+
     def spread(
         self, texts: Sequence[str], script: Sequence[Sentence], offset: int
     ) -> tuple[int | None, int | None]:
@@ -354,6 +413,10 @@ class _Planner:
             slides.append(self.drafts.picture(title, seg.image))
         for q in seg.quotes:
             slides.append(self.drafts.quote(q.text, q.attribution))
+        for block in seg.code:
+            slides += self.drafts.code(title, block)
+        for table in seg.tables:
+            slides += self.drafts.table(title, table)
         return slides
 
     def words(self, seg: Segment) -> tuple[str, ...]:
@@ -389,20 +452,42 @@ class _Planner:
         written from what it shows, and each note goes with the slide it is about (notes.py)."""
         shown = _unaligned_placed(faces, len(said))
         out: list[SlidePlan] = []
-        for span in spans(shown, [self.seconds(s) for s in said], self.limit):
+        heard: list[tuple[Sentence, ...]] = []  # what is said over each slide of `out`
+        seconds = [self.seconds(s) for s in said]
+        pacing = list(lengthened(spans(shown, seconds, self.limit), seconds, self.limit))
+        for i, span in enumerate(pacing):
             here = said[span.start : span.end]
             if span.slide is not None:
                 face = faces[span.slide]
             else:
-                face = self.pull_quote(here, seg, title, continued=bool(out))
+                found = self.statement(here, seg, title, continued=bool(out))
+                if found is None:  # nothing new to show: a slide beside it stays up longer
+                    longer = (*heard[-1], *here)
+                    if self.length(longer, 0, len(longer)) <= self.limit:
+                        heard[-1] += here
+                        out[-1] = replace(out[-1], spoken=_spoken_after(out[-1], heard[-1], here))
+                        continue
+                    after = pacing[i + 1] if i + 1 < len(pacing) else None
+                    if after and self.length(said, span.start, after.end) <= self.limit:
+                        pacing[i + 1] = replace(after, start=span.start)
+                        continue
+                    shown_title = self.voice.say("continued", title)
+                    found = _Face(self.drafts.divider(shown_title, None), 0)
+                face = found
             slide = replace(face.draft, number=self.next_number())
             slide = replace(slide, kind=kind if span.slide is not None else _quoted_kind(kind))
             marks = face.marks
             if not here:  # the words ran out before this slide: written from what it shows
-                here = sentences((self.voice.say("more", self.topic_from(face, title, seg)),))
+                line = _MORE.get(face.draft.layout, "more")
+                here = sentences((self.voice.say(line, self.topic_from(face, title, seg)),))
                 if seg is not None and seg.script:  # the author's words ran out: say so
                     self.written.append(slide.number)
                 marks = None
+            elif slide.layout in _MORE and self.length(here, 0, len(here)) < MIN_SECONDS:
+                # code or a table up too briefly to take in: a line about it, said over it
+                line = self.voice.say(_MORE[slide.layout], self.topic_from(face, title, seg))
+                here = (*here, Sentence(line, here[-1].paragraph))
+                self.written.append(slide.number)
             spoken = paragraphs(here)
             if self.reveal and slide.layout is Layout.CONTENT and seg is not None:
                 if marks is None:
@@ -413,27 +498,39 @@ class _Planner:
                 spoken = clicked(here, marks)
                 slide = replace(slide, reveal=True)
             out.append(replace(slide, spoken=spoken))
+            heard.append(here)
         return [replace(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
 
-    def pull_quote(
+    def statement(
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool
-    ) -> _Face:
-        """A stretch with nothing to show: its strongest short sentence as a pull quote
-        (pace.pull_quotes' rule), else the segment's title as a header ("… (cont.)" once a
-        slide of the segment has been up). A stretch that opens a section (no divider before
-        it) shows the section's title: the audience sees that a new part has begun."""
+    ) -> _Face | None:
+        """A stretch with nothing to show: its strongest short sentence as a statement (the
+        host's own words, large, without quote marks: pace.pull_quotes' rule), one not shown
+        before in the deck nor close to one that was, while the deck's budget of statements
+        lasts (`statements.allowed`); else None, and the slide before stays up. A stretch that
+        opens a section (no divider before it) shows the section's title: the audience sees
+        that a new part has begun; one that opens the talk, the talk's title when it has no
+        statement."""
         if not continued and seg is not None and seg.title:
             return _Face(self.drafts.divider(title, None), 0)
+        fallback = None if continued else _Face(self.drafts.divider(title, None), 0)
+        number = self.statements.candidate(sum(self.seconds(s) for s in said))
+        if not self.statements.allows(number):
+            return fallback
         about = " ".join(
             [seg.title or "", *(t for p in seg.points for t in (p.text, *p.points))] if seg else []
         )
-        for text in pull_quotes([s.text for s in said], about):
-            try:
-                return _Face(self.drafts.quote(text, None), 0)
-            except DeckmakerError:  # too long for this theme's quote box: the next one
+        fresh = [s.text for s in said if s.text not in self.readings]
+        for text in pull_quotes(fresh, about):
+            if self.statements.repeats(text):
                 continue
-        shown = self.voice.say("continued", title) if continued else title
-        return _Face(self.drafts.divider(shown, None), 0)
+            try:
+                face = _Face(self.drafts.statement(text), 0)
+            except DeckmakerError:  # too long for this theme's statement box: the next one
+                continue
+            self.statements.shown(number, text)
+            return face
+        return fallback
 
     def topic_from(self, face: _Face, title: str, seg: Segment | None) -> Topic:
         """What a slide the script never reaches is about, for the voice's `more` macro."""
@@ -519,9 +616,28 @@ def _led_by_sub_points(
     return tuple(out)
 
 
+def _speakable(attribution: str | None) -> str:
+    """Who wrote or said a quote, as the host says it: the name before any comma or bracket,
+    a handle without its @ ("Mia, 'Audition'" is "Mia"; "@kelseyhightower" "kelseyhightower")."""
+    if not attribution:
+        return ""
+    name = re.split(r"[,(\[]| [-–—] ", attribution.strip().lstrip("—–-~ "))[0]
+    return " ".join(w.lstrip("@") for w in name.split())
+
+
 def _quoted_kind(kind: Kind) -> Kind:
     """A pull quote belongs to the stretch it is said in: the opening's are the intro's."""
     return Kind.INTRO if kind in (Kind.TITLE, Kind.AGENDA) else kind
+
+
+def _spoken_after(
+    slide: SlidePlan, heard: Sequence[Sentence], more: Sequence[Sentence]
+) -> tuple[str, ...]:
+    """What is said over a slide that stays up for `more` sentences after its own: all it
+    hears, as paragraphs (its click marks kept, when it has any)."""
+    if slide.reveal:
+        return slide.spoken + paragraphs(more)
+    return paragraphs(heard)
 
 
 def clicked(said: Sequence[Sentence], marks: Sequence[int]) -> tuple[str, ...]:

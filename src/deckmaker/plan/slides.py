@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.outline import Column, Outline, Point
+from deckmaker.highlight import CodeColours, code_colours, highlighted
+from deckmaker.outline import Code, Column, Outline, Point, Table
+from deckmaker.plan.code import CODE_LINE_HEIGHT, code_pages
 from deckmaker.plan.fit import (
     LINE_HEIGHT,
     SPACE_BEFORE,
@@ -23,11 +25,12 @@ from deckmaker.plan.fit import (
     text_width,
     unwidowed_list,
 )
-from deckmaker.plan.fonts import ESTIMATE, Typeface
+from deckmaker.plan.fonts import ESTIMATE, Typeface, typeface
 from deckmaker.plan.model import Bullet, Kind, Layout, Part, SlidePlan
 from deckmaker.plan.picture import fitted_picture
+from deckmaker.plan.table import table_pages
 from deckmaker.plan.voice import Voice
-from deckmaker.typography import quoted, smarten
+from deckmaker.typography import quoted, typeset
 
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
 BODY_SIZES = (32, 28, BODY_PT)  # a short list is set larger, to use the slide
@@ -41,6 +44,9 @@ SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
 LABEL_SIZES = (24, 20, 18, 16)
 NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
+DEFAULT_CODE_COLOURS = code_colours("FFFFFF", "000000", ("4472C4", "ED7D31", "A5A5A5", "FFC000",
+                                                         "5B9BD5", "70AD47"))  # fmt: skip
+PANEL_INSET = 12.0  # between the code's panel and its text, all round (pt)
 
 
 @dataclass(frozen=True)
@@ -59,8 +65,12 @@ class Frames:
     quote_by: Box | None = None
     columns: tuple[Box, Box] | None = None
     picture: Box | None = None
+    content: Box | None = None  # where code and tables stand: the body box, without indents
     title_font: Typeface = ESTIMATE  # bold, as titles are set
     body_font: Typeface = ESTIMATE
+    code_font: Typeface = ESTIMATE  # monospace (render.palette.code_font)
+    code_colours: CodeColours = DEFAULT_CODE_COLOURS
+    table_header: str | None = None  # the header row's text colour; None: the table style's
 
 
 class Drafts:
@@ -103,10 +113,10 @@ class Drafts:
 
     def cover(self, title: str, subtitle: str | None) -> SlidePlan:
         f = self.frames
-        shown = smarten(title)
+        shown = typeset(title)
         sub_pt = 0
         if subtitle:
-            shown_sub = smarten(subtitle)
+            shown_sub = typeset(subtitle)
             box = f.cover_subtitle
             sub_pt = self.fit(shown_sub, box, SUBTITLE_SIZES, "subtitle", 4, subtitle, f.body_font)
         size = self.fit(shown, f.cover_title, COVER_TITLE_SIZES, "title", written_as=title)
@@ -116,7 +126,7 @@ class Drafts:
             layout=Layout.COVER,
             title=set_title(shown, size, f.cover_title, f.title_font),
             title_pt=size,
-            subtitle=smarten(subtitle) if subtitle else None,
+            subtitle=typeset(subtitle) if subtitle else None,
             body_pt=sub_pt,
         )
 
@@ -124,7 +134,7 @@ class Drafts:
         """A section's divider: its title large, its label ("Part 2 of 4"), and the section's
         number larger still ("02") where the theme leaves room for it above them."""
         f = self.frames
-        shown = smarten(title)
+        shown = typeset(title)
         size = self.fit(shown, f.header_title, COVER_TITLE_SIZES, "title", written_as=title)
         label_pt = 0
         if label and f.header_label:
@@ -161,10 +171,10 @@ class Drafts:
     def paginated(
         self, bullets: tuple[Bullet, ...], frames: Frames | None = None
     ) -> list[tuple[Bullet, ...]]:
-        """The bullets (as shown: smartened) over as few pages as they fit."""
+        """The bullets (as shown: typeset) over as few pages as they fit."""
         f = frames or self.frames
         shown = tuple(
-            b if (t := smarten(b.text)) == b.text else replace(b, text=t) for b in bullets
+            b if (t := typeset(b.text)) == b.text else replace(b, text=t) for b in bullets
         )
         return paginate(shown, f.body, BODY_PT, f.body_font)
 
@@ -174,9 +184,9 @@ class Drafts:
         """Pages of bullets (as `paginated` makes them) as slides, the later ones titled as
         continuing the first."""
         f = frames or self.frames
-        titles = [smarten(title)]
+        titles = [typeset(title)]
         if len(pages) > 1:
-            titles += [smarten(self.voice.say("continued", title))] * (len(pages) - 1)
+            titles += [typeset(self.voice.say("continued", title))] * (len(pages) - 1)
         title_pt = self.fit(titles[-1], f.title, TITLE_SIZES, "title", written_as=title)
         # A section's pages share one size and one spacing, its smallest: a list that runs
         # on reads as one list, not as a last page suddenly set larger and spread out.
@@ -222,7 +232,7 @@ class Drafts:
                     body_height(side, box, size, f.body_font) <= box.height
                     for side, box in zip(sides, f.columns, strict=False)
                 ):
-                    shown = smarten(title)
+                    shown = typeset(title)
                     return [
                         SlidePlan(
                             0,
@@ -244,7 +254,7 @@ class Drafts:
 
     def picture(self, title: str, image: str) -> SlidePlan:
         f = self.frames
-        shown = smarten(title)
+        shown = typeset(title)
         box = f.picture or f.body
         try:
             placed = fitted_picture(image, box)
@@ -258,7 +268,7 @@ class Drafts:
         shown = quoted(text)
         box = f.quote or f.header_title
         size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font)
-        by = f"— {smarten(attribution)}" if attribution else None
+        by = f"— {typeset(attribution)}" if attribution else None
         by_box = f.quote_by or f.header_label
         by_pt = 0
         if by and by_box:
@@ -268,10 +278,80 @@ class Drafts:
             size = self.fit(shown, box, QUOTE_SIZES, "quote", 7, text, f.title_font)
         return SlidePlan(0, Kind.SECTION, Layout.QUOTE, shown, size, subtitle=by, body_pt=by_pt)
 
+    def statement(self, text: str) -> SlidePlan:
+        """The host's own words set large, as a quote is but without quote marks: a sentence
+        said while nothing else is on screen."""
+        f = self.frames
+        shown = typeset(text)
+        box = f.quote or f.header_title
+        size = self.fit(shown, box, QUOTE_SIZES, "statement", 6, text, f.title_font)
+        return SlidePlan(0, Kind.SECTION, Layout.STATEMENT, shown, size)
+
+    def titles(self, title: str, count: int) -> tuple[list[str], int]:
+        """A slide's title and its continuations' ("… (cont.)"), as shown, and their size."""
+        titles = [typeset(title)]
+        titles += [typeset(self.voice.say("continued", title))] * (count - 1)
+        size = self.fit(titles[-1], self.frames.title, TITLE_SIZES, "title", written_as=title)
+        return titles, size
+
+    def code(self, title: str, code: Code) -> list[SlidePlan]:
+        """Code on a panel in the content area, coloured by kind of token, in the theme's
+        monospace font, as large as it fits (plan.code); continued on further slides when it
+        does not fit one at the floor. Its text is never curled nor capitalised."""
+        f = self.frames
+        area = f.content or f.body
+        inner = Box(area.width - 2 * PANEL_INSET, area.height - 2 * PANEL_INSET)
+        lines = highlighted(code.text, code.language, f.code_colours)
+        size, pages = code_pages(lines, inner, f.code_font)
+        titles, title_pt = self.titles(title, len(pages))
+        return [
+            SlidePlan(
+                0,
+                Kind.SECTION,
+                Layout.CODE,
+                shown,
+                title_pt,
+                code=page,
+                code_pt=size,
+                code_font=f.code_font.name,
+                code_colours=f.code_colours,
+                area=(area.left, area.top, area.width, _panel_height(len(page), size, area)),
+            )  # fmt: skip
+            for shown, page in zip(titles, pages, strict=True)
+        ]
+
+    def table(self, title: str, table: Table) -> list[SlidePlan]:
+        """A native table in the content area, its header row marked, as large as it fits
+        (plan.table); its rows continued on further slides, under the header again, when they
+        do not fit one at the floor."""
+        f = self.frames
+        area = f.content or f.body
+        bold = typeface(f.body_font.name, bold=True) if f.body_font.measured_with else f.body_font
+        header = tuple(typeset(c) for c in table.header)
+        rows = [tuple(typeset(c) for c in r) for r in table.rows]
+        size, pages = table_pages(header, rows, area, f.body_font, bold)
+        titles, title_pt = self.titles(title, len(pages))
+        return [
+            SlidePlan(
+                0,
+                Kind.SECTION,
+                Layout.TABLE,
+                shown,
+                title_pt,
+                table=page.rows,
+                table_pt=size,
+                table_widths=page.widths,
+                table_heights=page.heights,
+                table_header=f.table_header,
+                area=(area.left, area.top, sum(page.widths), sum(page.heights)),
+            )  # fmt: skip
+            for shown, page in zip(titles, pages, strict=True)
+        ]
+
     def even_titles(self, parts: list[Part]) -> tuple[Part, ...]:
         """One title size for every titled slide: the largest at which all of them fit, unless
         one needs less than DECK_TITLE_FLOOR, which then keeps its own smaller size."""
-        titled = (Layout.CONTENT, Layout.COLUMNS, Layout.IMAGE)
+        titled = (Layout.CONTENT, Layout.COLUMNS, Layout.IMAGE, Layout.CODE, Layout.TABLE)
         sizes = [s.title_pt for p in parts for s in p.slides if s.layout in titled]
         deck_pt = max(min(sizes, default=0), DECK_TITLE_FLOOR)
         box, font = self.frames.title, self.frames.title_font
@@ -285,6 +365,10 @@ class Drafts:
         return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
 
 
+def _panel_height(rows: int, size: int, area: Box) -> float:
+    """The code's panel: as tall as its rows and insets, within the content area."""
+    return min(area.height, rows * CODE_LINE_HEIGHT * size + 2 * PANEL_INSET)
+
 
 def bullets(points: Sequence[Point]) -> tuple[Bullet, ...]:
     """Points and their sub-points as bullets, one level deep."""
@@ -297,7 +381,5 @@ def _texts(points: Sequence[Point]) -> tuple[str, ...]:
 
 
 def _columnbullets(column: Column) -> tuple[Bullet, ...]:
-    heading = (Bullet(smarten(column.title), 0, heading=True),) if column.title else ()
-    return heading + tuple(replace(b, text=smarten(b.text)) for b in bullets(column.points))
-
-
+    heading = (Bullet(typeset(column.title), 0, heading=True),) if column.title else ()
+    return heading + tuple(replace(b, text=typeset(b.text)) for b in bullets(column.points))

@@ -18,6 +18,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.plan import Bullet, Layout, Plan, SlidePlan
 from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK, TITLE_LINE_SPACING
 from deckmaker.render.growth import Growth
+from deckmaker.render.listing import add_code, add_table
 from deckmaker.render.package import (
     add_latent,
     drop_slides,
@@ -78,6 +79,10 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         reveal_bullets(slide, [placed[i] for i in place.texts], planned)
         if planned.image and planned.picture:
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
+        if planned.code:
+            add_code(slide, planned)
+        if planned.table:
+            add_table(slide, planned)
         if planned.numeral and planned.numeral_box:
             font = theme.frames.title_font.name
             _add_numeral(slide, planned.numeral, planned.numeral_pt, planned.numeral_box, font)
@@ -149,7 +154,7 @@ def _fill(placed: dict[int, Shape], place: Placement, planned: SlidePlan, sets_l
     if place.title is None:
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
-    leading = 1.0 if planned.layout is Layout.QUOTE else TITLE_LINE_SPACING
+    leading = 1.0 if planned.layout in (Layout.QUOTE, Layout.STATEMENT) else TITLE_LINE_SPACING
     _write(placed[place.title], Block(title, planned.title_pt, line_spacing=leading))
     wanted = blocks(planned)
     if len(wanted) > len(place.texts):  # the theme loader promised these boxes

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pptx
@@ -25,10 +25,13 @@ from pptx.shapes.autoshape import Shape
 from pptx.slide import SlideLayout
 from pptx.util import Length
 
+from deckmaker.contrast import clearest
 from deckmaker.errors import DeckmakerError
+from deckmaker.highlight import code_colours
 from deckmaker.limits import MAX_THEME_BYTES, MAX_THEME_UNPACKED, check_size
 from deckmaker.plan import Box, Frames, Layout, Plan
 from deckmaker.plan.fonts import typeface
+from deckmaker.render.palette import code_font, palette
 from deckmaker.render.shipped import DEFAULT_THEME, shipped, theme_path
 from deckmaker.textfile import unreadable
 
@@ -56,10 +59,13 @@ NAMES: dict[Layout, tuple[str, ...]] = {
     Layout.QUOTE: ("Quote", "Section Header", "Section Title"),
     Layout.IMAGE: ("Title and Picture", "Title Only"),
     Layout.COLUMNS: ("Two Content", "Title, 2 Content"),
+    Layout.STATEMENT: ("Quote", "Section Header", "Section Title"),
+    Layout.CODE: ("Title Only",),
+    Layout.TABLE: ("Title Only",),
 }
 TEXT_BOXES = {
     Layout.COVER: 1, Layout.CONTENT: 1, Layout.HEADER: 0, Layout.QUOTE: 1, Layout.IMAGE: 0,
-    Layout.COLUMNS: 2,
+    Layout.COLUMNS: 2, Layout.STATEMENT: 0, Layout.CODE: 0, Layout.TABLE: 0,
 }  # fmt: skip
 # What a kind of slide falls back to when the theme has no layout for it.
 FALLBACK = {
@@ -67,11 +73,18 @@ FALLBACK = {
     Layout.QUOTE: Layout.HEADER,
     Layout.IMAGE: Layout.CONTENT,
     Layout.COLUMNS: Layout.CONTENT,
+    Layout.STATEMENT: Layout.QUOTE,
+    Layout.CODE: Layout.CONTENT,
+    Layout.TABLE: Layout.CONTENT,
 }
+# Kinds whose fallback serves as well as their own layout: nothing to warn about. A statement
+# is set as a quote is; code and tables stand in the content area, the body box removed.
+QUIET = (Layout.STATEMENT, Layout.CODE, Layout.TABLE)
 WHAT = {
     Layout.COVER: "title slides", Layout.CONTENT: "slides of points",
     Layout.HEADER: "section dividers", Layout.QUOTE: "quotes", Layout.IMAGE: "pictures",
-    Layout.COLUMNS: "two columns",
+    Layout.COLUMNS: "two columns", Layout.STATEMENT: "statements", Layout.CODE: "code",
+    Layout.TABLE: "tables",
 }  # fmt: skip
 
 
@@ -171,10 +184,11 @@ def load_theme(path: Path) -> Theme:
         lay = _find(prs, kind)
         if lay is None and kind in FALLBACK:
             lay = chosen[FALLBACK[kind]]
-            notices[kind] = (
-                f"{path.name}: the theme has no layout for {WHAT[kind]} "
-                f"({' or '.join(repr(n) for n in NAMES[kind][:2])}); using '{lay.name}'"
-            )
+            if kind not in QUIET:
+                notices[kind] = (
+                    f"{path.name}: the theme has no layout for {WHAT[kind]} "
+                    f"({' or '.join(repr(n) for n in NAMES[kind][:2])}); using '{lay.name}'"
+                )
         if lay is None:
             have = ", ".join(f"'{lay.name}'" for lay in prs.slide_layouts) or "no layouts at all"
             raise DeckmakerError.at(
@@ -191,6 +205,14 @@ def load_theme(path: Path) -> Theme:
         )
     roles = {kind: roles_of(lay) for kind, lay in chosen.items()}
     frames = _frames(roles, chosen, path, Layout.COLUMNS not in notices, fonts=theme_fonts(prs))
+    colours = palette(prs, chosen[Layout.CODE])
+    frames = replace(
+        frames,
+        code_font=typeface(code_font(prs)),
+        code_colours=code_colours(colours.background, colours.text, colours.accents),
+        # a table's header row stands on the first accent (the table style's fill)
+        table_header=clearest(colours.accents[0], colours.background, colours.text),
+    )
     placements = {kind: placement(lay, roles[kind]) for kind, lay in chosen.items()}
     general = []
     if not any(
@@ -279,6 +301,7 @@ def _frames(
         ),
         # a layout without a picture placeholder shows a picture where the points would be
         picture=box(picture) if picture is not None else text(Layout.CONTENT),
+        content=text(Layout.CONTENT),
         title_font=typeface(fonts[0], bold=True),  # titles are bold: measure them so
         body_font=typeface(fonts[1]),
     )

@@ -24,7 +24,7 @@ from deckmaker.plan.fonts import Typeface, remeasured
 from deckmaker.render.theme import Theme, load_theme
 
 KIND = "themes"
-FORMAT = 2  # the entries' layout: raise it when Theme, Frames or Box change
+FORMAT = 3  # the entries' layout: raise it when Theme, Frames or Box change
 
 
 def cached_theme(path: Path) -> Theme:
@@ -41,12 +41,13 @@ def cached_theme(path: Path) -> Theme:
         if found is not None:
             return replace(found, path=path)
     theme = load_theme(path)
-    title, body = theme.frames.title_font, theme.frames.body_font
-    if title.measured_with and body.measured_with:
+    title, body, code = theme.frames.title_font, theme.frames.body_font, theme.frames.code_font
+    if title.measured_with and body.measured_with and code.measured_with:
         bare = replace(
             theme.frames,
             title_font=Typeface(title.name, title.measured_with),
             body_font=Typeface(body.name, body.measured_with),
+            code_font=Typeface(code.name, code.measured_with),
         )
         cache.write(KIND, name, pickle.dumps(replace(theme, frames=bare)))
     return theme
@@ -60,10 +61,13 @@ def _measured(stored: bytes) -> Theme | None:
         return None
     if not isinstance(theme, Theme):
         return None
-    title, body = remeasured(theme.frames.title_font), remeasured(theme.frames.body_font)
-    if title is None or body is None:
+    frames = theme.frames
+    title, body = remeasured(frames.title_font), remeasured(frames.body_font)
+    code = remeasured(frames.code_font)
+    if title is None or body is None or code is None:
         return None  # a font file moved or went: choose the fonts afresh
-    return replace(theme, frames=replace(theme.frames, title_font=title, body_font=body))
+    fonts = {"title_font": title, "body_font": body, "code_font": code}
+    return replace(theme, frames=replace(frames, **fonts))
 
 
 def _version() -> tuple[object, ...]:

@@ -75,27 +75,27 @@ def test_example_deck_reads_as_a_talk(example) -> None:
         "La La Land’s Ending, Explained",
         intro,
         f"{intro} (cont.)",
-        # a pull quote: what is said while no point is (issue 14's pacing)
-        "“The final shot, focusing on Sebastian’s face as he plays his theme for Mia, is filled "
-        "with a deep, knowing melancholy.”",
+        # a statement: what is said while no point is, in the host's words, no quote marks
+        "The final shot, focusing on Sebastian’s face as he plays his theme for Mia, is filled "
+        "with a deep, knowing melancholy.",
         f"{intro} (cont.)",
         "What We’ll Cover",
         montage,
-        "“Sebastian’s music, particularly his jazz club theme, becomes the soundtrack to this "
-        "alternate life, tying their personal narrative to his artistic journey.”",
+        "Sebastian’s music, particularly his jazz club theme, becomes the soundtrack to this "
+        "alternate life, tying their personal narrative to his artistic journey.",
         f"{montage} (cont.)",
         f"{montage} (cont.)",
         sacrifices,  # its two columns, said first
         sacrifices,  # then its points, split by time
         f"{sacrifices} (cont.)",
         realism,
-        "“The final scene, in Sebastian’s jazz club, is a masterclass in understated emotion.”",
+        "The final scene, in Sebastian’s jazz club, is a masterclass in understated emotion.",
         f"{realism} (cont.)",
         "“Here’s to the ones who dream, foolish as they may seem.”",  # the outline's own quote
         impact,
         f"{impact} (cont.)",
-        "“It’s this blend of melancholy and hope, of loss and achievement, that makes the "
-        "conclusion of La La Land not just good, but truly unforgettable.”",
+        "It’s this blend of melancholy and hope, of loss and achievement, that makes the "
+        "conclusion of La La Land not just good, but truly unforgettable.",
         "Key Takeaways",  # each section and its first point
         "Thank You!",
     ]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .animation import animation_findings
+from .content import content_findings
 from .layout import layout_findings
 from .outline import outline_findings
 from .package import package_findings
@@ -24,6 +25,7 @@ from .tools import require
 __all__ = [
     "animation_findings",
     "chapters_findings",
+    "content_findings",
     "dialogue_findings",
     "findings",
     "html_findings",
@@ -42,7 +44,7 @@ __all__ = [
 Judge = Callable[[Path], list[str]]
 # By how the file name ends; the longest ending that matches wins.
 BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
-    ".pptx": (package_findings, layout_findings, animation_findings),
+    ".pptx": (package_findings, layout_findings, animation_findings, content_findings),
     ".md": (markdown_findings,),
     ".dialogue.md": (markdown_findings, dialogue_findings),
     ".script.txt": (teleprompter_findings,),

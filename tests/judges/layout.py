@@ -48,7 +48,8 @@ def layout_findings(path: Path) -> list[str]:
             for s in slide.shapes  # a placeholder's geometry comes from its layout if not its own
             if s.has_text_frame and s.text_frame.text.strip()
         ]
-        held = _letters(" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame))
+        boxes += [tuple(v / 12700 * scale for v in cell) for cell in _cells(slide)]
+        held = _letters(" ".join(_texts(slide)))
         missing = held - _letters(" ".join(w for w, _ in words))
         if missing:
             text = "".join(sorted(missing.elements()))[:60]
@@ -92,6 +93,33 @@ def drawn_pages(path: Path) -> list[Page] | str:
         )
         for page in tree.iter("page")
     ]
+
+
+def _cells(slide) -> list[tuple[int, int, int, int]]:
+    """Each table cell's box (EMU), as its table's column widths and row heights place it: a
+    row LibreOffice must draw taller than that, for text that does not fit, moves the rows
+    below it out of their boxes."""
+    out = []
+    for shape in slide.shapes:
+        if not getattr(shape, "has_table", False):
+            continue
+        top = shape.top
+        for row in shape.table.rows:
+            left = shape.left
+            for column in shape.table.columns:
+                out.append((left, top, left + column.width, top + row.height))
+                left += column.width
+            top += row.height
+    return out
+
+
+def _texts(slide) -> list[str]:
+    """The text of every text box and table cell of the slide."""
+    out = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    for shape in slide.shapes:
+        if getattr(shape, "has_table", False):
+            out += [cell.text_frame.text for row in shape.table.rows for cell in row.cells]
+    return out
 
 
 def _shrinks_on_overflow(slide) -> bool:

@@ -30,6 +30,8 @@ def _page_fault(message: str) -> bool:
     if guessed is not None:
         return guessed.group(1) in KNOWN_LANGUAGES
     return not message.startswith(AUTHORS_OWN)
+
+
 SRT_VALIDATOR = """
 const validate = require(process.argv[1]).default;
 const text = require("fs").readFileSync(process.argv[2], "utf8");
@@ -140,8 +142,7 @@ def _vnu(path: Path) -> list[str]:
     return [
         f"{path.name}:{m.get('lastLine', '?')}: {m['type']}: {m['message']} [vnu]"
         for m in messages
-        if (m["type"] == "error" or m.get("subType") == "warning")
-        and _page_fault(m["message"])
+        if (m["type"] == "error" or m.get("subType") == "warning") and _page_fault(m["message"])
     ]
 
 

@@ -174,6 +174,11 @@ class _Planner:
             for p, n in zip(pages, starts, strict=True)
         ]
         agenda = (self.voice.say("agenda", self.talk.topics),)
+        brief = self.length(sentences(agenda), 0, len(sentences(agenda))) < MIN_SECONDS
+        if brief and len(numbered) == 1:  # too brief for a slide: said over the one before
+            last = slides[-1]
+            slides[-1] = replace(last, spoken=(*last.spoken, *agenda))
+            return tuple(slides)
         slides += self.said(numbered, agenda, (), Kind.AGENDA)
         return tuple(slides)
 
@@ -487,7 +492,6 @@ class _Planner:
                 # code or a table up too briefly to take in: a line about it, said over it
                 line = self.voice.say(_MORE[slide.layout], self.topic_from(face, title, seg))
                 here = (*here, Sentence(line, here[-1].paragraph))
-                self.written.append(slide.number)
             spoken = paragraphs(here)
             if self.reveal and slide.layout is Layout.CONTENT and seg is not None:
                 if marks is None:

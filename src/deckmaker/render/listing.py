@@ -62,7 +62,7 @@ def add_table(slide: Slide, planned: SlidePlan) -> None:
             cell = table.cell(r, c)
             cell.margin_left = cell.margin_right = Pt(CELL_X)
             cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
-            cell.vertical_anchor = MSO_ANCHOR.TOP
+            cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             frame_ = cell.text_frame
             frame_.word_wrap = True
             paragraph = frame_.paragraphs[0]

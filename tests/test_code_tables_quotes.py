@@ -19,12 +19,12 @@ from deckmaker.contrast import contrast
 from deckmaker.highlight import code_colours, highlighted, text_of
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import build, plan_outline
-from deckmaker.plan import Layout, Plan, Voice, plan_talk
-from deckmaker.plan.code import CODE_SIZES, CONTINUED_INDENT, code_pages, max_rows
-from deckmaker.plan.fit import Box
-from deckmaker.plan.fonts import typeface
-from deckmaker.plan.pace import MIN_SECONDS
-from deckmaker.plan.statements import SHARE
+from deckmaker.planning import Layout, Plan, Voice, plan_talk
+from deckmaker.planning.code import CODE_SIZES, CONTINUED_INDENT, code_pages, max_rows
+from deckmaker.planning.fit import Box
+from deckmaker.planning.fonts import typeface
+from deckmaker.planning.pace import MIN_SECONDS
+from deckmaker.planning.statements import SHARE
 from deckmaker.templates import Templates
 from deckmaker.typography import capitalised, smarten, typeset
 

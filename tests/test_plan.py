@@ -8,7 +8,7 @@ import pytest
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import parse_outline
-from deckmaker.plan import (
+from deckmaker.planning import (
     Box,
     Bullet,
     Frames,
@@ -20,7 +20,7 @@ from deckmaker.plan import (
     Voice,
     plan_talk,
 )
-from deckmaker.plan.fit import paginate, wrap
+from deckmaker.planning.fit import paginate, wrap
 from deckmaker.templates import Templates
 
 # The shipped theme's boxes, roughly; the tests only need them fixed.
@@ -176,10 +176,11 @@ def test_intro_and_outro_get_slides_when_they_have_points() -> None:
         "outro: {title: Recap, points: [x], script: Bye.}\n"
     )
     kinds = [(s.kind, s.title) for s in got.slides]
+    # a one-part agenda is said in a breath, over the intro's slide: an agenda slide would
+    # flash by in under 5 s
     assert kinds == [
         (Kind.TITLE, "T"),
         (Kind.INTRO, "Introduction"),
-        (Kind.AGENDA, "What We’ll Cover"),
         (Kind.SECTION, "A"),
         (Kind.OUTRO, "Recap"),
         (Kind.CLOSING, "Thank You!"),
@@ -189,7 +190,8 @@ def test_intro_and_outro_get_slides_when_they_have_points() -> None:
 
 def test_intro_without_points_is_said_over_the_title_slide() -> None:
     got = plan("title: T\nintro: {script: Cold open., notes: [Grin]}\nsections: [{title: A}]\n")
-    assert got.slides[0].spoken[1:] == ("Cold open.",)
+    # then the agenda of one part, too brief for a slide of its own
+    assert got.slides[0].spoken[1:] == ("Cold open.", "It all comes down to one thing: 'A'.")
     assert got.slides[0].notes == ("Grin",)
 
 
@@ -198,7 +200,7 @@ def test_points_without_a_script_become_sentences() -> None:
         "title: T\nsections:\n  - title: A\n    points: [Cats sleep a lot, "
         "{text: Dogs need walks, points: [morning, evening]}, Fish are quiet]\n"
     )
-    said = got.slides[2].spoken[1]
+    said = got.slides[1].spoken[1]  # after the title slide, which says the brief agenda
     assert said == (
         "Let's walk through this one point by point. To start, cats sleep a lot. Then, dogs need "
         "walks: morning and evening. And to round it off, fish are quiet."
@@ -229,7 +231,7 @@ def test_a_title_that_cannot_fit_is_an_error() -> None:
 
 
 def test_each_subtitle_line_counts_as_a_line() -> None:
-    from deckmaker.plan.fit import largest_fitting
+    from deckmaker.planning.fit import largest_fitting
 
     box = Box(800, 100)
     assert largest_fitting("a", box, (30,), max_lines=2) == 30

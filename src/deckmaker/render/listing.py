@@ -9,9 +9,9 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.slide import Slide
 from pptx.util import Pt
 
-from deckmaker.plan import SlidePlan
-from deckmaker.plan.slides import PANEL_INSET
-from deckmaker.plan.table import CELL_X, CELL_Y
+from deckmaker.planning import SlidePlan
+from deckmaker.planning.slides import PANEL_INSET
+from deckmaker.planning.table import CELL_X, CELL_Y
 
 
 def add_code(slide: Slide, planned: SlidePlan) -> None:

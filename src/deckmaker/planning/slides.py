@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from deckmaker.errors import DeckmakerError
 from deckmaker.highlight import CodeColours, code_colours, highlighted
 from deckmaker.outline import Code, Column, Outline, Point, Table
-from deckmaker.plan.code import CODE_LINE_HEIGHT, code_pages
-from deckmaker.plan.fit import (
+from deckmaker.planning.code import CODE_LINE_HEIGHT, code_pages
+from deckmaker.planning.fit import (
     LINE_HEIGHT,
     SPACE_BEFORE,
     TITLE_LINE_HEIGHT,
@@ -25,11 +25,11 @@ from deckmaker.plan.fit import (
     text_width,
     unwidowed_list,
 )
-from deckmaker.plan.fonts import ESTIMATE, Typeface, typeface
-from deckmaker.plan.model import Bullet, Kind, Layout, Part, SlidePlan
-from deckmaker.plan.picture import fitted_picture
-from deckmaker.plan.table import table_pages
-from deckmaker.plan.voice import Voice
+from deckmaker.planning.fonts import ESTIMATE, Typeface, typeface
+from deckmaker.planning.model import Bullet, Kind, Layout, Part, SlidePlan
+from deckmaker.planning.picture import fitted_picture
+from deckmaker.planning.table import table_pages
+from deckmaker.planning.voice import Voice
 from deckmaker.typography import quoted, typeset
 
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)

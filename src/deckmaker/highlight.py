@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckmaker.contrast import mix, readable
+from deckmaker.contrast import contrast, mix, readable
 
 TAB = 4  # a tab stands for this many spaces: slides have no tab stops to line code up with
 PANEL_TINT = 0.07  # the code's panel: the slide's background this far toward the text colour
@@ -52,7 +52,9 @@ class CodeColours:
 def code_colours(background: str, text: str, accents: Sequence[str]) -> CodeColours:
     """Colours for code on a slide of `background` with `text` and the six `accents`."""
     panel = mix(background, text, PANEL_TINT)
-    plain = readable(text, panel, "000000" if _dark_text(text, background) else "FFFFFF")
+    # the text colour, or toward black or white (whichever stands out more) when it does not
+    # read on the panel: a theme may colour its text boxes itself, not through its scheme
+    plain = readable(text, panel, max(("000000", "FFFFFF"), key=lambda c: contrast(c, panel)))
 
     def ink(colour: str) -> str:
         return readable(colour, panel, plain)
@@ -68,12 +70,6 @@ def code_colours(background: str, text: str, accents: Sequence[str]) -> CodeColo
         name=ink(a[3]),
         builtin=ink(a[4]),
     )
-
-
-def _dark_text(text: str, background: str) -> bool:
-    from deckmaker.contrast import luminance
-
-    return luminance(text) < luminance(background)
 
 
 def known_language(language: str | None) -> str | None:

@@ -2,9 +2,10 @@
 
 A note goes with the slide it is about when that is clear: the slide that holds the most of the
 note's distinctive words, those found over one slide of the segment only (shown on it, said
-while it is up, or naming its kind: "column", "quote", "picture"). When no slide holds one, or
-two slides hold as many, the note goes with the segment's first slide, where a presenter reads
-the notes before starting. Words are compared as alignment compares them (content stems).
+while it is up, or naming its kind: "column", "quote", "picture", "code", "table"). When no
+slide holds one, or two slides hold as many, the note goes with the segment's first slide,
+where a presenter reads the notes before starting. Words are compared as alignment compares
+them (content stems).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ _KIND_WORDS = {
     Layout.COLUMNS: "column columns",
     Layout.QUOTE: "quote quotation",
     Layout.IMAGE: "picture image photo photograph",
+    Layout.CODE: "code snippet listing",
+    Layout.TABLE: "table row rows",
 }
 
 
@@ -44,8 +47,9 @@ def _words(slide: SlidePlan, language: str) -> set[str]:
     """The stems a slide holds: what it shows (its title only when that is a quote's words),
     what is said while it is up, and the words for its kind."""
     shown = [b.text for b in slide.bullets] + [b.text for c in slide.columns for b in c]
-    if slide.layout is Layout.QUOTE:
+    if slide.layout in (Layout.QUOTE, Layout.STATEMENT):
         shown.append(slide.title)
+    shown += [c for row in slide.table for c in row]
     said = [p.replace(CLICK, " ") for p in slide.spoken]
     kind = _KIND_WORDS.get(slide.layout, "")
     return set(content_stems(" ".join([*shown, *said, kind]), language))

@@ -73,11 +73,13 @@ def _measured(stored: bytes) -> Theme | None:
 def _version() -> tuple[object, ...]:
     """The code that reads a theme, by size and date: an entry made by other code (an upgrade,
     a checkout) is never used."""
+    from deckmaker import contrast, highlight
     from deckmaker.planning import fonts, model
-    from deckmaker.render import growth, package, theme
+    from deckmaker.render import growth, package, palette, theme
 
     stamps = []
-    for module in (theme, model, fonts, growth, package):  # growth, package: the prototypes
+    # growth, package: the prototypes; palette, highlight, contrast: the code's colours
+    for module in (theme, model, fonts, growth, package, palette, highlight, contrast):
         try:
             stat = os.stat(module.__file__ or "")
         except OSError:

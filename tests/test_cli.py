@@ -24,7 +24,7 @@ def test_builds_the_example_with_no_argument(tmp_path: Path, monkeypatch) -> Non
     assert (tmp_path / "build" / "la-la-land.pptx").stat().st_size > 10_000
     assert (tmp_path / "build" / "la-la-land.script.md").read_text().startswith("# La La Land")
     assert "Wrote build/la-la-land.pptx (22 slides, notes on each)" in result.output
-    assert "The talk runs about 15:49 at 150 words per minute." in result.output
+    assert "The talk runs about 15:55 at 150 words per minute." in result.output
 
 
 def test_only_and_wpm_and_out(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_validate(write_outline) -> None:
     good = write_outline("title: T\nsections: [{title: A}, {title: B}]\n")
     result = run("validate", str(good))
     assert (
-        result.output == f"{good}: OK, 2 sections, 6 slides, about 0:26 at 150 words per minute\n"
+        result.output == f"{good}: OK, 2 sections, 5 slides, about 0:25 at 150 words per minute\n"
     )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -173,7 +174,7 @@ def test_a_key_holding_a_line_break_is_named_on_one_line() -> None:
     [problem] = caught.value.problems
     assert str(problem) == (
         f"t.yaml:4: intro.{'0' * 39}…: unknown field; allowed: title, points, script, notes, "
-        "quote, image, columns"
+        "quote, image, columns, code, table"
     )
 
 
@@ -192,10 +193,14 @@ def test_a_markdown_heading_with_no_words_heads_nothing(tmp_path: Path) -> None:
 
 def test_a_slide_with_a_word_said_is_up_a_second(tmp_path: Path) -> None:
     built = _built(tmp_path, "e.txt", "Hi.\n\nPart one\n\nYes.\n")
-    said = [s for s in built.plan.slides if s.words == 1]
-    assert said, "no slide with one word said: the test tests nothing"
-    lengths = dict(zip(built.plan.slides, built.plan.slide_timings, strict=True))
-    assert all(lengths[s][1] >= 1 for s in said)
+    # a slide said over for under 5 s borrows its neighbours' sentences, so the planner makes
+    # none of one word today: the timings are asked of a plan whose first slide has one
+    plan = built.plan
+    first = replace(plan.parts[0].slides[0], spoken=("Hi.",))
+    part = replace(plan.parts[0], slides=(first, *plan.parts[0].slides[1:]))
+    plan = replace(plan, parts=(part, *plan.parts[1:]))
+    assert plan.slides[0].words == 1
+    assert plan.slide_timings[0][1] >= 1
 
 
 def test_a_greeting_of_two_paragraphs_is_said_as_two(tmp_path: Path) -> None:

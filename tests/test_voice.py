@@ -150,7 +150,10 @@ def test_a_voice_of_ones_own_falls_back_to_the_neutral_one(tmp_path: Path, write
     (tmp_path / "voice-plain.j2").write_text("", encoding="utf-8")
     path = write_outline("title: Tiny\nsections: [{title: Alpha}]\n")
     plan = plan_of(path, templates_dir=tmp_path, voice="plain")
-    assert plan.slides[0].spoken == ("Hello, everyone! Today we're looking at 'Tiny'.",)
+    assert plan.slides[0].spoken == (  # and the agenda of one part, too brief for a slide
+        "Hello, everyone! Today we're looking at 'Tiny'.",
+        "It all comes down to one thing: 'Alpha'.",
+    )
     with pytest.raises(DeckmakerError, match="choose one of plain, podcast, talk, video"):
         plan_of(path, templates_dir=tmp_path, voice="radio")
 

@@ -23,6 +23,10 @@ def write_outline(outline: Outline, header: str = "") -> str:
     top["sections"] = [_segment(s) for s in outline.sections]
     if outline.outro:
         top["outro"] = _segment(outline.outro)
+    if outline.metadata:
+        top["metadata"] = dict(outline.metadata)
+    if outline.show_notes:
+        top["show_notes"] = list(outline.show_notes)
     body = yaml.dump(
         top, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH, indent=2
     )

@@ -16,7 +16,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.essay import read_essay
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import Built, build
-from deckmaker.plan import Kind
+from deckmaker.planning import Kind
 from deckmaker.typography import smarten
 
 

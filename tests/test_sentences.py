@@ -12,8 +12,8 @@ from conftest import ROOT
 
 from deckmaker.essay.language import split_sentences
 from deckmaker.outline import Outline, Segment
-from deckmaker.plan.align import sentences
-from deckmaker.plan.spoken import proper_words
+from deckmaker.planning.align import sentences
+from deckmaker.planning.spoken import proper_words
 from deckmaker.sentences import spans, split
 
 sys.path.insert(0, str(ROOT / "bench"))

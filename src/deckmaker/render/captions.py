@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from deckmaker.plan import Plan
-from deckmaker.plan.model import PAUSE, PAUSE_SECONDS
+from deckmaker.planning import Plan
+from deckmaker.planning.model import PAUSE, PAUSE_SECONDS
 from deckmaker.render.script import without_clicks
 from deckmaker.sentences import split
 from deckmaker.templates import Templates

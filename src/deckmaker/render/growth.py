@@ -6,7 +6,7 @@ new part python-pptx walks every part of the package to find a free part name
 relationships to check that a brand-new part is not related yet (`_Relationships.get_or_add`),
 and reads every slide id to pick the next one (`CT_SlideIdList._next_id`), so each slide costs
 more the more there are: about 10 ms a slide at 1,000 slides and 50 ms at 5,000, against a flat
-2-3 ms here (bench/speed.py measures both). The API offers no way to say
+2-3 ms here (measured by bench/speed.py's long decks). The API offers no way to say
 "this part is new" or to keep a count, so `Growth` keeps the counts itself and does the same
 steps in the same order: the package it builds is byte for byte the one the API builds (a test
 compares them).

@@ -27,8 +27,8 @@ from pptx.util import Length
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.limits import MAX_THEME_BYTES, MAX_THEME_UNPACKED, check_size
-from deckmaker.plan import Box, Frames, Layout, Plan
-from deckmaker.plan.fonts import typeface
+from deckmaker.planning import Box, Frames, Layout, Plan
+from deckmaker.planning.fonts import typeface
 from deckmaker.render.shipped import DEFAULT_THEME, shipped, theme_path
 from deckmaker.textfile import unreadable
 

@@ -105,14 +105,14 @@ class _Verbatim(str):
     """Text written as a literal block (`|`): its lines and indentation exactly as they are."""
 
 
-class _Row(list):  # type: ignore[type-arg]
+class _Row(list[str]):
     """A table's row, written on one line (`[a, b]`) as a table reads."""
 
 
 class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> bool | None:
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         # Lists indented under their key, as people write them (PyYAML's default does not).
-        return super().increase_indent(flow, False)  # type: ignore[no-any-return]
+        super().increase_indent(flow, False)
 
 
 def _prose(dumper: yaml.SafeDumper, text: _Prose) -> yaml.ScalarNode:

@@ -288,7 +288,8 @@ def test_markdown_title_sections_lists_quote_and_subsections() -> None:
     ]
     assert focus.quotes == (
         Quote(
-        "We stopped measuring how fast people answered and started measuring what they finished.",
+            "We stopped measuring how fast people answered and started measuring what they "
+            "finished.",
             "an engineering manager at a fully remote company",
         ),
     )

@@ -466,8 +466,8 @@ class _Planner:
             if span.slide is not None:
                 face = faces[span.slide]
             else:
-                found = self.statement(here, seg, title, continued=bool(out))
-                if found is None:  # nothing new to show: a slide beside it stays up longer
+                stated = self.statement(here, seg, title, continued=bool(out))
+                if stated is None:  # nothing new to show: a slide beside it stays up longer
                     longer = (*heard[-1], *here)
                     if self.length(longer, 0, len(longer)) <= self.limit:
                         heard[-1] += here
@@ -478,8 +478,8 @@ class _Planner:
                         pacing[i + 1] = replace(after, start=span.start)
                         continue
                     shown_title = self.voice.say("continued", title)
-                    found = _Face(self.drafts.divider(shown_title, None), 0)
-                face = found
+                    stated = _Face(self.drafts.divider(shown_title, None), 0)
+                face = stated
             slide = replace(face.draft, number=self.next_number())
             slide = replace(slide, kind=kind if span.slide is not None else _quoted_kind(kind))
             marks = face.marks

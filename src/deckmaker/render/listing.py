@@ -53,10 +53,10 @@ def add_table(slide: Slide, planned: SlidePlan) -> None:
     table = frame.table
     table.first_row = True  # the header row, marked as one
     table.horz_banding = True
-    for column, size in zip(table.columns, planned.table_widths, strict=True):
-        column.width = Pt(size)
-    for row, size in zip(table.rows, planned.table_heights, strict=True):
-        row.height = Pt(size)
+    for i, width in enumerate(planned.table_widths):
+        table.columns[i].width = Pt(width)
+    for i, height in enumerate(planned.table_heights):
+        table.rows[i].height = Pt(height)
     for r, cells in enumerate(planned.table):
         for c, text in enumerate(cells):
             cell = table.cell(r, c)

@@ -55,10 +55,10 @@ def palette(prs: Presentation, layout: SlideLayout) -> Palette:
     mapping = dict(DEFAULT_MAP)
     clr_map = master._element.find(f"{P}clrMap")
     if clr_map is not None:
-        mapping.update({k: v for k, v in clr_map.attrib.items() if k in DEFAULT_MAP})
+        mapping.update({str(k): str(v) for k, v in clr_map.attrib.items() if k in DEFAULT_MAP})
     override = layout._element.find(f"{P}clrMapOvr/{A}overrideClrMapping")
     if override is not None:
-        mapping.update({k: v for k, v in override.attrib.items() if k in DEFAULT_MAP})
+        mapping.update({str(k): str(v) for k, v in override.attrib.items() if k in DEFAULT_MAP})
 
     def resolve(name: str) -> str | None:
         return scheme.get(mapping.get(name, name))

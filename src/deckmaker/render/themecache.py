@@ -66,8 +66,8 @@ def _measured(stored: bytes) -> Theme | None:
     code = remeasured(frames.code_font)
     if title is None or body is None or code is None:
         return None  # a font file moved or went: choose the fonts afresh
-    fonts = {"title_font": title, "body_font": body, "code_font": code}
-    return replace(theme, frames=replace(frames, **fonts))
+    measured = replace(frames, title_font=title, body_font=body, code_font=code)
+    return replace(theme, frames=measured)
 
 
 def _version() -> tuple[object, ...]:

@@ -362,3 +362,22 @@ def test_the_title_slide_carries_the_greeting_and_the_hook() -> None:
     hook = "Every autumn the harbour floods and nobody in the town knows why."
     assert " ".join(cover.spoken) == f"Hey guys! {hook}"
     assert plan.slide_timings[0][1] >= MIN_SECONDS
+
+
+def test_a_quote_too_long_for_one_slide_continues_on_more(tmp_path: Path) -> None:
+    words = " ".join(
+        f"Sentence {n} of the letter says something long about the harbour and the sea."
+        for n in range(12)
+    )
+    text = (
+        "title: T\nsections:\n  - title: Letters\n    script: The letter came in spring.\n"
+        f"    quote: {{text: {words}, attribution: Ada}}\n"
+    )
+    plan = plan_of(text, tmp_path)
+    pages = [s for s in plan.slides if s.layout is Layout.QUOTE]
+    assert len(pages) > 1 and all(p.subtitle == "— Ada" for p in pages)
+    shown = " ".join(p.title.strip("“”") for p in pages)
+    assert shown == words.replace("  ", " ")
+    # each piece is read out over its own slide, the first as Ada's
+    assert pages[0].spoken[-1].startswith('As Ada put it: "Sentence 0')
+    assert all(p.spoken[-1].startswith('"Sentence') for p in pages[1:])

@@ -251,7 +251,8 @@ class _Planner:
         title = seg.title or self.voice.say(default[kind])
         lead_count = len(sentences(lead))
         words = sentences(lead + self.words(seg))
-        said, quoted = self.read_out(seg.quotes, words, lead_count)
+        pages = [self.drafts.quote_pages(q.text, q.attribution) for q in seg.quotes]
+        said, quoted = self.read_out(seg.quotes, pages, words, lead_count)
         script = said[lead_count:]
         texts = [t for p in seg.points for t in (p.text, *p.points)]
         fixed = [
@@ -270,8 +271,11 @@ class _Planner:
             others += [_Face(d, first, shown, last) for d in drafts]
         if seg.image:
             others.append(_Face(self.drafts.picture(title, seg.image), None))
-        for q, a in zip(seg.quotes, quoted, strict=True):
-            others.append(_Face(self.drafts.quote(q.text, q.attribution), a, (Point(q.text),)))
+        for quote_pages, firsts in zip(pages, quoted, strict=True):
+            others += [
+                _Face(d, a, (Point(piece),))
+                for (piece, d), a in zip(quote_pages, firsts, strict=True)
+            ]
         for block in seg.code:
             a = self.shown_from(block.said, script, lead_count)
             pages = self.drafts.code(title, block)
@@ -357,32 +361,41 @@ class _Planner:
         ]
 
     def read_out(
-        self, quotes: Sequence[Quote], said: tuple[Sentence, ...], start: int
-    ) -> tuple[tuple[Sentence, ...], list[int | None]]:
+        self,
+        quotes: Sequence[Quote],
+        pages: Sequence[Sequence[tuple[str, SlidePlan]]],
+        said: tuple[Sentence, ...],
+        start: int,
+    ) -> tuple[tuple[Sentence, ...], list[list[int | None]]]:
         """What is said with each quote the script (from sentence `start`) does not say read
-        out as someone else's words (the voice's `quoting`): after the sentence its `said:`
-        opens, else at the end; and the sentence from which each quote is on screen (that
-        one, or where the script says it)."""
+        out as someone else's words (the voice's `quoting`), a sentence for each of its
+        slides (`pages`: its pieces): after the sentence its `said:` opens, else at the end;
+        and the sentence from which each of its slides is on screen (the first from that
+        one, or from where the script says it)."""
         out = list(said)
-        at: list[int | None] = []
-        for q in quotes:
+        at: list[list[int | None]] = []
+        for q, shown in zip(quotes, pages, strict=True):
             anchor = self.shown_from(q.said, out[start:], start)
             found = None if anchor is not None else self.where(q.text, out[start:], start)
-            if found is not None:  # the author reads it out already
-                at.append(found)
+            if found is not None:  # the author reads it out already: each piece where said
+                rest = [self.where(piece, out[start:], start) for piece, _ in shown[1:]]
+                at.append([found, *rest])
                 continue
             where = len(out) if anchor is None else anchor + 1
             before = out[where - 1] if where else None
             who = _speakable(q.attribution)
             named = bool(who and before and who.split()[0].lower() in before.text.lower())
-            reading = self.voice.say("quoting", who, q.text, named)
-            self.readings.add(reading)
             paragraph = before.paragraph if before else 0
             if anchor is None:  # after the script's last words, in a paragraph of its own
                 paragraph = 1 + max((s.paragraph for s in out), default=-1)
-            out.insert(where, Sentence(reading, paragraph))
-            at = [a if a is None or a < where else a + 1 for a in at]
-            at.append(where if anchor is None else anchor)
+            for i, (piece, _) in enumerate(shown):
+                reading = self.voice.say("quoting", who, piece, named or i > 0)
+                self.readings.add(reading)
+                out.insert(where + i, Sentence(reading, paragraph))
+            at = [
+                [a if a is None or a < where else a + len(shown) for a in firsts] for firsts in at
+            ]
+            at.append([where if anchor is None else anchor, *range(where + 1, where + len(shown))])
         return tuple(out), at
 
     def spread(
@@ -418,7 +431,7 @@ class _Planner:
         if seg.image:
             slides.append(self.drafts.picture(title, seg.image))
         for q in seg.quotes:
-            slides.append(self.drafts.quote(q.text, q.attribution))
+            slides += [d for _, d in self.drafts.quote_pages(q.text, q.attribution)]
         for block in seg.code:
             slides += self.drafts.code(title, block)
         for table in seg.tables:

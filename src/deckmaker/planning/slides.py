@@ -278,6 +278,45 @@ class Drafts:
             size = self.fit(shown, box, QUOTE_SIZES, "quote", 7, text, f.title_font)
         return SlidePlan(0, Kind.SECTION, Layout.QUOTE, shown, size, subtitle=by, body_pt=by_pt)
 
+    def quote_pages(self, text: str, attribution: str | None) -> list[tuple[str, SlidePlan]]:
+        """A quote on as many quote slides as it needs, each with a piece of it and who said
+        it: one when it fits at the smallest quote size, else as many sentences on each as fit
+        (words, for a sentence longer than a slide holds)."""
+        try:
+            return [(text, self.quote(text, attribution))]
+        except DeckmakerError:
+            pass
+        from deckmaker.sentences import split
+
+        pieces: list[str] = []
+        for unit in (w for sentence in split(text) for w in self._sayable(sentence, attribution)):
+            longer = f"{pieces[-1]} {unit}" if pieces else unit
+            if pieces and self._fits_quote(longer, attribution):
+                pieces[-1] = longer
+            else:
+                pieces.append(unit)
+        return [(piece, self.quote(piece, attribution)) for piece in pieces]
+
+    def _sayable(self, sentence: str, attribution: str | None) -> list[str]:
+        """A sentence as one piece when it fits a quote slide, else as pieces of its words."""
+        if self._fits_quote(sentence, attribution):
+            return [sentence]
+        out: list[str] = []
+        for word in sentence.split():
+            longer = f"{out[-1]} {word}" if out else word
+            if out and self._fits_quote(longer, attribution):
+                out[-1] = longer
+            else:
+                out.append(word)
+        return out
+
+    def _fits_quote(self, text: str, attribution: str | None) -> bool:
+        try:
+            self.quote(text, attribution)
+        except DeckmakerError:
+            return False
+        return True
+
     def statement(self, text: str) -> SlidePlan:
         """The host's own words set large, as a quote is but without quote marks: a sentence
         said while nothing else is on screen."""

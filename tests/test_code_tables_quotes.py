@@ -381,3 +381,11 @@ def test_a_quote_too_long_for_one_slide_continues_on_more(tmp_path: Path) -> Non
     # each piece is read out over its own slide, the first as Ada's
     assert pages[0].spoken[-1].startswith('As Ada put it: "Sentence 0')
     assert all(p.spoken[-1].startswith('"Sentence') for p in pages[1:])
+
+
+def test_a_point_opening_on_code_is_said_in_its_own_case() -> None:
+    from deckmaker.planning.spoken import spoken_phrase
+
+    assert spoken_phrase("`Foo` returns a value", frozenset()) == "Foo returns a value"
+    assert spoken_phrase("GetFetchUrl builds it", frozenset()) == "GetFetchUrl builds it"
+    assert spoken_phrase("Cats sleep", frozenset()) == "cats sleep"

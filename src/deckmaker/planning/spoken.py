@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from deckmaker.filters import join_and
 from deckmaker.outline import Outline, Point, Segment
 from deckmaker.sentences import spans
+from deckmaker.typography import looks_like_code
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # The words of `_WORD` that may start with a capital: the same matches, less those that start
@@ -167,8 +168,11 @@ def spoken_points(points: tuple[Point, ...], proper: frozenset[str]) -> tuple[Po
 
 def spoken_phrase(text: str, proper: frozenset[str]) -> str:
     """A point said after "First," or in a list: its first word lowered unless it is a name;
-    a web address as its site, code without its backticks."""
+    a web address as its site, code without its backticks (and in its own case)."""
+    keeps_case = looks_like_code(text.lstrip().split(maxsplit=1)[0]) if text.strip() else False
     text = _CODE.sub(r"\1", _URL.sub(_site, text))
+    if keeps_case:
+        return text.strip().rstrip(_TRAILING)
     return _lowered(text.strip().rstrip(_TRAILING), proper, every_word=False)
 
 

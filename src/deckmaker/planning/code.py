@@ -24,7 +24,8 @@ def max_rows(size: int, box: Box) -> int:
 
 
 def rows(line: Line, size: int, box: Box, font: Typeface) -> list[Line]:
-    """A line of code as the rows it takes at `size`: itself, or cut where the panel ends."""
+    """A line of code as the rows it takes at `size`: itself, or cut where the panel ends (after
+    a space, when one lies in the row's second half)."""
     text = text_of(line)
     if text_width(text, size, font) <= box.width:
         return [line]
@@ -33,8 +34,11 @@ def rows(line: Line, size: int, box: Box, font: Typeface) -> list[Line]:
     rest = line
     lead = ""
     while rest:
-        room = _fitting(lead + text_of(rest), size, box, font) - len(lead)
-        head, rest = cut(rest, max(1, room))
+        room = max(1, _fitting(lead + text_of(rest), size, box, font) - len(lead))
+        if room < len(text_of(rest)):  # at a space when there is one late enough in the row
+            space = text_of(rest)[:room].rfind(" ")
+            room = space + 1 if space > room // 2 else room
+        head, rest = cut(rest, room)
         out.append(((Run(lead),) if lead else ()) + head)
         lead = indent if len(indent) < room else ""
     return out

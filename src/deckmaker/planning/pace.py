@@ -87,13 +87,19 @@ def lengthened(
     found: Sequence[Span],
     seconds: Sequence[float],
     limit: float,
+    slides: Sequence[Shown] = (),
     minimum: float = MIN_SECONDS,
 ) -> tuple[Span, ...]:
     """The spans with each one said for less than `minimum` given sentences of its neighbours,
     as long as they keep `minimum` themselves and it stays within `limit`: the next slide
-    comes up a sentence later, else this one a sentence earlier. A slide the segment cannot
-    give enough words keeps its own."""
+    comes up a sentence later, else this one a sentence earlier, unless that sentence says the
+    last thing the slide before shows (`slides`: where each slide's first and last thing is
+    said). A slide the segment cannot give enough words keeps its own."""
     out = list(found)
+
+    def keeps(span: Span) -> int:
+        """The last sentence the slide of `span` must keep: where its last point is said."""
+        return slides[span.slide].last if span.slide is not None and slides else -1
 
     def length(start: int, end: int) -> float:
         return sum(seconds[start:end])
@@ -117,6 +123,7 @@ def lengthened(
                 and before.end == here.start
                 and length(here.start - 1, here.end) <= limit
                 and before.end - before.start > 1
+                and before.end - 1 > keeps(before)
                 and length(before.start, before.end - 1) >= minimum
             ):
                 out[i - 1] = Span(before.slide, before.start, before.end - 1)

@@ -473,7 +473,7 @@ class _Planner:
         out: list[SlidePlan] = []
         heard: list[tuple[Sentence, ...]] = []  # what is said over each slide of `out`
         seconds = [self.seconds(s) for s in said]
-        pacing = list(lengthened(spans(shown, seconds, self.limit), seconds, self.limit))
+        pacing = list(lengthened(spans(shown, seconds, self.limit), seconds, self.limit, shown))
         for i, span in enumerate(pacing):
             here = said[span.start : span.end]
             if span.slide is not None:
@@ -532,9 +532,10 @@ class _Planner:
         if not continued and seg is not None and seg.title:
             return _Face(self.drafts.divider(title, None), 0)
         fallback = None if continued else _Face(self.drafts.divider(title, None), 0)
-        number = self.statements.candidate(sum(self.seconds(s) for s in said))
-        if not self.statements.allows(number):
-            return fallback
+        seconds = sum(self.seconds(s) for s in said)
+        number = self.statements.candidate(seconds)
+        if not self.statements.allows(number) or (continued and seconds < MIN_SECONDS):
+            return fallback  # a statement up under 5 s would flash by: said over a neighbour
         about = " ".join(
             [seg.title or "", *(t for p in seg.points for t in (p.text, *p.points))] if seg else []
         )

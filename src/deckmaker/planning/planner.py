@@ -278,12 +278,12 @@ class _Planner:
             ]
         for block in seg.code:
             a = self.shown_from(block.said, script, lead_count)
-            pages = self.drafts.code(title, block)
-            others += [_Face(d, a if i == 0 else None) for i, d in enumerate(pages)]
+            codes = self.drafts.code(title, block)
+            others += [_Face(d, a if i == 0 else None) for i, d in enumerate(codes)]
         for table in seg.tables:
             a = self.shown_from(table.said, script, lead_count)
-            pages = self.drafts.table(title, table)
-            others += [_Face(d, a if i == 0 else None) for i, d in enumerate(pages)]
+            tables = self.drafts.table(title, table)
+            others += [_Face(d, a if i == 0 else None) for i, d in enumerate(tables)]
         if seg.points:
             known = tuple(f is not None for f in found)
             breaks = sorted({f.first for f in others if f.first is not None})

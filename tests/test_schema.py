@@ -124,6 +124,14 @@ def test_the_schema_is_draft_07_and_formatted_one_way() -> None:
     assert judges.findings(ROOT / "outlines" / SCHEMA_NAME) == []
 
 
+def test_the_shipped_schema_is_the_one_the_field_table_declares() -> None:
+    """outlines/outline.schema.json is written by tools/make_schema.py from the field table;
+    run it after changing a field (or the shipped themes, or the voices)."""
+    from deckmaker.schema import generated_schema
+
+    assert outline_schema() == generated_schema(), "run: python tools/make_schema.py"
+
+
 def _properties(definition: dict[str, Any]) -> set[str]:
     return set(definition["properties"])
 

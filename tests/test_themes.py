@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import judges
-from judges.tools import require_font
 import pytest
 from click.testing import CliRunner
 from conftest import FOREIGN_THEMES, stress_outline
+from judges.tools import require_font
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from test_deck import TITLE_TYPES, planned_text, shown

@@ -394,4 +394,4 @@ def test_the_written_outline_reads_back_as_the_same_outline(essay: Path) -> None
     assert all(len(line) <= 100 for line in text.splitlines())
     keys = list(yaml.safe_load(text))
     order = ["title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections"]
-    assert keys == [k for k in order if k in keys]  # the README's order
+    assert keys == [k for k in order if k in keys]  # the order docs/outline.md shows

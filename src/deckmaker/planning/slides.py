@@ -265,7 +265,6 @@ class Drafts:
         return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
 
 
-
 def bullets(points: Sequence[Point]) -> tuple[Bullet, ...]:
     """Points and their sub-points as bullets, one level deep."""
     return tuple(b for p in points for b in (Bullet(p.text), *(Bullet(s, 1) for s in p.points)))
@@ -279,5 +278,3 @@ def _texts(points: Sequence[Point]) -> tuple[str, ...]:
 def _columnbullets(column: Column) -> tuple[Bullet, ...]:
     heading = (Bullet(smarten(column.title), 0, heading=True),) if column.title else ()
     return heading + tuple(replace(b, text=smarten(b.text)) for b in bullets(column.points))
-
-

@@ -217,3 +217,20 @@ def test_a_cached_theme_warns_as_one_read_afresh(tmp_path: Path, lacks: str) -> 
     assert first == cached == uncached
     if lacks == "slide numbers":  # a theme whose fonts are installed is kept: the cache is used
         assert list((cache / "themes").iterdir())
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "editorial", *FOREIGN_THEMES])
+def test_a_theme_reads_as_plain_data_its_layouts_by_what_they_hold(name: str) -> None:
+    """The theme stage's value: every layout in the file by the placeholders it holds (type,
+    box), the one chosen for each kind of slide holding a title, and the colour scheme."""
+    path = shipped()[name] if name in shipped() else Path(THEMES[name])
+    theme = read_theme(path)
+    prs = Presentation(str(path)) if path.suffix == ".pptx" else theme.open()
+    assert [lay.name for lay in theme.catalogue] == [lay.name for lay in prs.slide_layouts]
+    for kind, index in theme.layouts.items():
+        held = {p.type for p in theme.catalogue[index].placeholders}
+        assert held & {"title", "center_title"}, (kind, held)
+        assert all(p.box is None or p.box.width > 0 for p in theme.catalogue[index].placeholders)
+    assert {"dk1", "lt1", "accent1"} <= set(theme.colours)
+    assert all(len(v) == 6 and int(v, 16) >= 0 for v in theme.colours.values())
+    assert theme == read_theme(path)  # the same file reads the same: comparable with ==

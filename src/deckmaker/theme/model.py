@@ -29,11 +29,12 @@ class Layout(str, Enum):
 @dataclass(frozen=True)
 class Placeholder:
     """A placeholder on a layout: what it is for (python-pptx's type, in lower case: "title",
-    "body", "subtitle", "picture", "slide_number"…), its shape id and where it sits (pt)."""
+    "body", "subtitle", "picture", "slide_number"…), its shape id and where it sits (pt; None
+    when neither the layout nor its master places it)."""
 
     type: str
     shape_id: int
-    box: Box
+    box: Box | None
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,11 @@ def _described(lay: SlideLayout) -> LayoutShape:
     return LayoutShape(
         lay.name,
         tuple(
-            Placeholder(shape.placeholder_format.type.name.lower(), shape.shape_id, box(shape))
+            Placeholder(
+                shape.placeholder_format.type.name.lower(),
+                shape.shape_id,
+                box(shape) if shape.width and shape.height else None,  # None: left to the master
+            )
             for shape in list[Shape](lay.placeholders)
             if shape.placeholder_format.type is not None
         ),

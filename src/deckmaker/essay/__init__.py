@@ -191,11 +191,11 @@ def _with_parts(essay: Essay, language: str) -> Essay:
     passages = (essay.opening, *essay.sections)
     if essay.sections and len(essay.sections) > HEADINGS_FEW:
         return essay
+    if essay.sections and not _swamped(passages):
+        return essay
     title, title_line = essay.title, essay.title_line
     if not essay.title and not essay.opening.paragraphs and len(essay.sections) == 1:
         title, title_line = essay.sections[0].title, essay.sections[0].line  # its title line
-    elif essay.sections and not _swamped(passages):
-        return essay
     whole = passages[0]
     for part in passages[1:]:
         before = len(whole.paragraphs)

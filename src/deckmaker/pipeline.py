@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypedDict
 from deckmaker import outputs
 from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
-from deckmaker.outline import Outline
+from deckmaker.outline import Outline, Segment
 from deckmaker.planning import Plan, Voice, plan_talk
 from deckmaker.planning.target import length_warnings, pacing_warnings
 from deckmaker.planning.voice import DEFAULT_VOICE
@@ -315,5 +315,24 @@ def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = F
         "the opening words of the sentence it came from. Check the points and edit freely, then:\n"
         f"deckmaker build {target.name}"
     )
-    write_atomically(target, write_outline(outline, header).encode("utf-8"))
+    written = _pictures_from(outline, target.parent)
+    write_atomically(target, write_outline(written, header).encode("utf-8"))
     return Imported(outline, target)
+
+
+def _pictures_from(outline: Outline, folder: Path) -> Outline:
+    """The outline with its pictures' paths relative to `folder`, where it is written: the
+    loader reads them relative to the outline's own folder."""
+    import os
+
+    def moved(segment: Segment | None) -> Segment | None:
+        if segment is None or not segment.image:
+            return segment
+        return replace(segment, image=Path(os.path.relpath(segment.image, folder)).as_posix())
+
+    return replace(
+        outline,
+        intro=moved(outline.intro),
+        outro=moved(outline.outro),
+        sections=tuple(s for s in map(moved, outline.sections) if s is not None),
+    )

@@ -36,7 +36,7 @@ def generated_schema() -> bytes:
 def listed() -> dict[str, tuple[str, ...]]:
     """What the field table's `Listed` markers stand for."""
     from deckmaker.planning.voice import VOICES
-    from deckmaker.render.shipped import shipped
+    from deckmaker.theme.shipped import shipped
 
     return {"themes": tuple(shipped()), "voices": tuple(VOICES)}
 

@@ -211,7 +211,8 @@ def test_a_library_import_puts_nothing_in_sys_modules() -> None:
 
 def test_nothing_cites_a_path_outside_the_repository() -> None:
     listed = subprocess.run(
-        ["git", "grep", "-n", "-I", "-e", "../shared", "--", ".", ":!tests/test_structure.py"],
+        # The pattern is written so that it does not match itself: no file is left out.
+        ["git", "grep", "-n", "-I", "-e", r"\.\./shared", "--", "."],
         capture_output=True,
         text=True,
         cwd=ROOT,

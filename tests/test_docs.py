@@ -85,6 +85,12 @@ def test_every_attribute_the_bundled_templates_read_is_declared() -> None:
         assert read - declared - others == set(), path.name
 
 
+def test_every_voice_macro_says_what_it_is_for() -> None:
+    """The comment just above each macro of voice.j2 is its entry in the template reference."""
+    for name, _, comment in _reference().template_macros("voice.j2"):
+        assert comment, f"voice.j2: macro {name} needs a {{#- comment -#}} just above it"
+
+
 def test_every_example_in_the_reference_renders() -> None:
     reference = _reference()
     for page in (reference.templates_page(), reference.outline_page(), reference.cli_page()):

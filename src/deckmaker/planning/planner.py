@@ -108,6 +108,7 @@ class _Planner:
             o.title, o.subtitle, o.host, wpm, self.drafts.even_titles(parts), o.footer,
             voice=self.voice.name, hosts=o.hosts, notes_heading=say("notes_heading"),
             max_slide_seconds=self.limit, written=tuple(self.written),
+            metadata=o.metadata, show_notes=o.show_notes,
         )  # fmt: skip
 
     def wants_dividers(self) -> bool:

@@ -128,7 +128,7 @@ def _placed(slide: Slide, sources: tuple[tuple[int, Emus | None], ...]) -> dict[
     (`Placement.cloned`). Each gets its layout's box written out, so no reader has to match it
     to the layout by an index it may not have."""
     shapes = slide.shapes  # cloned from the layout's placeholders, and nothing else yet
-    cloned = [Shape(sp, shapes) for sp in shapes._spTree.iterchildren(_SP)]
+    cloned = [Shape(sp, shapes) for sp in shapes._spTree.iterchildren(_SP)]  # type: ignore[arg-type]
     placed = {}
     for (shape_id, box), shape in zip(sources, cloned, strict=True):
         if box is not None:

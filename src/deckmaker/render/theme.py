@@ -105,6 +105,13 @@ class Placement:
     cloned: tuple[tuple[int, Emus | None], ...]
 
 
+def _position(element: etree._Element) -> int:
+    """Where `element` sits among its parent's children."""
+    parent = element.getparent()
+    assert parent is not None  # a layout's shape always sits in its shape tree
+    return parent.index(element)
+
+
 def placement(lay: SlideLayout, role: Roles) -> Placement:
     def emus(shape: Shape) -> Emus:
         return (shape.left, shape.top, shape.width, shape.height)
@@ -118,7 +125,7 @@ def placement(lay: SlideLayout, role: Roles) -> Placement:
         tuple(s.shape_id for s in role.texts),
         role.picture.shape_id if role.picture is not None else None,
         {
-            kind: (s.part is not lay.part, s._element.getparent().index(s._element), emus(s))
+            kind: (s.part is not lay.part, _position(s._element), emus(s))
             for kind, s in role.latent.items()
             if kind in (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER)
         },

@@ -25,7 +25,7 @@ class Format:
 
     def render(self) -> Callable[..., Any]:
         module, _, function = self.renderer.partition(":")
-        return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(module), function)
 
 
 FORMATS = {

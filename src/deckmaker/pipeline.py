@@ -14,14 +14,14 @@ from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
 from deckmaker.formats import DEFAULT_FORMAT, FORMATS
 from deckmaker.options import DEFAULT_VOICE, DEFAULTS, Options
-from deckmaker.outline import Outline
+from deckmaker.outline import Outline, Segment
 from deckmaker.planning import Plan, Voice, plan_talk
 from deckmaker.planning.target import length_warnings, pacing_warnings
 from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates
 
 if TYPE_CHECKING:
-    from deckmaker.render.theme import Theme
+    from deckmaker.theme.model import Theme
 
 EXAMPLE = "la-la-land.yaml"
 ARTIFACTS = ("deck", "script")
@@ -54,7 +54,7 @@ def plan_outline(outline_path: Path, options: Options = DEFAULTS) -> tuple[Plan,
     Each option not given is the outline's (see `Options.resolved`); the theme is --theme, else
     the templates folder's deck.pptx, else the outline's `theme:`, else the default shipped
     theme."""
-    from deckmaker.render.shipped import theme_path
+    from deckmaker.theme.shipped import theme_path
 
     # an outline, or an essay imported in memory
     outline = read_talk(outline_path, allow_outside=options.allow_outside)
@@ -93,7 +93,7 @@ def plan_outline(outline_path: Path, options: Options = DEFAULTS) -> tuple[Plan,
 # a file added or removed there gives a fresh set). One build alone pays nothing for this.
 @lru_cache(maxsize=8)
 def _theme(path: Path, where: Path, stamp: tuple[int, int]) -> Theme:
-    from deckmaker.render.themecache import cached_theme  # python-pptx is slow to import
+    from deckmaker.theme.cache import cached_theme  # python-pptx is slow to import
 
     return cached_theme(path)
 
@@ -131,8 +131,8 @@ def warnings(plan: Plan, templates: Templates, theme: Theme) -> tuple[str, ...]:
     deck needs (and what was used instead), files in the templates folder nothing uses, a talk
     that runs long or short of its target."""
     return (
-        *plan.read_warnings, *theme.warnings(plan), *templates.unused(), *length_warnings(plan),
-        *pacing_warnings(plan),
+        *plan.read_warnings, *theme.warnings({s.layout for s in plan.slides}, plan.footer),
+        *templates.unused(), *length_warnings(plan), *pacing_warnings(plan),
     )  # fmt: skip
 
 
@@ -279,5 +279,24 @@ def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = F
         "the opening words of the sentence it came from. Check the points and edit freely, then:\n"
         f"deckmaker build {target.name}"
     )
-    write_atomically(target, write_outline(outline, header).encode("utf-8"))
+    written = _pictures_from(outline, target.parent)
+    write_atomically(target, write_outline(written, header).encode("utf-8"))
     return Imported(outline, target)
+
+
+def _pictures_from(outline: Outline, folder: Path) -> Outline:
+    """The outline with its pictures' paths relative to `folder`, where it is written: the
+    loader reads them relative to the outline's own folder."""
+    import os
+
+    def moved(segment: Segment | None) -> Segment | None:
+        if segment is None or not segment.image:
+            return segment
+        return replace(segment, image=Path(os.path.relpath(segment.image, folder)).as_posix())
+
+    return replace(
+        outline,
+        intro=moved(outline.intro),
+        outro=moved(outline.outro),
+        sections=tuple(s for s in map(moved, outline.sections) if s is not None),
+    )

@@ -17,7 +17,7 @@ AXE = Path(__file__).with_name("axe.js")
 NOT_THE_PAGE = {None, "not an origin"}
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
 # What vnu says of the author's own characters, not of the page: private-use characters (an
-# icon font's) are kept as typed, in every artifact (README: Odd characters).
+# icon font's) are kept as typed, in every artifact (docs/characters.md).
 AUTHORS_OWN = ("Document uses the Unicode Private Use Area",)
 # vnu guesses the language of the page's text. deckmaker tells English from Spanish (the page's
 # `lang`); a guess of another language is a guess about the author's words, which deckmaker

@@ -16,6 +16,7 @@ from test_deck import TITLE_TYPES, planned_text, shown
 
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
+from deckmaker.options import Options
 from deckmaker.pipeline import build
 from deckmaker.planning import Layout
 from deckmaker.theme.fonts import typeface
@@ -44,7 +45,9 @@ def test_three_themes_are_shipped_and_listed() -> None:
 def test_every_theme_holds_the_stress_outline(theme: str, tmp_path: Path) -> None:
     """Every title, point, column, quote and label where the plan put it, a numbered slide for
     each number, the picture's proportions kept, and every outside judge content."""
-    built = build(stress_outline(tmp_path), tmp_path / "out", theme=str(THEMES[theme]))
+    built = build(
+        stress_outline(tmp_path), tmp_path / "out", options=Options(theme=str(THEMES[theme]))
+    )
     deck = built.files["deck"]
     slides = list(Presentation(str(deck)).slides)
     assert len(slides) == len(built.plan.slides)

@@ -18,7 +18,7 @@ import pytest
 from jinja2 import nodes
 
 from deckmaker import filters
-from deckmaker.render.script import FORMATS
+from deckmaker.formats import FORMATS
 from deckmaker.render.variables import FORMAT_VARIABLES, VOICE_VARIABLES
 from deckmaker.templates import Templates
 

@@ -21,14 +21,15 @@ PACKAGE = SRC / "deckmaker"
 LAYERS = (
     # what every stage may use: errors, limits, files, the cache, text and templates
     ("errors", "limits", "characters", "textfile", "bundle", "cache", "duration", "typography",
-     "sentences", "filters", "templates", "outputs", "preview"),
+     "sentences", "filters", "templates", "outputs", "preview",
+     "options", "formats"),  # the build choices and the script formats, declared once
     ("outline", "essay", "readers"),  # the talk, read
     ("theme",),  # the theme, read
     ("planning",),  # the plan, from both
     ("render",),  # the plan, written
     ("pipeline", "schema", "catalog"),  # the stages in order
     ("api", "batch", "watch"),  # for Python, for many inputs, for an editor beside
-    ("cli", "__main__"),  # for a person
+    ("cli", "__main__", "signals"),  # for a person
 )  # fmt: skip
 UPWARD_ALLOWED = 1
 

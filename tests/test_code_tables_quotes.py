@@ -17,15 +17,16 @@ from test_plan import FRAMES
 
 from deckmaker.contrast import contrast
 from deckmaker.highlight import code_colours, highlighted, text_of
+from deckmaker.options import Options
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import build, plan_outline
 from deckmaker.planning import Layout, Plan, Voice, plan_talk
 from deckmaker.planning.code import CODE_SIZES, CONTINUED_INDENT, code_pages, max_rows
-from deckmaker.planning.fit import Box
-from deckmaker.planning.fonts import typeface
 from deckmaker.planning.pace import MIN_SECONDS
 from deckmaker.planning.statements import SHARE
 from deckmaker.templates import Templates
+from deckmaker.theme.fonts import typeface
+from deckmaker.theme.frames import Box
 from deckmaker.typography import capitalised, smarten, typeset
 
 HOOK = """\
@@ -107,9 +108,9 @@ def test_code_is_never_read_aloud_and_the_words_around_it_are_said_over_it(
 
 @pytest.mark.parametrize("theme", ["light", "dark", "editorial"])
 def test_code_reads_on_its_panel_in_every_shipped_theme(theme: str) -> None:
-    from deckmaker.render.palette import palette
-    from deckmaker.render.shipped import theme_path
-    from deckmaker.render.theme import open_presentation
+    from deckmaker.theme.palette import palette
+    from deckmaker.theme.presentation import open_presentation
+    from deckmaker.theme.shipped import theme_path
 
     prs = open_presentation(theme_path(theme))
     colours = palette(prs, prs.slide_layouts[0])
@@ -314,7 +315,7 @@ def test_statements_have_no_quote_marks_and_never_repeat() -> None:
         ]
     )
     outline = parse_outline(REPETITIVE.format(body=body), "t.yaml")
-    plan = plan_talk(outline, Voice(Templates()), FRAMES, 60, max_slide_seconds=20)
+    plan = plan_talk(outline, Voice(Templates()), FRAMES, Options(wpm=60, max_slide_seconds=20))
     statements = [s.title for s in plan.slides if s.layout is Layout.STATEMENT]
     assert statements and not any(t[:1] in "“‘\"'" for t in statements)
     assert len(statements) == len(set(statements))
@@ -329,7 +330,7 @@ def test_quotes_and_statements_stay_under_a_third_of_the_deck(limit: int | None)
         for n, w in enumerate(["grey", "red", "dark", "pale", "wild", "calm", "low", "high"] * 5)
     )
     outline = parse_outline(REPETITIVE.format(body=body), "t.yaml")
-    plan = plan_talk(outline, Voice(Templates()), FRAMES, 60, max_slide_seconds=limit)
+    plan = plan_talk(outline, Voice(Templates()), FRAMES, Options(wpm=60, max_slide_seconds=limit))
     shown = [s for s in plan.slides if s.layout in (Layout.QUOTE, Layout.STATEMENT)]
     assert shown  # there is room for some
     assert len(shown) < SHARE * len(plan.slides)
@@ -356,7 +357,7 @@ def test_the_title_slide_carries_the_greeting_and_the_hook() -> None:
         "sections: [{title: A, script: Words for the section here.}]\n",
         "t.yaml",
     )
-    plan = plan_talk(outline, Voice(Templates()), FRAMES, 150)
+    plan = plan_talk(outline, Voice(Templates()), FRAMES, Options(wpm=150))
     cover = plan.slides[0]
     assert cover.layout is Layout.COVER
     hook = "Every autumn the harbour floods and nobody in the town knows why."

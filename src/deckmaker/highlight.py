@@ -76,6 +76,12 @@ def code_colours(background: str, text: str, accents: Sequence[str]) -> CodeColo
     )
 
 
+# Code on a white slide with black text and Office's accents: a theme that says no more.
+DEFAULT_CODE_COLOURS = code_colours(
+    "FFFFFF", "000000", ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47")
+)
+
+
 def known_language(language: str | None) -> str | None:
     """The Pygments name of a fence's language, or None when Pygments does not know it."""
     if not language:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from deckmaker.highlight import Line, Run, cut, text_of
 from deckmaker.planning.fit import Box, text_width
-from deckmaker.planning.fonts import Typeface
+from deckmaker.theme.fonts import Typeface
 
 CODE_SIZES = (24, 22, 20, 18, 16, 14)  # 14 pt is the floor: smaller is not read from a screen
 CODE_LINE_HEIGHT = 1.2  # single spacing in a monospace font, with a little to spare

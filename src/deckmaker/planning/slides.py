@@ -7,17 +7,16 @@ slide's face. Drafts come unnumbered and silent: the planner numbers them and sh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.highlight import CodeColours, code_colours, highlighted
+from deckmaker.highlight import highlighted
 from deckmaker.outline import Code, Column, Outline, Point, Table
 from deckmaker.planning.code import CODE_LINE_HEIGHT, code_pages
 from deckmaker.planning.fit import (
     LINE_HEIGHT,
     SPACE_BEFORE,
     TITLE_LINE_HEIGHT,
-    Box,
     body_height,
     largest_fitting,
     paginate,
@@ -25,11 +24,12 @@ from deckmaker.planning.fit import (
     text_width,
     unwidowed_list,
 )
-from deckmaker.planning.fonts import ESTIMATE, Typeface, typeface
 from deckmaker.planning.model import Bullet, Kind, Layout, Part, SlidePlan
 from deckmaker.planning.picture import fitted_picture
 from deckmaker.planning.table import table_pages
 from deckmaker.planning.voice import Voice
+from deckmaker.theme.fonts import Typeface, typeface
+from deckmaker.theme.frames import Box, Frames
 from deckmaker.typography import quoted, typeset
 
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
@@ -44,33 +44,7 @@ SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
 LABEL_SIZES = (24, 20, 18, 16)
 NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
-DEFAULT_CODE_COLOURS = code_colours("FFFFFF", "000000", ("4472C4", "ED7D31", "A5A5A5", "FFC000",
-                                                         "5B9BD5", "70AD47"))  # fmt: skip
 PANEL_INSET = 12.0  # between the code's panel and its text, all round (pt)
-
-
-@dataclass(frozen=True)
-class Frames:
-    """The text boxes of the deck's theme that slides are fitted to, and its fonts. A box the
-    theme lacks is None, and the slide falls back to a layout it has."""
-
-    cover_title: Box
-    cover_subtitle: Box
-    title: Box
-    body: Box
-    header_title: Box
-    header_label: Box | None = None
-    header_number: Box | None = None  # room for the section's number on a divider
-    quote: Box | None = None
-    quote_by: Box | None = None
-    columns: tuple[Box, Box] | None = None
-    picture: Box | None = None
-    content: Box | None = None  # where code and tables stand: the body box, without indents
-    title_font: Typeface = ESTIMATE  # bold, as titles are set
-    body_font: Typeface = ESTIMATE
-    code_font: Typeface = ESTIMATE  # monospace (render.palette.code_font)
-    code_colours: CodeColours = DEFAULT_CODE_COLOURS
-    table_header: str | None = None  # the header row's text colour; None: the table style's
 
 
 class Drafts:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from deckmaker.planning.fit import Box, text_width, wrap
-from deckmaker.planning.fonts import Typeface
+from deckmaker.theme.fonts import Typeface
 
 TABLE_SIZES = (24, 20, 18, 16, 14)  # 14 pt is the floor, as for code
 CELL_X, CELL_Y = 7.2, 3.6  # a cell's insets left and right, top and bottom (pt): Office's

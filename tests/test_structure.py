@@ -22,13 +22,14 @@ LAYERS = (
     # what every stage may use: errors, limits, files, the cache, text and templates
     ("errors", "limits", "characters", "textfile", "bundle", "cache", "duration", "typography",
      "sentences", "filters", "templates", "outputs", "preview"),
+    ("options", "formats"),  # the build's choices and script formats, declared once
     ("outline", "essay", "readers"),  # the talk, read
     ("theme",),  # the theme, read
     ("planning",),  # the plan, from both
     ("render",),  # the plan, written
     ("pipeline", "schema", "catalog"),  # the stages in order
     ("api", "batch", "watch"),  # for Python, for many inputs, for an editor beside
-    ("cli", "__main__"),  # for a person
+    ("cli", "signals", "__main__"),  # for a person
 )  # fmt: skip
 UPWARD_ALLOWED = 1
 

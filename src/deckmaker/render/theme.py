@@ -118,7 +118,7 @@ def placement(lay: SlideLayout, role: Roles) -> Placement:
         tuple(s.shape_id for s in role.texts),
         role.picture.shape_id if role.picture is not None else None,
         {
-            kind: (s.part is not lay.part, s._element.getparent().index(s._element), emus(s))
+            kind: (s.part is not lay.part, s.element.getparent().index(s.element), emus(s))
             for kind, s in role.latent.items()
             if kind in (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER)
         },
@@ -229,7 +229,7 @@ def _prototypes(
     for kind, place in placements.items():
         lay = chosen[kind]
         for which, (on_master, index, box) in place.latent.items():
-            tree = (lay.slide_master if on_master else lay).shapes._spTree
+            tree = (lay.slide_master if on_master else lay).shapes.element
             latent[kind, which] = etree.tostring(latent_prototype(tree[index], box))
     growth = Growth(prs)
     for lay in {lay.part.partname: lay for lay in chosen.values()}.values():
@@ -296,7 +296,7 @@ def _above(title: Box, label: Box | None) -> Box | None:
 
 def _sets_lists(prs: Presentation) -> bool:
     """Whether the master's body style indents its second list level (sub-points)."""
-    second = prs.slide_master._element.find(f".//{{{P_NS}}}bodyStyle/{{{A_NS}}}lvl2pPr")
+    second = prs.slide_master.element.find(f".//{{{P_NS}}}bodyStyle/{{{A_NS}}}lvl2pPr")
     return second is not None and int(second.get("marL", "0")) > 0
 
 
@@ -352,7 +352,7 @@ def _is_subtitle(r: Roles) -> bool:
 
 
 def _vertical(shape: Shape) -> bool:
-    ph = shape._element.ph
+    ph = shape.element.ph
     return ph is not None and ph.get("orient") == "vert"  # vertical text: no place for a talk
 
 

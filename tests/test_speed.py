@@ -5,6 +5,7 @@ output; start-up stays light; the bench still runs."""
 
 from __future__ import annotations
 
+import ast
 import copy
 import io
 import re
@@ -485,3 +486,17 @@ def test_the_watch_bench_reads_each_rebuilds_time() -> None:
         capture_output=True, text=True, check=True, cwd=ROOT, timeout=120,
     )  # fmt: skip
     assert re.match(r"2 saves: \d+–\d+ ms, median [\d.]+ ms\neach: \d+, \d+\n$", done.stdout)
+
+
+def test_no_module_imports_a_private_name_of_another_library() -> None:
+    """ruff's SLF001 catches `x._private`; this catches `from pptx.… import _Private` and the
+    writer python-pptx documents as not for use (`pptx.opc.serialized`)."""
+    found = []
+    for path in sorted((ROOT / "src").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                outside = not node.module.startswith("deckmaker")
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                if outside and (private or node.module == "pptx.opc.serialized"):
+                    found.append(f"{path.relative_to(ROOT)}: {node.module} {private}")
+    assert found == []

@@ -45,7 +45,7 @@ _R_ID = qn("r:id")
 class _NewRelationship(NamedTuple):
     """A relationship from the presentation to a new slide, not yet handed to python-pptx."""
 
-    rId: str  # noqa: N815 (the name python-pptx's relationships have)
+    rId: str  # the names python-pptx's relationships have
     reltype: str
     target_ref: str
     target_part: Part

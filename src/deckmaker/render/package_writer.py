@@ -17,6 +17,7 @@ import os
 import zipfile
 from collections.abc import Iterable
 from datetime import datetime, timezone
+from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.package import OpcPackage, Part
@@ -50,11 +51,11 @@ def package_bytes(package: OpcPackage, stamp: datetime) -> bytes:
             parts.append(rel.target_part)
     owned = {id(rel) for part in parts for rel in part.rels.values()}
     out = io.BytesIO()
-    date = stamp.timetuple()[:6]
+    date = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
 
         def write(name: str, blob: bytes) -> None:
-            info = zipfile.ZipInfo(name, date)  # type: ignore[arg-type]
+            info = zipfile.ZipInfo(name, date)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, blob)
@@ -68,7 +69,7 @@ def package_bytes(package: OpcPackage, stamp: datetime) -> bytes:
     return out.getvalue()
 
 
-def rels_xml(rels: Iterable, in_order: bool = False) -> bytes:  # type: ignore[type-arg]
+def rels_xml(rels: Iterable[Any], in_order: bool = False) -> bytes:
     """A .rels part, its relationships in the order of their ids' numbers, as python-pptx
     writes it (`in_order`: in the order given)."""
 

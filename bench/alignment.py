@@ -1,8 +1,8 @@
 """How well does deckmaker find where a hand-written point is said? Each essay is imported; its
 points' `said:` anchors (the sentence each point was extracted from) are the truth; the anchors
-are stripped and the points aligned as hand-written ones would be, by plan/align.py. Reported per
-essay: the share of points placed on their own sentence, and within one sentence of it, for the
-method beside its baselines.
+are stripped and the points aligned as hand-written ones would be, by planning/align.py.
+Reported per essay: the share of points placed on their own sentence, and within one sentence of
+it, for the method beside its baselines.
 
     python bench/alignment.py            # print the table
     python bench/alignment.py --write    # and replace its section of bench/RESULTS.md
@@ -29,7 +29,7 @@ from results import replace_section
 from deckmaker.essay import read_essay
 from deckmaker.essay.language import detect_language
 from deckmaker.outline import Segment, load_outline
-from deckmaker.plan.align import SIMILARITY, Sentence, Similarity, align, anchored, sentences
+from deckmaker.planning.align import SIMILARITY, Sentence, Similarity, align, anchored, sentences
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -136,7 +136,7 @@ def report() -> str:
         f"Measured {now} on {platform.system()} {platform.machine()}, Python "
         f"{platform.python_version()}, by `python bench/alignment.py --write`. Each essay is "
         "imported, its points' `said:` anchors are taken as the truth and stripped, and the "
-        "points are aligned as hand-written ones (`plan/align.py`). Share of points placed on "
+        "points are aligned as hand-written ones (`planning/align.py`). Share of points placed on "
         "their own sentence / within one sentence of it; higher is better. *method* is what the "
         "planner does (rarity-weighted overlap, endings counted half, 30 %); *plain overlap at "
         "40 %* is what it replaced; *evenly spaced* ignores the words.",

@@ -18,13 +18,16 @@ from __future__ import annotations
 import datetime
 import platform
 import re
+import statistics
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import yaml
 from results import replace_section
+from sentence_cases import SPLIT_CASES
 
 from deckmaker.essay import read_essay
 from deckmaker.essay.language import detect_language, split_sentences
@@ -162,22 +165,19 @@ def _points(segment: Segment, language: str, ranking: Ranking) -> list[str]:
     return [p.text for p in key_points(paragraphs, language, ranking, segment.title)]
 
 
-SPLIT_CASES = [  # (language, text, sentences a careful reader counts)
-    ("en", "Dr. Smith met Mr. Jones at 5 p.m. on Friday. They talked for an hour.", 2),
-    ("en", "He said, “It’s fine.” Then he left... Or did he? Yes!", 4),
-    ("en", "The U.S. release came first. e.g. this one followed.", 2),
-    ("en", "It costs $3.50 today. Tomorrow, who knows?", 2),
-    ("es", "¿Realidad o fantasía? El Dr. Pérez dijo que sí.", 2),
-    ("es", "Se estrenó en EE. UU. el año pasado. ¡Qué éxito!", 2),
-    ("es", "Lo dijo el Sr. García, p. ej. en la entrevista. Nadie lo esperaba.", 2),
-]
-
-
 def splitters() -> dict[str, Callable[[str, str], int]]:
     found: dict[str, Callable[[str, str], int]] = {
-        "pysbd (used)": lambda lang, text: len(split_sentences((text,), lang)),
+        "deckmaker (used)": lambda lang, text: len(split_sentences((text,), lang)),
         "regex on . ! ?": lambda lang, text: len(re.split(r"(?<=[.!?…])\s+", text)),
     }
+    try:  # the bench extra installs the others
+        import pysbd  # type: ignore[import-untyped]
+
+        found["pysbd"] = lambda lang, text: len(
+            pysbd.Segmenter(language=lang, clean=False).segment(text)
+        )
+    except ImportError:
+        pass
     try:
         from sentence_splitter import SentenceSplitter  # type: ignore[import-untyped]
 
@@ -259,7 +259,32 @@ def report() -> str:
         language = detect_language(" ".join(paragraphs))
         counts = [sum(c(language, p) for p in paragraphs if p) for c in split.values()]
         lines.append(f"| `{essay.name}` | " + " | ".join(map(str, counts)) + " |")
+    lines += [
+        "",
+        "Time to split the example essay (`outlines/la-la-land-ending.txt`, "
+        f"{len(EXAMPLE.read_text(encoding='utf-8').split()):,} words), paragraph by paragraph, "
+        "median of 21 runs after one unmeasured:",
+        "",
+        "| " + " | ".join(split) + " |",
+        "|" + " ---: |" * len(split),
+        "| " + " | ".join(f"{_split_ms(c):.2f} ms" for c in split.values()) + " |",
+    ]
     return "\n".join(lines) + "\n"
+
+
+EXAMPLE = ROOT / "outlines" / "la-la-land-ending.txt"
+
+
+def _split_ms(count: Callable[[str, str], int]) -> float:
+    """Median milliseconds `count` takes over the example essay's paragraphs."""
+    paragraphs = [p for p in EXAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    times = []
+    for _ in range(22):
+        start = time.perf_counter()
+        for p in paragraphs:
+            count("en", p)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times[1:]) * 1000
 
 
 def readability() -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from deckmaker.pipeline import Built, write_atomically
-from deckmaker.plan import Bullet, Kind, Layout, Part, Plan, SlidePlan
+from deckmaker.planning import Bullet, Kind, Layout, Part, Plan, SlidePlan
 from deckmaker.render.script import FORMATS, render_script
 from deckmaker.render.theme import load_theme, shipped
 from deckmaker.templates import Templates

@@ -13,7 +13,7 @@ from pptx.util import Emu
 
 from deckmaker.bundle import bundled
 from deckmaker.pipeline import build
-from deckmaker.plan import Kind, Layout
+from deckmaker.planning import Kind, Layout
 from deckmaker.render.deck import speaker_notes
 from deckmaker.render.theme import load_theme, shipped
 

@@ -14,8 +14,8 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from test_layouts import plan, sections
 
 from deckmaker.pipeline import build
-from deckmaker.plan import Layout
-from deckmaker.plan.fit import SPACE_BEFORE, broken_at_colon, wrap
+from deckmaker.planning import Layout
+from deckmaker.planning.fit import SPACE_BEFORE, broken_at_colon, wrap
 from deckmaker.render.theme import load_theme, shipped
 
 THEMES = {**{name: name for name in ("light", "dark", "editorial")}, **FOREIGN_THEMES}

@@ -16,7 +16,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.essay import read_essay
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import Built, build
-from deckmaker.plan import Kind
+from deckmaker.planning import Kind
 from deckmaker.typography import smarten
 
 
@@ -169,7 +169,7 @@ def test_help_and_yaml_builds_do_not_import_the_essay_reader() -> None:
         f"CliRunner().invoke(cli, ['--help'])\n"
         f"CliRunner().invoke(cli, ['validate', {str(ROOT / 'outlines' / 'la-la-land.yaml')!r}])\n"
         # pacing stems words with essay/language.py (snowballstemmer), but reads no essay
-        "print(sorted(m for m in ('pysbd', 'markdown_it', 'deckmaker.essay.points',"
+        "print(sorted(m for m in ('markdown_it', 'deckmaker.essay.points',"
         " 'deckmaker.essay.markdown') if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -17,8 +17,8 @@ from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import build
-from deckmaker.plan import Box, Layout, Voice, plan_talk
-from deckmaker.plan.fit import wrap
+from deckmaker.planning import Box, Layout, Voice, plan_talk
+from deckmaker.planning.fit import wrap
 from deckmaker.render.theme import load_theme, shipped
 from deckmaker.templates import Templates
 from deckmaker.typography import quoted, smarten

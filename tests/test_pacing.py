@@ -12,10 +12,10 @@ from test_plan import FRAMES
 
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import Built, build, example_outline, plan_outline
-from deckmaker.plan import Kind, Layout, Plan, SlidePlan, Voice, plan_talk
-from deckmaker.plan.align import Sentence, Similarity, align, anchored, sentences
-from deckmaker.plan.model import CLICK, word_count
-from deckmaker.plan.pace import Shown, Span, pull_quotes, spans
+from deckmaker.planning import Kind, Layout, Plan, SlidePlan, Voice, plan_talk
+from deckmaker.planning.align import Sentence, Similarity, align, anchored, sentences
+from deckmaker.planning.model import CLICK, word_count
+from deckmaker.planning.pace import Shown, Span, pull_quotes, spans
 from deckmaker.templates import Templates
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -399,7 +399,7 @@ def test_validate_warns_when_the_script_runs_out_before_the_points(write_outline
 def test_validate_names_slides_over_the_limit_and_slides_with_nothing_said() -> None:
     from dataclasses import replace
 
-    from deckmaker.plan.target import pacing_warnings
+    from deckmaker.planning.target import pacing_warnings
 
     sentence = " ".join(["word"] * 40) + "."
     got = plan(f"title: T\nsections:\n  - {{title: A, points: [word], script: {sentence}}}\n", 20)

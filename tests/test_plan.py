@@ -8,7 +8,7 @@ import pytest
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import parse_outline
-from deckmaker.plan import (
+from deckmaker.planning import (
     Box,
     Bullet,
     Frames,
@@ -20,7 +20,7 @@ from deckmaker.plan import (
     Voice,
     plan_talk,
 )
-from deckmaker.plan.fit import paginate, wrap
+from deckmaker.planning.fit import paginate, wrap
 from deckmaker.templates import Templates
 
 # The shipped theme's boxes, roughly; the tests only need them fixed.
@@ -229,7 +229,7 @@ def test_a_title_that_cannot_fit_is_an_error() -> None:
 
 
 def test_each_subtitle_line_counts_as_a_line() -> None:
-    from deckmaker.plan.fit import largest_fitting
+    from deckmaker.planning.fit import largest_fitting
 
     box = Box(800, 100)
     assert largest_fitting("a", box, (30,), max_lines=2) == 30

@@ -17,8 +17,8 @@ from pptx.oxml.ns import qn
 from revealed import PLAN, build_revealed
 
 from deckmaker.pipeline import Built
-from deckmaker.plan import Plan
-from deckmaker.plan.model import CLICK
+from deckmaker.planning import Plan
+from deckmaker.planning.model import CLICK
 from deckmaker.render.captions import captions
 from deckmaker.render.deck import render_deck, speaker_notes
 from deckmaker.render.script import render_script, without_clicks

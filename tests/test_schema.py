@@ -570,7 +570,8 @@ def test_deckmaker_schema_imports_nothing_heavy() -> None:
     code = (
         "import sys\nfrom click.testing import CliRunner\nfrom deckmaker.cli import cli\n"
         "assert CliRunner().invoke(cli, ['schema']).exit_code == 0\n"
-        "heavy = ('pptx', 'jinja2', 'yaml', 'lxml', 'fontTools', 'jsonschema', 'deckmaker.plan')\n"
+        "heavy = ('pptx', 'jinja2', 'yaml', 'lxml', 'fontTools', 'jsonschema',"
+        " 'deckmaker.planning')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

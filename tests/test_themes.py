@@ -16,8 +16,8 @@ from test_deck import TITLE_TYPES, planned_text, shown
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.pipeline import build
-from deckmaker.plan import Layout
-from deckmaker.plan.fonts import typeface
+from deckmaker.planning import Layout
+from deckmaker.planning.fonts import typeface
 from deckmaker.render.theme import load_theme, shipped
 
 THEMES = {**{name: name for name in ("light", "dark", "editorial")}, **FOREIGN_THEMES}

@@ -10,7 +10,7 @@ import pytest
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.pipeline import build, example_outline, plan_outline
-from deckmaker.plan import Kind, Plan
+from deckmaker.planning import Kind, Plan
 
 VOICES = ("video", "talk", "podcast")
 

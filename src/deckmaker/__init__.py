@@ -17,22 +17,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
 __all__ = ["Artifact", "Built", "DeckmakerError", "Plan", "build", "plan"]
 
 if TYPE_CHECKING:
     from deckmaker.api import Artifact, Built, DeckmakerError, Plan, build, plan
 
+    __version__: str
+
 
 def __getattr__(name: str) -> Any:
-    """The API, imported on first use. `deckmaker.plan` is the pipeline's planning stage, a
-    subpackage that is also called as the API's `plan` (see deckmaker/plan/__init__.py)."""
-    if name in ("Artifact", "Built", "DeckmakerError", "Plan", "build"):
+    """The API, imported on first use (the planning stage itself is `deckmaker.planning`), and
+    `__version__`, read from the installed package's metadata when asked for (importing
+    `importlib.metadata` would cost a small build's start-up a tenth)."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("deckmaker")
+        except PackageNotFoundError:  # a source tree on sys.path, not installed
+            return "0+unknown"
+    if name in __all__:
         from deckmaker import api
 
         return getattr(api, name)
-    if name == "plan":
-        from importlib import import_module
-
-        return import_module("deckmaker.plan")
     raise AttributeError(f"module 'deckmaker' has no attribute '{name}'")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.pipeline import ARTIFACTS, Artifact, Built, Choices, render, write
-from deckmaker.plan import Plan
+from deckmaker.planning import Plan
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import gc
+import importlib
+import importlib.util
 import io
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from types import FrameType
+from types import FrameType, ModuleType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from deckmaker import __version__
 from deckmaker.errors import DeckmakerError
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="deckmaker")
+@click.version_option(None, "-V", "--version", package_name="deckmaker", prog_name="deckmaker")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
 def cli(debug: bool) -> None:
     """Turn one talk outline (YAML) into a PowerPoint deck with speaker notes and a recording
@@ -323,7 +324,7 @@ def validate(outline: Path, **choices: Any) -> None:
     with its line; writes nothing."""
     from deckmaker.filters import clock
     from deckmaker.pipeline import plan_outline, warnings
-    from deckmaker.plan import Kind
+    from deckmaker.planning import Kind
 
     with _reported():
         plan, templates, loaded = plan_outline(outline, **choices)
@@ -532,7 +533,46 @@ def _stopped(number: int, said: str | None = None) -> NoReturn:
     sys.exit(EXIT_SIGNALLED + number)
 
 
+# Modules python-pptx imports on load but a build rarely uses, loaded on first use instead:
+# `import pptx` loads `xml.sax.saxutils` for its `escape`, and saxutils loads `urllib.request`
+# (with `http.client`, `email` and `ssl`), which python-pptx never uses: about a sixth of a
+# build's start-up. PIL's `Image` is needed only for a slide with a picture. Only the command
+# line does this, being the whole process; a library must leave its host's modules alone.
+DEFERRED = ("urllib.request", "PIL.Image")
+
+
+class _StandIn(ModuleType):
+    """In `sys.modules` for a deferred module until something is looked up on it, then replaced
+    by the real one (`importlib.util.LazyLoader` cannot do this for a module that a package
+    imports as a side effect of its own imports)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if isinstance(sys.modules.get(self.__name__), _StandIn):
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)  # rebinds it on its parent
+
+
+def defer_unused() -> None:
+    """Put a stand-in in place of each module in DEFERRED not yet loaded (and installed)."""
+    for name in DEFERRED:
+        if name in sys.modules:
+            continue
+        parent_name, _, child = name.rpartition(".")
+        try:
+            parent = importlib.import_module(parent_name)
+            spec = importlib.util.find_spec(name)
+        except ImportError:
+            continue
+        if spec is None:
+            continue
+        stand_in = _StandIn(name)
+        stand_in.__spec__ = spec  # so find_spec still answers as it would
+        sys.modules[name] = stand_in
+        setattr(parent, child, stand_in)
+
+
 def main() -> None:
+    defer_unused()
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
     # A build makes millions of small objects and frees few of them before it ends: looking for

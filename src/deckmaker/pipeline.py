@@ -13,9 +13,9 @@ from deckmaker import outputs
 from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Outline
-from deckmaker.plan import Plan, Voice, plan_talk
-from deckmaker.plan.target import length_warnings, pacing_warnings
-from deckmaker.plan.voice import DEFAULT_VOICE
+from deckmaker.planning import Plan, Voice, plan_talk
+from deckmaker.planning.target import length_warnings, pacing_warnings
+from deckmaker.planning.voice import DEFAULT_VOICE
 from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates
 

@@ -1,9 +1,9 @@
 """What an essay's words are made of: its language, its sentences, and the words that carry meaning.
 
-Sentences are split by pysbd, a rule-based splitter with abbreviation lists for 22 languages that
-needs no data download (NLTK's Punkt needs one; the Koehn splitter in `sentence-splitter` broke
-Spanish "EE. UU." in two: see bench/RESULTS.md). Content words are the snowball stems of the words
-that are not function words, so "dreams" and "dream", "soñar" and "sueños" meet.
+Sentences are split by deckmaker.sentences, the splitter the planner and the captions use too
+(bench/RESULTS.md compares it with pysbd and others on hard cases). Content words are the
+snowball stems of the words that are not function words, so "dreams" and "dream", "soñar" and
+"sueños" meet.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+from deckmaker.sentences import spans
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -65,22 +67,11 @@ class Sentence:
 
 def split_sentences(paragraphs: tuple[str, ...], language: str) -> list[Sentence]:
     """Every sentence of the paragraphs, in order, with where it starts."""
-    segmenter = _segmenter(language)
-    found: list[Sentence] = []
-    for number, paragraph in enumerate(paragraphs):
-        for span in segmenter.segment(paragraph):
-            text = span.sent.strip()
-            if text:
-                lead = len(span.sent) - len(span.sent.lstrip())
-                found.append(Sentence(text, span.start + lead, number))
-    return found
-
-
-@cache
-def _segmenter(language: str):  # type: ignore[no-untyped-def]
-    import pysbd  # type: ignore[import-untyped]
-
-    return pysbd.Segmenter(language=language, clean=False, char_span=True)
+    return [
+        Sentence(paragraph[start:end], start, number)
+        for number, paragraph in enumerate(paragraphs)
+        for start, end in spans(paragraph, language)
+    ]
 
 
 def words(text: str) -> list[str]:
@@ -147,7 +138,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 @cache
-def _stemmer(language: str):  # type: ignore[no-untyped-def]
+def _stemmer(language: str) -> Callable[[str], str]:
     import snowballstemmer  # type: ignore[import-untyped]
 
     name = {"en": "english", "es": "spanish"}[language]

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from deckmaker.plan import Plan
-from deckmaker.plan.model import PAUSE, PAUSE_SECONDS
+from deckmaker.planning import Plan
+from deckmaker.planning.model import PAUSE, PAUSE_SECONDS
 from deckmaker.render.script import without_clicks
+from deckmaker.sentences import split
 from deckmaker.templates import Templates
 
 LINE = 42
 LINES = 2
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['\"’”)\]])\s+")
 
 
 @dataclass(frozen=True)
@@ -49,12 +49,11 @@ def captions(plan: Plan) -> list[Caption]:
                 if chunk == PAUSE:
                     pieces.append(((), PAUSE_SECONDS))
                     continue
-                for sentence in _SENTENCE_END.split(chunk.strip()):
-                    if sentence:
-                        pieces += [
-                            (lines, len(" ".join(lines).split()) * 60 / plan.wpm)
-                            for lines in _blocks(sentence)
-                        ]
+                for sentence in split(chunk):
+                    pieces += [
+                        (lines, len(" ".join(lines).split()) * 60 / plan.wpm)
+                        for lines in _blocks(sentence)
+                    ]
         total = sum(length for _, length in pieces)
         if not total:
             continue

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckmaker.filters import clock
-from deckmaker.plan import Plan
+from deckmaker.planning import Plan
 from deckmaker.render.script import TimedPart
 from deckmaker.templates import Templates
 

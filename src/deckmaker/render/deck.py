@@ -15,8 +15,8 @@ from pptx.slide import NotesSlide, Slide
 from pptx.util import Pt
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.plan import Bullet, Layout, Plan, SlidePlan
-from deckmaker.plan.fit import SPACE_BEFORE, SUB_POINT_SHRINK, TITLE_LINE_SPACING
+from deckmaker.planning import Bullet, Layout, Plan, SlidePlan
+from deckmaker.planning.fit import SPACE_BEFORE, SUB_POINT_SHRINK, TITLE_LINE_SPACING
 from deckmaker.render.growth import Growth
 from deckmaker.render.package import (
     add_latent,

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.plan import Plan
-from deckmaker.plan.voice import Voice
+from deckmaker.planning import Plan
+from deckmaker.planning.voice import Voice
 from deckmaker.render.script import TimedPart, without_clicks
 from deckmaker.templates import Templates
 

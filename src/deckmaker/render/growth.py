@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -60,7 +60,6 @@ class Growth:
     relationships (a picture, saving)."""
 
     def __init__(self, prs: Presentation, prototypes: Mapping[str, bytes] | None = None) -> None:
-        self._prs = prs
         self._part = prs.part
         self._ids = prs.element.find(_SLIDE_IDS)
         if self._ids is None:
@@ -106,19 +105,20 @@ class Growth:
     def notes_slide(self, slide: Slide) -> NotesSlide:
         """`slide`'s notes slide, made from the notes master (created on first use)."""
         slide_part = slide.part
-        if self._notes_master is None:
+        master = self._notes_master
+        if master is None:
             self.settle()  # python-pptx relates a notes master it creates to the presentation
-            self._notes_master = self._prs.notes_master.part
+            master = self._notes_master = self._part.notes_master_part
             self._rids = set(self._part.rels.keys())
         package = self._part.package
-        source = str(self._notes_master.partname)
+        source = str(master.partname)
         prototype = self._prototype(source)
         element = CT_NotesSlide.new() if prototype is None else copy.deepcopy(prototype)
         notes_part = NotesSlidePart(self._next_notes_name(), CT.PML_NOTES_SLIDE, package, element)
-        notes_part.relate_to(self._notes_master, RT.NOTES_MASTER)
+        notes_part.relate_to(master, RT.NOTES_MASTER)
         notes_part.relate_to(slide_part, RT.SLIDE)
         if prototype is None:
-            notes_part.notes_slide.clone_master_placeholders(self._notes_master.notes_master)
+            notes_part.notes_slide.clone_master_placeholders(master.notes_master)
             self._prototypes[source] = copy.deepcopy(element)
         slide_part.relate_to(notes_part, RT.NOTES_SLIDE)  # a slide's few relationships
         return notes_part.notes_slide  # what slide.notes_slide now finds, without the search
@@ -131,7 +131,7 @@ class Growth:
         if not self._pending:
             return
         rels = self._part.rels
-        every = [*rels.values(), *self._pending]
+        every: list[Any] = [*rels.values(), *self._pending]
         targets = {r.target_part.partname: r.target_part for r in every if not r.is_external}
         rels.load_from_xml(
             self._part.partname.baseURI, parse_xml(rels_xml(every, in_order=True)), targets

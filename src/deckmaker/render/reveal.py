@@ -20,7 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide
 
-from deckmaker.plan import SlidePlan
+from deckmaker.planning import SlidePlan
 
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 BUILD_LEVEL = 2  # bullets and sub-points: see above

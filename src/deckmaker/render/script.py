@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from deckmaker.plan import Kind, Part, Plan, SlidePlan
-from deckmaker.plan.model import CLICK
+from deckmaker.planning import Kind, Part, Plan, SlidePlan
+from deckmaker.planning.model import CLICK
 from deckmaker.templates import Templates
 
 

@@ -27,8 +27,8 @@ from pptx.util import Length
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.limits import MAX_THEME_BYTES, MAX_THEME_UNPACKED, check_size
-from deckmaker.plan import Box, Frames, Layout, Plan
-from deckmaker.plan.fonts import typeface
+from deckmaker.planning import Box, Frames, Layout, Plan
+from deckmaker.planning.fonts import typeface
 from deckmaker.render.shipped import DEFAULT_THEME, shipped, theme_path
 from deckmaker.textfile import unreadable
 
@@ -105,6 +105,13 @@ class Placement:
     cloned: tuple[tuple[int, Emus | None], ...]
 
 
+def _position(element: etree._Element) -> int:
+    """Where `element` sits among its parent's children."""
+    parent = element.getparent()
+    assert parent is not None  # a layout's shape always sits in its shape tree
+    return parent.index(element)
+
+
 def placement(lay: SlideLayout, role: Roles) -> Placement:
     def emus(shape: Shape) -> Emus:
         return (shape.left, shape.top, shape.width, shape.height)
@@ -118,7 +125,7 @@ def placement(lay: SlideLayout, role: Roles) -> Placement:
         tuple(s.shape_id for s in role.texts),
         role.picture.shape_id if role.picture is not None else None,
         {
-            kind: (s.part is not lay.part, s.element.getparent().index(s.element), emus(s))
+            kind: (s.part is not lay.part, _position(s.element), emus(s))
             for kind, s in role.latent.items()
             if kind in (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER)
         },

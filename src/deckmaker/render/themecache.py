@@ -20,7 +20,7 @@ from pathlib import Path
 
 from deckmaker import cache
 from deckmaker.limits import MAX_THEME_BYTES, check_size
-from deckmaker.plan.fonts import Typeface, remeasured
+from deckmaker.planning.fonts import Typeface, remeasured
 from deckmaker.render.theme import Theme, load_theme
 
 KIND = "themes"
@@ -67,10 +67,9 @@ def _measured(stored: bytes) -> Theme | None:
 
 
 def _version() -> tuple[object, ...]:
-    """deckmaker's version and the code that reads a theme, by size and date: an entry made by
-    other code (an upgrade, a checkout) is never used."""
-    from deckmaker import __version__
-    from deckmaker.plan import fonts, model
+    """The code that reads a theme, by size and date: an entry made by other code (an upgrade,
+    a checkout) is never used."""
+    from deckmaker.planning import fonts, model
     from deckmaker.render import growth, package, theme
 
     stamps = []
@@ -78,6 +77,6 @@ def _version() -> tuple[object, ...]:
         try:
             stat = os.stat(module.__file__ or "")
         except OSError:
-            return (__version__, None)
+            return (None,)
         stamps.append((stat.st_size, stat.st_mtime_ns))
-    return (__version__, *stamps, FORMAT)
+    return (*stamps, FORMAT)

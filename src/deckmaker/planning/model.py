@@ -127,6 +127,8 @@ class Plan:
     notes_heading: str = ""  # over the delivery notes in the deck: the voice's notes_heading
     max_slide_seconds: int = 75  # the longest a slide should stay up (`pace:`)
     written: tuple[int, ...] = ()  # slides whose words deckmaker wrote: the script had run out
+    metadata: tuple[tuple[str, str], ...] = ()  # the outline's: date, tags…, never said
+    show_notes: tuple[str, ...] = ()  # the outline's: footnotes, links, thanks, never said
     # What reading the outline found worth a warning (characters replaced by "�"), said with
     # the plan's own; not part of what the plan is.
     read_warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Column, Outline, Point, Segment
-from deckmaker.plan.align import Sentence, align, anchored, filled, paragraphs, sentences
-from deckmaker.plan.model import (
+from deckmaker.planning.align import Sentence, align, anchored, filled, paragraphs, sentences
+from deckmaker.planning.model import (
     CLICK,
     PAUSE,
     PAUSE_SECONDS,
@@ -23,11 +23,11 @@ from deckmaker.plan.model import (
     pause_count,
     word_count,
 )
-from deckmaker.plan.notes import placed
-from deckmaker.plan.pace import Shown, pull_quotes, spans
-from deckmaker.plan.slides import Drafts, Frames, bullets
-from deckmaker.plan.spoken import Topic, proper_words, said_points, talk, topic
-from deckmaker.plan.voice import Voice
+from deckmaker.planning.notes import placed
+from deckmaker.planning.pace import Shown, pull_quotes, spans
+from deckmaker.planning.slides import Drafts, Frames, bullets
+from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
+from deckmaker.planning.voice import Voice
 from deckmaker.typography import smarten
 
 DEFAULT_WPM = 150
@@ -119,6 +119,7 @@ class _Planner:
             o.title, o.subtitle, o.host, wpm, self.drafts.even_titles(parts), o.footer,
             voice=self.voice.name, hosts=o.hosts, notes_heading=say("notes_heading"),
             max_slide_seconds=self.limit, written=tuple(self.written),
+            metadata=o.metadata, show_notes=o.show_notes,
         )  # fmt: skip
 
     def wants_dividers(self) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Column, Outline, Point
-from deckmaker.plan.fit import (
+from deckmaker.planning.fit import (
     LINE_HEIGHT,
     SPACE_BEFORE,
     TITLE_LINE_HEIGHT,
@@ -23,10 +23,10 @@ from deckmaker.plan.fit import (
     text_width,
     unwidowed_list,
 )
-from deckmaker.plan.fonts import ESTIMATE, Typeface
-from deckmaker.plan.model import Bullet, Kind, Layout, Part, SlidePlan
-from deckmaker.plan.picture import fitted_picture
-from deckmaker.plan.voice import Voice
+from deckmaker.planning.fonts import ESTIMATE, Typeface
+from deckmaker.planning.model import Bullet, Kind, Layout, Part, SlidePlan
+from deckmaker.planning.picture import fitted_picture
+from deckmaker.planning.voice import Voice
 from deckmaker.typography import quoted, smarten
 
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)

@@ -137,7 +137,7 @@ def pull_quotes(said: Sequence[str], about: str) -> list[str]:
     off by a comma at the start is trimmed first ("So, while…" is quoted "While…")."""
     from deckmaker.essay.language import content_stems, detect_language
     from deckmaker.essay.statement import opens_with_pronoun
-    from deckmaker.plan.model import word_count
+    from deckmaker.planning.model import word_count
 
     text = " ".join(said)
     language = detect_language(text)

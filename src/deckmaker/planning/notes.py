@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from deckmaker.essay.language import content_stems, detect_language
-from deckmaker.plan.model import CLICK, Layout, SlidePlan
+from deckmaker.planning.model import CLICK, Layout, SlidePlan
 
 # What a note calls a slide of each kind ("Point to each column…", "Let the quote sit").
 _KIND_WORDS = {

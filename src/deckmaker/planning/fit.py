@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from deckmaker.plan.fonts import ESTIMATE, Typeface
-from deckmaker.plan.model import Bullet
+from deckmaker.planning.fonts import ESTIMATE, Typeface
+from deckmaker.planning.model import Bullet
 
 LINE_HEIGHT = 1.25  # line pitch as a multiple of the font size, as the writer sets it
 # Titles are set at 90 % leading, as title styles are: lines about 1.1 x the size apart.

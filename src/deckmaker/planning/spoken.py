@@ -19,13 +19,16 @@ from dataclasses import dataclass
 
 from deckmaker.filters import join_and
 from deckmaker.outline import Outline, Point, Segment
+from deckmaker.sentences import spans
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # The words of `_WORD` that may start with a capital: the same matches, less those that start
 # with a lower-case ASCII letter, found without visiting each of a long script's words in Python.
 _CAPITAL_WORD = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?=[^\W\d_a-z])" + _WORD.pattern)
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"’”)\]]*\s+|\n)$")
-_BETWEEN_SENTENCES = frozenset(".!?…:;'\"’”)]")  # what _SENTENCE_START may match, but spaces
+# Where a capital says nothing about a word, besides a sentence's start: after a colon or a
+# semicolon, or at the start of a line.
+_CLAUSE_START = re.compile(r"[:;]['\"’”)\]]*\s+(?=\S)|\n(?=\S)")
+_OPENING_MARKS = "\"'“‘«([¿¡"
 _TRAILING = ".,:;"
 # A title's closing label, "…, Explained" or "…, Revisited": a word for the thumbnail, not for
 # saying mid-sentence ("today we're talking about sleep", not "about sleep, explained").
@@ -95,9 +98,10 @@ def proper_words(outline: Outline) -> frozenset[str]:
         texts += [q.text for q in seg.quotes]
     found = {"I"}
     for text in texts:
+        starts = _starts(text)
         for match in _CAPITAL_WORD.finditer(text):
             word = match.group()
-            if word[0].isupper() and not _starts_sentence(text, match.start()):
+            if word[0].isupper() and match.start() not in starts:
                 found.add(_stem(word))
     return frozenset(found)
 
@@ -187,16 +191,14 @@ def _lowered(text: str, proper: frozenset[str], every_word: bool) -> str:
     return _WORD.sub(lower, text) if every_word else _WORD.sub(lower, text, count=1)
 
 
-def _starts_sentence(text: str, at: int) -> bool:
-    """`_SENTENCE_START.search(text[:at])`, searching only the run of punctuation and spaces
-    just before `at`, where any match lies: searching all that comes before each capitalised
-    word made a long script quadratic."""
-    begin = at
-    while begin and (text[begin - 1] in _BETWEEN_SENTENCES or text[begin - 1].isspace()):
-        begin -= 1
-    if begin and begin == at:
-        return False  # a letter or digit just before: "^" alone would match an empty run
-    return _SENTENCE_START.search(text[begin:at]) is not None
+def _starts(text: str) -> set[int]:
+    """Where each sentence's first word starts (past any opening quote or bracket), as the
+    importer splits sentences, and where each clause after a colon or semicolon, or line,
+    does."""
+    found = {m.end() for m in _CLAUSE_START.finditer(text)}
+    for start, end in spans(text):
+        found.add(start + len(text[start:end]) - len(text[start:end].lstrip(_OPENING_MARKS)))
+    return found
 
 
 def _stem(word: str) -> str:

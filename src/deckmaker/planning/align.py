@@ -16,7 +16,6 @@ earlier sentence than the point before it.
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from deckmaker.essay.language import content_stems, detect_language, words
+from deckmaker.sentences import split
 
 # A sentence says a point when it says this share of the weight of the point's content stems,
 # and two of them at least (or all, for a point of one content word).
@@ -35,8 +35,6 @@ _ANCHORED = 1000.0
 ENDING_PREFIX = 5
 # How an adverb of manner ends, by language.
 _ADVERB = {"en": "ly", "es": "mente"}
-# A sentence ends at . ! ? or … (perhaps inside a closing quote or bracket) before a space.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['\"’”)\]])\s+")
 
 
 @dataclass(frozen=True)
@@ -61,10 +59,9 @@ class Sentence:
 
 
 def sentences(paragraphs: Sequence[str]) -> tuple[Sentence, ...]:
-    """Every sentence of the paragraphs, in order."""
-    return tuple(
-        Sentence(s, i) for i, p in enumerate(paragraphs) for s in _SENTENCE_END.split(p) if s
-    )
+    """Every sentence of the paragraphs, in order, split as the importer splits them (in any
+    language deckmaker knows: a talk's is not known here)."""
+    return tuple(Sentence(s, i) for i, p in enumerate(paragraphs) for s in split(p))
 
 
 def paragraphs(said: Sequence[Sentence]) -> tuple[str, ...]:

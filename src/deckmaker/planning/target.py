@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from deckmaker.filters import clock
-from deckmaker.plan.model import Plan
+from deckmaker.planning.model import Plan
 
 # Within a tenth of the target (and at least 15 s) counts as on time: delivery varies more.
 TOLERANCE = 0.10

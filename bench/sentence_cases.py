@@ -1,0 +1,36 @@
+"""The hard cases of sentence splitting, English and Spanish, with the count of sentences a
+careful reader makes. bench/keypoints.py scores the splitters on them; tests/test_sentences.py
+holds deckmaker's to every one."""
+
+SPLIT_CASES: list[tuple[str, str, int]] = [  # (language, text, sentences a careful reader counts)
+    ("en", "Dr. Smith met Mr. Jones at 5 p.m. on Friday. They talked for an hour.", 2),
+    ("en", "He said, “It’s fine.” Then he left... Or did he? Yes!", 4),
+    ("en", "The U.S. release came first. e.g. this one followed.", 2),
+    ("en", "It costs $3.50 today. Tomorrow, who knows?", 2),
+    ("en", "Then we met Dr. Smith. He moved to Boston.", 2),
+    ("en", "Modern (i.e. Intel) processors run hot. Fans help.", 2),
+    ("en", "Bring fruit, e.g. apples or pears. We eat at noon.", 2),
+    ("en", "We packed pens, paper, etc. for the trip. Then we left.", 2),
+    ("en", "Mrs. Brown and Ms. Green asked Prof. Black. He agreed.", 2),
+    ("en", "It was Cats vs. Dogs at St. Mary's. Cats won.", 2),
+    ("en", "See No. 5 on the list, cf. the appendix. It is short.", 2),
+    ("en", "J. R. R. Tolkien wrote it. Everyone read it.", 2),
+    ("en", "Pi is about 3.14 and v1.2 shipped. Both matter.", 2),
+    ("en", "We woke at 6 a.m. Breakfast came at eight.", 2),
+    ("en", "She said “Stop. Now.” and walked out. Nobody moved.", 2),
+    ("en", "The note (written in haste. Or so it seemed.) fell. We read it.", 2),
+    ("en", "Run `make test. then` again. It passes.", 2),
+    ("en", "Read https://example.com/a.b?x=1 first. Then write to me@example.org. Done.", 3),
+    ("en", "1. Plan the talk well. 2. Record it.", 2),
+    ("en", "I was… well, thinking. Then it hit me!", 2),
+    ("en", "Wait?! Really. Yes.", 3),
+    ("es", "¿Realidad o fantasía? El Dr. Pérez dijo que sí.", 2),
+    ("es", "Se estrenó en EE. UU. el año pasado. ¡Qué éxito!", 2),
+    ("es", "Lo dijo el Sr. García, p. ej. en la entrevista. Nadie lo esperaba.", 2),
+    ("es", "La Sra. Gómez y la Dra. Ruiz llegaron. ¿Y tú?", 2),
+    ("es", "Frutas, p. ej. manzanas, peras, etc. Todo fresco.", 2),
+    ("es", "Dijo «Ya voy. Espera.» y se fue. Nadie habló.", 2),
+    ("es", "Vive en el núm. 12 de la calle. Es bonita.", 2),
+    ("es", "¡Qué bien! ¿Vienes mañana? Sí.", 3),
+    ("es", "Estudió en EE. UU. Luego volvió a Madrid.", 2),
+]

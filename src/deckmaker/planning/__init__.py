@@ -1,0 +1,16 @@
+"""Stage two: plan the talk once; the deck and the script both render this plan.
+
+The API's verb is `deckmaker.plan("talk.yaml")` (`deckmaker.api.plan`); this package is the
+stage it runs.
+"""
+
+from deckmaker.planning.fit import Box
+from deckmaker.planning.model import Bullet, Kind, Layout, Part, Plan, SlidePlan
+from deckmaker.planning.planner import DEFAULT_WPM, plan_talk
+from deckmaker.planning.slides import Frames
+from deckmaker.planning.voice import Voice
+
+__all__ = [
+    "DEFAULT_WPM", "Box", "Bullet", "Frames", "Kind", "Layout", "Part", "Plan", "SlidePlan",
+    "Voice", "plan_talk",
+]  # fmt: skip

@@ -280,6 +280,14 @@ HTML_FAULTS = {
         "Uncaught TypeError",
     ),
     "invalid markup": (GOOD_HTML.replace("<title>", "<title></title><p><title>"), "[vnu]"),
+    "a button without a name": (
+        GOOD_HTML.replace("</main>", '<button type="button"></button></main>'),
+        "(button-name: button) [axe]",
+    ),
+    "pale grey text on white": (
+        GOOD_HTML.replace('<p id="line">', '<p id="line" style="color: #c8c8c8">'),
+        "(color-contrast: #line) [axe]",
+    ),
     "a Spanish page declared English": (
         GOOD_HTML.replace(
             "Hey guys!",
@@ -434,6 +442,7 @@ DIALOGUE_FAULTS = {
     ),
 }
 
+
 def _schema(spoil: Callable[[dict], object]) -> str:
     from deckmaker.schema import outline_schema
 
@@ -461,8 +470,11 @@ SCHEMA_FAULTS = {
         "is not a 'regex' [jsonschema]",
     ),
     "a Python-only pattern": (
-        _schema(lambda d: d["definitions"]["segment"]["properties"]["image"].update(
-            pattern="(?i)\\.png$")),
+        _schema(
+            lambda d: d["definitions"]["segment"]["properties"]["image"].update(
+                pattern="(?i)\\.png$"
+            )
+        ),
         "is Python-only syntax [schema]",
     ),
     "a reference that leads nowhere": (
@@ -520,8 +532,10 @@ def _png(path: Path, size: tuple[int, int] = (320, 180), blank: bool = False) ->
 
 PNG_FAULTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "truncated": (
-        lambda p: p.with_name("cut.png").write_bytes(_png(p).read_bytes()[:-200])
-        and p.with_name("cut.png"),
+        lambda p: (
+            p.with_name("cut.png").write_bytes(_png(p).read_bytes()[:-200])
+            and p.with_name("cut.png")
+        ),
         "cut.png: not a readable PNG",
     ),
     "not a PNG": (

@@ -15,6 +15,7 @@ from test_plan import FRAMES
 
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
+from deckmaker.options import Options
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import build
 from deckmaker.planning import Box, Layout, Voice, plan_talk
@@ -164,7 +165,7 @@ def test_slide_numbers_and_footer_are_on_every_slide_but_the_covers(
     tmp_path: Path, write_outline
 ) -> None:
     outline = write_outline("title: T\nfooter: Episode 12\nsections: [{title: A, points: [x]}]\n")
-    built = build(outline, tmp_path / "out", theme="editorial")
+    built = build(outline, tmp_path / "out", options=Options(theme="editorial"))
     for slide, planned in zip(Presentation(str(built.files["deck"])).slides, built.plan.slides,
                               strict=True):  # fmt: skip
         latent = {s.placeholder_format.type: s.text_frame.text for s in slide.placeholders

@@ -34,6 +34,7 @@ import deckmaker.render.deck
 import deckmaker.theme.presentation
 import deckmaker.theme.read
 import deckmaker.theme.shipped
+from deckmaker.options import Options
 from deckmaker.pipeline import build, example_outline, plan_outline
 from deckmaker.planning.fit import SPACE_BEFORE, SUB_POINT_SHRINK
 from deckmaker.render.deck import BARE_LIST_LEVELS, Block, render_deck
@@ -228,7 +229,7 @@ def many_sections(folder: Path, count: int) -> Path:
 def deck_both_ways(
     outline: Path, theme: str | Path | None = None, reveal: bool = False
 ) -> tuple[bytes, bytes]:
-    plan, _, loaded = plan_outline(outline, theme=theme, reveal=reveal)
+    plan, _, loaded = plan_outline(outline, Options(theme=theme, reveal=reveal))
     fast = render_deck(plan, loaded)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(deckmaker.render.deck, "Growth", StockGrowth)
@@ -352,7 +353,7 @@ def test_a_theme_read_before_is_planned_without_opening_it(
     for content in ("light", "light", "dark"):
         theme.write_bytes(deckmaker.theme.shipped.theme_path(content).read_bytes())
         pipeline._theme.cache_clear()  # noqa: SLF001 - the same process keeps it too
-        plan, _, loaded = plan_outline(example_outline(), theme=theme)
+        plan, _, loaded = plan_outline(example_outline(), Options(theme=theme))
         plans.append((plan, loaded))
     assert opened == [theme, theme]  # the first light, then the dark: not the light again
     assert plans[0] == plans[1] and plans[1][1].frames.body_font.advances

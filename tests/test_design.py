@@ -13,10 +13,12 @@ from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
 from test_layouts import plan, sections
 
+from deckmaker.options import Options
 from deckmaker.pipeline import build
 from deckmaker.planning import Layout
 from deckmaker.planning.fit import SPACE_BEFORE, broken_at_colon, wrap
-from deckmaker.render.theme import load_theme, shipped
+from deckmaker.theme.read import read_theme
+from deckmaker.theme.shipped import shipped
 
 THEMES = {**{name: name for name in ("light", "dark", "editorial")}, **FOREIGN_THEMES}
 Word = tuple[str, float, float, float, float]  # text, x0, y0, x1, y1 in points
@@ -40,7 +42,7 @@ def drawn(deck: Path) -> list[list[Word]]:
 def test_agenda_numbers_and_dividers_as_drawn(theme: str, tmp_path: Path) -> None:
     outline = tmp_path / "divided.yaml"
     outline.write_text(DIVIDED, encoding="utf-8")
-    built = build(outline, tmp_path / "out", theme=str(THEMES[theme]))
+    built = build(outline, tmp_path / "out", options=Options(theme=str(THEMES[theme])))
     pages = drawn(built.files["deck"])
     slides = built.plan.slides
 
@@ -57,7 +59,7 @@ def test_agenda_numbers_and_dividers_as_drawn(theme: str, tmp_path: Path) -> Non
     # Dividers: the section's number large, over its label and title, where the theme has room.
     dividers = [s for s in slides if s.layout is Layout.HEADER]
     assert len(dividers) == 4
-    roomy = load_theme(_theme_path(theme)).frames
+    roomy = read_theme(_theme_path(theme)).frames
     for n, divider in enumerate(dividers, 1):
         words = pages[divider.number - 1]
         title = next(w for w in words if w[0] == "Section")
@@ -96,8 +98,8 @@ def test_a_list_that_runs_on_keeps_one_size_and_spacing_over_its_pages() -> None
 def test_shipped_slide_numbers_are_legible_and_quiet(name: str) -> None:
     """14 pt in the theme's neutral (accent 6), right-aligned: they tie slides to [SLIDE N]."""
     master = Presentation(str(shipped()[name])).slide_master
-    number = next(p for p in master.placeholders if p._element.ph.get("type") == "sldNum")
-    style = number._element.txBody.find(
+    number = next(p for p in master.placeholders if p.element.ph.get("type") == "sldNum")
+    style = number.element.txBody.find(
         "{http://schemas.openxmlformats.org/drawingml/2006/main}lstStyle"
     )[0]
     rpr = style.find("{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr")
@@ -118,7 +120,7 @@ def test_a_title_that_wraps_breaks_after_its_colon() -> None:
     )
     talk = plan(outline)
     divider = next(s for s in talk.slides if s.layout is Layout.HEADER and "Cost" in s.title)
-    frames = load_theme(shipped()["light"]).frames
+    frames = read_theme(shipped()["light"]).frames
     box = frames.header_title
     lines = wrap(divider.title, divider.title_pt, box.width, frames.title_font)
     assert lines == ["Sacrifices for Dreams:", "The\u00a0Cost\u00a0of\u00a0Ambition"]
@@ -135,7 +137,7 @@ def test_sub_points_are_indented_under_bulleted_points(theme: str, tmp_path: Pat
         "      - text: Alpha point\n        points: [Beta detail]\n      - Gamma point\n",
         encoding="utf-8",
     )
-    built = build(outline, tmp_path / "out", theme=str(THEMES[theme]))
+    built = build(outline, tmp_path / "out", options=Options(theme=str(THEMES[theme])))
     slide = next(s for s in built.plan.slides if s.title == "Levels" and s.bullets)
     words = {w[0]: w for w in drawn(built.files["deck"])[slide.number - 1]}
     title, alpha, beta, gamma = (words[w] for w in ("Levels", "Alpha", "Beta", "Gamma"))
@@ -145,7 +147,7 @@ def test_sub_points_are_indented_under_bulleted_points(theme: str, tmp_path: Pat
 
 
 def test_a_point_that_wraps_never_ends_on_one_word_alone() -> None:
-    frames = load_theme(shipped()["light"]).frames
+    frames = read_theme(shipped()["light"]).frames
     words = [f"word{i}" for i in range(40)]
     n = next(  # the first length at which a point wraps with one word on its last line
         n

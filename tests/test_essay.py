@@ -398,4 +398,4 @@ def test_the_written_outline_reads_back_as_the_same_outline(essay: Path) -> None
     keys = list(yaml.safe_load(text))
     order = ["title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections"]
     order += ["metadata", "show_notes"]
-    assert keys == [k for k in order if k in keys]  # the README's order
+    assert keys == [k for k in order if k in keys]  # the order docs/outline.md shows

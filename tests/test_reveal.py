@@ -21,9 +21,11 @@ from deckmaker.planning import Plan
 from deckmaker.planning.model import CLICK
 from deckmaker.render.captions import captions
 from deckmaker.render.deck import render_deck, speaker_notes
-from deckmaker.render.script import render_script, without_clicks
-from deckmaker.render.theme import load_theme, shipped
+from deckmaker.render.script import render_script
+from deckmaker.render.timeline import without_clicks
 from deckmaker.templates import Templates
+from deckmaker.theme.read import read_theme
+from deckmaker.theme.shipped import shipped
 
 GOLDEN = Path(__file__).parent / "golden"
 TEXT_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
@@ -61,7 +63,7 @@ def test_the_plan_marks_one_click_per_paragraph() -> None:
 def test_each_paragraph_appears_on_its_own_click(revealed: Built) -> None:
     prs = Presentation(str(revealed.files["deck"]))
     for slide, planned in zip(prs.slides, revealed.plan.slides, strict=True):
-        timing = slide._element.find(qn("p:timing"))
+        timing = slide.element.find(qn("p:timing"))
         if not planned.reveal:
             assert timing is None, f"slide {planned.number}"
             continue
@@ -82,7 +84,7 @@ def test_each_paragraph_appears_on_its_own_click(revealed: Built) -> None:
         ]
         assert builds == [(str(b.shape_id), "p", "2") for b in bodies]
         # the schema's order: the timing after the slide's content and colour mapping
-        assert [c.tag for c in slide._element][-1] == qn("p:timing")
+        assert [c.tag for c in slide.element][-1] == qn("p:timing")
 
 
 def test_the_notes_carry_the_same_marks(revealed: Built) -> None:
@@ -104,7 +106,7 @@ def test_libreoffice_reads_every_click_and_draws_every_bullet(revealed: Built) -
 
 
 def test_a_revealed_deck_is_reproducible(revealed: Built, tmp_path: Path) -> None:
-    again = render_deck(PLAN, load_theme(shipped()["light"]))
+    again = render_deck(PLAN, read_theme(shipped()["light"]))
     assert again == revealed.files["deck"].read_bytes()
 
 

@@ -19,6 +19,7 @@ import pytest
 
 import deckmaker
 from deckmaker.filters import clock
+from deckmaker.options import Options
 from deckmaker.watch import Event, Failed, Rebuilt, watch
 
 WAIT = 60.0  # seconds for any one event
@@ -35,7 +36,9 @@ class Watching:
         self.events: queue.Queue[Event] = queue.Queue()
         self.stop = threading.Event()
         self.failure: list[BaseException] = []
-        kwargs = {"only": ("deck", "script"), "formats": ("md",), **options}
+        picked = {"only": ("deck", "script"), "formats": ("md",)}
+        picked |= {k: options.pop(k) for k in ("only", "formats") if k in options}
+        kwargs = {**picked, "options": Options(**options)}
         self.thread = threading.Thread(
             target=self._run, args=(source, out), kwargs=kwargs, daemon=True
         )
@@ -135,7 +138,7 @@ def test_a_template_and_a_picture_it_shows_are_watched(tmp_path: Path, watching)
 
 
 def test_the_theme_file_is_watched(tmp_path: Path, watching) -> None:
-    from deckmaker.render.shipped import shipped
+    from deckmaker.theme.shipped import shipped
 
     theme = tmp_path / "themes" / "mine.pptx"
     theme.parent.mkdir()

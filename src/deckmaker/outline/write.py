@@ -1,5 +1,5 @@
 """Write an `Outline` back as YAML a person can read and edit: block style, prose folded to the
-page width, fields in the order the README documents them."""
+page width, fields in the order docs/outline.md documents them."""
 
 from __future__ import annotations
 

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from deckmaker.theme.model import Layout
+
 # A pause the outline asks for, written `[PAUSE]` in a script: a cue to stop for a beat, not a
 # word to say. Each one adds PAUSE_SECONDS to the timings.
 PAUSE = "[PAUSE]"
@@ -38,17 +40,6 @@ class Kind(str, Enum):
     SECTION = "section"
     OUTRO = "outro"
     CLOSING = "closing"
-
-
-class Layout(str, Enum):
-    """The kind of design a slide needs; the theme supplies a layout for each."""
-
-    COVER = "cover"  # a big title and a subtitle: the title and closing slides
-    CONTENT = "content"  # a title and bullets
-    HEADER = "header"  # a big title and a label ("Part 2 of 4"): a section's divider
-    QUOTE = "quote"  # quoted words large, who said them below
-    IMAGE = "image"  # a title and a picture
-    COLUMNS = "columns"  # a title and two columns of points side by side
 
 
 @dataclass(frozen=True)

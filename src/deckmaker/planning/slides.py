@@ -7,7 +7,7 @@ slide's face. Drafts come unnumbered and silent: the planner numbers them and sh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Column, Outline, Point
@@ -15,7 +15,6 @@ from deckmaker.planning.fit import (
     LINE_HEIGHT,
     SPACE_BEFORE,
     TITLE_LINE_HEIGHT,
-    Box,
     body_height,
     largest_fitting,
     paginate,
@@ -23,10 +22,11 @@ from deckmaker.planning.fit import (
     text_width,
     unwidowed_list,
 )
-from deckmaker.planning.fonts import ESTIMATE, Typeface
 from deckmaker.planning.model import Bullet, Kind, Layout, Part, SlidePlan
 from deckmaker.planning.picture import fitted_picture
 from deckmaker.planning.voice import Voice
+from deckmaker.theme.fonts import Typeface
+from deckmaker.theme.frames import Box, Frames
 from deckmaker.typography import quoted, smarten
 
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
@@ -41,26 +41,6 @@ SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
 LABEL_SIZES = (24, 20, 18, 16)
 NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
-
-
-@dataclass(frozen=True)
-class Frames:
-    """The text boxes of the deck's theme that slides are fitted to, and its fonts. A box the
-    theme lacks is None, and the slide falls back to a layout it has."""
-
-    cover_title: Box
-    cover_subtitle: Box
-    title: Box
-    body: Box
-    header_title: Box
-    header_label: Box | None = None
-    header_number: Box | None = None  # room for the section's number on a divider
-    quote: Box | None = None
-    quote_by: Box | None = None
-    columns: tuple[Box, Box] | None = None
-    picture: Box | None = None
-    title_font: Typeface = ESTIMATE  # bold, as titles are set
-    body_font: Typeface = ESTIMATE
 
 
 class Drafts:
@@ -285,7 +265,6 @@ class Drafts:
         return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
 
 
-
 def bullets(points: Sequence[Point]) -> tuple[Bullet, ...]:
     """Points and their sub-points as bullets, one level deep."""
     return tuple(b for p in points for b in (Bullet(p.text), *(Bullet(s, 1) for s in p.points)))
@@ -299,5 +278,3 @@ def _texts(points: Sequence[Point]) -> tuple[str, ...]:
 def _columnbullets(column: Column) -> tuple[Bullet, ...]:
     heading = (Bullet(smarten(column.title), 0, heading=True),) if column.title else ()
     return heading + tuple(replace(b, text=smarten(b.text)) for b in bullets(column.points))
-
-

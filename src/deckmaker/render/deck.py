@@ -26,6 +26,7 @@ from deckmaker.render.package import (
     remove_shape,
     reproducible_bytes,
 )
+from deckmaker.render.prototypes import Emus, Placement, prototypes
 from deckmaker.render.reveal import reveal_bullets
 from deckmaker.render.textbody import (
     emu,
@@ -35,7 +36,7 @@ from deckmaker.render.textbody import (
     set_box,
     set_text_body,
 )
-from deckmaker.render.theme import Emus, Placement, Theme
+from deckmaker.theme.model import Theme
 
 # A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
 # none: as the shipped themes set them, within the indent the planner fitted text to.
@@ -57,15 +58,16 @@ class Block:
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
+    made = prototypes(theme)
     prs = theme.open()
     drop_slides(prs)
     layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
-    places = theme.placements  # each layout's placeholders, sorted out when the theme was read
+    places = made.placements  # each layout's placeholders, sorted out once for the theme
     latent = _latent(theme)
     fix_theme_parts(prs, layouts.values())
     # python-pptx's add_slide and notes_slide, without their scans, from the new slides made
     # with the theme
-    growth = Growth(prs, theme.prototypes)
+    growth = Growth(prs, made.slides)
     for planned in plan.slides:
         lay, place = layouts[planned.layout], places[planned.layout]
         slide = growth.add_slide(lay)
@@ -77,6 +79,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         _fill(placed, place, planned, theme.sets_lists)
         reveal_bullets(slide, [placed[i] for i in place.texts], planned)
         if planned.image and planned.picture:
+            growth.settle()  # python-pptx looks for the picture among the slides' images
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
         if planned.numeral and planned.numeral_box:
             font = theme.frames.title_font.name
@@ -92,6 +95,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     props = prs.core_properties
     props.title, props.subject = _property(plan.title), _property(plan.subtitle or "")
     props.author = _property(plan.host or "")
+    growth.settle()
     list_notes_master(prs)
     return reproducible_bytes(prs)
 
@@ -128,11 +132,11 @@ def _placed(slide: Slide, sources: tuple[tuple[int, Emus | None], ...]) -> dict[
     (`Placement.cloned`). Each gets its layout's box written out, so no reader has to match it
     to the layout by an index it may not have."""
     shapes = slide.shapes  # cloned from the layout's placeholders, and nothing else yet
-    cloned = [Shape(sp, shapes) for sp in shapes._spTree.iterchildren(_SP)]  # type: ignore[arg-type]
+    cloned = [Shape(sp, shapes) for sp in shapes.element.iterchildren(_SP)]
     placed = {}
     for (shape_id, box), shape in zip(sources, cloned, strict=True):
         if box is not None:
-            set_box(shape._element, box)
+            set_box(shape.element, box)
         placed[shape_id] = shape
     return placed
 
@@ -140,7 +144,7 @@ def _placed(slide: Slide, sources: tuple[tuple[int, Emus | None], ...]) -> dict[
 def _write_notes(notes: NotesSlide, text: str) -> None:
     """Put `text` in the notes slide's notes box, as python-pptx's `notes_text_frame.text`
     writes it (`textbody`)."""
-    placeholder = notes_body(notes._element)
+    placeholder = notes_body(notes.element)
     if placeholder is not None:
         set_text_body(placeholder, notes_paragraphs(text), fitted=False)
 
@@ -160,7 +164,7 @@ def _fill(placed: dict[int, Shape], place: Placement, planned: SlidePlan, sets_l
 
 def _latent(theme: Theme) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
     """Each layout's slide-number and footer placeholders, ready to copy onto its slides."""
-    return {key: parse_xml(xml) for key, xml in theme.latent.items()}
+    return {key: parse_xml(xml) for key, xml in prototypes(theme).latent.items()}
 
 
 def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:
@@ -217,4 +221,4 @@ def _write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
                 accent=bullet.heading,
             )
         )
-    set_text_body(shape._element, paragraphs, fitted=True)
+    set_text_body(shape.element, paragraphs, fitted=True)

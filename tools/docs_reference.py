@@ -47,8 +47,9 @@ def format_contexts() -> dict[str, dict[str, Any]]:
     """What each format's template receives when the bundled example is built: the variables,
     by format."""
     from deckmaker.api import plan
+    from deckmaker.formats import FORMATS
     from deckmaker.pipeline import example_outline
-    from deckmaker.render.script import FORMATS, render_script
+    from deckmaker.render.script import render_script
     from deckmaker.templates import Templates
 
     class Recording(Templates):
@@ -114,8 +115,9 @@ def _cell(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    """Text as inline code in a table cell, whatever backticks it holds."""
-    text = _cell(text)
+    """Text as inline code in a table cell, whatever backticks it holds (a bar inside code
+    does not end the cell, so it stays as it is)."""
+    text = str(text).replace("\n", " ")
     fence = "``" if "`" in text else "`"
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}" if text.strip() else "(empty)"
@@ -144,7 +146,7 @@ def outline_page() -> str:
         out += ["", "| field | takes | default | what it does | example |", "|---|---|---|---|---|"]
         for f in block.fields:
             key = f"`{f.key}`" + (" (required)" if f.required else "")
-            default = "" if f.default is None else _code(json.dumps(f.default))
+            default = "" if f.default is None else _code(_yaml(f.default))
             example = "<br>".join(_code(_yaml(e)) for e in f.examples)
             out.append(f"| {key} | {_cell(f.takes)} | {default} | {_cell(f.help)} | {example} |")
     return "\n".join(out) + "\n"
@@ -240,7 +242,7 @@ def macros_section() -> list[str]:
         "`voice-NAME.j2` (`voice-video.j2`, …) holds only what that voice says differently. "
         "Your own `voice.j2` needs only the macros you change.",
         "",
-        "| macro | what it says | gives, in the example |",
+        "| macro | what it says | gives, in the example (bundled `voice.j2`) |",
         "|---|---|---|",
     ]
     talk = voice_context()["talk"]
@@ -259,7 +261,7 @@ def macros_section() -> list[str]:
         "opens_itself": 'opens_itself("Okay, let\'s talk about it")',
         "part_label": "part_label(2, 4)",
         "continued": "continued('Sacrifices')",
-        "handoff": "handoff('Alex', 'Sam', 0, 'So that is the ending.')",
+        "handoff": "handoff('Alex', 'Sam', 1, 'So that is the ending.')",
     }
     for name, args, comment in template_macros("voice.j2"):
         call = samples.get(name, f"{name}()")
@@ -267,9 +269,7 @@ def macros_section() -> list[str]:
             call = f"{name}()"
         given = rendered(f'{{% import "voice.j2" as v %}}{{{{ v.{call} }}}}', {"talk": talk})
         given = " ".join(given.split())
-        out.append(
-            f"| `{name}({', '.join(args)})` | {_cell(comment) or '&nbsp;'} | {_code(given)} |"
-        )
+        out.append(f"| `{name}({', '.join(args)})` | {_cell(comment)} | {_code(given)} |")
     return out
 
 
@@ -292,7 +292,7 @@ def blocks_section() -> list[str]:
 
 
 def formats_page() -> str:
-    from deckmaker.render.script import FORMATS
+    from deckmaker.formats import FORMATS
 
     out = [
         "# Script formats reference",

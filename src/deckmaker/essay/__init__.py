@@ -139,7 +139,11 @@ def _outline(
         sections.append(segment)
         if segment.title:
             places.setdefault(segment.title, Place(f"heading of section {number}", passage.line))
-    show_notes.extend(f"[{mark}] {text}" for mark, text in footnotes.items())
+    for mark, text in footnotes.items():
+        if " " in text or len(text) < 60:
+            show_notes.append(f"[{mark}] {text}")
+        else:  # a note that is only an address: the address on a line of its own
+            show_notes.extend((f"[{mark}]", text))
     return Outline(
         title=title,
         sections=tuple(sections),
@@ -151,7 +155,7 @@ def _outline(
         places=places,
         warnings=warnings,
         metadata=about.metadata,
-        show_notes=tuple(dict.fromkeys(show_notes)),
+        show_notes=tuple(show_notes),
     )
 
 

@@ -115,8 +115,9 @@ def _cell(text: str) -> str:
 
 
 def _code(text: str) -> str:
-    """Text as inline code in a table cell, whatever backticks it holds."""
-    text = _cell(text)
+    """Text as inline code in a table cell, whatever backticks it holds (a bar inside code
+    does not end the cell, so it stays as it is)."""
+    text = str(text).replace("\n", " ")
     fence = "``" if "`" in text else "`"
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return f"{fence}{pad}{text}{pad}{fence}" if text.strip() else "(empty)"
@@ -145,7 +146,7 @@ def outline_page() -> str:
         out += ["", "| field | takes | default | what it does | example |", "|---|---|---|---|---|"]
         for f in block.fields:
             key = f"`{f.key}`" + (" (required)" if f.required else "")
-            default = "" if f.default is None else _code(json.dumps(f.default))
+            default = "" if f.default is None else _code(_yaml(f.default))
             example = "<br>".join(_code(_yaml(e)) for e in f.examples)
             out.append(f"| {key} | {_cell(f.takes)} | {default} | {_cell(f.help)} | {example} |")
     return "\n".join(out) + "\n"

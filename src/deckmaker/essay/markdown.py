@@ -320,7 +320,9 @@ class _Inline:
                     del out[start:]
                     self.show_notes.append(href)
                 elif href and not href.startswith("#"):
-                    self.show_notes.append(f"{words}: {href}")
+                    self.show_notes.append(f"{words}: {href}" if len(href) < 60 else words)
+                    if len(href) >= 60:  # a long address on a line of its own
+                        self.show_notes.append(href)
                 link = None
             elif kind == "image":
                 self._image(str(child.attrs.get("src", "")), child.content)

@@ -53,10 +53,10 @@ def palette(prs: Presentation, layout: SlideLayout) -> Palette:
         if colour:
             scheme[name] = colour
     mapping = dict(DEFAULT_MAP)
-    clr_map = master._element.find(f"{P}clrMap")
+    clr_map = master.element.find(f"{P}clrMap")
     if clr_map is not None:
         mapping.update({str(k): str(v) for k, v in clr_map.attrib.items() if k in DEFAULT_MAP})
-    override = layout._element.find(f"{P}clrMapOvr/{A}overrideClrMapping")
+    override = layout.element.find(f"{P}clrMapOvr/{A}overrideClrMapping")
     if override is not None:
         mapping.update({str(k): str(v) for k, v in override.attrib.items() if k in DEFAULT_MAP})
 
@@ -64,7 +64,7 @@ def palette(prs: Presentation, layout: SlideLayout) -> Palette:
         return scheme.get(mapping.get(name, name))
 
     background = None
-    for part in (layout._element, master._element):
+    for part in (layout.element, master.element):
         bg = part.find(f"{P}cSld/{P}bg")
         if bg is not None:
             background = _fill(bg, resolve)
@@ -106,7 +106,7 @@ def code_font(prs: Presentation) -> str:
     named: set[str] = set()
     for master in prs.slide_masters:
         theme = etree.fromstring(master.part.part_related_by(RT.THEME).blob)
-        for element in (theme, master._element, *(lay._element for lay in master.slide_layouts)):
+        for element in (theme, master.element, *(lay.element for lay in master.slide_layouts)):
             named.update(str(e.get("typeface")) for e in element.iter(f"{A}latin"))
     lowered = {n.lower() for n in named}
     return next((m for m in MONOSPACE if m.lower() in lowered), CODE_FONT)

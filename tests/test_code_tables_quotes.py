@@ -390,3 +390,14 @@ def test_a_point_opening_on_code_is_said_in_its_own_case() -> None:
     assert spoken_phrase("`Foo` returns a value", frozenset()) == "Foo returns a value"
     assert spoken_phrase("GetFetchUrl builds it", frozenset()) == "GetFetchUrl builds it"
     assert spoken_phrase("Cats sleep", frozenset()) == "cats sleep"
+
+
+def test_a_slide_never_ends_on_a_line_that_leads_into_the_next() -> None:
+    from deckmaker.planning.pace import Span, ended, ends_sentence
+
+    said = ["Tomatoes need sun.", "The two main obstacles are:", "Weather.", "Pests."]
+    ends = [ends_sentence(s) for s in said]
+    assert ends == [True, False, True, True]
+    got = ended([Span(0, 0, 2), Span(1, 2, 4)], ends)
+    assert got == (Span(0, 0, 1), Span(1, 1, 4))  # "…are:" opens the slide it introduces
+    assert ended([Span(0, 1, 2), Span(1, 2, 4)], ends) == (Span(0, 1, 2), Span(1, 2, 4))

@@ -14,6 +14,7 @@ empty span: the planner writes its words from what it shows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -130,6 +131,35 @@ def lengthened(
                 out[i] = Span(here.slide, here.start - 1, here.end)
             else:
                 break
+    return tuple(out)
+
+
+# How a sentence ends: a stop, a question or an exclamation mark (or an ellipsis), perhaps
+# inside closing quotes or brackets. A line ending otherwise ("Description from February",
+# "The two main obstacles are:") leads into what follows it.
+_ENDED = re.compile(r"[.!?…][\"'’”»)\]]*\s*$")
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_ENDED.search(text))
+
+
+def ended(found: Sequence[Span], ends: Sequence[bool]) -> tuple[Span, ...]:
+    """The spans with none ending on a line that leads into the next ("Specifically:", a
+    heading-like line): that line goes with the slide after it, whose words it opens, while
+    the slide before keeps a sentence of its own."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        here, after = out[i], out[i + 1]
+        while (
+            here.end - here.start > 1
+            and after.start == here.end
+            and after.end > after.start
+            and not ends[here.end - 1]
+        ):
+            here = Span(here.slide, here.start, here.end - 1)
+            after = Span(after.slide, after.start - 1, after.end)
+        out[i], out[i + 1] = here, after
     return tuple(out)
 
 

@@ -25,7 +25,15 @@ from deckmaker.planning.model import (
     word_count,
 )
 from deckmaker.planning.notes import placed
-from deckmaker.planning.pace import MIN_SECONDS, Shown, lengthened, pull_quotes, spans
+from deckmaker.planning.pace import (
+    MIN_SECONDS,
+    Shown,
+    ended,
+    ends_sentence,
+    lengthened,
+    pull_quotes,
+    spans,
+)
 from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.planning.statements import Statements
@@ -463,10 +471,17 @@ class _Planner:
         heard: list[tuple[Sentence, ...]] = []  # what is said over each slide of `out`
         seconds = [self.seconds(s) for s in said]
         pacing = list(lengthened(spans(shown, seconds, self.limit), seconds, self.limit, shown))
+        pacing = list(ended(pacing, [ends_sentence(s.text) for s in said]))
         for i, span in enumerate(pacing):
             here = said[span.start : span.end]
+            after = pacing[i + 1] if i + 1 < len(pacing) else None
             if span.slide is not None:
                 face = faces[span.slide]
+                brief = self.length(here, 0, len(here)) < MIN_SECONDS
+                if face.draft.layout is Layout.HEADER and brief and after and here:
+                    # a divider up too briefly to read: its words open the slide after it
+                    pacing[i + 1] = replace(after, start=span.start)
+                    continue
             else:
                 stated = self.statement(here, seg, title, continued=bool(out))
                 if stated is None:  # nothing new to show: a slide beside it stays up longer
@@ -475,7 +490,6 @@ class _Planner:
                         heard[-1] += here
                         out[-1] = replace(out[-1], spoken=_spoken_after(out[-1], heard[-1], here))
                         continue
-                    after = pacing[i + 1] if i + 1 < len(pacing) else None
                     if after and self.length(said, span.start, after.end) <= self.limit:
                         pacing[i + 1] = replace(after, start=span.start)
                         continue
@@ -486,15 +500,13 @@ class _Planner:
             slide = replace(slide, kind=kind if span.slide is not None else _quoted_kind(kind))
             marks = face.marks
             if not here:  # the words ran out before this slide: written from what it shows
-                line = _MORE.get(face.draft.layout, "more")
-                here = sentences((self.voice.say(line, self.topic_from(face, title, seg)),))
+                here = sentences((self.more(face, title, seg),))
                 if seg is not None and seg.script:  # the author's words ran out: say so
                     self.written.append(slide.number)
                 marks = None
             elif slide.layout in _MORE and self.length(here, 0, len(here)) < MIN_SECONDS:
                 # code or a table up too briefly to take in: a line about it, said over it
-                line = self.voice.say(_MORE[slide.layout], self.topic_from(face, title, seg))
-                here = (*here, Sentence(line, here[-1].paragraph))
+                here = (*here, Sentence(self.more(face, title, seg), here[-1].paragraph))
             spoken = paragraphs(here)
             if self.reveal and slide.layout is Layout.CONTENT and seg is not None:
                 if marks is None:
@@ -539,6 +551,15 @@ class _Planner:
             self.statements.shown(number, text)
             return face
         return fallback
+
+    def more(self, face: _Face, title: str, seg: Segment | None) -> str:
+        """What is said over a slide the script does not say enough over, from what it shows:
+        its points (the voice's `more`), its code (`more_code`) or its table's columns."""
+        topic = self.topic_from(face, title, seg)
+        layout = face.draft.layout
+        if layout is Layout.TABLE:
+            return self.voice.say("more_table", topic, list(face.draft.table[0]))
+        return self.voice.say(_MORE.get(layout, "more"), topic)
 
     def topic_from(self, face: _Face, title: str, seg: Segment | None) -> Topic:
         """What a slide the script never reaches is about, for the voice's `more` macro."""

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
+from judges.tools import require_font
 
 from deckmaker.cli import cli
 from deckmaker.options import Options

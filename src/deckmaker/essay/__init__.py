@@ -21,6 +21,7 @@ from deckmaker.essay.speech import (
     numbered_note,
     speakable,
 )
+from deckmaker.options import DEFAULT_WPM
 from deckmaker.outline import Code, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.outline.load import clean_text
 from deckmaker.textfile import read_text
@@ -187,7 +188,6 @@ def _swamped(passages: tuple[Passage, ...]) -> bool:
     """Whether one passage of a few runs longer than two long parts: its headings are a
     quotation's title or a line of verse, not the essay's sections."""
     from deckmaker.essay.parts import MAX_MINUTES
-    from deckmaker.planning import DEFAULT_WPM
 
     longest = max(sum(len(p.split()) for p in part.paragraphs) for part in passages)
     return longest > 2 * MAX_MINUTES * DEFAULT_WPM
@@ -197,7 +197,6 @@ def _with_parts(essay: Essay, language: str) -> Essay:
     """A headingless essay (or one whose few headings head little of it: a verse's title, the
     essay's own title on its first line) cut into parts where its topic shifts."""
     from deckmaker.essay.parts import split_parts
-    from deckmaker.planning import DEFAULT_WPM
 
     passages = (essay.opening, *essay.sections)
     if essay.sections and len(essay.sections) > HEADINGS_FEW:

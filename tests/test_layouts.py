@@ -220,7 +220,7 @@ def test_a_footer_the_theme_cannot_show_is_said(tmp_path: Path, write_outline) -
     for owner in (prs.slide_master, *prs.slide_layouts):
         for shape in list(owner.placeholders):
             if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER:
-                shape._element.getparent().remove(shape._element)
+                shape.element.getparent().remove(shape.element)
     prs.save(str(tmp_path / "nofooter.pptx"))
     outline = write_outline("title: T\nfooter: Ep. 1\nsections: [{title: A, points: [x]}]\n")
     result = run("validate", str(outline), "--theme", str(tmp_path / "nofooter.pptx"))

@@ -96,7 +96,7 @@ def _without_bodies(source: Path, out: Path) -> Path:
     for lay in prs.slide_layouts:
         for shape in list(lay.placeholders):
             if shape.placeholder_format.type in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT):
-                shape._element.getparent().remove(shape._element)
+                shape.element.getparent().remove(shape.element)
     prs.save(str(out))
     return out
 
@@ -168,7 +168,7 @@ def test_fonts_are_measured_from_their_files_or_estimated_and_said_so(tmp_path: 
     part = prs.slide_master.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
     )
-    part._blob = part.blob.replace(b'typeface="Calibri"', b'typeface="No Such Font Anywhere"')
+    part.blob = part.blob.replace(b'typeface="Calibri"', b'typeface="No Such Font Anywhere"')
     prs.save(str(theme))
     loaded = read_theme(theme)
     assert loaded.general == (
@@ -193,7 +193,7 @@ def _with_missing_font(path: Path) -> Path:
     part = prs.slide_master.part.part_related_by(
         "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
     )
-    part._blob = part.blob.replace(b'typeface="Calibri"', b'typeface="No Such Font Anywhere"')
+    part.blob = part.blob.replace(b'typeface="Calibri"', b'typeface="No Such Font Anywhere"')
     prs.save(str(path))
     return path
 

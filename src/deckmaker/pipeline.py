@@ -276,11 +276,18 @@ def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = F
         raise DeckmakerError.at(
             "already exists; pass --force to replace it, or -o to write elsewhere", str(target)
         )
-    header = (
-        f"Imported by deckmaker from {essay_path.name}: the scripts are the essay's prose, word\n"
-        "for word; the points were extracted from its sentences, and each point's `said:` holds\n"
-        "the opening words of the sentence it came from. Check the points and edit freely, then:\n"
-        f"deckmaker build {target.name}"
+    import textwrap
+
+    header = "\n".join(
+        textwrap.wrap(
+            f"Imported by deckmaker from {essay_path.name}: the scripts are the essay's prose, "
+            "word for word; the points were extracted from its sentences, and each point's "
+            "`said:` holds the opening words of the sentence it came from. Check the points and "
+            "edit freely, then:",
+            90,
+            break_long_words=False,
+        )
+        + [f"deckmaker build {target.name}"]
     )
     written = _pictures_from(outline, target.parent)
     write_atomically(target, write_outline(written, header).encode("utf-8"))

@@ -161,7 +161,7 @@ def _above(title: Box, label: Box | None) -> Box | None:
 
 def _sets_lists(prs: Presentation) -> bool:
     """Whether the master's body style indents its second list level (sub-points)."""
-    second = prs.slide_master._element.find(f".//{{{P_NS}}}bodyStyle/{{{A_NS}}}lvl2pPr")
+    second = prs.slide_master.element.find(f".//{{{P_NS}}}bodyStyle/{{{A_NS}}}lvl2pPr")
     return second is not None and int(second.get("marL", "0")) > 0
 
 

@@ -156,8 +156,8 @@ def cues_inside_sentences(talk: Talk) -> int:
     for before, after in zip(talk.slides, talk.slides[1:], strict=False):
         last = next((p for p in reversed(before.spoken) if p.strip()), "").strip()
         first = next((p for p in after.spoken if p.strip()), "").strip()
-        if last and first and (first[:1].islower() or not _ends_sentence(last, first)):
-            count += 1
+        if last and first and not last.endswith((":", "—")) and not _ends_sentence(last, first):
+            count += 1  # a colon or dash may end what is said before the slide it introduces
     return count
 
 

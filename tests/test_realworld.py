@@ -136,8 +136,16 @@ def test_a_cue_between_the_halves_of_a_sentence_is_found() -> None:
         replace(talk.slides[2], spoken=("Intel) processors.",)),
     )
     assert defects.cues_inside_sentences(replace(talk, slides=(talk.slides[0], *halves))) == 1
-    lower = replace(talk.slides[2], spoken=("and so it goes on.",))
-    assert defects.cues_inside_sentences(replace(talk, slides=(*talk.slides[:2], lower))) == 1
+    cut = replace(talk.slides[1], spoken=("It goes on and",))
+    assert (
+        defects.cues_inside_sentences(replace(talk, slides=(talk.slides[0], cut, talk.slides[2])))
+        == 1
+    )
+    colon = replace(talk.slides[1], spoken=("The code is this:",))
+    assert (
+        defects.cues_inside_sentences(replace(talk, slides=(talk.slides[0], colon, talk.slides[2])))
+        == 0
+    )
 
 
 def test_code_shown_as_written_is_no_defect() -> None:

@@ -13,7 +13,14 @@ from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.essay.document import Essay, Passage
 from deckmaker.essay.frontmatter import About, read_about
 from deckmaker.essay.language import word_set
-from deckmaker.essay.speech import is_notes_title, is_thanks, marks_in, numbered_note, speakable
+from deckmaker.essay.speech import (
+    is_caption,
+    is_notes_title,
+    is_thanks,
+    marks_in,
+    numbered_note,
+    speakable,
+)
 from deckmaker.options import DEFAULT_WPM
 from deckmaker.outline import Code, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.outline.load import clean_text
@@ -252,6 +259,10 @@ def _segment(
         if is_thanks(spoken):
             show_notes.append(spoken)
             spoken = ""
+        elif is_caption(spoken):  # "Cargo.toml:", "Output:": a label over code, not a sentence
+            spoken = ""
+        elif spoken[-1:].isalnum():  # a paragraph the author left without its stop
+            spoken += "."
         said.append(spoken)
         for key in map(_mark_key, marks_in(raw)):
             note = f"Note {key}: {footnotes[key]}" if key in footnotes else None

@@ -477,11 +477,6 @@ class _Planner:
             after = pacing[i + 1] if i + 1 < len(pacing) else None
             if span.slide is not None:
                 face = faces[span.slide]
-                brief = self.length(here, 0, len(here)) < MIN_SECONDS
-                if face.draft.layout is Layout.HEADER and brief and after and here:
-                    # a divider up too briefly to read: its words open the slide after it
-                    pacing[i + 1] = replace(after, start=span.start)
-                    continue
             else:
                 stated = self.statement(here, seg, title, continued=bool(out))
                 if stated is None:  # nothing new to show: a slide beside it stays up longer

@@ -98,6 +98,7 @@ class Part:
     kind: Kind
     slides: tuple[SlidePlan, ...]
     chapter: str = ""  # its name in chapter lists: the title, or the voice's name for it
+    lead: str = ""  # the voice's words that open a section (its transition), "" if none
 
     @property
     def words(self) -> int:
@@ -114,6 +115,7 @@ class Plan:
     footer: str | None = None  # along the foot of every numbered slide
     voice: str = "video"
     hosts: tuple[str, ...] = ()
+    language: str = "en"  # the language of the voice's words
     target: int | None = None  # seconds the talk should run, when the outline or --target says
     notes_heading: str = ""  # over the delivery notes in the deck: the voice's notes_heading
     max_slide_seconds: int = 75  # the longest a slide should stay up (`pace:`)

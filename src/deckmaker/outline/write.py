@@ -50,6 +50,8 @@ def _segment(segment: Segment) -> dict[str, Any]:
     if segment.quotes:
         quotes = [_quote(q) for q in segment.quotes]
         out["quote"] = quotes[0] if len(quotes) == 1 else quotes
+    if segment.image:
+        out["image"] = segment.image
     if segment.code:
         blocks = [_code(c) for c in segment.code]
         out["code"] = blocks[0] if len(blocks) == 1 else blocks

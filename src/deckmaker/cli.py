@@ -8,8 +8,8 @@ import importlib.util
 import io
 import signal
 import sys
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -165,9 +165,21 @@ def build(
         _build_many(inputs, out_dir, jobs, picked, Options(**given))
         return
     source = inputs[0] if inputs else example_outline()
-    built = deckmaker.build(source, out_dir, only=picked[0], formats=picked[1], **given)
+    built = deckmaker.build(
+        source, out_dir, only=picked[0], formats=picked[1], progress=_progress, **given
+    )
     _say_built(built)
     _warn(built.warnings)
+
+
+@contextmanager
+def _progress(items: list[Any], label: str) -> Iterator[Iterable[Any]]:
+    """A progress bar on a terminal (on stderr); elsewhere the items, silently."""
+    if not sys.stderr.isatty():
+        yield items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield bar
 
 
 def _say_built(built: Built) -> None:
@@ -181,7 +193,12 @@ def _say_built(built: Built) -> None:
             click.echo(f"Wrote {path} ({plan.words} words to say)")
         else:
             click.echo(f"Wrote {path}")
-    click.echo(f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute.")
+    if plan.clock:
+        click.echo(f"The talk runs {clock(plan.total_seconds)} as {plan.clock_voices} speaks it.")
+    else:
+        click.echo(
+            f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute."
+        )
 
 
 def _build_many(
@@ -381,6 +398,19 @@ def themes() -> None:
     for name, path in shipped().items():
         note = "  (default)" if name == DEFAULT_THEME else ""
         click.echo(f"{name}\t{path}{note}")
+
+
+@cli.command()
+def voices() -> None:
+    """List the voices that can read a script aloud here (--format audio), one per line:
+    name, engine, language, about. Name them in the outline's `voices:`."""
+    from deckmaker.narration.engines import INSTALL, voices
+
+    found = voices()
+    if not found:
+        raise DeckmakerError.at(INSTALL)
+    for voice in found:
+        click.echo(f"{voice.name}\t{voice.engine}\t{voice.language}\t{voice.about}")
 
 
 @cli.command()

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deckmaker import outputs
 from deckmaker.bundle import bundled
@@ -21,6 +21,8 @@ from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates
 
 if TYPE_CHECKING:
+    from deckmaker.narration.speak import Progress
+    from deckmaker.render.media import Media
     from deckmaker.theme.model import Theme
 
 EXAMPLE = "la-la-land.yaml"
@@ -145,9 +147,12 @@ def render(
     *,
     formats: tuple[str, ...] = (DEFAULT_FORMAT,),
     options: Options = DEFAULTS,
+    progress: Progress[Any] | None = None,
 ) -> Built:
     """Render the artifacts in `only`, the script in each of `formats` (see
-    `deckmaker.formats`; "md" is filed as "script"), as bytes; nothing is written."""
+    `deckmaker.formats`; "md" is filed as "script"), as bytes; nothing is written. A spoken
+    format (audio, video) reads the script aloud first, and every format then keeps the
+    audio's clock; `progress` shows that work (see `deckmaker.narration.speak`)."""
     plan, templates, loaded = plan_outline(outline_path, options)
     stem = outline_path.stem
     rendered: dict[str, Artifact] = {}
@@ -163,12 +168,20 @@ def render(
                 str(outline_path),
                 field="hosts",
             )
+        media = None
+        if any(FORMATS[name].spoken for name in formats):
+            media = _media(plan, templates, loaded, stem, progress)
+            plan = replace(plan, clock=media.narration.seconds,
+                           clock_voices=media.narration.about)  # fmt: skip
         for name in dict.fromkeys(formats):
             fmt = FORMATS[name]
-            script = fmt.render()(plan, templates, fmt)
+            if fmt.spoken:
+                script = fmt.render()(plan, templates, fmt, media)
+            else:
+                script = fmt.render()(plan, templates, fmt)
             notices += script.warnings
             key = "script" if name == "md" else name
-            rendered[key] = Artifact(f"{stem}{fmt.suffix}", script.text.encode("utf-8"))
+            rendered[key] = Artifact(f"{stem}{fmt.suffix}", script.encoded())
     pictures = (Path(s.image) for s in plan.slides if s.image)
     folder = [templates.folders[0]] if len(templates.folders) > 1 else []
     read = (outline_path, *pictures, loaded.path, *folder)
@@ -179,6 +192,36 @@ def render(
         rendered,
         tuple(dict.fromkeys(read)),
     )
+
+
+def _media(
+    plan: Plan, templates: Templates, theme: Theme, stem: str, progress: Progress[Any] | None
+) -> Media:
+    """The talk read aloud (the outline's voices, else the defaults for its language), and
+    the deck's pictures for a video, drawn when asked for."""
+    from deckmaker.essay.language import detect_language
+    from deckmaker.narration.engines import default_voices
+    from deckmaker.narration.speak import narrate
+    from deckmaker.render.media import Media
+
+    # the talk's own words tell its language; the voice's greeting and recap are English
+    sections = [s for s in plan.slides if s.kind.value == "section"] or list(plan.slides)
+    language = detect_language(" ".join(p for s in sections for p in s.spoken))
+    voices = (*plan.speech_voices, *default_voices(language)[len(plan.speech_voices) :])
+    voices = voices[: 2 if len(plan.hosts) == 2 else 1]
+    narration = narrate(plan, templates, voices, plan.pronounce, progress)
+
+    def pages() -> list[bytes]:
+        from deckmaker.preview import render_pages
+        from deckmaker.render.deck import render_deck
+
+        drawn = render_pages(render_deck(plan, theme), stem)
+        if len(drawn) != len(plan.slides):
+            drew = f"LibreOffice drew {len(drawn)} of the {len(plan.slides)} slides"
+            raise DeckmakerError.at(drew)
+        return drawn
+
+    return Media(narration, pages)
 
 
 def write(built: Built, out_dir: Path) -> Built:
@@ -196,10 +239,12 @@ def build(
     *,
     formats: tuple[str, ...] = (DEFAULT_FORMAT,),
     options: Options = DEFAULTS,
+    progress: Progress[Any] | None = None,
 ) -> Built:
     """Render (see `render`), then write. Everything is rendered in memory first, so a mistake
     anywhere leaves the previous outputs untouched."""
-    return write(render(outline_path, only, formats=formats, options=options), out_dir)
+    built = render(outline_path, only, formats=formats, options=options, progress=progress)
+    return write(built, out_dir)
 
 
 def preview(outline_path: Path, out_dir: Path, options: Options = DEFAULTS) -> Built:

@@ -22,6 +22,10 @@ SCRIPT_TEMPLATE = FORMATS[DEFAULT_FORMAT].template
 class Rendered:
     text: str
     warnings: tuple[str, ...] = ()
+    data: bytes | None = None  # a format that is no text (audio, video): its bytes
+
+    def encoded(self) -> bytes:
+        return self.text.encode("utf-8") if self.data is None else self.data
 
 
 # What each format needs beyond the timeline, worked out only when that format is asked for.

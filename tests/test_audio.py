@@ -187,3 +187,22 @@ def test_an_unknown_voice_is_named(write_outline, tmp_path: Path) -> None:
     plan, templates, _ = plan_outline(write_outline(SHORT))
     with pytest.raises(DeckmakerError, match="no voice 'no-such-voice'"):
         narrate(plan, templates, ("no-such-voice",))
+
+
+def test_pronounce_changes_the_audio_only(write_outline, tmp_path: Path) -> None:
+    talk = SHORT.replace("The second idea", "Chazelle's second idea")
+    plain = build(write_outline(talk), tmp_path / "a", only=("script",), formats=("md", "audio"))
+    said = talk + "voices: en-gb-x-rp\npronounce:\n  Chazelle: Sha zell\n"
+    spoken = build(write_outline(said), tmp_path / "b", only=("script",), formats=("md", "audio"))
+    from deckmaker.narration.speak import lines
+    from deckmaker.templates import Templates
+
+    text = " ".join(
+        line.text
+        for slide in lines(spoken.plan, Templates(None), ("en-gb-x-rp",), spoken.plan.pronounce)
+        for line in slide
+    )
+    assert "Sha zell's second idea" in text and "Chazelle" not in text
+    assert "Chazelle's second idea" in spoken.files["script"].read_text(encoding="utf-8")
+    assert spoken.plan.clock_voices == "espeak-ng (en-gb-x-rp)"
+    assert spoken.artifacts["audio"].data != plain.artifacts["audio"].data

@@ -26,7 +26,7 @@ LAYERS = (
     ("outline", "essay", "readers"),  # the talk, read
     ("theme",),  # the theme, read
     ("planning",),  # the plan, from both
-    ("render",),  # the plan, written
+    ("render", "narration"),  # the plan, written (and read aloud, for the spoken formats)
     ("pipeline", "schema", "catalog"),  # the stages in order
     ("api", "batch", "watch"),  # for Python, for many inputs, for an editor beside
     ("cli", "__main__", "signals"),  # for a person

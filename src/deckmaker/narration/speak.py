@@ -48,8 +48,7 @@ class Narration:
     @property
     def about(self) -> str:
         """Who spoke, for the scripts' headers: "espeak-ng (en-us, en-us+f3)"."""
-        engine = "piper" if engines.PIPER_VOICE in self.voices else "espeak-ng"
-        return f"{engine} ({', '.join(self.voices)})"
+        return f"espeak-ng ({', '.join(self.voices)})"
 
 
 def lines(

@@ -488,6 +488,29 @@ OUTLINE = Block(
             "addresses, its thanks: a line or a list of lines.",
             one_or_list(ref("text")),
         ),
+        Field(
+            "voices",
+            "a voice's name, or one per host",
+            "The offline voices that read the talk aloud (--format audio, video): one name, or "
+            "one per host of a dialogue; `deckmaker voices` lists them. Without it: espeak-ng's "
+            "voice for the talk's language, and its +f3 variant for the second host.",
+            {
+                "anyOf": [
+                    ref("requiredText"),
+                    {"type": "array", "minItems": 1, "maxItems": 2, "items": ref("requiredText")},
+                    {"type": "null"},
+                ]
+            },
+            examples=(["en-us", "en-gb-x-rp"],),
+        ),
+        Field(
+            "pronounce",
+            "written forms to spoken ones",
+            "Names the voices should say otherwise than written, for the audio only (the "
+            "scripts keep the written form): each written word or phrase to how it is said.",
+            {"type": ["object", "null"], "additionalProperties": ref("requiredText")},
+            examples=({"Chazelle": "Sha zell", "SQL": "sequel"},),
+        ),
     ),
 )
 # The outline first, then what it holds, in the order a reader meets them.

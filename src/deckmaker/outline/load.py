@@ -314,6 +314,8 @@ class _Reader:
             reveal=self.flag(fields.get("reveal"), "reveal"),
             metadata=self.metadata(fields.get("metadata")),
             show_notes=self.notes(fields.get("show_notes"), "show_notes"),
+            voices=self.voices(fields.get("voices")),
+            pronounce=self.pronounce(fields.get("pronounce")),
             source=self.source,
             places=self.places,
         )
@@ -330,6 +332,37 @@ class _Reader:
             text = self.text(value, _join("metadata", name or ""))
             if name and text:
                 pairs.append((name, text))
+        return tuple(pairs)
+
+    def voices(self, node: yaml.Node | None) -> tuple[str, ...]:
+        """The voices that read the talk aloud: a name, or one per host."""
+        if node is None or _is_null(node):
+            return ()
+        if isinstance(node, yaml.ScalarNode):
+            name = self.name(node, "voices")
+            return (name,) if name else ()
+        names = self.sequence(node, "voices", self.name, "a voice's name, or one per host")
+        if isinstance(node, yaml.SequenceNode) and not 1 <= len(node.value) <= 2:
+            self.fail(node, "voices", f"expected one voice per host, got {len(node.value)}")
+        return names
+
+    def pronounce(self, node: yaml.Node | None) -> tuple[tuple[str, str], ...]:
+        """Written forms and how the voices should say them."""
+        if node is None or _is_null(node):
+            return ()
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(
+                node, "pronounce", f"expected written forms to spoken ones, got {_kind(node)}"
+            )
+            return ()
+        pairs = []
+        for key, value in node.value:
+            written = self.text(key, "pronounce")
+            said = self.text(value, _join("pronounce", written or ""))
+            if written and said:
+                pairs.append((written, said))
+            elif written:
+                self.fail(value, _join("pronounce", written), "is empty; write how it is said")
         return tuple(pairs)
 
     def wpm(self, node: yaml.Node | None) -> int | None:

@@ -106,6 +106,10 @@ class Outline:
     # Lines for the episode description, never said: an essay's footnotes, the addresses of its
     # links, its thanks to reviewers.
     show_notes: tuple[str, ...] = ()
+    # The voices that read the talk aloud (--format audio), one per host; `deckmaker voices`.
+    voices: tuple[str, ...] = ()
+    # Names the voices should say otherwise than written: (written, said), audio only.
+    pronounce: tuple[tuple[str, str], ...] = ()
     source: str = "<outline>"  # the file it came from, for messages
     # Where each text was first written, so a later stage can point at the line that needs
     # changing (a title too long for any type size is found only when the slides are planned).

@@ -30,6 +30,10 @@ def write_outline(outline: Outline, header: str = "") -> str:
         top["metadata"] = dict(outline.metadata)
     if outline.show_notes:
         top["show_notes"] = list(outline.show_notes)
+    if outline.voices:
+        top["voices"] = list(outline.voices)
+    if outline.pronounce:
+        top["pronounce"] = dict(outline.pronounce)
     body = yaml.dump(
         top, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH, indent=2
     )

@@ -109,7 +109,8 @@ class _Planner:
             o.title, o.subtitle, o.host, wpm, self.drafts.even_titles(parts), o.footer,
             voice=self.voice.name, hosts=o.hosts, notes_heading=say("notes_heading"),
             max_slide_seconds=self.limit, written=tuple(self.written),
-            metadata=o.metadata, show_notes=o.show_notes,
+            metadata=o.metadata, show_notes=o.show_notes, speech_voices=o.voices,
+            pronounce=o.pronounce,
         )  # fmt: skip
 
     def wants_dividers(self) -> bool:

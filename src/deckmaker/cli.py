@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
+EXIT_FINDINGS = 1  # `deckmaker check` found something to fix
 # Names of files, not folders: `--out talk.pptx` is a mistake (--out names a folder), never a
 # folder to create.
 FILE_SUFFIXES = (
@@ -433,6 +434,32 @@ def schema(out: Path | None) -> None:
     write_schema(out)
     click.echo(f"Wrote {out}; start each outline beside it with this line:")
     click.echo(modeline(out.name))
+
+
+@cli.command()
+@click.argument("decks", nargs=-1, required=True, type=click.Path(path_type=Path))
+def check(decks: tuple[Path, ...]) -> None:
+    """Check the accessibility of DECKS (.pptx, made by deckmaker or not) as PowerPoint's
+    Accessibility Checker would, from the file alone: alt text, slide titles (missing or the
+    same twice), reading order, text contrast (WCAG 2.2: 4.5:1, 3:1 for large text), table
+    header rows, the text's language, text outside the slide. One line per finding, with the
+    slide and what to do.
+
+    \b
+    Exit status: 0 nothing found, 1 findings, 2 a deck cannot be read.
+    """
+    from deckmaker.check import check_deck
+
+    found = 0
+    for deck in decks:
+        findings = check_deck(deck)
+        for finding in findings:
+            click.echo(f"{deck}: {finding}")
+        found += len(findings)
+        if not findings:
+            click.echo(f"{deck}: nothing found")
+    if found:
+        sys.exit(EXIT_FINDINGS)
 
 
 def _check_out(out_dir: Path) -> None:

@@ -1,0 +1,262 @@
+"""What a shape on a slide inherits, read as PowerPoint reads it: its text's size, weight, colour
+and language through the placeholder it fills (the layout's, then the master's), the master's
+text styles and the presentation's defaults; and what lies behind it (its own fill, the filled
+shapes under it, the slide's background through its layout and master)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.slide import Slide
+
+from deckmaker.check.colour import A, RGB, first_colour, resolve
+from deckmaker.theme.colours import colour_scheme
+
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
+BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+FILLS = {f"{A}{n}" for n in ("solidFill", "gradFill", "noFill", "blipFill", "pattFill", "grpFill")}
+DEFAULT_PT = 18.0  # the size of text that no style sizes
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run of text as shown: its words, size (pt), weight, colour and language."""
+
+    text: str
+    pt: float
+    bold: bool
+    colour: RGB | None  # None: it cannot be told
+    lang: str | None
+
+
+class SlideStyles:
+    """The slide's layout and master, its theme's colours, and the lookups over them."""
+
+    def __init__(self, slide: Slide, defaults: etree._Element | None) -> None:
+        self.slide = slide
+        self.layout = slide.slide_layout
+        self.master = self.layout.slide_master
+        theme = etree.fromstring(self.master.part.part_related_by(RT.THEME).blob)
+        self.theme = theme
+        self.scheme = colour_scheme(theme)
+        self.colour_map = dict(self.master.element.find(f"{P}clrMap").attrib)
+        for part in (self.layout, slide):  # a layout or slide may map the colours anew
+            override = part.element.find(f"{P}clrMapOvr/{A}overrideClrMapping")
+            if override is not None:
+                self.colour_map = dict(override.attrib)
+        self.defaults = defaults
+
+    # -- text ------------------------------------------------------------------------------
+
+    def runs(self, shape: Any) -> Iterator[Run]:
+        """Each run of the shape's text with what it inherits."""
+        body = shape.element.find(f".//{A}txBody")
+        if body is None:
+            body = shape.element.find(f".//{P}txBody")
+        if body is None:
+            return
+        styles = self.text_styles(shape, body)
+        scale = _font_scale(body)
+        font_ref = first_colour(shape.element.find(f"{P}style/{A}fontRef"))
+        for paragraph in body.iter(f"{A}p"):
+            found = paragraph.find(f"{A}pPr")
+            level = int(found.get("lvl", "0")) if found is not None else 0
+            chain = [
+                paragraph.find(f"{A}pPr/{A}defRPr"),
+                *(s.find(f"{A}lvl{level + 1}pPr/{A}defRPr") for s in styles),
+            ]
+            for run in paragraph.iter(f"{A}r", f"{A}fld"):
+                text = "".join(t.text or "" for t in run.iter(f"{A}t"))
+                if not text.strip():
+                    continue
+                props = [run.find(f"{A}rPr"), *chain]
+                props = [p for p in props if p is not None]
+                size = _first(props, "sz")
+                bold = _first(props, "b")
+                yield Run(
+                    text,
+                    (int(size) / 100 if size else DEFAULT_PT) * scale,
+                    bold in ("1", "true"),
+                    self._text_colour(props, font_ref),
+                    _first(props, "lang"),
+                )
+
+    def text_styles(self, shape: Any, body: etree._Element) -> list[etree._Element]:
+        """The list styles the shape's paragraphs inherit from, nearest first."""
+        styles = [body.find(f"{A}lstStyle")]
+        master_styles = self.master.element.find(f"{P}txStyles")
+        if shape.is_placeholder:
+            kind = shape.placeholder_format.type
+            for base in self.bases(shape):
+                styles.append(base.element.find(f".//{A}lstStyle"))
+            name = "titleStyle" if kind in TITLES else "bodyStyle" if kind in BODIES else None
+            if name and master_styles is not None:
+                styles.append(master_styles.find(f"{P}{name}"))
+            elif master_styles is not None:
+                styles.append(master_styles.find(f"{P}otherStyle"))
+        else:
+            styles.append(self.defaults)
+            if master_styles is not None:
+                styles.append(master_styles.find(f"{P}otherStyle"))
+        if shape.is_placeholder:
+            styles.append(self.defaults)
+        return [s for s in styles if s is not None]
+
+    def bases(self, shape: Any) -> list[Any]:
+        """The layout's and the master's placeholders a slide placeholder inherits from."""
+        kind, idx = shape.placeholder_format.type, shape.placeholder_format.idx
+        on_layout = _placeholder(self.layout.placeholders, kind, idx)
+        wanted = on_layout.placeholder_format.type if on_layout is not None else kind
+        on_master = _placeholder(self.master.placeholders, wanted, None)
+        return [p for p in (on_layout, on_master) if p is not None]
+
+    def _text_colour(
+        self, props: list[etree._Element], font_ref: etree._Element | None
+    ) -> RGB | None:
+        for prop in props:
+            fill = prop.find(f"{A}solidFill")
+            if fill is not None:
+                colour = first_colour(fill)
+                return self.colour(colour) if colour is not None else None
+            if prop.find(f"{A}gradFill") is not None or prop.find(f"{A}noFill") is not None:
+                return None
+        if font_ref is not None:
+            return self.colour(font_ref)
+        return self.colour(etree.fromstring(f'<a:schemeClr xmlns:a="{A[1:-1]}" val="tx1"/>'))
+
+    def colour(self, colour: etree._Element, placeholder: RGB | None = None) -> RGB | None:
+        return resolve(colour, self.scheme, self.colour_map, placeholder)
+
+    # -- what lies behind ----------------------------------------------------------------------
+
+    def behind(self, shape: Any) -> list[RGB] | None:
+        """The colours text in `shape` is seen against (several for a gradient), None when that
+        cannot be told (a picture, a pattern)."""
+        own = self.shape_fill(shape)
+        if own != []:
+            return own
+        centre = _centre(shape)
+        if centre is not None:
+            order = list(self.slide.shapes)
+            mine = next((i for i, s in enumerate(order) if s.shape_id == shape.shape_id), 0)
+            beneath = [*reversed(order[:mine]), *self._art(self.layout), *self._art(self.master)]
+            for other in beneath:
+                if _covers(other, centre):
+                    if other.element.tag == f"{P}pic":
+                        return None  # text over a picture: not told here
+                    fill = self.shape_fill(other)
+                    if fill != []:
+                        return fill
+        for part in (self.slide, self.layout, self.master):
+            background = part.element.find(f"{P}cSld/{P}bg")
+            if background is not None:
+                return self._background(background)
+        return [(1.0, 1.0, 1.0)]
+
+    def _art(self, part: Any) -> list[Any]:
+        """The shapes of a layout or master drawn on each slide: all but its placeholders."""
+        if part is self.master and self.layout.element.get("showMasterSp") == "0":
+            return []
+        return [*reversed([s for s in part.shapes if not s.is_placeholder])]
+
+    def shape_fill(self, shape: Any) -> list[RGB] | None:
+        """The shape's own fill, inherited through its placeholder: [] when it has none."""
+        holders = [shape, *(self.bases(shape) if shape.is_placeholder else [])]
+        for holder in holders:
+            properties = holder.element.find(f"{P}spPr")
+            fill = _fill_of(properties)
+            if fill is not None:
+                return self._colours(fill)
+        reference = shape.element.find(f"{P}style/{A}fillRef")
+        if reference is not None and reference.get("idx", "0") != "0":
+            colour = first_colour(reference)
+            found = self.colour(colour) if colour is not None else None
+            return [found] if found is not None else None
+        return []
+
+    def _background(self, background: etree._Element) -> list[RGB] | None:
+        properties = background.find(f"{P}bgPr")
+        if properties is not None:
+            fill = _fill_of(properties)
+            return self._colours(fill) if fill is not None else [(1.0, 1.0, 1.0)]
+        reference = background.find(f"{P}bgRef")
+        if reference is None:
+            return None
+        colour = first_colour(reference)
+        own = self.colour(colour) if colour is not None else None
+        index = int(reference.get("idx", "0"))
+        styles = self.theme.find(f".//{A}bgFillStyleLst")
+        if index < 1001 or styles is None or index - 1001 >= len(styles):
+            return [own] if own is not None else None
+        return self._colours(styles[index - 1001], own)
+
+    def _colours(self, fill: etree._Element, placeholder: RGB | None = None) -> list[RGB] | None:
+        name = etree.QName(fill).localname
+        if name == "noFill":
+            return []
+        if name == "solidFill":
+            colour = first_colour(fill)
+            found = self.colour(colour, placeholder) if colour is not None else None
+            return [found] if found is not None else None
+        if name == "gradFill":
+            stops = [first_colour(stop) for stop in fill.iter(f"{A}gs")]
+            found = [self.colour(s, placeholder) for s in stops if s is not None]
+            return found if found and all(c is not None for c in found) else None  # type: ignore[return-value]
+        return None  # a picture, a pattern, the group's fill: not told here
+
+
+def _fill_of(properties: etree._Element | None) -> etree._Element | None:
+    if properties is None:
+        return None
+    return next((child for child in properties if child.tag in FILLS), None)
+
+
+def _first(props: list[etree._Element], name: str) -> str | None:
+    return next((p.get(name) for p in props if p.get(name) is not None), None)
+
+
+def _font_scale(body: etree._Element) -> float:
+    fitted = body.find(f"{A}bodyPr/{A}normAutofit")
+    return int(fitted.get("fontScale", "100000")) / 100000 if fitted is not None else 1.0
+
+
+def _placeholder(placeholders: Any, kind: Any, idx: int | None) -> Any:
+    found = list(placeholders)
+    if idx is not None:
+        by_idx = [p for p in found if p.placeholder_format.idx == idx]
+        if by_idx:
+            return by_idx[0]
+    similar = {PP_PLACEHOLDER.CENTER_TITLE: PP_PLACEHOLDER.TITLE}
+    for wanted in (kind, similar.get(kind, kind)):
+        same = [p for p in found if p.placeholder_format.type == wanted]
+        if same:
+            return same[0]
+    if kind in BODIES:
+        return next((p for p in found if p.placeholder_format.type == PP_PLACEHOLDER.BODY), None)
+    return None
+
+
+def _centre(shape: Any) -> tuple[int, int] | None:
+    try:
+        left, top, width, height = shape.left, shape.top, shape.width, shape.height
+    except (AttributeError, ValueError):
+        return None
+    if None in (left, top, width, height):
+        return None
+    return (left + width // 2, top + height // 2)
+
+
+def _covers(shape: Any, point: tuple[int, int]) -> bool:
+    try:
+        left, top, width, height = shape.left, shape.top, shape.width, shape.height
+    except (AttributeError, ValueError):
+        return False
+    if None in (left, top, width, height):
+        return False
+    return left <= point[0] <= left + width and top <= point[1] <= top + height

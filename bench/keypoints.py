@@ -23,6 +23,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -135,7 +136,7 @@ def _measured(
         "lead baseline": lambda seg: lead(seg, language)
     }
     for name, ranking in VARIANTS.items():
-        systems[name] = lambda seg, r=ranking: _points(seg, language, r)
+        systems[name] = partial(_points, language=language, ranking=ranking)
     found: dict[str, list[tuple[float, list[str]]]] = {name: [] for name in (*systems, HAND)}
     for key, segment in _segments(outline).items():
         if key not in refs or extracted_only and _listed(segment, language):
@@ -171,7 +172,7 @@ def splitters() -> dict[str, Callable[[str, str], int]]:
         "regex on . ! ?": lambda lang, text: len(re.split(r"(?<=[.!?…])\s+", text)),
     }
     try:  # the bench extra installs the others
-        import pysbd  # type: ignore[import-untyped]
+        import pysbd
 
         found["pysbd"] = lambda lang, text: len(
             pysbd.Segmenter(language=lang, clean=False).segment(text)
@@ -179,7 +180,7 @@ def splitters() -> dict[str, Callable[[str, str], int]]:
     except ImportError:
         pass
     try:
-        from sentence_splitter import SentenceSplitter  # type: ignore[import-untyped]
+        from sentence_splitter import SentenceSplitter
 
         found["sentence-splitter (Koehn)"] = lambda lang, text: len(
             SentenceSplitter(language=lang).split(text)

@@ -18,7 +18,7 @@ import pytest
 from jinja2 import nodes
 
 from deckmaker import filters
-from deckmaker.render.script import FORMATS
+from deckmaker.formats import FORMATS
 from deckmaker.render.variables import FORMAT_VARIABLES, VOICE_VARIABLES
 from deckmaker.templates import Templates
 
@@ -83,6 +83,12 @@ def test_every_attribute_the_bundled_templates_read_is_declared() -> None:
         tree = env.parse(path.read_text(encoding="utf-8"))
         read = {n.attr for n in tree.find_all(nodes.Getattr)}
         assert read - declared - others == set(), path.name
+
+
+def test_every_voice_macro_says_what_it_is_for() -> None:
+    """The comment just above each macro of voice.j2 is its entry in the template reference."""
+    for name, _, comment in _reference().template_macros("voice.j2"):
+        assert comment, f"voice.j2: macro {name} needs a {{#- comment -#}} just above it"
 
 
 def test_every_example_in_the_reference_renders() -> None:

@@ -27,6 +27,7 @@ from deckmaker.bundle import bundled
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import load, parse_outline
+from deckmaker.outline.fields import OUTLINE
 from deckmaker.schema import SCHEMA_NAME, modeline, outline_schema
 from deckmaker.theme.shipped import shipped, theme_path
 
@@ -130,6 +131,20 @@ def test_the_shipped_schema_is_the_one_the_field_table_declares() -> None:
     from deckmaker.schema import generated_schema
 
     assert outline_schema() == generated_schema(), "run: python tools/make_schema.py"
+
+
+def test_every_choice_an_outline_can_set_is_a_field_with_its_default() -> None:
+    """The options the outline can set (`deckmaker.options`) and the field table agree: each
+    outline key is a field, whose default is the option's fallback (a flag's: false)."""
+    from deckmaker.options import Flag, specs
+
+    fields = {f.key: f for f in OUTLINE.fields}
+    for name, spec in specs():
+        if spec.outline is None:
+            continue
+        expected = False if isinstance(spec.kind, Flag) else (spec.fallback or spec.shown)
+        assert spec.outline in fields, name
+        assert fields[spec.outline].default == expected, name
 
 
 def _properties(definition: dict[str, Any]) -> set[str]:

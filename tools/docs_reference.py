@@ -47,8 +47,9 @@ def format_contexts() -> dict[str, dict[str, Any]]:
     """What each format's template receives when the bundled example is built: the variables,
     by format."""
     from deckmaker.api import plan
+    from deckmaker.formats import FORMATS
     from deckmaker.pipeline import example_outline
-    from deckmaker.render.script import FORMATS, render_script
+    from deckmaker.render.script import render_script
     from deckmaker.templates import Templates
 
     class Recording(Templates):
@@ -240,7 +241,7 @@ def macros_section() -> list[str]:
         "`voice-NAME.j2` (`voice-video.j2`, …) holds only what that voice says differently. "
         "Your own `voice.j2` needs only the macros you change.",
         "",
-        "| macro | what it says | gives, in the example |",
+        "| macro | what it says | gives, in the example (bundled `voice.j2`) |",
         "|---|---|---|",
     ]
     talk = voice_context()["talk"]
@@ -259,7 +260,7 @@ def macros_section() -> list[str]:
         "opens_itself": 'opens_itself("Okay, let\'s talk about it")',
         "part_label": "part_label(2, 4)",
         "continued": "continued('Sacrifices')",
-        "handoff": "handoff('Alex', 'Sam', 0, 'So that is the ending.')",
+        "handoff": "handoff('Alex', 'Sam', 1, 'So that is the ending.')",
     }
     for name, args, comment in template_macros("voice.j2"):
         call = samples.get(name, f"{name}()")
@@ -267,9 +268,7 @@ def macros_section() -> list[str]:
             call = f"{name}()"
         given = rendered(f'{{% import "voice.j2" as v %}}{{{{ v.{call} }}}}', {"talk": talk})
         given = " ".join(given.split())
-        out.append(
-            f"| `{name}({', '.join(args)})` | {_cell(comment) or '&nbsp;'} | {_code(given)} |"
-        )
+        out.append(f"| `{name}({', '.join(args)})` | {_cell(comment)} | {_code(given)} |")
     return out
 
 
@@ -292,7 +291,7 @@ def blocks_section() -> list[str]:
 
 
 def formats_page() -> str:
-    from deckmaker.render.script import FORMATS
+    from deckmaker.formats import FORMATS
 
     out = [
         "# Script formats reference",

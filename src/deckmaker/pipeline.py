@@ -37,6 +37,9 @@ class Artifact:
 
 @dataclass(frozen=True)
 class Built:
+    """What a build gives: the plan, each artifact rendered (by kind: "deck", "script", then
+    each other format by its name), the warnings, and where each file was written."""
+
     plan: Plan
     files: dict[str, Path]  # artifact -> where it was written: "deck", "script" (md), "srt", ...
     warnings: tuple[str, ...] = ()  # worth saying, not worth failing for

@@ -5,7 +5,8 @@ The loader reads its keys from here; `tools/make_schema.py` writes the JSON Sche
 from it (`outlines/outline.schema.json`, which tests/test_schema.py holds to the loader and to an
 editor's language server); and the docs' outline reference is generated from it. The loader
 stays the judge of what builds: what a schema cannot state (a picture must exist, `said:` words
-must be in the script) is checked there. Nothing is imported here, so the loader stays light.
+must be in the script) is checked there. The fields that set a build choice take their default
+and limits from that choice's declaration (`deckmaker.options`), so the two cannot disagree.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from deckmaker.options import DEFAULT_VOICE, DEFAULT_WPM, MAX_SLIDE_SECONDS, Number, spec
 
 Schema = dict[str, Any]
 
@@ -122,6 +125,10 @@ TYPES: dict[str, Schema] = {
         ],
     },
 }
+_WPM = spec("wpm").kind
+_PACE = spec("max_slide_seconds").kind
+assert isinstance(_WPM, Number) and isinstance(_PACE, Number)
+
 _SAID_HELP = (
     "The opening words of the script's sentence from which it is on screen; they must be in "
     "the segment's script. Without it, it follows the points."
@@ -354,7 +361,7 @@ OUTLINE = Block(
             "The voice of the words deckmaker writes: video (a creator to camera), talk (a live "
             "audience) or podcast; or the NAME of a voice-NAME.j2 in your --templates folder.",
             {"anyOf": [{"enum": VOICES}, ref("text")]},
-            default="video",
+            default=DEFAULT_VOICE,
         ),
         Field(
             "duration",
@@ -388,10 +395,10 @@ OUTLINE = Block(
         ),
         Field(
             "wpm",
-            "a whole number, 40 to 400",
+            f"a whole number, {_WPM.low} to {_WPM.high}",
             "The speaking rate for the timings, in words per minute (--wpm overrides it).",
-            {"type": ["integer", "null"], "minimum": 40, "maximum": 400},
-            default=150,
+            {"type": ["integer", "null"], "minimum": _WPM.low, "maximum": _WPM.high},
+            default=DEFAULT_WPM,
         ),
         Field(
             "theme",
@@ -405,7 +412,7 @@ OUTLINE = Block(
                     {"type": "null"},
                 ]
             },
-            default="light",
+            default=spec("theme").shown,
             examples=("dark", "brand/company.potx"),
         ),
         Field(
@@ -430,12 +437,12 @@ OUTLINE = Block(
             "further slides. A bare number is seconds.",
             {
                 "anyOf": [
-                    {"type": "integer", "minimum": 10, "maximum": 600},
+                    {"type": "integer", "minimum": _PACE.low, "maximum": _PACE.high},
                     _duration("[0-9]+"),
                     {"type": "null"},
                 ]
             },
-            default=75,
+            default=MAX_SLIDE_SECONDS,
             examples=("75s", "1:15", "1m15s", 90),
         ),
         Field(

@@ -26,7 +26,7 @@ LAYERS = (
     ("outline", "essay", "readers"),  # the talk, read
     ("theme",),  # the theme, read
     ("planning",),  # the plan, from both
-    ("render",),  # the plan, written
+    ("render", "check"),  # the plan, written; a deck, checked
     ("pipeline", "schema", "catalog"),  # the stages in order
     ("api", "batch", "watch"),  # for Python, for many inputs, for an editor beside
     ("cli", "__main__", "signals"),  # for a person

@@ -259,7 +259,7 @@ def macros_section() -> list[str]:
         "list_of": "list_of(talk.topics[0].points)",
         "opens_itself": 'opens_itself("Okay, let\'s talk about it")',
         "part_label": "part_label(2, 4)",
-        "continued": "continued('Sacrifices')",
+        "continued": "continued('Sacrifices', 2, 3)",
         "handoff": "handoff('Alex', 'Sam', 1, 'So that is the ending.')",
     }
     for name, args, comment in template_macros("voice.j2"):

@@ -53,7 +53,8 @@ def check_deck(deck: Path | bytes, name: str = "deck") -> tuple[Finding, ...]:
     defaults = prs.element.find(f"{P}defaultTextStyle")
     slides = list(prs.slides)
     size = (prs.slide_width or 0, prs.slide_height or 0)
-    styled = [(n, slide, SlideStyles(slide, defaults)) for n, slide in enumerate(slides, 1)]
+    shared: dict[object, object] = {}
+    styled = [(n, slide, SlideStyles(slide, defaults, shared)) for n, slide in enumerate(slides, 1)]
     found = [*titles(slides), *language(styled)]
     for number, slide, styles in styled:
         for rule in (alt_text, reading_order, text_contrast, table_headers):

@@ -4,6 +4,7 @@ finds, with what to do about it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,11 +13,14 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.slide import Slide
 
 from deckmaker.check.colour import A, contrast, hex_of
-from deckmaker.check.styles import P, TITLES, SlideStyles
+from deckmaker.check.styles import TITLES, P, SlideStyles
 
 # Office marks a picture that needs no description with this extension of its properties.
 DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "{http://schemas.microsoft.com/office/drawing/2017/decorative}"
+# What python-pptx and some programs write as a picture's description: its file's name, which
+# describes nothing.
+FILE_NAME = re.compile(r"[^\s/\\]+\.(?:png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp)", re.I)
 # WCAG 2.2, 1.4.3: large text is at least 18 pt, or 14 pt bold.
 BODY_RATIO, LARGE_RATIO = 4.5, 3.0
 # Ratios are reported to one decimal; one just under the line by rounding is not a finding.
@@ -37,7 +41,7 @@ class Finding:
 
 def shapes(slide: Slide) -> Iterator[Any]:
     """The slide's shapes in reading order, those in groups too."""
-    pending = list(slide.shapes)
+    pending: list[Any] = list(slide.shapes)
     while pending:
         shape = pending.pop(0)
         if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
@@ -64,7 +68,8 @@ def alt_text(number: int, slide: Slide, styles: SlideStyles) -> list[Finding]:
         if element.tag not in (f"{P}pic", f"{P}graphicFrame") or is_table:
             continue
         properties = element.find(f".//{P}cNvPr")
-        if properties is None or (properties.get("descr") or "").strip():
+        described = (properties.get("descr") or "").strip() if properties is not None else ""
+        if described and not FILE_NAME.fullmatch(described):
             continue
         if _decorative(properties):
             continue
@@ -153,23 +158,24 @@ def text_contrast(number: int, slide: Slide, styles: SlideStyles) -> list[Findin
         for run in styles.runs(shape):
             if run.colour is None:
                 continue
+            text_colour = run.colour
             if behind is None:
                 behind = styles.behind(shape)
                 if behind is None:
                     break  # over a picture or a pattern: not told here
             need = LARGE_RATIO if run.pt >= 18 or (run.bold and run.pt >= 14) else BODY_RATIO
             for colour in behind or ():
-                ratio = contrast(run.colour, colour)
+                ratio = contrast(text_colour, colour)
                 if ratio + SLACK < need and (worst is None or ratio < worst[0]):
-                    worst = (ratio, need, run, colour)
+                    worst = (ratio, need, run, text_colour, colour)
         if worst is not None:
-            ratio, need, run, colour = worst
+            ratio, need, run, text_colour, colour = worst
             found.append(
                 Finding(
                     number,
                     "contrast",
                     f"text '{_short(run.text)}' ({run.pt:g} pt) is {ratio:.1f}:1 against its "
-                    f"background ({hex_of(run.colour)} on {hex_of(colour)}); it needs "
+                    f"background ({hex_of(text_colour)} on {hex_of(colour)}); it needs "
                     f"{need:g}:1: darken the text or lighten what is behind it (or the reverse)",
                 )
             )

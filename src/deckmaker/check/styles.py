@@ -14,7 +14,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import Slide
 
-from deckmaker.check.colour import A, RGB, first_colour, resolve
+from deckmaker.check.colour import RGB, A, first_colour, resolve
 from deckmaker.theme.colours import colour_scheme
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
@@ -38,13 +38,21 @@ class Run:
 class SlideStyles:
     """The slide's layout and master, its theme's colours, and the lookups over them."""
 
-    def __init__(self, slide: Slide, defaults: etree._Element | None) -> None:
+    def __init__(
+        self, slide: Slide, defaults: etree._Element | None, shared: dict[Any, Any]
+    ) -> None:
         self.slide = slide
+        # what the slides of one deck share, read once: each layout's and master's
+        # placeholders and art
+        self.shared = shared
+        self._runs: dict[int, list[Run]] = {}
         self.layout = slide.slide_layout
         self.master = self.layout.slide_master
-        theme = etree.fromstring(self.master.part.part_related_by(RT.THEME).blob)
-        self.theme = theme
-        self.scheme = colour_scheme(theme)
+        key = ("theme", id(self.master.element))
+        if key not in shared:
+            theme = etree.fromstring(self.master.part.part_related_by(RT.THEME).blob)
+            shared[key] = (theme, colour_scheme(theme))
+        self.theme, self.scheme = shared[key]
         self.colour_map = dict(self.master.element.find(f"{P}clrMap").attrib)
         for part in (self.layout, slide):  # a layout or slide may map the colours anew
             override = part.element.find(f"{P}clrMapOvr/{A}overrideClrMapping")
@@ -54,8 +62,13 @@ class SlideStyles:
 
     # -- text ------------------------------------------------------------------------------
 
-    def runs(self, shape: Any) -> Iterator[Run]:
+    def runs(self, shape: Any) -> list[Run]:
         """Each run of the shape's text with what it inherits."""
+        if shape.shape_id not in self._runs:
+            self._runs[shape.shape_id] = list(self._read_runs(shape))
+        return self._runs[shape.shape_id]
+
+    def _read_runs(self, shape: Any) -> Iterator[Run]:
         body = shape.element.find(f".//{A}txBody")
         if body is None:
             body = shape.element.find(f".//{P}txBody")
@@ -111,10 +124,18 @@ class SlideStyles:
     def bases(self, shape: Any) -> list[Any]:
         """The layout's and the master's placeholders a slide placeholder inherits from."""
         kind, idx = shape.placeholder_format.type, shape.placeholder_format.idx
-        on_layout = _placeholder(self.layout.placeholders, kind, idx)
-        wanted = on_layout.placeholder_format.type if on_layout is not None else kind
-        on_master = _placeholder(self.master.placeholders, wanted, None)
-        return [p for p in (on_layout, on_master) if p is not None]
+        on_layout = _placeholder(self._placeholders(self.layout), kind, idx)
+        wanted = on_layout[0] if on_layout is not None else kind
+        on_master = _placeholder(self._placeholders(self.master), wanted, None)
+        return [p[2] for p in (on_layout, on_master) if p is not None]
+
+    def _placeholders(self, part: Any) -> list[tuple[Any, int, Any]]:
+        key = ("placeholders", id(part.element))
+        if key not in self.shared:
+            self.shared[key] = [
+                (p.placeholder_format.type, p.placeholder_format.idx, p) for p in part.placeholders
+            ]
+        return self.shared[key]  # type: ignore[no-any-return]
 
     def _text_colour(
         self, props: list[etree._Element], font_ref: etree._Element | None
@@ -163,7 +184,10 @@ class SlideStyles:
         """The shapes of a layout or master drawn on each slide: all but its placeholders."""
         if part is self.master and self.layout.element.get("showMasterSp") == "0":
             return []
-        return [*reversed([s for s in part.shapes if not s.is_placeholder])]
+        key = ("art", id(part.element))
+        if key not in self.shared:
+            self.shared[key] = [*reversed([s for s in part.shapes if not s.is_placeholder])]
+        return self.shared[key]  # type: ignore[no-any-return]
 
     def shape_fill(self, shape: Any) -> list[RGB] | None:
         """The shape's own fill, inherited through its placeholder: [] when it has none."""
@@ -206,8 +230,9 @@ class SlideStyles:
             return [found] if found is not None else None
         if name == "gradFill":
             stops = [first_colour(stop) for stop in fill.iter(f"{A}gs")]
-            found = [self.colour(s, placeholder) for s in stops if s is not None]
-            return found if found and all(c is not None for c in found) else None  # type: ignore[return-value]
+            seen = [self.colour(s, placeholder) for s in stops if s is not None]
+            told = [c for c in seen if c is not None]
+            return told if told and len(told) == len(seen) else None
         return None  # a picture, a pattern, the group's fill: not told here
 
 
@@ -226,19 +251,22 @@ def _font_scale(body: etree._Element) -> float:
     return int(fitted.get("fontScale", "100000")) / 100000 if fitted is not None else 1.0
 
 
-def _placeholder(placeholders: Any, kind: Any, idx: int | None) -> Any:
-    found = list(placeholders)
+def _placeholder(
+    found: list[tuple[Any, int, Any]], kind: Any, idx: int | None
+) -> tuple[Any, int, Any] | None:
+    """The placeholder a layout's or master's list holds for a slide's: by index, else by
+    type (a centred title by a title, a subtitle or object by a body)."""
     if idx is not None:
-        by_idx = [p for p in found if p.placeholder_format.idx == idx]
+        by_idx = [p for p in found if p[1] == idx]
         if by_idx:
             return by_idx[0]
     similar = {PP_PLACEHOLDER.CENTER_TITLE: PP_PLACEHOLDER.TITLE}
     for wanted in (kind, similar.get(kind, kind)):
-        same = [p for p in found if p.placeholder_format.type == wanted]
+        same = [p for p in found if p[0] == wanted]
         if same:
             return same[0]
     if kind in BODIES:
-        return next((p for p in found if p.placeholder_format.type == PP_PLACEHOLDER.BODY), None)
+        return next((p for p in found if p[0] == PP_PLACEHOLDER.BODY), None)
     return None
 
 

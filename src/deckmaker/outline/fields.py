@@ -189,6 +189,29 @@ QUOTE = Block(
     ),
     shorthand="its text",
 )
+IMAGE = Block(
+    "picture",
+    "A picture",
+    "A picture on a slide of its own, with what it shows.",
+    (
+        Field(
+            "path",
+            "a file: PNG, JPEG, GIF or BMP",
+            "The picture's file, relative to the outline's folder.",
+            ref("imagePath"),
+            required=True,
+            examples=("stills/finale.png",),
+        ),
+        Field(
+            "alt",
+            "text",
+            "What the picture shows, in a sentence: its alt text, read out by screen readers.",
+            ref("text"),
+            examples=("Mia and Sebastian at the piano",),
+        ),
+    ),
+    shorthand="its file",
+)
 CODE = Block(
     "code",
     "Code",
@@ -279,16 +302,15 @@ SEGMENT = Block(
         ),
         Field(
             "image",
-            "a file: PNG, JPEG, GIF or BMP",
+            "a picture: its file, or its file and alt text",
             "A picture on a slide of its own, fitted whole: a PNG, JPEG, GIF or BMP file, "
-            "relative to the outline's folder.",
-            {
-                "type": ["string", "null"],
-                "pattern": (
-                    r"^\s*$|\.(?:[pP][nN][gG]|[jJ][pP][eE]?[gG]|[gG][iI][fF]|[bB][mM][pP])\s*$"
-                ),
-            },
-            examples=("stills/finale.png",),
+            "relative to the outline's folder; or `path:` and `alt:`, what it shows for those "
+            "who cannot see it (written as the picture's alt text; without it, a warning).",
+            ref("image"),
+            examples=(
+                {"path": "stills/finale.png", "alt": "Mia and Sebastian at the piano"},
+                "stills/finale.png",
+            ),
         ),
         Field(
             "columns",
@@ -491,7 +513,7 @@ OUTLINE = Block(
     ),
 )
 # The outline first, then what it holds, in the order a reader meets them.
-BLOCKS = (OUTLINE, SEGMENT, POINT, COLUMN, QUOTE, CODE, TABLE)
+BLOCKS = (OUTLINE, SEGMENT, POINT, COLUMN, QUOTE, IMAGE, CODE, TABLE)
 
 
 def _with_shorthand(short: Schema, block: Block) -> Schema:
@@ -525,6 +547,11 @@ def _definitions() -> Schema:
         "point": _with_shorthand(ref("requiredText"), POINT),
         "column": {"anyOf": [{"type": "array", "minItems": 1, "items": ref("point")}, column]},
         "quote": _with_shorthand(ref("text"), QUOTE),
+        "imagePath": {
+            "type": ["string", "null"],
+            "pattern": r"^\s*$|\.(?:[pP][nN][gG]|[jJ][pP][eE]?[gG]|[gG][iI][fF]|[bB][mM][pP])\s*$",
+        },
+        "image": {"anyOf": [ref("imagePath"), IMAGE.object()]},
         "code": _with_shorthand(ref("requiredText"), CODE),
         "row": {"type": "array", "minItems": 1, "items": ref("text")},
         "table": TABLE.object(),

@@ -67,6 +67,7 @@ class SlidePlan:
     numeral_pt: int = 0
     numeral_box: tuple[float, float, float, float] | None = None  # its left, top, width, height
     image: str | None = None  # the picture's file
+    alt: str | None = None  # what the picture shows: its description in the deck
     picture: tuple[float, float, float, float] | None = None  # its left, top, width, height (pt)
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
     notes: tuple[str, ...] = ()  # delivery notes, never read aloud
@@ -120,6 +121,7 @@ class Plan:
     written: tuple[int, ...] = ()  # slides whose words deckmaker wrote: the script had run out
     metadata: tuple[tuple[str, str], ...] = ()  # the outline's: date, tags…, never said
     show_notes: tuple[str, ...] = ()  # the outline's: footnotes, links, thanks, never said
+    language: str = "en"  # what the talk is said in ("en", "es"), set on the deck's text
     # What reading the outline found worth a warning (characters replaced by "�"), said with
     # the plan's own; not part of what the plan is.
     read_warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)

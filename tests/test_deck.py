@@ -130,7 +130,9 @@ def test_deck_is_wide_and_takes_no_slides_from_the_theme(example, tmp_path: Path
 def test_long_sections_continue_instead_of_overflowing(stress) -> None:
     titles = [s.title.replace("\u00a0", " ") for s in stress.plan.slides]  # no lone last word
     long = "A very long section that must continue on a further slide"
-    assert titles.count(long) == 1 and titles.count(f"{long} (2 of 2)") == 1
+    mine = [t for t in titles if t.startswith(long)]
+    assert mine == [long] + [f"{long} ({n} of {len(mine)})" for n in range(2, len(mine) + 1)]
+    assert len(mine) >= 2
 
 
 def test_same_outline_same_bytes(example, tmp_path: Path, monkeypatch) -> None:

@@ -24,7 +24,7 @@ from deckmaker.check.rules import (
 )
 from deckmaker.errors import DeckmakerError
 
-__all__ = ["Finding", "check_deck"]
+__all__ = ["Finding", "check_deck", "summary"]
 
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
@@ -61,3 +61,22 @@ def check_deck(deck: Path | bytes, name: str = "deck") -> tuple[Finding, ...]:
             found += rule(number, slide, styles)
         found += outside(number, slide, styles, size)
     return tuple(sorted(found, key=lambda f: f.slide))
+
+
+def summary(found: tuple[Finding, ...] | list[Finding], most: int = 2) -> list[str]:
+    """The findings as a build warns of them: a rule met on many slides (a theme's pale slide
+    numbers) once, on its first slide, with how many more; `deckmaker check` lists them all."""
+    by_rule: dict[str, list[Finding]] = {}
+    for finding in found:
+        by_rule.setdefault(finding.rule, []).append(finding)
+    lines = []
+    for rule, findings in by_rule.items():
+        if len(findings) <= most:
+            lines += [str(f) for f in findings]
+            continue
+        first, more = findings[0], len({f.slide for f in findings[1:]})
+        lines.append(
+            f"slide {first.slide}: {first.message} (and on {more} more slides; `deckmaker "
+            f"check` lists each) [{rule}]"
+        )
+    return lines

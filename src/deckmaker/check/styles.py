@@ -6,6 +6,7 @@ shapes under it, the slide's background through its layout and master)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.VERTICAL_TITLE)
 BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 FILLS = {f"{A}{n}" for n in ("solidFill", "gradFill", "noFill", "blipFill", "pattFill", "grpFill")}
+_DEF = f"{A}defRPr"
 DEFAULT_PT = 18.0  # the size of text that no style sizes
 
 
@@ -106,8 +108,11 @@ class SlideStyles:
         master_styles = self.master.element.find(f"{P}txStyles")
         if shape.is_placeholder:
             kind = shape.placeholder_format.type
-            for base in self.bases(shape):
+            bases = self.bases(shape)
+            for base in bases:
                 styles.append(base.element.find(f".//{A}lstStyle"))
+            if master_styles is None:  # LibreOffice's masters: styled by their prompt text
+                styles += [self._prompt_style(base) for base in bases]
             name = "titleStyle" if kind in TITLES else "bodyStyle" if kind in BODIES else None
             if name and master_styles is not None:
                 styles.append(master_styles.find(f"{P}{name}"))
@@ -120,6 +125,27 @@ class SlideStyles:
         if shape.is_placeholder:
             styles.append(self.defaults)
         return [s for s in styles if s is not None]
+
+    def _prompt_style(self, base: Any) -> etree._Element:
+        """A layout's or master's placeholder's prompt text ("Click to edit…") as a list style:
+        a master without text styles (as LibreOffice saves them) is styled only there, each
+        level's prompt paragraph carrying that level's run properties."""
+        key = ("prompt", id(base.element))
+        if key not in self.shared:
+            style = etree.Element(f"{A}lstStyle")
+            for paragraph in base.element.iter(f"{A}p"):
+                found = paragraph.find(f"{A}pPr")
+                level = int(found.get("lvl", "0")) if found is not None else 0
+                props = paragraph.find(f"{A}r/{A}rPr")
+                if props is None:
+                    props = paragraph.find(f"{A}endParaRPr")
+                if props is None or style.find(f"{A}lvl{level + 1}pPr") is not None:
+                    continue
+                copied = etree.SubElement(etree.SubElement(style, f"{A}lvl{level + 1}pPr"), _DEF)
+                copied.attrib.update(props.attrib)
+                copied.extend(deepcopy(child) for child in props)
+            self.shared[key] = style
+        return self.shared[key]
 
     def bases(self, shape: Any) -> list[Any]:
         """The layout's and the master's placeholders a slide placeholder inherits from."""
@@ -135,7 +161,7 @@ class SlideStyles:
             self.shared[key] = [
                 (p.placeholder_format.type, p.placeholder_format.idx, p) for p in part.placeholders
             ]
-        return self.shared[key]  # type: ignore[no-any-return]
+        return self.shared[key]
 
     def _text_colour(
         self, props: list[etree._Element], font_ref: etree._Element | None
@@ -159,21 +185,35 @@ class SlideStyles:
     def behind(self, shape: Any) -> list[RGB] | None:
         """The colours text in `shape` is seen against (several for a gradient), None when that
         cannot be told (a picture, a pattern)."""
-        own = self.shape_fill(shape)
-        if own != []:
-            return own
         centre = _centre(shape)
+        beneath = [shape]
         if centre is not None:
             order = list(self.slide.shapes)
             mine = next((i for i, s in enumerate(order) if s.shape_id == shape.shape_id), 0)
-            beneath = [*reversed(order[:mine]), *self._art(self.layout), *self._art(self.master)]
-            for other in beneath:
-                if _covers(other, centre):
-                    if other.element.tag == f"{P}pic":
-                        return None  # text over a picture: not told here
-                    fill = self.shape_fill(other)
-                    if fill != []:
-                        return fill
+            under = [*reversed(order[:mine]), *self._art(self.layout), *self._art(self.master)]
+            beneath += [s for s in under if _covers(s, centre)]
+        layers: list[tuple[list[RGB], float]] = []  # fills, nearest first, with their opacity
+        for other in beneath:
+            if other.element.tag == f"{P}pic":
+                return None  # text over a picture: not told here
+            fill = self.shape_fill(other)
+            if fill is None:
+                return None
+            if fill:
+                layers.append((fill, _opacity(other)))
+                if layers[-1][1] >= 1:
+                    break
+        else:
+            ground = self._slide_background()
+            if ground is None:
+                return None
+            layers.append((ground, 1.0))
+        seen = layers[-1][0]
+        for fill, opacity in reversed(layers[:-1]):  # translucent fills, from the bottom up
+            seen = [_blend(f, b, opacity) for f in fill for b in seen]
+        return seen
+
+    def _slide_background(self) -> list[RGB] | None:
         for part in (self.slide, self.layout, self.master):
             background = part.element.find(f"{P}cSld/{P}bg")
             if background is not None:
@@ -187,7 +227,7 @@ class SlideStyles:
         key = ("art", id(part.element))
         if key not in self.shared:
             self.shared[key] = [*reversed([s for s in part.shapes if not s.is_placeholder])]
-        return self.shared[key]  # type: ignore[no-any-return]
+        return self.shared[key]
 
     def shape_fill(self, shape: Any) -> list[RGB] | None:
         """The shape's own fill, inherited through its placeholder: [] when it has none."""
@@ -234,6 +274,17 @@ class SlideStyles:
             told = [c for c in seen if c is not None]
             return told if told and len(told) == len(seen) else None
         return None  # a picture, a pattern, the group's fill: not told here
+
+
+def _opacity(shape: Any) -> float:
+    """How opaque the shape's own solid fill is (its colour's `alpha`), 1 when it says not."""
+    alpha = shape.element.find(f"{P}spPr/{A}solidFill/*/{A}alpha")
+    return int(alpha.get("val", "100000")) / 100000 if alpha is not None else 1.0
+
+
+def _blend(top: RGB, below: RGB, opacity: float) -> RGB:
+    red, green, blue = (t * opacity + b * (1 - opacity) for t, b in zip(top, below, strict=True))
+    return (red, green, blue)
 
 
 def _fill_of(properties: etree._Element | None) -> etree._Element | None:

@@ -43,20 +43,18 @@ def set_language(prs: Presentation, layouts: Iterable[SlideLayout], language: st
 def _set_levels(style: etree._Element, culture: str) -> None:
     """Every level of a list style with `lang` on its default run properties (and the
     style's own default paragraph, where it has one)."""
-    for props in style.iter(_DEF_RPR):
-        props.set("lang", culture)
+    for existing in style.iter(_DEF_RPR):
+        existing.set("lang", culture)
     for tag in LEVELS:
         level = style.find(tag)
         if level is None:
             level = etree.SubElement(style, tag)
             _in_order(style, level)
-        props = level.find(_DEF_RPR)
-        if props is None:
-            props = etree.SubElement(level, _DEF_RPR)
+        if level.find(_DEF_RPR) is None:
+            props = etree.SubElement(level, _DEF_RPR, lang=culture)
             extensions = level.find(qn("a:extLst"))
             if extensions is not None:  # the schema's order: defRPr, then extLst
                 extensions.addprevious(props)
-        props.set("lang", culture)
 
 
 def _in_order(style: etree._Element, level: etree._Element) -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 from deckmaker.pipeline import Built, write_atomically
 from deckmaker.planning import Bullet, Kind, Layout, Part, Plan, SlidePlan
 from deckmaker.render.script import FORMATS, render_script
-from deckmaker.render.theme import load_theme, shipped
 from deckmaker.templates import Templates
+from deckmaker.theme.read import read_theme
+from deckmaker.theme.shipped import shipped
 
 ALL_FORMATS = tuple(FORMATS)
 
@@ -114,9 +115,7 @@ def build_revealed(folder: Path, theme: Path | None = None, plan: Plan = PLAN) -
 
     templates = Templates(None)
     files = {"deck": folder / "night-sky.pptx"}
-    write_atomically(
-        files["deck"], render_deck(plan, load_theme(theme or shipped()["light"]))
-    )
+    write_atomically(files["deck"], render_deck(plan, read_theme(theme or shipped()["light"])))
     for name, fmt in FORMATS.items():
         files[name] = folder / f"night-sky{fmt.suffix}"
         text = render_script(plan, templates, fmt.template, name).text

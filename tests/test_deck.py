@@ -15,7 +15,8 @@ from deckmaker.bundle import bundled
 from deckmaker.pipeline import build
 from deckmaker.planning import Kind, Layout
 from deckmaker.render.deck import speaker_notes
-from deckmaker.render.theme import load_theme, shipped
+from deckmaker.theme.read import read_theme
+from deckmaker.theme.shipped import shipped
 
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 TEXT_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
@@ -46,7 +47,7 @@ def planned_text(planned) -> list[tuple[str, int]]:
 def test_every_slide_carries_its_plan(which: str, request: pytest.FixtureRequest) -> None:
     built = request.getfixturevalue(which)
     slides = list(reopen(built).slides)
-    theme = load_theme(shipped()["light"])
+    theme = read_theme(shipped()["light"])
     names = {kind: theme.open().slide_layouts[i].name for kind, i in theme.layouts.items()}
     assert len(slides) == len(built.plan.slides)
     for slide, planned in zip(slides, built.plan.slides, strict=True):

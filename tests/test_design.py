@@ -16,7 +16,8 @@ from test_layouts import plan, sections
 from deckmaker.pipeline import build
 from deckmaker.planning import Layout
 from deckmaker.planning.fit import SPACE_BEFORE, broken_at_colon, wrap
-from deckmaker.render.theme import load_theme, shipped
+from deckmaker.theme.read import read_theme
+from deckmaker.theme.shipped import shipped
 
 THEMES = {**{name: name for name in ("light", "dark", "editorial")}, **FOREIGN_THEMES}
 Word = tuple[str, float, float, float, float]  # text, x0, y0, x1, y1 in points
@@ -57,7 +58,7 @@ def test_agenda_numbers_and_dividers_as_drawn(theme: str, tmp_path: Path) -> Non
     # Dividers: the section's number large, over its label and title, where the theme has room.
     dividers = [s for s in slides if s.layout is Layout.HEADER]
     assert len(dividers) == 4
-    roomy = load_theme(_theme_path(theme)).frames
+    roomy = read_theme(_theme_path(theme)).frames
     for n, divider in enumerate(dividers, 1):
         words = pages[divider.number - 1]
         title = next(w for w in words if w[0] == "Section")
@@ -118,7 +119,7 @@ def test_a_title_that_wraps_breaks_after_its_colon() -> None:
     )
     talk = plan(outline)
     divider = next(s for s in talk.slides if s.layout is Layout.HEADER and "Cost" in s.title)
-    frames = load_theme(shipped()["light"]).frames
+    frames = read_theme(shipped()["light"]).frames
     box = frames.header_title
     lines = wrap(divider.title, divider.title_pt, box.width, frames.title_font)
     assert lines == ["Sacrifices for Dreams:", "The\u00a0Cost\u00a0of\u00a0Ambition"]
@@ -145,7 +146,7 @@ def test_sub_points_are_indented_under_bulleted_points(theme: str, tmp_path: Pat
 
 
 def test_a_point_that_wraps_never_ends_on_one_word_alone() -> None:
-    frames = load_theme(shipped()["light"]).frames
+    frames = read_theme(shipped()["light"]).frames
     words = [f"word{i}" for i in range(40)]
     n = next(  # the first length at which a point wraps with one word on its last line
         n

@@ -19,11 +19,12 @@ from deckmaker.outline import parse_outline
 from deckmaker.pipeline import build
 from deckmaker.planning import Box, Layout, Voice, plan_talk
 from deckmaker.planning.fit import wrap
-from deckmaker.render.theme import load_theme, shipped
 from deckmaker.templates import Templates
+from deckmaker.theme.read import read_theme
+from deckmaker.theme.shipped import shipped
 from deckmaker.typography import quoted, smarten
 
-LIGHT = load_theme(shipped()["light"]).frames
+LIGHT = read_theme(shipped()["light"]).frames
 
 
 def plan(text: str, frames=LIGHT, source: str = "t.yaml"):

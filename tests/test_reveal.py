@@ -21,9 +21,11 @@ from deckmaker.planning import Plan
 from deckmaker.planning.model import CLICK
 from deckmaker.render.captions import captions
 from deckmaker.render.deck import render_deck, speaker_notes
-from deckmaker.render.script import render_script, without_clicks
-from deckmaker.render.theme import load_theme, shipped
+from deckmaker.render.script import render_script
+from deckmaker.render.timeline import without_clicks
 from deckmaker.templates import Templates
+from deckmaker.theme.read import read_theme
+from deckmaker.theme.shipped import shipped
 
 GOLDEN = Path(__file__).parent / "golden"
 TEXT_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
@@ -104,7 +106,7 @@ def test_libreoffice_reads_every_click_and_draws_every_bullet(revealed: Built) -
 
 
 def test_a_revealed_deck_is_reproducible(revealed: Built, tmp_path: Path) -> None:
-    again = render_deck(PLAN, load_theme(shipped()["light"]))
+    again = render_deck(PLAN, read_theme(shipped()["light"]))
     assert again == revealed.files["deck"].read_bytes()
 
 

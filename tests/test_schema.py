@@ -27,8 +27,8 @@ from deckmaker.bundle import bundled
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import load, parse_outline
-from deckmaker.render.shipped import shipped, theme_path
 from deckmaker.schema import SCHEMA_NAME, modeline, outline_schema
+from deckmaker.theme.shipped import shipped, theme_path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads(outline_schema())

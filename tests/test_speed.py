@@ -30,12 +30,15 @@ from pptx.util import Pt
 
 import deckmaker.pipeline as pipeline
 import deckmaker.render.deck
+import deckmaker.theme.presentation
+import deckmaker.theme.read
+import deckmaker.theme.shipped
 from deckmaker.pipeline import build, example_outline, plan_outline
-from deckmaker.planning import fonts
 from deckmaker.planning.fit import SPACE_BEFORE, SUB_POINT_SHRINK
 from deckmaker.render.deck import BARE_LIST_LEVELS, Block, render_deck
 from deckmaker.render.package import build_date, set_bullet, set_list_level
-from deckmaker.render.theme import roles_of
+from deckmaker.theme import fonts
+from deckmaker.theme.layouts import roles_of
 
 
 class StockGrowth:
@@ -217,7 +220,9 @@ def test_a_theme_with_slides_of_its_own_numbers_parts_as_python_pptx_does(tmp_pa
     """The theme's own slides are dropped, leaving their part names taken in the file python-pptx
     read; the new slides must be named as python-pptx names them all the same."""
     theme = tmp_path / "with-slides.pptx"
-    prs = deckmaker.render.theme.open_presentation(deckmaker.render.shipped.theme_path("light"))
+    prs = deckmaker.theme.presentation.open_presentation(
+        deckmaker.theme.shipped.theme_path("light")
+    )
     for layout in list(prs.slide_layouts)[:3]:
         prs.slides.add_slide(layout).notes_slide.notes_text_frame.text = "the theme's own"
     prs.save(str(theme))
@@ -279,18 +284,18 @@ def test_a_theme_read_before_is_planned_without_opening_it(
     the .pptx the first time, not the second; a changed file at the same path is read again."""
     monkeypatch.setenv("DECKMAKER_CACHE", str(tmp_path / "cache"))
     theme = tmp_path / "mine.pptx"
-    theme.write_bytes(deckmaker.render.shipped.theme_path("light").read_bytes())
+    theme.write_bytes(deckmaker.theme.shipped.theme_path("light").read_bytes())
     opened: list[Path] = []
-    open_presentation = deckmaker.render.theme.open_presentation
+    open_presentation = deckmaker.theme.read.open_presentation
 
     def counted(path: Path) -> Presentation:
         opened.append(path)
         return open_presentation(path)
 
-    monkeypatch.setattr(deckmaker.render.theme, "open_presentation", counted)
+    monkeypatch.setattr(deckmaker.theme.read, "open_presentation", counted)
     plans = []
     for content in ("light", "light", "dark"):
-        theme.write_bytes(deckmaker.render.shipped.theme_path(content).read_bytes())
+        theme.write_bytes(deckmaker.theme.shipped.theme_path(content).read_bytes())
         pipeline._theme.cache_clear()  # the same process keeps it too
         plan, _, loaded = plan_outline(example_outline(), theme=theme)
         plans.append((plan, loaded))
@@ -383,8 +388,8 @@ def test_odd_characters_are_written_as_python_pptx_writes_them() -> None:
     as _xHHHH_, line and paragraph breaks in the notes; each text body written both ways."""
     from deckmaker.planning import Bullet
     from deckmaker.render.deck import _write, _write_notes
-    from deckmaker.render.shipped import theme_path
-    from deckmaker.render.theme import open_presentation
+    from deckmaker.theme.presentation import open_presentation
+    from deckmaker.theme.shipped import theme_path
 
     prs = open_presentation(theme_path("light"))
     layout = prs.slide_layouts[1]

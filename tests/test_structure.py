@@ -10,6 +10,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
 PACKAGE = SRC / "deckmaker"
@@ -17,15 +19,17 @@ PACKAGE = SRC / "deckmaker"
 # Lowest first: a module may import from its own layer and the layers below it. A package's
 # name stands for every module in it.
 LAYERS = (
-    ("errors", "limits", "characters", "textfile", "bundle", "cache", "duration", "typography"),
-    ("outline", "essay", "readers"),
-    ("theme",),
-    ("planning",),
-    ("filters", "templates", "render"),
-    ("outputs", "pipeline", "schema", "catalog"),
-    ("api", "batch", "watch", "preview"),
-    ("cli", "__main__"),
-)
+    # what every stage may use: errors, limits, files, the cache, text and templates
+    ("errors", "limits", "characters", "textfile", "bundle", "cache", "duration", "typography",
+     "sentences", "filters", "templates", "outputs", "preview"),
+    ("outline", "essay", "readers"),  # the talk, read
+    ("theme",),  # the theme, read
+    ("planning",),  # the plan, from both
+    ("render",),  # the plan, written
+    ("pipeline", "schema", "catalog"),  # the stages in order
+    ("api", "batch", "watch"),  # for Python, for many inputs, for an editor beside
+    ("cli", "__main__"),  # for a person
+)  # fmt: skip
 UPWARD_ALLOWED = 1
 
 
@@ -114,6 +118,33 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
+def test_the_graph_is_read_from_the_code() -> None:
+    """A check of the reader itself, so an empty graph cannot pass the tests below."""
+    graph = imports()
+    assert "deckmaker.pipeline" in graph["deckmaker.api"]
+    assert "deckmaker.theme.cache" in graph["deckmaker.pipeline"]
+    assert "deckmaker.errors" in graph["deckmaker.outline.load"]
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_no_module_imports_itself_round_a_circle() -> None:
+    graph = {name: {t for t in targets if t != "deckmaker"} for name, targets in imports().items()}
+    # The package's own __init__ imports the API lazily, on first use: it is the top, not a link.
+    graph["deckmaker"] = set()
+    assert cycles(graph) == []
+
+
+def test_imports_run_down_the_layers() -> None:
+    upward = sorted(
+        f"{name} -> {target}"
+        for name, targets in imports().items()
+        if name != "deckmaker"
+        for target in targets
+        if target != "deckmaker" and layer(target) > layer(name)
+    )
+    assert len(upward) <= UPWARD_ALLOWED, upward
+
+
 def test_only_the_command_line_writes_to_sys_modules() -> None:
     writers = []
     for name, path in modules().items():
@@ -186,3 +217,23 @@ def test_nothing_cites_a_path_outside_the_repository() -> None:
         cwd=ROOT,
     )
     assert listed.stdout == ""
+
+
+def test_the_cache_folder_is_where_the_system_keeps_caches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """platformdirs' answer (on Linux, XDG_CACHE_HOME); DECKMAKER_CACHE overrides it."""
+    import platformdirs
+
+    from deckmaker import cache
+
+    monkeypatch.delenv("DECKMAKER_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    expected = platformdirs.user_cache_path("deckmaker", appauthor=False) / "fonts"
+    assert cache.folder("fonts") == expected
+    if sys.platform.startswith("linux"):
+        assert expected == tmp_path / "xdg" / "deckmaker" / "fonts"
+    monkeypatch.setenv("DECKMAKER_CACHE", str(tmp_path / "mine"))
+    assert cache.folder("fonts") == tmp_path / "mine" / "fonts"
+    monkeypatch.setenv("DECKMAKER_CACHE", "off")
+    assert cache.folder("fonts") is None

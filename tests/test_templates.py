@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from deckmaker.render.theme import open_presentation
+from deckmaker.theme.presentation import open_presentation
 
 CORPUS = Path(__file__).parent / "templates"
 TEMPLATES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".pptx", ".potx"))

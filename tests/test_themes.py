@@ -17,8 +17,9 @@ from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.pipeline import build
 from deckmaker.planning import Layout
-from deckmaker.planning.fonts import typeface
-from deckmaker.render.theme import load_theme, shipped
+from deckmaker.theme.fonts import typeface
+from deckmaker.theme.read import read_theme
+from deckmaker.theme.shipped import shipped
 
 THEMES = {**{name: name for name in ("light", "dark", "editorial")}, **FOREIGN_THEMES}
 
@@ -78,7 +79,7 @@ def test_a_theme_made_elsewhere_says_what_it_lacks(tmp_path: Path) -> None:
 
 
 def test_a_potx_is_read_as_the_presentation_it_is() -> None:
-    theme = load_theme(FOREIGN_THEMES["potx"])
+    theme = read_theme(FOREIGN_THEMES["potx"])
     content = theme.open().slide_layouts[theme.layouts[Layout.CONTENT]]
     assert content.name == "Title, Content"  # LibreOffice's name
     assert theme.frames.body.width > 500
@@ -99,7 +100,7 @@ def test_a_theme_without_a_body_placeholder_is_refused(tmp_path: Path) -> None:
     """Not an empty deck: a clear error, exit 2, nothing written."""
     theme = _without_bodies(shipped()["light"], tmp_path / "bare.pptx")
     with pytest.raises(DeckmakerError, match="has no layout for slides of points"):
-        load_theme(theme)
+        read_theme(theme)
     for command in ("build", "validate"):
         args = [command, "--theme", str(theme)] + (["--out", str(tmp_path / "out")]
                                                    if command == "build" else [])  # fmt: skip
@@ -162,8 +163,74 @@ def test_fonts_are_measured_from_their_files_or_estimated_and_said_so(tmp_path: 
     )
     part._blob = part.blob.replace(b'typeface="Calibri"', b'typeface="No Such Font Anywhere"')
     prs.save(str(theme))
-    loaded = load_theme(theme)
+    loaded = read_theme(theme)
     assert loaded.general == (
         "odd.pptx: font 'No Such Font Anywhere' is not installed, nor one with its metrics; "
         "text is fitted by estimated widths (install the font for a closer fit)",
     )
+
+
+def _without_slide_numbers(path: Path) -> Path:
+    """The light theme with every slide-number placeholder taken off its master and layouts."""
+    prs = Presentation(str(shipped()["light"]))
+    for holder in (prs.slide_master, *prs.slide_layouts):
+        for shape in list(holder.placeholders):
+            if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER:
+                shape.element.getparent().remove(shape.element)
+    prs.save(str(path))
+    return path
+
+
+def _with_missing_font(path: Path) -> Path:
+    prs = Presentation(str(shipped()["light"]))
+    part = prs.slide_master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+    )
+    part._blob = part.blob.replace(b'typeface="Calibri"', b'typeface="No Such Font Anywhere"')
+    prs.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("lacks", ["slide numbers", "its font"])
+def test_a_cached_theme_warns_as_one_read_afresh(tmp_path: Path, lacks: str) -> None:
+    """What a theme lacks is part of the result: the first build (reading the theme), the second
+    (from the cache) and one with the cache off print the same warnings."""
+    import os
+    import subprocess
+    import sys
+
+    make = _without_slide_numbers if lacks == "slide numbers" else _with_missing_font
+    theme = make(tmp_path / "lacking.pptx")
+    cache = tmp_path / "cache"
+
+    def warned(cache_setting: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "deckmaker", "build", "--theme", str(theme), "--out",
+             str(tmp_path / "out")],
+            capture_output=True, text=True, check=True, timeout=120,
+            env={**os.environ, "DECKMAKER_CACHE": cache_setting},
+        )  # fmt: skip
+        return [line for line in done.stderr.splitlines() if line.startswith("warning:")]
+
+    first, cached, uncached = warned(str(cache)), warned(str(cache)), warned("off")
+    assert any("lacking.pptx" in line for line in first), first
+    assert first == cached == uncached
+    if lacks == "slide numbers":  # a theme whose fonts are installed is kept: the cache is used
+        assert list((cache / "themes").iterdir())
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "editorial", *FOREIGN_THEMES])
+def test_a_theme_reads_as_plain_data_its_layouts_by_what_they_hold(name: str) -> None:
+    """The theme stage's value: every layout in the file by the placeholders it holds (type,
+    box), the one chosen for each kind of slide holding a title, and the colour scheme."""
+    path = shipped()[name] if name in shipped() else Path(THEMES[name])
+    theme = read_theme(path)
+    prs = Presentation(str(path)) if path.suffix == ".pptx" else theme.open()
+    assert [lay.name for lay in theme.catalogue] == [lay.name for lay in prs.slide_layouts]
+    for kind, index in theme.layouts.items():
+        held = {p.type for p in theme.catalogue[index].placeholders}
+        assert held & {"title", "center_title"}, (kind, held)
+        assert all(p.box is None or p.box.width > 0 for p in theme.catalogue[index].placeholders)
+    assert {"dk1", "lt1", "accent1"} <= set(theme.colours)
+    assert all(len(v) == 6 and int(v, 16) >= 0 for v in theme.colours.values())
+    assert theme == read_theme(path)  # the same file reads the same: comparable with ==

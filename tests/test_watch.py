@@ -135,7 +135,7 @@ def test_a_template_and_a_picture_it_shows_are_watched(tmp_path: Path, watching)
 
 
 def test_the_theme_file_is_watched(tmp_path: Path, watching) -> None:
-    from deckmaker.render.shipped import shipped
+    from deckmaker.theme.shipped import shipped
 
     theme = tmp_path / "themes" / "mine.pptx"
     theme.parent.mkdir()

@@ -3,8 +3,10 @@ font metrics), kept between runs so that a small deck is built in milliseconds.
 
 Nothing in it changes an output: each entry is checked against its source (a template's text,
 a font file's size and date) and ignored when stale, unreadable or corrupt. The folder is
-`$DECKMAKER_CACHE`, else `$XDG_CACHE_HOME/deckmaker`, else `~/.cache/deckmaker`;
-`DECKMAKER_CACHE=off` turns caching off. A folder that cannot be written only costs time.
+`$DECKMAKER_CACHE`, else the system's own place for a user's caches, as platformdirs knows it
+(`$XDG_CACHE_HOME/deckmaker` or `~/.cache/deckmaker` on Linux, `~/Library/Caches/deckmaker` on
+macOS, `%LOCALAPPDATA%\\deckmaker\\Cache` on Windows); `DECKMAKER_CACHE=off` turns caching
+off. A folder that cannot be written only costs time.
 
 Entries hold compiled code and pickles, which run when read: a folder someone else could write
 into (another owner's, or writable by the group or by all, as `/tmp` is) is not used at all.
@@ -27,17 +29,22 @@ def folder(kind: str) -> Path | None:
     chosen = os.environ.get("DECKMAKER_CACHE", "")
     if chosen.lower() == OFF:
         return None
-    if chosen:
-        base = Path(chosen)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        base = (Path(xdg) if xdg else Path.home() / ".cache") / "deckmaker"
+    base = Path(chosen) if chosen else _system_folder(os.environ.get("XDG_CACHE_HOME", ""))
     path = base / kind
     try:
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
         return None
     return path if _private(str(base)) and _private(str(path)) else None
+
+
+@lru_cache(maxsize=4)
+def _system_folder(xdg: str) -> Path:
+    """The system's cache folder for deckmaker (`xdg`, which platformdirs reads on Linux, only
+    keys the answer, so a changed XDG_CACHE_HOME is heard)."""
+    import platformdirs  # only when no DECKMAKER_CACHE names the folder
+
+    return platformdirs.user_cache_path("deckmaker", appauthor=False)
 
 
 @lru_cache(maxsize=16)

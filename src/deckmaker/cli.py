@@ -400,7 +400,7 @@ def import_(essay: Path, out: Path | None, force: bool) -> None:
 @cli.command()
 def themes() -> None:
     """List the shipped themes, one per line, name first; pass a name to --theme."""
-    from deckmaker.render.shipped import DEFAULT_THEME, shipped
+    from deckmaker.theme.shipped import DEFAULT_THEME, shipped
 
     for name, path in shipped().items():
         note = "  (default)" if name == DEFAULT_THEME else ""

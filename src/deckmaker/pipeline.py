@@ -22,7 +22,7 @@ from deckmaker.templates import DECK_TEMPLATE, Templates
 if TYPE_CHECKING:
     from typing_extensions import Unpack
 
-    from deckmaker.render.theme import Theme
+    from deckmaker.theme.model import Theme
 
 EXAMPLE = "la-la-land.yaml"
 ARTIFACTS = ("deck", "script")
@@ -85,7 +85,7 @@ def plan_outline(
     outline's `voice:` and `duration:`; `curly_quotes` turns the outline's `curly_quotes:` on.
     `max_slide_seconds` overrides the outline's `pace:`; `reveal` turns its `reveal:` on.
     `allow_outside` lets the outline's `image:` and `theme:` name files outside its folder."""
-    from deckmaker.render.shipped import theme_path
+    from deckmaker.theme.shipped import theme_path
 
     # an outline, or an essay imported in memory
     outline = read_talk(outline_path, allow_outside=allow_outside)
@@ -114,7 +114,7 @@ def plan_outline(
 # a file added or removed there gives a fresh set). One build alone pays nothing for this.
 @lru_cache(maxsize=8)
 def _theme(path: Path, where: Path, stamp: tuple[int, int]) -> Theme:
-    from deckmaker.render.themecache import cached_theme  # python-pptx is slow to import
+    from deckmaker.theme.cache import cached_theme  # python-pptx is slow to import
 
     return cached_theme(path)
 
@@ -164,8 +164,8 @@ def warnings(plan: Plan, templates: Templates, theme: Theme) -> tuple[str, ...]:
     deck needs (and what was used instead), files in the templates folder nothing uses, a talk
     that runs long or short of its target."""
     return (
-        *plan.read_warnings, *theme.warnings(plan), *templates.unused(), *length_warnings(plan),
-        *pacing_warnings(plan),
+        *plan.read_warnings, *theme.warnings({s.layout for s in plan.slides}, plan.footer),
+        *templates.unused(), *length_warnings(plan), *pacing_warnings(plan),
     )  # fmt: skip
 
 

@@ -2,7 +2,8 @@
 
 python-pptx reading back what python-pptx wrote proves little, so each judge asks tools written
 by others and names the file, the slide or line, and the judge in every finding.
-Where a tool is known to be wrong, the judge that calls it says so and how it works around it.
+docs/testing.md lists each judge and what it catches. Where a tool is known to be wrong, the
+judge that calls it says so and how it works around it.
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ TABLE_KEYS = ("header", "rows", "said")
 TOP_KEYS = (
     "title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections", "outro",
     "theme", "footer",
-    "voice", "duration", "hosts", "curly_quotes", "pace", "reveal",
+    "voice", "duration", "hosts", "curly_quotes", "pace", "reveal", "metadata", "show_notes",
 )  # fmt: skip
 
 
@@ -315,9 +315,25 @@ class _Reader:
             curly_quotes=self.flag(fields.get("curly_quotes"), "curly_quotes"),
             pace=self.pace(fields.get("pace")),
             reveal=self.flag(fields.get("reveal"), "reveal"),
+            metadata=self.metadata(fields.get("metadata")),
+            show_notes=self.notes(fields.get("show_notes"), "show_notes"),
             source=self.source,
             places=self.places,
         )
+
+    def metadata(self, node: yaml.Node | None) -> tuple[tuple[str, str], ...]:
+        if node is None or _is_null(node):
+            return ()
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, "metadata", f"expected a mapping of names to text, got {_kind(node)}")
+            return ()
+        pairs = []
+        for key, value in node.value:
+            name = self.text(key, "metadata")
+            text = self.text(value, _join("metadata", name or ""))
+            if name and text:
+                pairs.append((name, text))
+        return tuple(pairs)
 
     def wpm(self, node: yaml.Node | None) -> int | None:
         if node is None or _is_null(node):

@@ -100,6 +100,12 @@ class Outline:
     curly_quotes: bool = False  # the words said curled (’ “ ”) as on the slides, not straight
     pace: int | None = None  # seconds a slide may stay up at most (`pace: 75s`, `1:15`)
     reveal: bool = False  # each bullet appears on a click, when it is said
+    # What an essay's front matter or byline says of it that is no part of the talk (its date,
+    # tags, where it was published), as (key, text) pairs in the order written.
+    metadata: tuple[tuple[str, str], ...] = ()
+    # Lines for the episode description, never said: an essay's footnotes, the addresses of its
+    # links, its thanks to reviewers.
+    show_notes: tuple[str, ...] = ()
     source: str = "<outline>"  # the file it came from, for messages
     # Where each text was first written, so a later stage can point at the line that needs
     # changing (a title too long for any type size is found only when the slides are planned).

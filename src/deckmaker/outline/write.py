@@ -23,6 +23,10 @@ def write_outline(outline: Outline, header: str = "") -> str:
     top["sections"] = [_segment(s) for s in outline.sections]
     if outline.outro:
         top["outro"] = _segment(outline.outro)
+    if outline.metadata:
+        top["metadata"] = dict(outline.metadata)
+    if outline.show_notes:
+        top["show_notes"] = list(outline.show_notes)
     body = yaml.dump(
         top, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH, indent=2
     )
@@ -101,14 +105,14 @@ class _Verbatim(str):
     """Text written as a literal block (`|`): its lines and indentation exactly as they are."""
 
 
-class _Row(list):  # type: ignore[type-arg]
+class _Row(list[str]):
     """A table's row, written on one line (`[a, b]`) as a table reads."""
 
 
 class _Dumper(yaml.SafeDumper):
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> bool | None:
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         # Lists indented under their key, as people write them (PyYAML's default does not).
-        return super().increase_indent(flow, False)  # type: ignore[no-any-return]
+        super().increase_indent(flow, False)
 
 
 def _prose(dumper: yaml.SafeDumper, text: _Prose) -> yaml.ScalarNode:

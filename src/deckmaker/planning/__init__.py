@@ -4,11 +4,10 @@ The API's verb is `deckmaker.plan("talk.yaml")` (`deckmaker.api.plan`); this pac
 stage it runs.
 """
 
-from deckmaker.planning.fit import Box
 from deckmaker.planning.model import Bullet, Kind, Layout, Part, Plan, SlidePlan
 from deckmaker.planning.planner import DEFAULT_WPM, plan_talk
-from deckmaker.planning.slides import Frames
 from deckmaker.planning.voice import Voice
+from deckmaker.theme.frames import Box, Frames
 
 __all__ = [
     "DEFAULT_WPM", "Box", "Bullet", "Frames", "Kind", "Layout", "Part", "Plan", "SlidePlan",

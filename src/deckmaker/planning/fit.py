@@ -5,11 +5,12 @@ estimated widths that err on the wide side when no font file is found. Sizes are
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
-from deckmaker.planning.fonts import ESTIMATE, Typeface
 from deckmaker.planning.model import Bullet
+from deckmaker.theme.fonts import ESTIMATE, Typeface
+from deckmaker.theme.frames import Box
 
 LINE_HEIGHT = 1.25  # line pitch as a multiple of the font size, as the writer sets it
 # Titles are set at 90 % leading, as title styles are: lines about 1.1 x the size apart.
@@ -22,17 +23,6 @@ MEASURED_SLACK = 1.03
 NO_BREAK = "\u00a0"  # a no-break space: holds words together on a line
 ESTIMATE_SLACK = 1.05  # estimates are wide already; bold titles are a little wider still
 WRAP_MORE = 1  # lines a title may wrap onto beyond its usual most, at the floor size
-
-
-@dataclass(frozen=True)
-class Box:
-    """The area text may use: the shape's size less its insets, in points; where it sits."""
-
-    width: float
-    height: float
-    indent: float = 0.0  # extra left margin per bullet level
-    left: float = 0.0
-    top: float = 0.0
 
 
 def text_width(text: str, size: float, font: Typeface = ESTIMATE) -> float:

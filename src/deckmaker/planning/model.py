@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from deckmaker.theme.model import Layout
+
 # A pause the outline asks for, written `[PAUSE]` in a script: a cue to stop for a beat, not a
 # word to say. Each one adds PAUSE_SECONDS to the timings.
 PAUSE = "[PAUSE]"
@@ -38,17 +40,6 @@ class Kind(str, Enum):
     SECTION = "section"
     OUTRO = "outro"
     CLOSING = "closing"
-
-
-class Layout(str, Enum):
-    """The kind of design a slide needs; the theme supplies a layout for each."""
-
-    COVER = "cover"  # a big title and a subtitle: the title and closing slides
-    CONTENT = "content"  # a title and bullets
-    HEADER = "header"  # a big title and a label ("Part 2 of 4"): a section's divider
-    QUOTE = "quote"  # quoted words large, who said them below
-    IMAGE = "image"  # a title and a picture
-    COLUMNS = "columns"  # a title and two columns of points side by side
 
 
 @dataclass(frozen=True)
@@ -127,6 +118,8 @@ class Plan:
     notes_heading: str = ""  # over the delivery notes in the deck: the voice's notes_heading
     max_slide_seconds: int = 75  # the longest a slide should stay up (`pace:`)
     written: tuple[int, ...] = ()  # slides whose words deckmaker wrote: the script had run out
+    metadata: tuple[tuple[str, str], ...] = ()  # the outline's: date, tags…, never said
+    show_notes: tuple[str, ...] = ()  # the outline's: footnotes, links, thanks, never said
     # What reading the outline found worth a warning (characters replaced by "�"), said with
     # the plan's own; not part of what the plan is.
     read_warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)

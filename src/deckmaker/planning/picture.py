@@ -7,7 +7,7 @@ from pathlib import Path
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.limits import MAX_IMAGE_PIXELS
-from deckmaker.planning.fit import Box
+from deckmaker.theme.frames import Box
 
 FORMATS = ("PNG", "JPEG", "GIF", "BMP")  # what a .pptx carries and every reader draws
 

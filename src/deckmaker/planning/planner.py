@@ -25,9 +25,10 @@ from deckmaker.planning.model import (
 )
 from deckmaker.planning.notes import placed
 from deckmaker.planning.pace import Shown, pull_quotes, spans
-from deckmaker.planning.slides import Drafts, Frames, bullets
+from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.planning.voice import Voice
+from deckmaker.theme.frames import Frames
 from deckmaker.typography import smarten
 
 DEFAULT_WPM = 150
@@ -119,6 +120,7 @@ class _Planner:
             o.title, o.subtitle, o.host, wpm, self.drafts.even_titles(parts), o.footer,
             voice=self.voice.name, hosts=o.hosts, notes_heading=say("notes_heading"),
             max_slide_seconds=self.limit, written=tuple(self.written),
+            metadata=o.metadata, show_notes=o.show_notes,
         )  # fmt: skip
 
     def wants_dividers(self) -> bool:

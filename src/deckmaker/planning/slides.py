@@ -7,7 +7,7 @@ slide's face. Drafts come unnumbered and silent: the planner numbers them and sh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import Column, Outline, Point
@@ -15,7 +15,6 @@ from deckmaker.planning.fit import (
     LINE_HEIGHT,
     SPACE_BEFORE,
     TITLE_LINE_HEIGHT,
-    Box,
     body_height,
     largest_fitting,
     paginate,
@@ -24,10 +23,11 @@ from deckmaker.planning.fit import (
     text_width,
     unwidowed_list,
 )
-from deckmaker.planning.fonts import ESTIMATE, Typeface
 from deckmaker.planning.model import Bullet, Kind, Layout, Part, SlidePlan
 from deckmaker.planning.picture import fitted_picture
 from deckmaker.planning.voice import Voice
+from deckmaker.theme.fonts import Typeface
+from deckmaker.theme.frames import Box, Frames
 from deckmaker.typography import quoted, smarten
 
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
@@ -46,26 +46,6 @@ NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large,
 # legible from the back of a room (titles, quotes), or as a caption is (labels, attributions).
 FLOOR = 16
 FLOORS = {"label": 12, "attribution": 12, "subtitle": 12}
-
-
-@dataclass(frozen=True)
-class Frames:
-    """The text boxes of the deck's theme that slides are fitted to, and its fonts. A box the
-    theme lacks is None, and the slide falls back to a layout it has."""
-
-    cover_title: Box
-    cover_subtitle: Box
-    title: Box
-    body: Box
-    header_title: Box
-    header_label: Box | None = None
-    header_number: Box | None = None  # room for the section's number on a divider
-    quote: Box | None = None
-    quote_by: Box | None = None
-    columns: tuple[Box, Box] | None = None
-    picture: Box | None = None
-    title_font: Typeface = ESTIMATE  # bold, as titles are set
-    body_font: Typeface = ESTIMATE
 
 
 class Drafts:

@@ -17,7 +17,7 @@ from typing import Any
 
 from deckmaker.planning import Plan
 from deckmaker.planning.model import PAUSE, PAUSE_SECONDS
-from deckmaker.render.script import without_clicks
+from deckmaker.render.timeline import without_clicks
 from deckmaker.sentences import split
 from deckmaker.templates import Templates
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from deckmaker.filters import clock
 from deckmaker.planning import Plan
-from deckmaker.render.script import TimedPart
+from deckmaker.render.timeline import TimedPart
 from deckmaker.templates import Templates
 
 SHORTEST = 10  # seconds, YouTube's minimum chapter length

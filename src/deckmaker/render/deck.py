@@ -26,6 +26,7 @@ from deckmaker.render.package import (
     remove_shape,
     reproducible_bytes,
 )
+from deckmaker.render.prototypes import Emus, Placement, prototypes
 from deckmaker.render.reveal import reveal_bullets
 from deckmaker.render.textbody import (
     emu,
@@ -35,7 +36,7 @@ from deckmaker.render.textbody import (
     set_box,
     set_text_body,
 )
-from deckmaker.render.theme import Emus, Placement, Theme
+from deckmaker.theme.model import Theme
 
 # A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
 # none: as the shipped themes set them, within the indent the planner fitted text to.
@@ -57,15 +58,16 @@ class Block:
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
+    made = prototypes(theme)
     prs = theme.open()
     drop_slides(prs)
     layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
-    places = theme.placements  # each layout's placeholders, sorted out when the theme was read
+    places = made.placements  # each layout's placeholders, sorted out once for the theme
     latent = _latent(theme)
     fix_theme_parts(prs, layouts.values())
     # python-pptx's add_slide and notes_slide, without their scans, from the new slides made
     # with the theme
-    growth = Growth(prs, theme.prototypes)
+    growth = Growth(prs, made.slides)
     for planned in plan.slides:
         lay, place = layouts[planned.layout], places[planned.layout]
         slide = growth.add_slide(lay)
@@ -128,7 +130,7 @@ def _placed(slide: Slide, sources: tuple[tuple[int, Emus | None], ...]) -> dict[
     (`Placement.cloned`). Each gets its layout's box written out, so no reader has to match it
     to the layout by an index it may not have."""
     shapes = slide.shapes  # cloned from the layout's placeholders, and nothing else yet
-    cloned = [Shape(sp, shapes) for sp in shapes._spTree.iterchildren(_SP)]
+    cloned = [Shape(sp, shapes) for sp in shapes._spTree.iterchildren(_SP)]  # type: ignore[arg-type]
     placed = {}
     for (shape_id, box), shape in zip(sources, cloned, strict=True):
         if box is not None:
@@ -160,7 +162,7 @@ def _fill(placed: dict[int, Shape], place: Placement, planned: SlidePlan, sets_l
 
 def _latent(theme: Theme) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
     """Each layout's slide-number and footer placeholders, ready to copy onto its slides."""
-    return {key: parse_xml(xml) for key, xml in theme.latent.items()}
+    return {key: parse_xml(xml) for key, xml in prototypes(theme).latent.items()}
 
 
 def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:

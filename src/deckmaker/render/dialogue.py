@@ -9,7 +9,7 @@ from typing import Any
 from deckmaker.errors import DeckmakerError
 from deckmaker.planning import Plan
 from deckmaker.planning.voice import Voice
-from deckmaker.render.script import TimedPart, without_clicks
+from deckmaker.render.timeline import TimedPart, without_clicks
 from deckmaker.templates import Templates
 
 

@@ -19,7 +19,7 @@ import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
-from typing import IO
+from typing import IO, cast
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
@@ -29,7 +29,6 @@ from pptx.opc.package import Part, _Relationships
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI, PackURI
 from pptx.opc.serialized import PackageWriter, _ContentTypesItem, _PhysPkgWriter
 from pptx.oxml.ns import qn
-from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
@@ -60,7 +59,9 @@ def drop_slides(prs: Presentation) -> None:
 
 
 def remove_shape(shape: BaseShape) -> None:
-    shape._element.getparent().remove(shape._element)
+    parent = shape._element.getparent()
+    assert parent is not None  # a shape on a slide sits in its shape tree
+    parent.remove(shape._element)
 
 
 def list_notes_master(prs: Presentation) -> None:
@@ -81,7 +82,9 @@ def list_notes_master(prs: Presentation) -> None:
         return
     id_list = root.makeelement(qn("p:notesMasterIdLst"), {})
     id_list.append(root.makeelement(qn("p:notesMasterId"), {qn("r:id"): rid}))
-    root.find(qn("p:sldMasterIdLst")).addnext(id_list)
+    masters = root.find(qn("p:sldMasterIdLst"))
+    assert masters is not None  # python-pptx refuses a presentation without one
+    masters.addnext(id_list)
 
 
 def reproducible_bytes(prs: Presentation) -> bytes:
@@ -235,7 +238,7 @@ def set_list_level(paragraph: _Paragraph, margin: float, hanging: float, char: s
             ppr.append(element)
 
 
-def latent_prototype(source: BaseOxmlElement, box: tuple[int, int, int, int]) -> BaseOxmlElement:
+def latent_prototype(source: etree._Element, box: tuple[int, int, int, int]) -> etree._Element:
     """A copy of a layout's slide-number or footer placeholder, which python-pptx never clones
     to a slide, at `box`, its text to be set by `add_latent`: made once for every slide that
     shows it. A slide-number field is kept alone in its paragraph, so PowerPoint renumbers."""
@@ -250,10 +253,12 @@ def latent_prototype(source: BaseOxmlElement, box: tuple[int, int, int, int]) ->
         if not runs:
             etree.SubElement(field, qn("a:t"))
         paragraph = field.getparent()
+        assert paragraph is not None  # a field sits in a paragraph
         for sibling in list(paragraph):  # leave the field alone in its paragraph
             if sibling.tag in (qn("a:r"), qn("a:br")):
                 paragraph.remove(sibling)
         body = paragraph.getparent()
+        assert body is not None  # and a paragraph in a text body
         for other in body.findall(qn("a:p")):
             if other is not paragraph:
                 body.remove(other)
@@ -265,18 +270,22 @@ def latent_prototype(source: BaseOxmlElement, box: tuple[int, int, int, int]) ->
 _IDS = etree.XPath("//@id")
 
 
-def add_latent(slide: Slide, prototype: BaseOxmlElement, text: str) -> None:
+def add_latent(slide: Slide, prototype: etree._Element, text: str) -> None:
     """Put a copy of `prototype` (`latent_prototype`) on the slide, showing `text`."""
     element = copy.deepcopy(prototype)
     tree = slide.shapes._spTree
-    ids = _IDS(tree)
-    element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in ids if i.isdigit()) + 1))
+    ids = cast("list[str]", _IDS(tree))  # attribute values: strings
+    properties = element.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
+    assert properties is not None  # a placeholder shape always has its id and name
+    properties.set("id", str(max(int(i) for i in ids if i.isdigit()) + 1))
     tree.append(element)
     field = element.find(f".//{qn('a:fld')}")
     if field is not None and field.get("type") == "slidenum":
-        field.find(qn("a:t")).text = text
+        number = field.find(qn("a:t"))
+        assert number is not None  # latent_prototype leaves one text in the field
+        number.text = text
     else:
-        Shape(element, slide.shapes).text_frame.text = text
+        Shape(element, slide.shapes).text_frame.text = text  # type: ignore[arg-type]
 
 
 def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
@@ -293,7 +302,9 @@ def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
     }
     for element in elements.values():
         for shrink in list(element.iter(qn("a:normAutofit"))):
-            shrink.getparent().replace(shrink, shrink.makeelement(qn("a:noAutofit"), {}))
+            body = shrink.getparent()
+            assert body is not None  # found below `element`, so it has a parent
+            body.replace(shrink, shrink.makeelement(qn("a:noAutofit"), {}))
     if any(r.reltype == RT.VIEW_PROPS for r in prs.part.rels.values()):
         return
     partname = PackURI("/ppt/viewProps.xml")

@@ -128,6 +128,7 @@ def set_box(shape: etree._Element, box: tuple[int, int, int, int]) -> None:
     """Give a placeholder whose `<p:spPr>` is empty the position and size `box` (EMU), as
     setting python-pptx's left, top, width and height in turn writes them."""
     sppr = shape.find(_SPPR)
+    assert sppr is not None  # every shape has its properties, empty or not
     xfrm = etree.SubElement(sppr, _XFRM)
     left, top, width, height = box
     etree.SubElement(xfrm, _OFF, x=str(left), y=str(top))

@@ -1,13 +1,13 @@
-"""What a build needs from a theme (its frames: boxes, fonts, sizes; which layouts it uses,
-and their placeholders; the new slides it starts from; what it lacks), kept in the user's
-cache (`deckmaker.cache`), keyed by the theme file's content: a build plans without opening
-the .pptx and reading its masters and layouts, the largest part of a small deck's planning,
-and renders without sorting each layout's placeholders out and cloning them again.
+"""Themes read before, kept in the user's cache (`deckmaker.cache`), keyed by the theme file's
+content: a build plans without opening the .pptx and reading its masters and layouts, the
+largest part of a small deck's planning.
 
 An entry is the `Theme` pickled, its typefaces without their widths: those are measured again
 from the same font file (`fonts.remeasured`, itself cached while the file is unchanged). A
-theme whose fonts were not found is not kept, so a font installed later is used at once. A
-stale, corrupt or unreadable entry is read afresh from the file, as with no cache.
+theme whose fonts were not found is not kept, so a font installed later is used at once. What
+the theme lacks is worked out from the entry as from a fresh read (`Theme.general`), so a
+build says the same with the cache as without. A stale, corrupt or unreadable entry is read
+afresh from the file, as with no cache.
 """
 
 from __future__ import annotations
@@ -20,27 +20,29 @@ from pathlib import Path
 
 from deckmaker import cache
 from deckmaker.limits import MAX_THEME_BYTES, check_size
-from deckmaker.planning.fonts import Typeface, remeasured
-from deckmaker.render.theme import Theme, load_theme
+from deckmaker.theme.fonts import Typeface, remeasured
+from deckmaker.theme.model import Theme
 
 KIND = "themes"
-FORMAT = 2  # the entries' layout: raise it when Theme, Frames or Box change
+FORMAT = 3  # the entries' layout: raise it when Theme, Frames or Box change
 
 
 def cached_theme(path: Path) -> Theme:
     """The theme at `path`, from the cache when its content has been read before."""
+    from deckmaker.theme.read import read_theme  # python-pptx: only when the file is read
+
     check_size(path, MAX_THEME_BYTES, "a theme")  # before reading it whole, to know it
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
-        return load_theme(path)  # which says what is wrong with the file
-    name = cache.key("theme", _version(), str(path), digest)
+        return read_theme(path)  # which says what is wrong with the file
+    name = cache.key("theme", stamps(), str(path), digest)
     stored = cache.read(KIND, name)
     if stored is not None:
         found = _measured(stored)
         if found is not None:
             return replace(found, path=path)
-    theme = load_theme(path)
+    theme = read_theme(path, digest)
     title, body = theme.frames.title_font, theme.frames.body_font
     if title.measured_with and body.measured_with:
         bare = replace(
@@ -66,17 +68,16 @@ def _measured(stored: bytes) -> Theme | None:
     return replace(theme, frames=replace(theme.frames, title_font=title, body_font=body))
 
 
-def _version() -> tuple[object, ...]:
-    """The code that reads a theme, by size and date: an entry made by other code (an upgrade,
-    a checkout) is never used."""
-    from deckmaker.planning import fonts, model
-    from deckmaker.render import growth, package, theme
+def stamps(*more: object) -> tuple[object, ...]:
+    """The code that reads a theme (and `more` modules, for what is made from a theme), by
+    size and date: an entry made by other code (an upgrade, a checkout) is never used."""
+    from deckmaker.theme import colours, fonts, frames, layouts, model, read
 
-    stamps = []
-    for module in (theme, model, fonts, growth, package):  # growth, package: the prototypes
+    found = []
+    for module in (read, model, layouts, frames, fonts, colours, *more):
         try:
-            stat = os.stat(module.__file__ or "")
+            stat = os.stat(getattr(module, "__file__", None) or "")
         except OSError:
             return (None,)
-        stamps.append((stat.st_size, stat.st_mtime_ns))
-    return (*stamps, FORMAT)
+        found.append((stat.st_size, stat.st_mtime_ns))
+    return (*found, FORMAT)

@@ -1,0 +1,85 @@
+"""Opening a theme file: a .pptx, or a .potx read as the presentation it is; a file that is no
+presentation, or too large, says so and what to give instead."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pptx
+from lxml import etree
+from pptx.exc import PackageNotFoundError
+from pptx.presentation import Presentation
+
+from deckmaker.errors import DeckmakerError
+from deckmaker.limits import MAX_THEME_BYTES, MAX_THEME_UNPACKED, check_size
+from deckmaker.textfile import unreadable
+
+TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+PRESENTATION_MAIN = (
+    b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+)
+
+
+def open_presentation(path: Path) -> Presentation:
+    """Open a .pptx, or a .potx read as the presentation it is (python-pptx refuses the
+    template's content type, though the package is the same). A file that is no presentation,
+    or is too large, says so and what to give instead."""
+    name = str(path)
+    try:
+        with path.open("rb") as f:
+            check_size(f.fileno(), MAX_THEME_BYTES, "a theme", name)
+            data = f.read()
+    except OSError as err:
+        raise unreadable(err, name, "give a .pptx or .potx file") from None
+    try:
+        return pptx.Presentation(io.BytesIO(_as_presentation(data, name)))
+    except zipfile.BadZipFile:
+        why = "it is no zip archive, as a .pptx is (cut short, or another kind of file renamed)"
+    except KeyError as err:  # a part the package names is not in it
+        why = f"a part is missing ({err.args[0] if err.args else err})"
+    except (PackageNotFoundError, ValueError, etree.LxmlError) as err:
+        why = str(err)
+    raise DeckmakerError.at(
+        f"is not a usable .pptx or .potx theme: {why}; give a theme saved by PowerPoint, "
+        "Keynote or LibreOffice",
+        name,
+    ) from None
+
+
+# What a package says it is, in its [Content_Types].xml, for files that are not a presentation.
+OTHER_DOCUMENTS = {
+    b"wordprocessingml.document": "a Word document",
+    b"spreadsheetml.sheet": "an Excel workbook",
+}
+
+
+def _as_presentation(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        unpacked = sum(item.file_size for item in src.infolist())  # as the zip says: zipfile
+        if unpacked > MAX_THEME_UNPACKED:  # never unpacks more than an entry's stated size
+            raise DeckmakerError.at(
+                f"unpacks to {unpacked >> 20} MB, over the {MAX_THEME_UNPACKED >> 20} MB limit "
+                "for a theme (a zip bomb?); give a theme saved by PowerPoint, Keynote or "
+                "LibreOffice",
+                name,
+            )
+        if "[Content_Types].xml" not in src.namelist():
+            raise ValueError("it is a zip archive, but no presentation (no [Content_Types].xml)")
+        types = src.read("[Content_Types].xml")
+        for mark, kind in OTHER_DOCUMENTS.items():
+            if mark in types and PRESENTATION_MAIN not in types and TEMPLATE_MAIN not in types:
+                raise DeckmakerError.at(
+                    f"is {kind}, not a presentation; give a .pptx or .potx theme", name
+                )
+        if TEMPLATE_MAIN not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for item in src.infolist():
+                body = src.read(item)
+                if item.filename == "[Content_Types].xml":
+                    body = types.replace(TEMPLATE_MAIN, PRESENTATION_MAIN)
+                dst.writestr(item, body)
+        return out.getvalue()

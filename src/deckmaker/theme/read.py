@@ -1,0 +1,192 @@
+"""Reading a theme: a .pptx or .potx whose masters and layouts give the design. The layouts
+chosen for each kind of slide (`layouts`), the text boxes and fonts the planner fits slides to
+(`frames`, `fonts`), its colours (`colours`) and every layout described by what it holds, read
+into one `Theme`; a file that cannot hold a deck is an error that says what it lacks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.presentation import Presentation
+from pptx.shapes.autoshape import Shape
+from pptx.slide import SlideLayout
+from pptx.util import Length
+
+from deckmaker.errors import DeckmakerError
+from deckmaker.theme.colours import colour_scheme
+from deckmaker.theme.fonts import typeface
+from deckmaker.theme.frames import Box, Frames
+from deckmaker.theme.layouts import (
+    FALLBACK,
+    NAMES,
+    TEXT_BOXES,
+    WHAT,
+    Roles,
+    find,
+    roles_of,
+)
+from deckmaker.theme.model import Layout, LayoutShape, Placeholder, Theme
+from deckmaker.theme.presentation import open_presentation
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
+BULLET_INDENT = Length(457200)  # the left margin a bullet level takes (0.5 in), at most
+# A divider's section number goes above its title where the layout leaves this much room
+# (75 pt: a 60 pt number), kept clear of the slide's top edge and of the text below (pt).
+NUMBER_TOP, NUMBER_GAP, NUMBER_MIN_HEIGHT = 36.0, 6.0, 75.0
+
+
+def read_theme(path: Path, digest: str = "") -> Theme:
+    """Open the theme once to choose its layouts and read their text boxes; a file that cannot
+    hold a deck is an error that says what it lacks."""
+    prs = open_presentation(path)
+    chosen: dict[Layout, SlideLayout] = {}
+    notices: dict[Layout, str] = {}
+    for kind in Layout:
+        lay = find(prs, kind)
+        if lay is None and kind in FALLBACK:
+            lay = chosen[FALLBACK[kind]]
+            notices[kind] = (
+                f"{path.name}: the theme has no layout for {WHAT[kind]} "
+                f"({' or '.join(repr(n) for n in NAMES[kind][:2])}); using '{lay.name}'"
+            )
+        if lay is None:
+            have = ", ".join(f"'{lay.name}'" for lay in prs.slide_layouts) or "no layouts at all"
+            raise DeckmakerError.at(
+                f"has no layout for {WHAT[kind]}: none is named "
+                f"{' or '.join(repr(n) for n in NAMES[kind])}, and none holds a title and "
+                f"{'a text box' if TEXT_BOXES[kind] == 1 else 'no text box'} (it has {have}); "
+                "add one in PowerPoint or Impress, or use a shipped theme",
+                str(path),
+            )
+        chosen[kind] = lay
+    if Layout.COLUMNS in notices:  # the planner lists the columns' points instead
+        notices[Layout.COLUMNS] = notices[Layout.COLUMNS].replace(
+            f"using '{chosen[Layout.CONTENT].name}'", "listing the columns' points instead"
+        )
+    roles = {kind: roles_of(lay) for kind, lay in chosen.items()}
+    frames = _frames(roles, chosen, path, Layout.COLUMNS not in notices, fonts=theme_fonts(prs))
+    has_number = any(
+        PP_PLACEHOLDER.SLIDE_NUMBER in roles[k].latent for k in (Layout.CONTENT, Layout.HEADER)
+    )
+    return Theme(
+        path,
+        frames,
+        {kind: list(prs.slide_layouts).index(lay) for kind, lay in chosen.items()},
+        notices,
+        has_slide_number=has_number,
+        has_footer=PP_PLACEHOLDER.FOOTER in roles[Layout.CONTENT].latent,
+        sets_lists=_sets_lists(prs),
+        catalogue=tuple(_described(lay) for lay in prs.slide_layouts),
+        colours=colour_scheme(_theme_part(prs)),
+        digest=digest,
+    )
+
+
+def _described(lay: SlideLayout) -> LayoutShape:
+    return LayoutShape(
+        lay.name,
+        tuple(
+            Placeholder(
+                shape.placeholder_format.type.name.lower(),
+                shape.shape_id,
+                box(shape) if shape.width and shape.height else None,  # None: left to the master
+            )
+            for shape in list[Shape](lay.placeholders)
+            if shape.placeholder_format.type is not None
+        ),
+    )
+
+
+def _frames(
+    roles: Mapping[Layout, Roles],
+    chosen: Mapping[Layout, SlideLayout],
+    path: Path,
+    has_columns: bool,
+    fonts: tuple[str, str],
+) -> Frames:
+    def text(kind: Layout, n: int = 0, indent: float = 0.0) -> Box:
+        shapes = roles[kind].texts
+        if len(shapes) <= n:
+            raise DeckmakerError.at(
+                f"layout '{chosen[kind].name}' has no text box to hold {WHAT[kind]}", str(path)
+            )
+        return box(shapes[n], indent)
+
+    def title(kind: Layout) -> Box:
+        shape = roles[kind].title
+        if shape is None:
+            raise DeckmakerError.at(f"layout '{chosen[kind].name}' has no title", str(path))
+        return box(shape)
+
+    header, quote = roles[Layout.HEADER], roles[Layout.QUOTE]
+    picture = roles[Layout.IMAGE].picture
+    header_title = title(Layout.HEADER)
+    header_label = box(header.texts[0]) if header.texts else None
+    return Frames(
+        cover_title=title(Layout.COVER),
+        cover_subtitle=text(Layout.COVER),
+        title=title(Layout.CONTENT),
+        body=text(Layout.CONTENT, indent=BULLET_INDENT.pt),
+        header_title=header_title,
+        header_label=header_label,
+        header_number=_above(header_title, header_label),
+        quote=title(Layout.QUOTE),
+        quote_by=box(quote.texts[0]) if quote.texts else None,
+        columns=(
+            (text(Layout.COLUMNS, 0, BULLET_INDENT.pt), text(Layout.COLUMNS, 1, BULLET_INDENT.pt))
+            if has_columns
+            else None
+        ),
+        # a layout without a picture placeholder shows a picture where the points would be
+        picture=box(picture) if picture is not None else text(Layout.CONTENT),
+        title_font=typeface(fonts[0], bold=True),  # titles are bold: measure them so
+        body_font=typeface(fonts[1]),
+    )
+
+
+def _above(title: Box, label: Box | None) -> Box | None:
+    """The room on a divider above its title and label, for the section's number: as wide as
+    the title, from a margin under the slide's top edge down to a gap over the text."""
+    top = min(b.top for b in (title, label) if b is not None)
+    height = top - NUMBER_TOP - NUMBER_GAP
+    if height < NUMBER_MIN_HEIGHT:
+        return None
+    return Box(title.width, height, left=title.left, top=NUMBER_TOP)
+
+
+def _sets_lists(prs: Presentation) -> bool:
+    """Whether the master's body style indents its second list level (sub-points)."""
+    second = prs.slide_master._element.find(f".//{{{P_NS}}}bodyStyle/{{{A_NS}}}lvl2pPr")
+    return second is not None and int(second.get("marL", "0")) > 0
+
+
+def box(shape: Shape, indent: float = 0.0) -> Box:
+    tf = shape.text_frame if shape.has_text_frame else None
+    insets = (tf.margin_left + tf.margin_right, tf.margin_top + tf.margin_bottom) if tf else (0, 0)
+    return Box(
+        width=Length(shape.width - insets[0]).pt,
+        height=Length(shape.height - insets[1]).pt,
+        indent=indent,
+        left=Length(shape.left + (tf.margin_left if tf else 0)).pt,
+        top=Length(shape.top + (tf.margin_top if tf else 0)).pt,
+    )
+
+
+def _theme_part(prs: Presentation) -> etree._Element:
+    return etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+
+
+def theme_fonts(prs: Presentation) -> tuple[str, str]:
+    """The theme's heading and body typefaces (its major and minor Latin fonts)."""
+    root = _theme_part(prs)
+
+    def latin(which: str) -> str:
+        found = root.find(f".//{{{A_NS}}}{which}/{{{A_NS}}}latin")
+        return (found.get("typeface") if found is not None else None) or "Calibri"
+
+    return latin("majorFont"), latin("minorFont")

@@ -36,6 +36,7 @@ from deckmaker.render.textbody import (
     set_box,
     set_text_body,
 )
+from deckmaker.theme.layouts import all_layouts
 from deckmaker.theme.model import Theme
 
 # A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
@@ -60,8 +61,9 @@ class Block:
 def render_deck(plan: Plan, theme: Theme) -> bytes:
     made = prototypes(theme)
     prs = theme.open()
+    every = all_layouts(prs)  # every master's layouts, as `Theme.layouts` counts them
     drop_slides(prs)
-    layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
+    layouts = {kind: every[i] for kind, i in theme.layouts.items()}
     places = made.placements  # each layout's placeholders, sorted out once for the theme
     latent = _latent(theme)
     fix_theme_parts(prs, layouts.values())

@@ -14,7 +14,6 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from test_plan import FRAMES
 
 from deckmaker.cli import cli
-from deckmaker.errors import DeckmakerError
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import build
 from deckmaker.planning import Box, Layout, Voice, plan_talk
@@ -210,7 +209,8 @@ def test_a_theme_without_a_quote_layout_sets_the_quote_in_the_body() -> None:
     """Never in a title box (too small for it, or not made for it): the quote and who said it
     stand in the body box, under the section's title; however small the header's title."""
     tiny = FRAMES.__class__(**{**FRAMES.__dict__, "header_title": Box(60, 20)})
-    got = plan("title: T\nsections:\n  - title: A\n    quote: {text: a quote, attribution: Zoë}\n", tiny)
+    quote = "    quote: {text: a quote, attribution: Zoë}\n"
+    got = plan(f"title: T\nsections:\n  - title: A\n{quote}", tiny)
     (slide,) = [s for s in got.slides if s.layout is Layout.QUOTE]
     assert (slide.title, slide.subtitle) == ("A", "“a quote”\n— Zoë")
     assert slide.body_pt >= 28

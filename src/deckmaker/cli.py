@@ -398,13 +398,23 @@ def import_(essay: Path, out: Path | None, force: bool) -> None:
 
 
 @cli.command()
-def themes() -> None:
-    """List the shipped themes, one per line, name first; pass a name to --theme."""
-    from deckmaker.theme.shipped import DEFAULT_THEME, shipped
+@click.argument("theme", required=False, metavar="[FILE]")
+def themes(theme: str | None) -> None:
+    """List the shipped themes, one per line, name first; pass a name to --theme. With FILE
+    (a .pptx or .potx, or a shipped theme's name): what deckmaker makes of it, one line each:
+    the layout each kind of slide is set on, its fonts (installed, or what stands in), its
+    colours, and each problem it has."""
+    from deckmaker.theme.shipped import DEFAULT_THEME, shipped, theme_path
 
-    for name, path in shipped().items():
-        note = "  (default)" if name == DEFAULT_THEME else ""
-        click.echo(f"{name}\t{path}{note}")
+    if theme is None:
+        for name, path in shipped().items():
+            note = "  (default)" if name == DEFAULT_THEME else ""
+            click.echo(f"{name}\t{path}{note}")
+        return
+    from deckmaker.theme.explain import explain_theme
+
+    for line in explain_theme(theme_path(theme)):
+        click.echo(line)
 
 
 @cli.command()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
@@ -78,13 +79,14 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             remove_shape(placed[shape_id])
         if place.picture is not None:
             remove_shape(placed[place.picture])
-        _fill(placed, place, planned, theme.sets_lists)
+        _fill(placed, place, planned, theme.sets_lists, theme.accent)
         reveal_bullets(slide, [placed[i] for i in place.texts], planned)
         if planned.image and planned.picture:
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
         if planned.numeral and planned.numeral_box:
             font = theme.frames.title_font.name
-            _add_numeral(slide, planned.numeral, planned.numeral_pt, planned.numeral_box, font)
+            numeral = planned.numeral, planned.numeral_pt, planned.numeral_box
+            _add_numeral(slide, *numeral, font, theme.accent)
         if planned.numbered:
             number = latent.get((planned.layout, PP_PLACEHOLDER.SLIDE_NUMBER))
             if number is not None:
@@ -149,7 +151,13 @@ def _write_notes(notes: NotesSlide, text: str) -> None:
         set_text_body(placeholder, notes_paragraphs(text), fitted=False)
 
 
-def _fill(placed: dict[int, Shape], place: Placement, planned: SlidePlan, sets_lists: bool) -> None:
+def _fill(
+    placed: dict[int, Shape],
+    place: Placement,
+    planned: SlidePlan,
+    sets_lists: bool,
+    accent: str | None = None,
+) -> None:
     if place.title is None:
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
@@ -159,7 +167,7 @@ def _fill(placed: dict[int, Shape], place: Placement, planned: SlidePlan, sets_l
     if len(wanted) > len(place.texts):  # the theme loader promised these boxes
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} lacks a text box")
     for shape_id, block in zip(place.texts, wanted, strict=False):
-        _write(placed[shape_id], block, sets_lists)
+        _write(placed[shape_id], block, sets_lists, accent)
 
 
 def _latent(theme: Theme) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
@@ -167,10 +175,18 @@ def _latent(theme: Theme) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement
     return {key: parse_xml(xml) for key, xml in prototypes(theme).latent.items()}
 
 
-def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:
+def _add_numeral(
+    slide: Slide,
+    text: str,
+    size: int,
+    box: tuple[float, ...],
+    font: str,
+    accent: str | None = None,
+) -> None:
     """A divider's section number: the theme's heading `font` (named: LibreOffice does not
-    resolve "+mj-lt" outside a placeholder) and accent colour, standing on the bottom of its
-    box so it sits just over the label and title, whatever its size."""
+    resolve "+mj-lt" outside a placeholder) and accent colour (`accent`, where the theme's
+    brand colour stands in for it), standing on the bottom of its box so it sits just over
+    the label and title, whatever its size."""
     frame = slide.shapes.add_textbox(*(Pt(v) for v in box)).text_frame
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.word_wrap = False
@@ -184,12 +200,16 @@ def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], fon
     run.font.size = Pt(size)
     run.font.bold = True
     run.font.name = font
-    run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    if accent:
+        run.font.color.rgb = RGBColor.from_string(accent)
+    else:
+        run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
 
 
-def _write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
+def _write(shape: Shape, block: Block, sets_lists: bool = True, accent: str | None = None) -> None:
     """Fill a placeholder's text with the sizes and spacing the planner fitted the text to, as
-    XML (`textbody`: python-pptx's paragraph setters cost most of a long deck's time)."""
+    XML (`textbody`: python-pptx's paragraph setters cost most of a long deck's time). Column
+    headings take the theme's accent colour, or `accent` where the brand's stands in for it."""
     paragraphs = []
     for i, bullet in enumerate(block.lines):
         pt = block.size - SUB_POINT_SHRINK * bullet.level if block.bulleted else block.size
@@ -218,7 +238,7 @@ def _write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
                 margin=margin,
                 bullet=bullet_xml,
                 bold=bullet.heading,  # a column's heading: bold, in the theme's accent colour
-                accent=bullet.heading,
+                accent=(accent or True) if bullet.heading else False,
             )
         )
     set_text_body(shape._element, paragraphs, fitted=True)

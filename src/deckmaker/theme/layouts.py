@@ -14,7 +14,7 @@ template's own sample slides use (`Preference`) come first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -167,7 +167,7 @@ def described(prs: Presentation) -> list[Holds]:
         for lay in master.slide_layouts:
             r = roles_of(lay)
             subs = [s for s in r.texts if s.placeholder_format.type in SUBTITLE_TYPES]
-            title = r.title
+            title = r.title if r.title is not None and not _vertical(r.title) else None
             out.append(
                 Holds(
                     lay.name,
@@ -230,7 +230,7 @@ def _header(h: Holds) -> float | None:
     title slide's), no list and no picture."""
     if h.title is None or h.subtitles or len(h.bodies) > 1 or h.picture is not None:
         return None
-    if h.bodies and area(h.bodies[0]) >= MIN_BODY_AREA:  # room for points: no divider
+    if h.bodies and area(h.bodies[0]) >= 0.25:  # room for points: no divider
         return None
     low = h.title[1] >= 0.2 or h.title[3] >= 0.3
     return 4.0 * area(h.title) + 1.0 * bool(h.bodies) if low else None
@@ -263,16 +263,19 @@ SCORES: dict[Layout, Callable[[Holds], float | None]] = {
 NAMES_KNOWN = {kind: tuple(n.lower() for n in names) for kind, names in NAMES.items()}
 
 
-def ranked(kind: Layout, layouts: Sequence[Holds], prefer: Preference) -> list[Holds]:
+def ranked(
+    kind: Layout, layouts: Sequence[Holds], prefer: Preference, taken: Collection[int] = ()
+) -> list[Holds]:
     """The layouts that can serve `kind`, best first: by what they hold, then the master the
-    template's sample slides use for it, then the name, then the order they come in."""
+    template's sample slides use for it, then the name, then the order they come in. Not the
+    layouts `taken` (by index) for slides of another kind that must look different."""
     score = SCORES.get(kind)
     if score is None:
         return []
     master = prefer.cover if kind is Layout.COVER else prefer.content
     scored = []
     for h in layouts:
-        s = score(h)
+        s = score(h) if h.index not in taken else None
         if s is None:
             continue
         s += 2.0 * (h.master == master) + 1.5 * (h.name.strip().lower() in NAMES_KNOWN[kind])

@@ -88,6 +88,11 @@ class Theme:
                     "metrics; text is fitted by estimated widths (install the font for a closer "
                     "fit)"
                 )
+        if self.reshaped:
+            lines.append(
+                f"{self.path.name}: its title boxes are too small for a title at 16 pt; titles "
+                "get taller boxes on the slides, what stands under them moved down"
+            )
         return tuple(lines)
 
     def warnings(self, used: Collection[Layout], footer: str | None = None) -> list[str]:

@@ -17,6 +17,7 @@ from pptx.slide import SlideLayout
 from pptx.util import Length
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.theme.brand import brand_accent, used_colours
 from deckmaker.theme.colours import colour_scheme
 from deckmaker.theme.fonts import typeface
 from deckmaker.theme.frames import Box, Frames
@@ -53,6 +54,11 @@ def read_theme(path: Path, digest: str = "") -> Theme:
     layouts = all_layouts(prs)
     chosen, notices = _choose(prs, layouts, path)
     reshaped = make_room(prs, layouts, {layouts.index(lay) for lay in chosen.values()})
+    colours = colour_scheme(_theme_part(prs))
+    parts = [m._element for m in prs.slide_masters] + [lay._element for lay in chosen.values()]
+    accent = brand_accent(
+        colours.get("accent1", ""), used_colours(parts), colours.get("lt1", "FFFFFF")
+    )
     roles = {kind: roles_of(lay) for kind, lay in chosen.items()}
     frames = _frames(
         roles,
@@ -74,9 +80,10 @@ def read_theme(path: Path, digest: str = "") -> Theme:
         has_footer=PP_PLACEHOLDER.FOOTER in roles[Layout.CONTENT].latent,
         sets_lists=_sets_lists(prs),
         catalogue=tuple(_described(lay) for lay in layouts),
-        colours=colour_scheme(_theme_part(prs)),
+        colours=colours,
         digest=digest,
         reshaped=reshaped,
+        accent=accent,
     )
 
 
@@ -102,7 +109,9 @@ def _choose(
         *(k for k in Layout if k not in (Layout.CONTENT, Layout.COVER)),
     ]
     for kind in order:
-        best = ranked(kind, holds, prefer)
+        # a divider never looks like a slide of points
+        taken = [layouts.index(chosen[Layout.CONTENT])] if kind is Layout.HEADER else []
+        best = ranked(kind, holds, prefer, taken)
         lay = layouts[best[0].index] if best else find(prs, kind) if kind not in SCORES else None
         if lay is not None:
             chosen[kind] = lay

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from deckmaker.theme.fonts import METRIC_TWINS, Typeface, installed_families
+from deckmaker.theme.layouts import described
+from deckmaker.theme.model import Layout
+from deckmaker.theme.read import read_theme
 
 # The kinds of slide a talk is made of, in the order a talk meets them, and the layout each
 # is set on (a closing slide is set as the title slide is, an agenda as a slide of points).
@@ -62,9 +66,8 @@ def explain(
     title, body = fonts
     lines.append(f"{'fonts:':<11}{font_line('titles', title)}")
     lines.append(f"{'':<11}{font_line('text', body)}")
-    scheme = " ".join(
-        f"{slot} #{colours[slot]}" for slot in ("dk1", "lt1", "accent1", "accent2") if slot in colours
-    )
+    slots = ("dk1", "lt1", "accent1", "accent2")
+    scheme = " ".join(f"{slot} #{colours[slot]}" for slot in slots if slot in colours)
     lines.append(f"{'colours:':<11}{scheme}")
     if accent:
         lines.append(
@@ -76,3 +79,26 @@ def explain(
     if not problems:
         lines.append(f"{'problems:':<11}none")
     return lines
+
+
+def explain_theme(path: Path) -> list[str]:
+    """What `deckmaker themes FILE` prints: the theme read as a build reads it."""
+    theme = read_theme(path)
+    holds = described(theme.open())
+    frames = theme.frames
+    ways = {
+        Layout.QUOTE: "set in the body box of {}" if frames.quote is None else "",
+        Layout.COLUMNS: "listed as points on {}" if frames.columns is None else "",
+    }
+    served = {
+        kind.value: Served(holds[i].name, holds[i].master + 1, ways.get(kind, ""))
+        for kind, i in theme.layouts.items()
+    }
+    return explain(
+        path.name,
+        served,
+        (frames.title_font, frames.body_font),
+        theme.colours,
+        theme.accent,
+        theme.warnings(set(Layout)),
+    )

@@ -120,11 +120,14 @@ class Drafts:
         number larger still ("02") where the theme leaves room for it above them."""
         f = self.frames
         shown = smarten(title)
-        size = self.fit(shown, f.header_title, COVER_TITLE_SIZES, "title", written_as=title)
+        measured = shown.upper() if f.header_caps else shown  # as the layout draws it
+        size = self.fit(measured, f.header_title, COVER_TITLE_SIZES, "title", written_as=title)
         label_pt = 0
         if label and f.header_label:
             label_pt = self.fit(label, f.header_label, LABEL_SIZES, "label", 1, font=f.body_font)
-        title = set_title(shown, size, f.header_title, f.title_font)
+        if not f.header_caps:  # where it breaks is worked out on the words as drawn
+            shown = set_title(shown, size, f.header_title, f.title_font)
+        title = shown
         subtitle = label if label_pt else None
         slide = SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
         box = f.header_number
@@ -284,19 +287,24 @@ class Drafts:
         title = smarten(heading or "")
         title_pt = self.fit(title, f.title, TITLE_SIZES, "title", written_as=heading)
         return SlidePlan(
-            0, Kind.SECTION, Layout.QUOTE, title, title_pt, subtitle=lines, body_pt=size
-        )
+            0, Kind.SECTION, Layout.QUOTE, title, title_pt, subtitle=lines, body_pt=size,
+            quote_in_body=True,
+        )  # fmt: skip
 
     def even_titles(self, parts: list[Part]) -> tuple[Part, ...]:
         """One title size for every titled slide: the largest at which all of them fit, unless
         one needs less than DECK_TITLE_FLOOR, which then keeps its own smaller size."""
         titled = (Layout.CONTENT, Layout.COLUMNS, Layout.IMAGE)
-        sizes = [s.title_pt for p in parts for s in p.slides if s.layout in titled]
+
+        def headed(s: SlidePlan) -> bool:  # titled as a slide of points is
+            return s.layout in titled or s.quote_in_body
+
+        sizes = [s.title_pt for p in parts for s in p.slides if headed(s)]
         deck_pt = max(min(sizes, default=0), DECK_TITLE_FLOOR)
         box, font = self.frames.title, self.frames.title_font
 
         def evened(s: SlidePlan) -> SlidePlan:
-            if s.layout not in titled:
+            if not headed(s):
                 return s
             size = min(s.title_pt, deck_pt)
             return replace(s, title_pt=size, title=set_title(s.title, size, box, font))

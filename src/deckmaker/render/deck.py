@@ -161,7 +161,8 @@ def _fill(
     if place.title is None:
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
-    leading = 1.0 if planned.layout is Layout.QUOTE else TITLE_LINE_SPACING
+    in_title = planned.layout is Layout.QUOTE and not planned.quote_in_body  # a quote's leading
+    leading = 1.0 if in_title else TITLE_LINE_SPACING
     _write(placed[place.title], Block(title, planned.title_pt, line_spacing=leading))
     wanted = blocks(planned)
     if len(wanted) > len(place.texts):  # the theme loader promised these boxes

@@ -207,7 +207,17 @@ def _frames(
         picture=box(picture) if picture is not None else text(Layout.CONTENT),
         title_font=typeface(fonts[0], bold=True),  # titles are bold: measure them so
         body_font=typeface(fonts[1]),
+        header_caps=_capitals(header.title),
     )
+
+
+def _capitals(title: Shape | None) -> bool:
+    """Whether a title placeholder's own style sets its text in capitals (PowerPoint's
+    section header does), which the planner must measure."""
+    if title is None:
+        return False
+    style = title._element.find(f".//{{{A_NS}}}lstStyle/{{{A_NS}}}lvl1pPr/{{{A_NS}}}defRPr")
+    return style is not None and style.get("cap") == "all"
 
 
 def _above(title: Box, label: Box | None) -> Box | None:

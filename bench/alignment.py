@@ -128,7 +128,7 @@ def accuracy(essay_cases: Sequence[Case], method: Method) -> tuple[float, float,
 
 
 def report() -> str:
-    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     names = list(METHODS)
     lines = [
         HEADING,

@@ -8,7 +8,8 @@ shares for the points written by hand.
     python bench/keypoints.py --write    # and replace their section of bench/RESULTS.md
 
 References: the bundled outline's points for the reference essay (outlines/la-la-land.yaml),
-bench/essays/<essay>.points.yaml for the others. Lead baseline: each section's first four
+bench/essays/<essay>.points.yaml and bench/corpus/<essay>.points.yaml (real essays by outside
+authors) for the others. Lead baseline: each section's first four
 sentences cut to 12 words, the standard baseline in summarisation. ROUGE-L is computed here on
 lower-cased \\w+ tokens, so accents survive (rouge-score's tokenizer drops non-ASCII letters).
 """
@@ -23,6 +24,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -56,7 +58,8 @@ HAND = "written by hand"
 def essays() -> list[tuple[Path, dict[str, list[str]]]]:
     reference = load_outline(ROOT / "outlines" / "la-la-land.yaml")
     found = [(ROOT / "outlines" / "la-la-land-ending.txt", _points_of(reference))]
-    for refs in sorted((HERE / "essays").glob("*.points.yaml")):
+    written = [*(HERE / "essays").glob("*.points.yaml"), *(HERE / "corpus").glob("*.points.yaml")]
+    for refs in sorted(written, key=lambda p: p.name):
         essay = next(p for p in refs.parent.glob(refs.name.replace(".points.yaml", ".*"))
                      if p.suffix in (".txt", ".md"))  # fmt: skip
         found.append((essay, yaml.safe_load(refs.read_text(encoding="utf-8"))))
@@ -135,7 +138,7 @@ def _measured(
         "lead baseline": lambda seg: lead(seg, language)
     }
     for name, ranking in VARIANTS.items():
-        systems[name] = lambda seg, r=ranking: _points(seg, language, r)
+        systems[name] = partial(_points, language=language, ranking=ranking)
     found: dict[str, list[tuple[float, list[str]]]] = {name: [] for name in (*systems, HAND)}
     for key, segment in _segments(outline).items():
         if key not in refs or extracted_only and _listed(segment, language):
@@ -171,7 +174,7 @@ def splitters() -> dict[str, Callable[[str, str], int]]:
         "regex on . ! ?": lambda lang, text: len(re.split(r"(?<=[.!?…])\s+", text)),
     }
     try:  # the bench extra installs the others
-        import pysbd  # type: ignore[import-untyped]
+        import pysbd
 
         found["pysbd"] = lambda lang, text: len(
             pysbd.Segmenter(language=lang, clean=False).segment(text)
@@ -179,7 +182,7 @@ def splitters() -> dict[str, Callable[[str, str], int]]:
     except ImportError:
         pass
     try:
-        from sentence_splitter import SentenceSplitter  # type: ignore[import-untyped]
+        from sentence_splitter import SentenceSplitter
 
         found["sentence-splitter (Koehn)"] = lambda lang, text: len(
             SentenceSplitter(language=lang).split(text)

@@ -404,7 +404,7 @@ def main(argv: list[str] | None = None) -> str:
     parser.add_argument("--sizes", help="sections to build, comma-separated (5 is the example)")
     parser.add_argument("--runs", type=int, default=5, help="runs per small size (default 5)")
     args = parser.parse_args(argv)
-    sizes = QUICK_SIZES if args.quick else SIZES
+    sizes: tuple[int, ...] = QUICK_SIZES if args.quick else SIZES
     if args.sizes:
         sizes = tuple(int(n) for n in args.sizes.split(","))
     with tempfile.TemporaryDirectory(prefix="deckmaker-bench-") as tmp:

@@ -12,6 +12,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
 from deckmaker.bundle import bundled
+from deckmaker.options import Options
 from deckmaker.pipeline import build
 from deckmaker.planning import Kind, Layout
 from deckmaker.render.deck import speaker_notes
@@ -118,7 +119,9 @@ def test_deck_is_wide_and_takes_no_slides_from_the_theme(example, tmp_path: Path
     (tmp_path / "mine").mkdir()
     theme.save(str(tmp_path / "mine" / "deck.pptx"))
     built = build(
-        bundled("outlines") / "la-la-land.yaml", tmp_path / "out", templates_dir=tmp_path / "mine"
+        bundled("outlines") / "la-la-land.yaml",
+        tmp_path / "out",
+        options=Options(templates_dir=tmp_path / "mine"),
     )
     texts = [s.shapes.title.text for s in reopen(built).slides]
     assert "LEFTOVER" not in texts and len(texts) == len(built.plan.slides)

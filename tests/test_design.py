@@ -13,6 +13,7 @@ from pptx import Presentation
 from pptx.enum.dml import MSO_THEME_COLOR
 from test_layouts import plan, sections
 
+from deckmaker.options import Options
 from deckmaker.pipeline import build
 from deckmaker.planning import Layout
 from deckmaker.planning.fit import SPACE_BEFORE, broken_at_colon, wrap
@@ -41,7 +42,7 @@ def drawn(deck: Path) -> list[list[Word]]:
 def test_agenda_numbers_and_dividers_as_drawn(theme: str, tmp_path: Path) -> None:
     outline = tmp_path / "divided.yaml"
     outline.write_text(DIVIDED, encoding="utf-8")
-    built = build(outline, tmp_path / "out", theme=str(THEMES[theme]))
+    built = build(outline, tmp_path / "out", options=Options(theme=str(THEMES[theme])))
     pages = drawn(built.files["deck"])
     slides = built.plan.slides
 
@@ -97,8 +98,8 @@ def test_a_list_that_runs_on_keeps_one_size_and_spacing_over_its_pages() -> None
 def test_shipped_slide_numbers_are_legible_and_quiet(name: str) -> None:
     """14 pt in the theme's neutral (accent 6), right-aligned: they tie slides to [SLIDE N]."""
     master = Presentation(str(shipped()[name])).slide_master
-    number = next(p for p in master.placeholders if p._element.ph.get("type") == "sldNum")
-    style = number._element.txBody.find(
+    number = next(p for p in master.placeholders if p.element.ph.get("type") == "sldNum")
+    style = number.element.txBody.find(
         "{http://schemas.openxmlformats.org/drawingml/2006/main}lstStyle"
     )[0]
     rpr = style.find("{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr")
@@ -136,7 +137,7 @@ def test_sub_points_are_indented_under_bulleted_points(theme: str, tmp_path: Pat
         "      - text: Alpha point\n        points: [Beta detail]\n      - Gamma point\n",
         encoding="utf-8",
     )
-    built = build(outline, tmp_path / "out", theme=str(THEMES[theme]))
+    built = build(outline, tmp_path / "out", options=Options(theme=str(THEMES[theme])))
     slide = next(s for s in built.plan.slides if s.title == "Levels" and s.bullets)
     words = {w[0]: w for w in drawn(built.files["deck"])[slide.number - 1]}
     title, alpha, beta, gamma = (words[w] for w in ("Levels", "Alpha", "Beta", "Gamma"))

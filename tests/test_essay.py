@@ -15,7 +15,7 @@ from deckmaker.essay import import_essay, read_essay
 from deckmaker.essay.language import content_stems, detect_language
 from deckmaker.essay.points import LONGEST, MOST_WORDS, compress
 from deckmaker.essay.statement import has_finite_verb, opens_with_pronoun
-from deckmaker.outline import Outline, Quote, Segment, load_outline, parse_outline
+from deckmaker.outline import Code, Outline, Quote, Segment, load_outline, parse_outline
 from deckmaker.outline.write import write_outline
 
 ESSAYS = ROOT / "bench" / "essays"
@@ -288,8 +288,10 @@ def test_markdown_title_sections_lists_quote_and_subsections() -> None:
     ]
     assert focus.quotes == (
         Quote(
-        "We stopped measuring how fast people answered and started measuring what they finished.",
+            "We stopped measuring how fast people answered and started measuring what they "
+            "finished.",
             "an engineering manager at a fully remote company",
+            "Notifications off by default,",  # on screen from the sentence before it
         ),
     )
     # ### subsections stay inside their section: their headings are its points
@@ -371,7 +373,8 @@ def test_markdown_nested_lists_and_code() -> None:
         ("Second item", ()),
     ]
     assert section.script == "First item. nested one. nested two. Second item.\n\nClosing prose."
-    assert section.notes == ("print('hi')",)  # not prose, but not lost either
+    assert section.notes == ()  # code is shown, never a delivery note
+    assert section.code == (Code("print('hi')", "python", "Second item."),)  # as written
 
 
 def test_only_a_greeting_becomes_the_greeting() -> None:
@@ -394,4 +397,5 @@ def test_the_written_outline_reads_back_as_the_same_outline(essay: Path) -> None
     assert all(len(line) <= 100 for line in text.splitlines())
     keys = list(yaml.safe_load(text))
     order = ["title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections"]
-    assert keys == [k for k in order if k in keys]  # the README's order
+    order += ["metadata", "show_notes"]
+    assert keys == [k for k in order if k in keys]  # the order docs/outline.md shows

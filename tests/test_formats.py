@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from deckmaker.cli import cli
+from deckmaker.options import Options
 from deckmaker.pipeline import Built, build, example_outline
 
 ALL = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
@@ -112,7 +113,9 @@ def test_export_edit_one_macro_and_rebuild(tmp_path: Path) -> None:
         line.split()[0] for line in run("templates", "list").output.splitlines()
     )
     assert run("templates", "export", str(mine)).exit_code == 2  # nothing clobbered
-    before = build(example_outline(), tmp_path / "a", only=("script",), templates_dir=mine)
+    before = build(
+        example_outline(), tmp_path / "a", only=("script",), options=Options(templates_dir=mine)
+    )
     plain = build(example_outline(), tmp_path / "b", only=("script",))
     # An unedited export says exactly what the bundled templates say.
     assert before.files["script"].read_bytes() == plain.files["script"].read_bytes()
@@ -121,7 +124,9 @@ def test_export_edit_one_macro_and_rebuild(tmp_path: Path) -> None:
         voice.read_text(encoding="utf-8").replace("Before we finish, a quick recap.", "To sum up:"),
         encoding="utf-8",
     )
-    after = build(example_outline(), tmp_path / "c", only=("script",), templates_dir=mine)
+    after = build(
+        example_outline(), tmp_path / "c", only=("script",), options=Options(templates_dir=mine)
+    )
     text = after.files["script"].read_text(encoding="utf-8")
     assert "To sum up: First, the 'what if' montage" in text and "quick recap" not in text
     assert "That's it for today, guys!" in text  # the video voice still signs off
@@ -134,7 +139,12 @@ def test_a_template_can_extend_a_bundled_one_and_replace_one_block(tmp_path: Pat
         "{% endif %}{% endblock %}\n",
         encoding="utf-8",
     )
-    built = build(example_outline(), tmp_path / "out", only=("script",), templates_dir=tmp_path)
+    built = build(
+        example_outline(),
+        tmp_path / "out",
+        only=("script",),
+        options=Options(templates_dir=tmp_path),
+    )
     text = built.files["script"].read_text(encoding="utf-8")
     assert "> 2 notes" in text and "**Delivery:**" not in text
     assert text.startswith("# La La Land's Ending, Explained")  # the rest is the bundled one
@@ -160,7 +170,13 @@ def test_the_stress_outline_in_every_format_passes_every_judge(tmp_path: Path) -
 
 
 def test_the_command_line_offers_every_format() -> None:
-    from deckmaker.cli import FORMAT_NAMES
-    from deckmaker.render.script import FORMATS
+    import click
 
-    assert tuple(FORMATS) == FORMAT_NAMES
+    from deckmaker.cli import build as build_command
+    from deckmaker.formats import FORMATS
+
+    (option,) = [p for p in build_command.params if p.name == "formats"]
+    assert isinstance(option.type, click.Choice)
+    assert tuple(option.type.choices) == tuple(FORMATS)
+    for fmt in FORMATS.values():
+        assert f"{fmt.name}, {fmt.about}" in " ".join((option.help or "").split())

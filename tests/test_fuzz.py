@@ -4,7 +4,7 @@ writes nothing. Never another exception.
 
 Two runs of the same properties (what is generated: tests/fuzzing.py):
 - the short run, in the default suite: a few hundred examples, seeded, in about a minute;
-- the long run, `pytest -m fuzz -s tests/test_fuzz.py`: 10,000 generated inputs (README: Tests).
+- the long run, `pytest -m fuzz -s tests/test_fuzz.py`: 10,000 generated inputs (docs/testing.md).
 
 Every example is judged in this process (`fuzzing.fast_findings`); a deterministic sample (the
 first build that succeeds in each test, then every SAMPLE_EVERY-th) is also left for the
@@ -173,7 +173,7 @@ def test_a_key_holding_a_line_break_is_named_on_one_line() -> None:
     [problem] = caught.value.problems
     assert str(problem) == (
         f"t.yaml:4: intro.{'0' * 39}…: unknown field; allowed: title, points, script, notes, "
-        "quote, image, columns"
+        "quote, image, columns, code, table"
     )
 
 

@@ -27,6 +27,7 @@ from deckmaker.bundle import bundled
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.limits import MAX_IMAGE_BYTES, MAX_TEXT_BYTES, MAX_THEME_BYTES
+from deckmaker.options import Options
 from deckmaker.watch import Failed, Rebuilt, watch
 
 THEME = bundled("themes") / "light.pptx"
@@ -378,9 +379,7 @@ CASES = [
     ),
     Case(
         "broken-xml",
-        theme(
-            lambda p: repacked(p, lambda n, b: b[:200] if n.endswith("slideMaster1.xml") else b)
-        ),
+        theme(lambda p: repacked(p, lambda n, b: b[:200] if n.endswith("slideMaster1.xml") else b)),
         ("bad.pptx: is not a usable .pptx or .potx theme:",),
     ),
     Case(
@@ -631,7 +630,10 @@ def test_watch_reports_a_bad_input_and_keeps_the_last_good_outputs(
         "templates_dir": Path(options["--templates"]) if "--templates" in options else None,
         "theme": options.get("--theme"),
     }
-    watch(source, out, events.append, once, only=("deck", "script"), formats=("md",), **choices)
+    chosen = Options(**choices)
+    watch(
+        source, out, events.append, once, only=("deck", "script"), formats=("md",), options=chosen
+    )
     failed = events[-1]
     assert isinstance(failed, Failed)
     lines = [str(p) for p in failed.error.problems]
@@ -749,8 +751,8 @@ def test_a_cache_folder_others_can_write_into_is_not_used(
     shared.mkdir()
     shared.chmod(0o777)
     monkeypatch.setenv("DECKMAKER_CACHE", str(shared))
-    pipeline._templates.cache_clear()
-    pipeline._theme.cache_clear()
+    pipeline._templates.cache_clear()  # noqa: SLF001 - deckmaker's own
+    pipeline._theme.cache_clear()  # noqa: SLF001 - deckmaker's own
     built = pipeline.build(make_talk(tmp_path / "talk"), tmp_path / "out")
     assert built.files["deck"].stat().st_size > 0
     assert [p for p in shared.rglob("*") if p.is_file()] == []

@@ -110,7 +110,9 @@ BAD_ESSAYS = {
     "not UTF-8": ("x.txt", "Título\n\nHola.\n".encode("latin-1"), ":1: is not UTF-8 text"),
     "empty file": ("x.md", b"", "holds no prose"),
     "only blank lines": ("x.txt", b"  \r\n\t\n", "holds no prose"),
-    "no headings": ("x.txt", b"Just one paragraph of prose. Nothing else.\n", "no section head"),
+    "only code": ("x.md", b"# Title\n\n```python\nprint('hi')\n```\n", ": holds only code"),
+    "front matter not YAML": ("x.md", b"---\ntitle: [a\n---\n\nWords.\n", ":2: the front matter"),
+    "front matter not TOML": ("x.md", b"+++\ntitle = \n+++\n\nWords.\n", ":2: the front matter"),
     "only headings": ("x.md", b"# Title\n\n## One\n\n## Two\n", "holds no prose"),
     "unknown suffix": ("x.docx", b"Words.", "unknown kind of"),
 }

@@ -169,7 +169,7 @@ def spilling_text(prs) -> None:
 
 
 def shrink_on_overflow(prs) -> None:
-    body_pr = _body(prs, 7).text_frame._txBody.bodyPr
+    body_pr = _body(prs, 7).element.txBody.bodyPr
     body_pr.append(
         body_pr.makeelement(
             "{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit", {}
@@ -178,7 +178,7 @@ def shrink_on_overflow(prs) -> None:
 
 
 def hidden_slide(prs) -> None:
-    prs.slides[2]._element.set("show", "0")  # LibreOffice leaves it out of the PDF
+    prs.slides[2].element.set("show", "0")  # LibreOffice leaves it out of the PDF
 
 
 LAYOUT_FAULTS = {
@@ -280,6 +280,14 @@ HTML_FAULTS = {
         "Uncaught TypeError",
     ),
     "invalid markup": (GOOD_HTML.replace("<title>", "<title></title><p><title>"), "[vnu]"),
+    "a button without a name": (
+        GOOD_HTML.replace("</main>", '<button type="button"></button></main>'),
+        "(button-name: button) [axe]",
+    ),
+    "pale grey text on white": (
+        GOOD_HTML.replace('<p id="line">', '<p id="line" style="color: #c8c8c8">'),
+        "(color-contrast: #line) [axe]",
+    ),
     "a Spanish page declared English": (
         GOOD_HTML.replace(
             "Hey guys!",
@@ -434,6 +442,7 @@ DIALOGUE_FAULTS = {
     ),
 }
 
+
 def _schema(spoil: Callable[[dict], object]) -> str:
     from deckmaker.schema import outline_schema
 
@@ -461,8 +470,11 @@ SCHEMA_FAULTS = {
         "is not a 'regex' [jsonschema]",
     ),
     "a Python-only pattern": (
-        _schema(lambda d: d["definitions"]["segment"]["properties"]["image"].update(
-            pattern="(?i)\\.png$")),
+        _schema(
+            lambda d: d["definitions"]["segment"]["properties"]["image"].update(
+                pattern="(?i)\\.png$"
+            )
+        ),
         "is Python-only syntax [schema]",
     ),
     "a reference that leads nowhere": (
@@ -520,8 +532,10 @@ def _png(path: Path, size: tuple[int, int] = (320, 180), blank: bool = False) ->
 
 PNG_FAULTS: dict[str, tuple[Callable[[Path], Path], str]] = {
     "truncated": (
-        lambda p: p.with_name("cut.png").write_bytes(_png(p).read_bytes()[:-200])
-        and p.with_name("cut.png"),
+        lambda p: (
+            p.with_name("cut.png").write_bytes(_png(p).read_bytes()[:-200])
+            and p.with_name("cut.png")
+        ),
         "cut.png: not a readable PNG",
     ),
     "not a PNG": (

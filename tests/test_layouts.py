@@ -14,6 +14,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from test_plan import FRAMES
 
 from deckmaker.cli import cli
+from deckmaker.options import Options
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import build
 from deckmaker.planning import Box, Layout, Voice, plan_talk
@@ -163,7 +164,7 @@ def test_slide_numbers_and_footer_are_on_every_slide_but_the_covers(
     tmp_path: Path, write_outline
 ) -> None:
     outline = write_outline("title: T\nfooter: Episode 12\nsections: [{title: A, points: [x]}]\n")
-    built = build(outline, tmp_path / "out", theme="editorial")
+    built = build(outline, tmp_path / "out", options=Options(theme="editorial"))
     for slide, planned in zip(Presentation(str(built.files["deck"])).slides, built.plan.slides,
                               strict=True):  # fmt: skip
         latent = {s.placeholder_format.type: s.text_frame.text for s in slide.placeholders
@@ -221,7 +222,7 @@ def test_a_footer_the_theme_cannot_show_is_said(tmp_path: Path, write_outline) -
     for owner in (prs.slide_master, *prs.slide_layouts):
         for shape in list(owner.placeholders):
             if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER:
-                shape._element.getparent().remove(shape._element)
+                shape.element.getparent().remove(shape.element)
     prs.save(str(tmp_path / "nofooter.pptx"))
     outline = write_outline("title: T\nfooter: Ep. 1\nsections: [{title: A, points: [x]}]\n")
     result = run("validate", str(outline), "--theme", str(tmp_path / "nofooter.pptx"))

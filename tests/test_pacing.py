@@ -10,6 +10,7 @@ import pytest
 from judges.animation import odp_pages
 from test_plan import FRAMES
 
+from deckmaker.options import Options
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import Built, build, example_outline, plan_outline
 from deckmaker.planning import Kind, Layout, Plan, SlidePlan, Voice, plan_talk
@@ -25,9 +26,8 @@ def plan(
     text: str, limit: int | None = None, reveal: bool = False, wpm: int = 60, source: str = "t.yaml"
 ) -> Plan:
     outline = parse_outline(text, source)
-    return plan_talk(
-        outline, Voice(Templates()), FRAMES, wpm, max_slide_seconds=limit, reveal=reveal
-    )
+    chosen = Options(wpm=wpm, max_slide_seconds=limit, reveal=reveal)
+    return plan_talk(outline, Voice(Templates()), FRAMES, chosen)
 
 
 def section(got: Plan, number: int = 1) -> tuple[SlidePlan, ...]:
@@ -278,7 +278,7 @@ def test_reveal_puts_one_click_per_bullet_before_the_sentence_that_says_it() -> 
 
 
 def test_reveal_from_the_command_line_marks_only_bullet_slides(tmp_path: Path) -> None:
-    got, _, _ = plan_outline(example_outline(), reveal=True)
+    got, _, _ = plan_outline(example_outline(), Options(reveal=True))
     for s in got.slides:
         revealed = s.layout is Layout.CONTENT and s.kind is not Kind.AGENDA
         revealed = revealed and not (s.kind is Kind.CLOSING and s.title == "Key Takeaways")
@@ -304,7 +304,9 @@ def outlines(tmp_path: Path) -> list[Path]:
 def test_every_slide_is_spoken_over_and_none_outstays_the_limit(
     tmp_path: Path, which: int, limit: int | None
 ) -> None:
-    got, _, _ = plan_outline(outlines(tmp_path)[which], max_slide_seconds=limit, reveal=True)
+    got, _, _ = plan_outline(
+        outlines(tmp_path)[which], Options(max_slide_seconds=limit, reveal=True)
+    )
     assert got.max_slide_seconds == (limit or 75)
     for s, (_, length) in zip(got.slides, got.slide_timings, strict=True):
         assert s.words > 0, s.number
@@ -325,7 +327,7 @@ def test_cue_n_is_slide_n_and_its_notes_are_the_words_said_while_it_is_up(
 ) -> None:
     from pptx import Presentation
 
-    built = build(example_outline(), tmp_path, formats=("md", "txt"), reveal=True)
+    built = build(example_outline(), tmp_path, formats=("md", "txt"), options=Options(reveal=True))
     deck = Presentation(str(built.files["deck"])).slides
     text = built.files["txt"].read_text(encoding="utf-8")
     cues = re.split(r"^\[SLIDE (\d+) · [\d:]+ · for [\d:]+\]$", text, flags=re.M)
@@ -502,7 +504,9 @@ def test_each_delivery_note_goes_with_the_slide_it_is_about() -> None:
 
 @pytest.fixture(scope="module")
 def example_revealed(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    return build(example_outline(), tmp_path_factory.mktemp("example-revealed"), reveal=True)
+    return build(
+        example_outline(), tmp_path_factory.mktemp("example-revealed"), options=Options(reveal=True)
+    )
 
 
 def test_the_revealed_example_passes_every_judge(example_revealed: Built) -> None:

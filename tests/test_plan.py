@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.options import Options
 from deckmaker.outline import parse_outline
 from deckmaker.planning import (
     Box,
@@ -34,7 +35,7 @@ FRAMES = Frames(
 
 
 def plan(text: str, wpm: int | None = None) -> Plan:
-    return plan_talk(parse_outline(text, "t.yaml"), Voice(Templates()), FRAMES, wpm)
+    return plan_talk(parse_outline(text, "t.yaml"), Voice(Templates()), FRAMES, Options(wpm=wpm))
 
 
 def test_a_small_talk_is_planned_slide_by_slide() -> None:

@@ -27,6 +27,7 @@ from deckmaker.bundle import bundled
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.outline import load, parse_outline
+from deckmaker.outline.fields import OUTLINE
 from deckmaker.schema import SCHEMA_NAME, modeline, outline_schema
 from deckmaker.theme.shipped import shipped, theme_path
 
@@ -122,6 +123,28 @@ def test_the_schema_is_draft_07_and_formatted_one_way() -> None:
     text = outline_schema().decode("utf-8")
     assert text == json.dumps(SCHEMA, indent=2, ensure_ascii=False) + "\n"
     assert judges.findings(ROOT / "outlines" / SCHEMA_NAME) == []
+
+
+def test_the_shipped_schema_is_the_one_the_field_table_declares() -> None:
+    """outlines/outline.schema.json is written by tools/make_schema.py from the field table;
+    run it after changing a field (or the shipped themes, or the voices)."""
+    from deckmaker.schema import generated_schema
+
+    assert outline_schema() == generated_schema(), "run: python tools/make_schema.py"
+
+
+def test_every_choice_an_outline_can_set_is_a_field_with_its_default() -> None:
+    """The options the outline can set (`deckmaker.options`) and the field table agree: each
+    outline key is a field, whose default is the option's fallback (a flag's: false)."""
+    from deckmaker.options import Flag, specs
+
+    fields = {f.key: f for f in OUTLINE.fields}
+    for name, spec in specs():
+        if spec.outline is None:
+            continue
+        expected = False if isinstance(spec.kind, Flag) else (spec.fallback or spec.shown)
+        assert spec.outline in fields, name
+        assert fields[spec.outline].default == expected, name
 
 
 def _properties(definition: dict[str, Any]) -> set[str]:
@@ -634,7 +657,7 @@ def test_the_editor_is_content_with_the_shipped_outlines(editor) -> None:
 def test_the_editor_is_content_with_written_outlines(editor) -> None:
     running, folder = editor
     written = _written_outlines(folder / "written")
-    above = modeline(f"../{SCHEMA_NAME}")  # the schema one folder up, as the README says
+    above = modeline(f"../{SCHEMA_NAME}")  # the schema one folder up, as docs/outline.md says
     said = running.check({p: f"{above}\n{p.read_text(encoding='utf-8')}" for p in written})
     assert said == {p: [] for p in written}
 
@@ -670,17 +693,22 @@ def test_the_editor_explains_fields_and_offers_them(editor) -> None:
 
 
 def _readme_yaml_blocks() -> list[str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    return re.findall(r"```yaml\n(.*?)```", readme, flags=re.S)
+    """The outlines the README and the docs' outline page show."""
+    pages = (ROOT / "README.md", ROOT / "docs" / "outline.md")
+    text = "".join(page.read_text(encoding="utf-8") for page in pages)
+    return re.findall(r"```yaml\n(.*?)```", text, flags=re.S)
 
 
 def test_the_readmes_outlines_pass_the_schema(tmp_path: Path) -> None:
-    """The outline documented field by field, and the Editor support example, which builds."""
+    """The outline documented field by field, the Editor support example and the README's
+    taste, which build."""
     blocks = _readme_yaml_blocks()
     documented = next(b for b in blocks if b.startswith("title: La La Land's Ending"))
     assert schema_errors(documented) == []
     example = next(b for b in blocks if b.startswith(modeline()))
     assert (deckmaker_errors(example, tmp_path / "talk.yaml"), schema_errors(example)) == ([], [])
+    taste = next(b for b in blocks if b.startswith("title: Growing Tomatoes"))
+    assert (deckmaker_errors(taste, tmp_path / "talk.yaml"), schema_errors(taste)) == ([], [])
 
 
 def test_the_editor_says_when_the_schema_line_leads_nowhere(editor) -> None:
@@ -699,7 +727,7 @@ LOADER_FIXES = [
     ("wpm: 0x96", "t.yaml:3: wpm: expected a whole number of words per minute between 40 and 400"),
     # an empty host's name went on to fail inside a template, far from its line
     ("hosts: [~, Sam]", "t.yaml:3: hosts[1]: is empty; write the host's name"),
-    # a bare pace is seconds, as the README says; 1.5 was read as a minute and a half
+    # a bare pace is seconds, as docs/outline.md says; 1.5 was read as a minute and a half
     ("pace: 1.5", "t.yaml:3: pace: expected the longest a slide may stay up, 10s to 10m; "
      "write it like 75s, 1:15 or 1m15s"),
     ("pace: ²", "t.yaml:3: pace: expected the longest a slide may stay up, 10s to 10m; "

@@ -11,6 +11,7 @@ from pptx import Presentation
 from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
 from deckmaker.filters import clock
+from deckmaker.options import Options
 from deckmaker.pipeline import Built, build, example_outline
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -33,7 +34,7 @@ def test_example_script_matches_the_golden_file(example, request) -> None:
 
 @pytest.mark.parametrize("voice", ["talk", "podcast"])
 def test_each_voice_matches_its_golden_file(voice: str, tmp_path: Path, request) -> None:
-    built = build(example_outline(), tmp_path, only=("script",), voice=voice)
+    built = build(example_outline(), tmp_path, only=("script",), options=Options(voice=voice))
     matches_golden(built.files["script"], f"la-la-land.{voice}.script.md", request)
 
 
@@ -86,7 +87,7 @@ def test_timings_add_up(example) -> None:
 
 
 def test_words_per_minute_changes_the_timing(tmp_path: Path) -> None:
-    slow = build(example_outline(), tmp_path, only=("script",), wpm=100)
+    slow = build(example_outline(), tmp_path, only=("script",), options=Options(wpm=100))
     seconds = slow.plan.words * 0.6
     assert slow.plan.total_seconds == pytest.approx(seconds, abs=len(slow.plan.slides))
     assert "at 100 words per minute" in slow.files["script"].read_text(encoding="utf-8")
@@ -111,7 +112,7 @@ def test_a_users_template_overrides_the_bundled_one(tmp_path: Path) -> None:
         "{% endfor %}\n",
         encoding="utf-8",
     )
-    built = build(example_outline(), tmp_path / "out", templates_dir=mine)
+    built = build(example_outline(), tmp_path / "out", options=Options(templates_dir=mine))
     script = built.files["script"].read_text(encoding="utf-8")
     assert script.startswith("# Mine\n\n[SLIDE 1] Hey guys")
     assert script.splitlines()[-1].endswith("Peace out, friends!")
@@ -135,7 +136,7 @@ def test_broken_templates_are_located(tmp_path: Path, name: str, text: str, says
     mine.mkdir()
     (mine / name).write_text(text, encoding="utf-8")
     with pytest.raises(DeckmakerError) as caught:
-        build(example_outline(), tmp_path / "out", templates_dir=mine)
+        build(example_outline(), tmp_path / "out", options=Options(templates_dir=mine))
     assert says in str(caught.value)
     assert not (tmp_path / "out").exists()
 
@@ -146,12 +147,12 @@ def test_an_error_inside_a_voice_macro_names_its_line(tmp_path: Path) -> None:
     line = broken.splitlines().index(next(x for x in broken.splitlines() if "1 / 0" in x)) + 1
     (tmp_path / "voice.j2").write_text(broken, encoding="utf-8")
     with pytest.raises(DeckmakerError, match=rf"voice.j2:{line}: template error: division by zero"):
-        build(example_outline(), tmp_path / "out", templates_dir=tmp_path)
+        build(example_outline(), tmp_path / "out", options=Options(templates_dir=tmp_path))
 
 
 def test_curly_quotes_curl_every_quote_the_script_and_the_notes_show(tmp_path: Path) -> None:
     straight = build(example_outline(), tmp_path / "straight")
-    curled = build(example_outline(), tmp_path / "curled", curly_quotes=True)
+    curled = build(example_outline(), tmp_path / "curled", options=Options(curly_quotes=True))
     script = curled.files["script"].read_text(encoding="utf-8")
     assert "'" not in script and '"' not in script and "’" in script
     # Only the quotes change: the same words, the same cues, the same timings.

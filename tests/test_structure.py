@@ -21,14 +21,15 @@ PACKAGE = SRC / "deckmaker"
 LAYERS = (
     # what every stage may use: errors, limits, files, the cache, text and templates
     ("errors", "limits", "characters", "textfile", "bundle", "cache", "duration", "typography",
-     "sentences", "filters", "templates", "outputs", "preview"),
+     "sentences", "filters", "templates", "outputs", "preview",
+     "options", "formats"),  # the build choices and the script formats, declared once
     ("outline", "essay", "readers"),  # the talk, read
     ("theme",),  # the theme, read
     ("planning",),  # the plan, from both
     ("render",),  # the plan, written
     ("pipeline", "schema", "catalog"),  # the stages in order
     ("api", "batch", "watch"),  # for Python, for many inputs, for an editor beside
-    ("cli", "__main__"),  # for a person
+    ("cli", "__main__", "signals"),  # for a person
 )  # fmt: skip
 UPWARD_ALLOWED = 1
 
@@ -211,7 +212,8 @@ def test_a_library_import_puts_nothing_in_sys_modules() -> None:
 
 def test_nothing_cites_a_path_outside_the_repository() -> None:
     listed = subprocess.run(
-        ["git", "grep", "-n", "-I", "-e", "../shared", "--", ".", ":!tests/test_structure.py"],
+        # The pattern is written so that it does not match itself: no file is left out.
+        ["git", "grep", "-n", "-I", "-e", r"\.\./shared", "--", "."],
         capture_output=True,
         text=True,
         cwd=ROOT,

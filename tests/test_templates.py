@@ -172,8 +172,8 @@ def _violet_brand(out: Path) -> Path:
     band = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, prs.slide_width, Inches(0.2))
     band.fill.solid()
     band.fill.fore_color.rgb = RGBColor.from_string(VIOLET)
-    band._element.nvSpPr.cNvPr.id = 999  # an id of its own among the master's shapes
-    prs.slide_master.shapes._spTree.append(band._element)  # the band moves to the master
+    band.element.nvSpPr.cNvPr.id = 999  # an id of its own among the master's shapes
+    prs.slide_master.element.cSld.spTree.append(band.element)  # the band moves to the master
     for s in prs.slide_master.placeholders:
         if s.placeholder_format.type in TITLE_TYPES:
             s.text_frame.text = "Titel"
@@ -216,7 +216,7 @@ def test_only_a_theme_with_nowhere_for_a_title_is_refused(tmp_path: Path) -> Non
     for lay in (prs.slide_master, *prs.slide_layouts):
         for s in list(lay.placeholders):
             if s.placeholder_format.type in TITLE_TYPES:
-                s._element.getparent().remove(s._element)
+                s.element.getparent().remove(s.element)
     prs.save(str(tmp_path / "untitled.pptx"))
     with pytest.raises(DeckmakerError, match="none holds a title \\(it has 'Title Slide'"):
         read_theme(tmp_path / "untitled.pptx")

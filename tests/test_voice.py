@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.options import Options
 from deckmaker.pipeline import build, example_outline, plan_outline
 from deckmaker.planning import Kind, Plan
 
@@ -20,7 +21,7 @@ def said(plan: Plan) -> str:
 
 
 def plan_of(path: Path, **options) -> Plan:
-    return plan_outline(path, **options)[0]
+    return plan_outline(path, Options(**options))[0]
 
 
 @pytest.mark.parametrize("voice", VOICES)
@@ -239,7 +240,8 @@ def test_a_dialogue_never_repeats_a_hand_off(tmp_path: Path, write_outline) -> N
     assert len(lines) > 25
     # A hand-off is the short sentence a host says before a line of the script.
     handoffs = Counter(
-        first for first, sep, rest in (line.partition(". ") for line in lines)
+        first
+        for first, sep, rest in (line.partition(". ") for line in lines)
         if sep and rest and len(first.split()) <= 4
     )
     assert len(handoffs) >= 3 and [h for h, n in handoffs.items() if n > 1] == []

@@ -19,6 +19,7 @@ import pytest
 
 import deckmaker
 from deckmaker.filters import clock
+from deckmaker.options import Options
 from deckmaker.watch import Event, Failed, Rebuilt, watch
 
 WAIT = 60.0  # seconds for any one event
@@ -35,7 +36,9 @@ class Watching:
         self.events: queue.Queue[Event] = queue.Queue()
         self.stop = threading.Event()
         self.failure: list[BaseException] = []
-        kwargs = {"only": ("deck", "script"), "formats": ("md",), **options}
+        picked = {"only": ("deck", "script"), "formats": ("md",)}
+        picked |= {k: options.pop(k) for k in ("only", "formats") if k in options}
+        kwargs = {**picked, "options": Options(**options)}
         self.thread = threading.Thread(
             target=self._run, args=(source, out), kwargs=kwargs, daemon=True
         )

@@ -13,18 +13,16 @@ these two functions.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.pipeline import ARTIFACTS, Artifact, Built, Choices, render, write
+from deckmaker.formats import DEFAULT_FORMAT, FORMATS
+from deckmaker.options import Options, specs
+from deckmaker.pipeline import ARTIFACTS, Artifact, Built, render, write
 from deckmaker.planning import Plan
 
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
-
-__all__ = ["Artifact", "Built", "Choices", "DeckmakerError", "Plan", "build", "plan"]
+__all__ = ["Artifact", "Built", "DeckmakerError", "Options", "Plan", "build", "plan"]
 
 KINDS = ("deck", "script")
 
@@ -34,38 +32,36 @@ def build(
     out_dir: str | Path | None = None,
     *,
     only: tuple[str, ...] = ARTIFACTS,
-    formats: tuple[str, ...] = ("md",),
-    **choices: Unpack[Choices],
+    formats: tuple[str, ...] = (DEFAULT_FORMAT,),
+    **options: Any,
 ) -> Built:
     """Build the talk in `source` (an outline, .yaml/.yml, or an essay, .txt/.md/.markdown).
 
     Returns a `Built`: `plan`, the `Plan` the artifacts were rendered from; `artifacts`, each
-    rendered file by kind ("deck", "script" for the Markdown script, then "txt", "html", "srt",
-    "chapters", "show-notes", "dialogue" as `formats` asks) as an `Artifact` with its file
-    `name` and its `data` (bytes); `warnings`, lines worth showing a user; `files`, where each
-    artifact was written (empty unless `out_dir` is given); `read`, the files the build read.
+    rendered file by kind ("deck", "script" for the Markdown script, then one per other format
+    `formats` asks for) as an `Artifact` with its file `name` and its `data` (bytes);
+    `warnings`, lines worth showing a user; `files`, where each artifact was written (empty
+    unless `out_dir` is given); `read`, the files the build read.
 
     `only` picks "deck" and/or "script"; `formats` the script's formats (default: Markdown).
-    The other options are those of `deckmaker build`: `templates_dir` (--templates), `theme`
-    (a shipped theme's name or a .pptx/.potx), `wpm`, `voice`, `target` (seconds),
-    `curly_quotes`, `max_slide_seconds` (--max-slide-seconds), `reveal` and `allow_outside`
-    (--allow-outside: the outline's `image:` and `theme:` may name files outside its folder).
+    The other keyword arguments are the options of `deckmaker build` (see `Options`), checked
+    as the command line checks them:
     """
     path = _source(source)
-    _check(only, formats, choices)
-    built = render(path, tuple(only), formats=tuple(formats), **_paths(choices))
+    _check(only, formats)
+    built = render(path, tuple(only), formats=tuple(formats), options=Options.of(options))
     return write(built, Path(out_dir)) if out_dir is not None else built
 
 
-def plan(source: str | Path, **choices: Unpack[Choices]) -> Plan:
+def plan(source: str | Path, **options: Any) -> Plan:
     """Plan the talk in `source` without rendering it: the slides, what is said over each and
     the timings, every check a build makes (as `deckmaker validate`). Takes the options of
-    `build` but `only` and `formats`."""
+    `build` but `only` and `formats`:
+    """
     from deckmaker.pipeline import plan_outline
 
     path = _source(source)
-    _check(KINDS, ("md",), choices)
-    return plan_outline(path, **_paths(choices))[0]
+    return plan_outline(path, Options.of(options))[0]
 
 
 def _source(source: str | Path) -> Path:
@@ -80,16 +76,8 @@ def _source(source: str | Path) -> Path:
     return path
 
 
-def _check(only: tuple[str, ...], formats: tuple[str, ...], choices: Any) -> None:
+def _check(only: tuple[str, ...], formats: tuple[str, ...]) -> None:
     """Mistakes Python would only report as a TypeError deep inside, said as the CLI says them."""
-    from deckmaker.render.script import FORMATS
-
-    known = Choices.__annotations__
-    for name in choices:
-        if name not in known:
-            near = difflib.get_close_matches(name, known, 1)
-            hint = f"did you mean '{near[0]}'?" if near else f"the options are {', '.join(known)}"
-            raise DeckmakerError.at(f"unknown option; {hint}", field=name)
     for field, given, allowed in (("only", only, KINDS), ("formats", formats, tuple(FORMATS))):
         if isinstance(given, str) or not given or any(g not in allowed for g in given):
             raise DeckmakerError.at(
@@ -97,9 +85,10 @@ def _check(only: tuple[str, ...], formats: tuple[str, ...], choices: Any) -> Non
             )
 
 
-def _paths(choices: Any) -> Choices:
-    """Paths may come as strings from Python; the pipeline takes `Path`s."""
-    given = dict(choices)
-    if isinstance(given.get("templates_dir"), str):
-        given["templates_dir"] = Path(given["templates_dir"])
-    return given  # type: ignore[return-value]
+def _listed() -> str:
+    """The options, for the docstrings: each one's name, its flag and its help."""
+    return "".join(f"\n    - `{name}` ({s.flag}): {s.help_text()}" for name, s in specs())
+
+
+build.__doc__ = f"{build.__doc__}{_listed()}\n"
+plan.__doc__ = f"{plan.__doc__}{_listed()}\n"

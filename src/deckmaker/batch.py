@@ -9,14 +9,11 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from deckmaker.errors import DeckmakerError, Problem
-from deckmaker.pipeline import Built, Choices
+from deckmaker.options import DEFAULTS, Options
+from deckmaker.pipeline import Built
 from deckmaker.readers import ESSAY_SUFFIXES, OUTLINE_SUFFIXES
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
 
 INPUT_SUFFIXES = (*OUTLINE_SUFFIXES, *ESSAY_SUFFIXES)
 
@@ -82,7 +79,7 @@ def build_many(
     *,
     only: tuple[str, ...],
     formats: tuple[str, ...],
-    **choices: Unpack[Choices],
+    options: Options = DEFAULTS,
 ) -> list[Outcome]:
     """Build each talk into `out_dir`, `jobs` at a time in worker processes (default: one per
     core; 1 builds them here, one after another). `done` hears of each as it finishes; the
@@ -91,7 +88,7 @@ def build_many(
     outcomes: dict[Path, Outcome] = {}
     if jobs == 1 or len(talks) == 1:
         for talk in talks:
-            outcomes[talk] = _build_one(talk, out_dir, only, formats, choices)
+            outcomes[talk] = _build_one(talk, out_dir, only, formats, options)
             done(outcomes[talk])
     else:
         # Ctrl-C and SIGTERM are the parent's to handle: it stops handing out talks, and the
@@ -99,7 +96,7 @@ def build_many(
         # each printing a traceback or dying half-way.
         with ProcessPoolExecutor(min(jobs, len(talks)), initializer=_ignore_signals) as pool:
             running = {
-                pool.submit(_build_one, talk, out_dir, only, formats, choices): talk
+                pool.submit(_build_one, talk, out_dir, only, formats, options): talk
                 for talk in talks
             }
             try:
@@ -113,14 +110,14 @@ def build_many(
 
 
 def _build_one(
-    source: Path, out_dir: Path, only: tuple[str, ...], formats: tuple[str, ...], choices: Choices
+    source: Path, out_dir: Path, only: tuple[str, ...], formats: tuple[str, ...], options: Options
 ) -> Outcome:
     """One talk, in whichever process: every failure becomes an outcome, never an exception, so
     one bad input cannot stop the others."""
     from deckmaker.pipeline import build
 
     try:
-        built = build(source, out_dir, only, formats=formats, **choices)
+        built = build(source, out_dir, only, formats=formats, options=options)
     except DeckmakerError as err:
         return Outcome(source, problems=tuple(str(p) for p in err.problems))
     except Exception as err:  # a bug of ours: said as the CLI says one, and the batch goes on

@@ -8,23 +8,25 @@ import importlib.util
 import io
 import signal
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
-from types import FrameType, ModuleType
-from typing import TYPE_CHECKING, Any, NoReturn
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import click
 
+from deckmaker import signals
 from deckmaker.errors import DeckmakerError
+from deckmaker.formats import DEFAULT_FORMAT, FORMATS
+from deckmaker.options import Flag, Kind, Options, specs
+from deckmaker.signals import EXIT_SIGNALLED, Interrupted, stopped, terminated
 
 if TYPE_CHECKING:
     from deckmaker.pipeline import Built
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
-# Stopped by a signal: 128 + its number, as shells report it (130 for Ctrl-C, 143 for SIGTERM).
-EXIT_SIGNALLED = 128
 # Names of files, not folders: `--out talk.pptx` is a mistake (--out names a folder), never a
 # folder to create.
 FILE_SUFFIXES = (
@@ -35,90 +37,66 @@ FILE_SUFFIXES = (
 # Paths a user gives are checked by deckmaker's readers, not click, so a folder or a file that
 # cannot be read gets the same one line as every other mistake.
 _outline_arg = click.argument("outline", required=False, type=click.Path(path_type=Path))
-_templates_option = click.option(
-    "--templates",
-    "templates_dir",
-    type=click.Path(path_type=Path),
-    help="Folder of your own templates (script.md.j2, voice.j2, ...; see `deckmaker templates "
-    "list`); each file there replaces the bundled one of the same name.",
-)
-_theme_option = click.option(
-    "--theme",
-    metavar="FILE|NAME",
-    help="The deck's design: a .pptx or .potx file, or a shipped theme's name "
-    "(see `deckmaker themes`).  [default: the outline's theme:, else light]",
-)
-# The script formats, as `deckmaker.render.script.FORMATS` names them (listed here so that
-# --help need not import the renderers).
-FORMAT_NAMES = ("md", "txt", "html", "srt", "chapters", "show-notes", "dialogue")
-_wpm_option = click.option(
-    "--wpm",
-    type=click.IntRange(40, 400),
-    help="Speaking rate for timings, in words per minute.  [default: the outline's wpm, or 150]",
-)
-_curly_option = click.option(
-    "--curly-quotes",
-    is_flag=True,
-    help="Curl the quotes and apostrophes of the words said (’ “ ”), as the slides' are.  "
-    "[default: the outline's curly_quotes, else straight]",
-)
-_voice_option = click.option(
-    "--voice",
-    help="The voice of the words deckmaker writes: video, talk or podcast (or a "
-    "voice-NAME.j2 of yours).  [default: the outline's voice, or video]",
-)
 
 
-def _duration(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
-    from deckmaker.duration import HOW, parse_duration
+class _Kind(click.ParamType):
+    """An option's kind of value (`deckmaker.options`), read from the command line's text with
+    the same rules and messages as the API's keyword arguments."""
 
-    if value is None:
-        return None
-    seconds = parse_duration(value)
-    if seconds is None:
-        raise click.BadParameter(f"'{value}' is no length of time; {HOW}")
-    return seconds
+    def __init__(self, kind: Kind) -> None:
+        self.kind = kind
+        self.name = (kind.metavar or "value").lower()
 
-
-_target_option = click.option(
-    "--target",
-    callback=_duration,
-    help="How long the talk should run (12m, 12:30, 90s); warns when the script runs long or "
-    "short.  [default: the outline's duration]",
-)
-
-_pace_option = click.option(
-    "--max-slide-seconds",
-    type=click.IntRange(10, 600),
-    help="The longest a slide stays up, in seconds; longer stretches continue on further "
-    "slides.  [default: the outline's pace, or 75]",
-)
-_reveal_option = click.option(
-    "--reveal",
-    is_flag=True,
-    help="Show each bullet on a click, when it is said; the script marks the spot [CLICK].  "
-    "[default: the outline's reveal, else off]",
-)
-_outside_option = click.option(
-    "--allow-outside",
-    is_flag=True,
-    help="Let the outline's image: and theme: name files outside its folder (through ../, an "
-    "absolute path or a link); only for an outline you trust.",
-)
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        try:
+            return self.kind.parse(value)
+        except ValueError as err:
+            self.fail(str(err), param, ctx)
 
 
 def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options that change the plan (`pipeline.Choices`), the same on every command that
-    plans: build (and so watch), validate and preview plan a talk alike."""
-    for option in reversed(
-        (_templates_option, _theme_option, _wpm_option, _voice_option, _target_option,
-         _curly_option, _pace_option, _reveal_option, _outside_option)
-    ):  # fmt: skip
-        command = option(command)
+    """Every option of `deckmaker.options.Options`, the same on every command that plans: build
+    (and so watch), validate and preview plan a talk alike."""
+    for name, spec in reversed(list(specs())):
+        if isinstance(spec.kind, Flag):
+            made = click.option(spec.flag, name, is_flag=True, help=spec.help_text())
+        else:
+            made = click.option(
+                spec.flag, name, type=_Kind(spec.kind), metavar=spec.kind.metavar,
+                help=spec.help_text(),
+            )  # fmt: skip
+        command = made(command)
     return command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Reporting(click.Group):
+    """Reports what any command raises, in one place: a user's mistake (`DeckmakerError`) as one
+    line per problem and exit 2; a bug of ours as one line and exit 1, its traceback only with
+    --debug."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DeckmakerError as err:
+            for problem in err.problems:
+                click.echo(f"error: {problem}", err=True)
+            sys.exit(EXIT_USER_ERROR)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own: usage mistakes, --help, --version
+        except Exception as err:
+            if ctx.params.get("debug"):
+                raise
+            click.echo(
+                f"error: internal error ({type(err).__name__}: {err}). This is a bug in "
+                "deckmaker; please report it with the output of the same command run with --debug.",
+                err=True,
+            )
+            sys.exit(EXIT_BUG)
+
+
+@click.group(cls=_Reporting, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(None, "-V", "--version", package_name="deckmaker", prog_name="deckmaker")
 @click.option("--debug", is_flag=True, help="Show the full traceback of an internal error.")
 def cli(debug: bool) -> None:
@@ -151,10 +129,13 @@ def cli(debug: bool) -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(FORMAT_NAMES),
-    help="A script format to write; repeat for several: md (Markdown script), txt "
-    "(teleprompter text), html (teleprompter page), srt (captions), chapters (Podcasting 2.0 "
-    "JSON), show-notes (description with chapters), dialogue (two hosts).  [default: md]",
+    type=click.Choice(tuple(FORMATS)),
+    help="A script format to write; repeat for several: "
+    + "; ".join(
+        f"{f.name}, {f.about}" + (f" (needs deckmaker[{f.extra}])" if f.extra else "")
+        for f in FORMATS.values()
+    )
+    + f".  [default: {DEFAULT_FORMAT}]",
 )
 @click.option(
     "-j",
@@ -170,7 +151,7 @@ def build(
     only: str | None,
     formats: tuple[str, ...],
     jobs: int | None,
-    **choices: Any,
+    **given: Any,
 ) -> None:
     """Build the deck and the script from INPUTS (default: the bundled La La Land example).
     An input is an outline (.yaml) or an essay (.txt, .md), imported in memory as `deckmaker
@@ -178,15 +159,13 @@ def build(
     import deckmaker
     from deckmaker.pipeline import ARTIFACTS, example_outline
 
-    picked = ((only,) if only else ARTIFACTS, formats or ("md",))
-    with _reported():
-        _check_out(out_dir)
+    picked = ((only,) if only else ARTIFACTS, formats or (DEFAULT_FORMAT,))
+    _check_out(out_dir)
     if len(inputs) > 1 or (inputs and inputs[0].is_dir()):
-        _build_many(inputs, out_dir, jobs, picked, choices)
+        _build_many(inputs, out_dir, jobs, picked, Options(**given))
         return
-    with _reported():
-        source = inputs[0] if inputs else example_outline()
-        built = deckmaker.build(source, out_dir, only=picked[0], formats=picked[1], **choices)
+    source = inputs[0] if inputs else example_outline()
+    built = deckmaker.build(source, out_dir, only=picked[0], formats=picked[1], **given)
     _say_built(built)
     _warn(built.warnings)
 
@@ -210,14 +189,13 @@ def _build_many(
     out_dir: Path,
     jobs: int | None,
     picked: tuple[tuple[str, ...], tuple[str, ...]],
-    choices: dict[str, Any],
+    options: Options,
 ) -> None:
     """Build every input, in parallel; then say what each wrote, in the order given, and sum
     up. One that fails does not stop the others; the exit status says that any failed."""
     from deckmaker.batch import Outcome, build_many, sources
 
-    with _reported():
-        talks = sources(inputs)
+    talks = sources(inputs)
     # A progress bar only for a person watching: not in a log, a pipe or a test.
     show = sys.stderr.isatty() and len(talks) > 1
     with click.progressbar(
@@ -229,12 +207,14 @@ def _build_many(
 
         only, formats = picked
         try:
-            outcomes = build_many(talks, out_dir, jobs, done, only=only, formats=formats, **choices)
+            outcomes = build_many(
+                talks, out_dir, jobs, done, only=only, formats=formats, options=options
+            )
         except (KeyboardInterrupt, Interrupted) as stop:
             number = stop.number if isinstance(stop, Interrupted) else signal.SIGINT
             if show and number != signal.SIGINT:
-                click.echo(err=True)  # below the bar (after a ^C, _stopped sees to it)
-            _stopped(
+                click.echo(err=True)  # below the bar (after a ^C, stopped sees to it)
+            stopped(
                 number,
                 "each talk's outputs are whole, its previous set or its new one; the rest were "
                 "not built",
@@ -258,7 +238,7 @@ def _build_many(
 @cli.command()
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 def watch(
-    source: Path | None, out_dir: Path, only: str | None, formats: tuple[str, ...], **choices: Any
+    source: Path | None, out_dir: Path, only: str | None, formats: tuple[str, ...], **given: Any
 ) -> None:
     """Build SOURCE (default: the bundled example), then build it again whenever it changes, or
     a picture it shows, its theme, or a template in --templates: one line per build, with how
@@ -288,27 +268,26 @@ def watch(
         _warn(event.built.warnings)
 
     source = source or example_outline()
-    with _reported():
-        if not source.is_file():  # a typo is no file to wait for: say what is wrong, as build does
-            from deckmaker.readers import read_talk
+    if not source.is_file():  # a typo is no file to wait for: say what is wrong, as build does
+        from deckmaker.readers import read_talk
 
-            read_talk(source)
-        _check_out(out_dir)
+        read_talk(source)
+    _check_out(out_dir)
     click.echo(f"Watching {source} and what it uses; Ctrl-C to stop.")
     # Ctrl-C is how a watch ends: quietly, exit status 0, while waiting or during a build (whose
     # outputs are a whole set, old or new). SIGTERM, from outside, ends it the same way, with
     # 143 as any other command.
-    with _reported(), suppress(KeyboardInterrupt, Interrupted):
+    with suppress(KeyboardInterrupt, Interrupted):
         run_watch(
             source,
             out_dir,
             report,
             only=(only,) if only else ARTIFACTS,
-            formats=formats or ("md",),
-            **choices,
+            formats=formats or (DEFAULT_FORMAT,),
+            options=Options(**given),
         )
     click.echo("Stopped watching.")
-    if signal.SIGTERM in _received[:1]:
+    if terminated():
         sys.exit(EXIT_SIGNALLED + signal.SIGTERM)
 
 
@@ -319,15 +298,14 @@ watch.params += [p for p in build.params if p.name not in ("inputs", "jobs")]
 @cli.command()
 @click.argument("outline", type=click.Path(path_type=Path))
 @_planning_options
-def validate(outline: Path, **choices: Any) -> None:
+def validate(outline: Path, **given: Any) -> None:
     """Check OUTLINE, and that its slides can be laid out in the theme, listing every mistake
     with its line; writes nothing."""
     from deckmaker.filters import clock
     from deckmaker.pipeline import plan_outline, warnings
     from deckmaker.planning import Kind
 
-    with _reported():
-        plan, templates, loaded = plan_outline(outline, **choices)
+    plan, templates, loaded = plan_outline(outline, Options(**given))
     sections = sum(1 for part in plan.parts if part.kind is Kind.SECTION)
     click.echo(
         f"{outline}: OK, {sections} section{'s' * (sections != 1)}, {len(plan.slides)} slides, "
@@ -357,8 +335,7 @@ def export(folder: Path, force: bool) -> None:
     """Copy the bundled templates into FOLDER to edit them; then build with --templates FOLDER."""
     from deckmaker.catalog import export_templates
 
-    with _reported():
-        written = export_templates(folder, force)
+    written = export_templates(folder, force)
     for path in written:
         click.echo(f"Wrote {path}")
     click.echo(f"Edit them, then: deckmaker build --templates {folder}")
@@ -385,8 +362,7 @@ def import_(essay: Path, out: Path | None, force: bool) -> None:
     the script word for word, with key points extracted from its own sentences."""
     from deckmaker.pipeline import import_to_outline
 
-    with _reported():
-        imported = import_to_outline(essay, out, force)
+    imported = import_to_outline(essay, out, force)
     outline = imported.outline
     segments = [s for s in (outline.intro, *outline.sections) if s]
     points = sum(len(s.points) for s in segments)
@@ -428,15 +404,14 @@ def themes(theme: str | None) -> None:
     help="Folder to write the slide PNGs and the contact sheet into.",
 )
 @_planning_options
-def preview(outline: Path | None, out_dir: Path, **choices: Any) -> None:
+def preview(outline: Path | None, out_dir: Path, **given: Any) -> None:
     """Draw every slide of OUTLINE's deck as a PNG, plus one contact sheet of them all
     (needs LibreOffice Impress and poppler's pdftoppm)."""
     from deckmaker.pipeline import example_outline
     from deckmaker.pipeline import preview as run_preview
 
-    with _reported():
-        _check_out(out_dir)
-        built = run_preview(outline or example_outline(), out_dir, **choices)
+    _check_out(out_dir)
+    built = run_preview(outline or example_outline(), out_dir, Options(**given))
     _warn(built.warnings)
     slides = len(built.files) - 1
     click.echo(f"Wrote {slides} slide pictures to {out_dir}")
@@ -465,31 +440,9 @@ def schema(out: Path | None) -> None:
     if out is None:
         click.echo(outline_schema(), nl=False)
         return
-    with _reported():
-        write_schema(out)
+    write_schema(out)
     click.echo(f"Wrote {out}; start each outline beside it with this line:")
     click.echo(modeline(out.name))
-
-
-@contextmanager
-def _reported() -> Iterator[None]:
-    """Print a user's mistake as one line per problem and exit 2; a bug of ours as one line and
-    exit 1. A traceback only with --debug."""
-    try:
-        yield
-    except DeckmakerError as err:
-        for problem in err.problems:
-            click.echo(f"error: {problem}", err=True)
-        sys.exit(EXIT_USER_ERROR)
-    except Exception as err:
-        if click.get_current_context().find_root().params.get("debug"):
-            raise
-        click.echo(
-            f"error: internal error ({type(err).__name__}: {err}). This is a bug in deckmaker; "
-            "please report it with the output of the same command run with --debug.",
-            err=True,
-        )
-        sys.exit(EXIT_BUG)
 
 
 def _check_out(out_dir: Path) -> None:
@@ -507,40 +460,6 @@ def _check_out(out_dir: Path) -> None:
             "are named after the input); give a folder, such as --out build",
             str(out_dir),
         )
-
-
-class Interrupted(BaseException):
-    """SIGINT (Ctrl-C) or SIGTERM, raised wherever the program was. Not a KeyboardInterrupt,
-    which click would turn into "Aborted!" and exit status 1."""
-
-    def __init__(self, number: int) -> None:
-        super().__init__(number)
-        self.number = number
-
-
-_received: list[int] = []  # the signals received, in order
-
-
-def _interrupt(number: int, frame: FrameType | None) -> None:
-    _received.append(number)
-    if len(_received) == 1:
-        raise Interrupted(number)
-    # Another one while the first unwinds (deleting what was staged) must not cut that short.
-
-
-def _stopped(number: int, said: str | None = None) -> NoReturn:
-    """Say in one line what a signal left behind, and exit 128 + its number."""
-    outputs = sys.modules.get("deckmaker.outputs")  # not imported: nothing written
-    if said is None:
-        if getattr(outputs, "sets_replaced", 0):
-            said = "the new outputs are complete"
-        else:
-            said = "nothing was written, the previous outputs are untouched"
-    how = "terminated" if number == signal.SIGTERM else "interrupted"
-    if number == signal.SIGINT and sys.stderr.isatty():
-        click.echo(err=True)  # after the terminal's ^C
-    click.echo(f"{how}; {said}", err=True)
-    sys.exit(EXIT_SIGNALLED + number)
 
 
 # Modules python-pptx imports on load but a build rarely uses, loaded on first use instead:
@@ -583,8 +502,7 @@ def defer_unused() -> None:
 
 def main() -> None:
     defer_unused()
-    signal.signal(signal.SIGINT, _interrupt)
-    signal.signal(signal.SIGTERM, _interrupt)
+    signals.install()
     # A build makes millions of small objects and frees few of them before it ends: looking for
     # garbage every 700 new objects (Python's default) walks an ever larger heap, a tenth of a
     # long deck's time. What is imported by now stays for good; look for garbage less often.
@@ -594,12 +512,9 @@ def main() -> None:
         try:
             cli(prog_name="deckmaker")
         finally:
-            # Done, or failing: a signal now changes nothing, and must not cut the exit short
-            # (with a traceback, or a death by signal after the last line was said).
-            for number in (signal.SIGINT, signal.SIGTERM):
-                signal.signal(number, signal.SIG_IGN)
+            signals.ignore()
     except Interrupted as stop:
-        _stopped(stop.number)
+        stopped(stop.number)
     finally:
         # On its way out the interpreter collects garbage once more, walking every object the
         # run made only to free it anyway: tens of milliseconds of a small build.

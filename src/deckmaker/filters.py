@@ -1,5 +1,8 @@
-"""Filters every template can use: `sentence`, `join_and`, `clock`, `cell`, `md`, `first_upper`,
-`number_word`, `ordinal`, `opens_with`, `srt_time`, `plain`, `json`."""
+"""Filters every template can use, besides Jinja2's own: `ALL` names them.
+
+Each docstring says what the filter does and shows it at work in a `{{ … }}` example, which the
+docs' template reference renders through the templates' own environment (a test fails for a
+filter without one)."""
 
 from __future__ import annotations
 
@@ -12,13 +15,17 @@ _END = re.compile(r"[.!?…]['\"’”)\]]*$")
 
 def sentence(text: str) -> str:
     """`text` as a spoken sentence: ends with a stop, a question or an exclamation mark; a
-    trailing colon, semicolon or comma gives way to the stop."""
+    trailing colon, semicolon or comma gives way to the stop.
+
+    `{{ "Here's the thing:" | sentence }}`, `{{ "Is it ripe?" | sentence }}`"""
     text = str(text).strip().rstrip(",:;").rstrip()
     return text if not text or _END.search(text) else f"{text}."
 
 
 def join_and(items: Iterable[str], conjunction: str = "and") -> str:
-    """'a', 'a and b', 'a, b and c'."""
+    """A list said as a list: 'a', 'a and b', 'a, b and c'.
+
+    `{{ ["Mia", "Sebastian", "Keith"] | join_and }}`, `{{ ["tea", "coffee"] | join_and("or") }}`"""
     items = [str(i) for i in items]
     if len(items) < 3:
         return f" {conjunction} ".join(items)
@@ -27,7 +34,9 @@ def join_and(items: Iterable[str], conjunction: str = "and") -> str:
 
 def first_upper(text: str) -> str:
     """The first letter capitalised and nothing else touched (Jinja's `capitalize` lowers the
-    rest, which would turn "REM" into "Rem")."""
+    rest, which would turn "REM" into "Rem").
+
+    `{{ "the REM cycle" | first_upper }}`"""
     text = str(text)
     return text[:1].upper() + text[1:]
 
@@ -43,12 +52,16 @@ _ORDINALS = [
 
 
 def number_word(n: int) -> str:
-    """'three' for 3: small numbers are said as words."""
+    """Small numbers (up to twelve) said as words; larger ones as digits.
+
+    `{{ 3 | number_word }}`, `{{ 14 | number_word }}`"""
     return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
 
 
 def ordinal(n: int) -> str:
-    """'third' for 3, '11th' for 11."""
+    """An ordinal: words up to the tenth, then digits with their suffix.
+
+    `{{ 3 | ordinal }}`, `{{ 11 | ordinal }}`, `{{ 22 | ordinal }}`"""
     if 0 <= n < len(_ORDINALS):
         return _ORDINALS[n]
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -56,7 +69,9 @@ def ordinal(n: int) -> str:
 
 
 def opens_with(text: str, openers: Iterable[str]) -> bool:
-    """Does `text` start with one of `openers` (case aside), as whole words?"""
+    """Does `text` start with one of `openers` (case aside), as whole words?
+
+    `{{ "Okay, let's go" | opens_with(["okay", "so"]) }}`, `{{ "Sorry" | opens_with(["so"]) }}`"""
     start = str(text).lstrip().lower()
     return any(
         start.startswith(o.lower()) and not start[len(o) : len(o) + 1].isalnum() for o in openers
@@ -64,17 +79,23 @@ def opens_with(text: str, openers: Iterable[str]) -> bool:
 
 
 def plain(text: str) -> str:
-    """Text for places that refuse angle brackets (YouTube descriptions): ‹ and › instead."""
+    """Text for places that refuse angle brackets (YouTube descriptions): ‹ and › instead.
+
+    `{{ "Use <b> sparingly" | plain }}`"""
     return str(text).replace("<", "‹").replace(">", "›")
 
 
 def json(value: object) -> str:
-    """A JSON value, with text kept readable (Jinja's `tojson` escapes quotes for HTML)."""
+    """A JSON value, with text kept readable (Jinja's `tojson` escapes quotes for HTML).
+
+    `{{ 'Mia said "yes"' | json }}`, `{{ {"start": 0, "title": "Intro"} | json }}`"""
     return _json.dumps(value, ensure_ascii=False)
 
 
 def srt_time(ms: int) -> str:
-    """SubRip's HH:MM:SS,mmm."""
+    """Milliseconds as SubRip writes a time: HH:MM:SS,mmm.
+
+    `{{ 83250 | srt_time }}`"""
     s, ms = divmod(int(ms), 1000)
     h, rest = divmod(s, 3600)
     m, s = divmod(rest, 60)
@@ -82,14 +103,18 @@ def srt_time(ms: int) -> str:
 
 
 def clock(seconds: int) -> str:
-    """m:ss, or h:mm:ss for an hour or more."""
+    """Seconds as a clock shows them: m:ss, or h:mm:ss for an hour or more.
+
+    `{{ 95 | clock }}`, `{{ 3725 | clock }}`"""
     h, rest = divmod(int(seconds), 3600)
     m, s = divmod(rest, 60)
     return f"{h}:{m:02}:{s:02}" if h else f"{m}:{s:02}"
 
 
 def cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
+    """Text safe inside a Markdown table cell: its bars escaped.
+
+    `{{ "either | or" | cell }}`"""
     return str(text).replace("|", "\\|")
 
 
@@ -117,7 +142,9 @@ _SPECIAL = re.compile(r"[\\`*_~\[\]<&#]|://")
 def md(text: str) -> str:
     """Text that Markdown will not mistake for a heading, quote, list, rule, emphasis, code,
     link or HTML tag: it shows as typed. A web address becomes an autolink, as Markdown wants
-    it (inside one nothing is escaped, nor need be)."""
+    it (inside one nothing is escaped, nor need be).
+
+    `{{ "# of *stars* [PAUSE] see https://example.com/a_b" | md }}`"""
     text, out, at = str(text), [], 0
     if not _SPECIAL.search(text):  # as most sentences: only a paragraph's opening to check
         return _BLOCK_START.sub(_escaped, text)

@@ -1,6 +1,6 @@
 """How large an input may be: one place for every limit, each far above what a real talk needs
 and far below what would hang a build or fill the memory. Files are measured before they are
-read, so an oversized one is refused at once; the README's "Untrusted input" lists these.
+read, so an oversized one is refused at once; docs/untrusted.md lists these.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ SIGINT and SIGTERM wait during steps 2 and 3 (a fraction of a millisecond) and a
 right after. A process killed outright (or a power cut) leaves one of those two folders behind,
 and the next write into DIR finishes the job first: a staging folder is deleted (the old set
 stays), a swap folder is moved into place (the new set completes). Nothing is synced to disk:
-see the README for what a power cut can do."""
+see docs/outputs.md for what a power cut can do."""
 
 from __future__ import annotations
 

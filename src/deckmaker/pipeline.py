@@ -7,41 +7,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING
 
 from deckmaker import outputs
 from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
-from deckmaker.outline import Outline
+from deckmaker.formats import DEFAULT_FORMAT, FORMATS
+from deckmaker.options import DEFAULT_VOICE, DEFAULTS, Options
+from deckmaker.outline import Outline, Segment
 from deckmaker.planning import Plan, Voice, plan_talk
 from deckmaker.planning.target import length_warnings, pacing_warnings
-from deckmaker.planning.voice import DEFAULT_VOICE
 from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates
 
 if TYPE_CHECKING:
-    from typing_extensions import Unpack
-
     from deckmaker.theme.model import Theme
 
 EXAMPLE = "la-la-land.yaml"
 ARTIFACTS = ("deck", "script")
-
-
-class Choices(TypedDict, total=False):
-    """How to plan a talk: the keyword arguments of `plan_outline`, passed through unchanged by
-    `render`, `build`, the Python API, batch builds and watch mode. A new option is added here
-    and to `plan_outline`, and reaches every way in from there."""
-
-    templates_dir: Path | None
-    wpm: int | None
-    theme: str | Path | None
-    voice: str | None
-    target: int | None
-    curly_quotes: bool
-    max_slide_seconds: int | None
-    reveal: bool
-    allow_outside: bool
 
 
 @dataclass(frozen=True)
@@ -54,6 +37,9 @@ class Artifact:
 
 @dataclass(frozen=True)
 class Built:
+    """What a build gives: the plan, each artifact rendered (by kind: "deck", "script", then
+    each other format by its name), the warnings, and where each file was written."""
+
     plan: Plan
     files: dict[str, Path]  # artifact -> where it was written: "deck", "script" (md), "srt", ...
     warnings: tuple[str, ...] = ()  # worth saying, not worth failing for
@@ -66,45 +52,41 @@ def example_outline() -> Path:
     return bundled("outlines") / EXAMPLE
 
 
-def plan_outline(
-    outline_path: Path,
-    templates_dir: Path | None = None,
-    wpm: int | None = None,
-    *,
-    theme: str | Path | None = None,
-    voice: str | None = None,
-    target: int | None = None,
-    curly_quotes: bool = False,
-    max_slide_seconds: int | None = None,
-    reveal: bool = False,
-    allow_outside: bool = False,
-) -> tuple[Plan, Templates, Theme]:
+def plan_outline(outline_path: Path, options: Options = DEFAULTS) -> tuple[Plan, Templates, Theme]:
     """Load and plan: every check a build makes, short of rendering. `validate` stops here.
-    The theme is `theme` (--theme), else the templates folder's deck.pptx, else the
-    outline's `theme:`, else the default shipped theme. `voice` and `target` override the
-    outline's `voice:` and `duration:`; `curly_quotes` turns the outline's `curly_quotes:` on.
-    `max_slide_seconds` overrides the outline's `pace:`; `reveal` turns its `reveal:` on.
-    `allow_outside` lets the outline's `image:` and `theme:` name files outside its folder."""
+    Each option not given is the outline's (see `Options.resolved`); the theme is --theme, else
+    the templates folder's deck.pptx, else the outline's `theme:`, else the default shipped
+    theme."""
     from deckmaker.theme.shipped import theme_path
 
     # an outline, or an essay imported in memory
-    outline = read_talk(outline_path, allow_outside=allow_outside)
-    templates = _templates(templates_dir, _where(templates_dir), _listing(templates_dir))
-    if theme is None and templates.overridden(DECK_TEMPLATE) is None and outline.theme:
-        try:
-            path = theme_path(outline.theme)
-        except DeckmakerError as err:
-            line = place.line if (place := outline.places.get(outline.theme)) else None
-            raise DeckmakerError.at(
-                err.problems[0].message, outline.source, line, "theme"
-            ) from None
-    else:
-        path = theme_path(theme, templates.overridden(DECK_TEMPLATE))
+    outline = read_talk(outline_path, allow_outside=options.allow_outside)
+    folder = options.templates_dir
+    templates = _templates(folder, _where(folder), _listing(folder))
+    deck = templates.overridden(DECK_TEMPLATE)
+    if options.theme is None and deck is not None:
+        options = replace(options, theme=deck)
+    chosen = options.resolved(outline)
+    try:
+        path = theme_path(chosen.theme)
+    except DeckmakerError as err:
+        if not options.from_outline("theme") or not outline.theme:
+            raise
+        place = outline.places.get(outline.theme)
+        line = place.line if place else None
+        raise DeckmakerError.at(err.problems[0].message, outline.source, line, "theme") from None
     loaded = _theme(path, path.resolve(), _stamp(path))
-    speaker = _voice(templates, voice, outline)
-    plan = plan_talk(
-        outline, speaker, loaded.frames, wpm, target, curly_quotes, max_slide_seconds, reveal
-    )
+    try:
+        speaker = Voice(templates, chosen.voice or DEFAULT_VOICE)
+    except DeckmakerError as err:
+        place = outline.places.get(outline.voice or "")
+        if not options.from_outline("voice") or place is None or len(err.problems) != 1:
+            raise
+        if err.problems[0].file:
+            raise
+        message = err.problems[0].message
+        raise DeckmakerError.at(message, outline.source, place.line, "voice") from None
+    plan = plan_talk(outline, speaker, loaded.frames, chosen)
     return plan, templates, loaded
 
 
@@ -147,18 +129,6 @@ def _listing(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
         return ()  # reading the templates there will say what is wrong
 
 
-def _voice(templates: Templates, chosen: str | None, outline: Outline) -> Voice:
-    """The voice asked for on the command line, else in the outline (whose line a mistake names)."""
-    try:
-        return Voice(templates, chosen or outline.voice or DEFAULT_VOICE)
-    except DeckmakerError as err:
-        place = outline.places.get(outline.voice or "")
-        if chosen or place is None or len(err.problems) != 1 or err.problems[0].file:
-            raise
-        message = err.problems[0].message
-        raise DeckmakerError.at(message, outline.source, place.line, "voice") from None
-
-
 def warnings(plan: Plan, templates: Templates, theme: Theme) -> tuple[str, ...]:
     """What the user may want to know though nothing failed: pieces the theme lacks that this
     deck needs (and what was used instead), files in the templates folder nothing uses, a talk
@@ -173,13 +143,12 @@ def render(
     outline_path: Path,
     only: tuple[str, ...] = ARTIFACTS,
     *,
-    formats: tuple[str, ...] = ("md",),
-    **choices: Unpack[Choices],
+    formats: tuple[str, ...] = (DEFAULT_FORMAT,),
+    options: Options = DEFAULTS,
 ) -> Built:
     """Render the artifacts in `only`, the script in each of `formats` (see
-    `deckmaker.render.script.FORMATS`; "md" is filed as "script"), as bytes; nothing is
-    written."""
-    plan, templates, loaded = plan_outline(outline_path, **choices)
+    `deckmaker.formats`; "md" is filed as "script"), as bytes; nothing is written."""
+    plan, templates, loaded = plan_outline(outline_path, options)
     stem = outline_path.stem
     rendered: dict[str, Artifact] = {}
     notices: list[str] = []  # what rendering the script formats found worth saying
@@ -188,8 +157,6 @@ def render(
 
         rendered["deck"] = Artifact(f"{stem}.pptx", render_deck(plan, loaded))
     if "script" in only:
-        from deckmaker.render.script import FORMATS, render_script
-
         if "dialogue" in formats and len(plan.hosts) != 2:
             raise DeckmakerError.at(
                 "the dialogue format needs two hosts; add `hosts: [First, Second]`",
@@ -198,7 +165,7 @@ def render(
             )
         for name in dict.fromkeys(formats):
             fmt = FORMATS[name]
-            script = render_script(plan, templates, fmt.template, name)
+            script = fmt.render()(plan, templates, fmt)
             notices += script.warnings
             key = "script" if name == "md" else name
             rendered[key] = Artifact(f"{stem}{fmt.suffix}", script.text.encode("utf-8"))
@@ -227,21 +194,21 @@ def build(
     out_dir: Path,
     only: tuple[str, ...] = ARTIFACTS,
     *,
-    formats: tuple[str, ...] = ("md",),
-    **choices: Unpack[Choices],
+    formats: tuple[str, ...] = (DEFAULT_FORMAT,),
+    options: Options = DEFAULTS,
 ) -> Built:
     """Render (see `render`), then write. Everything is rendered in memory first, so a mistake
     anywhere leaves the previous outputs untouched."""
-    return write(render(outline_path, only, formats=formats, **choices), out_dir)
+    return write(render(outline_path, only, formats=formats, options=options), out_dir)
 
 
-def preview(outline_path: Path, out_dir: Path, **choices: Unpack[Choices]) -> Built:
+def preview(outline_path: Path, out_dir: Path, options: Options = DEFAULTS) -> Built:
     """Draw the deck as PNGs, DIR/<name>-NN.png for each slide and DIR/<name>-sheet.png for
     all of them, through LibreOffice and poppler; the deck itself is not written."""
     from deckmaker.preview import contact_sheet, render_pages
     from deckmaker.render.deck import render_deck
 
-    plan, templates, loaded = plan_outline(outline_path, **choices)
+    plan, templates, loaded = plan_outline(outline_path, options)
     stem = outline_path.stem
     pages = render_pages(render_deck(plan, loaded), stem)
     if len(pages) != len(plan.slides):
@@ -309,11 +276,37 @@ def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = F
         raise DeckmakerError.at(
             "already exists; pass --force to replace it, or -o to write elsewhere", str(target)
         )
-    header = (
-        f"Imported by deckmaker from {essay_path.name}: the scripts are the essay's prose, word\n"
-        "for word; the points were extracted from its sentences, and each point's `said:` holds\n"
-        "the opening words of the sentence it came from. Check the points and edit freely, then:\n"
-        f"deckmaker build {target.name}"
+    import textwrap
+
+    header = "\n".join(
+        textwrap.wrap(
+            f"Imported by deckmaker from {essay_path.name}: the scripts are the essay's prose, "
+            "word for word; the points were extracted from its sentences, and each point's "
+            "`said:` holds the opening words of the sentence it came from. Check the points and "
+            "edit freely, then:",
+            90,
+            break_long_words=False,
+        )
+        + [f"deckmaker build {target.name}"]
     )
-    write_atomically(target, write_outline(outline, header).encode("utf-8"))
+    written = _pictures_from(outline, target.parent)
+    write_atomically(target, write_outline(written, header).encode("utf-8"))
     return Imported(outline, target)
+
+
+def _pictures_from(outline: Outline, folder: Path) -> Outline:
+    """The outline with its pictures' paths relative to `folder`, where it is written: the
+    loader reads them relative to the outline's own folder."""
+    import os
+
+    def moved(segment: Segment | None) -> Segment | None:
+        if segment is None or not segment.image:
+            return segment
+        return replace(segment, image=Path(os.path.relpath(segment.image, folder)).as_posix())
+
+    return replace(
+        outline,
+        intro=moved(outline.intro),
+        outro=moved(outline.outro),
+        sections=tuple(s for s in map(moved, outline.sections) if s is not None),
+    )

@@ -12,13 +12,10 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.pipeline import Built, Choices, build
-
-if TYPE_CHECKING:
-    from typing_extensions import Unpack
+from deckmaker.options import DEFAULTS, Options
+from deckmaker.pipeline import Built, build
 
 # watchfiles hands over the changes seen once none has come for this long (ms): an editor's save
 # (write, rename) is one rebuild, and a rebuild starts soon after it.
@@ -54,7 +51,7 @@ def watch(
     *,
     only: tuple[str, ...],
     formats: tuple[str, ...],
-    **choices: Unpack[Choices],
+    options: Options = DEFAULTS,
 ) -> None:
     """Build `source`, then rebuild it on every change to what it read, telling `report` of
     each; until `stop` is set or Ctrl-C (which ends it quietly)."""
@@ -62,7 +59,7 @@ def watch(
 
     # It would log its own line on Ctrl-C; the command line says it stopped.
     logging.getLogger("watchfiles").setLevel(logging.ERROR)
-    templates = choices.get("templates_dir")
+    templates = options.templates_dir
     # Always watched, even while the input is broken and no build has said what else it reads.
     always = {source.resolve()} | ({templates.resolve()} if templates else set())
     wanted = set(always)
@@ -73,7 +70,7 @@ def watch(
         start = time.perf_counter()
         before = stamps(wanted)  # taken first: a save during the build is seen afterwards
         try:
-            built = build(source, out_dir, only, formats=formats, **choices)
+            built = build(source, out_dir, only, formats=formats, options=options)
         except DeckmakerError as err:
             report(Failed(err, tuple(sorted(changed))))
             return

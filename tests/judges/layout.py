@@ -107,7 +107,7 @@ def _drawn_behind(slide) -> list:
 def _shrinks_on_overflow(slide) -> bool:
     layout = slide.slide_layout
     parts = (slide, layout, layout.slide_master)
-    return any(p._element.find(f".//{{{A_NS}}}normAutofit") is not None for p in parts)
+    return any(p.element.find(f".//{{{A_NS}}}normAutofit") is not None for p in parts)
 
 
 def _letters(text: str) -> Counter:

@@ -12,11 +12,12 @@ from pathlib import Path
 from .tools import require, require_node_module
 
 SCHEMA = Path(__file__).with_name("chapters.schema.json")
+AXE = Path(__file__).with_name("axe.js")
 # The browser's own background traffic carries no page origin; what the page asks for does.
 NOT_THE_PAGE = {None, "not an origin"}
 LOCAL_SCHEMES = ("file:", "data:", "blob:")
 # What vnu says of the author's own characters, not of the page: private-use characters (an
-# icon font's) are kept as typed, in every artifact (README: Odd characters).
+# icon font's) are kept as typed, in every artifact (docs/characters.md).
 AUTHORS_OWN = ("Document uses the Unicode Private Use Area",)
 # vnu guesses the language of the page's text. deckmaker tells English from Spanish (the page's
 # `lang`); a guess of another language is a guess about the author's words, which deckmaker
@@ -30,6 +31,8 @@ def _page_fault(message: str) -> bool:
     if guessed is not None:
         return guessed.group(1) in KNOWN_LANGUAGES
     return not message.startswith(AUTHORS_OWN)
+
+
 SRT_VALIDATOR = """
 const validate = require(process.argv[1]).default;
 const text = require("fs").readFileSync(process.argv[2], "utf8");
@@ -85,8 +88,29 @@ def srt_findings(path: Path) -> list[str]:
 
 def html_findings(path: Path) -> list[str]:
     """Open the page in headless Chromium with every host unresolvable and a net-log: no request
-    may leave the file, no script may throw. Then vnu.jar, the W3C's checker, on the markup."""
-    return _browser(path) + _vnu(path)
+    may leave the file, no script may throw. Then vnu.jar, the W3C's checker, on the markup, and
+    axe-core (Deque's accessibility engine) on the page as Chromium lays it out."""
+    return _browser(path) + _vnu(path) + _axe(path)
+
+
+def _axe(path: Path) -> list[str]:
+    """axe-core's violations (WCAG 2.x A/AA and its best practices: names, contrast, landmarks),
+    run by axe.js in Debian's Chromium through puppeteer-core."""
+    require_node_module("axe-core")
+    require_node_module("puppeteer-core")
+    run = subprocess.run(
+        [require("node"), str(AXE), str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "CHROMIUM": require("chromium")},
+    )
+    if run.returncode:
+        return [f"{path.name}: axe-core did not run: {run.stderr.strip()[:300]} [axe]"]
+    return [
+        f"{path.name}: {v['help']} ({v['id']}: {', '.join(v['targets'][:3])}) [axe]"
+        for v in json.loads(run.stdout)
+    ]
 
 
 def _browser(path: Path) -> list[str]:
@@ -140,8 +164,7 @@ def _vnu(path: Path) -> list[str]:
     return [
         f"{path.name}:{m.get('lastLine', '?')}: {m['type']}: {m['message']} [vnu]"
         for m in messages
-        if (m["type"] == "error" or m.get("subType") == "warning")
-        and _page_fault(m["message"])
+        if (m["type"] == "error" or m.get("subType") == "warning") and _page_fault(m["message"])
     ]
 
 

@@ -31,10 +31,21 @@ def require_node_module(name: str, inside: str = "") -> Path:
     missing(f"the npm package {name} is not installed (npm ci --prefix tests/judges)")
 
 
+def require_font(family: str, package: str) -> None:
+    """Go on only where fontconfig has `family` (a test that measures with it, or expects no
+    warning about it); `package` is the Debian package that installs it."""
+    found = subprocess.run(
+        [require("fc-list"), f":family={family}", "file"],
+        capture_output=True, text=True, timeout=60, check=False,
+    ).stdout  # fmt: skip
+    if not found.strip():
+        missing(f"the font {family} is not installed (apt-get install {package})")
+
+
 def missing(what: str) -> NoReturn:
     if os.environ.get("CI"):
         pytest.fail(f"{what}; .ci/run must install it")
-    pytest.skip(f"{what} (see README: Tests)")
+    pytest.skip(f"{what} (see docs/testing.md)")
 
 
 def converted(path: Path, suffix: str, folder: str) -> Path | None:

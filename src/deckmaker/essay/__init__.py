@@ -5,18 +5,30 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from deckmaker import characters
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.essay.document import Essay, Passage
+from deckmaker.essay.frontmatter import About, read_about
 from deckmaker.essay.language import word_set
-from deckmaker.outline import Outline, Place, Point, Quote, Segment
+from deckmaker.essay.speech import (
+    is_caption,
+    is_notes_title,
+    is_thanks,
+    marks_in,
+    numbered_note,
+    speakable,
+)
+from deckmaker.options import DEFAULT_WPM
+from deckmaker.outline import Code, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.outline.load import clean_text
 from deckmaker.textfile import read_text
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TITLE_WORDS = 10  # an opening sentence this short can be the title
+HEADINGS_FEW = 2  # an essay with no more headings than this may be headingless all the same
 
 # An opening sentence that starts with one of these greets the audience: it becomes `greeting`.
 GREETINGS = {
@@ -51,11 +63,15 @@ __all__ = ["import_essay", "read_essay"]
 def read_essay(path: Path) -> Outline:
     """Read the essay at `path` into an outline; `DeckmakerError` if it cannot be one."""
     text = read_text(path, "a .txt or .md essay")
-    return import_essay(text, str(path), markdown=path.suffix.lower() in MARKDOWN_SUFFIXES)
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    return import_essay(text, str(path), markdown=markdown, folder=path.parent)
 
 
-def import_essay(text: str, source: str = "<essay>", markdown: bool = False) -> Outline:
-    """The outline of an essay given as text; `source` names it in messages and titles."""
+def import_essay(
+    text: str, source: str = "<essay>", markdown: bool = False, folder: Path | None = None
+) -> Outline:
+    """The outline of an essay given as text; `source` names it in messages and titles, and
+    `folder` holds the pictures it shows (none are shown without one)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, warnings = characters.fitted_lines(text, source)
     if characters.mark_in(text):
@@ -66,30 +82,37 @@ def import_essay(text: str, source: str = "<essay>", markdown: bool = False) -> 
                 if (mark := characters.mark_in(line))
             )
         )
+    about = read_about(text, source)
     if markdown:
         from deckmaker.essay.markdown import read_markdown
 
-        essay = read_markdown(text)
+        essay = read_markdown(about.body)
     else:
         from deckmaker.essay.plain import read_plain
 
-        essay = read_plain(text)
-    return _outline(essay, source, warnings)
+        essay = read_plain(about.body)
+    return _outline(essay, source, warnings, about, folder)
 
 
-def _outline(essay: Essay, source: str, warnings: tuple[str, ...] = ()) -> Outline:
+def _outline(
+    essay: Essay,
+    source: str,
+    warnings: tuple[str, ...] = (),
+    about: About | None = None,
+    folder: Path | None = None,
+) -> Outline:
     from deckmaker.essay.language import detect_language, split_sentences
 
-    prose = [p for part in (essay.opening, *essay.sections) for p in part.paragraphs]
+    about = about or About("")
+    essay, footnotes = _notes_apart(essay)
+    prose = [speakable(p) for part in (essay.opening, *essay.sections) for p in part.paragraphs]
     if not any(clean_text(p) for p in prose):
+        passages = (essay.opening, *essay.sections)
+        shows_code = any(isinstance(s.item, Code) for part in passages for s in part.shown)
         raise DeckmakerError.at(
-            "holds no prose to make a talk from; give an essay with paragraphs under headings",
-            source,
-        )
-    if not essay.sections:
-        raise DeckmakerError.at(
-            "has no section headings; put each section's heading on a line of its own between "
-            "blank lines (in Markdown, '## Heading')",
+            "holds only code, no prose to say over it; write a few paragraphs about the code"
+            if shows_code
+            else "holds no prose to make a talk from; give an essay with paragraphs",
             source,
         )
     language = detect_language(" ".join(prose))
@@ -101,33 +124,102 @@ def _outline(essay: Essay, source: str, warnings: tuple[str, ...] = ()) -> Outli
             greeting = first.text
             rest = opening[0][first.start + len(first.text) :].strip()
             opening = tuple(p for p in (rest, *opening[1:]) if p)
-    title = essay.title and clean_text(essay.title)
+    essay = replace(essay, opening=replace(essay.opening, paragraphs=opening))
+    essay = _with_parts(essay, language)
+    opening = _paragraphs(essay.opening)
+    title = clean_text(about.title or "") or (essay.title and clean_text(speakable(essay.title)))
     places = {title: Place("title", essay.title_line or 1)} if title else {}
     if not title and greeting:
         title = _topic(greeting, language)
-    subtitle = _question(opening, language) if title else None
+    subtitle = clean_text(about.subtitle or "") or (_question(opening, language) if title else None)
     if not title:
         title = _title_from(opening, language, source)
+    show_notes: list[str] = []
     intro = None
-    if opening or essay.opening.listed or essay.opening.quote:
-        extras = essay.opening.listed, essay.opening.quote, essay.opening.notes
-        intro = _segment(Passage(None, essay.opening.line, opening, *extras), language)
+    if opening or essay.opening.listed or essay.opening.shown:
+        intro = _segment(
+            replace(essay.opening, paragraphs=opening), language, footnotes, show_notes, folder
+        )
     sections = []
     for number, passage in enumerate(essay.sections, 1):
-        segment = _segment(passage, language)
+        segment = _segment(passage, language, footnotes, show_notes, folder)
         sections.append(segment)
         if segment.title:
             places.setdefault(segment.title, Place(f"heading of section {number}", passage.line))
+    for mark, text in footnotes.items():
+        if " " in text or len(text) < 60:
+            show_notes.append(f"[{mark}] {text}")
+        else:  # a note that is only an address: the address on a line of its own
+            show_notes.extend((f"[{mark}]", text))
     return Outline(
         title=title,
         sections=tuple(sections),
         subtitle=subtitle,
+        host=about.host,
         greeting=greeting,
         intro=intro,
         source=source,
         places=places,
         warnings=warnings,
+        metadata=about.metadata,
+        show_notes=tuple(show_notes),
     )
+
+
+def _notes_apart(essay: Essay) -> tuple[Essay, dict[str, str]]:
+    """The essay without its closing Notes section, and its footnotes by mark ("1" for [1],
+    [^1] and <sup>1</sup>) in the order written."""
+    footnotes = {_mark_key(mark): text for mark, text in essay.footnotes if text}
+    sections = essay.sections
+    if sections and is_notes_title(sections[-1].title):
+        for number, paragraph in enumerate(sections[-1].paragraphs, 1):
+            found = numbered_note(paragraph)
+            mark, text = found if found else (f"[{number}]", " ".join(paragraph.split()))
+            footnotes.setdefault(_mark_key(mark), text)
+        sections = sections[:-1]
+    return replace(essay, sections=sections), footnotes
+
+
+def _mark_key(mark: str) -> str:
+    return mark.strip("[]^ ")
+
+
+def _swamped(passages: tuple[Passage, ...]) -> bool:
+    """Whether one passage of a few runs longer than two long parts: its headings are a
+    quotation's title or a line of verse, not the essay's sections."""
+    from deckmaker.essay.parts import MAX_MINUTES
+
+    longest = max(sum(len(p.split()) for p in part.paragraphs) for part in passages)
+    return longest > 2 * MAX_MINUTES * DEFAULT_WPM
+
+
+def _with_parts(essay: Essay, language: str) -> Essay:
+    """A headingless essay (or one whose few headings head little of it: a verse's title, the
+    essay's own title on its first line) cut into parts where its topic shifts."""
+    from deckmaker.essay.parts import split_parts
+
+    passages = (essay.opening, *essay.sections)
+    if essay.sections and len(essay.sections) > HEADINGS_FEW:
+        return essay
+    if essay.sections and not _swamped(passages):
+        return essay
+    title, title_line = essay.title, essay.title_line
+    if not essay.title and not essay.opening.paragraphs and len(essay.sections) == 1:
+        title, title_line = essay.sections[0].title, essay.sections[0].line  # its title line
+    whole = passages[0]
+    for part in passages[1:]:
+        before = len(whole.paragraphs)
+        whole = replace(
+            whole,
+            paragraphs=(*whole.paragraphs, *part.paragraphs),
+            listed=(*whole.listed, *part.listed),
+            shown=(*whole.shown, *(replace(s, after=s.after + before) for s in part.shown)),
+            notes=(*whole.notes, *part.notes),
+            show_notes=(*whole.show_notes, *part.show_notes),
+            picture=whole.picture or part.picture,
+        )
+    parts = split_parts(whole, language, DEFAULT_WPM)
+    return Essay(title, title_line, Passage(None, whole.line), parts)
 
 
 def _greets(sentence: str, language: str) -> bool:
@@ -148,41 +240,121 @@ def _anchor(said: str | None, spoken: str) -> str | None:
 
 
 def _paragraphs(passage: Passage) -> tuple[str, ...]:
-    return tuple(p for p in (clean_text(p) for p in passage.paragraphs) if p)
+    return tuple(p for p in (clean_text(speakable(p)) for p in passage.paragraphs) if p)
 
 
-def _segment(passage: Passage, language: str) -> Segment:
+def _segment(
+    passage: Passage,
+    language: str,
+    footnotes: dict[str, str],
+    show_notes: list[str],
+    folder: Path | None,
+) -> Segment:
     from deckmaker.essay.points import key_points
 
-    paragraphs = _paragraphs(passage)
+    said: list[str] = []  # each paragraph as said, "" when nothing of it is
+    notes = [n for n in (clean_text(n) for n in passage.notes) if n]
+    for raw in passage.paragraphs:
+        spoken = clean_text(speakable(raw))
+        if is_thanks(spoken):
+            show_notes.append(spoken)
+            spoken = ""
+        elif is_caption(spoken):  # "Cargo.toml:", "Output:": a label over code, not a sentence
+            spoken = ""
+        elif spoken[-1:].isalnum():  # a paragraph the author left without its stop
+            spoken += "."
+        said.append(spoken)
+        for key in map(_mark_key, marks_in(raw)):
+            note = f"Note {key}: {footnotes[key]}" if key in footnotes else None
+            if note and note not in notes:
+                notes.append(note)
+    show_notes.extend(passage.show_notes)
+    paragraphs = tuple(p for p in said if p)
     script = "\n\n".join(paragraphs) or None
-    spoken = " ".join((script or "").split())
+    spoken_all = " ".join((script or "").split())
     if passage.listed:
         points = tuple(
             Point(
-                clean_text(item.text),
-                tuple(s for s in (clean_text(s) for s in item.points) if s),
-                _anchor(item.said, spoken),
+                clean_text(speakable(item.text)),
+                tuple(s for s in (clean_text(speakable(s)) for s in item.points) if s),
+                _anchor(item.said and speakable(item.said), spoken_all),
             )
             for item in passage.listed
-            if clean_text(item.text)
+            if clean_text(speakable(item.text))
         )
     else:
         points = key_points(paragraphs, language, title=passage.title)
+    code: list[Code] = []
+    tables: list[Table] = []
+    quotes: list[Quote] = []
+    for shown in passage.shown:
+        at = _shown_from(said, shown.after, language, spoken_all)
+        item = shown.item
+        if isinstance(item, Code):
+            code.append(replace(item, said=at))
+        elif isinstance(item, Table):
+            tables.append(_table(item, at))
+        elif (quote := _quote(item)) is not None:
+            quotes.append(replace(quote, said=at))
+    image = None
+    if passage.picture:
+        image = _picture(passage.picture.path, folder)
+        alt = clean_text(passage.picture.alt)
+        if image is None:
+            notes.append(f"Picture, not in the deck: {alt} ({passage.picture.path})")
+        elif alt:
+            notes.append(f"Picture: {alt}")
     return Segment(
-        title=clean_text(passage.title) if passage.title else None,
+        title=clean_text(speakable(passage.title)) if passage.title else None,
         points=points,
         script=script,
-        notes=tuple(n for n in (clean_text(n) for n in passage.notes) if n),
-        quotes=tuple(q for q in (_quote(passage.quote),) if q),
+        notes=tuple(notes),
+        quotes=tuple(quotes),
+        image=image,
+        code=tuple(code),
+        tables=tuple(tables),
     )
 
 
-def _quote(quote: Quote | None) -> Quote | None:
-    if quote is None or not clean_text(quote.text):
+def _shown_from(said: list[str], after: int, language: str, spoken: str) -> str | None:
+    """Where something shown goes on screen: at the last sentence said before it, or the first
+    after it when nothing is said before."""
+    from deckmaker.essay.language import split_sentences
+
+    before = [p for p in said[:after] if p]
+    after_ = [p for p in said[after:] if p]
+    if before:
+        sentence = split_sentences(tuple(before[-1:]), language)[-1].text
+    elif after_:
+        sentence = split_sentences(tuple(after_[:1]), language)[0].text
+    else:
         return None
-    attribution = clean_text(quote.attribution or "") or None
-    return Quote(clean_text(quote.text, paragraphs=True), attribution)
+    return _anchor(sentence, spoken)
+
+
+def _table(table: Table, said: str | None) -> Table:
+    return Table(
+        tuple(clean_text(c) for c in table.header),
+        tuple(tuple(clean_text(c) for c in row) for row in table.rows),
+        said,
+    )
+
+
+def _picture(path: str, folder: Path | None) -> str | None:
+    """The picture's file when the deck can hold it: beside the essay, a PNG, JPEG, GIF or BMP."""
+    from deckmaker.outline.load import IMAGE_SUFFIXES
+
+    if folder is None or Path(path).suffix.lower() not in IMAGE_SUFFIXES:
+        return None
+    found = folder / path
+    return str(found) if found.is_file() else None
+
+
+def _quote(quote: Quote) -> Quote | None:
+    text = clean_text(speakable(quote.text), paragraphs=True)
+    if not text:
+        return None
+    return Quote(text, clean_text(quote.attribution or "") or None)
 
 
 def _title_from(opening: tuple[str, ...], language: str, source: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckmaker.outline import Quote
+from deckmaker.outline import Code, Quote, Table
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,23 @@ class Listed:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """Something the essay shows rather than says (code, a table, someone's words), placed
+    after the first `after` paragraphs of its passage."""
+
+    after: int
+    item: Code | Table | Quote
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image the essay shows: a file beside it, with the words that describe it."""
+
+    path: str
+    alt: str
+
+
+@dataclass(frozen=True)
 class Passage:
     """The opening, or a section: the prose under one heading, markup dropped."""
 
@@ -28,8 +45,10 @@ class Passage:
     line: int  # of the heading (or of the first prose, for the opening)
     paragraphs: tuple[str, ...] = ()
     listed: tuple[Listed, ...] = ()
-    quote: Quote | None = None
-    notes: tuple[str, ...] = ()  # what is not prose (code), kept for the speaker
+    shown: tuple[Shown, ...] = ()
+    notes: tuple[str, ...] = ()  # for the speaker, never said (a remote picture, a footnote)
+    show_notes: tuple[str, ...] = ()  # for the episode's description (links' addresses)
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -38,3 +57,4 @@ class Essay:
     title_line: int | None
     opening: Passage
     sections: tuple[Passage, ...]
+    footnotes: tuple[tuple[str, str], ...] = ()  # (mark, text): "[^1]", "[1]", "<sup>1</sup>"

@@ -10,7 +10,8 @@ from deckmaker.essay.document import Essay, Passage
 
 HEADING_WORDS = 12  # longer than this, a line on its own is a one-line paragraph
 HEADING_CHARS = 90
-_PROSE_ENDS = (".", ",", ";", ":", "…")
+_PROSE_ENDS = (".", ",", ";", ":", "…", "—", "–", "-")  # a dash leads into a quotation
+_QUOTE_OPENS = ("“", '"', "‘", "'", "«")  # a line in quotation marks is someone's words
 
 
 def read_plain(text: str) -> Essay:
@@ -61,5 +62,6 @@ def _is_heading(lines: list[str]) -> bool:
         len(line.split()) <= HEADING_WORDS
         and len(line) <= HEADING_CHARS
         and not line.endswith(_PROSE_ENDS)
+        and not line.startswith(_QUOTE_OPENS)
         and any(c.isalpha() for c in line)
     )

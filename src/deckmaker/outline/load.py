@@ -22,6 +22,7 @@ from deckmaker import characters
 from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.limits import MAX_IMAGE_BYTES, MAX_THEME_BYTES, MAX_YAML_NODES
+from deckmaker.outline.fields import CODE, COLUMN, OUTLINE, POINT, QUOTE, SEGMENT, TABLE
 from deckmaker.outline.model import Code, Column, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.textfile import read_text
 
@@ -53,19 +54,15 @@ _DECIMAL = re.compile(r"[0-9]*\.[0-9]+|[0-9]+\.[0-9]*")
 
 NO_SCRIPT = "there is no script to find these words in; add one or remove `said:`"
 MIN_PACE, MAX_PACE = 10, 600  # a slide up for less than 10 s flickers; 10 minutes is no pace
-SEGMENT_KEYS = (
-    "title", "points", "script", "notes", "quote", "image", "columns", "code", "table",
-)  # fmt: skip
-COLUMN_KEYS = ("title", "points")
+# The keys of each mapping, as the field table declares them (outline/fields.py).
+SEGMENT_KEYS = SEGMENT.keys()
+COLUMN_KEYS = COLUMN.keys()
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
-QUOTE_KEYS = ("text", "attribution", "said")
-CODE_KEYS = ("text", "language", "said")
-TABLE_KEYS = ("header", "rows", "said")
-TOP_KEYS = (
-    "title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections", "outro",
-    "theme", "footer",
-    "voice", "duration", "hosts", "curly_quotes", "pace", "reveal", "metadata", "show_notes",
-)  # fmt: skip
+QUOTE_KEYS = QUOTE.keys()
+CODE_KEYS = CODE.keys()
+TABLE_KEYS = TABLE.keys()
+POINT_KEYS = POINT.keys()
+TOP_KEYS = OUTLINE.keys()
 
 
 def load_outline(path: str | Path, *, allow_outside: bool = False) -> Outline:
@@ -587,7 +584,7 @@ class _Reader:
             if text is None:
                 self.fail(node, field, "is empty; write the point or remove the line")
             return Point(text) if text else None
-        fields = self.mapping(node, field, ("text", "points", "said"), "a point")
+        fields = self.mapping(node, field, POINT_KEYS, "a point")
         if fields is None:
             return None
         text = self.required_text(node, fields, "text", field)

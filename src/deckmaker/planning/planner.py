@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.options import DEFAULT_WPM, DEFAULTS, MAX_SLIDE_SECONDS, Options
 from deckmaker.outline import Column, Outline, Point, Segment
 from deckmaker.planning.align import Sentence, align, anchored, filled, paragraphs, sentences
 from deckmaker.planning.model import (
@@ -31,37 +32,25 @@ from deckmaker.planning.voice import Voice
 from deckmaker.theme.frames import Frames
 from deckmaker.typography import smarten
 
-DEFAULT_WPM = 150
 # A divider opens each section when the talk has this many sections or more and its sections
 # average two slides or more; shorter talks show their structure through the numbered agenda.
 DIVIDER_MIN_SECTIONS = 3
 DIVIDER_MIN_SLIDES_PER_SECTION = 2
-# The longest a slide stays up, unless `pace:` or --max-slide-seconds says otherwise: presenters
-# change slides every 30 to 90 seconds.
-MAX_SLIDE_SECONDS = 75
 _PAUSE_MARK = re.compile(r"\[\s*pause\s*\]", re.I)
 
 
-def plan_talk(
-    outline: Outline,
-    voice: Voice,
-    frames: Frames,
-    wpm: int | None = None,
-    target: int | None = None,
-    curly_quotes: bool = False,
-    max_slide_seconds: int | None = None,
-    reveal: bool = False,
-) -> Plan:
-    """`target`: seconds the talk should run (else the outline's `duration:`), for warnings.
-    `curly_quotes` (or the outline's `curly_quotes:`) curls the quotes of the words said, as the
-    slides' are: the deck's notes and every script format then show ’ “ ” alike.
-    `max_slide_seconds` (else the outline's `pace:`) is the longest a slide stays up; `reveal`
-    (or the outline's `reveal:`) shows each bullet on a click, marked [CLICK] where it is said."""
-    limit = max_slide_seconds or outline.pace or MAX_SLIDE_SECONDS
-    planner = _Planner(outline, voice, frames, limit, reveal or outline.reveal)
-    plan = planner.plan(wpm or outline.wpm or DEFAULT_WPM)
-    plan = replace(plan, target=target or outline.duration, read_warnings=outline.warnings)
-    return _curled(plan) if curly_quotes or outline.curly_quotes else plan
+def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options = DEFAULTS) -> Plan:
+    """The plan of `outline`, with each option not given taken from the outline (see
+    `Options.resolved`). `target`: seconds the talk should run, for warnings. `curly_quotes`
+    curls the quotes of the words said, as the slides' are: the deck's notes and every script
+    format then show ’ “ ” alike. `max_slide_seconds` is the longest a slide stays up; `reveal`
+    shows each bullet on a click, marked [CLICK] where it is said."""
+    chosen = options.resolved(outline)
+    limit = chosen.max_slide_seconds or MAX_SLIDE_SECONDS
+    planner = _Planner(outline, voice, frames, limit, chosen.reveal)
+    plan = planner.plan(chosen.wpm or DEFAULT_WPM)
+    plan = replace(plan, target=chosen.target, read_warnings=outline.warnings)
+    return _curled(plan) if chosen.curly_quotes else plan
 
 
 def _curled(plan: Plan) -> Plan:

@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.options import DEFAULT_VOICE
 from deckmaker.templates import BUNDLED_PREFIX, Templates
 
 VOICE_TEMPLATE = "voice.j2"
 VOICES = ("video", "talk", "podcast")
-DEFAULT_VOICE = "video"
 _MACRO = re.compile(r"{%-?\s*macro\s+(\w+)")
 _WHOLE_MACRO = re.compile(r"{%-?\s*macro\s+(\w+).*?{%-?\s*endmacro\s*-?%}", re.S)
 

@@ -82,6 +82,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         _fill(placed, place, planned, theme.sets_lists, theme.accent)
         reveal_bullets(slide, [placed[i] for i in place.texts], planned)
         if planned.image and planned.picture:
+            growth.settle()  # python-pptx looks for the picture among the slides' images
             slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
         if planned.numeral and planned.numeral_box:
             font = theme.frames.title_font.name
@@ -98,6 +99,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     props = prs.core_properties
     props.title, props.subject = _property(plan.title), _property(plan.subtitle or "")
     props.author = _property(plan.host or "")
+    growth.settle()
     list_notes_master(prs)
     return reproducible_bytes(prs)
 
@@ -134,11 +136,11 @@ def _placed(slide: Slide, sources: tuple[tuple[int, Emus | None], ...]) -> dict[
     (`Placement.cloned`). Each gets its layout's box written out, so no reader has to match it
     to the layout by an index it may not have."""
     shapes = slide.shapes  # cloned from the layout's placeholders, and nothing else yet
-    cloned = [Shape(sp, shapes) for sp in shapes._spTree.iterchildren(_SP)]  # type: ignore[arg-type]
+    cloned = [Shape(sp, shapes) for sp in shapes.element.iterchildren(_SP)]
     placed = {}
     for (shape_id, box), shape in zip(sources, cloned, strict=True):
         if box is not None:
-            set_box(shape._element, box)
+            set_box(shape.element, box)
         placed[shape_id] = shape
     return placed
 
@@ -146,7 +148,7 @@ def _placed(slide: Slide, sources: tuple[tuple[int, Emus | None], ...]) -> dict[
 def _write_notes(notes: NotesSlide, text: str) -> None:
     """Put `text` in the notes slide's notes box, as python-pptx's `notes_text_frame.text`
     writes it (`textbody`)."""
-    placeholder = notes_body(notes._element)
+    placeholder = notes_body(notes.element)
     if placeholder is not None:
         set_text_body(placeholder, notes_paragraphs(text), fitted=False)
 
@@ -242,4 +244,4 @@ def _write(shape: Shape, block: Block, sets_lists: bool = True, accent: str | No
                 accent=(accent or True) if bullet.heading else False,
             )
         )
-    set_text_body(shape._element, paragraphs, fitted=True)
+    set_text_body(shape.element, paragraphs, fitted=True)

@@ -68,7 +68,7 @@ def placement(
         tuple(s.shape_id for s in role.texts),
         role.picture.shape_id if role.picture is not None else None,
         {
-            kind: (s.part is not lay.part, _position(s._element), emus(s))
+            kind: (s.part is not lay.part, _position(s.element), emus(s))
             for kind, s in role.latent.items()
             if kind in (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER)
         },
@@ -135,7 +135,7 @@ def _made(theme: Theme) -> Prototypes:
     for kind, place in placements.items():
         lay = chosen[kind]
         for which, (on_master, index, box) in place.latent.items():
-            tree = (lay.slide_master if on_master else lay).shapes._spTree
+            tree = (lay.slide_master if on_master else lay).shapes.element
             latent[kind, which] = etree.tostring(latent_prototype(tree[index], box))
     growth = Growth(prs)
     for lay in {lay.part.partname: lay for lay in chosen.values()}.values():

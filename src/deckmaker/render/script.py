@@ -10,33 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from deckmaker.formats import DEFAULT_FORMAT, FORMATS, Format
 from deckmaker.planning import Plan
 from deckmaker.render.timeline import TimedPart, timeline
 from deckmaker.templates import Templates
 
-
-@dataclass(frozen=True)
-class Format:
-    name: str
-    suffix: str  # after the outline's name: talk.script.md
-    template: str
-    about: str  # for --help and `templates list`
-    ending: str = "\n"  # what the file ends with: SubRip closes its last caption with a blank line
-
-
-FORMATS = {
-    f.name: f
-    for f in (
-        Format("md", ".script.md", "script.md.j2", "the recording script, in Markdown"),
-        Format("txt", ".script.txt", "script.txt.j2", "teleprompter text: plain paragraphs"),
-        Format("html", ".teleprompter.html", "teleprompter.html.j2", "a teleprompter page"),
-        Format("srt", ".srt", "captions.srt.j2", "captions (SubRip)", "\n\n"),
-        Format("chapters", ".chapters.json", "chapters.json.j2", "Podcasting 2.0 chapters"),
-        Format("show-notes", ".show-notes.txt", "show-notes.txt.j2", "description + chapters"),
-        Format("dialogue", ".dialogue.md", "dialogue.md.j2", "the script for two hosts"),
-    )
-}
-DEFAULT_FORMAT = "md"
 SCRIPT_TEMPLATE = FORMATS[DEFAULT_FORMAT].template
 
 
@@ -89,3 +67,8 @@ def render_script(
         name, plan=plan, parts=parts, cues=cues, total=plan.total_seconds, **extra
     )
     return Rendered(text.rstrip("\n") + FORMATS[fmt].ending, warnings)
+
+
+def render_format(plan: Plan, templates: Templates, fmt: Format) -> Rendered:
+    """The script in `fmt`, through its template (a format's renderer: see `deckmaker.formats`)."""
+    return render_script(plan, templates, fmt.template, fmt.name)

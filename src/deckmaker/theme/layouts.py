@@ -299,7 +299,7 @@ def _is_subtitle(r: Roles) -> bool:
 
 
 def _vertical(shape: Shape) -> bool:
-    ph = shape._element.ph
+    ph = shape.element.ph
     return ph is not None and ph.get("orient") == "vert"  # vertical text: no place for a talk
 
 

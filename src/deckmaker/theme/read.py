@@ -55,7 +55,7 @@ def read_theme(path: Path, digest: str = "") -> Theme:
     chosen, notices = _choose(prs, layouts, path)
     reshaped = make_room(prs, layouts, {layouts.index(lay) for lay in chosen.values()})
     colours = colour_scheme(_theme_part(prs))
-    parts = [m._element for m in prs.slide_masters] + [lay._element for lay in chosen.values()]
+    parts = [m.element for m in prs.slide_masters] + [lay.element for lay in chosen.values()]
     accent = brand_accent(
         colours.get("accent1", ""), used_colours(parts), colours.get("lt1", "FFFFFF")
     )
@@ -216,7 +216,7 @@ def _capitals(title: Shape | None) -> bool:
     section header does), which the planner must measure."""
     if title is None:
         return False
-    style = title._element.find(f".//{{{A_NS}}}lstStyle/{{{A_NS}}}lvl1pPr/{{{A_NS}}}defRPr")
+    style = title.element.find(f".//{{{A_NS}}}lstStyle/{{{A_NS}}}lvl1pPr/{{{A_NS}}}defRPr")
     return style is not None and style.get("cap") == "all"
 
 
@@ -232,7 +232,7 @@ def _above(title: Box, label: Box | None) -> Box | None:
 
 def _sets_lists(prs: Presentation) -> bool:
     """Whether the master's body style indents its second list level (sub-points)."""
-    second = prs.slide_master._element.find(f".//{{{P_NS}}}bodyStyle/{{{A_NS}}}lvl2pPr")
+    second = prs.slide_master.element.find(f".//{{{P_NS}}}bodyStyle/{{{A_NS}}}lvl2pPr")
     return second is not None and int(second.get("marL", "0")) > 0
 
 

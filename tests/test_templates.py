@@ -20,6 +20,7 @@ from test_deck import TITLE_TYPES, planned_text, shown
 
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
+from deckmaker.options import Options
 from deckmaker.pipeline import build, example_outline
 from deckmaker.planning import Layout
 from deckmaker.theme.layouts import described
@@ -63,7 +64,7 @@ def held(deck: Path, plan) -> None:
 @pytest.mark.parametrize("path", TEMPLATES, ids=[p.name for p in TEMPLATES])
 def test_every_outline_builds_in_every_template(path: Path, outline: str, tmp_path: Path) -> None:
     source = example_outline() if outline == "example" else stress_outline(tmp_path)
-    built = build(source, tmp_path / "out", theme=str(path))
+    built = build(source, tmp_path / "out", options=Options(theme=str(path)))
     held(built.files["deck"], built.plan)
     theme = read_theme(path)
     holds = described(theme.open())
@@ -122,7 +123,7 @@ def test_a_tiny_title_box_is_made_room_in_not_refused(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "title boxes are too small for a title at 16 pt" in result.output
     for outline in (example_outline(), stress_outline(tmp_path)):
-        built = build(outline, tmp_path / "out", theme=str(theme))
+        built = build(outline, tmp_path / "out", options=Options(theme=str(theme)))
         assert all(s.title_pt >= 16 for s in built.plan.slides if s.title)
         held(built.files["deck"], built.plan)
 
@@ -153,7 +154,7 @@ def _without_quote_layout(out: Path) -> Path:
 
 def test_without_a_quote_layout_the_quote_stands_in_a_body_box(tmp_path: Path) -> None:
     theme = _without_quote_layout(tmp_path / "noquote.pptx")
-    built = build(stress_outline(tmp_path), tmp_path / "out", theme=str(theme))
+    built = build(stress_outline(tmp_path), tmp_path / "out", options=Options(theme=str(theme)))
     quotes = [s for s in built.plan.slides if s.layout is Layout.QUOTE]
     assert quotes and all(s.title == "Only points" for s in quotes[:1])
     held(built.files["deck"], built.plan)
@@ -186,7 +187,7 @@ def test_column_headings_take_the_brand_colour_not_office_blue(tmp_path: Path) -
     theme = _violet_brand(tmp_path / "violet.pptx")
     assert read_theme(theme).accent == VIOLET
     assert read_theme(shipped()["light"]).accent is None  # its own accent stands
-    built = build(stress_outline(tmp_path), tmp_path / "out", theme=str(theme))
+    built = build(stress_outline(tmp_path), tmp_path / "out", options=Options(theme=str(theme)))
     deck = Presentation(str(built.files["deck"]))
     (columns,) = [s for s in built.plan.slides if s.layout is Layout.COLUMNS]
     slide = list(deck.slides)[columns.number - 1]

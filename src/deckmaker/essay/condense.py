@@ -30,22 +30,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deckmaker.essay.document import Passage
-from deckmaker.essay.language import content_stems, words
+from deckmaker.essay.language import content_stems, word_set, words
 from deckmaker.essay.speech import speakable
 from deckmaker.sentences import spans
 
 # Words that, opening a sentence, point at the sentence before it.
 BACK_WORDS = {
-    "en": frozenset(
+    "en": word_set(
         """this that these those he she it they him her his its their them such but however
         yet so also and or nor still thus therefore hence moreover furthermore besides instead
         otherwise likewise similarly then again indeed accordingly consequently nevertheless
-        nonetheless meanwhile afterwards here there's""".split()
+        nonetheless meanwhile afterwards here there's"""
     ),
-    "es": frozenset(
+    "es": word_set(
         """esto eso aquello este esta estos estas ese esa esos esas aquel aquella él ella ellos
         ellas ello su sus pero y o ni también además así entonces luego incluso asimismo
-        tampoco aun""".split()
+        tampoco aun"""
     ),
 }
 # Openings of more than one word that point back the same way.

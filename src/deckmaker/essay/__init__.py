@@ -220,6 +220,28 @@ def _parted_again(
     )
 
 
+def essay_parts(path: Path) -> tuple[tuple[Passage, ...], str]:
+    """The essay at `path` as the condenser reads it: its opening and its parts (cut where its
+    topic shifts when it has no headings), and its language. For bench/condense.py."""
+    from deckmaker.essay.language import detect_language
+
+    text = read_text(path, "a .txt or .md essay").replace("\r\n", "\n")
+    about = read_about(text, str(path))
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from deckmaker.essay.markdown import read_markdown
+
+        essay = read_markdown(about.body)
+    else:
+        from deckmaker.essay.plain import read_plain
+
+        essay = read_plain(about.body)
+    essay, _ = _notes_apart(essay)
+    prose = " ".join(speakable(p) for part in (essay.opening, *essay.sections) for p in part.paragraphs)
+    language = detect_language(prose)
+    essay = _with_parts(essay, language)
+    return (essay.opening, *essay.sections), language
+
+
 def _condensed(
     essay: Essay, language: str, target: int, wpm: int | None, spare: int = 0
 ) -> tuple[Essay, tuple[tuple[str, ...], ...], str]:

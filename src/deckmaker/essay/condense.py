@@ -86,7 +86,7 @@ class Weights:
     """How sentences are chosen; bench/condense.py compares these choices."""
 
     centrality: float = 1.0  # closeness of its stems to its part's
-    paragraph_start: float = 0.15  # opening its paragraph (where essays put the topic sentence)
+    paragraph_start: float = 0.5  # opening its paragraph (where essays put the topic sentence)
     part_start: float = 0.3  # opening its part
     lead: bool = False  # the baseline: each part's first sentences, in order, nothing else
 

@@ -62,9 +62,7 @@ def measure(essay: Path, minutes: int) -> dict[str, object]:
     kept_words = sum(len((s.script or "").split()) for s in segments)
     passages, language = essay_parts(essay)
     found = sentences_of(passages, language)
-    texts = [
-        speakable(passages[s.part].paragraphs[s.paragraph][s.start : s.end]) for s in found
-    ]
+    texts = [speakable(passages[s.part].paragraphs[s.paragraph][s.start : s.end]) for s in found]
     key = {(s.part, s.paragraph, s.start): i for i, s in enumerate(found)}
     points = anchors(reference_points(essay), texts, language)
     row: dict[str, object] = {"length": plan.total_seconds}

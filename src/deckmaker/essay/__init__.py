@@ -236,7 +236,9 @@ def essay_parts(path: Path) -> tuple[tuple[Passage, ...], str]:
 
         essay = read_plain(about.body)
     essay, _ = _notes_apart(essay)
-    prose = " ".join(speakable(p) for part in (essay.opening, *essay.sections) for p in part.paragraphs)
+    prose = " ".join(
+        speakable(p) for part in (essay.opening, *essay.sections) for p in part.paragraphs
+    )
     language = detect_language(prose)
     essay = _with_parts(essay, language)
     return (essay.opening, *essay.sections), language

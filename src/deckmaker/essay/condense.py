@@ -1,13 +1,18 @@
 """An essay condensed to a length: the author's own paragraphs and sentences, chosen, in order.
 
 Extractive and deterministic. Each part of the essay gets a share of the words wanted in
-proportion to its own length, and keeps, best first, the whole paragraphs that fit in that share,
-then single sentences of the rest; every part keeps at least its key paragraph (or, when that is
-too long, its key sentences). How good a sentence is: how close its content stems come to its
-part's (a centroid, TF-IDF over the parts, as in Radev's MEAD: linear in the essay's length, where
-TextRank's graph is quadratic), plus a little for opening its paragraph and its part. The opening
-hook and the closing thought are kept first. bench/condense.py measured these choices against a
-lead baseline (each part's first sentences) on the long essays of bench/corpus.
+proportion to its own length, and keeps, best first, what fits in that share of its whole
+paragraphs and its single sentences (a whole paragraph counted a little better than its
+sentences' mean, so that it is preferred); every part keeps at least its key paragraph (or, when
+that is too long, its key sentence). How good a sentence is: how close its content stems come to
+its part's (a centroid, TF-IDF over the parts, as in Radev's MEAD: linear in the essay's length,
+where TextRank's graph is quadratic), plus as much again for opening its paragraph (the topic
+sentence) and for opening its part. A sentence that says again what a kept one says (half its
+content stems shared) is left out. The opening hook and the closing thought are kept first.
+bench/condense.py chose these weights on the long essays of bench/corpus against hand-written
+reference points and a lead baseline (each part's first sentences): centrality alone, or whole
+paragraphs first, kept fewer of the points than the lead; the position bonus and the repetition
+rule more.
 
 Coherence rules, whatever the scores say:
 - a sentence that opens on a word pointing back ("This", "But", "He", "However"; "Esto",
@@ -32,6 +37,7 @@ from dataclasses import dataclass, replace
 from deckmaker.essay.document import Passage
 from deckmaker.essay.language import content_stems, word_set, words
 from deckmaker.essay.speech import speakable
+from deckmaker.essay.statement import AUXILIARIES
 from deckmaker.sentences import spans
 
 # Words that, opening a sentence, point at the sentence before it.
@@ -40,7 +46,7 @@ BACK_WORDS = {
         """this that these those he she it they him her his its their them such but however
         yet so also and or nor still thus therefore hence moreover furthermore besides instead
         otherwise likewise similarly then again indeed accordingly consequently nevertheless
-        nonetheless meanwhile afterwards here there's"""
+        nonetheless meanwhile afterwards here there's thither thence therein whereupon"""
     ),
     "es": word_set(
         """esto eso aquello este esta estos estas ese esa esos esas aquel aquella él ella ellos
@@ -54,7 +60,7 @@ BACK_PHRASES = {
         "for example", "for instance", "in fact", "in other words", "on the other hand",
         "in contrast", "in addition", "as a result", "after all", "of course", "even so",
         "at the same time", "the former", "the latter", "by contrast", "that said",
-        "not only that", "what's more", "to do so", "to do this",
+        "not only that", "what's more", "to do so", "to do this", "no doubt",
     ),
     "es": (
         "sin embargo", "por eso", "por lo tanto", "por tanto", "en cambio", "por otro lado",
@@ -86,8 +92,13 @@ class Weights:
     """How sentences are chosen; bench/condense.py compares these choices."""
 
     centrality: float = 1.0  # closeness of its stems to its part's
-    paragraph_start: float = 0.5  # opening its paragraph (where essays put the topic sentence)
-    part_start: float = 0.3  # opening its part
+    paragraph_start: float = 1.0  # opening its paragraph (where essays put the topic sentence)
+    part_start: float = 1.0  # opening its part
+    whole: float = 0.1  # a whole paragraph over its sentences' mean score
+    # A sentence sharing more than this share of its content stems with one kept already says
+    # the same again (a report's "Progress: …" lines): left out (Carbonell and Goldstein's MMR,
+    # as a threshold).
+    repeated: float = 0.5
     lead: bool = False  # the baseline: each part's first sentences, in order, nothing else
 
 
@@ -106,6 +117,7 @@ class Sentence:
     far_back: bool  # points further back
     ahead: bool  # ends introducing the sentence after it ("Ben Jonson exclaims—")
     score: float = 0.0
+    stems: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -157,13 +169,19 @@ def points_back(sentence: str, language: str) -> tuple[bool, bool, bool]:
     back than that, and whether it ends introducing the sentence after it (on a colon or a
     dash)."""
     quoted = sentence.lstrip()[:1] in "“\"«‘'"
+    # the rest of a sentence cut at an exclamation ("… of Maine! the young patriot feels")
+    running_on = sentence.lstrip(_LEAD)[:1].islower()
     ahead = sentence.rstrip().endswith((":", "—", "–", " -"))
     lowered = speakable(sentence).lstrip(_LEAD).lower().replace("’", "'")
     opening = [w.replace("’", "'") for w in words(lowered)[:4]]
     first = opening[0] if opening else ""
     head = " ".join(opening)
+    asks = len(opening) > 1 and first in AUXILIARIES.get(language, AUXILIARIES["en"])
     back = (
         quoted
+        or running_on
+        or asks
+        and opening[1] in BACK_WORDS.get(language, BACK_WORDS["en"])  # "Are they…?"
         or first in BACK_WORDS.get(language, BACK_WORDS["en"])
         or any(head.startswith(p) for p in BACK_PHRASES.get(language, BACK_PHRASES["en"]))
     )
@@ -181,7 +199,7 @@ def condense(
         keep = set(range(len(found)))
     else:
         found = _scored(found, passages, language, weights)
-        keep = _lead(found, passages, wanted) if weights.lead else _chosen(found, wanted)
+        keep = _lead(found, passages, wanted) if weights.lead else _chosen(found, wanted, weights)
     return _built(passages, found, keep)
 
 
@@ -211,7 +229,7 @@ def _scored(
             + weights.paragraph_start * first_of_paragraph
             + weights.part_start * first_of_part
         )
-        scored.append(replace(s, score=score))
+        scored.append(replace(s, score=score, stems=frozenset(bag)))
     return scored
 
 
@@ -276,7 +294,7 @@ class _Choice:
         return self.cost(sorted(self.keep))
 
 
-def _chosen(found: list[Sentence], wanted: int) -> set[int]:
+def _chosen(found: list[Sentence], wanted: int, weights: Weights) -> set[int]:
     choice = _Choice(found)
     total = sum(s.words for s in found)
     paragraphs: dict[tuple[int, int], list[int]] = {}
@@ -302,42 +320,43 @@ def _chosen(found: list[Sentence], wanted: int) -> set[int]:
         if need and choice.cost(need) <= wanted / 4:
             take(found[ends[0]].part, need)
 
+    def said_before(indices: list[int]) -> bool:
+        for i in indices:
+            mine = found[i].stems
+            if len(mine) >= 3 and any(
+                len(mine & found[j].stems) > weights.repeated * len(mine) for j in choice.keep
+            ):
+                return True
+        return False
+
     def mean(indices: list[int]) -> float:
         return sum(found[i].score for i in indices) / len(indices)
 
     by_part: dict[int, list[tuple[int, int]]] = {p: [] for p in parts}
     for key in paragraphs:
         by_part[key[0]].append(key)
-    # Whole paragraphs first, best first, within each part's share; every part at least one.
+    # In each part, within its share, the best of its whole paragraphs (counted a little better
+    # than their sentences' mean, to prefer them) and its single sentences, best first.
     for p in parts:
-        ranked = sorted(by_part[p], key=lambda k: (-mean(paragraphs[k]), k))
-        for key in ranked:
-            need = choice.needed(paragraphs[key])
-            if not need:
-                continue
-            if (
-                fits(p, choice.cost(need), shares[p])
-                or not used[p]
-                and _short(choice.cost(need), shares[p])
-            ):
+        units = [(mean(paragraphs[k]) + weights.whole, paragraphs[k]) for k in by_part[p]]
+        units += [(found[i].score, [i]) for k in by_part[p] for i in paragraphs[k]]
+        units.sort(key=lambda u: (-u[0], u[1][0], -len(u[1])))
+        for _, unit in units:
+            need = choice.needed(unit)
+            if need and fits(p, choice.cost(need), shares[p]) and not said_before(need):
                 take(p, need)
-    # Then single sentences, best first, within each part's share, then within the whole.
-    for p in parts:
-        if used[p] == 0 or used[p] < shares[p]:
-            ranked = sorted(
-                (i for i, s in enumerate(found) if s.part == p and i not in choice.keep),
-                key=lambda i: (-found[i].score, i),
-            )
-            for i in ranked:
-                need = choice.needed([i])
-                if need and (fits(p, choice.cost(need), shares[p]) or not used[p]):
+        if not used[p]:  # too short a share for any: its key paragraph, or its key sentence
+            for _, unit in units:
+                need = choice.needed(unit)
+                if need and _short(choice.cost(need), shares[p]):
                     take(p, need)
+                    break
     ranked = sorted(
         (i for i in range(len(found)) if i not in choice.keep), key=lambda i: (-found[i].score, i)
     )
     for i in ranked:
         need = choice.needed([i])
-        if need and choice.used + choice.cost(need) <= wanted:
+        if need and choice.used + choice.cost(need) <= wanted and not said_before(need):
             take(found[i].part, need)
     return _coherent(found, choice.keep)
 

@@ -40,12 +40,14 @@ def test_order_parts_and_coherence_are_kept(name: str) -> None:
     for part, (old, new) in enumerate(zip(passages, done.passages, strict=True)):
         if any(s.part == part for s in found):
             assert new.paragraphs, f"part {part} vanished"
-        # each kept paragraph is made of its own sentences, in the essay's order
-        at = 0
-        for paragraph in new.paragraphs:
-            where = " ".join(old.paragraphs).find(paragraph.split(". ")[0], at)
-            assert where >= at
-            at = where
+        # the kept paragraphs are the author's sentences, whole, in the essay's order
+        expected: dict[int, list[str]] = {}
+        for i in sorted(keep):
+            s = found[i]
+            if s.part == part:
+                text = old.paragraphs[s.paragraph][s.start : s.end]
+                expected.setdefault(s.paragraph, []).append(text)
+        assert new.paragraphs == tuple(" ".join(expected[n]) for n in sorted(expected))
     # the hook and the closing thought
     assert min(keep) == 0
     assert max(keep) == len(found) - 1

@@ -1,8 +1,8 @@
 """How `--target` condenses long essays: the length reached, the hand-written points kept, the
 sentences left pointing at nothing, the time taken.
 
-For each long essay of bench/corpus with reference points (bench/essays/NAME.points.yaml, written
-by hand) and each target (5, 12, 20 minutes):
+For each long essay of bench/corpus with reference points written by hand
+(bench/references/NAME.points.yaml) and each target (5, 12, 20 minutes):
 - **length**: the planned talk's length (`deckmaker build --target`), against the target;
 - **coverage**: the share of reference points whose anchoring sentence (the essay's sentence
   sharing most of the point's content stems) is kept, for the method and for the lead baseline
@@ -35,6 +35,9 @@ from results import replace_section  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
+# Points written by hand for the long essays, as bench/corpus/NAME.points.yaml are but for the
+# whole essay (bench/keypoints.py compares key points part by part; these are for the essay).
+REFERENCES = HERE / "references"
 ESSAYS = ("walking.txt", "self-reliance.txt", "civil-disobedience.txt",
           "compiler-team-midyear-2022.md")  # fmt: skip
 MINUTES = (5, 12, 20)
@@ -42,7 +45,7 @@ HEADING = "## Condensing to a target (bench/condense.py)"
 
 
 def reference_points(essay: Path) -> list[str]:
-    data = yaml.safe_load((HERE / "essays" / f"{essay.stem}.points.yaml").read_text("utf-8"))
+    data = yaml.safe_load((REFERENCES / f"{essay.stem}.points.yaml").read_text("utf-8"))
     return [point for points in data.values() for point in points]
 
 
@@ -81,6 +84,22 @@ def measure(essay: Path, minutes: int) -> dict[str, object]:
     return row
 
 
+LONGEST = "project-goals-2025-july.md"
+LONGEST_RAW = 14686  # words in the file, by `wc -w`: front matter, code and markup included
+
+
+def longest() -> tuple[int, int]:
+    """The longest essay's words of prose, and the milliseconds it takes to condense to 12:00."""
+    passages, language = essay_parts(CORPUS / LONGEST)
+    words = sum(s.words for s in sentences_of(passages, language))
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        condense(passages, language, 12 * 150)
+        best = min(best, time.perf_counter() - start)
+    return words, round(best * 1000)
+
+
 def main() -> None:
     lines = [
         HEADING,
@@ -88,8 +107,8 @@ def main() -> None:
         "Each long corpus essay built with `--target` at 5, 12 and 20 minutes (150 wpm): the "
         "planned talk's length against the target (±10 % is 4:30–5:30, 10:48–13:12, "
         "18:00–22:00); coverage, the share of the hand-written reference points "
-        "(bench/essays/NAME.points.yaml) whose anchoring sentence is kept, by the method and by "
-        "the lead baseline (each part's first sentences, to the same number of words); kept "
+        "(bench/references/NAME.points.yaml) whose anchoring sentence is kept, by the method "
+        "and by the lead baseline (each part's first sentences, to the same number of words); kept "
         "sentences whose antecedent was cut (dangling); the condenser's time.",
         "",
         "| Essay | Words | Target | Length | Off | Kept words | Coverage | Lead | Dangling "
@@ -115,10 +134,13 @@ def main() -> None:
             )
             print(lines[-1], flush=True)
     n = totals["n"]
+    words, ms = longest()
     lines += [
         "",
         f"Mean coverage: method {totals['method'] / n:.0%}, lead baseline "
-        f"{totals['lead'] / n:.0%}.",
+        f"{totals['lead'] / n:.0%}. The longest corpus essay, {LONGEST} ({words:,} words of "
+        f"prose, {LONGEST_RAW:,} in the file), condenses to 12:00 in {ms} ms (the condenser "
+        "alone, best of three).",
     ]
     if "--write" in sys.argv:
         replace_section(HEADING, "\n".join(lines) + "\n")

@@ -315,11 +315,18 @@ def import_to_outline(
         raise DeckmakerError.at(
             "already exists; pass --force to replace it, or -o to write elsewhere", str(target)
         )
-    header = (
-        f"Imported by deckmaker from {essay_path.name}: the scripts are the essay's prose, word\n"
-        "for word; the points were extracted from its sentences, and each point's `said:` holds\n"
-        "the opening words of the sentence it came from. Check the points and edit freely, then:\n"
-        f"deckmaker build {target.name}"
+    import textwrap
+
+    header = "\n".join(
+        textwrap.wrap(
+            f"Imported by deckmaker from {essay_path.name}: the scripts are the essay's prose, "
+            "word for word; the points were extracted from its sentences, and each point's "
+            "`said:` holds the opening words of the sentence it came from. Check the points and "
+            "edit freely, then:",
+            90,
+            break_long_words=False,
+        )
+        + [f"deckmaker build {target.name}"]
     )
     if any(s.left_out for s in (outline.intro, *outline.sections) if s):
         header += (

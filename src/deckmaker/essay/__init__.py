@@ -13,7 +13,15 @@ from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.essay.document import Essay, Passage
 from deckmaker.essay.frontmatter import About, read_about
 from deckmaker.essay.language import word_set
-from deckmaker.essay.speech import is_notes_title, is_thanks, marks_in, numbered_note, speakable
+from deckmaker.essay.speech import (
+    is_caption,
+    is_notes_title,
+    is_thanks,
+    marks_in,
+    numbered_note,
+    speakable,
+)
+from deckmaker.options import DEFAULT_WPM
 from deckmaker.outline import Code, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.outline.load import clean_text
 from deckmaker.textfile import read_text
@@ -165,7 +173,11 @@ def _outline(
         sections.append(segment)
         if segment.title:
             places.setdefault(segment.title, Place(f"heading of section {number}", passage.line))
-    show_notes.extend(f"[{mark}] {text}" for mark, text in footnotes.items())
+    for mark, text in footnotes.items():
+        if " " in text or len(text) < 60:
+            show_notes.append(f"[{mark}] {text}")
+        else:  # a note that is only an address: the address on a line of its own
+            show_notes.extend((f"[{mark}]", text))
     return Outline(
         title=title,
         sections=tuple(sections),
@@ -177,7 +189,7 @@ def _outline(
         places=places,
         warnings=warnings,
         metadata=about.metadata,
-        show_notes=tuple(dict.fromkeys(show_notes)),
+        show_notes=tuple(show_notes),
     )
 
 
@@ -293,7 +305,6 @@ def _swamped(passages: tuple[Passage, ...]) -> bool:
     """Whether one passage of a few runs longer than two long parts: its headings are a
     quotation's title or a line of verse, not the essay's sections."""
     from deckmaker.essay.parts import MAX_MINUTES
-    from deckmaker.planning import DEFAULT_WPM
 
     longest = max(sum(len(p.split()) for p in part.paragraphs) for part in passages)
     return longest > 2 * MAX_MINUTES * DEFAULT_WPM
@@ -303,7 +314,6 @@ def _with_parts(essay: Essay, language: str) -> Essay:
     """A headingless essay (or one whose few headings head little of it: a verse's title, the
     essay's own title on its first line) cut into parts where its topic shifts."""
     from deckmaker.essay.parts import split_parts
-    from deckmaker.planning import DEFAULT_WPM
 
     passages = (essay.opening, *essay.sections)
     if essay.sections and len(essay.sections) > HEADINGS_FEW:
@@ -366,6 +376,10 @@ def _segment(
         if is_thanks(spoken):
             show_notes.append(spoken)
             spoken = ""
+        elif is_caption(spoken):  # "Cargo.toml:", "Output:": a label over code, not a sentence
+            spoken = ""
+        elif spoken[-1:].isalnum():  # a paragraph the author left without its stop
+            spoken += "."
         said.append(spoken)
         for key in map(_mark_key, marks_in(raw)):
             note = f"Note {key}: {footnotes[key]}" if key in footnotes else None

@@ -56,6 +56,8 @@ def _segment(segment: Segment) -> dict[str, Any]:
     if segment.tables:
         tables = [_table(t) for t in segment.tables]
         out["table"] = tables[0] if len(tables) == 1 else tables
+    if segment.left_out:
+        out["left_out"] = [_Prose(p) for p in segment.left_out]
     return out
 
 

@@ -8,7 +8,8 @@ shares for the points written by hand.
     python bench/keypoints.py --write    # and replace their section of bench/RESULTS.md
 
 References: the bundled outline's points for the reference essay (outlines/la-la-land.yaml),
-bench/essays/<essay>.points.yaml for the others. Lead baseline: each section's first four
+bench/essays/<essay>.points.yaml and bench/corpus/<essay>.points.yaml (real essays by outside
+authors) for the others. Lead baseline: each section's first four
 sentences cut to 12 words, the standard baseline in summarisation. ROUGE-L is computed here on
 lower-cased \\w+ tokens, so accents survive (rouge-score's tokenizer drops non-ASCII letters).
 """
@@ -57,7 +58,8 @@ HAND = "written by hand"
 def essays() -> list[tuple[Path, dict[str, list[str]]]]:
     reference = load_outline(ROOT / "outlines" / "la-la-land.yaml")
     found = [(ROOT / "outlines" / "la-la-land-ending.txt", _points_of(reference))]
-    for refs in sorted((HERE / "essays").glob("*.points.yaml")):
+    written = [*(HERE / "essays").glob("*.points.yaml"), *(HERE / "corpus").glob("*.points.yaml")]
+    for refs in sorted(written, key=lambda p: p.name):
         essay = next(p for p in refs.parent.glob(refs.name.replace(".points.yaml", ".*"))
                      if p.suffix in (".txt", ".md"))  # fmt: skip
         found.append((essay, yaml.safe_load(refs.read_text(encoding="utf-8"))))

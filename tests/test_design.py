@@ -98,8 +98,8 @@ def test_a_list_that_runs_on_keeps_one_size_and_spacing_over_its_pages() -> None
 def test_shipped_slide_numbers_are_legible_and_quiet(name: str) -> None:
     """14 pt in the theme's neutral (accent 6), right-aligned: they tie slides to [SLIDE N]."""
     master = Presentation(str(shipped()[name])).slide_master
-    number = next(p for p in master.placeholders if p._element.ph.get("type") == "sldNum")
-    style = number._element.txBody.find(
+    number = next(p for p in master.placeholders if p.element.ph.get("type") == "sldNum")
+    style = number.element.txBody.find(
         "{http://schemas.openxmlformats.org/drawingml/2006/main}lstStyle"
     )[0]
     rpr = style.find("{http://schemas.openxmlformats.org/drawingml/2006/main}defRPr")

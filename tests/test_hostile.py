@@ -751,8 +751,8 @@ def test_a_cache_folder_others_can_write_into_is_not_used(
     shared.mkdir()
     shared.chmod(0o777)
     monkeypatch.setenv("DECKMAKER_CACHE", str(shared))
-    pipeline._templates.cache_clear()
-    pipeline._theme.cache_clear()
+    pipeline._templates.cache_clear()  # noqa: SLF001 - deckmaker's own
+    pipeline._theme.cache_clear()  # noqa: SLF001 - deckmaker's own
     built = pipeline.build(make_talk(tmp_path / "talk"), tmp_path / "out")
     assert built.files["deck"].stat().st_size > 0
     assert [p for p in shared.rglob("*") if p.is_file()] == []

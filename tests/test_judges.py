@@ -169,7 +169,7 @@ def spilling_text(prs) -> None:
 
 
 def shrink_on_overflow(prs) -> None:
-    body_pr = _body(prs, 7).text_frame._txBody.bodyPr
+    body_pr = _body(prs, 7).element.txBody.bodyPr
     body_pr.append(
         body_pr.makeelement(
             "{http://schemas.openxmlformats.org/drawingml/2006/main}normAutofit", {}
@@ -178,7 +178,7 @@ def shrink_on_overflow(prs) -> None:
 
 
 def hidden_slide(prs) -> None:
-    prs.slides[2]._element.set("show", "0")  # LibreOffice leaves it out of the PDF
+    prs.slides[2].element.set("show", "0")  # LibreOffice leaves it out of the PDF
 
 
 LAYOUT_FAULTS = {

@@ -8,6 +8,7 @@ from pathlib import Path
 import judges
 import pytest
 from judges.animation import odp_pages
+from judges.tools import require_font
 from test_plan import FRAMES
 
 from deckmaker.options import Options
@@ -385,6 +386,7 @@ def test_max_slide_seconds_and_reveal_on_the_command_line(tmp_path: Path, write_
 
 
 def test_validate_warns_when_the_script_runs_out_before_the_points(write_outline) -> None:
+    require_font("Carlito", "fonts-crosextra-carlito")  # else a warning that Calibri is missing
     from click.testing import CliRunner
 
     from deckmaker.cli import cli

@@ -63,7 +63,7 @@ def test_the_plan_marks_one_click_per_paragraph() -> None:
 def test_each_paragraph_appears_on_its_own_click(revealed: Built) -> None:
     prs = Presentation(str(revealed.files["deck"]))
     for slide, planned in zip(prs.slides, revealed.plan.slides, strict=True):
-        timing = slide._element.find(qn("p:timing"))
+        timing = slide.element.find(qn("p:timing"))
         if not planned.reveal:
             assert timing is None, f"slide {planned.number}"
             continue
@@ -84,7 +84,7 @@ def test_each_paragraph_appears_on_its_own_click(revealed: Built) -> None:
         ]
         assert builds == [(str(b.shape_id), "p", "2") for b in bodies]
         # the schema's order: the timing after the slide's content and colour mapping
-        assert [c.tag for c in slide._element][-1] == qn("p:timing")
+        assert [c.tag for c in slide.element][-1] == qn("p:timing")
 
 
 def test_the_notes_carry_the_same_marks(revealed: Built) -> None:

@@ -5,6 +5,7 @@ output; start-up stays light; the bench still runs."""
 
 from __future__ import annotations
 
+import ast
 import copy
 import io
 import re
@@ -19,7 +20,7 @@ from typing import Any, cast
 import pytest
 from conftest import FOREIGN_THEMES, ROOT, stress_outline
 from lxml import etree
-from pptx.dml.color import MSO_THEME_COLOR
+from pptx.dml.color import MSO_THEME_COLOR, RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.package import OpcPackage
 from pptx.oxml.ns import qn
@@ -37,7 +38,7 @@ from deckmaker.options import Options
 from deckmaker.pipeline import build, example_outline, plan_outline
 from deckmaker.planning.fit import SPACE_BEFORE, SUB_POINT_SHRINK
 from deckmaker.render.deck import BARE_LIST_LEVELS, Block, render_deck
-from deckmaker.render.package import build_date, set_bullet, set_list_level
+from deckmaker.render.package_writer import build_date
 from deckmaker.theme import fonts
 from deckmaker.theme.layouts import roles_of
 
@@ -54,6 +55,9 @@ class StockGrowth:
     def notes_slide(self, slide: Slide) -> NotesSlide:
         return slide.notes_slide
 
+    def settle(self) -> None:
+        """python-pptx relates each slide as it adds it."""
+
 
 def stock_placed(slide: Slide, sources: list[tuple[int, Any]]) -> dict[int, Shape]:
     """What `deck._placed` replaces: each box set through python-pptx's setters."""
@@ -66,7 +70,9 @@ def stock_placed(slide: Slide, sources: list[tuple[int, Any]]) -> dict[int, Shap
     return placed
 
 
-def stock_write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
+def stock_write(
+    shape: Shape, block: Block, sets_lists: bool = True, accent: str | None = None
+) -> None:
     """What `deck._write` replaces: each paragraph set through python-pptx's API (with the
     two helpers for what it has no API for)."""
     frame = shape.text_frame
@@ -81,18 +87,72 @@ def stock_write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
         under_heading = i > 0 and block.lines[i - 1].heading
         before = SPACE_BEFORE * pt if bullet.level or under_heading else block.spacing
         para.space_before = Pt(before if block.bulleted else 0)
+        element = shape.element.findall(f"{qn('p:txBody')}/{qn('a:p')}")[i]
         if not block.bulleted or bullet.heading:
-            set_bullet(para, None)
+            set_bullet(element, None)
         elif number and bullet.level == 0:
-            set_bullet(para, number, block.hanging)
+            set_bullet(element, number, block.hanging)
         elif not sets_lists:
-            set_list_level(para, *BARE_LIST_LEVELS[min(bullet.level, 1)])
+            set_list_level(element, *BARE_LIST_LEVELS[min(bullet.level, 1)])
         run = para.add_run()
         run.text = bullet.text
         run.font.size = Pt(pt)
         if bullet.heading:
             run.font.bold = True
-            run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            if accent:
+                run.font.color.rgb = RGBColor.from_string(accent)
+            else:
+                run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+
+
+# Children of <a:pPr> that come after the bullet in the schema's order.
+_AFTER_BULLET = ("a:tabLst", "a:defRPr", "a:extLst")
+_BULLETS = ("a:buNone", "a:buAutoNum", "a:buChar", "a:buBlip")
+
+
+def set_bullet(paragraph: Any, start: int | None, hanging: float = 0.0) -> None:
+    """Number the paragraph (its `<a:p>`: 1., 2., … counting from `start`), or with None show
+    no bullet; `hanging` (pt): the text's left margin, the number hanging in it. python-pptx
+    has no API for either."""
+    ppr = paragraph.get_or_add_pPr()
+    if hanging:
+        margin = Pt(hanging)
+        ppr.set("marL", str(margin))
+        ppr.set("indent", str(-margin))
+    for tag in _BULLETS:
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    if start is None:
+        bullet = ppr.makeelement(qn("a:buNone"), {})
+    else:
+        attrs = {"type": "arabicPeriod"}
+        if start != 1:
+            attrs["startAt"] = str(start)
+        bullet = ppr.makeelement(qn("a:buAutoNum"), attrs)
+    after = next((c for c in ppr if c.tag in {qn(t) for t in _AFTER_BULLET}), None)
+    if after is not None:
+        after.addprevious(bullet)
+    else:
+        ppr.append(bullet)
+
+
+def set_list_level(paragraph: Any, margin: float, hanging: float, char: str) -> None:
+    """Indent the paragraph (its `<a:p>`) `margin` pt with its bullet `char` hanging `hanging`
+    pt to the left, for a theme whose own list levels set neither."""
+    ppr = paragraph.get_or_add_pPr()
+    ppr.set("marL", str(Pt(margin)))
+    ppr.set("indent", str(-Pt(hanging)))
+    for tag in (*_BULLETS, "a:buFont"):
+        for old in ppr.findall(qn(tag)):
+            ppr.remove(old)
+    font = ppr.makeelement(qn("a:buFont"), {"typeface": "Arial"})
+    bullet = ppr.makeelement(qn("a:buChar"), {"char": char})
+    after = next((c for c in ppr if c.tag in {qn(t) for t in _AFTER_BULLET}), None)
+    for element in (font, bullet):
+        if after is not None:
+            after.addprevious(element)
+        else:
+            ppr.append(element)
 
 
 def stock_latent(theme: Any) -> dict[tuple[Any, Any], Any]:
@@ -111,8 +171,8 @@ def stock_add_latent(slide: Slide, source: Any, text: str) -> None:
     """What `package.add_latent` with its prototype replaces: copy, place, then strip, on
     every slide."""
     box = (source.left, source.top, source.width, source.height)
-    element = copy.deepcopy(source._element)
-    tree = slide.shapes._spTree
+    element = copy.deepcopy(source.element)
+    tree = slide.shapes.element
     element.nvSpPr.cNvPr.set("id", str(max(int(i) for i in tree.xpath("//@id") if i.isdigit()) + 1))
     tree.append(element)
     shape = cast(Shape, slide.shapes[-1])
@@ -268,13 +328,13 @@ def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.Monke
                 entry.write_bytes(b"\x00 not what was stored")
         if state == "off":
             monkeypatch.setenv("DECKMAKER_CACHE", "off")
-        pipeline._templates.cache_clear()  # compiled in this process by an earlier test
-        pipeline._theme.cache_clear()  # and the theme read
+        pipeline._templates.cache_clear()  # noqa: SLF001 - compiled in this process by an earlier test
+        pipeline._theme.cache_clear()  # noqa: SLF001 - and the theme read
         built = build(example_outline(), tmp_path / state)
         outputs.append(tuple(path.read_bytes() for path in built.files.values()))
-        font = fonts._installed().get("carlito", {}).get("regular")
+        font = fonts._installed().get("carlito", {}).get("regular")  # noqa: SLF001 - deckmaker's own
         if font:
-            assert fonts._advances(font) == fonts._read_advances(font)
+            assert fonts._advances(font) == fonts._read_advances(font)  # noqa: SLF001 - deckmaker's own
     assert outputs[0] == outputs[1] == outputs[2] == outputs[3]
 
 
@@ -297,7 +357,7 @@ def test_a_theme_read_before_is_planned_without_opening_it(
     plans = []
     for content in ("light", "light", "dark"):
         theme.write_bytes(deckmaker.theme.shipped.theme_path(content).read_bytes())
-        pipeline._theme.cache_clear()  # the same process keeps it too
+        pipeline._theme.cache_clear()  # noqa: SLF001 - the same process keeps it too
         plan, _, loaded = plan_outline(example_outline(), Options(theme=theme))
         plans.append((plan, loaded))
     assert opened == [theme, theme]  # the first light, then the dark: not the light again
@@ -401,7 +461,7 @@ def test_odd_characters_are_written_as_python_pptx_writes_them() -> None:
         body = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
         write(cast(Shape, body), block, False)
         notes(slide.notes_slide, "\n".join(ODD_TEXTS))
-        written.append((etree.tostring(slide._element), etree.tostring(slide.notes_slide._element)))
+        written.append((etree.tostring(slide.element), etree.tostring(slide.notes_slide.element)))
     assert b"_x0007_" in written[0][0] and b"<a:br/>" in written[0][1]
     assert written[0] == written[1]
 
@@ -444,3 +504,17 @@ def test_the_watch_bench_reads_each_rebuilds_time() -> None:
         capture_output=True, text=True, check=True, cwd=ROOT, timeout=120,
     )  # fmt: skip
     assert re.match(r"2 saves: \d+–\d+ ms, median [\d.]+ ms\neach: \d+, \d+\n$", done.stdout)
+
+
+def test_no_module_imports_a_private_name_of_another_library() -> None:
+    """ruff's SLF001 catches `x._private`; this catches `from pptx.… import _Private` and the
+    writer python-pptx documents as not for use (`pptx.opc.serialized`)."""
+    found = []
+    for path in sorted((ROOT / "src").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                outside = not node.module.startswith("deckmaker")
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                if outside and (private or node.module == "pptx.opc.serialized"):
+                    found.append(f"{path.relative_to(ROOT)}: {node.module} {private}")
+    assert found == []

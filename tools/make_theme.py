@@ -316,7 +316,7 @@ def add_level(
 
 def set_lst_style(placeholder, *levels):
     """Replace a placeholder's <a:lstStyle> with the given add_level() keyword sets."""
-    lst = placeholder._element.txBody.find(qn("a:lstStyle"))
+    lst = placeholder.element.txBody.find(qn("a:lstStyle"))
     lst.clear()
     for lvl, kwargs in enumerate(levels, start=1):
         add_level(lst, lvl, **kwargs)
@@ -324,7 +324,7 @@ def set_lst_style(placeholder, *levels):
 
 def ph_kind(shape):
     """The placeholder's type token as written in the XML ("title", "dt", ...; "obj" if absent)."""
-    return shape._element.ph.get("type", "obj")
+    return shape.element.ph.get("type", "obj")
 
 
 def place(shape, box):
@@ -342,7 +342,7 @@ def setup_text_frame(shape, anchor=None):
     # Written as raw attributes: python-pptx omits an inset equal to the OOXML default, and then a
     # layout would inherit whatever the master says instead of stating its own value.
     for name, value in INSETS.items():
-        tf._bodyPr.set(name, str(value))
+        shape.element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}").set(name, str(value))
     tf.auto_size = MSO_AUTO_SIZE.NONE  # writes <a:noAutofit/>
     if anchor is not None:
         tf.vertical_anchor = anchor
@@ -359,14 +359,14 @@ def add_bar(shapes_owner, shape_id, box, name="Accent Bar"):
         f'<a:solidFill><a:schemeClr val="accent1"/></a:solidFill><a:ln><a:noFill/></a:ln>'
         f"</p:spPr></p:sp>"
     )
-    tree = shapes_owner._element.cSld.spTree
+    tree = shapes_owner.element.cSld.spTree
     tree.insert(2, sp)  # right after nvGrpSpPr/grpSpPr, i.e. at the back of the z-order
 
 
 def style_master(prs, d):
     master = prs.slide_master
     if d.dark:  # light text on the dark colours: backgrounds from dk1, text from lt1
-        master._element.find(qn("p:clrMap")).attrib.update(
+        master.element.find(qn("p:clrMap")).attrib.update(
             {"bg1": "dk1", "tx1": "lt1", "bg2": "dk2", "tx2": "lt2"}
         )
     for shape in master.placeholders:
@@ -384,7 +384,7 @@ def style_master(prs, d):
             place(shape, BODY)
             setup_text_frame(shape, MSO_ANCHOR.TOP)
 
-    styles = master._element.find(qn("p:txStyles"))
+    styles = master.element.find(qn("p:txStyles"))
     title_style = styles.find(qn("p:titleStyle"))
     title_style.clear()
     # 90% leading keeps a two-line 36 pt title inside the 1.3 in title box.
@@ -408,10 +408,10 @@ def style_master(prs, d):
 def style_layouts(prs, d):
     for layout in prs.slide_layouts:
         if layout.name == "Title and Vertical Text":  # a vertical-text layout serves no talk
-            layout._element.cSld.set("name", "Quote")
+            layout.element.cSld.set("name", "Quote")
             for shape in layout.placeholders:
-                shape._element.ph.attrib.pop("orient", None)
-                body_pr = shape._element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+                shape.element.ph.attrib.pop("orient", None)
+                body_pr = shape.element.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
                 if body_pr is not None:
                     body_pr.attrib.pop("vert", None)
         boxes = LAYOUTS[layout.name]
@@ -421,14 +421,14 @@ def style_layouts(prs, d):
             place(shape, FOOTERS[kind] if kind in FOOTERS else boxes[idx])
             if kind in TEXT_PH_TYPES:
                 default = MSO_ANCHOR.BOTTOM if kind in ("title", "ctrTitle") else MSO_ANCHOR.TOP
-                vertical = shape._element.ph.get("orient") == "vert"  # keep the master's anchor
+                vertical = shape.element.ph.get("orient") == "vert"  # keep the master's anchor
                 anchor = None if vertical else ANCHORS.get((layout.name, idx), default)
                 setup_text_frame(shape, anchor)
             # The default's content placeholders in the two-column and caption layouts override
             # the master's type sizes to suit a 4:3 page; drop that so every content box uses
             # the master's 24/20 pt.
             if kind == "obj":
-                lst = shape._element.txBody.find(qn("a:lstStyle"))
+                lst = shape.element.txBody.find(qn("a:lstStyle"))
                 lst.clear()
 
         for n, bar in enumerate(d.bars.get(layout.name, [])):
@@ -474,28 +474,31 @@ def restyle_theme(prs, d):
     fonts.set("name", d.name)
     for which, face in (("a:majorFont", d.major), ("a:minorFont", d.minor)):
         fonts.find(f"{qn(which)}/{qn('a:latin')}").set("typeface", face)
-    theme_part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    theme_part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def edit_blob(part, edit):
     """Apply `edit` to the XML tree of a part that python-pptx keeps only as bytes."""
     root = etree.fromstring(part.blob)
     edit(root)
-    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    part.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def tidy_package(prs, d):
     pres = prs.part
     # 16:9: sldSz without type="screen4x3" (no type means custom, which is what PowerPoint writes).
     prs.slide_width, prs.slide_height = Emu(SLIDE_W), Emu(SLIDE_H)
-    pres._element.find(qn("p:sldSz")).attrib.pop("type", None)
+    prs.element.find(qn("p:sldSz")).attrib.pop("type", None)
 
     # Drop the default's 4:3 thumbnail image and its Mac printer-settings blob. Removing the
     # relationships is enough: python-pptx only writes parts reachable from the package root.
     package = pres.package
-    for rId, rel in list(package._rels.items()):  # package-level rels have no public accessor
-        if rel.reltype == RT.THUMBNAIL:
-            package.drop_rel(rId)
+    try:
+        thumbnail = package.part_related_by(RT.THUMBNAIL)
+    except KeyError:
+        pass
+    else:  # relating a part related already answers its relationship's id
+        package.drop_rel(package.relate_to(thumbnail, RT.THUMBNAIL))
     for rId, rel in list(pres.rels.items()):
         if rel.reltype == RT.PRINTER_SETTINGS:
             pres.drop_rel(rId)

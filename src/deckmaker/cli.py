@@ -57,18 +57,21 @@ class _Kind(click.ParamType):
             self.fail(str(err), param, ctx)
 
 
+def _option(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """One option of `deckmaker.options.Options`, declared there."""
+    spec = dict(specs())[name]
+    if isinstance(spec.kind, Flag):
+        return click.option(spec.flag, name, is_flag=True, help=spec.help_text())
+    return click.option(
+        spec.flag, name, type=_Kind(spec.kind), metavar=spec.kind.metavar, help=spec.help_text()
+    )
+
+
 def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
     """Every option of `deckmaker.options.Options`, the same on every command that plans: build
     (and so watch), validate and preview plan a talk alike."""
-    for name, spec in reversed(list(specs())):
-        if isinstance(spec.kind, Flag):
-            made = click.option(spec.flag, name, is_flag=True, help=spec.help_text())
-        else:
-            made = click.option(
-                spec.flag, name, type=_Kind(spec.kind), metavar=spec.kind.metavar,
-                help=spec.help_text(),
-            )  # fmt: skip
-        command = made(command)
+    for name, _ in reversed(list(specs())):
+        command = _option(name)(command)
     return command
 
 
@@ -358,12 +361,20 @@ def _warn(warnings: tuple[str, ...] | list[str]) -> None:
     help="Where to write the outline.  [default: ESSAY's name with .yaml, beside it]",
 )
 @click.option("--force", is_flag=True, help="Replace the outline if it exists.")
-def import_(essay: Path, out: Path | None, force: bool) -> None:
+@_option("target")
+@_option("wpm")
+def import_(
+    essay: Path, out: Path | None, force: bool, target: int | None, wpm: int | None
+) -> None:
     """Turn ESSAY (.txt or .md) into an outline you can read, edit and build: its prose becomes
-    the script word for word, with key points extracted from its own sentences."""
+    the script word for word, with key points extracted from its own sentences. With --target,
+    a longer essay is condensed to that length, each part's paragraphs left out kept under
+    `left_out:` to put back by hand."""
+    from deckmaker.options import Options
     from deckmaker.pipeline import import_to_outline
 
-    imported = import_to_outline(essay, out, force)
+    imported = import_to_outline(essay, out, force, Options(target=target, wpm=wpm))
+    _warn(imported.outline.warnings)
     outline = imported.outline
     segments = [s for s in (outline.intro, *outline.sections) if s]
     points = sum(len(s.points) for s in segments)
@@ -375,13 +386,23 @@ def import_(essay: Path, out: Path | None, force: bool) -> None:
 
 
 @cli.command()
-def themes() -> None:
-    """List the shipped themes, one per line, name first; pass a name to --theme."""
-    from deckmaker.theme.shipped import DEFAULT_THEME, shipped
+@click.argument("theme", required=False, metavar="[FILE]")
+def themes(theme: str | None) -> None:
+    """List the shipped themes, one per line, name first; pass a name to --theme. With FILE
+    (a .pptx or .potx, or a shipped theme's name): what deckmaker makes of it, one line each:
+    the layout each kind of slide is set on, its fonts (installed, or what stands in), its
+    colours, and each problem it has."""
+    from deckmaker.theme.shipped import DEFAULT_THEME, shipped, theme_path
 
-    for name, path in shipped().items():
-        note = "  (default)" if name == DEFAULT_THEME else ""
-        click.echo(f"{name}\t{path}{note}")
+    if theme is None:
+        for name, path in shipped().items():
+            note = "  (default)" if name == DEFAULT_THEME else ""
+            click.echo(f"{name}\t{path}{note}")
+        return
+    from deckmaker.theme.explain import explain_theme
+
+    for line in explain_theme(theme_path(theme)):
+        click.echo(line)
 
 
 @cli.command()

@@ -52,15 +52,51 @@ def example_outline() -> Path:
     return bundled("outlines") / EXAMPLE
 
 
+# An essay condensed to a target is planned again, with the words the voice adds counted, until
+# the talk runs within this share of the target (or after so many tries).
+ON_TARGET = 0.04
+TRIES = 4
+
+
 def plan_outline(outline_path: Path, options: Options = DEFAULTS) -> tuple[Plan, Templates, Theme]:
     """Load and plan: every check a build makes, short of rendering. `validate` stops here.
     Each option not given is the outline's (see `Options.resolved`); the theme is --theme, else
     the templates folder's deck.pptx, else the outline's `theme:`, else the default shipped
     theme."""
+    plan, templates, theme, _ = planned(outline_path, options)
+    return plan, templates, theme
+
+
+def planned(
+    outline_path: Path, options: Options = DEFAULTS
+) -> tuple[Plan, Templates, Theme, Outline]:
+    """`plan_outline`, and the outline planned. An essay condensed to --target is condensed
+    again, fewer words or more, until the planned talk (the voice's own words and pauses
+    counted) runs within `ON_TARGET` of the target."""
+    spare = 0
+    for _ in range(TRIES):
+        plan, templates, theme, outline = _planned(outline_path, options, spare)
+        target = plan.target
+        condensed = any(s.left_out for s in (outline.intro, *outline.sections) if s)
+        if not target or not condensed or abs(plan.total_seconds - target) <= ON_TARGET * target:
+            break
+        spare += round((plan.total_seconds - target) * plan.wpm / 60)
+    return plan, templates, theme, outline
+
+
+def _planned(
+    outline_path: Path, options: Options, spare: int
+) -> tuple[Plan, Templates, Theme, Outline]:
     from deckmaker.theme.shipped import theme_path
 
     # an outline, or an essay imported in memory
-    outline = read_talk(outline_path, allow_outside=options.allow_outside)
+    outline = read_talk(
+        outline_path,
+        allow_outside=options.allow_outside,
+        target=options.target,
+        wpm=options.wpm,
+        spare=spare,
+    )
     folder = options.templates_dir
     templates = _templates(folder, _where(folder), _listing(folder))
     deck = templates.overridden(DECK_TEMPLATE)
@@ -87,7 +123,7 @@ def plan_outline(outline_path: Path, options: Options = DEFAULTS) -> tuple[Plan,
         message = err.problems[0].message
         raise DeckmakerError.at(message, outline.source, place.line, "voice") from None
     plan = plan_talk(outline, speaker, loaded.frames, chosen)
-    return plan, templates, loaded
+    return plan, templates, loaded, outline
 
 
 # Kept warm for the next build in the same process (watch mode, a batch's worker, a notebook):
@@ -251,9 +287,11 @@ class Imported:
     path: Path  # where the outline was written
 
 
-def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = False) -> Imported:
+def import_to_outline(
+    essay_path: Path, out: Path | None = None, force: bool = False, options: Options = DEFAULTS
+) -> Imported:
     """Import an essay and write its outline (default: beside it, with .yaml), never over an
-    existing file unless `force`."""
+    existing file unless `force`; condensed to `options.target` when its prose runs longer."""
     from deckmaker.outline.write import write_outline
     from deckmaker.readers import ESSAY_SUFFIXES, OUTLINE_SUFFIXES, is_essay
 
@@ -276,19 +314,32 @@ def import_to_outline(essay_path: Path, out: Path | None = None, force: bool = F
     target = out or essay_path.with_suffix(".yaml")
     if target.suffix.lower() not in OUTLINE_SUFFIXES:
         raise DeckmakerError.at("an outline's name ends in .yaml or .yml; check -o", str(target))
-    outline = read_talk(essay_path)
+    # condensed as a build would, measured by its plan
+    outline = planned(essay_path, options)[3] if options.target else read_talk(essay_path)
     if target.is_dir():
         raise DeckmakerError.at("is a folder; give -o the outline's file name", str(target))
     if target.exists() and not force:
         raise DeckmakerError.at(
             "already exists; pass --force to replace it, or -o to write elsewhere", str(target)
         )
-    header = (
-        f"Imported by deckmaker from {essay_path.name}: the scripts are the essay's prose, word\n"
-        "for word; the points were extracted from its sentences, and each point's `said:` holds\n"
-        "the opening words of the sentence it came from. Check the points and edit freely, then:\n"
-        f"deckmaker build {target.name}"
+    import textwrap
+
+    header = "\n".join(
+        textwrap.wrap(
+            f"Imported by deckmaker from {essay_path.name}: the scripts are the essay's prose, "
+            "word for word; the points were extracted from its sentences, and each point's "
+            "`said:` holds the opening words of the sentence it came from. Check the points and "
+            "edit freely, then:",
+            90,
+            break_long_words=False,
+        )
+        + [f"deckmaker build {target.name}"]
     )
+    if any(s.left_out for s in (outline.intro, *outline.sections) if s):
+        header += (
+            "\nCondensed to the target: each part's `left_out:` holds the paragraphs not kept\n"
+            "whole, in full; copy one into `script:` to put it back."
+        )
     written = _pictures_from(outline, target.parent)
     write_atomically(target, write_outline(written, header).encode("utf-8"))
     return Imported(outline, target)

@@ -20,6 +20,7 @@ from markdown_it.token import Token
 
 from deckmaker.essay.document import Essay, Listed, Passage, Picture, Shown
 from deckmaker.essay.html import HtmlBlock, read_html_block
+from deckmaker.essay.speech import is_notes_title
 from deckmaker.filters import sentence
 from deckmaker.outline import Code, Quote, Table
 
@@ -183,6 +184,8 @@ def _assemble(
         if heading.level <= level or not sections:
             sections.append(_passage(heading.text, body, heading.line))
             continue
+        if is_notes_title(heading.text):  # "### Footnotes": their text is collected already
+            heading = _Heading(heading.level, "", heading.line)
         # A subsection: its heading is a point of its section, what it lists are sub-points.
         section = sections[-1]
         sub = Listed(
@@ -190,12 +193,13 @@ def _assemble(
             tuple(item.text for item in body.listed),
             body.paragraphs[0] if body.paragraphs else None,
         )
+        listed = (*section.listed, sub) if heading.text else (*section.listed, *body.listed)
         before = len(section.paragraphs)
         sections[-1] = Passage(
             section.title,
             section.line,
             (*section.paragraphs, *body.paragraphs),
-            (*section.listed, sub),
+            listed,
             (*section.shown, *(Shown(s.after + before, s.item) for s in body.shown)),
             (*section.notes, *body.notes),
             (*section.show_notes, *body.show_notes),
@@ -320,7 +324,9 @@ class _Inline:
                     del out[start:]
                     self.show_notes.append(href)
                 elif href and not href.startswith("#"):
-                    self.show_notes.append(f"{words}: {href}")
+                    self.show_notes.append(f"{words}: {href}" if len(href) < 60 else words)
+                    if len(href) >= 60:  # a long address on a line of its own
+                        self.show_notes.append(href)
                 link = None
             elif kind == "image":
                 self._image(str(child.attrs.get("src", "")), child.content)

@@ -25,6 +25,7 @@ from deckmaker.essay.document import Passage, Shown
 from deckmaker.essay.language import STOPWORDS, content_stems, split_sentences, word_set, words
 
 MIN_MINUTES, TARGET_MINUTES, MAX_MINUTES = 2.0, 4.0, 6.0
+FEWEST_PARTS = 3
 WINDOW_WORDS = 250  # each side of a gap: about a long paragraph or two short ones
 TITLE_WORDS = 6
 _LINKS = {"en": frozenset({"of"}), "es": frozenset({"de", "del"})}
@@ -92,6 +93,7 @@ _WEAK = {
     ),
     "es": frozenset(["cosa", "cosas", "forma", "manera", "mucho", "muchos", "nuevo", "nueva"]),
 }
+_CONTRACTIONS = ("'d", "'re", "'ve", "'ll", "'m", "n't")
 _BREAK = re.compile(r"[,;:.!?()\[\]“”\"«»—–…]|\s-\s")
 
 
@@ -100,13 +102,15 @@ def split_parts(passage: Passage, language: str, wpm: int) -> tuple[Passage, ...
     paragraphs = passage.paragraphs
     lengths = [len(p.split()) for p in paragraphs]
     total = sum(lengths)
-    target = TARGET_MINUTES * wpm
-    count = max(1, round(total / target))
+    # as many parts of about the target length as fit, and three once three parts of the
+    # shortest length fit: a talk of 6 minutes or more has a beginning, a middle and an end
+    count = max(1, round(total / (TARGET_MINUTES * wpm)))
+    count = max(count, min(FEWEST_PARTS, int(total // (MIN_MINUTES * wpm))))
     if count == 1 or len(paragraphs) < 2:
         cuts: list[int] = []
     else:
         stems = [Counter(content_stems(p, language)) for p in paragraphs]
-        cuts = _cuts(lengths, _depths(stems, lengths), wpm)
+        cuts = _cuts(lengths, _depths(stems, lengths), total / count, wpm)
     bounds = [0, *cuts, len(paragraphs)]
     spans = list(zip(bounds, bounds[1:], strict=False))
     texts = [paragraphs[a:b] for a, b in spans]
@@ -165,11 +169,11 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
     return dot / norm if norm else 0.0
 
 
-def _cuts(lengths: Sequence[int], depths: Sequence[float], wpm: int) -> list[int]:
+def _cuts(lengths: Sequence[int], depths: Sequence[float], target: float, wpm: int) -> list[int]:
     """Where to cut: the gaps before the paragraphs that open a part, deepest gaps preferred,
-    parts kept near the target length."""
+    parts kept near the `target` length (words)."""
     n = len(lengths)
-    low, target, high = MIN_MINUTES * wpm, TARGET_MINUTES * wpm, MAX_MINUTES * wpm
+    low, high = MIN_MINUTES * wpm, MAX_MINUTES * wpm
     before = [0]
     for length in lengths:
         before.append(before[-1] + length)
@@ -221,7 +225,8 @@ def _phrases(paragraphs: tuple[str, ...], language: str) -> set[str]:
             run: list[str] | None = None  # None: not after a determiner
             for word in [*words(clause), ""]:
                 lowered = word.lower().replace("’", "'")
-                if run is not None and word and lowered not in _MODALS:
+                contracted = lowered.endswith(_CONTRACTIONS)  # "they'd", "we've": a clause
+                if run is not None and word and lowered not in _MODALS and not contracted:
                     if (
                         lowered in _LINKS[language]
                         and run

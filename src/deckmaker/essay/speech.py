@@ -14,8 +14,7 @@ import re
 MARK = re.compile(r"\[\^[^\]\s]+\]|(?<=[^\s\[])\[\d{1,3}\]|(?<=\s)\[\d{1,3}\](?=[\s.,;:!?)]|$)")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"’”]")
 TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
-_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
+_BRACKETED_URL = re.compile(r"\s*\(\s*" + URL.pattern + r"\s*\)")
 
 NOTES_TITLES = frozenset(
     ["notes", "note", "footnotes", "endnotes", "references", "notas", "referencias"]
@@ -26,6 +25,8 @@ THANKS = re.compile(
     re.IGNORECASE,
 )
 THANKS_WORDS = 60
+CAPTION_WORDS = 4
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", ")", "»")
 
 
 def marks_in(text: str) -> list[str]:
@@ -35,16 +36,23 @@ def marks_in(text: str) -> list[str]:
 
 def speakable(text: str) -> str:
     """`text` without the marks, addresses and tags a voice would have to read out."""
-    said = TAG.sub(" ", text)
-    said = MARK.sub("", said)
-    said = URL.sub("", said)
-    said = _EMPTY_BRACKETS.sub("", said)
-    said = _SPACE_BEFORE_STOP.sub(r"\1", said)
+    said = re.sub(r"<sup>[^<]*</sup>", "", text, flags=re.IGNORECASE)
+    said = TAG.sub(" ", said)
+    said = re.sub(r"\s*(?:" + MARK.pattern + ")", "", said)
+    said = _BRACKETED_URL.sub("", said)
+    said = re.sub(r"\s*" + URL.pattern, "", said)
     return " ".join(said.split())
 
 
 def is_thanks(paragraph: str) -> bool:
     return bool(THANKS.match(paragraph.strip())) and len(paragraph.split()) <= THANKS_WORDS
+
+
+def is_caption(paragraph: str) -> bool:
+    """A label standing as a paragraph ("Cargo.toml:", "Output:", "Description from February"):
+    a few words that end no sentence, over the code or table they name."""
+    text = paragraph.strip()
+    return 0 < len(text.split()) <= CAPTION_WORDS and not text.endswith(_SENTENCE_ENDS)
 
 
 def is_notes_title(title: str | None) -> bool:

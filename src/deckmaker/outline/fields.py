@@ -340,6 +340,15 @@ SEGMENT = Block(
                 },
             ),
         ),
+        Field(
+            "left_out",
+            "a list of texts",
+            "What `deckmaker import --target` left out of this part to meet the target: each "
+            "paragraph not kept whole, in full and in order. Never said nor shown; to put one "
+            "back, copy it into `script:` (over its trimmed form, if the script keeps part of it).",
+            one_or_list(ref("text")),
+            examples=(["A paragraph of the essay the condensed talk does not say."],),
+        ),
     ),
 )
 OUTLINE = Block(

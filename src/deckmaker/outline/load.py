@@ -433,6 +433,7 @@ class _Reader:
             tables=self.several(
                 fields.get("table"), _join(field, "table"), lambda n, f: self.table(n, f, spoken)
             ),
+            left_out=self.notes(fields.get("left_out"), _join(field, "left_out")),
         )
 
     def several(

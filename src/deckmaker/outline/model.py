@@ -72,6 +72,9 @@ class Segment:
     columns: tuple[Column, ...] = ()  # two columns side by side, or none
     code: tuple[Code, ...] = ()  # code blocks, each on a code slide (or several, when long)
     tables: tuple[Table, ...] = ()  # tables, each on a table slide (or several, when long)
+    # Paragraphs an essay condensed to a target left out (or kept only in part), in full and in
+    # order: never said nor shown, kept so the author can put one back by copying it.
+    left_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,9 @@ import yaml
 from deckmaker.outline.model import Code, Outline, Point, Quote, Segment, Table
 
 WIDTH = 86  # folded prose wraps near here (after the word that crosses it): lines stay < 100
+LINE = 100  # the longest line a written outline has, but for one word alone on its line
+MIN_WIDTH = 40
+ROW_CHARS = 76
 
 
 def write_outline(outline: Outline, header: str = "") -> str:
@@ -56,6 +59,8 @@ def _segment(segment: Segment) -> dict[str, Any]:
     if segment.tables:
         tables = [_table(t) for t in segment.tables]
         out["table"] = tables[0] if len(tables) == 1 else tables
+    if segment.left_out:
+        out["left_out"] = [_Prose(p) for p in segment.left_out]
     return out
 
 
@@ -117,6 +122,17 @@ class _Dumper(yaml.SafeDumper):
         # Lists indented under their key, as people write them (PyYAML's default does not).
         super().increase_indent(flow, False)
 
+    def process_scalar(self) -> None:
+        # PyYAML folds a line after the word that crosses its width, so a long word (a path, a
+        # name in code) can carry the line past LINE; below the public API because the width is
+        # the emitter's alone: narrow it for a scalar with long words, so each line stays short.
+        value = getattr(self.event, "value", "") or ""
+        longest = max((len(w) for w in value.split()), default=0)
+        indent = (self.indent or 0) + self.best_indent  # where a block scalar's lines start
+        self.best_width = max(MIN_WIDTH, min(WIDTH, LINE - indent - longest - 2))
+        super().process_scalar()
+        self.best_width = WIDTH
+
 
 def _prose(dumper: yaml.SafeDumper, text: _Prose) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style=">")
@@ -127,7 +143,10 @@ def _verbatim(dumper: yaml.SafeDumper, text: _Verbatim) -> yaml.ScalarNode:
 
 
 def _row(dumper: yaml.SafeDumper, row: _Row) -> yaml.SequenceNode:
-    return dumper.represent_sequence("tag:yaml.org,2002:seq", list(row), flow_style=True)
+    # on one line when it fits; a longer row one cell a line (a folded flow list's continuation
+    # lines are indented in a way linters refuse)
+    flow = sum(len(str(cell)) + 4 for cell in row) <= ROW_CHARS
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", list(row), flow_style=flow)
 
 
 _Dumper.add_representer(_Prose, _prose)

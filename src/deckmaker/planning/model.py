@@ -72,6 +72,9 @@ class SlidePlan:
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
     notes: tuple[str, ...] = ()  # delivery notes, never read aloud
     reveal: bool = False  # bullets appear one per click, at the [CLICK] marks in `spoken`
+    # a quote set in the body box (`subtitle`) under a heading (`title`): the theme has no
+    # layout made for quotes
+    quote_in_body: bool = False
 
     @property
     def words(self) -> int:

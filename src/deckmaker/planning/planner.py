@@ -253,7 +253,8 @@ class _Planner:
             a = self.shown_from(q.said, script, lead_count)
             if a is None:
                 a = self.where(q.text, script, lead_count)
-            others.append(_Face(self.drafts.quote(q.text, q.attribution), a, (Point(q.text),)))
+            face = self.drafts.quote(q.text, q.attribution, heading=title)
+            others.append(_Face(face, a, (Point(q.text),)))
         if seg.points:
             known = tuple(f is not None for f in found)
             breaks = sorted({f.first for f in others if f.first is not None})
@@ -361,7 +362,7 @@ class _Planner:
         if seg.image:
             slides.append(self.drafts.picture(title, seg.image, seg.image_alt))
         for q in seg.quotes:
-            slides.append(self.drafts.quote(q.text, q.attribution))
+            slides.append(self.drafts.quote(q.text, q.attribution, heading=title))
         return slides
 
     def words(self, seg: Segment) -> tuple[str, ...]:
@@ -437,7 +438,7 @@ class _Planner:
         )
         for text in pull_quotes([s.text for s in said], about):
             try:
-                return _Face(self.drafts.quote(text, None), 0)
+                return _Face(self.drafts.quote(text, None, strict=True, heading=title), 0)
             except DeckmakerError:  # too long for this theme's quote box: the next one
                 continue
         return _Face(self.drafts.divider(title, None), 0)

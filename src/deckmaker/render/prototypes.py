@@ -18,7 +18,7 @@ from pptx.slide import SlideLayout
 
 from deckmaker import cache
 from deckmaker.theme.cache import stamps
-from deckmaker.theme.layouts import Roles, roles_of
+from deckmaker.theme.layouts import Roles, all_layouts, roles_of
 from deckmaker.theme.model import Layout, Theme
 
 KIND = "prototypes"
@@ -49,12 +49,18 @@ def _position(element: etree._Element) -> int:
     return parent.index(element)
 
 
-def placement(lay: SlideLayout, role: Roles) -> Placement:
+def placement(
+    lay: SlideLayout, role: Roles, reshaped: Mapping[int, Emus] | None = None
+) -> Placement:
+    """`reshaped`: boxes to write instead of the layout's, by shape id (`Theme.reshaped`)."""
+    boxes = reshaped or {}
+
     def emus(shape: Shape) -> Emus:
-        return (shape.left, shape.top, shape.width, shape.height)
+        found = boxes.get(shape.shape_id)
+        return found or (shape.left, shape.top, shape.width, shape.height)
 
     cloned = tuple(
-        (s.shape_id, emus(s) if s.width and s.height else None)
+        (s.shape_id, emus(s) if s.shape_id in boxes or (s.width and s.height) else None)
         for s in lay.iter_cloneable_placeholders()
     )
     return Placement(
@@ -62,7 +68,7 @@ def placement(lay: SlideLayout, role: Roles) -> Placement:
         tuple(s.shape_id for s in role.texts),
         role.picture.shape_id if role.picture is not None else None,
         {
-            kind: (s.part is not lay.part, _position(s._element), emus(s))
+            kind: (s.part is not lay.part, _position(s.element), emus(s))
             for kind, s in role.latent.items()
             if kind in (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.FOOTER)
         },
@@ -119,15 +125,23 @@ def _made(theme: Theme) -> Prototypes:
     from deckmaker.render.package import latent_prototype
 
     prs = theme.open()
-    chosen = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
-    placements = {kind: placement(lay, roles_of(lay)) for kind, lay in chosen.items()}
+    every = all_layouts(prs)  # every master's layouts, as `Theme.layouts` counts them
+    chosen = {kind: every[i] for kind, i in theme.layouts.items()}
+    placements = {
+        kind: placement(lay, roles_of(lay), _reshaped(theme, theme.layouts[kind]))
+        for kind, lay in chosen.items()
+    }
     latent = {}
     for kind, place in placements.items():
         lay = chosen[kind]
         for which, (on_master, index, box) in place.latent.items():
-            tree = (lay.slide_master if on_master else lay).shapes._spTree
+            tree = (lay.slide_master if on_master else lay).shapes.element
             latent[kind, which] = etree.tostring(latent_prototype(tree[index], box))
     growth = Growth(prs)
     for lay in {lay.part.partname: lay for lay in chosen.values()}.values():
         growth.notes_slide(growth.add_slide(lay))
     return Prototypes(placements, growth.made(), latent)
+
+
+def _reshaped(theme: Theme, index: int) -> dict[int, Emus]:
+    return {shape: box for (at, shape), box in theme.reshaped.items() if at == index}

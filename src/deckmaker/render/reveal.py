@@ -37,7 +37,7 @@ def reveal_bullets(slide: Slide, bodies: Sequence[Shape], planned: SlidePlan) ->
     if not any(count for _, count in targets):
         return
     timing = parse_xml(timing_xml([(s.shape_id, n) for s, n in targets]))
-    sld = slide._element
+    sld = slide.element
     after = sld.find(qn("p:extLst"))  # the schema's order: cSld, clrMapOvr, transition, timing
     if after is not None:
         after.addprevious(timing)

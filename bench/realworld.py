@@ -1,0 +1,105 @@
+"""Real essays in, defects out: every essay of bench/corpus/ (written by people outside this
+project, see bench/corpus/SOURCES.md) imported as a user would (`deckmaker import`, then
+`deckmaker build` of the outline it wrote), and each defect of bench/defects.py counted.
+
+    python bench/realworld.py            # print the table
+    python bench/realworld.py --write    # and replace its section of bench/RESULTS.md
+
+0 is good in every column but the share of quote and statement slides, which is shown as a
+percentage (the "quotes > 1/3" column counts the slides past a third).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from defects import Talk, count, quote_share, talk_of
+from results import replace_section
+
+from deckmaker.api import build
+from deckmaker.pipeline import import_to_outline
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+HEADING = "## Real essays: defects per corpus essay"
+ESSAY_SUFFIXES = (".md", ".txt")
+
+
+def essays() -> list[Path]:
+    return sorted(
+        p for p in CORPUS.iterdir() if p.suffix in ESSAY_SUFFIXES and p.name != "SOURCES.md"
+    )
+
+
+def built(essay: Path, folder: Path, out: Path | None = None) -> Talk:
+    """The talk `deckmaker import` and `deckmaker build` make of `essay`, copied with its
+    pictures into `folder` first, so that nothing is written beside the corpus; the deck and
+    script are written into `out` when given."""
+    for picture in CORPUS.iterdir():
+        if picture.suffix in (".png", ".jpg", ".svg") and not (folder / picture.name).exists():
+            shutil.copy(picture, folder / picture.name)
+    copy = folder / essay.name
+    shutil.copy(essay, copy)
+    imported = import_to_outline(copy, folder / f"{essay.stem}.yaml", force=True)
+    made = build(imported.path, out, formats=("txt", "show-notes"))
+    script = made.artifacts["txt"].data.decode("utf-8")
+    text = essay.read_text(encoding="utf-8")
+    return talk_of(essay.stem, text, essay.suffix == ".md", made.plan, script)
+
+
+def table(talks: list[tuple[Talk, float]]) -> str:
+    names = list(count(talks[0][0])) if talks else []
+    head = ["Essay", "Words", "Minutes", "Slides", "Quote share", *names]
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    totals = dict.fromkeys(names, 0)
+    for talk, _ in talks:
+        found = count(talk)
+        for name, value in found.items():
+            totals[name] += value
+        words = len(talk.essay.split())
+        cells = [
+            talk.name,
+            f"{words:,}",
+            f"{talk.minutes:.0f}",
+            str(len(talk.slides)),
+            f"{quote_share(talk):.0%}",
+            *(str(found[n]) for n in names),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("| **All** | | | | | " + " | ".join(f"**{totals[n]}**" for n in names) + " |")
+    return "\n".join(lines)
+
+
+def main(write: bool) -> None:
+    started = time.perf_counter()
+    talks = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for essay in essays():
+            began = time.perf_counter()
+            talks.append((built(essay, Path(tmp)), time.perf_counter() - began))
+    took = time.perf_counter() - started
+    section = (
+        f"{HEADING}\n\n"
+        f"Every essay of `bench/corpus/` ({len(talks)} essays by outside authors, "
+        "`bench/corpus/SOURCES.md`) imported and built as a user would, and each defect of "
+        "`bench/defects.py` counted in what is said and shown (delivery notes and show notes may "
+        "hold footnotes, addresses and descriptions). Front matter: a front-matter field or site "
+        "value said or shown. Footnote marks, HTML, link syntax, URLs, alt text: said or shown. "
+        "Cues mid-sentence: a slide cue where no sentence ends. Quote share: quote and statement "
+        "slides of all; quotes > 1/3 counts those past a third. Unattributed quotes: quote slides "
+        "naming nobody. Repeated slides: showing what an earlier one showed. Code not shown: "
+        "code blocks on no code slide. Too few parts: a headingless essay of 6 minutes or more "
+        "cut into fewer than 3 parts. Written by `python bench/realworld.py --write` "
+        f"in {took:.0f} s.\n\n" + table(talks) + "\n"
+    )
+    print(section)
+    if write:
+        replace_section(HEADING, section)
+
+
+if __name__ == "__main__":
+    main("--write" in sys.argv[1:])

@@ -68,9 +68,13 @@ class Segment:
     notes: tuple[str, ...] = ()  # delivery notes: how to say it, never read aloud
     quotes: tuple[Quote, ...] = ()  # other people's words, each on a slide of its own
     image: str | None = None  # a picture's path, resolved against the outline's folder
+    image_alt: str | None = None  # what the picture shows, for those who cannot see it
     columns: tuple[Column, ...] = ()  # two columns side by side, or none
     code: tuple[Code, ...] = ()  # code blocks, each on a code slide (or several, when long)
     tables: tuple[Table, ...] = ()  # tables, each on a table slide (or several, when long)
+    # Paragraphs an essay condensed to a target left out (or kept only in part), in full and in
+    # order: never said nor shown, kept so the author can put one back by copying it.
+    left_out: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -54,12 +54,17 @@ def _segment(segment: Segment) -> dict[str, Any]:
     if segment.quotes:
         quotes = [_quote(q) for q in segment.quotes]
         out["quote"] = quotes[0] if len(quotes) == 1 else quotes
+    if segment.image:
+        path = segment.image
+        out["image"] = {"path": path, "alt": segment.image_alt} if segment.image_alt else path
     if segment.code:
         blocks = [_code(c) for c in segment.code]
         out["code"] = blocks[0] if len(blocks) == 1 else blocks
     if segment.tables:
         tables = [_table(t) for t in segment.tables]
         out["table"] = tables[0] if len(tables) == 1 else tables
+    if segment.left_out:
+        out["left_out"] = [_Prose(p) for p in segment.left_out]
     return out
 
 

@@ -51,10 +51,7 @@ def page_context(
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
     """The teleprompter page's `language` (its `lang`): the talk's, as planning tells English
     from Spanish, so a browser hyphenates, and a screen reader speaks, the right language."""
-    from deckmaker.essay.language import detect_language
-
-    said = " ".join(p for slide in plan.slides for p in slide.spoken)
-    return {"language": detect_language(said)}, ()
+    return {"language": plan.language}, ()
 
 
 def render_script(

@@ -130,9 +130,7 @@ _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>]*[^\s<>.,;:!?'\")\]’”]")
 # author's characters show as typed; so is a closing run of "#", which would end a heading
 # early. The script's own marks, [PAUSE] and [CLICK], stay as they are, except where they would
 # read as part of a link (after a ")", before a "(", "[" or ":").
-_INLINE = re.compile(
-    r"(?<!\))\[(?:PAUSE|CLICK)\](?![(\[:])|[\\`*_~\[\]<]|&(?=#?\w+;)|#+$"
-)
+_INLINE = re.compile(r"(?<!\))\[(?:PAUSE|CLICK)\](?![(\[:])|[\\`*_~\[\]<]|&(?=#?\w+;)|#+$")
 
 
 # Whatever `_INLINE` or `_URL` may find starts with one of these.

@@ -177,8 +177,7 @@ def _compiled_cache() -> jinja2.BytecodeCache | None:
 
 # What the environment above compiles with (bump when changing its options).
 _SETTINGS = (
-    "sandboxed, * and ** capped, strict undefined, html autoescaped, trim, lstrip, "
-    "trailing newline"
+    "sandboxed, * and ** capped, strict undefined, html autoescaped, trim, lstrip, trailing newline"
 )
 
 

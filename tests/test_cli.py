@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from judges.tools import require_font
 
 from deckmaker import __version__
 from deckmaker.cli import cli
@@ -47,6 +48,7 @@ def test_output_is_named_after_the_outline(tmp_path: Path, write_outline) -> Non
 
 
 def test_validate(write_outline) -> None:
+    require_font("Carlito", "fonts-crosextra-carlito")  # else a warning that Calibri is missing
     good = write_outline("title: T\nsections: [{title: A}, {title: B}]\n")
     result = run("validate", str(good))
     assert (

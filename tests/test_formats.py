@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from click.testing import CliRunner
+from judges.tools import require_font
 
 from deckmaker.cli import cli
 from deckmaker.options import Options
@@ -60,6 +61,7 @@ def test_captions_keep_the_cues_clock(every_format: Built) -> None:
 
 
 def test_a_target_length_warns_by_how_much(tmp_path: Path) -> None:
+    require_font("Carlito", "fonts-crosextra-carlito")  # else a warning that Calibri is missing
     result = run("build", "--only", "script", "--out", str(tmp_path), "--target", "10m")
     assert result.exit_code == 0
     warning = [line for line in result.output.splitlines() if line.startswith("warning: ")]

@@ -144,3 +144,21 @@ def test_hosts_must_be_two_different_names(bad) -> None:
 
     with pytest.raises(DeckmakerError):
         Options.of({"hosts": bad})
+
+
+@pytest.mark.parametrize("name", ["voice.es.j2", "voice.neutral.j2"])
+def test_a_language_has_every_macro_with_the_same_arguments(name) -> None:
+    """A language's voice.CODE.j2 stands in for voice.j2 whole: a macro missing, or taking
+    other arguments, would fail a build in that language only."""
+    from jinja2 import nodes
+
+    from deckmaker.templates import Templates
+
+    env = Templates().env
+
+    def macros(file: str) -> dict[str, list[str]]:
+        tree = env.parse((ROOT / "templates" / file).read_text(encoding="utf-8"))
+        return {m.name: [a.name for a in m.args] for m in tree.find_all(nodes.Macro)}
+
+    english, other = macros("voice.j2"), macros(name)
+    assert {m: a for m, a in other.items() if m in english} == english

@@ -7,6 +7,7 @@ describe, so they cannot drift from it: an MkDocs hook (`hooks:` in mkdocs.yml).
   (deckmaker.render.variables) and the bundled templates' macros and blocks, every example
   rendered on the bundled example talk through the templates' own sandbox;
 - reference/formats.md from the registry of script formats;
+- reference/options.md from the build options' one declaration (deckmaker.options);
 - reference/cli.md from the command line's own declaration (click);
 - benchmarks.md from bench/RESULTS.md, as the bench last wrote it.
 
@@ -262,7 +263,7 @@ def macros_section() -> list[str]:
         "ends_itself": 'ends_itself("See you next week!")',
         "ask": "ask(talk.topics[1], talk.topics | length, '')",
         "part_label": "part_label(2, 4)",
-        "continued": "continued('Sacrifices')",
+        "continued": "continued('Sacrifices', 2, 3)",
         "handoff": "handoff('Sam', 'Alex', 4, 'That is the ending.')",
     }
     for name, args, comment in template_macros("voice.j2"):
@@ -354,6 +355,27 @@ def _command(command: Any, path: str, parent: Any) -> list[str]:
     return out
 
 
+def options_page() -> str:
+    from deckmaker.options import Flag, specs
+
+    out = [
+        "# Build options reference",
+        "",
+        "Every build choice, generated from its one declaration (`deckmaker.options.Options`): "
+        "the command line's flag, the keyword `deckmaker.build` and `deckmaker.plan` take, the "
+        "outline field that sets it when neither does, and what applies when nothing does.",
+        "",
+        "| Python | command line | outline | otherwise | what it does |",
+        "|---|---|---|---|---|",
+    ]
+    for name, spec in specs():
+        fallback = spec.shown or ("off" if isinstance(spec.kind, Flag) else spec.fallback)
+        outline = f"`{spec.outline}`" if spec.outline else ""
+        otherwise = "" if fallback is None else _code(str(fallback))
+        out.append(f"| `{name}` | `{spec.flag}` | {outline} | {otherwise} | {_cell(spec.help)} |")
+    return "\n".join(out) + "\n"
+
+
 def benchmarks_page() -> str:
     text = (ROOT / "bench" / "RESULTS.md").read_text(encoding="utf-8")
     # Links in the results are relative to bench/; on the site they point at the repository.
@@ -374,6 +396,7 @@ PAGES = {
     "reference/outline.md": outline_page,
     "reference/templates.md": templates_page,
     "reference/formats.md": formats_page,
+    "reference/options.md": options_page,
     "reference/cli.md": cli_page,
     "benchmarks.md": benchmarks_page,
 }

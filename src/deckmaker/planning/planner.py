@@ -28,6 +28,7 @@ from deckmaker.planning.notes import placed
 from deckmaker.planning.pace import Shown, pull_quotes, spans
 from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
+from deckmaker.planning.titles import unique_titles
 from deckmaker.planning.voice import Voice
 from deckmaker.theme.frames import Frames
 from deckmaker.typography import smarten
@@ -113,12 +114,14 @@ class _Planner:
         closing = self.closing()
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
+        titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         return Plan(
-            o.title, o.subtitle, o.host, wpm, self.drafts.even_titles(parts), o.footer,
+            o.title, o.subtitle, o.host, wpm, titled, o.footer,
             voice=self.voice.name, hosts=o.hosts, language=self.voice.language,
             notes_heading=say("notes_heading"),
             max_slide_seconds=self.limit, written=tuple(self.written),
-            metadata=o.metadata, show_notes=o.show_notes,
+            metadata=o.metadata, show_notes=o.show_notes, speech_voices=o.voices,
+            pronounce=o.pronounce,
         )  # fmt: skip
 
     def wants_dividers(self) -> bool:
@@ -265,12 +268,13 @@ class _Planner:
             drafts = self.drafts.columns(title, seg.columns)
             others += [_Face(d, first, shown, last) for d in drafts]
         if seg.image:
-            others.append(_Face(self.drafts.picture(title, seg.image), None))
+            others.append(_Face(self.drafts.picture(title, seg.image, seg.image_alt), None))
         for q in seg.quotes:
             a = self.shown_from(q.said, script, lead_count)
             if a is None:
                 a = self.where(q.text, script, lead_count)
-            others.append(_Face(self.drafts.quote(q.text, q.attribution), a, (Point(q.text),)))
+            face = self.drafts.quote(q.text, q.attribution, heading=title)
+            others.append(_Face(face, a, (Point(q.text),)))
         if seg.points:
             known = tuple(f is not None for f in found)
             breaks = sorted({f.first for f in others if f.first is not None})
@@ -379,9 +383,9 @@ class _Planner:
         if seg.columns:
             slides += self.drafts.columns(title, seg.columns)
         if seg.image:
-            slides.append(self.drafts.picture(title, seg.image))
+            slides.append(self.drafts.picture(title, seg.image, seg.image_alt))
         for q in seg.quotes:
-            slides.append(self.drafts.quote(q.text, q.attribution))
+            slides.append(self.drafts.quote(q.text, q.attribution, heading=title))
         return slides
 
     def words(self, seg: Segment) -> tuple[str, ...]:
@@ -447,8 +451,8 @@ class _Planner:
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool
     ) -> _Face:
         """A stretch with nothing to show: its strongest short sentence as a pull quote
-        (pace.pull_quotes' rule), else the segment's title as a header ("… (cont.)" once a
-        slide of the segment has been up). A stretch that opens a section (no divider before
+        (pace.pull_quotes' rule), else the segment's title as a header (numbered once a slide
+        of the segment has been up: `titles`). A stretch that opens a section (no divider before
         it) shows the section's title: the audience sees that a new part has begun."""
         if not continued and seg is not None and seg.title:
             return _Face(self.drafts.divider(title, None), 0)
@@ -457,11 +461,10 @@ class _Planner:
         )
         for text in pull_quotes([s.text for s in said], about):
             try:
-                return _Face(self.drafts.quote(text, None), 0)
+                return _Face(self.drafts.quote(text, None, strict=True, heading=title), 0)
             except DeckmakerError:  # too long for this theme's quote box: the next one
                 continue
-        shown = self.voice.say("continued", title) if continued else title
-        return _Face(self.drafts.divider(shown, None), 0)
+        return _Face(self.drafts.divider(title, None), 0)
 
     def topic_from(self, face: _Face, title: str, seg: Segment | None) -> Topic:
         """What a slide the script never reaches is about, for the voice's `more` macro."""

@@ -86,6 +86,7 @@ def language_of(outline: Outline) -> str:
     for seg in segments:
         texts += [seg.title or "", seg.script or ""]
         texts += [t for p in seg.points for t in (p.text, *p.points)]
+        texts += [q.text for q in seg.quotes]
     return detect_language(" ".join(texts))
 
 

@@ -58,6 +58,7 @@ PLAN = Plan(
                     ),
                     body_pt=28,
                     spoken=(
+                        "So what do we see up there?",
                         "Look up on a clear night. [CLICK] Every star you see is a sun, some "
                         "far bigger than ours. [CLICK] The planets wander from night to night. "
                         "[CLICK] Mars even looks red.",
@@ -86,6 +87,7 @@ PLAN = Plan(
                 ),
             ),
             "What You See",
+            "So what do we see up there?",  # the co-host asks it in the dialogue
         ),
         Part(
             None,
@@ -117,6 +119,8 @@ def build_revealed(folder: Path, theme: Path | None = None, plan: Plan = PLAN) -
     files = {"deck": folder / "night-sky.pptx"}
     write_atomically(files["deck"], render_deck(plan, read_theme(theme or shipped()["light"])))
     for name, fmt in FORMATS.items():
+        if fmt.spoken:  # audio and video: read aloud by a voice, no template of their own
+            continue
         files[name] = folder / f"night-sky{fmt.suffix}"
         text = render_script(plan, templates, fmt.template, name).text
         write_atomically(files[name], text.encode("utf-8"))

@@ -208,7 +208,7 @@ def test_a_long_table_continues_under_its_header(tmp_path: Path) -> None:
         (f"Row {n}", f"value {n}") for n in range(40)
     ]
     assert all(p.table_pt >= 14 for p in pages)
-    assert pages[1].title == "Numbers (cont.)"
+    assert [p.title for p in pages[:2]] == ["Numbers", f"Numbers (2 of {len(pages)})"]
 
 
 # -- the judge of code and tables ----------------------------------------------------------------

@@ -146,7 +146,7 @@ def test_points_said_far_apart_are_split_by_time_though_they_fit_one_slide() -> 
         ["Tomatoes need full sun"],
         ["Basil likes water"],
     ]
-    assert [s.title for s in apart] == ["Beds", "Beds (cont.)"]
+    assert [s.title for s in apart] == ["Beds", "Beds (2 of 2)"]
     # the first keeps what fits 25 s; the second comes up a short stretch (6 s) before its
     # point is said rather than leave a slide up for that alone
     assert apart[0].spoken == (
@@ -178,7 +178,7 @@ def test_a_stretch_with_nothing_to_show_gets_a_statement_in_the_speakers_words()
     # third of this deck: the longer stretch keeps its statement, and the other, too long to
     # be said over the slide before it within the limit, shows the section's title again.
     assert [s.layout for s in got] == [Layout.CONTENT, Layout.HEADER, Layout.STATEMENT]
-    assert got[1].title == "Storms (cont.)"
+    assert got[1].title == "Storms (2 of 2)"  # numbered as every title shown again is
     # the host's own words, set as said: no quote marks, no attribution
     assert got[2].title == "Warm water feeds the storm with endless energy."
     assert got[2].subtitle is None
@@ -239,7 +239,10 @@ def test_a_long_section_continues_on_further_slides_each_with_its_own_words() ->
     slides = section(got)
     content = [s for s in slides if s.layout is Layout.CONTENT]
     assert len(content) >= 3
-    assert [s.title for s in content] == ["Long"] + ["Long (cont.)"] * (len(content) - 1)
+    count = len(content)
+    assert [s.title for s in content] == ["Long"] + [
+        f"Long ({n} of {count})" for n in range(2, count + 1)
+    ]
     spoken = [p for s in slides for p in s.spoken]
     assert spoken[0] == "Let's get into it."
     assert " ".join(spoken[1:]) == script  # nothing lost, nothing repeated, in order
@@ -456,9 +459,11 @@ def test_a_sections_slides_come_in_the_order_they_are_said() -> None:
     columns = ["Clay", "Heavy and slow to drain", "Sand", "Light and quick to dry"]
     assert [(s.title, [b.text for b in s.bullets]) for s in got] == [
         ("Soil", ["Compost feeds the soil"]),
-        ("Soil", columns),
-        ("Soil (cont.)", ["Mulch keeps water in"]),
-        ("“The soil is the garden”\n— Ann", []),
+        ("Soil (2 of 4)", columns),
+        ("Soil (3 of 4)", ["Mulch keeps water in"]),
+        # no quote box in these frames: the quote stands in the body box, under the section's
+        # title, numbered as the points' pages are
+        ("Soil (4 of 4)", []),
     ]
     assert [s.spoken for s in got] == [
         ("Let's get into it.", "Compost feeds the soil every year."),

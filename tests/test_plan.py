@@ -112,6 +112,7 @@ sections:
                         notes=("Smile",),
                     ),
                 ),
+                lead="Let's start with 'Alpha'.",  # the voice's words into the section
             ),
             Part(
                 "Beta",
@@ -126,6 +127,7 @@ sections:
                         spoken=("Last up, 'Beta'.", "Beta words."),
                     ),
                 ),
+                lead="Last up, 'Beta'.",  # the voice's words into the section
             ),
             Part(
                 None,

@@ -8,8 +8,8 @@ import importlib.util
 import io
 import signal
 import sys
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
+EXIT_FINDINGS = 1  # `deckmaker check` found something to fix
 # Names of files, not folders: `--out talk.pptx` is a mistake (--out names a folder), never a
 # folder to create.
 FILE_SUFFIXES = (
@@ -56,18 +57,21 @@ class _Kind(click.ParamType):
             self.fail(str(err), param, ctx)
 
 
+def _option(name: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """One option of `deckmaker.options.Options`, declared there."""
+    spec = dict(specs())[name]
+    if isinstance(spec.kind, Flag):
+        return click.option(spec.flag, name, is_flag=True, help=spec.help_text())
+    return click.option(
+        spec.flag, name, type=_Kind(spec.kind), metavar=spec.kind.metavar, help=spec.help_text()
+    )
+
+
 def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
     """Every option of `deckmaker.options.Options`, the same on every command that plans: build
     (and so watch), validate and preview plan a talk alike."""
-    for name, spec in reversed(list(specs())):
-        if isinstance(spec.kind, Flag):
-            made = click.option(spec.flag, name, is_flag=True, help=spec.help_text())
-        else:
-            made = click.option(
-                spec.flag, name, type=_Kind(spec.kind), metavar=spec.kind.metavar,
-                help=spec.help_text(),
-            )  # fmt: skip
-        command = made(command)
+    for name, _ in reversed(list(specs())):
+        command = _option(name)(command)
     return command
 
 
@@ -165,9 +169,21 @@ def build(
         _build_many(inputs, out_dir, jobs, picked, Options(**given))
         return
     source = inputs[0] if inputs else example_outline()
-    built = deckmaker.build(source, out_dir, only=picked[0], formats=picked[1], **given)
+    built = deckmaker.build(
+        source, out_dir, only=picked[0], formats=picked[1], progress=_progress, **given
+    )
     _say_built(built)
     _warn(built.warnings)
+
+
+@contextmanager
+def _progress(items: list[Any], label: str) -> Iterator[Iterable[Any]]:
+    """A progress bar on a terminal (on stderr); elsewhere the items, silently."""
+    if not sys.stderr.isatty():
+        yield items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield bar
 
 
 def _say_built(built: Built) -> None:
@@ -181,7 +197,12 @@ def _say_built(built: Built) -> None:
             click.echo(f"Wrote {path} ({plan.words} words to say)")
         else:
             click.echo(f"Wrote {path}")
-    click.echo(f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute.")
+    if plan.clock:
+        click.echo(f"The talk runs {clock(plan.total_seconds)} as {plan.clock_voices} speaks it.")
+    else:
+        click.echo(
+            f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute."
+        )
 
 
 def _build_many(
@@ -357,12 +378,20 @@ def _warn(warnings: tuple[str, ...] | list[str]) -> None:
     help="Where to write the outline.  [default: ESSAY's name with .yaml, beside it]",
 )
 @click.option("--force", is_flag=True, help="Replace the outline if it exists.")
-def import_(essay: Path, out: Path | None, force: bool) -> None:
+@_option("target")
+@_option("wpm")
+def import_(
+    essay: Path, out: Path | None, force: bool, target: int | None, wpm: int | None
+) -> None:
     """Turn ESSAY (.txt or .md) into an outline you can read, edit and build: its prose becomes
-    the script word for word, with key points extracted from its own sentences."""
+    the script word for word, with key points extracted from its own sentences. With --target,
+    a longer essay is condensed to that length, each part's paragraphs left out kept under
+    `left_out:` to put back by hand."""
+    from deckmaker.options import Options
     from deckmaker.pipeline import import_to_outline
 
-    imported = import_to_outline(essay, out, force)
+    imported = import_to_outline(essay, out, force, Options(target=target, wpm=wpm))
+    _warn(imported.outline.warnings)
     outline = imported.outline
     segments = [s for s in (outline.intro, *outline.sections) if s]
     points = sum(len(s.points) for s in segments)
@@ -374,13 +403,36 @@ def import_(essay: Path, out: Path | None, force: bool) -> None:
 
 
 @cli.command()
-def themes() -> None:
-    """List the shipped themes, one per line, name first; pass a name to --theme."""
-    from deckmaker.theme.shipped import DEFAULT_THEME, shipped
+@click.argument("theme", required=False, metavar="[FILE]")
+def themes(theme: str | None) -> None:
+    """List the shipped themes, one per line, name first; pass a name to --theme. With FILE
+    (a .pptx or .potx, or a shipped theme's name): what deckmaker makes of it, one line each:
+    the layout each kind of slide is set on, its fonts (installed, or what stands in), its
+    colours, and each problem it has."""
+    from deckmaker.theme.shipped import DEFAULT_THEME, shipped, theme_path
 
-    for name, path in shipped().items():
-        note = "  (default)" if name == DEFAULT_THEME else ""
-        click.echo(f"{name}\t{path}{note}")
+    if theme is None:
+        for name, path in shipped().items():
+            note = "  (default)" if name == DEFAULT_THEME else ""
+            click.echo(f"{name}\t{path}{note}")
+        return
+    from deckmaker.theme.explain import explain_theme
+
+    for line in explain_theme(theme_path(theme)):
+        click.echo(line)
+
+
+@cli.command()
+def voices() -> None:
+    """List the voices that can read a script aloud here (--format audio), one per line:
+    name, engine, language, about. Name them in the outline's `voices:`."""
+    from deckmaker.narration.engines import INSTALL, voices
+
+    found = voices()
+    if not found:
+        raise DeckmakerError.at(INSTALL)
+    for voice in found:
+        click.echo(f"{voice.name}\t{voice.engine}\t{voice.language}\t{voice.about}")
 
 
 @cli.command()
@@ -433,6 +485,32 @@ def schema(out: Path | None) -> None:
     write_schema(out)
     click.echo(f"Wrote {out}; start each outline beside it with this line:")
     click.echo(modeline(out.name))
+
+
+@cli.command()
+@click.argument("decks", nargs=-1, required=True, type=click.Path(path_type=Path))
+def check(decks: tuple[Path, ...]) -> None:
+    """Check the accessibility of DECKS (.pptx, made by deckmaker or not) as PowerPoint's
+    Accessibility Checker would, from the file alone: alt text, slide titles (missing or the
+    same twice), reading order, text contrast (WCAG 2.2: 4.5:1, 3:1 for large text), table
+    header rows, the text's language, text outside the slide. One line per finding, with the
+    slide and what to do.
+
+    \b
+    Exit status: 0 nothing found, 1 findings, 2 a deck cannot be read.
+    """
+    from deckmaker.check import check_deck
+
+    found = 0
+    for deck in decks:
+        findings = check_deck(deck)
+        for finding in findings:
+            click.echo(f"{deck}: {finding}")
+        found += len(findings)
+        if not findings:
+            click.echo(f"{deck}: nothing found")
+    if found:
+        sys.exit(EXIT_FINDINGS)
 
 
 def _check_out(out_dir: Path) -> None:

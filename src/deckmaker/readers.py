@@ -20,9 +20,18 @@ def is_essay(path: Path) -> bool:
     return path.suffix.lower() in ESSAY_SUFFIXES
 
 
-def read_talk(path: Path, *, allow_outside: bool = False) -> Outline:
+def read_talk(
+    path: Path,
+    *,
+    allow_outside: bool = False,
+    target: int | None = None,
+    wpm: int | None = None,
+    spare: int = 0,
+) -> Outline:
     """The outline of the talk in `path`, read by the reader its suffix names. Files an
-    outline names must be in its folder unless `allow_outside` (an essay names none)."""
+    outline names must be in its folder unless `allow_outside` (an essay names none). An essay
+    whose prose runs longer than `target` seconds at `wpm` is condensed to it, `spare` words
+    fewer for what the voice says around its words."""
     if path.is_dir():
         raise DeckmakerError.at(
             "is a folder; give an outline (.yaml, .yml) or an essay (.txt, .md, .markdown)",
@@ -34,7 +43,7 @@ def read_talk(path: Path, *, allow_outside: bool = False) -> Outline:
     if suffix in ESSAY_SUFFIXES:
         from deckmaker.essay import read_essay
 
-        return read_essay(path)
+        return read_essay(path, target=target, wpm=wpm, spare=spare)
     raise DeckmakerError.at(
         f"unknown kind of file ({suffix or 'no suffix'}); give an outline (.yaml, .yml) or an "
         "essay (.txt, .md, .markdown)",

@@ -60,18 +60,32 @@ SMALL_WORDS = word_set(
 __all__ = ["import_essay", "read_essay"]
 
 
-def read_essay(path: Path) -> Outline:
-    """Read the essay at `path` into an outline; `DeckmakerError` if it cannot be one."""
+def read_essay(
+    path: Path, *, target: int | None = None, wpm: int | None = None, spare: int = 0
+) -> Outline:
+    """Read the essay at `path` into an outline; `DeckmakerError` if it cannot be one. Prose
+    longer than `target` seconds at `wpm` is condensed to it (`deckmaker.essay.condense`)."""
     text = read_text(path, "a .txt or .md essay")
     markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-    return import_essay(text, str(path), markdown=markdown, folder=path.parent)
+    return import_essay(
+        text, str(path), markdown=markdown, folder=path.parent, target=target, wpm=wpm, spare=spare
+    )
 
 
 def import_essay(
-    text: str, source: str = "<essay>", markdown: bool = False, folder: Path | None = None
+    text: str,
+    source: str = "<essay>",
+    markdown: bool = False,
+    folder: Path | None = None,
+    *,
+    target: int | None = None,
+    wpm: int | None = None,
+    spare: int = 0,
 ) -> Outline:
     """The outline of an essay given as text; `source` names it in messages and titles, and
-    `folder` holds the pictures it shows (none are shown without one)."""
+    `folder` holds the pictures it shows (none are shown without one). With `target` (seconds),
+    prose that runs longer at `wpm` is condensed to it, `spare` words fewer (what the voice says
+    around the essay's words)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, warnings = characters.fitted_lines(text, source)
     if characters.mark_in(text):
@@ -91,7 +105,7 @@ def import_essay(
         from deckmaker.essay.plain import read_plain
 
         essay = read_plain(about.body)
-    return _outline(essay, source, warnings, about, folder)
+    return _outline(essay, source, warnings, about, folder, target, wpm, spare)
 
 
 def _outline(
@@ -100,6 +114,9 @@ def _outline(
     warnings: tuple[str, ...] = (),
     about: About | None = None,
     folder: Path | None = None,
+    target: int | None = None,
+    wpm: int | None = None,
+    spare: int = 0,
 ) -> Outline:
     from deckmaker.essay.language import detect_language, split_sentences
 
@@ -125,7 +142,15 @@ def _outline(
             rest = opening[0][first.start + len(first.text) :].strip()
             opening = tuple(p for p in (rest, *opening[1:]) if p)
     essay = replace(essay, opening=replace(essay.opening, paragraphs=opening))
-    essay = _with_parts(essay, language)
+    parted = _with_parts(essay, language)
+    left_out: tuple[tuple[str, ...], ...] = ()
+    if target:
+        parted, left_out, note = _condensed(parted, language, target, wpm, spare)
+        warnings = (*warnings, note)
+        if parted is not essay and left_out:  # parts of our own making: cut again, fewer
+            parted, left_out = _parted_again(parted, left_out, language)
+    essay = parted
+    left_out = left_out or ((),) * (1 + len(essay.sections))
     opening = _paragraphs(essay.opening)
     title = clean_text(about.title or "") or (essay.title and clean_text(speakable(essay.title)))
     places = {title: Place("title", essay.title_line or 1)} if title else {}
@@ -140,9 +165,11 @@ def _outline(
         intro = _segment(
             replace(essay.opening, paragraphs=opening), language, footnotes, show_notes, folder
         )
+        intro = replace(intro, left_out=left_out[0])
     sections = []
     for number, passage in enumerate(essay.sections, 1):
         segment = _segment(passage, language, footnotes, show_notes, folder)
+        segment = replace(segment, left_out=left_out[number])
         sections.append(segment)
         if segment.title:
             places.setdefault(segment.title, Place(f"heading of section {number}", passage.line))
@@ -164,6 +191,96 @@ def _outline(
         metadata=about.metadata,
         show_notes=tuple(show_notes),
     )
+
+
+def _parted_again(
+    essay: Essay, left_out: tuple[tuple[str, ...], ...], language: str
+) -> tuple[Essay, tuple[tuple[str, ...], ...]]:
+    """A headingless essay, condensed, cut into parts again where its topic shifts: parts of a
+    few minutes each of what is said now, not of the whole essay. Each old part's left-out
+    paragraphs go with the new part that holds the most of what it kept."""
+    from deckmaker.essay.parts import split_parts
+    from deckmaker.planning import DEFAULT_WPM
+
+    old = (essay.opening, *essay.sections)
+    whole = essay.opening
+    owner: list[int] = []  # the old part of each kept paragraph, in order
+    for number, part in enumerate(old):
+        owner += [number] * len(part.paragraphs)
+        if number:
+            before = len(whole.paragraphs)
+            whole = replace(
+                whole,
+                paragraphs=(*whole.paragraphs, *part.paragraphs),
+                listed=(*whole.listed, *part.listed),
+                shown=(*whole.shown, *(replace(s, after=s.after + before) for s in part.shown)),
+                notes=(*whole.notes, *part.notes),
+                show_notes=(*whole.show_notes, *part.show_notes),
+            )
+    parts = split_parts(replace(whole, title=None), language, DEFAULT_WPM)
+    moved: list[list[str]] = [[] for _ in range(len(parts) + 1)]
+    at, held = 0, []
+    for part in parts:
+        held.append(owner[at : at + len(part.paragraphs)])
+        at += len(part.paragraphs)
+    for number, dropped in enumerate(left_out):
+        counts = [h.count(number) for h in held]
+        moved[1 + counts.index(max(counts))] += dropped
+    return (
+        Essay(essay.title, essay.title_line, Passage(None, whole.line), parts),
+        tuple(tuple(m) for m in moved),
+    )
+
+
+def essay_parts(path: Path) -> tuple[tuple[Passage, ...], str]:
+    """The essay at `path` as the condenser reads it: its opening and its parts (cut where its
+    topic shifts when it has no headings), and its language. For bench/condense.py."""
+    from deckmaker.essay.language import detect_language
+
+    text = read_text(path, "a .txt or .md essay").replace("\r\n", "\n")
+    about = read_about(text, str(path))
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        from deckmaker.essay.markdown import read_markdown
+
+        essay = read_markdown(about.body)
+    else:
+        from deckmaker.essay.plain import read_plain
+
+        essay = read_plain(about.body)
+    essay, _ = _notes_apart(essay)
+    prose = " ".join(
+        speakable(p) for part in (essay.opening, *essay.sections) for p in part.paragraphs
+    )
+    language = detect_language(prose)
+    essay = _with_parts(essay, language)
+    return (essay.opening, *essay.sections), language
+
+
+def _condensed(
+    essay: Essay, language: str, target: int, wpm: int | None, spare: int = 0
+) -> tuple[Essay, tuple[tuple[str, ...], ...], str]:
+    """The essay condensed to `target` seconds, what each part left out, and one line saying
+    how much was kept (or that the prose runs shorter, and nothing was added)."""
+    from deckmaker.essay.condense import condense, words_for
+    from deckmaker.filters import clock
+    from deckmaker.planning import DEFAULT_WPM
+
+    passages = (essay.opening, *essay.sections)
+    rate = wpm or DEFAULT_WPM
+    done = condense(passages, language, words_for(target, rate) - spare)
+    if done.kept == done.words:
+        note = (
+            f"the prose runs about {clock(round(done.words * 60 / rate))}, within the "
+            f"{clock(target)} target: every word kept, none added"
+        )
+        return essay, (), note
+    parts = ", ".join(f"{p.title or 'opening'} {p.kept}/{p.words}" for p in done.parts if p.words)
+    note = (
+        f"condensed to the {clock(target)} target: kept {done.kept:,} of {done.words:,} words "
+        f"({round(100 * done.kept / done.words)} %), by part {parts}"
+    )
+    kept = replace(essay, opening=done.passages[0], sections=done.passages[1:])
+    return kept, done.left_out, note
 
 
 def _notes_apart(essay: Essay) -> tuple[Essay, dict[str, str]]:
@@ -296,7 +413,7 @@ def _segment(
             tables.append(_table(item, at))
         elif (quote := _quote(item)) is not None:
             quotes.append(replace(quote, said=at))
-    image = None
+    image = alt = None
     if passage.picture:
         image = _picture(passage.picture.path, folder)
         alt = clean_text(passage.picture.alt)
@@ -311,6 +428,7 @@ def _segment(
         notes=tuple(notes),
         quotes=tuple(quotes),
         image=image,
+        image_alt=(alt or None) if image else None,
         code=tuple(code),
         tables=tuple(tables),
     )

@@ -37,6 +37,7 @@ from deckmaker.planning.pace import (
 from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.planning.statements import Statements
+from deckmaker.planning.titles import unique_titles
 from deckmaker.planning.voice import Voice
 from deckmaker.theme.frames import Frames
 from deckmaker.typography import smarten
@@ -57,6 +58,8 @@ def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options =
     format then show ’ “ ” alike. `max_slide_seconds` is the longest a slide stays up; `reveal`
     shows each bullet on a click, marked [CLICK] where it is said."""
     chosen = options.resolved(outline)
+    if chosen.hosts:  # --hosts names the dialogue's hosts, as `hosts:` does
+        outline = replace(outline, hosts=chosen.hosts)
     limit = chosen.max_slide_seconds or MAX_SLIDE_SECONDS
     rate = chosen.wpm or DEFAULT_WPM
     planner = _Planner(outline, voice, frames, limit, chosen.reveal)
@@ -64,7 +67,8 @@ def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options =
     allowed = planner.statements.budget(plan)
     if allowed is not None:  # too many: plan again with the statements the deck can hold
         plan = _Planner(outline, voice, frames, limit, chosen.reveal, allowed).plan(rate)
-    plan = replace(plan, target=chosen.target, read_warnings=outline.warnings)
+    said = (voice.warning,) if voice.warning else ()
+    plan = replace(plan, target=chosen.target, read_warnings=(*outline.warnings, *said))
     return _curled(plan) if chosen.curly_quotes else plan
 
 
@@ -83,7 +87,8 @@ def _curled(plan: Plan) -> Plan:
 
     def part(p: Part) -> Part:
         slides = tuple(slide(s) for s in p.slides)
-        return replace(p, title=curl(p.title), chapter=smarten(p.chapter), slides=slides)
+        chapter, lead = smarten(p.chapter), smarten(p.lead)
+        return replace(p, title=curl(p.title), chapter=chapter, lead=lead, slides=slides)
 
     return replace(
         plan,
@@ -123,16 +128,23 @@ class _Planner:
         dividers = self.wants_dividers()
         for number, (section, said) in enumerate(zip(o.sections, self.talk.topics, strict=True), 1):
             opening = self.words(section)[0] if section.script else ""
-            lead = say("transition", said, count, opening)
+            # two hosts: the co-host asks the way into each section (the dialogue gives it them)
+            lead = say("ask" if o.hosts else "transition", said, count, opening)
             label = say("part_label", number, count)
             slides = self.segment(Kind.SECTION, section, (lead,), label, dividers, number)
-            parts.append(Part(section.title, Kind.SECTION, tuple(slides), section.title or ""))
-        parts.append(Part(None, Kind.CLOSING, self.closing(), say("chapter_closing")))
+            title = section.title or ""
+            parts.append(Part(section.title, Kind.SECTION, tuple(slides), title, lead))
+        closing = self.closing()
+        if closing:  # none when the author's own last words end the talk
+            parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
+        titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         return Plan(
-            o.title, o.subtitle, o.host, wpm, self.drafts.even_titles(parts), o.footer,
-            voice=self.voice.name, hosts=o.hosts, notes_heading=say("notes_heading"),
+            o.title, o.subtitle, o.host, wpm, titled, o.footer,
+            voice=self.voice.name, hosts=o.hosts, language=self.voice.language,
+            notes_heading=say("notes_heading"),
             max_slide_seconds=self.limit, written=tuple(self.written),
-            metadata=o.metadata, show_notes=o.show_notes,
+            metadata=o.metadata, show_notes=o.show_notes, speech_voices=o.voices,
+            pronounce=o.pronounce,
         )  # fmt: skip
 
     def wants_dividers(self) -> bool:
@@ -182,11 +194,14 @@ class _Planner:
 
     def closing(self) -> tuple[SlidePlan, ...]:
         """The outro's slides, or a recap slide, while the spoken recap and then the outro's words
-        are said; then the closing slide and the sign-off."""
+        are said; then the closing slide and the sign-off. When the author's last words already
+        recap, sign off or ask for comments, they are the ending: no recap and no sign-off of
+        the voice's after them (an outline's own `signoff:` is still said)."""
         o, outro = self.outline, self.outline.outro
+        ending = self.author_ends()
         # The recap comes first: the outro's own words are the author's last ones before the
         # sign-off ("That's all from me."), and a recap after them would reopen the talk.
-        recap = self.voice.say("recap", self.talk.topics)
+        recap = "" if ending else self.voice.say("recap", self.talk.topics)
         said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         slides: list[SlidePlan] = []
@@ -196,16 +211,38 @@ class _Planner:
             said, notes = (), ()
         else:
             recaps = self.recap(said)
-        signoff = o.signoff or self.voice.say("signoff", self.talk)
+        signoff = o.signoff or ("" if ending else self.voice.say("signoff", self.talk))
+        if not said and not signoff:  # the author's last words ended the talk
+            return tuple(slides)
         title = self.voice.say("closing_title")
         cover = self.drafts.cover(title, o.host or o.title)
         # The closing slide comes up for the sign-off and stays up for all of it; the recap
         # slide is up until then.
-        words = sentences((*said, *signoff.split("\n\n")))  # as the greeting: paragraphs
-        closing = _Face(cover, len(sentences(said)), last=len(words) - 1)
-        faces = [*(_Face(r, 0) for r in recaps), closing]
+        parting = tuple(p for p in signoff.split("\n\n") if p)  # as the greeting: paragraphs
+        words = sentences((*said, *parting))
+        if parting:
+            closing = _Face(cover, len(sentences(said)), last=len(words) - 1)
+            faces = [*(_Face(r, 0) for r in recaps), closing]
+        else:  # the outro's own words end it: the closing slide is up while they are said
+            faces = [_Face(cover, 0, last=len(words) - 1)]
         slides += self.paced(faces, words, notes, Kind.CLOSING, title, outro)
         return tuple(slides)
+
+    def author_ends(self) -> bool:
+        """Whether the talk's last words of the author's (the outro's script, else the last
+        section's) sign off, recap or ask for comments: the voice's `ends_itself` decides from
+        their last two sentences."""
+        outro, sections = self.outline.outro, self.outline.sections
+        last = next(
+            (s.script for s in (outro, sections[-1] if sections else None) if s and s.script),
+            None,
+        )
+        if outro and outro.points and not outro.script:
+            return False  # the outro's points are said last, in the voice's words
+        if not last:
+            return False
+        closing = " ".join(s.text for s in sentences((last.split("\n\n")[-1],))[-2:])
+        return bool(self.voice.say("ends_itself", closing))
 
     def recap(self, said: tuple[str, ...]) -> list[SlidePlan]:
         """A closing slide with each section and its first point, or the titles alone when
@@ -248,7 +285,7 @@ class _Planner:
         title = seg.title or self.voice.say(default[kind])
         lead_count = len(sentences(lead))
         words = sentences(lead + self.words(seg))
-        pages = [self.drafts.quote_pages(q.text, q.attribution) for q in seg.quotes]
+        pages = [self.drafts.quote_pages(q.text, q.attribution, title) for q in seg.quotes]
         said, quoted = self.read_out(seg.quotes, pages, words, lead_count)
         script = said[lead_count:]
         texts = [t for p in seg.points for t in (p.text, *p.points)]
@@ -267,7 +304,7 @@ class _Planner:
             drafts = self.drafts.columns(title, seg.columns)
             others += [_Face(d, first, shown, last) for d in drafts]
         if seg.image:
-            others.append(_Face(self.drafts.picture(title, seg.image), None))
+            others.append(_Face(self.drafts.picture(title, seg.image, seg.image_alt), None))
         for quote_pages, firsts in zip(pages, quoted, strict=True):
             others += [
                 _Face(d, a, (Point(piece),))
@@ -286,6 +323,9 @@ class _Planner:
             breaks = sorted({f.first for f in others if f.first is not None})
             faces += self.content(title, seg.points, at, known, said, breaks)
         faces = _in_said_order([*faces, *others])
+        if lead_count and faces and faces[0].first == lead_count:
+            # the lead is said over the section's first slide, not over a slide of its own
+            faces[0] = replace(faces[0], first=0)
         if divided or not faces:
             divider = _Face(self.drafts.divider(title, label, number), 0)
             faces.insert(0, divider)
@@ -426,9 +466,9 @@ class _Planner:
         if seg.columns:
             slides += self.drafts.columns(title, seg.columns)
         if seg.image:
-            slides.append(self.drafts.picture(title, seg.image))
+            slides.append(self.drafts.picture(title, seg.image, seg.image_alt))
         for q in seg.quotes:
-            slides += [d for _, d in self.drafts.quote_pages(q.text, q.attribution)]
+            slides += [d for _, d in self.drafts.quote_pages(q.text, q.attribution, title)]
         for block in seg.code:
             slides += self.drafts.code(title, block)
         for table in seg.tables:
@@ -488,8 +528,8 @@ class _Planner:
                     if after and self.length(said, span.start, after.end) <= self.limit:
                         pacing[i + 1] = replace(after, start=span.start)
                         continue
-                    shown_title = self.voice.say("continued", title)
-                    stated = _Face(self.drafts.divider(shown_title, None), 0)
+                    # the section's title again, numbered with the rest (`unique_titles`)
+                    stated = _Face(self.drafts.divider(title, None), 0)
                 face = stated
             slide = replace(face.draft, number=self.next_number())
             slide = replace(slide, kind=kind if span.slide is not None else _quoted_kind(kind))

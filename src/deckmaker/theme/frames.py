@@ -38,6 +38,7 @@ class Frames:
     picture: Box | None = None
     content: Box | None = None  # where code and tables stand: the body box, without indents
     title_font: Typeface = ESTIMATE  # bold, as titles are set
+    header_caps: bool = False  # the divider's layout sets its title in capitals (cap="all")
     body_font: Typeface = ESTIMATE
     code_font: Typeface = ESTIMATE  # monospace (theme.palette.code_font)
     code_colours: CodeColours = DEFAULT_CODE_COLOURS

@@ -16,6 +16,7 @@ from deckmaker.formats import DEFAULT_FORMAT, FORMATS
 from deckmaker.options import DEFAULT_VOICE, DEFAULTS, Options
 from deckmaker.outline import Outline, Segment
 from deckmaker.planning import Plan, Voice, plan_talk
+from deckmaker.planning.spoken import language_of
 from deckmaker.planning.target import length_warnings, pacing_warnings
 from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates
@@ -115,7 +116,8 @@ def _planned(
         raise DeckmakerError.at(err.problems[0].message, outline.source, line, "theme") from None
     loaded = _theme(path, path.resolve(), _stamp(path))
     try:
-        speaker = Voice(templates, chosen.voice or DEFAULT_VOICE)
+        language = chosen.language or language_of(outline)
+        speaker = Voice(templates, chosen.voice or DEFAULT_VOICE, language)
     except DeckmakerError as err:
         place = outline.places.get(outline.voice or "")
         if not options.from_outline("voice") or place is None or len(err.problems) != 1:
@@ -207,7 +209,8 @@ def render(
     if "script" in only:
         if "dialogue" in formats and len(plan.hosts) != 2:
             raise DeckmakerError.at(
-                "the dialogue format needs two hosts; add `hosts: [First, Second]`",
+                "the dialogue format needs two hosts; pass --hosts Ana,Ben or add "
+                "`hosts: [Ana, Ben]` to the outline",
                 str(outline_path),
                 field="hosts",
             )

@@ -169,13 +169,13 @@ class Drafts:
     def pages(
         self, title: str, pages: Sequence[tuple[Bullet, ...]], frames: Frames | None = None
     ) -> list[SlidePlan]:
-        """Pages of bullets (as `paginated` makes them) as slides, the later ones titled as
-        continuing the first."""
+        """Pages of bullets (as `paginated` makes them) as slides, all under the title."""
         f = frames or self.frames
-        titles = [smarten(title)]
-        if len(pages) > 1:
-            titles += [smarten(self.voice.say("continued", title))] * (len(pages) - 1)
-        title_pt = self.fit(titles[-1], f.title, TITLE_SIZES, "title", written_as=title)
+        # Continuations are numbered once the whole deck is planned (`titles`): fitted here
+        # as the last of them would be.
+        titles = [smarten(title)] * len(pages)
+        longest = self.voice.say("continued", title, len(pages), len(pages))
+        title_pt = self.fit(smarten(longest), f.title, TITLE_SIZES, "title", written_as=title)
         # A section's pages share one size and one spacing, its smallest: a list that runs
         # on reads as one list, not as a last page suddenly set larger and spread out.
         f_body, font = f.body, f.body_font
@@ -240,7 +240,7 @@ class Drafts:
         listed = [(Point(c.title, _texts(c.points)),) if c.title else c.points for c in columns]
         return self.bullet_pages(title, tuple(b for points in listed for b in bullets(points)))
 
-    def picture(self, title: str, image: str) -> SlidePlan:
+    def picture(self, title: str, image: str, alt: str | None = None) -> SlidePlan:
         f = self.frames
         shown = smarten(title)
         box = f.picture or f.body
@@ -249,7 +249,9 @@ class Drafts:
         except DeckmakerError as err:
             raise self.error(str(err.problems[0].message), image) from None
         size = self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title)
-        return SlidePlan(0, Kind.SECTION, Layout.IMAGE, shown, size, image=image, picture=placed)
+        return SlidePlan(
+            0, Kind.SECTION, Layout.IMAGE, shown, size, image=image, alt=alt, picture=placed
+        )
 
     def quote(
         self,

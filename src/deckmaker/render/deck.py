@@ -19,6 +19,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.planning import Bullet, Layout, Plan, SlidePlan
 from deckmaker.planning.fit import SPACE_BEFORE, SUB_POINT_SHRINK, TITLE_LINE_SPACING
 from deckmaker.render.growth import Growth
+from deckmaker.render.language import set_language
 from deckmaker.render.package import (
     add_latent,
     drop_slides,
@@ -44,6 +45,7 @@ from deckmaker.theme.model import Theme
 # none: as the shipped themes set them, within the indent the planner fitted text to.
 BARE_LIST_LEVELS = ((27.0, 27.0, "•"), (63.0, 27.0, "–"))
 _SP = qn("p:sp")
+_NV_PIC_PR, _C_NV_PR = qn("p:nvPicPr"), qn("p:cNvPr")
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     places = made.placements  # each layout's placeholders, sorted out once for the theme
     latent = _latent(theme)
     fix_theme_parts(prs, layouts.values())
+    set_language(prs, layouts.values(), plan.language)
     # python-pptx's add_slide and notes_slide, without their scans, from the new slides made
     # with the theme
     growth = Growth(prs, made.slides)
@@ -83,7 +86,11 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         reveal_bullets(slide, [placed[i] for i in place.texts], planned)
         if planned.image and planned.picture:
             growth.settle()  # python-pptx looks for the picture among the slides' images
-            slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
+            picture = slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
+            # its description is its alt text (python-pptx writes the file's name there)
+            described = picture.element.find(f"{_NV_PIC_PR}/{_C_NV_PR}")
+            if described is not None:
+                described.set("descr", planned.alt or "")
         if planned.numeral and planned.numeral_box:
             font = theme.frames.title_font.name
             numeral = planned.numeral, planned.numeral_pt, planned.numeral_box

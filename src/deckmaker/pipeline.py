@@ -4,6 +4,7 @@ written only when all succeeded."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -219,7 +220,11 @@ def render(
         for name in dict.fromkeys(formats):
             fmt = FORMATS[name]
             if fmt.spoken:
-                script = fmt.render()(plan, templates, fmt, media)
+                steps = [fmt.name]  # one step: ffmpeg tells no progress of its own
+                shown = progress(steps, f"Encoding {fmt.name}") if progress else nullcontext(steps)
+                with shown as encoding:
+                    for _ in encoding:
+                        script = fmt.render()(plan, templates, fmt, media)
             else:
                 script = fmt.render()(plan, templates, fmt)
             notices += script.warnings

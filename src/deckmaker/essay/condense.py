@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from deckmaker.essay.document import Passage
 from deckmaker.essay.language import content_stems, word_set, words
 from deckmaker.essay.speech import speakable
-from deckmaker.essay.statement import AUXILIARIES
+from deckmaker.essay.statement import AUXILIARIES, has_finite_verb
 from deckmaker.sentences import spans
 
 # Words that, opening a sentence, point at the sentence before it.
@@ -84,6 +84,7 @@ FAR_BACK = {
         re.IGNORECASE,
     ),
 }
+SHORTEST = 4  # words: a sentence shorter than this is kept only with the one before it
 _LEAD = "\"'“‘«([¿¡—–-* "
 
 
@@ -116,6 +117,7 @@ class Sentence:
     back: bool  # opens pointing at the sentence before
     far_back: bool  # points further back
     ahead: bool  # ends introducing the sentence after it ("Ben Jonson exclaims—")
+    statement: bool = True  # has a finite verb: can open the talk
     score: float = 0.0
     stems: frozenset[str] = frozenset()
 
@@ -159,7 +161,12 @@ def sentences_of(passages: Sequence[Passage], language: str) -> list[Sentence]:
         for n, paragraph in enumerate(passage.paragraphs):
             for a, b in spans(paragraph, language):
                 text = paragraph[a:b]
-                found.append(Sentence(p, n, a, b, said_words(text), *points_back(text, language)))
+                said = said_words(text)
+                back, far, ahead = points_back(text, language)
+                # a reply or a fragment ("Hardly one.", "Men at all?") leans on the sentence before
+                back = back or said < SHORTEST
+                statement = has_finite_verb(speakable(text), language)
+                found.append(Sentence(p, n, a, b, said, back, far, ahead, statement))
     return found
 
 
@@ -312,8 +319,11 @@ def _chosen(found: list[Sentence], wanted: int, weights: Weights) -> set[int]:
         for i in indices:
             used[found[i].part] += found[i].words
 
-    # The hook and the closing thought: the essay's first sentences, its last paragraph's end.
-    first = paragraphs[(found[0].part, found[0].paragraph)]
+    # The hook and the closing thought: the first sentences of the essay's first paragraph that
+    # opens on a statement (not a dateline, "From lectures delivered at…"), its last paragraph's
+    # end.
+    opener = next((i for i, s in enumerate(found) if s.start == 0 and s.statement), 0)
+    first = paragraphs[(found[opener].part, found[opener].paragraph)]
     last = paragraphs[(found[-1].part, found[-1].paragraph)]
     for ends in (first[:2], last[-2:] if found[last[-1]].back else last[-1:]):
         need = choice.needed(ends)

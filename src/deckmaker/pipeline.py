@@ -309,6 +309,7 @@ def import_to_outline(
         raise DeckmakerError.at("an outline's name ends in .yaml or .yml; check -o", str(target))
     # condensed as a build would, measured by its plan
     outline = planned(essay_path, options)[3] if options.target else read_talk(essay_path)
+    outline = replace(outline, duration=options.target or outline.duration)
     if target.is_dir():
         raise DeckmakerError.at("is a folder; give -o the outline's file name", str(target))
     if target.exists() and not force:

@@ -60,7 +60,8 @@ BACK_PHRASES = {
         "for example", "for instance", "in fact", "in other words", "on the other hand",
         "in contrast", "in addition", "as a result", "after all", "of course", "even so",
         "at the same time", "the former", "the latter", "by contrast", "that said",
-        "not only that", "what's more", "to do so", "to do this", "no doubt",
+        "not only that", "what's more", "to do so", "to do this", "no doubt", "e g", "i e",
+        "having said that",
     ),
     "es": (
         "sin embargo", "por eso", "por lo tanto", "por tanto", "en cambio", "por otro lado",
@@ -181,7 +182,7 @@ def points_back(sentence: str, language: str) -> tuple[bool, bool, bool]:
     ahead = sentence.rstrip().endswith((":", "—", "–", " -"))
     lowered = speakable(sentence).lstrip(_LEAD).lower().replace("’", "'")
     opening = [w.replace("’", "'") for w in words(lowered)[:4]]
-    first = opening[0] if opening else ""
+    first = opening[0].split("'")[0] if opening else ""  # "it's": "it"
     head = " ".join(opening)
     asks = len(opening) > 1 and first in AUXILIARIES.get(language, AUXILIARIES["en"])
     back = (

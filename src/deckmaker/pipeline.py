@@ -55,7 +55,7 @@ def example_outline() -> Path:
 # An essay condensed to a target is planned again, with the words the voice adds counted, until
 # the talk runs within this share of the target (or after so many tries).
 ON_TARGET = 0.04
-TRIES = 4
+TRIES = 8
 
 
 def plan_outline(outline_path: Path, options: Options = DEFAULTS) -> tuple[Plan, Templates, Theme]:
@@ -74,14 +74,34 @@ def planned(
     again, fewer words or more, until the planned talk (the voice's own words and pauses
     counted) runs within `ON_TARGET` of the target."""
     spare = 0
+    over: int | None = None  # the most words spared that still ran long
+    under: int | None = None  # the fewest that ran short
+    best = None
     for _ in range(TRIES):
         plan, templates, theme, outline = _planned(outline_path, options, spare)
         target = plan.target
         condensed = any(s.left_out for s in (outline.intro, *outline.sections) if s)
-        if not target or not condensed or abs(plan.total_seconds - target) <= ON_TARGET * target:
+        if not target or not condensed:
+            return plan, templates, theme, outline
+        off = plan.total_seconds - target
+        if best is None or abs(off) < abs(best[0].total_seconds - target):
+            best = (plan, templates, theme, outline)
+        if abs(off) <= ON_TARGET * target:
             break
-        spare += round((plan.total_seconds - target) * plan.wpm / 60)
-    return plan, templates, theme, outline
+        if off > 0:
+            over = spare if over is None else max(over, spare)
+        else:
+            under = spare if under is None else min(under, spare)
+        # the words the voice adds change with the words kept (parts, slides, pauses): past the
+        # first correction, halve the gap between a try that ran long and one that ran short
+        step = spare + round(off * plan.wpm / 60)
+        if over is not None and under is not None:
+            step = (over + under) // 2
+            if step in (over, under):
+                break
+        spare = step
+    assert best is not None
+    return best
 
 
 def _planned(

@@ -321,14 +321,14 @@ def _chosen(found: list[Sentence], wanted: int, weights: Weights) -> set[int]:
             used[found[i].part] += found[i].words
 
     # The hook and the closing thought: the first sentences of the essay's first paragraph that
-    # opens on a statement (not a dateline, "From lectures delivered at…"), its last paragraph's
-    # end.
+    # opens on a statement (not a dateline, "From lectures delivered at…"); its last sentences,
+    # from the last that leans on none before it.
     opener = next((i for i, s in enumerate(found) if s.start == 0 and s.statement), 0)
     first = paragraphs[(found[opener].part, found[opener].paragraph)]
-    last = paragraphs[(found[-1].part, found[-1].paragraph)]
-    for ends in (first[:2], last[-2:] if found[last[-1]].back else last[-1:]):
+    closing = next(i for i in range(len(found) - 1, -1, -1) if not found[i].back or i == 0)
+    for ends, most in ((first[:2], wanted / 4), (list(range(closing, len(found))), wanted / 3)):
         need = choice.needed(ends)
-        if need and choice.cost(need) <= wanted / 4:
+        if need and choice.cost(need) <= most:
             take(found[ends[0]].part, need)
 
     def said_before(indices: list[int]) -> bool:

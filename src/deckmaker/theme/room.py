@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from deckmaker.theme.layouts import roles_of
 
@@ -65,6 +65,8 @@ def make_room(prs: Presentation, layouts: list, chosen: set[int]) -> dict[tuple[
             boxes[shape.shape_id] = (x, int(bottom), sw, int(tall))
         for shape in [title, *below]:
             if shape.shape_id in boxes:
-                shape.left, shape.top, shape.width, shape.height = boxes[shape.shape_id]
+                shape.left, shape.top, shape.width, shape.height = (
+                    Emu(v) for v in boxes[shape.shape_id]
+                )
                 reshaped[index, shape.shape_id] = boxes[shape.shape_id]
     return reshaped

@@ -62,7 +62,7 @@ sections:
     script: {SCRIPT}
   - title: 日本語のセクション
     points: [漢字とかなの箇条書き, 二つ目の点]
-    image: picture.png
+    image: {{path: picture.png, alt: "A plain blue field, the colour of the brand"}}
   - title: Side by side, before and after
     columns:
       - title: Before ✨

@@ -65,7 +65,9 @@ def test_a_folder_builds_its_outlines_and_essays(tmp_path: Path) -> None:
                  "--out", str(tmp_path / "out"))  # fmt: skip
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "essay.script.md", "example.script.md", "small.script.md"
+        "essay.script.md",
+        "example.script.md",
+        "small.script.md",
     ]
     assert result.stdout.splitlines()[-1] == f"Built 3 of 3 talks into {tmp_path / 'out'}."
     assert result.stderr == ""

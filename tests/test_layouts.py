@@ -15,7 +15,6 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from test_plan import FRAMES
 
 from deckmaker.cli import cli
-from deckmaker.errors import DeckmakerError
 from deckmaker.options import Options
 from deckmaker.outline import parse_outline
 from deckmaker.pipeline import build
@@ -208,10 +207,15 @@ def test_preview_says_how_to_install_what_it_needs(tmp_path: Path, monkeypatch) 
     assert not (tmp_path / "p").exists()
 
 
-def test_a_box_too_small_for_a_quote_says_so() -> None:
+def test_a_theme_without_a_quote_layout_sets_the_quote_in_the_body() -> None:
+    """Never in a title box (too small for it, or not made for it): the quote and who said it
+    stand in the body box, under the section's title; however small the header's title."""
     tiny = FRAMES.__class__(**{**FRAMES.__dict__, "header_title": Box(60, 20)})
-    with pytest.raises(DeckmakerError, match="the quote"):
-        plan("title: T\nsections:\n  - title: A\n    quote: a quote of many words here\n", tiny)
+    quote = "    quote: {text: a quote, attribution: Zoë}\n"
+    got = plan(f"title: T\nsections:\n  - title: A\n{quote}", tiny)
+    (slide,) = [s for s in got.slides if s.layout is Layout.QUOTE]
+    assert (slide.title, slide.subtitle) == ("A", "“a quote”\n— Zoë")
+    assert slide.body_pt >= 28
 
 
 def test_a_footer_the_theme_cannot_show_is_said(tmp_path: Path, write_outline) -> None:

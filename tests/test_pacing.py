@@ -146,7 +146,7 @@ def test_points_said_far_apart_are_split_by_time_though_they_fit_one_slide() -> 
         ["Tomatoes need full sun"],
         ["Basil likes water"],
     ]
-    assert [s.title for s in apart] == ["Beds", "Beds (cont.)"]
+    assert [s.title for s in apart] == ["Beds", "Beds (2 of 2)"]
     # the first keeps what fits 25 s; the second comes up a short stretch (6 s) before its
     # point is said rather than leave a slide up for that alone
     assert apart[0].spoken == (
@@ -237,7 +237,10 @@ def test_a_long_section_continues_on_further_slides_each_with_its_own_words() ->
     slides = section(got)
     content = [s for s in slides if s.layout is Layout.CONTENT]
     assert len(content) >= 3
-    assert [s.title for s in content] == ["Long"] + ["Long (cont.)"] * (len(content) - 1)
+    count = len(content)
+    assert [s.title for s in content] == ["Long"] + [
+        f"Long ({n} of {count})" for n in range(2, count + 1)
+    ]
     spoken = [p for s in slides for p in s.spoken]
     assert spoken[0] == "Let's get into it."
     assert " ".join(spoken[1:]) == script  # nothing lost, nothing repeated, in order
@@ -454,8 +457,8 @@ def test_a_sections_slides_come_in_the_order_they_are_said() -> None:
     columns = ["Clay", "Heavy and slow to drain", "Sand", "Light and quick to dry"]
     assert [(s.title, [b.text for b in s.bullets]) for s in got] == [
         ("Soil", ["Compost feeds the soil"]),
-        ("Soil", columns),
-        ("Soil (cont.)", ["Mulch keeps water in"]),
+        ("Soil (2 of 3)", columns),
+        ("Soil (3 of 3)", ["Mulch keeps water in"]),
         ("“The soil is the garden”\n— Ann", []),
     ]
     assert [s.spoken for s in got] == [

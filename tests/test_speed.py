@@ -20,7 +20,7 @@ from typing import Any, cast
 import pytest
 from conftest import FOREIGN_THEMES, ROOT, stress_outline
 from lxml import etree
-from pptx.dml.color import MSO_THEME_COLOR
+from pptx.dml.color import MSO_THEME_COLOR, RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.opc.package import OpcPackage
 from pptx.oxml.ns import qn
@@ -70,7 +70,9 @@ def stock_placed(slide: Slide, sources: list[tuple[int, Any]]) -> dict[int, Shap
     return placed
 
 
-def stock_write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
+def stock_write(
+    shape: Shape, block: Block, sets_lists: bool = True, accent: str | None = None
+) -> None:
     """What `deck._write` replaces: each paragraph set through python-pptx's API (with the
     two helpers for what it has no API for)."""
     frame = shape.text_frame
@@ -97,7 +99,10 @@ def stock_write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
         run.font.size = Pt(pt)
         if bullet.heading:
             run.font.bold = True
-            run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            if accent:
+                run.font.color.rgb = RGBColor.from_string(accent)
+            else:
+                run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
 
 
 # Children of <a:pPr> that come after the bullet in the schema's order.

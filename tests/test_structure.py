@@ -26,7 +26,8 @@ LAYERS = (
     ("outline", "essay", "readers"),  # the talk, read
     ("theme",),  # the theme, read
     ("planning",),  # the plan, from both
-    ("render",),  # the plan, written
+    # the plan, written (and read aloud, for the spoken formats); a deck, checked
+    ("render", "narration", "check"),
     ("pipeline", "schema", "catalog"),  # the stages in order
     ("api", "batch", "watch"),  # for Python, for many inputs, for an editor beside
     ("cli", "__main__", "signals"),  # for a person

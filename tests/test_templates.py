@@ -1,16 +1,41 @@
-"""Real templates (tests/templates/, each one's source and licence in SOURCES.md): every one is
-a presentation deckmaker can open, and every one is accounted for."""
+"""Real templates (tests/templates/, each one's source and licence in SOURCES.md): the example and
+the stress outline build in every one with nothing lost or drawn outside its box, quotes in
+body boxes and the template's own title layout on the title slide; and the failure modes real
+templates bring, planted: title boxes too small for a title, no layout for quotes, a brand
+colour the colour scheme does not carry, layouts named in another language."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import judges
 import pytest
+from click.testing import CliRunner
+from conftest import stress_outline
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.util import Inches
+from test_deck import TITLE_TYPES, planned_text, shown
 
+from deckmaker.cli import cli
+from deckmaker.errors import DeckmakerError
+from deckmaker.options import Options
+from deckmaker.pipeline import build, example_outline
+from deckmaker.planning import Layout
+from deckmaker.theme.layouts import described
 from deckmaker.theme.presentation import open_presentation
+from deckmaker.theme.read import read_theme
+from deckmaker.theme.shipped import shipped
 
 CORPUS = Path(__file__).parent / "templates"
 TEMPLATES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".pptx", ".potx"))
+BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+VIOLET = "7030A0"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def test_the_corpus_is_real_and_accounted_for() -> None:
@@ -19,9 +44,180 @@ def test_the_corpus_is_real_and_accounted_for() -> None:
     for path in TEMPLATES:
         assert f"`{path.name}`" in sources, path.name
         assert path.stat().st_size < 200_000, path.name  # small: the repository carries them
+        assert len(open_presentation(path).slide_layouts) >= 4
 
 
+def held(deck: Path, plan) -> None:
+    """Every slide shows what the plan put on it where the plan put it; a quote stands in a
+    body box, never in a title box; and every outside judge is content."""
+    slides = list(Presentation(str(deck)).slides)
+    assert len(slides) == len(plan.slides)
+    for slide, planned in zip(slides, plan.slides, strict=True):
+        titles = [s.text_frame.text for s in slide.placeholders
+                  if s.placeholder_format.type in TITLE_TYPES]  # fmt: skip
+        assert titles == [planned.title], f"slide {planned.number}"
+        assert shown(slide) == planned_text(planned), f"slide {planned.number}"
+    assert judges.findings(deck) == []
+
+
+@pytest.mark.parametrize("outline", ["example", "stress"])
 @pytest.mark.parametrize("path", TEMPLATES, ids=[p.name for p in TEMPLATES])
-def test_every_template_opens_with_its_layouts(path: Path) -> None:
-    prs = open_presentation(path)
-    assert len(prs.slide_layouts) >= 4
+def test_every_outline_builds_in_every_template(path: Path, outline: str, tmp_path: Path) -> None:
+    source = example_outline() if outline == "example" else stress_outline(tmp_path)
+    built = build(source, tmp_path / "out", options=Options(theme=str(path)))
+    held(built.files["deck"], built.plan)
+    theme = read_theme(path)
+    holds = described(theme.open())
+    cover = holds[theme.layouts[Layout.COVER]]
+    assert cover.title is not None and cover.texts  # the template's own title layout
+    slides = list(Presentation(str(built.files["deck"])).slides)
+    assert slides[0].slide_layout.name == cover.name
+    for slide, planned in zip(slides, built.plan.slides, strict=True):
+        if planned.layout is Layout.QUOTE and theme.frames.quote is None:
+            quote = planned.subtitle.split("\n")[0]
+            assert [s.text_frame.text.split("\n")[0] for s in slide.placeholders
+                    if s.placeholder_format.type in BODY_TYPES] == [quote]  # fmt: skip
+
+
+def test_layouts_are_found_by_what_they_hold_in_any_language() -> None:
+    """PowerPoint's stock template with its layouts named in Portuguese and in German serves
+    each kind of slide from the same layout as with English names."""
+    english = read_theme(CORPUS / "pandoc-reference.pptx").layouts
+    for name, expected in (
+        ("powerpoint-pt-br.potx", {Layout.COVER: "Slide de Título",
+         Layout.CONTENT: "Título e Conteúdo", Layout.HEADER: "Cabeçalho da Seção",
+         Layout.COLUMNS: "Duas Partes de Conteúdo", Layout.IMAGE: "Somente Título"}),
+        ("powerpoint-de.pptx", {Layout.COVER: "Titelfolie", Layout.CONTENT: "Titel und Inhalt",
+         Layout.HEADER: "Abschnittsüberschrift", Layout.COLUMNS: "Zwei Inhalte",
+         Layout.IMAGE: "Nur Titel"}),
+    ):  # fmt: skip
+        theme = read_theme(CORPUS / name)
+        holds = described(theme.open())
+        assert {k: holds[theme.layouts[k]].name for k in expected} == expected
+        assert {k: theme.layouts[k] for k in expected} == {k: english[k] for k in expected}
+
+
+def test_title_slides_use_the_masters_the_template_uses_for_them() -> None:
+    """LibreOffice's Vivid keeps its cover art on one master and its content design on
+    another; its sample slides say which is which."""
+    theme = read_theme(CORPUS / "lo-vivid.pptx")
+    holds = described(theme.open())
+    assert holds[theme.layouts[Layout.COVER]].master == 0
+    assert holds[theme.layouts[Layout.CONTENT]].master == 1
+
+
+def _tiny_titles(out: Path) -> Path:
+    """The light theme with every title box two inches wide and a fifth of an inch high."""
+    prs = Presentation(str(shipped()["light"]))
+    for owner in (prs.slide_master, *prs.slide_layouts):
+        for s in owner.placeholders:
+            if s.placeholder_format.type in TITLE_TYPES:
+                s.left, s.top, s.width, s.height = s.left, s.top, Inches(2), Inches(0.2)
+    prs.save(str(out))
+    return out
+
+
+def test_a_tiny_title_box_is_made_room_in_not_refused(tmp_path: Path) -> None:
+    theme = _tiny_titles(tmp_path / "tiny.pptx")
+    result = run("themes", str(theme))
+    assert result.exit_code == 0
+    assert "title boxes are too small for a title at 16 pt" in result.output
+    for outline in (example_outline(), stress_outline(tmp_path)):
+        built = build(outline, tmp_path / "out", options=Options(theme=str(theme)))
+        assert all(s.title_pt >= 16 for s in built.plan.slides if s.title)
+        held(built.files["deck"], built.plan)
+
+
+def test_a_two_letter_title_in_a_small_title_box() -> None:
+    from test_plan import FRAMES
+
+    from deckmaker.outline import parse_outline
+    from deckmaker.planning import Box, Voice, plan_talk
+    from deckmaker.templates import Templates
+
+    small = FRAMES.__class__(**{**FRAMES.__dict__, "title": Box(300, 20)})
+    outline = parse_outline("title: T\nsections: [{title: Hi, points: [a]}]\n", "t.yaml")
+    plan = plan_talk(outline, Voice(Templates()), small)
+    (slide,) = [s for s in plan.slides if s.title == "Hi"]
+    assert 16 <= slide.title_pt < 36
+
+
+def _without_quote_layout(out: Path) -> Path:
+    """The light theme with its Quote layout renamed: no layout is made for quotes."""
+    prs = Presentation(str(shipped()["light"]))
+    for lay in prs.slide_layouts:
+        if lay.name == "Quote":
+            lay.name = "Zitat"
+    prs.save(str(out))
+    return out
+
+
+def test_without_a_quote_layout_the_quote_stands_in_a_body_box(tmp_path: Path) -> None:
+    theme = _without_quote_layout(tmp_path / "noquote.pptx")
+    built = build(stress_outline(tmp_path), tmp_path / "out", options=Options(theme=str(theme)))
+    quotes = [s for s in built.plan.slides if s.layout is Layout.QUOTE]
+    assert quotes and all(s.title == "Only points" for s in quotes[:1])
+    held(built.files["deck"], built.plan)
+    deck = list(Presentation(str(built.files["deck"])).slides)
+    slide = deck[quotes[0].number - 1]
+    assert slide.slide_layout.name == "Title and Content"
+    (body,) = [s for s in slide.placeholders if s.placeholder_format.type in BODY_TYPES]
+    assert body.text_frame.text.startswith("“Don’t")
+
+
+def _violet_brand(out: Path) -> Path:
+    """PowerPoint's stock template (accent 1 still Office's #4F81BD) whose master sets titles
+    in violet and carries a violet band: the brand is violet."""
+    prs = Presentation(str(CORPUS / "powerpoint-de.pptx"))
+    scratch = prs.slides.add_slide(prs.slide_layouts[6])  # python-pptx draws on slides only
+    band = scratch.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, prs.slide_width, Inches(0.2))
+    band.fill.solid()
+    band.fill.fore_color.rgb = RGBColor.from_string(VIOLET)
+    band.element.nvSpPr.cNvPr.id = 999  # an id of its own among the master's shapes
+    prs.slide_master.element.cSld.spTree.append(band.element)  # the band moves to the master
+    for s in prs.slide_master.placeholders:
+        if s.placeholder_format.type in TITLE_TYPES:
+            s.text_frame.text = "Titel"
+            s.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor.from_string(VIOLET)
+    prs.save(str(out))
+    return out
+
+
+def test_column_headings_take_the_brand_colour_not_office_blue(tmp_path: Path) -> None:
+    theme = _violet_brand(tmp_path / "violet.pptx")
+    assert read_theme(theme).accent == VIOLET
+    assert read_theme(shipped()["light"]).accent is None  # its own accent stands
+    built = build(stress_outline(tmp_path), tmp_path / "out", options=Options(theme=str(theme)))
+    deck = Presentation(str(built.files["deck"]))
+    (columns,) = [s for s in built.plan.slides if s.layout is Layout.COLUMNS]
+    slide = list(deck.slides)[columns.number - 1]
+    headings = [p.runs[0] for s in slide.placeholders if s.placeholder_format.type in BODY_TYPES
+                for p in s.text_frame.paragraphs if p.runs and p.runs[0].font.bold]  # fmt: skip
+    assert [str(r.font.color.rgb) for r in headings] == [VIOLET, VIOLET]
+    assert "#7030A0, which headings and numbers take instead" in run("themes", str(theme)).output
+
+
+def test_themes_file_explains_a_template() -> None:
+    result = run("themes", str(CORPUS / "lo-vivid.pptx"))
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    kinds = [line.split(":")[0] for line in lines if not line.startswith(" ")]
+    assert kinds[:8] == [
+        "title", "agenda", "bullets", "section", "quote", "picture", "columns", "closing",
+    ]  # fmt: skip
+    assert "title:     'Title Slide' (master 1)" in lines
+    assert "quote:     set in the body box of 'Title, Content' (master 2)" in lines
+    assert any("'Arial'" in line and "Liberation Sans" in line for line in lines)
+    assert any(line.startswith("problem:") and "section dividers" in line for line in lines)
+    assert run("themes").output.splitlines()[0].startswith("light\t")  # the list, as before
+
+
+def test_only_a_theme_with_nowhere_for_a_title_is_refused(tmp_path: Path) -> None:
+    prs = Presentation(str(shipped()["light"]))
+    for lay in (prs.slide_master, *prs.slide_layouts):
+        for s in list(lay.placeholders):
+            if s.placeholder_format.type in TITLE_TYPES:
+                s.element.getparent().remove(s.element)
+    prs.save(str(tmp_path / "untitled.pptx"))
+    with pytest.raises(DeckmakerError, match="none holds a title \\(it has 'Title Slide'"):
+        read_theme(tmp_path / "untitled.pptx")

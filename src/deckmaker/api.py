@@ -14,13 +14,16 @@ these two functions.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.formats import DEFAULT_FORMAT, FORMATS
 from deckmaker.options import Options, specs
 from deckmaker.pipeline import ARTIFACTS, Artifact, Built, render, write
 from deckmaker.planning import Plan
+
+if TYPE_CHECKING:
+    from deckmaker.narration.speak import Progress
 
 __all__ = ["Artifact", "Built", "DeckmakerError", "Options", "Plan", "build", "plan"]
 
@@ -33,6 +36,7 @@ def build(
     *,
     only: tuple[str, ...] = ARTIFACTS,
     formats: tuple[str, ...] = (DEFAULT_FORMAT,),
+    progress: Progress[Any] | None = None,
     **options: Any,
 ) -> Built:
     """Build the talk in `source` (an outline, .yaml/.yml, or an essay, .txt/.md/.markdown).
@@ -44,12 +48,15 @@ def build(
     unless `out_dir` is given); `read`, the files the build read.
 
     `only` picks "deck" and/or "script"; `formats` the script's formats (default: Markdown).
+    `progress` shows the work of the spoken formats (see `deckmaker.narration.speak.Progress`).
     The other keyword arguments are the options of `deckmaker build` (see `Options`), checked
     as the command line checks them:
     """
     path = _source(source)
     _check(only, formats)
-    built = render(path, tuple(only), formats=tuple(formats), options=Options.of(options))
+    built = render(
+        path, tuple(only), formats=tuple(formats), options=Options.of(options), progress=progress
+    )
     return write(built, Path(out_dir)) if out_dir is not None else built
 
 

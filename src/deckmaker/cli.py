@@ -8,8 +8,8 @@ import importlib.util
 import io
 import signal
 import sys
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
+EXIT_FINDINGS = 1  # `deckmaker check` found something to fix
 # Names of files, not folders: `--out talk.pptx` is a mistake (--out names a folder), never a
 # folder to create.
 FILE_SUFFIXES = (
@@ -168,9 +169,21 @@ def build(
         _build_many(inputs, out_dir, jobs, picked, Options(**given))
         return
     source = inputs[0] if inputs else example_outline()
-    built = deckmaker.build(source, out_dir, only=picked[0], formats=picked[1], **given)
+    built = deckmaker.build(
+        source, out_dir, only=picked[0], formats=picked[1], progress=_progress, **given
+    )
     _say_built(built)
     _warn(built.warnings)
+
+
+@contextmanager
+def _progress(items: list[Any], label: str) -> Iterator[Iterable[Any]]:
+    """A progress bar on a terminal (on stderr); elsewhere the items, silently."""
+    if not sys.stderr.isatty():
+        yield items
+        return
+    with click.progressbar(items, label=label, file=sys.stderr) as bar:
+        yield bar
 
 
 def _say_built(built: Built) -> None:
@@ -184,7 +197,12 @@ def _say_built(built: Built) -> None:
             click.echo(f"Wrote {path} ({plan.words} words to say)")
         else:
             click.echo(f"Wrote {path}")
-    click.echo(f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute.")
+    if plan.clock:
+        click.echo(f"The talk runs {clock(plan.total_seconds)} as {plan.clock_voices} speaks it.")
+    else:
+        click.echo(
+            f"The talk runs about {clock(plan.total_seconds)} at {plan.wpm} words per minute."
+        )
 
 
 def _build_many(
@@ -385,13 +403,36 @@ def import_(
 
 
 @cli.command()
-def themes() -> None:
-    """List the shipped themes, one per line, name first; pass a name to --theme."""
-    from deckmaker.theme.shipped import DEFAULT_THEME, shipped
+@click.argument("theme", required=False, metavar="[FILE]")
+def themes(theme: str | None) -> None:
+    """List the shipped themes, one per line, name first; pass a name to --theme. With FILE
+    (a .pptx or .potx, or a shipped theme's name): what deckmaker makes of it, one line each:
+    the layout each kind of slide is set on, its fonts (installed, or what stands in), its
+    colours, and each problem it has."""
+    from deckmaker.theme.shipped import DEFAULT_THEME, shipped, theme_path
 
-    for name, path in shipped().items():
-        note = "  (default)" if name == DEFAULT_THEME else ""
-        click.echo(f"{name}\t{path}{note}")
+    if theme is None:
+        for name, path in shipped().items():
+            note = "  (default)" if name == DEFAULT_THEME else ""
+            click.echo(f"{name}\t{path}{note}")
+        return
+    from deckmaker.theme.explain import explain_theme
+
+    for line in explain_theme(theme_path(theme)):
+        click.echo(line)
+
+
+@cli.command()
+def voices() -> None:
+    """List the voices that can read a script aloud here (--format audio), one per line:
+    name, engine, language, about. Name them in the outline's `voices:`."""
+    from deckmaker.narration.engines import INSTALL, voices
+
+    found = voices()
+    if not found:
+        raise DeckmakerError.at(INSTALL)
+    for voice in found:
+        click.echo(f"{voice.name}\t{voice.engine}\t{voice.language}\t{voice.about}")
 
 
 @cli.command()
@@ -444,6 +485,32 @@ def schema(out: Path | None) -> None:
     write_schema(out)
     click.echo(f"Wrote {out}; start each outline beside it with this line:")
     click.echo(modeline(out.name))
+
+
+@cli.command()
+@click.argument("decks", nargs=-1, required=True, type=click.Path(path_type=Path))
+def check(decks: tuple[Path, ...]) -> None:
+    """Check the accessibility of DECKS (.pptx, made by deckmaker or not) as PowerPoint's
+    Accessibility Checker would, from the file alone: alt text, slide titles (missing or the
+    same twice), reading order, text contrast (WCAG 2.2: 4.5:1, 3:1 for large text), table
+    header rows, the text's language, text outside the slide. One line per finding, with the
+    slide and what to do.
+
+    \b
+    Exit status: 0 nothing found, 1 findings, 2 a deck cannot be read.
+    """
+    from deckmaker.check import check_deck
+
+    found = 0
+    for deck in decks:
+        findings = check_deck(deck)
+        for finding in findings:
+            click.echo(f"{deck}: {finding}")
+        found += len(findings)
+        if not findings:
+            click.echo(f"{deck}: nothing found")
+    if found:
+        sys.exit(EXIT_FINDINGS)
 
 
 def _check_out(out_dir: Path) -> None:

@@ -22,6 +22,9 @@ class Format:
     # "module:function" called as function(plan, templates, format) -> Rendered, imported on use
     renderer: str = "deckmaker.render.script:render_format"
     extra: str | None = None  # the pip extra it needs (deckmaker[NAME]), if any
+    # Spoken: called as function(plan, templates, format, media) with the build's `Media` (the
+    # narration and the slides' pictures); its times put every format of the build on its clock.
+    spoken: bool = False
 
     def render(self) -> Callable[..., Any]:
         module, _, function = self.renderer.partition(":")
@@ -38,5 +41,23 @@ FORMATS = {
         Format("chapters", ".chapters.json", "chapters.json.j2", "Podcasting 2.0 chapters"),
         Format("show-notes", ".show-notes.txt", "show-notes.txt.j2", "description + chapters"),
         Format("dialogue", ".dialogue.md", "dialogue.md.j2", "the script for two hosts"),
+        Format(
+            "audio",
+            ".mp3",
+            "",
+            "the script read aloud by an offline voice (MP3)",
+            "",
+            "deckmaker.render.audio:render_audio",
+            spoken=True,
+        ),
+        Format(
+            "video",
+            ".mp4",
+            "",
+            "the slides shown over the read script (MP4, 1080p)",
+            "",
+            "deckmaker.render.video:render_video",
+            spoken=True,
+        ),
     )
 }

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from deckmaker import outputs
 from deckmaker.bundle import bundled
@@ -16,11 +16,14 @@ from deckmaker.formats import DEFAULT_FORMAT, FORMATS
 from deckmaker.options import DEFAULT_VOICE, DEFAULTS, Options
 from deckmaker.outline import Outline, Segment
 from deckmaker.planning import Plan, Voice, plan_talk
+from deckmaker.planning.spoken import language_of
 from deckmaker.planning.target import length_warnings, pacing_warnings
 from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates
 
 if TYPE_CHECKING:
+    from deckmaker.narration.speak import Progress
+    from deckmaker.render.media import Media
     from deckmaker.theme.model import Theme
 
 EXAMPLE = "la-la-land.yaml"
@@ -133,7 +136,8 @@ def _planned(
         raise DeckmakerError.at(err.problems[0].message, outline.source, line, "theme") from None
     loaded = _theme(path, path.resolve(), _stamp(path))
     try:
-        speaker = Voice(templates, chosen.voice or DEFAULT_VOICE)
+        language = chosen.language or language_of(outline)
+        speaker = Voice(templates, chosen.voice or DEFAULT_VOICE, language)
     except DeckmakerError as err:
         place = outline.places.get(outline.voice or "")
         if not options.from_outline("voice") or place is None or len(err.problems) != 1:
@@ -201,30 +205,49 @@ def render(
     *,
     formats: tuple[str, ...] = (DEFAULT_FORMAT,),
     options: Options = DEFAULTS,
+    progress: Progress[Any] | None = None,
 ) -> Built:
     """Render the artifacts in `only`, the script in each of `formats` (see
-    `deckmaker.formats`; "md" is filed as "script"), as bytes; nothing is written."""
+    `deckmaker.formats`; "md" is filed as "script"), as bytes; nothing is written. A spoken
+    format (audio, video) reads the script aloud first, and every format then keeps the
+    audio's clock; `progress` shows that work (see `deckmaker.narration.speak`)."""
     plan, templates, loaded = plan_outline(outline_path, options)
     stem = outline_path.stem
     rendered: dict[str, Artifact] = {}
     notices: list[str] = []  # what rendering the script formats found worth saying
     if "deck" in only:
+        from deckmaker.check import check_deck, summary
         from deckmaker.render.deck import render_deck
 
-        rendered["deck"] = Artifact(f"{stem}.pptx", render_deck(plan, loaded))
+        deck = Artifact(f"{stem}.pptx", render_deck(plan, loaded))
+        rendered["deck"] = deck
+        # The deck, checked as `deckmaker check` would: a theme of the user's may set text
+        # in colours too pale to read, or a picture may lack its alt text.
+        # A picture without alt text was warned of by the outline's line already.
+        found = [f for f in check_deck(deck.data, deck.name) if f.rule != "alt-text"]
+        notices += [f"{deck.name}: {line}" for line in summary(found)]
     if "script" in only:
         if "dialogue" in formats and len(plan.hosts) != 2:
             raise DeckmakerError.at(
-                "the dialogue format needs two hosts; add `hosts: [First, Second]`",
+                "the dialogue format needs two hosts; pass --hosts Ana,Ben or add "
+                "`hosts: [Ana, Ben]` to the outline",
                 str(outline_path),
                 field="hosts",
             )
+        media = None
+        if any(FORMATS[name].spoken for name in formats):
+            media = _media(plan, templates, loaded, stem, progress)
+            plan = replace(plan, clock=media.narration.seconds,
+                           clock_voices=media.narration.about)  # fmt: skip
         for name in dict.fromkeys(formats):
             fmt = FORMATS[name]
-            script = fmt.render()(plan, templates, fmt)
+            if fmt.spoken:
+                script = fmt.render()(plan, templates, fmt, media)
+            else:
+                script = fmt.render()(plan, templates, fmt)
             notices += script.warnings
             key = "script" if name == "md" else name
-            rendered[key] = Artifact(f"{stem}{fmt.suffix}", script.text.encode("utf-8"))
+            rendered[key] = Artifact(f"{stem}{fmt.suffix}", script.encoded())
     pictures = (Path(s.image) for s in plan.slides if s.image)
     folder = [templates.folders[0]] if len(templates.folders) > 1 else []
     read = (outline_path, *pictures, loaded.path, *folder)
@@ -235,6 +258,32 @@ def render(
         rendered,
         tuple(dict.fromkeys(read)),
     )
+
+
+def _media(
+    plan: Plan, templates: Templates, theme: Theme, stem: str, progress: Progress[Any] | None
+) -> Media:
+    """The talk read aloud (the outline's voices, else the defaults for its language), and
+    the deck's pictures for a video, drawn when asked for."""
+    from deckmaker.narration.engines import default_voices
+    from deckmaker.narration.speak import narrate
+    from deckmaker.render.media import Media
+
+    voices = (*plan.speech_voices, *default_voices(plan.language)[len(plan.speech_voices) :])
+    voices = voices[: 2 if len(plan.hosts) == 2 else 1]
+    narration = narrate(plan, templates, voices, plan.pronounce, progress)
+
+    def pages() -> list[bytes]:
+        from deckmaker.preview import render_pages
+        from deckmaker.render.deck import render_deck
+
+        drawn = render_pages(render_deck(plan, theme), stem)
+        if len(drawn) != len(plan.slides):
+            drew = f"LibreOffice drew {len(drawn)} of the {len(plan.slides)} slides"
+            raise DeckmakerError.at(drew)
+        return drawn
+
+    return Media(narration, pages)
 
 
 def write(built: Built, out_dir: Path) -> Built:
@@ -252,10 +301,12 @@ def build(
     *,
     formats: tuple[str, ...] = (DEFAULT_FORMAT,),
     options: Options = DEFAULTS,
+    progress: Progress[Any] | None = None,
 ) -> Built:
     """Render (see `render`), then write. Everything is rendered in memory first, so a mistake
     anywhere leaves the previous outputs untouched."""
-    return write(render(outline_path, only, formats=formats, options=options), out_dir)
+    built = render(outline_path, only, formats=formats, options=options, progress=progress)
+    return write(built, out_dir)
 
 
 def preview(outline_path: Path, out_dir: Path, options: Options = DEFAULTS) -> Built:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .animation import animation_findings
 from .layout import layout_findings
+from .media import mp3_findings, mp4_findings
 from .outline import outline_findings
 from .package import package_findings
 from .picture import png_findings
@@ -30,6 +31,8 @@ __all__ = [
     "html_findings",
     "layout_findings",
     "markdown_findings",
+    "mp3_findings",
+    "mp4_findings",
     "outline_findings",
     "package_findings",
     "png_findings",
@@ -54,6 +57,8 @@ BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
     ".schema.json": (schema_findings,),
     ".yaml": (outline_findings,),
     ".png": (png_findings,),
+    ".mp3": (mp3_findings,),
+    ".mp4": (mp4_findings,),
 }
 _seen: dict[tuple[str, str], list[str]] = {}
 

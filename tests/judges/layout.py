@@ -45,7 +45,8 @@ def layout_findings(path: Path) -> list[str]:
         scale = width / (prs.slide_width / 12700)
         boxes = [
             tuple(v / 12700 * scale for v in (s.left, s.top, s.left + s.width, s.top + s.height))
-            for s in slide.shapes  # a placeholder's geometry comes from its layout if not its own
+            for s in (*slide.shapes, *_drawn_behind(slide))
+            # a placeholder's geometry comes from its layout if not its own
             if s.has_text_frame and s.text_frame.text.strip()
         ]
         held = _letters(" ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame))
@@ -94,6 +95,15 @@ def drawn_pages(path: Path) -> list[Page] | str:
     ]
 
 
+def _drawn_behind(slide) -> list:
+    """The text shapes of the slide's layout and master that are no placeholders: the
+    template's own words (a slide-number field in its art), drawn on every slide, in their
+    boxes."""
+    layout = slide.slide_layout
+    parts = (layout, layout.slide_master)
+    return [s for part in parts for s in part.shapes if not s.is_placeholder]
+
+
 def _shrinks_on_overflow(slide) -> bool:
     layout = slide.slide_layout
     parts = (slide, layout, layout.slide_master)
@@ -101,4 +111,6 @@ def _shrinks_on_overflow(slide) -> bool:
 
 
 def _letters(text: str) -> Counter:
-    return Counter(c for c in unicodedata.normalize("NFKC", text) if c.isalnum())
+    """Letters and digits, case folded: a style may set text in capitals (PowerPoint's section
+    headers are `cap="all"`), and that is the text drawn all the same."""
+    return Counter(c for c in unicodedata.normalize("NFKC", text).casefold() if c.isalnum())

@@ -415,7 +415,7 @@ def _segment(
             tables.append(_table(item, at))
         elif (quote := _quote(item)) is not None:
             quotes.append(replace(quote, said=at))
-    image = None
+    image = alt = None
     if passage.picture:
         image = _picture(passage.picture.path, folder)
         alt = clean_text(passage.picture.alt)
@@ -430,6 +430,7 @@ def _segment(
         notes=tuple(notes),
         quotes=tuple(quotes),
         image=image,
+        image_alt=(alt or None) if image else None,
         code=tuple(code),
         tables=tuple(tables),
     )

@@ -189,6 +189,29 @@ QUOTE = Block(
     ),
     shorthand="its text",
 )
+IMAGE = Block(
+    "picture",
+    "A picture",
+    "A picture on a slide of its own, with what it shows.",
+    (
+        Field(
+            "path",
+            "a file: PNG, JPEG, GIF or BMP",
+            "The picture's file, relative to the outline's folder.",
+            ref("imagePath"),
+            required=True,
+            examples=("stills/finale.png",),
+        ),
+        Field(
+            "alt",
+            "text",
+            "What the picture shows, in a sentence: its alt text, read out by screen readers.",
+            ref("text"),
+            examples=("Mia and Sebastian at the piano",),
+        ),
+    ),
+    shorthand="its file",
+)
 CODE = Block(
     "code",
     "Code",
@@ -279,16 +302,15 @@ SEGMENT = Block(
         ),
         Field(
             "image",
-            "a file: PNG, JPEG, GIF or BMP",
+            "a picture: its file, or its file and alt text",
             "A picture on a slide of its own, fitted whole: a PNG, JPEG, GIF or BMP file, "
-            "relative to the outline's folder.",
-            {
-                "type": ["string", "null"],
-                "pattern": (
-                    r"^\s*$|\.(?:[pP][nN][gG]|[jJ][pP][eE]?[gG]|[gG][iI][fF]|[bB][mM][pP])\s*$"
-                ),
-            },
-            examples=("stills/finale.png",),
+            "relative to the outline's folder; or `path:` and `alt:`, what it shows for those "
+            "who cannot see it (written as the picture's alt text; without it, a warning).",
+            ref("image"),
+            examples=(
+                {"path": "stills/finale.png", "alt": "Mia and Sebastian at the piano"},
+                "stills/finale.png",
+            ),
         ),
         Field(
             "columns",
@@ -363,6 +385,15 @@ OUTLINE = Block(
             "The two voices of the dialogue script (`--format dialogue`), who take turns.",
             {"type": ["array", "null"], "minItems": 2, "maxItems": 2, "items": ref("requiredText")},
             examples=(["Sam", "Alex"],),
+        ),
+        Field(
+            "language",
+            "a language code",
+            "The language of the words deckmaker says around yours: en or es, or the CODE of a "
+            "voice.CODE.j2 in your --templates folder. Left out, the language your words are "
+            "in; for a language with no voice, deckmaker says only your words.",
+            ref("text"),
+            examples=("es",),
         ),
         Field(
             "voice",
@@ -497,10 +528,33 @@ OUTLINE = Block(
             "addresses, its thanks: a line or a list of lines.",
             one_or_list(ref("text")),
         ),
+        Field(
+            "voices",
+            "a voice's name, or one per host",
+            "The offline voices that read the talk aloud (--format audio, video): one name, or "
+            "one per host of a dialogue; `deckmaker voices` lists them. Without it: espeak-ng's "
+            "voice for the talk's language, and its +f3 variant for the second host.",
+            {
+                "anyOf": [
+                    ref("requiredText"),
+                    {"type": "array", "minItems": 1, "maxItems": 2, "items": ref("requiredText")},
+                    {"type": "null"},
+                ]
+            },
+            examples=(["en-us", "en-gb-x-rp"],),
+        ),
+        Field(
+            "pronounce",
+            "written forms to spoken ones",
+            "Names the voices should say otherwise than written, for the audio only (the "
+            "scripts keep the written form): each written word or phrase to how it is said.",
+            {"type": ["object", "null"], "additionalProperties": ref("requiredText")},
+            examples=({"Chazelle": "Sha zell", "SQL": "sequel"},),
+        ),
     ),
 )
 # The outline first, then what it holds, in the order a reader meets them.
-BLOCKS = (OUTLINE, SEGMENT, POINT, COLUMN, QUOTE, CODE, TABLE)
+BLOCKS = (OUTLINE, SEGMENT, POINT, COLUMN, QUOTE, IMAGE, CODE, TABLE)
 
 
 def _with_shorthand(short: Schema, block: Block) -> Schema:
@@ -534,6 +588,11 @@ def _definitions() -> Schema:
         "point": _with_shorthand(ref("requiredText"), POINT),
         "column": {"anyOf": [{"type": "array", "minItems": 1, "items": ref("point")}, column]},
         "quote": _with_shorthand(ref("text"), QUOTE),
+        "imagePath": {
+            "type": ["string", "null"],
+            "pattern": r"^\s*$|\.(?:[pP][nN][gG]|[jJ][pP][eE]?[gG]|[gG][iI][fF]|[bB][mM][pP])\s*$",
+        },
+        "image": {"anyOf": [ref("imagePath"), IMAGE.object()]},
         "code": _with_shorthand(ref("requiredText"), CODE),
         "row": {"type": "array", "minItems": 1, "items": ref("text")},
         "table": TABLE.object(),

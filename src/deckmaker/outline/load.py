@@ -22,7 +22,7 @@ from deckmaker import characters
 from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.limits import MAX_IMAGE_BYTES, MAX_THEME_BYTES, MAX_YAML_NODES
-from deckmaker.outline.fields import CODE, COLUMN, OUTLINE, POINT, QUOTE, SEGMENT, TABLE
+from deckmaker.outline.fields import CODE, COLUMN, IMAGE, OUTLINE, POINT, QUOTE, SEGMENT, TABLE
 from deckmaker.outline.model import Code, Column, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.textfile import read_text
 
@@ -59,6 +59,7 @@ SEGMENT_KEYS = SEGMENT.keys()
 COLUMN_KEYS = COLUMN.keys()
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 QUOTE_KEYS = QUOTE.keys()
+IMAGE_KEYS = IMAGE.keys()
 CODE_KEYS = CODE.keys()
 TABLE_KEYS = TABLE.keys()
 POINT_KEYS = POINT.keys()
@@ -309,11 +310,14 @@ class _Reader:
             voice=self.text(fields.get("voice"), "voice"),
             duration=self.duration(fields.get("duration")),
             hosts=self.hosts(fields.get("hosts")),
+            language=self.text(fields.get("language"), "language"),
             curly_quotes=self.flag(fields.get("curly_quotes"), "curly_quotes"),
             pace=self.pace(fields.get("pace")),
             reveal=self.flag(fields.get("reveal"), "reveal"),
             metadata=self.metadata(fields.get("metadata")),
             show_notes=self.notes(fields.get("show_notes"), "show_notes"),
+            voices=self.voices(fields.get("voices")),
+            pronounce=self.pronounce(fields.get("pronounce")),
             source=self.source,
             places=self.places,
         )
@@ -330,6 +334,37 @@ class _Reader:
             text = self.text(value, _join("metadata", name or ""))
             if name and text:
                 pairs.append((name, text))
+        return tuple(pairs)
+
+    def voices(self, node: yaml.Node | None) -> tuple[str, ...]:
+        """The voices that read the talk aloud: a name, or one per host."""
+        if node is None or _is_null(node):
+            return ()
+        if isinstance(node, yaml.ScalarNode):
+            name = self.name(node, "voices")
+            return (name,) if name else ()
+        names = self.sequence(node, "voices", self.name, "a voice's name, or one per host")
+        if isinstance(node, yaml.SequenceNode) and not 1 <= len(node.value) <= 2:
+            self.fail(node, "voices", f"expected one voice per host, got {len(node.value)}")
+        return names
+
+    def pronounce(self, node: yaml.Node | None) -> tuple[tuple[str, str], ...]:
+        """Written forms and how the voices should say them."""
+        if node is None or _is_null(node):
+            return ()
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(
+                node, "pronounce", f"expected written forms to spoken ones, got {_kind(node)}"
+            )
+            return ()
+        pairs = []
+        for key, value in node.value:
+            written = self.text(key, "pronounce")
+            said = self.text(value, _join("pronounce", written or ""))
+            if written and said:
+                pairs.append((written, said))
+            elif written:
+                self.fail(value, _join("pronounce", written), "is empty; write how it is said")
         return tuple(pairs)
 
     def wpm(self, node: yaml.Node | None) -> int | None:
@@ -414,6 +449,7 @@ class _Reader:
         script = self.text(fields.get("script"), _join(field, "script"), paragraphs=True)
         self.anchors(points_node, _join(field, "points"), script)
         spoken = " ".join(script.split()) if script else ""
+        image, alt = self.picture(fields.get("image"), _join(field, "image"))
         return Segment(
             title=title,
             points=points,
@@ -422,7 +458,8 @@ class _Reader:
             quotes=self.several(
                 fields.get("quote"), _join(field, "quote"), lambda n, f: self.quote(n, f, spoken)
             ),
-            image=self.image(fields.get("image"), _join(field, "image")),
+            image=image,
+            image_alt=alt,
             columns=self.columns(fields.get("columns"), _join(field, "columns")),
             code=self.several(
                 fields.get("code"), _join(field, "code"), lambda n, f: self.code(n, f, spoken)
@@ -487,6 +524,34 @@ class _Reader:
             else:
                 continue
             self.fail(value, f"{field}[{i}].said", what)
+
+    def picture(self, node: yaml.Node | None, field: str) -> tuple[str | None, str | None]:
+        """`image: file`, or `image: {path: file, alt: what it shows}`: the picture's path and
+        alt text. A picture without alt text gets a warning: it is written to the deck as the
+        picture's description, which screen readers read out."""
+        if not isinstance(node, yaml.MappingNode):
+            path = self.image(node, field)
+            alt = None
+        else:
+            fields = self.mapping(node, field, IMAGE_KEYS, "a picture with `path:` and `alt:`")
+            if fields is None:
+                return None, None
+            where = fields.get("path", node)
+            if "path" not in fields and (id(node), "path") not in self.misspelled:
+                self.fail(where, _join(field, "path"), "is required: the picture's file")
+            path = self.image(fields.get("path"), _join(field, "path"))
+            alt = self.text(fields.get("alt"), _join(field, "alt"))
+        if path is not None and not alt and node is not None:
+            self.notices.append(
+                Problem(
+                    "no alt text; write `image: {path: ..., alt: what it shows}`, for those who "
+                    "cannot see the picture",
+                    self.source,
+                    node.start_mark.line + 1,
+                    field,
+                )
+            )
+        return path, alt
 
     def image(self, node: yaml.Node | None, field: str) -> str | None:
         """A picture file that exists; whether it is a readable image is checked when planning."""

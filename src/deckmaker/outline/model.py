@@ -68,6 +68,7 @@ class Segment:
     notes: tuple[str, ...] = ()  # delivery notes: how to say it, never read aloud
     quotes: tuple[Quote, ...] = ()  # other people's words, each on a slide of its own
     image: str | None = None  # a picture's path, resolved against the outline's folder
+    image_alt: str | None = None  # what the picture shows, for those who cannot see it
     columns: tuple[Column, ...] = ()  # two columns side by side, or none
     code: tuple[Code, ...] = ()  # code blocks, each on a code slide (or several, when long)
     tables: tuple[Table, ...] = ()  # tables, each on a table slide (or several, when long)
@@ -100,6 +101,7 @@ class Outline:
     voice: str | None = None  # the name of a voice template: video, talk, podcast
     duration: int | None = None  # seconds the talk should run, to warn when it does not
     hosts: tuple[str, ...] = ()  # the two speakers of a dialogue script
+    language: str | None = None  # the code of the language deckmaker speaks in: "en", "es"…
     curly_quotes: bool = False  # the words said curled (’ “ ”) as on the slides, not straight
     pace: int | None = None  # seconds a slide may stay up at most (`pace: 75s`, `1:15`)
     reveal: bool = False  # each bullet appears on a click, when it is said
@@ -109,6 +111,10 @@ class Outline:
     # Lines for the episode description, never said: an essay's footnotes, the addresses of its
     # links, its thanks to reviewers.
     show_notes: tuple[str, ...] = ()
+    # The voices that read the talk aloud (--format audio), one per host; `deckmaker voices`.
+    voices: tuple[str, ...] = ()
+    # Names the voices should say otherwise than written: (written, said), audio only.
+    pronounce: tuple[tuple[str, str], ...] = ()
     source: str = "<outline>"  # the file it came from, for messages
     # Where each text was first written, so a later stage can point at the line that needs
     # changing (a title too long for any type size is found only when the slides are planned).

@@ -33,6 +33,10 @@ def write_outline(outline: Outline, header: str = "") -> str:
         top["metadata"] = dict(outline.metadata)
     if outline.show_notes:
         top["show_notes"] = list(outline.show_notes)
+    if outline.voices:
+        top["voices"] = list(outline.voices)
+    if outline.pronounce:
+        top["pronounce"] = dict(outline.pronounce)
     body = yaml.dump(
         top, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=WIDTH, indent=2
     )
@@ -53,6 +57,9 @@ def _segment(segment: Segment) -> dict[str, Any]:
     if segment.quotes:
         quotes = [_quote(q) for q in segment.quotes]
         out["quote"] = quotes[0] if len(quotes) == 1 else quotes
+    if segment.image:
+        path = segment.image
+        out["image"] = {"path": path, "alt": segment.image_alt} if segment.image_alt else path
     if segment.code:
         blocks = [_code(c) for c in segment.code]
         out["code"] = blocks[0] if len(blocks) == 1 else blocks

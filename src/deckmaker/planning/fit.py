@@ -22,6 +22,7 @@ SUB_POINT_SHRINK = 4  # sub-points are this many points smaller than points
 MEASURED_SLACK = 1.03
 NO_BREAK = "\u00a0"  # a no-break space: holds words together on a line
 ESTIMATE_SLACK = 1.05  # estimates are wide already; bold titles are a little wider still
+WRAP_MORE = 1  # lines a title may wrap onto beyond its usual most, at the floor size
 
 
 def text_width(text: str, size: float, font: Typeface = ESTIMATE) -> float:
@@ -190,3 +191,21 @@ def _split(bullet: Bullet, height: Callable[[Bullet], float], limit: float) -> l
         words.append(word)
     pieces.append(Bullet(" ".join(words), bullet.level))
     return pieces
+
+
+def set_at(
+    text: str,
+    box: Box,
+    sizes: tuple[int, ...],
+    floor: int,
+    max_lines: int = 3,
+    font: Typeface = ESTIMATE,
+    line_height: float = LINE_HEIGHT,
+) -> int | None:
+    """The size `text` is set at in `box`: the largest of `sizes` (descending) at which it
+    fits in `max_lines` lines; else a smaller size, down to the legible `floor`; else the
+    largest of those at which it fits the box in as many lines as the box holds, up to
+    WRAP_MORE lines more. None when it does not fit even so: text too long for any slide."""
+    candidates = sizes + tuple(range(sizes[-1] - 2, floor - 1, -2))
+    size = largest_fitting(text, box, candidates, max_lines, font, line_height)
+    return size or largest_fitting(text, box, candidates, max_lines + WRAP_MORE, font, line_height)

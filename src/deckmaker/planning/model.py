@@ -67,10 +67,14 @@ class SlidePlan:
     numeral_pt: int = 0
     numeral_box: tuple[float, float, float, float] | None = None  # its left, top, width, height
     image: str | None = None  # the picture's file
+    alt: str | None = None  # what the picture shows: its description in the deck
     picture: tuple[float, float, float, float] | None = None  # its left, top, width, height (pt)
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
     notes: tuple[str, ...] = ()  # delivery notes, never read aloud
     reveal: bool = False  # bullets appear one per click, at the [CLICK] marks in `spoken`
+    # a quote set in the body box (`subtitle`) under a heading (`title`): the theme has no
+    # layout made for quotes
+    quote_in_body: bool = False
 
     @property
     def words(self) -> int:
@@ -98,6 +102,7 @@ class Part:
     kind: Kind
     slides: tuple[SlidePlan, ...]
     chapter: str = ""  # its name in chapter lists: the title, or the voice's name for it
+    lead: str = ""  # the voice's words that open a section (its transition), "" if none
 
     @property
     def words(self) -> int:
@@ -120,6 +125,14 @@ class Plan:
     written: tuple[int, ...] = ()  # slides whose words deckmaker wrote: the script had run out
     metadata: tuple[tuple[str, str], ...] = ()  # the outline's: date, tags…, never said
     show_notes: tuple[str, ...] = ()  # the outline's: footnotes, links, thanks, never said
+    # Each slide's length in whole seconds as the audio of this build speaks it (`--format
+    # audio` or `video`): then every time shown is the audio's, not the speaking rate's.
+    clock: tuple[int, ...] = ()
+    clock_voices: str = ""  # who spoke it: "espeak-ng (en-us)", for the scripts' headers
+    speech_voices: tuple[str, ...] = ()  # the outline's `voices:`, one per host, for audio
+    pronounce: tuple[tuple[str, str], ...] = ()  # the outline's: written -> said, audio only
+    # what the talk is said in ("en", "es"), set on the deck's text; the voice's words are in it
+    language: str = "en"
     # What reading the outline found worth a warning (characters replaced by "�"), said with
     # the plan's own; not part of what the plan is.
     read_warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)
@@ -141,10 +154,12 @@ class Plan:
         """(start, length) in seconds for each slide. Starts are running sums of the rounded
         lengths, so every time shown adds up to the total shown."""
         out, start = [], 0
-        for slide in self.slides:
+        for n, slide in enumerate(self.slides):
             length = self.seconds(slide.words, slide.pauses)
             if slide.words and not length:  # a word or two still takes a second to say
                 length = 1
+            if self.clock:
+                length = self.clock[n]
             out.append((start, length))
             start += length
         return tuple(out)

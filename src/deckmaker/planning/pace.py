@@ -80,9 +80,7 @@ def spans(slides: Sequence[Shown], seconds: Sequence[float], limit: float) -> tu
     return tuple(out)
 
 
-def pieces(
-    seconds: Sequence[float], start: int, end: int, limit: float
-) -> list[tuple[int, int]]:
+def pieces(seconds: Sequence[float], start: int, end: int, limit: float) -> list[tuple[int, int]]:
     """Sentences start..end cut at sentence ends into as few pieces within `limit` as they fit,
     as even as they can be (a single sentence over the limit is a piece of its own)."""
     total = sum(seconds[start:end])
@@ -121,7 +119,7 @@ RELAXED_WORDS = 32
 
 
 def _trimmed(sentence: str, language: str) -> str:
-    """"So, while it might…", "Furthermore, the ending…": discourse markers set off by a comma
+    """ "So, while it might…", "Furthermore, the ending…": discourse markers set off by a comma
     are left out of the quote (essay.language.strip_markers), as an editor trims one."""
     rest = strip_markers(sentence, language)
     return rest[:1].upper() + rest[1:]

@@ -18,6 +18,7 @@ from deckmaker.planning.fit import (
     body_height,
     largest_fitting,
     paginate,
+    set_at,
     set_title,
     text_width,
     unwidowed_list,
@@ -41,6 +42,10 @@ SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
 LABEL_SIZES = (24, 20, 18, 16)
 NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
+# The smallest text is set at where a theme's box is too small for the sizes above: still
+# legible from the back of a room (titles, quotes), or as a caption is (labels, attributions).
+FLOOR = 16
+FLOORS = {"label": 12, "attribution": 12, "subtitle": 12}
 
 
 class Drafts:
@@ -58,16 +63,26 @@ class Drafts:
         max_lines: int = 3,
         written_as: str | None = None,  # what the outline says, when `text` adds to it
         font: Typeface | None = None,
+        strict: bool = False,
     ) -> int:
+        """The size `text` is set at in `box`: the largest of `sizes` at which it fits in
+        `max_lines` lines, else smaller down to a legible floor, else wrapped onto as many
+        lines as the box holds (`fit.set_at`; the theme's boxes hold a few lines at the floor,
+        so only text too long for any slide is an error). `strict`: only `sizes` in
+        `max_lines` will do (a pull quote that does not fit gives way to the next)."""
         # titles by default; text in any other font (or a quote) is set at single leading
         line_height = LINE_HEIGHT if font else TITLE_LINE_HEIGHT
-        size = largest_fitting(
-            text, box, sizes, max_lines, font or self.frames.title_font, line_height
-        )
+        face = font or self.frames.title_font
+        floor = FLOORS.get(what, FLOOR)
+        if strict:
+            size = largest_fitting(text, box, sizes, max_lines, face, line_height)
+        else:
+            size = set_at(text, box, sizes, floor, max_lines, face, line_height)
         if size is None:
             raise self.error(
-                f"the {what} '{text[:40]}…' is too long to fit its slide even at {sizes[-1]} pt; "
-                "shorten it (put detail in the points or the script)",
+                f"the {what} '{text[:40]}…' is too long to fit its slide even at "
+                f"{sizes[-1] if strict else floor} pt; shorten it (put detail in the points "
+                "or the script)",
                 written_as or text,
             )
         return size
@@ -105,11 +120,14 @@ class Drafts:
         number larger still ("02") where the theme leaves room for it above them."""
         f = self.frames
         shown = smarten(title)
-        size = self.fit(shown, f.header_title, COVER_TITLE_SIZES, "title", written_as=title)
+        measured = shown.upper() if f.header_caps else shown  # as the layout draws it
+        size = self.fit(measured, f.header_title, COVER_TITLE_SIZES, "title", written_as=title)
         label_pt = 0
         if label and f.header_label:
             label_pt = self.fit(label, f.header_label, LABEL_SIZES, "label", 1, font=f.body_font)
-        title = set_title(shown, size, f.header_title, f.title_font)
+        if not f.header_caps:  # where it breaks is worked out on the words as drawn
+            shown = set_title(shown, size, f.header_title, f.title_font)
+        title = shown
         subtitle = label if label_pt else None
         slide = SlidePlan(0, Kind.SECTION, Layout.HEADER, title, size, subtitle, body_pt=label_pt)
         box = f.header_number
@@ -151,13 +169,13 @@ class Drafts:
     def pages(
         self, title: str, pages: Sequence[tuple[Bullet, ...]], frames: Frames | None = None
     ) -> list[SlidePlan]:
-        """Pages of bullets (as `paginated` makes them) as slides, the later ones titled as
-        continuing the first."""
+        """Pages of bullets (as `paginated` makes them) as slides, all under the title."""
         f = frames or self.frames
-        titles = [smarten(title)]
-        if len(pages) > 1:
-            titles += [smarten(self.voice.say("continued", title))] * (len(pages) - 1)
-        title_pt = self.fit(titles[-1], f.title, TITLE_SIZES, "title", written_as=title)
+        # Continuations are numbered once the whole deck is planned (`titles`): fitted here
+        # as the last of them would be.
+        titles = [smarten(title)] * len(pages)
+        longest = self.voice.say("continued", title, len(pages), len(pages))
+        title_pt = self.fit(smarten(longest), f.title, TITLE_SIZES, "title", written_as=title)
         # A section's pages share one size and one spacing, its smallest: a list that runs
         # on reads as one list, not as a last page suddenly set larger and spread out.
         f_body, font = f.body, f.body_font
@@ -222,7 +240,7 @@ class Drafts:
         listed = [(Point(c.title, _texts(c.points)),) if c.title else c.points for c in columns]
         return self.bullet_pages(title, tuple(b for points in listed for b in bullets(points)))
 
-    def picture(self, title: str, image: str) -> SlidePlan:
+    def picture(self, title: str, image: str, alt: str | None = None) -> SlidePlan:
         f = self.frames
         shown = smarten(title)
         box = f.picture or f.body
@@ -231,33 +249,64 @@ class Drafts:
         except DeckmakerError as err:
             raise self.error(str(err.problems[0].message), image) from None
         size = self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title)
-        return SlidePlan(0, Kind.SECTION, Layout.IMAGE, shown, size, image=image, picture=placed)
+        return SlidePlan(
+            0, Kind.SECTION, Layout.IMAGE, shown, size, image=image, alt=alt, picture=placed
+        )
 
-    def quote(self, text: str, attribution: str | None) -> SlidePlan:
+    def quote(
+        self,
+        text: str,
+        attribution: str | None,
+        strict: bool = False,
+        heading: str | None = None,
+    ) -> SlidePlan:
+        """Quoted words large, who said them below. In a theme with a layout made for quotes
+        they fill its large box; in any other the quote stands in the body box of a slide of
+        points, under `heading` (the section's title), never in a title box."""
         f = self.frames
+        if f.quote is None:
+            return self.body_quote(text, attribution, strict, heading)
         shown = quoted(text)
-        box = f.quote or f.header_title
-        size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font)
+        box = f.quote
+        size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font, strict)
         by = f"— {smarten(attribution)}" if attribution else None
-        by_box = f.quote_by or f.header_label
+        by_box = f.quote_by
         by_pt = 0
         if by and by_box:
             by_pt = self.fit(by, by_box, LABEL_SIZES, "attribution", 2, attribution, f.body_font)
         if by and not by_pt:  # a theme with nowhere else to put it: under the quote
             shown, by = f"{shown}\n{by}", None
-            size = self.fit(shown, box, QUOTE_SIZES, "quote", 7, text, f.title_font)
+            size = self.fit(shown, box, QUOTE_SIZES, "quote", 7, text, f.title_font, strict)
         return SlidePlan(0, Kind.SECTION, Layout.QUOTE, shown, size, subtitle=by, body_pt=by_pt)
+
+    def body_quote(
+        self, text: str, attribution: str | None, strict: bool, heading: str | None
+    ) -> SlidePlan:
+        """A quote in the body box, in the theme's body font, who said it on a line below."""
+        f = self.frames
+        lines = quoted(text) + (f"\n— {smarten(attribution)}" if attribution else "")
+        size = self.fit(lines, f.body, QUOTE_SIZES, "quote", 8, text, f.body_font, strict)
+        title = smarten(heading or "")
+        title_pt = self.fit(title, f.title, TITLE_SIZES, "title", written_as=heading)
+        return SlidePlan(
+            0, Kind.SECTION, Layout.QUOTE, title, title_pt, subtitle=lines, body_pt=size,
+            quote_in_body=True,
+        )  # fmt: skip
 
     def even_titles(self, parts: list[Part]) -> tuple[Part, ...]:
         """One title size for every titled slide: the largest at which all of them fit, unless
         one needs less than DECK_TITLE_FLOOR, which then keeps its own smaller size."""
         titled = (Layout.CONTENT, Layout.COLUMNS, Layout.IMAGE)
-        sizes = [s.title_pt for p in parts for s in p.slides if s.layout in titled]
+
+        def headed(s: SlidePlan) -> bool:  # titled as a slide of points is
+            return s.layout in titled or s.quote_in_body
+
+        sizes = [s.title_pt for p in parts for s in p.slides if headed(s)]
         deck_pt = max(min(sizes, default=0), DECK_TITLE_FLOOR)
         box, font = self.frames.title, self.frames.title_font
 
         def evened(s: SlidePlan) -> SlidePlan:
-            if s.layout not in titled:
+            if not headed(s):
                 return s
             size = min(s.title_pt, deck_pt)
             return replace(s, title_pt=size, title=set_title(s.title, size, box, font))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
@@ -18,6 +19,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.planning import Bullet, Layout, Plan, SlidePlan
 from deckmaker.planning.fit import SPACE_BEFORE, SUB_POINT_SHRINK, TITLE_LINE_SPACING
 from deckmaker.render.growth import Growth
+from deckmaker.render.language import set_language
 from deckmaker.render.package import (
     add_latent,
     drop_slides,
@@ -36,12 +38,14 @@ from deckmaker.render.textbody import (
     set_box,
     set_text_body,
 )
+from deckmaker.theme.layouts import all_layouts
 from deckmaker.theme.model import Theme
 
 # A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
 # none: as the shipped themes set them, within the indent the planner fitted text to.
 BARE_LIST_LEVELS = ((27.0, 27.0, "•"), (63.0, 27.0, "–"))
 _SP = qn("p:sp")
+_NV_PIC_PR, _C_NV_PR = qn("p:nvPicPr"), qn("p:cNvPr")
 
 
 @dataclass(frozen=True)
@@ -60,11 +64,13 @@ class Block:
 def render_deck(plan: Plan, theme: Theme) -> bytes:
     made = prototypes(theme)
     prs = theme.open()
+    every = all_layouts(prs)  # every master's layouts, as `Theme.layouts` counts them
     drop_slides(prs)
-    layouts = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
+    layouts = {kind: every[i] for kind, i in theme.layouts.items()}
     places = made.placements  # each layout's placeholders, sorted out once for the theme
     latent = _latent(theme)
     fix_theme_parts(prs, layouts.values())
+    set_language(prs, layouts.values(), plan.language)
     # python-pptx's add_slide and notes_slide, without their scans, from the new slides made
     # with the theme
     growth = Growth(prs, made.slides)
@@ -76,14 +82,19 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             remove_shape(placed[shape_id])
         if place.picture is not None:
             remove_shape(placed[place.picture])
-        _fill(placed, place, planned, theme.sets_lists)
+        _fill(placed, place, planned, theme.sets_lists, theme.accent)
         reveal_bullets(slide, [placed[i] for i in place.texts], planned)
         if planned.image and planned.picture:
             growth.settle()  # python-pptx looks for the picture among the slides' images
-            slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
+            picture = slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
+            # its description is its alt text (python-pptx writes the file's name there)
+            described = picture.element.find(f"{_NV_PIC_PR}/{_C_NV_PR}")
+            if described is not None:
+                described.set("descr", planned.alt or "")
         if planned.numeral and planned.numeral_box:
             font = theme.frames.title_font.name
-            _add_numeral(slide, planned.numeral, planned.numeral_pt, planned.numeral_box, font)
+            numeral = planned.numeral, planned.numeral_pt, planned.numeral_box
+            _add_numeral(slide, *numeral, font, theme.accent)
         if planned.numbered:
             number = latent.get((planned.layout, PP_PLACEHOLDER.SLIDE_NUMBER))
             if number is not None:
@@ -149,17 +160,24 @@ def _write_notes(notes: NotesSlide, text: str) -> None:
         set_text_body(placeholder, notes_paragraphs(text), fitted=False)
 
 
-def _fill(placed: dict[int, Shape], place: Placement, planned: SlidePlan, sets_lists: bool) -> None:
+def _fill(
+    placed: dict[int, Shape],
+    place: Placement,
+    planned: SlidePlan,
+    sets_lists: bool,
+    accent: str | None = None,
+) -> None:
     if place.title is None:
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
-    leading = 1.0 if planned.layout is Layout.QUOTE else TITLE_LINE_SPACING
+    in_title = planned.layout is Layout.QUOTE and not planned.quote_in_body  # a quote's leading
+    leading = 1.0 if in_title else TITLE_LINE_SPACING
     _write(placed[place.title], Block(title, planned.title_pt, line_spacing=leading))
     wanted = blocks(planned)
     if len(wanted) > len(place.texts):  # the theme loader promised these boxes
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} lacks a text box")
     for shape_id, block in zip(place.texts, wanted, strict=False):
-        _write(placed[shape_id], block, sets_lists)
+        _write(placed[shape_id], block, sets_lists, accent)
 
 
 def _latent(theme: Theme) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
@@ -167,10 +185,18 @@ def _latent(theme: Theme) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement
     return {key: parse_xml(xml) for key, xml in prototypes(theme).latent.items()}
 
 
-def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:
+def _add_numeral(
+    slide: Slide,
+    text: str,
+    size: int,
+    box: tuple[float, ...],
+    font: str,
+    accent: str | None = None,
+) -> None:
     """A divider's section number: the theme's heading `font` (named: LibreOffice does not
-    resolve "+mj-lt" outside a placeholder) and accent colour, standing on the bottom of its
-    box so it sits just over the label and title, whatever its size."""
+    resolve "+mj-lt" outside a placeholder) and accent colour (`accent`, where the theme's
+    brand colour stands in for it), standing on the bottom of its box so it sits just over
+    the label and title, whatever its size."""
     frame = slide.shapes.add_textbox(*(Pt(v) for v in box)).text_frame
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.word_wrap = False
@@ -184,12 +210,16 @@ def _add_numeral(slide: Slide, text: str, size: int, box: tuple[float, ...], fon
     run.font.size = Pt(size)
     run.font.bold = True
     run.font.name = font
-    run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    if accent:
+        run.font.color.rgb = RGBColor.from_string(accent)
+    else:
+        run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
 
 
-def _write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
+def _write(shape: Shape, block: Block, sets_lists: bool = True, accent: str | None = None) -> None:
     """Fill a placeholder's text with the sizes and spacing the planner fitted the text to, as
-    XML (`textbody`: python-pptx's paragraph setters cost most of a long deck's time)."""
+    XML (`textbody`: python-pptx's paragraph setters cost most of a long deck's time). Column
+    headings take the theme's accent colour, or `accent` where the brand's stands in for it."""
     paragraphs = []
     for i, bullet in enumerate(block.lines):
         pt = block.size - SUB_POINT_SHRINK * bullet.level if block.bulleted else block.size
@@ -218,7 +248,7 @@ def _write(shape: Shape, block: Block, sets_lists: bool = True) -> None:
                 margin=margin,
                 bullet=bullet_xml,
                 bold=bullet.heading,  # a column's heading: bold, in the theme's accent colour
-                accent=bullet.heading,
+                accent=(accent or True) if bullet.heading else False,
             )
         )
     set_text_body(shape.element, paragraphs, fitted=True)

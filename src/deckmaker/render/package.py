@@ -140,7 +140,10 @@ def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
     - "shrink text on overflow" off on the masters and the layouts used: the planner fitted
       every text, and PowerPoint would shrink it only once edited, LibreOffice at once;
     - a view-properties part, which LibreOffice does not write and PowerPoint repairs a file
-      for lacking.
+      for lacking;
+    - no text box on a master or layout that holds only a field's name as plain text
+      ("<date/time>", "<footer>"): LibreOffice saves its masters' date and footer fields so,
+      and every slide would show the words.
     """
     layouts = list(layouts)
     elements = {
@@ -151,6 +154,14 @@ def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
             body = shrink.getparent()
             assert body is not None  # found below `element`, so it has a parent
             body.replace(shrink, shrink.makeelement(qn("a:noAutofit"), {}))
+        for box in list(element.iter(qn("p:sp"))):
+            if box.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}") is not None:
+                continue  # a placeholder: slides show it only where they hold it
+            runs = [t.text or "" for t in box.iter(qn("a:t"))]
+            if runs and "".join(runs).strip() in STAND_INS and not list(box.iter(qn("a:fld"))):
+                parent = box.getparent()
+                assert parent is not None
+                parent.remove(box)
     if any(r.reltype == RT.VIEW_PROPS for r in prs.part.rels.values()):
         return
     partname = PackURI("/ppt/viewProps.xml")
@@ -158,6 +169,7 @@ def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
     prs.part.relate_to(view, RT.VIEW_PROPS)
 
 
+STAND_INS = frozenset({"<date/time>", "<footer>", "<header>"})  # LibreOffice's field names
 _VIEW_PROPS = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     b'<p:viewPr xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '

@@ -18,7 +18,7 @@ from pptx.slide import SlideLayout
 
 from deckmaker import cache
 from deckmaker.theme.cache import stamps
-from deckmaker.theme.layouts import Roles, roles_of
+from deckmaker.theme.layouts import Roles, all_layouts, roles_of
 from deckmaker.theme.model import Layout, Theme
 
 KIND = "prototypes"
@@ -49,12 +49,18 @@ def _position(element: etree._Element) -> int:
     return parent.index(element)
 
 
-def placement(lay: SlideLayout, role: Roles) -> Placement:
+def placement(
+    lay: SlideLayout, role: Roles, reshaped: Mapping[int, Emus] | None = None
+) -> Placement:
+    """`reshaped`: boxes to write instead of the layout's, by shape id (`Theme.reshaped`)."""
+    boxes = reshaped or {}
+
     def emus(shape: Shape) -> Emus:
-        return (shape.left, shape.top, shape.width, shape.height)
+        found = boxes.get(shape.shape_id)
+        return found or (shape.left, shape.top, shape.width, shape.height)
 
     cloned = tuple(
-        (s.shape_id, emus(s) if s.width and s.height else None)
+        (s.shape_id, emus(s) if s.shape_id in boxes or (s.width and s.height) else None)
         for s in lay.iter_cloneable_placeholders()
     )
     return Placement(
@@ -119,8 +125,12 @@ def _made(theme: Theme) -> Prototypes:
     from deckmaker.render.package import latent_prototype
 
     prs = theme.open()
-    chosen = {kind: prs.slide_layouts[i] for kind, i in theme.layouts.items()}
-    placements = {kind: placement(lay, roles_of(lay)) for kind, lay in chosen.items()}
+    every = all_layouts(prs)  # every master's layouts, as `Theme.layouts` counts them
+    chosen = {kind: every[i] for kind, i in theme.layouts.items()}
+    placements = {
+        kind: placement(lay, roles_of(lay), _reshaped(theme, theme.layouts[kind]))
+        for kind, lay in chosen.items()
+    }
     latent = {}
     for kind, place in placements.items():
         lay = chosen[kind]
@@ -131,3 +141,7 @@ def _made(theme: Theme) -> Prototypes:
     for lay in {lay.part.partname: lay for lay in chosen.values()}.values():
         growth.notes_slide(growth.add_slide(lay))
     return Prototypes(placements, growth.made(), latent)
+
+
+def _reshaped(theme: Theme, index: int) -> dict[int, Emus]:
+    return {shape: box for (at, shape), box in theme.reshaped.items() if at == index}

@@ -22,6 +22,10 @@ SCRIPT_TEMPLATE = FORMATS[DEFAULT_FORMAT].template
 class Rendered:
     text: str
     warnings: tuple[str, ...] = ()
+    data: bytes | None = None  # a format that is no text (audio, video): its bytes
+
+    def encoded(self) -> bytes:
+        return self.text.encode("utf-8") if self.data is None else self.data
 
 
 # What each format needs beyond the timeline, worked out only when that format is asked for.
@@ -47,10 +51,7 @@ def page_context(
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
     """The teleprompter page's `language` (its `lang`): the talk's, as planning tells English
     from Spanish, so a browser hyphenates, and a screen reader speaks, the right language."""
-    from deckmaker.essay.language import detect_language
-
-    said = " ".join(p for slide in plan.slides for p in slide.spoken)
-    return {"language": detect_language(said)}, ()
+    return {"language": plan.language}, ()
 
 
 def render_script(

@@ -42,6 +42,9 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+SCHEME_ACCENT = '<a:schemeClr val="accent1"/>'
+
+
 def paragraph_xml(
     text: str,
     size: float | None = None,
@@ -52,12 +55,13 @@ def paragraph_xml(
     margin: tuple[int, int] | None = None,
     bullet: str = "",
     bold: bool = False,
-    accent: bool = False,
+    accent: bool | str = False,
 ) -> str:
     """One `<a:p>`, its properties in the order python-pptx's setters leave them: `level`,
     then the left `margin` and indent (EMU), line spacing (a multiple), space before (pt),
     `bullet` (its elements' XML), and one run of `text` at `size` pt, bold, in the accent
-    colour. Sizes and spacing are rounded as python-pptx rounds them (`Pt`, then centipoints)."""
+    colour (`accent`: True for the theme's accent 1, or an "RRGGBB" to use instead). Sizes
+    and spacing are rounded as python-pptx rounds them (`Pt`, then centipoints)."""
     props = ""
     if line_spacing is not None:
         props += f'<a:lnSpc><a:spcPct val="{int(round(line_spacing * 100000.0))}"/></a:lnSpc>'
@@ -74,7 +78,10 @@ def paragraph_xml(
         ppr = f"<a:pPr{attrs}/>"
     rattrs = f' sz="{Pt(size).centipoints}"' if size is not None else ""
     rattrs += ' b="1"' if bold else ""
-    fill = '<a:solidFill><a:schemeClr val="accent1"/></a:solidFill>' if accent else ""
+    fill = ""
+    if accent:
+        colour = f'<a:srgbClr val="{accent}"/>' if isinstance(accent, str) else SCHEME_ACCENT
+        fill = f"<a:solidFill>{colour}</a:solidFill>"
     if rattrs or fill:
         rpr = f"<a:rPr{rattrs}>{fill}</a:rPr>" if fill else f"<a:rPr{rattrs}/>"
     else:

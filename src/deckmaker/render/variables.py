@@ -34,6 +34,17 @@ FORMAT_VARIABLES = (
         "plan.voice", "The voice's name: video, talk, podcast or one of yours.", "{{ plan.voice }}"
     ),
     Variable("plan.wpm", "The speaking rate, in words per minute.", "{{ plan.wpm }}"),
+    Variable(
+        "plan.clock",
+        "Each slide's seconds as the audio of this build speaks them (with --format audio or "
+        "video); empty otherwise, when the speaking rate keeps the time.",
+        "{% if plan.clock %}timed from the audio{% endif %}",
+    ),
+    Variable(
+        "plan.clock_voices",
+        "Who spoke the audio that keeps the time: the engine and its voices.",
+        "{{ plan.clock_voices }}",
+    ),
     Variable("plan.words", "How many words are said in all.", "{{ plan.words }}"),
     Variable("plan.target", "The target length in seconds, or nothing.", "{{ plan.target }}"),
     Variable(

@@ -71,10 +71,10 @@ def _measured(stored: bytes) -> Theme | None:
 def stamps(*more: object) -> tuple[object, ...]:
     """The code that reads a theme (and `more` modules, for what is made from a theme), by
     size and date: an entry made by other code (an upgrade, a checkout) is never used."""
-    from deckmaker.theme import colours, fonts, frames, layouts, model, read
+    from deckmaker.theme import brand, colours, fonts, frames, layouts, model, read, room
 
     found = []
-    for module in (read, model, layouts, frames, fonts, colours, *more):
+    for module in (read, model, layouts, frames, fonts, colours, room, brand, *more):
         try:
             stat = os.stat(getattr(module, "__file__", None) or "")
         except OSError:

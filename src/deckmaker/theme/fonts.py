@@ -128,6 +128,11 @@ def _read_advances(path: str) -> dict[int, float]:
         return {code: metrics[glyph][0] / per_em for code, glyph in font.getBestCmap().items()}
 
 
+def installed_families() -> set[str]:
+    """The font families fontconfig knows, in lower case."""
+    return set(_installed())
+
+
 @lru_cache(maxsize=1)
 def _installed() -> dict[str, dict[str, str]]:
     """family (lower case) -> {"regular" | "bold": file}, from fontconfig."""

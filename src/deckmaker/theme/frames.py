@@ -36,4 +36,5 @@ class Frames:
     columns: tuple[Box, Box] | None = None
     picture: Box | None = None
     title_font: Typeface = ESTIMATE  # bold, as titles are set
+    header_caps: bool = False  # the divider's layout sets its title in capitals (cap="all")
     body_font: Typeface = ESTIMATE

@@ -2,14 +2,19 @@
 layout's placeholders sorted out by what they are for.
 
 Themes come from PowerPoint, Keynote, LibreOffice or python-pptx, and each names and numbers
-layouts and placeholders its own way (LibreOffice's body placeholders carry no index at all).
-So layouts are found by name first, then by what they hold, and placeholders by their *type*
-(title, body, subtitle, picture) and position, never by index alone.
+layouts and placeholders its own way (LibreOffice's body placeholders carry no index at all),
+in its own language ("Título e Conteúdo", "Titelfolie", "タイトル スライド"), and many keep
+several slide masters (a cover design, a content design). So placeholders are found by their
+*type* (title, body, subtitle, picture) and position, never by index alone, and each layout of
+every master is described by what it holds (`Holds`): each kind of slide takes the layout that
+best fits what it needs (`ranked`), a centred title over a subtitle being a title layout
+whatever it is called. A name the kind is known by only breaks ties, and the masters the
+template's own sample slides use (`Preference`) come first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -91,19 +96,198 @@ def roles_of(lay: SlideLayout) -> Roles:
     return Roles(title if title is not None and _placed(title) else None, texts, picture, latent)
 
 
+def all_layouts(prs: Presentation) -> list[SlideLayout]:
+    """Every layout of every slide master, master by master: what `Theme.layouts` counts in."""
+    return [lay for master in prs.slide_masters for lay in master.slide_layouts]
+
+
 def find(prs: Presentation, kind: Layout) -> SlideLayout | None:
-    """The layout named for `kind`, else the first that holds what `kind` needs."""
+    """The layout named for `kind`, else the first that holds what `kind` needs: for kinds
+    `ranked` has no rule for."""
     for name in NAMES[kind]:
-        for lay in prs.slide_layouts:
+        for lay in all_layouts(prs):
             if lay.name == name and _holds(roles_of(lay), kind):
                 return lay
     if kind in (Layout.COVER, Layout.CONTENT, Layout.COLUMNS):
-        for lay in prs.slide_layouts:
+        for lay in all_layouts(prs):
             r = roles_of(lay)
             exact = _holds(r, kind) and len(r.texts) == TEXT_BOXES[kind]
             if exact and (kind is not Layout.CONTENT or not _is_subtitle(r)):  # not a cover
                 return lay
     return None
+
+
+Rect = tuple[float, float, float, float]  # left, top, width, height: fractions of the slide
+# A body smaller than this share of the slide holds a label, not a list of points.
+MIN_BODY_AREA = 0.12
+TOP_BAND = 0.25  # a title starting above this share of the slide's height sits at its top
+
+
+@dataclass(frozen=True)
+class Holds:
+    """What one layout holds: its placeholders' boxes as fractions of the slide."""
+
+    name: str
+    master: int  # which slide master it belongs to, in the presentation's order
+    index: int  # its place in `all_layouts`
+    title: Rect | None
+    centred: bool  # the title is a centred title (ctrTitle), as on title slides
+    subtitles: tuple[Rect, ...]
+    bodies: tuple[Rect, ...]  # body and content placeholders, top to bottom, left to right
+    picture: Rect | None
+
+    @property
+    def texts(self) -> int:
+        return len(self.subtitles) + len(self.bodies)
+
+
+@dataclass(frozen=True)
+class Preference:
+    """The masters the template's own sample slides use: the first slide's for title slides,
+    the second's (else the first's) for the rest. None where it has no sample slides."""
+
+    cover: int | None = None
+    content: int | None = None
+
+
+def described(prs: Presentation) -> list[Holds]:
+    """Every layout of every master by what it holds."""
+    width, height = prs.slide_width or 1, prs.slide_height or 1
+
+    def rect(shape: Shape) -> Rect:
+        return (
+            (shape.left or 0) / width,
+            (shape.top or 0) / height,
+            (shape.width or 0) / width,
+            (shape.height or 0) / height,
+        )
+
+    out: list[Holds] = []
+    for m, master in enumerate(prs.slide_masters):
+        for lay in master.slide_layouts:
+            r = roles_of(lay)
+            subs = [s for s in r.texts if s.placeholder_format.type in SUBTITLE_TYPES]
+            title = r.title if r.title is not None and not _vertical(r.title) else None
+            out.append(
+                Holds(
+                    lay.name,
+                    m,
+                    len(out),
+                    rect(title) if title is not None else None,
+                    title is not None
+                    and title.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE,
+                    tuple(rect(s) for s in subs),
+                    tuple(rect(s) for s in r.texts if s not in subs),
+                    rect(r.picture) if r.picture is not None and _placed(r.picture) else None,
+                )
+            )
+    return out
+
+
+def preference(prs: Presentation) -> Preference:
+    masters = list(prs.slide_masters)
+    used = [masters.index(slide.slide_layout.slide_master) for slide in list(prs.slides)[:2]]
+    if not used:
+        return Preference()
+    return Preference(used[0], used[-1])
+
+
+def area(r: Rect) -> float:
+    return r[2] * r[3]
+
+
+def _middle(r: Rect) -> float:
+    return r[1] + r[3] / 2
+
+
+def _cover(h: Holds) -> float | None:
+    if h.title is None or not h.texts or h.picture is not None:
+        return None
+    score = 4.0 * h.centred + 4.0 * bool(h.subtitles) + 2.0 * (0.2 <= _middle(h.title) <= 0.75)
+    return score - 2.0 * max(0, h.texts - 2)
+
+
+def _content(h: Holds) -> float | None:
+    if h.title is None or h.subtitles or len(h.bodies) != 1 or area(h.bodies[0]) < MIN_BODY_AREA:
+        return None
+    body = h.bodies[0]
+    below = body[1] >= h.title[1] + 0.5 * h.title[3]
+    return 4.0 * area(body) + 2.0 * below + 1.0 * (h.title[1] < TOP_BAND) - 3.0 * h.centred
+
+
+def _columns(h: Holds) -> float | None:
+    if h.title is None or h.subtitles or len(h.bodies) != 2:
+        return None
+    a, b = sorted(h.bodies)
+    side_by_side = abs(a[1] - b[1]) < 0.05 and a[0] + a[2] <= b[0] + 0.01
+    if not side_by_side or min(area(a), area(b)) < MIN_BODY_AREA / 2:
+        return None
+    return 4.0 * (area(a) + area(b))
+
+
+def _header(h: Holds) -> float | None:
+    """A divider: a large title below the top, with at most a small label; no subtitle (a
+    title slide's), no list and no picture."""
+    if h.title is None or h.subtitles or len(h.bodies) > 1 or h.picture is not None:
+        return None
+    if h.bodies and area(h.bodies[0]) >= 0.25:  # room for points: no divider
+        return None
+    low = h.title[1] >= 0.2 or h.title[3] >= 0.3
+    return 4.0 * area(h.title) + 1.0 * bool(h.bodies) if low else None
+
+
+def _quote(h: Holds) -> float | None:
+    """A layout made for quotes (so named) with a title box large enough to set one in: a
+    quote goes in no other title box."""
+    if h.title is None or h.name.strip().lower() != "quote" or area(h.title) < 0.2:
+        return None
+    return 4.0 * area(h.title) + 1.0 * bool(h.texts)
+
+
+def _title_only(h: Holds) -> float | None:
+    if h.title is None or h.texts or h.title[1] >= TOP_BAND:
+        return None
+    return 1.0 + 4.0 * (area(h.picture) if h.picture else 0.0)
+
+
+SCORES: dict[Layout, Callable[[Holds], float | None]] = {
+    Layout.COVER: _cover,
+    Layout.CONTENT: _content,
+    Layout.HEADER: _header,
+    Layout.QUOTE: _quote,
+    Layout.IMAGE: _title_only,
+    Layout.COLUMNS: _columns,
+}
+# The names a kind is known by, in lower case: they break ties between layouts that hold the
+# same, never choose a layout that does not hold what the kind needs.
+NAMES_KNOWN = {kind: tuple(n.lower() for n in names) for kind, names in NAMES.items()}
+
+
+def ranked(
+    kind: Layout, layouts: Sequence[Holds], prefer: Preference, taken: Collection[int] = ()
+) -> list[Holds]:
+    """The layouts that can serve `kind`, best first: by what they hold, then the master the
+    template's sample slides use for it, then the name, then the order they come in. Not the
+    layouts `taken` (by index) for slides of another kind that must look different."""
+    score = SCORES.get(kind)
+    if score is None:
+        return []
+    master = prefer.cover if kind is Layout.COVER else prefer.content
+    scored = []
+    for h in layouts:
+        s = score(h) if h.index not in taken else None
+        if s is None:
+            continue
+        s += 2.0 * (h.master == master) + 1.5 * (h.name.strip().lower() in NAMES_KNOWN[kind])
+        scored.append((-round(s, 6), h.index, h))
+    return [h for *_, h in sorted(scored, key=lambda t: t[:2])]
+
+
+def any_text(layouts: Sequence[Holds]) -> Holds | None:
+    """The layout with a title and the largest text box, for points where no layout is made
+    for them (a template of title slides only): None where no layout holds both."""
+    held = [h for h in layouts if h.title is not None and h.texts]
+    return max(held, key=lambda h: max(map(area, (*h.subtitles, *h.bodies))), default=None)
 
 
 def _holds(r: Roles, kind: Layout) -> bool:

@@ -60,6 +60,12 @@ class Theme:
     catalogue: tuple[LayoutShape, ...] = ()  # every layout in the file, in its order
     colours: Mapping[str, str] = field(default_factory=dict)  # scheme slot -> RRGGBB
     digest: str = ""  # the file's content (sha256), which what is made from it is keyed by
+    # boxes slides write instead of their layout's, by (layout's index, shape id), in EMU:
+    # title boxes too small for a title, and what stood under them (`theme.room`)
+    reshaped: Mapping[tuple[int, int], tuple[int, int, int, int]] = field(default_factory=dict)
+    # the colour headings and numbers take instead of accent 1 (RRGGBB), where accent 1 is
+    # still Office's default and the masters use a brand colour of their own (`theme.brand`)
+    accent: str | None = None
 
     def open(self) -> Presentation:
         from deckmaker.theme.presentation import open_presentation  # python-pptx: slow import
@@ -82,6 +88,11 @@ class Theme:
                     "metrics; text is fitted by estimated widths (install the font for a closer "
                     "fit)"
                 )
+        if self.reshaped:
+            lines.append(
+                f"{self.path.name}: its title boxes are too small for a title at 16 pt; titles "
+                "get taller boxes on the slides, what stands under them moved down"
+            )
         return tuple(lines)
 
     def warnings(self, used: Collection[Layout], footer: str | None = None) -> list[str]:

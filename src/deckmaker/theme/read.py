@@ -17,20 +17,27 @@ from pptx.slide import SlideLayout
 from pptx.util import Length
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.theme.brand import brand_accent, used_colours
 from deckmaker.theme.colours import colour_scheme
 from deckmaker.theme.fonts import typeface
 from deckmaker.theme.frames import Box, Frames
 from deckmaker.theme.layouts import (
     FALLBACK,
-    NAMES,
-    TEXT_BOXES,
+    SCORES,
     WHAT,
+    Holds,
     Roles,
+    all_layouts,
+    any_text,
+    described,
     find,
+    preference,
+    ranked,
     roles_of,
 )
 from deckmaker.theme.model import Layout, LayoutShape, Placeholder, Theme
 from deckmaker.theme.presentation import open_presentation
+from deckmaker.theme.room import make_room
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -44,46 +51,98 @@ def read_theme(path: Path, digest: str = "") -> Theme:
     """Open the theme once to choose its layouts and read their text boxes; a file that cannot
     hold a deck is an error that says what it lacks."""
     prs = open_presentation(path)
-    chosen: dict[Layout, SlideLayout] = {}
-    notices: dict[Layout, str] = {}
-    for kind in Layout:
-        lay = find(prs, kind)
-        if lay is None and kind in FALLBACK:
-            lay = chosen[FALLBACK[kind]]
-            notices[kind] = (
-                f"{path.name}: the theme has no layout for {WHAT[kind]} "
-                f"({' or '.join(repr(n) for n in NAMES[kind][:2])}); using '{lay.name}'"
-            )
-        if lay is None:
-            have = ", ".join(f"'{lay.name}'" for lay in prs.slide_layouts) or "no layouts at all"
-            raise DeckmakerError.at(
-                f"has no layout for {WHAT[kind]}: none is named "
-                f"{' or '.join(repr(n) for n in NAMES[kind])}, and none holds a title and "
-                f"{'a text box' if TEXT_BOXES[kind] == 1 else 'no text box'} (it has {have}); "
-                "add one in PowerPoint or Impress, or use a shipped theme",
-                str(path),
-            )
-        chosen[kind] = lay
-    if Layout.COLUMNS in notices:  # the planner lists the columns' points instead
-        notices[Layout.COLUMNS] = notices[Layout.COLUMNS].replace(
-            f"using '{chosen[Layout.CONTENT].name}'", "listing the columns' points instead"
-        )
+    layouts = all_layouts(prs)
+    chosen, notices = _choose(prs, layouts, path)
+    reshaped = make_room(prs, layouts, {layouts.index(lay) for lay in chosen.values()})
+    colours = colour_scheme(_theme_part(prs))
+    parts = [m.element for m in prs.slide_masters] + [lay.element for lay in chosen.values()]
+    accent = brand_accent(
+        colours.get("accent1", ""), used_colours(parts), colours.get("lt1", "FFFFFF")
+    )
     roles = {kind: roles_of(lay) for kind, lay in chosen.items()}
-    frames = _frames(roles, chosen, path, Layout.COLUMNS not in notices, fonts=theme_fonts(prs))
+    frames = _frames(
+        roles,
+        chosen,
+        path,
+        has_columns=Layout.COLUMNS not in notices,
+        has_quote=Layout.QUOTE not in notices,
+        fonts=theme_fonts(prs),
+    )
     has_number = any(
         PP_PLACEHOLDER.SLIDE_NUMBER in roles[k].latent for k in (Layout.CONTENT, Layout.HEADER)
     )
     return Theme(
         path,
         frames,
-        {kind: list(prs.slide_layouts).index(lay) for kind, lay in chosen.items()},
+        {kind: layouts.index(lay) for kind, lay in chosen.items()},
         notices,
         has_slide_number=has_number,
         has_footer=PP_PLACEHOLDER.FOOTER in roles[Layout.CONTENT].latent,
         sets_lists=_sets_lists(prs),
-        catalogue=tuple(_described(lay) for lay in prs.slide_layouts),
-        colours=colour_scheme(_theme_part(prs)),
+        catalogue=tuple(_described(lay) for lay in layouts),
+        colours=colours,
         digest=digest,
+        reshaped=reshaped,
+        accent=accent,
+    )
+
+
+def _choose(
+    prs: Presentation, layouts: list[SlideLayout], path: Path
+) -> tuple[dict[Layout, SlideLayout], dict[Layout, str]]:
+    """The layout each kind of slide is set on, by what the layouts of every master hold
+    (`layouts.ranked`), and a line for each kind that falls back to another's layout. Only a
+    theme with nowhere at all for a title, or for points, is refused."""
+    holds, prefer = described(prs), preference(prs)
+    chosen: dict[Layout, SlideLayout] = {}
+    notices: dict[Layout, str] = {}
+
+    def fallen(kind: Layout, to: SlideLayout, how: str = "") -> None:
+        chosen[kind] = to
+        notices[kind] = (
+            f"{path.name}: the theme has no layout for {WHAT[kind]}; {how or f'using {to.name!r}'}"
+        )
+
+    order = [
+        Layout.CONTENT,
+        Layout.COVER,
+        *(k for k in Layout if k not in (Layout.CONTENT, Layout.COVER)),
+    ]
+    for kind in order:
+        # a divider never looks like a slide of points
+        taken = [layouts.index(chosen[Layout.CONTENT])] if kind is Layout.HEADER else []
+        best = ranked(kind, holds, prefer, taken)
+        lay = layouts[best[0].index] if best else find(prs, kind) if kind not in SCORES else None
+        if lay is not None:
+            chosen[kind] = lay
+        elif kind is Layout.CONTENT:
+            some = any_text(holds)
+            if some is None:
+                raise DeckmakerError.at(_nowhere(holds, layouts), str(path))
+            fallen(
+                kind,
+                layouts[some.index],
+                f"points stand in the text box of '{layouts[some.index].name}'",
+            )
+        elif kind is Layout.COVER:
+            fallen(kind, chosen[Layout.CONTENT])
+        elif kind is Layout.QUOTE:
+            content = chosen[Layout.CONTENT]
+            fallen(kind, content, f"each quote stands in the body box of '{content.name}'")
+        elif kind is Layout.COLUMNS:
+            fallen(kind, chosen[Layout.CONTENT], "listing the columns' points instead")
+        else:
+            fallen(kind, chosen[FALLBACK.get(kind, Layout.CONTENT)])
+    return {kind: chosen[kind] for kind in Layout}, {k: notices[k] for k in Layout if k in notices}
+
+
+def _nowhere(holds: list[Holds], layouts: list[SlideLayout]) -> str:
+    """Why a theme cannot hold a talk: what it lacks, and what it has."""
+    have = ", ".join(f"'{lay.name}'" for lay in layouts) or "no layouts at all"
+    lacks = "a title" if all(h.title is None for h in holds) else "a title and a text box"
+    return (
+        f"has no layout for slides of points: none holds {lacks} (it has {have}); add one in "
+        "PowerPoint or Impress, or use a shipped theme"
     )
 
 
@@ -107,6 +166,7 @@ def _frames(
     chosen: Mapping[Layout, SlideLayout],
     path: Path,
     has_columns: bool,
+    has_quote: bool,
     fonts: tuple[str, str],
 ) -> Frames:
     def text(kind: Layout, n: int = 0, indent: float = 0.0) -> Box:
@@ -135,8 +195,9 @@ def _frames(
         header_title=header_title,
         header_label=header_label,
         header_number=_above(header_title, header_label),
-        quote=title(Layout.QUOTE),
-        quote_by=box(quote.texts[0]) if quote.texts else None,
+        # a theme without a layout made for quotes sets them in the body box: no quote box
+        quote=title(Layout.QUOTE) if has_quote else None,
+        quote_by=box(quote.texts[0]) if quote.texts and has_quote else None,
         columns=(
             (text(Layout.COLUMNS, 0, BULLET_INDENT.pt), text(Layout.COLUMNS, 1, BULLET_INDENT.pt))
             if has_columns
@@ -146,7 +207,17 @@ def _frames(
         picture=box(picture) if picture is not None else text(Layout.CONTENT),
         title_font=typeface(fonts[0], bold=True),  # titles are bold: measure them so
         body_font=typeface(fonts[1]),
+        header_caps=_capitals(header.title),
     )
+
+
+def _capitals(title: Shape | None) -> bool:
+    """Whether a title placeholder's own style sets its text in capitals (PowerPoint's
+    section header does), which the planner must measure."""
+    if title is None:
+        return False
+    style = title.element.find(f".//{{{A_NS}}}lstStyle/{{{A_NS}}}lvl1pPr/{{{A_NS}}}defRPr")
+    return style is not None and style.get("cap") == "all"
 
 
 def _above(title: Box, label: Box | None) -> Box | None:

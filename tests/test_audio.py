@@ -1,0 +1,208 @@
+"""The spoken formats: the script read aloud (MP3) and the slides over it (MP4), on one clock
+with the captions and chapters of the same build, the same bytes every time. Each artifact is
+judged from outside (tests/judges/media.py); a short outline keeps this quick."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from judges import mp3_findings, mp4_findings, require
+from judges.media import decoded_seconds, last_cue_end, probe, scene_changes
+
+from deckmaker.errors import DeckmakerError
+from deckmaker.narration import engines
+from deckmaker.pipeline import Built, build
+
+SHORT = """\
+title: Short talk
+sections:
+  - title: Where it starts
+    script: The first idea is small. [PAUSE] Then it grows.
+    notes: Smile here, and never say this note.
+  - title: Where it ends
+    script: The second idea closes the loop.
+"""
+
+
+@pytest.fixture(autouse=True)
+def _tools() -> None:
+    require("espeak-ng")
+    require("ffmpeg")
+
+
+def test_audio_keeps_one_clock(write_outline, tmp_path: Path) -> None:
+    built = build(
+        write_outline(SHORT), tmp_path / "out",
+        formats=("md", "audio", "srt", "chapters", "txt"),
+    )  # fmt: skip
+    mp3 = built.files["audio"]
+    assert mp3.name == "talk.mp3"
+    played, _ = decoded_seconds(mp3)
+    # every slide lasts the whole seconds the audio gives it, and the captions end with it
+    assert abs(sum(built.plan.clock) - played) < 0.5
+    assert abs(last_cue_end(built.files["srt"]) - played) < 0.5
+    chapters = json.loads(built.files["chapters"].read_text(encoding="utf-8"))["chapters"]
+    assert abs(chapters[-1]["endTime"] - played) < 0.5
+    script = built.files["script"].read_text(encoding="utf-8")
+    assert "timed from the audio of this build" in script
+    assert "espeak-ng (en-us)" in script
+    assert "words per minute" not in script
+    # Listened through its length: espeak-ng says the words at about the plan's rate
+    words = built.plan.words
+    pauses = sum(s.pauses for s in built.plan.slides)
+    speaking = played - pauses * 2 - len(built.plan.slides) * 1.3  # less the silences, at most
+    assert 100 < words * 60 / speaking < 260
+
+
+def test_without_audio_the_rate_keeps_the_clock(write_outline, tmp_path: Path) -> None:
+    built = build(write_outline(SHORT), tmp_path / "out", formats=("md",))
+    assert built.plan.clock == ()
+    assert "words per minute" in built.files["script"].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def spoken(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The short talk as audio and video, with its captions: built once for this module."""
+    require("espeak-ng")
+    require("ffmpeg")
+    folder = tmp_path_factory.mktemp("spoken")
+    (folder / "talk.yaml").write_text(SHORT, encoding="utf-8")
+    return build(folder / "talk.yaml", folder / "out", only=("script",),
+                 formats=("audio", "video", "srt"))  # fmt: skip
+
+
+def test_same_input_same_audio_and_video(spoken: Built, tmp_path: Path) -> None:
+    again = build(Path(spoken.read[0]), tmp_path / "again", only=("script",),
+                  formats=("audio", "video", "srt"))  # fmt: skip
+    for kind in ("audio", "video", "srt"):
+        assert spoken.files[kind].read_bytes() == again.files[kind].read_bytes(), kind
+
+
+def test_pause_is_silence_and_notes_are_not_said(write_outline, tmp_path: Path) -> None:
+    said = build(write_outline(SHORT), tmp_path / "a", only=("script",), formats=("audio",))
+    quiet = SHORT.replace("    notes: Smile here, and never say this note.\n", "")
+    unnoted = build(write_outline(quiet, "talk.yaml"), tmp_path / "b", only=("script",),
+                    formats=("audio",))  # fmt: skip
+    assert said.artifacts["audio"].data == unnoted.artifacts["audio"].data
+    unpaused = build(write_outline(SHORT.replace(" [PAUSE]", ""), "talk.yaml"), tmp_path / "c",
+                     only=("script",), formats=("audio",))  # fmt: skip
+    assert sum(said.plan.clock) - sum(unpaused.plan.clock) >= 2
+
+
+def test_video_changes_picture_at_each_cue(spoken: Built) -> None:
+    built = spoken
+    mp4 = built.files["video"]
+    starts = [start for start, seconds in built.plan.slide_timings if seconds][1:]
+    changes = scene_changes(mp4)
+    assert len(changes) == len(starts)
+    assert all(abs(c - s) < 0.1 for c, s in zip(changes, starts, strict=True))
+    assert abs(float(probe(mp4)["format"]["duration"]) - sum(built.plan.clock)) < 0.5
+
+
+def test_planted_faults_are_caught(spoken: Built, tmp_path: Path) -> None:
+    built = spoken
+    mp3, mp4 = built.files["audio"], built.files["video"]
+    assert mp3_findings(mp3) == [] and mp4_findings(mp4) == []
+    cut = tmp_path / "cut.mp3"
+    cut.write_bytes(mp3.read_bytes()[: mp3.stat().st_size // 2])
+    assert any("cut short" in f for f in mp3_findings(cut))
+    mute = tmp_path / "mute.mp4"
+    subprocess.run([require("ffmpeg"), "-v", "error", "-i", str(mp4), "-an", "-c", "copy",
+                    str(mute)], check=True)  # fmt: skip
+    assert any("not one video and one audio" in f for f in mp4_findings(mute))
+    # captions that run past the audio's end
+    late = tmp_path / "late"
+    late.mkdir()
+    (late / "talk.mp3").write_bytes(mp3.read_bytes())
+    srt = "1\n00:00:00,000 --> 00:09:00,000\nToo long.\n\n"
+    (late / "talk.srt").write_text(srt, encoding="utf-8")
+    assert any("last cue" in f for f in mp3_findings(late / "talk.mp3"))
+
+
+def test_two_hosts_two_voices(write_outline, tmp_path: Path) -> None:
+    from deckmaker.narration.speak import lines
+
+    path = write_outline(SHORT + "hosts: [Sam, Alex]\n")
+    built = build(path, tmp_path / "out", only=("script",), formats=("audio", "dialogue"))
+    assert "espeak-ng (en-us, en-us+f3)" in built.plan.clock_voices
+    from deckmaker.templates import Templates
+
+    said = [line for slide in lines(built.plan, Templates(None), ("a", "b"), ()) for line in slide]
+    assert {line.voice for line in said} == {"a", "b"}
+    # the two voices sound different: the same words, different samples
+    assert engines.speak("Hello there.", "en-us", 150) != engines.speak(
+        "Hello there.", "en-us+f3", 150
+    )
+
+
+def test_a_spanish_talk_gets_a_spanish_voice(write_outline, tmp_path: Path) -> None:
+    spanish = """\
+    title: Una charla corta
+    sections:
+      - title: El principio
+        script: La primera idea es pequeña y luego crece con el tiempo que le damos.
+    """
+    built = build(write_outline(spanish), tmp_path / "out", only=("script",),
+                  formats=("audio",))  # fmt: skip
+    assert built.plan.clock_voices == "espeak-ng (es)"
+
+
+def test_no_engine_says_what_to_install(write_outline, tmp_path: Path) -> None:
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    run = subprocess.run(
+        [sys.executable, "-m", "deckmaker", "build", str(write_outline(SHORT)), "--out",
+         str(tmp_path / "out"), "--format", "audio"],
+        capture_output=True, text=True, env={**os.environ, "PATH": str(empty)}, check=False,
+    )  # fmt: skip
+    assert run.returncode == 2
+    assert run.stderr.strip().count("\n") == 0
+    assert "espeak-ng" in run.stderr and "deckmaker[audio]" in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_voices_lists_espeak(tmp_path: Path) -> None:
+    listed = subprocess.run(
+        [sys.executable, "-m", "deckmaker", "voices"], capture_output=True, text=True, check=True
+    ).stdout
+    names = {row.split("\t")[0] for row in listed.splitlines()}
+    assert {"en-us", "es"} <= names
+
+
+def test_espeak_speaks_at_its_rate() -> None:
+    pcm = engines.speak("One two three four five six seven eight nine ten.", "en-us", 150)
+    assert 2 < len(pcm) / 2 / engines.RATE < 8
+    assert engines.known("en-us+f3") and not engines.known("no-such-voice")
+
+
+def test_an_unknown_voice_is_named(write_outline, tmp_path: Path) -> None:
+    from deckmaker.narration.speak import narrate
+    from deckmaker.pipeline import plan_outline
+
+    plan, templates, _ = plan_outline(write_outline(SHORT))
+    with pytest.raises(DeckmakerError, match="no voice 'no-such-voice'"):
+        narrate(plan, templates, ("no-such-voice",))
+
+
+def test_pronounce_changes_the_audio_only(write_outline, tmp_path: Path) -> None:
+    talk = SHORT.replace("The second idea", "Chazelle's second idea")
+    plain = build(write_outline(talk), tmp_path / "a", only=("script",), formats=("md", "audio"))
+    said = talk + "voices: en-gb-x-rp\npronounce:\n  Chazelle: Sha zell\n"
+    spoken = build(write_outline(said), tmp_path / "b", only=("script",), formats=("md", "audio"))
+    from deckmaker.narration.speak import lines
+    from deckmaker.templates import Templates
+
+    text = " ".join(
+        line.text
+        for slide in lines(spoken.plan, Templates(None), ("en-gb-x-rp",), spoken.plan.pronounce)
+        for line in slide
+    )
+    assert "Sha zell's second idea" in text and "Chazelle" not in text
+    assert "Chazelle's second idea" in spoken.files["script"].read_text(encoding="utf-8")
+    assert spoken.plan.clock_voices == "espeak-ng (en-gb-x-rp)"
+    assert spoken.artifacts["audio"].data != plain.artifacts["audio"].data

@@ -152,3 +152,11 @@ def test_code_shown_as_written_is_no_defect() -> None:
     shown = Slide("code", "", (), (), 9, ("print('hi')",))
     assert defects.code_not_shown(_talk(code_blocks=("print('hi')",), slides=(shown,))) == 0
     assert defects.curly_quotes_in_code(_talk(code_blocks=("print('hi')",), slides=(shown,))) == 0
+
+
+def test_a_local_picture_is_a_picture_slide_and_its_description_is_never_said(
+    talks: dict[str, Talk],
+) -> None:
+    talk = talks["imposter-syndrome.md"]
+    assert [s.layout for s in talk.slides].count("image") == 1
+    assert "What I think others know" not in talk.said

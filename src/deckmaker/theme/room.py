@@ -5,8 +5,8 @@ own short titles. A talk's titles shrink to a legible floor and wrap there (the 
 `fit.set_at`), but a box must hold those lines: so a title box lower than TITLE_LINES lines
 at TITLE_FLOOR grows down to that height, and one narrower than MIN_WIDTH of the slide grows
 on both sides; the text boxes and picture under a grown title start below it, keeping their
-bottom edge. The layouts of the file are left as they are: the new boxes are written on the
-slides made on them (`Theme.reshaped`).
+bottom edge (or their height, where the slide has room below). The layouts of the file are
+left as they are: the new boxes are written on the slides made on them (`Theme.reshaped`).
 """
 
 from __future__ import annotations
@@ -60,8 +60,9 @@ def make_room(prs: Presentation, layouts: list, chosen: set[int]) -> dict[tuple[
             beside = x >= left + new_w or x + sw <= left
             if beside or y >= bottom or y + sh <= top:
                 continue
-            end = y + sh
-            boxes[shape.shape_id] = (x, int(bottom), sw, max(int(end - bottom), int(Pt(12))))
+            # it keeps its bottom edge, or its height where the slide has room below for it
+            tall = max(y + sh - bottom, min(sh, height - bottom), int(Pt(12)))
+            boxes[shape.shape_id] = (x, int(bottom), sw, int(tall))
         for shape in [title, *below]:
             if shape.shape_id in boxes:
                 shape.left, shape.top, shape.width, shape.height = (

@@ -244,8 +244,8 @@ class Options:
     ))  # fmt: skip
     target: int | None = option(Spec(
         "--target",
-        "How long the talk should run (12m, 12:30, 90s); warns when the script runs long or "
-        "short.",
+        "How long the talk should run (12m, 12:30, 90s); an essay whose prose runs longer is "
+        "condensed to it, in its own words; warns when the script runs long or short.",
         Duration(),
         outline="duration",
     ))  # fmt: skip

@@ -328,7 +328,9 @@ class Drafts:
         f = self.frames
         shown = typeset(text)
         box = f.quote or f.header_title
-        size = self.fit(shown, box, QUOTE_SIZES, "statement", 6, text, f.title_font)
+        # in the divider's title box where no layout is made for quotes: as that layout draws it
+        measured = shown.upper() if f.quote is None and f.header_caps else shown
+        size = self.fit(measured, box, QUOTE_SIZES, "statement", 6, text, f.title_font)
         return SlidePlan(0, Kind.SECTION, Layout.STATEMENT, shown, size)
 
     def titles(self, title: str, count: int, frames: Frames | None = None) -> tuple[list[str], int]:

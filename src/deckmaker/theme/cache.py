@@ -24,7 +24,7 @@ from deckmaker.theme.fonts import Typeface, remeasured
 from deckmaker.theme.model import Theme
 
 KIND = "themes"
-FORMAT = 3  # the entries' layout: raise it when Theme, Frames or Box change
+FORMAT = 4  # the entries' layout: raise it when Theme, Frames or Box change
 
 
 def cached_theme(path: Path) -> Theme:
@@ -71,10 +71,10 @@ def _measured(stored: bytes) -> Theme | None:
 def stamps(*more: object) -> tuple[object, ...]:
     """The code that reads a theme (and `more` modules, for what is made from a theme), by
     size and date: an entry made by other code (an upgrade, a checkout) is never used."""
-    from deckmaker.theme import brand, colours, fonts, frames, layouts, model, read, room
+    from deckmaker.theme import brand, colours, fonts, frames, inert, layouts, model, read, room
 
     found = []
-    for module in (read, model, layouts, frames, fonts, colours, room, brand, *more):
+    for module in (read, model, inert, layouts, frames, fonts, colours, room, brand, *more):
         try:
             stat = os.stat(getattr(module, "__file__", None) or "")
         except OSError:

@@ -58,6 +58,7 @@ PLAN = Plan(
                     ),
                     body_pt=28,
                     spoken=(
+                        "So what do we see up there?",
                         "Look up on a clear night. [CLICK] Every star you see is a sun, some "
                         "far bigger than ours. [CLICK] The planets wander from night to night. "
                         "[CLICK] Mars even looks red.",
@@ -86,6 +87,7 @@ PLAN = Plan(
                 ),
             ),
             "What You See",
+            "So what do we see up there?",  # the co-host asks it in the dialogue
         ),
         Part(
             None,

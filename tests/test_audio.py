@@ -206,3 +206,29 @@ def test_pronounce_changes_the_audio_only(write_outline, tmp_path: Path) -> None
     assert "Chazelle's second idea" in spoken.files["script"].read_text(encoding="utf-8")
     assert spoken.plan.clock_voices == "espeak-ng (en-gb-x-rp)"
     assert spoken.artifacts["audio"].data != plain.artifacts["audio"].data
+
+
+def test_progress_is_shown_slide_by_slide(write_outline, tmp_path: Path) -> None:
+    from contextlib import contextmanager
+
+    import deckmaker
+
+    shown: list[tuple[str, int]] = []
+
+    @contextmanager
+    def progress(items, label):
+        shown.append((label, len(items)))
+        yield items
+
+    built = deckmaker.build(write_outline(SHORT), only=("script",), formats=("audio",),
+                            progress=progress)  # fmt: skip
+    assert shown == [("Speaking", len(built.plan.slides)), ("Encoding audio", 1)]
+
+
+def test_the_command_line_shows_a_bar_only_on_a_terminal(write_outline, tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "deckmaker", "build", str(write_outline(SHORT)), "--out",
+         str(tmp_path / "out"), "--only", "script", "--format", "audio"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "Speaking" not in run.stderr and run.stderr.strip() == ""

@@ -116,3 +116,23 @@ def test_import_target_writes_what_was_left_out(tmp_path: Path) -> None:
     script = built.artifacts["script"].data.decode("utf-8")
     dropped_whole = [p for p in left if p[:80] not in said]
     assert all(p[:80] not in script for p in dropped_whole)
+
+
+def test_a_left_out_passage_is_put_back_by_a_copy(tmp_path: Path) -> None:
+    import yaml
+
+    essay = tmp_path / "self-reliance.txt"
+    essay.write_bytes((CORPUS / "self-reliance.txt").read_bytes())
+    imported = import_to_outline(essay, options=Options(target=5 * 60))
+    assert load_outline(imported.path).duration == 300  # the target, for the build to check
+    data = yaml.safe_load(imported.path.read_text("utf-8"))
+    part = next(s for s in data["sections"] if s.get("left_out"))
+    passage = part["left_out"][-1]
+    part["script"] = part["script"] + "\n\n" + passage  # the copy
+    edited = tmp_path / "edited.yaml"
+    edited.write_text(yaml.safe_dump(data, allow_unicode=True, width=90), "utf-8")
+    before = build(imported.path, tmp_path / "before")
+    after = build(edited, tmp_path / "after")
+    script = after.artifacts["script"].data.decode("utf-8")
+    assert " ".join(passage.split()[:12]) in " ".join(script.split())
+    assert after.plan.total_seconds > before.plan.total_seconds

@@ -173,7 +173,7 @@ def test_a_key_holding_a_line_break_is_named_on_one_line() -> None:
     [problem] = caught.value.problems
     assert str(problem) == (
         f"t.yaml:4: intro.{'0' * 39}…: unknown field; allowed: title, points, script, notes, "
-        "quote, image, columns, code, table"
+        "quote, image, columns, code, table, left_out"
     )
 
 

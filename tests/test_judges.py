@@ -421,7 +421,15 @@ A dialogue script for Sam and Alex.
 
 **Sam:** Hey guys, let's dive in.
 
-**Alex:** Thanks, Sam. Okay, the ending.
+## 1. The ending (0:10, about 0:20)
+
+[SLIDE 2 · 0:10]
+
+**Alex:** So what about the ending?
+
+**Sam:** Okay, the ending.
+
+**Sam:** It was sad.
 
 > **Delivery:**
 >
@@ -429,16 +437,22 @@ A dialogue script for Sam and Alex.
 """
 DIALOGUE_FAULTS = {
     "a paragraph with no speaker": (
-        GOOD_DIALOGUE.replace("**Alex:** Thanks", "Thanks"),
-        ":11: a spoken paragraph with no **Speaker:**",
+        GOOD_DIALOGUE.replace("**Alex:** So", "So"),
+        ":15: a spoken paragraph with no **Speaker:**",
     ),
-    "one host twice in a row": (
+    "one host all through a section": (
         GOOD_DIALOGUE.replace("**Alex:**", "**Sam:**"),
-        ":11: Sam speaks twice in a row",
+        ":11: only Sam speaks in '1. The ending (0:10, about 0:20)'",
     ),
     "a third speaker": (
         GOOD_DIALOGUE + "\n**Kim:** Hi.\n",
         "3 speakers, not two",
+    ),
+    "bare acknowledgements": (
+        GOOD_DIALOGUE.replace(
+            "**Sam:** It was sad.", "**Alex:** Sure.\n\n**Sam:** It was sad.\n\n**Alex:** Got it."
+        ),
+        "2 of 6 turns are a bare acknowledgement",
     ),
 }
 

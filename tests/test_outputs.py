@@ -627,3 +627,49 @@ def test_the_command_line_says_nothing_of_click(tmp_path: Path) -> None:
         assert stderr == "interrupted; nothing was written, the previous outputs are untouched\n"
     else:  # validated before the signal came
         assert process.returncode == 0 and stderr == ""
+
+
+PLANTED = {  # what a build/ that arrived from elsewhere holds in its swap folder
+    "up": "../../victim.txt",
+    "absolute": "{absolute}",
+    "trailing newline": "talk.script.md\n",
+    "among plain names": "talk.srt\n../../victim.txt\n{absolute}",
+}
+
+
+@pytest.mark.parametrize("listing", PLANTED.values(), ids=PLANTED)
+def test_a_planted_swap_folder_touches_nothing(tmp_path: Path, listing: str) -> None:
+    """Recovery state in an output folder is untrusted: names that leave the folder (or are no
+    names) are refused in one line, before anything is renamed or removed."""
+    talk = tmp_path / "talk.yaml"
+    talk.write_text(OLD, encoding="utf-8")
+    out = tmp_path / "shared" / "build"
+    build(talk, out, formats=("md", "srt"))
+    (tmp_path / "victim.txt").write_text("keep me", encoding="utf-8")
+    (tmp_path / "absolute.txt").write_text("keep me too", encoding="utf-8")
+    (out / SWAP).mkdir()
+    (out / SWAP / "talk.pptx").write_bytes(b"planted deck")
+    remove = listing.format(absolute=tmp_path / "absolute.txt")
+    (out / SWAP / outputs.REMOVE).write_text(remove, encoding="utf-8")
+    before = tree(tmp_path)
+    talk.write_text(NEW, encoding="utf-8")
+    for _ in range(2):  # and again: a refusal leaves nothing for a later build to act on
+        result = run("build", str(talk), "--out", str(out), "--format", "md", "--format", "srt")
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr.count("\n") == 1
+        assert result.stderr.startswith(f"error: {out}: holds an interrupted build's {SWAP}")
+        assert tree(tmp_path) == {**before, "talk.yaml": NEW.encode()}
+
+
+@pytest.mark.parametrize("planted", [SWAP, outputs.STAGING])
+def test_a_planted_recovery_folder_that_links_out_is_refused(tmp_path: Path, planted) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "talk.pptx").write_bytes(b"someone else's")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / planted).symlink_to(elsewhere)
+    before = tree(tmp_path)
+    with pytest.raises(DeckmakerError, match="nothing was touched"):
+        unjudged(out, {"next.txt": b"a set"})
+    assert tree(tmp_path) == before

@@ -260,9 +260,11 @@ def macros_section() -> list[str]:
         "point": "point(talk.topics[0].points[0])",
         "list_of": "list_of(talk.topics[0].points)",
         "opens_itself": 'opens_itself("Okay, let\'s talk about it")',
+        "ends_itself": 'ends_itself("See you next week!")',
+        "ask": "ask(talk.topics[1], talk.topics | length, '')",
         "part_label": "part_label(2, 4)",
         "continued": "continued('Sacrifices', 2, 3)",
-        "handoff": "handoff('Alex', 'Sam', 1, 'So that is the ending.')",
+        "handoff": "handoff('Sam', 'Alex', 4, 'That is the ending.')",
     }
     for name, args, comment in template_macros("voice.j2"):
         call = samples.get(name, f"{name}()")

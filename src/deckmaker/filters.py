@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json as _json
 import re
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 _END = re.compile(r"[.!?…]['\"’”)\]]*$")
 
@@ -66,6 +68,17 @@ def ordinal(n: int) -> str:
         return _ORDINALS[n]
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def pick(choices: Sequence[Any], *keys: object) -> Any:
+    """One of `choices`, chosen by a stable hash of `keys` (the talk's title and the section's,
+    say): the same keys always pick the same one, and different talks and sections vary.
+
+    `{{ ["Next up", "Now", "Then"] | pick("La La Land", "The ending") }}`"""
+    if not choices:
+        return ""
+    digest = zlib.crc32("\x1f".join(str(k) for k in keys).encode("utf-8"))
+    return choices[digest % len(choices)]
 
 
 def opens_with(text: str, openers: Iterable[str]) -> bool:
@@ -168,5 +181,5 @@ def _escaped(start: re.Match[str]) -> str:
 ALL = {
     "sentence": sentence, "join_and": join_and, "clock": clock, "cell": cell, "md": md,
     "first_upper": first_upper, "number_word": number_word, "ordinal": ordinal,
-    "opens_with": opens_with, "srt_time": srt_time, "plain": plain, "json": json,
+    "opens_with": opens_with, "srt_time": srt_time, "plain": plain, "json": json, "pick": pick,
 }  # fmt: skip

@@ -121,6 +121,28 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Names:
+    """Two different names, as "Ana,Ben" on the command line or a list from Python."""
+
+    metavar: str | None = "A,B"
+
+    def parse(self, text: str) -> tuple[str, ...]:
+        return self.check([n.strip() for n in text.split(",")])
+
+    def check(self, value: Any) -> tuple[str, ...]:
+        if isinstance(value, str):
+            return self.parse(value)
+        if not isinstance(value, (list, tuple)) or not all(isinstance(n, str) for n in value):
+            raise ValueError(f"{value!r} is no pair of names; write two names: Ana,Ben")
+        names = tuple(n.strip() for n in value)
+        if len(names) != 2 or not all(names):
+            raise ValueError(f"expected two names, got {len(names)}; write two names: Ana,Ben")
+        if names[0] == names[1]:
+            raise ValueError("the two names are the same; give two different names")
+        return names
+
+
+@dataclass(frozen=True)
 class Place:
     """A file or folder (a `Path`, or a string from Python), or with `names` also a name."""
 
@@ -206,10 +228,24 @@ class Options:
         outline="voice",
         fallback=DEFAULT_VOICE,
     ))  # fmt: skip
+    language: str | None = option(Spec(
+        "--language",
+        "The language of the words deckmaker says (en, es, or a voice.CODE.j2 of yours); not "
+        "given, the language the talk's words are in. With no voice for it, only the author's "
+        "words are said.",
+        Text("CODE"),
+        outline="language",
+    ))  # fmt: skip
+    hosts: tuple[str, ...] | None = option(Spec(
+        "--hosts",
+        "The two hosts of the dialogue script (--format dialogue), the main host first: Ana,Ben.",
+        Names(),
+        outline="hosts",
+    ))  # fmt: skip
     target: int | None = option(Spec(
         "--target",
-        "How long the talk should run (12m, 12:30, 90s); warns when the script runs long or "
-        "short.",
+        "How long the talk should run (12m, 12:30, 90s); an essay whose prose runs longer is "
+        "condensed to it, in its own words; warns when the script runs long or short.",
         Duration(),
         outline="duration",
     ))  # fmt: skip

@@ -27,6 +27,7 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import NoReturn
 
 from deckmaker.errors import DeckmakerError
 
@@ -38,6 +39,7 @@ except ImportError:  # Windows: no locks, so two deckmakers must not write one f
 STAGING = ".deckmaker-staging"
 SWAP = ".deckmaker-swap"
 REMOVE = ".deckmaker-remove"  # in the staging folder: names of the old set the new one drops
+MAX_REMOVE_BYTES = 1 << 20  # a planted list of names to delete is not read whole
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
 
 # How many sets this process has put in place: the command line says from it what an interrupt
@@ -83,9 +85,11 @@ def recover(folder: Path | str) -> None:
     """Finish what a process killed while writing into `folder` left: a set staged but not
     committed is deleted, a committed one is moved into place."""
     where = os.fspath(folder)
-    if os.path.isdir(swap := os.path.join(where, SWAP)):
+    if os.path.lexists(swap := os.path.join(where, SWAP)):
         _finish(swap, where)
-    if os.path.isdir(staging := os.path.join(where, STAGING)):
+    if os.path.islink(staging := os.path.join(where, STAGING)):
+        _untrusted(where, f"{STAGING} is a link")  # deleting through it would reach outside
+    if os.path.isdir(staging):
         _discard(staging)
 
 
@@ -189,20 +193,67 @@ def _hint(err: OSError) -> str:
 
 def _finish(swap: str, folder: str) -> None:
     """Move a committed set into place, delete what it drops, remove the emptied folder. Each
-    step can be taken again, so a finish cut short is finished by the next one."""
-    dropped: list[str] = []
-    for entry in os.scandir(swap):
-        if entry.name == REMOVE:
-            with open(entry.path, encoding="utf-8") as listing:
-                dropped = listing.read().split("\n")
-        else:
-            os.replace(entry.path, os.path.join(folder, entry.name))
+    step can be taken again, so a finish cut short is finished by the next one. The swap folder
+    may have come with the output folder (an archive, a clone, a shared drive), so it is checked
+    whole before anything is touched."""
+    moved, dropped = _swap_plan(swap, folder)
+    for name in moved:
+        os.replace(os.path.join(swap, name), os.path.join(folder, name))
     for name in dropped:
         with suppress(FileNotFoundError):
             os.unlink(os.path.join(folder, name))
     if dropped:
         os.unlink(os.path.join(swap, REMOVE))
     os.rmdir(swap)
+
+
+def _swap_plan(swap: str, folder: str) -> tuple[list[str], list[str]]:
+    """The files a swap folder moves into `folder` and the names it deletes there, refused
+    unless each is a plain file name in `folder` and each file moved a plain file: only what
+    deckmaker itself names, where it writes, is ever renamed or removed."""
+    if os.path.islink(swap) or not os.path.isdir(swap):
+        _untrusted(folder, f"{SWAP} is not a folder")
+    moved: list[str] = []
+    dropped: list[str] = []
+    for entry in os.scandir(swap):
+        if not entry.is_file(follow_symlinks=False):
+            _untrusted(folder, f"{entry.name!r} is not a plain file")
+        if entry.name != REMOVE:
+            target = os.path.join(folder, _plain(entry.name, folder))
+            if os.path.isdir(target) and not os.path.islink(target):
+                _untrusted(folder, f"{entry.name!r} would replace a folder")
+            moved.append(entry.name)
+        elif entry.stat(follow_symlinks=False).st_size > MAX_REMOVE_BYTES:
+            _untrusted(folder, f"its {REMOVE} is too long")
+        else:
+            with open(entry.path, "rb") as listing:
+                try:
+                    text = listing.read().decode("utf-8")
+                except UnicodeDecodeError:
+                    _untrusted(folder, f"its {REMOVE} is not UTF-8")
+            dropped = [_plain(name, folder) for name in text.split("\n")]
+    return moved, dropped
+
+
+def _plain(name: str, folder: str) -> str:
+    """`name`, if it names a file right in `folder` that deckmaker could have written."""
+    separators = {"/", os.sep, os.altsep or "/"}
+    if (
+        name in ("", ".", "..", STAGING, SWAP, REMOVE)
+        or any(c in separators or ord(c) < 32 or ord(c) == 127 for c in name)
+        or os.path.isabs(name)
+        or os.path.splitdrive(name)[0]
+    ):
+        _untrusted(folder, f"names {name!r}, not a file of this folder")
+    return name
+
+
+def _untrusted(folder: str, what: str) -> NoReturn:
+    raise DeckmakerError.at(
+        f"holds an interrupted build's {SWAP} or {STAGING} that deckmaker did not leave: "
+        f"{what}; nothing was touched. Delete that folder if it is not yours, then build again",
+        folder,
+    )
 
 
 def _discard(staging: str) -> None:

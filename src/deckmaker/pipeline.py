@@ -4,6 +4,7 @@ written only when all succeeded."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from deckmaker.formats import DEFAULT_FORMAT, FORMATS
 from deckmaker.options import DEFAULT_VOICE, DEFAULTS, Options
 from deckmaker.outline import Outline, Segment
 from deckmaker.planning import Plan, Voice, plan_talk
+from deckmaker.planning.spoken import language_of
 from deckmaker.planning.target import length_warnings, pacing_warnings
 from deckmaker.readers import read_talk
 from deckmaker.templates import DECK_TEMPLATE, Templates
@@ -57,7 +59,7 @@ def example_outline() -> Path:
 # An essay condensed to a target is planned again, with the words the voice adds counted, until
 # the talk runs within this share of the target (or after so many tries).
 ON_TARGET = 0.04
-TRIES = 4
+TRIES = 8
 
 
 def plan_outline(outline_path: Path, options: Options = DEFAULTS) -> tuple[Plan, Templates, Theme]:
@@ -76,14 +78,34 @@ def planned(
     again, fewer words or more, until the planned talk (the voice's own words and pauses
     counted) runs within `ON_TARGET` of the target."""
     spare = 0
+    over: int | None = None  # the most words spared that still ran long
+    under: int | None = None  # the fewest that ran short
+    best = None
     for _ in range(TRIES):
         plan, templates, theme, outline = _planned(outline_path, options, spare)
         target = plan.target
         condensed = any(s.left_out for s in (outline.intro, *outline.sections) if s)
-        if not target or not condensed or abs(plan.total_seconds - target) <= ON_TARGET * target:
+        if not target or not condensed:
+            return plan, templates, theme, outline
+        off = plan.total_seconds - target
+        if best is None or abs(off) < abs(best[0].total_seconds - target):
+            best = (plan, templates, theme, outline)
+        if abs(off) <= ON_TARGET * target:
             break
-        spare += round((plan.total_seconds - target) * plan.wpm / 60)
-    return plan, templates, theme, outline
+        if off > 0:
+            over = spare if over is None else max(over, spare)
+        else:
+            under = spare if under is None else min(under, spare)
+        # the words the voice adds change with the words kept (parts, slides, pauses): past the
+        # first correction, halve the gap between a try that ran long and one that ran short
+        step = spare + round(off * plan.wpm / 60)
+        if over is not None and under is not None:
+            step = (over + under) // 2
+            if step in (over, under):
+                break
+        spare = step
+    assert best is not None
+    return best
 
 
 def _planned(
@@ -115,7 +137,8 @@ def _planned(
         raise DeckmakerError.at(err.problems[0].message, outline.source, line, "theme") from None
     loaded = _theme(path, path.resolve(), _stamp(path))
     try:
-        speaker = Voice(templates, chosen.voice or DEFAULT_VOICE)
+        language = chosen.language or language_of(outline)
+        speaker = Voice(templates, chosen.voice or DEFAULT_VOICE, language)
     except DeckmakerError as err:
         place = outline.places.get(outline.voice or "")
         if not options.from_outline("voice") or place is None or len(err.problems) != 1:
@@ -207,7 +230,8 @@ def render(
     if "script" in only:
         if "dialogue" in formats and len(plan.hosts) != 2:
             raise DeckmakerError.at(
-                "the dialogue format needs two hosts; add `hosts: [First, Second]`",
+                "the dialogue format needs two hosts; pass --hosts Ana,Ben or add "
+                "`hosts: [Ana, Ben]` to the outline",
                 str(outline_path),
                 field="hosts",
             )
@@ -219,7 +243,11 @@ def render(
         for name in dict.fromkeys(formats):
             fmt = FORMATS[name]
             if fmt.spoken:
-                script = fmt.render()(plan, templates, fmt, media)
+                steps = [fmt.name]  # one step: ffmpeg tells no progress of its own
+                shown = progress(steps, f"Encoding {fmt.name}") if progress else nullcontext(steps)
+                with shown as encoding:
+                    for _ in encoding:
+                        script = fmt.render()(plan, templates, fmt, media)
             else:
                 script = fmt.render()(plan, templates, fmt)
             notices += script.warnings
@@ -357,6 +385,7 @@ def import_to_outline(
         raise DeckmakerError.at("an outline's name ends in .yaml or .yml; check -o", str(target))
     # condensed as a build would, measured by its plan
     outline = planned(essay_path, options)[3] if options.target else read_talk(essay_path)
+    outline = replace(outline, duration=options.target or outline.duration)
     if target.is_dir():
         raise DeckmakerError.at("is a folder; give -o the outline's file name", str(target))
     if target.exists() and not force:

@@ -68,7 +68,8 @@ class Templates:
         for path in sorted(self.folders[0].iterdir()):
             if path.name in known or path.name.startswith(".") or not path.is_file():
                 continue
-            if path.name.startswith("voice-") and path.suffix == ".j2":  # a voice of the user's
+            # a voice of the user's (voice-NAME.j2), or a language's (voice.es.j2)
+            if path.name.startswith(("voice-", "voice.")) and path.suffix == ".j2":
                 continue
             hint = "no bundled template has that name"
             if path.suffix.lower() in (".pptx", ".potx"):
@@ -123,7 +124,8 @@ class Templates:
 
     def voices(self) -> list[str]:
         """Names of the voices on offer: each `voice-NAME.j2` in any template folder."""
-        return [p.name[6:-3] for f in self.folders for p in sorted(f.glob("voice-*.j2"))]
+        found = (p.name[6:-3] for f in self.folders for p in sorted(f.glob("voice-*.j2")))
+        return [name for name in found if "." not in name]  # voice-video.es.j2 is a language's
 
     def macros(self, name: str) -> Any:
         """The template's macros as callables; calling one may raise, so call within `reporting`."""

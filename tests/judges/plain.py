@@ -92,25 +92,59 @@ def show_notes_findings(path: Path) -> list[str]:
     return found
 
 
+# A turn that answers nothing: "Sure.", "Got it.", "Thanks, Sam." and their Spanish kin.
+BARE = re.compile(
+    r"(?:sure|got it|mm-hm+|right|okay|ok|yeah|yes|exactly|absolutely|thanks(?:,? \w+)?"
+    r"|thank you(?:,? \w+)?|claro|vale|exacto|ajá|sí|gracias(?:,? \w+)?)[.!]?",
+    re.I,
+)
+
+
 def dialogue_findings(path: Path) -> list[str]:
+    """Every spoken paragraph has its speaker; two speakers, and both speak in every section
+    (a dialogue is not one host's monologue); bare acknowledgements at most a fifth of the
+    turns (a turn: a run of paragraphs by one speaker)."""
     name = path.name
     text = path.read_text(encoding="utf-8")
     found: list[str] = []
     speakers: list[str] = []
+    turns: list[str] = []  # each turn's first paragraph
     body = text.split("\n## ", 1)[-1]  # the title and legend above the first part are not said
     offset = text.count("\n", 0, len(text) - len(body)) + 1
-    for i, block in enumerate(body.split("\n\n")):
+    section: tuple[int, str] | None = None  # where a numbered section starts, and its heading
+    heard: set[str] = set()
+
+    def close() -> None:
+        if section is not None and len(heard) < 2:
+            who = " and ".join(sorted(heard)) or "nobody"
+            found.append(f"{name}:{section[0]}: only {who} speaks in '{section[1]}' [dialogue]")
+
+    blocks = body.split("\n\n")
+    for i, block in enumerate(blocks):
         block = block.strip()
-        if not block or block.startswith(("#", ">", "[SLIDE", "## ")) or i == 0:
+        line = offset + body.count("\n", 0, body.find(block)) if block else 0
+        heading = block.startswith("## ") or (i == 0 and block)
+        if heading:
+            close()
+            title = block.removeprefix("## ")
+            section = (line, title) if re.match(r"\d+\.", title) else None
+            heard = set()
             continue
-        line = offset + body.count("\n", 0, body.find(block))
+        if not block or block.startswith(("#", ">", "[SLIDE")):
+            continue
         match = SPEAKER.match(block)
         if not match:
             found.append(f"{name}:{line}: a spoken paragraph with no **Speaker:** [dialogue]")
             continue
-        if speakers and speakers[-1] == match.group(1):
-            found.append(f"{name}:{line}: {match.group(1)} speaks twice in a row [dialogue]")
-        speakers.append(match.group(1))
+        who = match.group(1)
+        heard.add(who)
+        if not speakers or speakers[-1] != who:
+            turns.append(block[match.end() - 1 :].strip())  # SPEAKER takes its first letter
+        speakers.append(who)
+    close()
     if len(set(speakers)) != 2:
         found.append(f"{name}: {len(set(speakers))} speakers, not two [dialogue]")
+    bare = sum(1 for t in turns if BARE.fullmatch(t))
+    if turns and bare * 5 > len(turns):
+        found.append(f"{name}: {bare} of {len(turns)} turns are a bare acknowledgement [dialogue]")
     return found

@@ -143,11 +143,13 @@ def _outline(
             opening = tuple(p for p in (rest, *opening[1:]) if p)
     essay = replace(essay, opening=replace(essay.opening, paragraphs=opening))
     parted = _with_parts(essay, language)
+    ours = parted is not essay  # parts of our own making, not the author's headings
     left_out: tuple[tuple[str, ...], ...] = ()
+    kept_share = None
     if target:
-        parted, left_out, note = _condensed(parted, language, target, wpm, spare)
+        parted, left_out, note, kept_share = _condensed(parted, language, target, wpm, spare)
         warnings = (*warnings, note)
-        if parted is not essay and left_out:  # parts of our own making: cut again, fewer
+        if ours and left_out:  # cut again, into fewer parts, of what is said now
             parted, left_out = _parted_again(parted, left_out, language)
     essay = parted
     left_out = left_out or ((),) * (1 + len(essay.sections))
@@ -178,6 +180,8 @@ def _outline(
             show_notes.append(f"[{mark}] {text}")
         else:  # a note that is only an address: the address on a line of its own
             show_notes.extend((f"[{mark}]", text))
+    if kept_share:
+        show_notes.insert(0, f"Condensed for time from the essay: {kept_share}.")
     return Outline(
         title=title,
         sections=tuple(sections),
@@ -258,7 +262,7 @@ def essay_parts(path: Path) -> tuple[tuple[Passage, ...], str]:
 
 def _condensed(
     essay: Essay, language: str, target: int, wpm: int | None, spare: int = 0
-) -> tuple[Essay, tuple[tuple[str, ...], ...], str]:
+) -> tuple[Essay, tuple[tuple[str, ...], ...], str, str | None]:
     """The essay condensed to `target` seconds, what each part left out, and one line saying
     how much was kept (or that the prose runs shorter, and nothing was added)."""
     from deckmaker.essay.condense import condense, words_for
@@ -273,14 +277,12 @@ def _condensed(
             f"the prose runs about {clock(round(done.words * 60 / rate))}, within the "
             f"{clock(target)} target: every word kept, none added"
         )
-        return essay, (), note
+        return essay, (), note, None
     parts = ", ".join(f"{p.title or 'opening'} {p.kept}/{p.words}" for p in done.parts if p.words)
-    note = (
-        f"condensed to the {clock(target)} target: kept {done.kept:,} of {done.words:,} words "
-        f"({round(100 * done.kept / done.words)} %), by part {parts}"
-    )
+    share = f"{done.kept:,} of {done.words:,} words ({round(100 * done.kept / done.words)} %)"
+    note = f"condensed to the {clock(target)} target: kept {share}, by part {parts}"
     kept = replace(essay, opening=done.passages[0], sections=done.passages[1:])
-    return kept, done.left_out, note
+    return kept, done.left_out, note, f"{share} kept"
 
 
 def _notes_apart(essay: Essay) -> tuple[Essay, dict[str, str]]:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from deckmaker.essay.document import Passage
 from deckmaker.essay.language import content_stems, word_set, words
 from deckmaker.essay.speech import speakable
-from deckmaker.essay.statement import AUXILIARIES
+from deckmaker.essay.statement import AUXILIARIES, has_finite_verb
 from deckmaker.sentences import spans
 
 # Words that, opening a sentence, point at the sentence before it.
@@ -60,7 +60,8 @@ BACK_PHRASES = {
         "for example", "for instance", "in fact", "in other words", "on the other hand",
         "in contrast", "in addition", "as a result", "after all", "of course", "even so",
         "at the same time", "the former", "the latter", "by contrast", "that said",
-        "not only that", "what's more", "to do so", "to do this", "no doubt",
+        "not only that", "what's more", "to do so", "to do this", "no doubt", "e g", "i e",
+        "having said that",
     ),
     "es": (
         "sin embargo", "por eso", "por lo tanto", "por tanto", "en cambio", "por otro lado",
@@ -84,6 +85,7 @@ FAR_BACK = {
         re.IGNORECASE,
     ),
 }
+SHORTEST = 4  # words: a sentence shorter than this is kept only with the one before it
 _LEAD = "\"'“‘«([¿¡—–-* "
 
 
@@ -116,6 +118,7 @@ class Sentence:
     back: bool  # opens pointing at the sentence before
     far_back: bool  # points further back
     ahead: bool  # ends introducing the sentence after it ("Ben Jonson exclaims—")
+    statement: bool = True  # has a finite verb: can open the talk
     score: float = 0.0
     stems: frozenset[str] = frozenset()
 
@@ -159,7 +162,12 @@ def sentences_of(passages: Sequence[Passage], language: str) -> list[Sentence]:
         for n, paragraph in enumerate(passage.paragraphs):
             for a, b in spans(paragraph, language):
                 text = paragraph[a:b]
-                found.append(Sentence(p, n, a, b, said_words(text), *points_back(text, language)))
+                said = said_words(text)
+                back, far, ahead = points_back(text, language)
+                # a reply or a fragment ("Hardly one.", "Men at all?") leans on the sentence before
+                back = back or said < SHORTEST
+                statement = has_finite_verb(speakable(text), language)
+                found.append(Sentence(p, n, a, b, said, back, far, ahead, statement))
     return found
 
 
@@ -174,7 +182,7 @@ def points_back(sentence: str, language: str) -> tuple[bool, bool, bool]:
     ahead = sentence.rstrip().endswith((":", "—", "–", " -"))
     lowered = speakable(sentence).lstrip(_LEAD).lower().replace("’", "'")
     opening = [w.replace("’", "'") for w in words(lowered)[:4]]
-    first = opening[0] if opening else ""
+    first = opening[0].split("'")[0] if opening else ""  # "it's": "it"
     head = " ".join(opening)
     asks = len(opening) > 1 and first in AUXILIARIES.get(language, AUXILIARIES["en"])
     back = (
@@ -312,12 +320,15 @@ def _chosen(found: list[Sentence], wanted: int, weights: Weights) -> set[int]:
         for i in indices:
             used[found[i].part] += found[i].words
 
-    # The hook and the closing thought: the essay's first sentences, its last paragraph's end.
-    first = paragraphs[(found[0].part, found[0].paragraph)]
-    last = paragraphs[(found[-1].part, found[-1].paragraph)]
-    for ends in (first[:2], last[-2:] if found[last[-1]].back else last[-1:]):
+    # The hook and the closing thought: the first sentences of the essay's first paragraph that
+    # opens on a statement (not a dateline, "From lectures delivered at…"); its last sentences,
+    # from the last that leans on none before it.
+    opener = next((i for i, s in enumerate(found) if s.start == 0 and s.statement), 0)
+    first = paragraphs[(found[opener].part, found[opener].paragraph)]
+    closing = next(i for i in range(len(found) - 1, -1, -1) if not found[i].back or i == 0)
+    for ends, most in ((first[:2], wanted / 4), (list(range(closing, len(found))), wanted / 3)):
         need = choice.needed(ends)
-        if need and choice.cost(need) <= wanted / 4:
+        if need and choice.cost(need) <= most:
             take(found[ends[0]].part, need)
 
     def said_before(indices: list[int]) -> bool:

@@ -387,6 +387,15 @@ OUTLINE = Block(
             examples=(["Sam", "Alex"],),
         ),
         Field(
+            "language",
+            "a language code",
+            "The language of the words deckmaker says around yours: en or es, or the CODE of a "
+            "voice.CODE.j2 in your --templates folder. Left out, the language your words are "
+            "in; for a language with no voice, deckmaker says only your words.",
+            ref("text"),
+            examples=("es",),
+        ),
+        Field(
             "voice",
             "a voice's name",
             "The voice of the words deckmaker writes: video (a creator to camera), talk (a live "

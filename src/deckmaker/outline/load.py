@@ -310,6 +310,7 @@ class _Reader:
             voice=self.text(fields.get("voice"), "voice"),
             duration=self.duration(fields.get("duration")),
             hosts=self.hosts(fields.get("hosts")),
+            language=self.text(fields.get("language"), "language"),
             curly_quotes=self.flag(fields.get("curly_quotes"), "curly_quotes"),
             pace=self.pace(fields.get("pace")),
             reveal=self.flag(fields.get("reveal"), "reveal"),

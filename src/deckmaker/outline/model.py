@@ -101,6 +101,7 @@ class Outline:
     voice: str | None = None  # the name of a voice template: video, talk, podcast
     duration: int | None = None  # seconds the talk should run, to warn when it does not
     hosts: tuple[str, ...] = ()  # the two speakers of a dialogue script
+    language: str | None = None  # the code of the language deckmaker speaks in: "en", "es"…
     curly_quotes: bool = False  # the words said curled (’ “ ”) as on the slides, not straight
     pace: int | None = None  # seconds a slide may stay up at most (`pace: 75s`, `1:15`)
     reveal: bool = False  # each bullet appears on a click, when it is said

@@ -21,6 +21,9 @@ def write_outline(outline: Outline, header: str = "") -> str:
     for key in ("subtitle", "host", "greeting", "signoff", "wpm"):
         if getattr(outline, key) is not None:
             top[key] = getattr(outline, key)
+    if outline.duration:
+        minutes, seconds = divmod(outline.duration, 60)
+        top["duration"] = f"{minutes}:{seconds:02}"
     if outline.intro:
         top["intro"] = _segment(outline.intro)
     top["sections"] = [_segment(s) for s in outline.sections]

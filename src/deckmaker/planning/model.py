@@ -102,6 +102,7 @@ class Part:
     kind: Kind
     slides: tuple[SlidePlan, ...]
     chapter: str = ""  # its name in chapter lists: the title, or the voice's name for it
+    lead: str = ""  # the voice's words that open a section (its transition), "" if none
 
     @property
     def words(self) -> int:
@@ -130,7 +131,8 @@ class Plan:
     clock_voices: str = ""  # who spoke it: "espeak-ng (en-us)", for the scripts' headers
     speech_voices: tuple[str, ...] = ()  # the outline's `voices:`, one per host, for audio
     pronounce: tuple[tuple[str, str], ...] = ()  # the outline's: written -> said, audio only
-    language: str = "en"  # what the talk is said in ("en", "es"), set on the deck's text
+    # what the talk is said in ("en", "es"), set on the deck's text; the voice's words are in it
+    language: str = "en"
     # What reading the outline found worth a warning (characters replaced by "�"), said with
     # the plan's own; not part of what the plan is.
     read_warnings: tuple[str, ...] = field(default=(), compare=False, repr=False)

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.essay.language import detect_language
 from deckmaker.options import DEFAULT_WPM, DEFAULTS, MAX_SLIDE_SECONDS, Options
 from deckmaker.outline import Column, Outline, Point, Segment
 from deckmaker.planning.align import Sentence, align, anchored, filled, paragraphs, sentences
@@ -48,25 +47,14 @@ def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options =
     format then show ’ “ ” alike. `max_slide_seconds` is the longest a slide stays up; `reveal`
     shows each bullet on a click, marked [CLICK] where it is said."""
     chosen = options.resolved(outline)
+    if chosen.hosts:  # --hosts names the dialogue's hosts, as `hosts:` does
+        outline = replace(outline, hosts=chosen.hosts)
     limit = chosen.max_slide_seconds or MAX_SLIDE_SECONDS
     planner = _Planner(outline, voice, frames, limit, chosen.reveal)
     plan = planner.plan(chosen.wpm or DEFAULT_WPM)
-    plan = replace(plan, target=chosen.target, read_warnings=outline.warnings)
-    plan = _curled(plan) if chosen.curly_quotes else plan
-    return replace(plan, language=language_of(outline))
-
-
-def language_of(outline: Outline) -> str:
-    """The language of the author's own words, not the voice's (whose greeting and
-    transitions may be in another)."""
-    segments = [s for s in (outline.intro, *outline.sections, outline.outro) if s is not None]
-    words = [
-        outline.title,
-        *(s.script or "" for s in segments),
-        *(t for s in segments for p in s.points for t in (p.text, *p.points)),
-        *(q.text for s in segments for q in s.quotes),
-    ]
-    return detect_language(" ".join(words))
+    said = (voice.warning,) if voice.warning else ()
+    plan = replace(plan, target=chosen.target, read_warnings=(*outline.warnings, *said))
+    return _curled(plan) if chosen.curly_quotes else plan
 
 
 def _curled(plan: Plan) -> Plan:
@@ -84,7 +72,8 @@ def _curled(plan: Plan) -> Plan:
 
     def part(p: Part) -> Part:
         slides = tuple(slide(s) for s in p.slides)
-        return replace(p, title=curl(p.title), chapter=smarten(p.chapter), slides=slides)
+        chapter, lead = smarten(p.chapter), smarten(p.lead)
+        return replace(p, title=curl(p.title), chapter=chapter, lead=lead, slides=slides)
 
     return replace(
         plan,
@@ -116,15 +105,20 @@ class _Planner:
         dividers = self.wants_dividers()
         for number, (section, said) in enumerate(zip(o.sections, self.talk.topics, strict=True), 1):
             opening = self.words(section)[0] if section.script else ""
-            lead = say("transition", said, count, opening)
+            # two hosts: the co-host asks the way into each section (the dialogue gives it them)
+            lead = say("ask" if o.hosts else "transition", said, count, opening)
             label = say("part_label", number, count)
             slides = self.segment(Kind.SECTION, section, lead, label, dividers, number)
-            parts.append(Part(section.title, Kind.SECTION, tuple(slides), section.title or ""))
-        parts.append(Part(None, Kind.CLOSING, self.closing(), say("chapter_closing")))
+            title = section.title or ""
+            parts.append(Part(section.title, Kind.SECTION, tuple(slides), title, lead))
+        closing = self.closing()
+        if closing:  # none when the author's own last words end the talk
+            parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         return Plan(
             o.title, o.subtitle, o.host, wpm, titled, o.footer,
-            voice=self.voice.name, hosts=o.hosts, notes_heading=say("notes_heading"),
+            voice=self.voice.name, hosts=o.hosts, language=self.voice.language,
+            notes_heading=say("notes_heading"),
             max_slide_seconds=self.limit, written=tuple(self.written),
             metadata=o.metadata, show_notes=o.show_notes, speech_voices=o.voices,
             pronounce=o.pronounce,
@@ -169,11 +163,14 @@ class _Planner:
 
     def closing(self) -> tuple[SlidePlan, ...]:
         """The outro's slides, or a recap slide, while the spoken recap and then the outro's words
-        are said; then the closing slide and the sign-off."""
+        are said; then the closing slide and the sign-off. When the author's last words already
+        recap, sign off or ask for comments, they are the ending: no recap and no sign-off of
+        the voice's after them (an outline's own `signoff:` is still said)."""
         o, outro = self.outline, self.outline.outro
+        ending = self.author_ends()
         # The recap comes first: the outro's own words are the author's last ones before the
         # sign-off ("That's all from me."), and a recap after them would reopen the talk.
-        recap = self.voice.say("recap", self.talk.topics)
+        recap = "" if ending else self.voice.say("recap", self.talk.topics)
         said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         slides: list[SlidePlan] = []
@@ -183,16 +180,38 @@ class _Planner:
             said, notes = (), ()
         else:
             recaps = self.recap(said)
-        signoff = o.signoff or self.voice.say("signoff", self.talk)
+        signoff = o.signoff or ("" if ending else self.voice.say("signoff", self.talk))
+        if not said and not signoff:  # the author's last words ended the talk
+            return tuple(slides)
         title = self.voice.say("closing_title")
         cover = self.drafts.cover(title, o.host or o.title)
         # The closing slide comes up for the sign-off and stays up for all of it; the recap
         # slide is up until then.
-        words = sentences((*said, *signoff.split("\n\n")))  # as the greeting: paragraphs
-        closing = _Face(cover, len(sentences(said)), last=len(words) - 1)
-        faces = [*(_Face(r, 0) for r in recaps), closing]
+        parting = tuple(p for p in signoff.split("\n\n") if p)  # as the greeting: paragraphs
+        words = sentences((*said, *parting))
+        if parting:
+            closing = _Face(cover, len(sentences(said)), last=len(words) - 1)
+            faces = [*(_Face(r, 0) for r in recaps), closing]
+        else:  # the outro's own words end it: the closing slide is up while they are said
+            faces = [_Face(cover, 0, last=len(words) - 1)]
         slides += self.paced(faces, words, notes, Kind.CLOSING, title, outro)
         return tuple(slides)
+
+    def author_ends(self) -> bool:
+        """Whether the talk's last words of the author's (the outro's script, else the last
+        section's) sign off, recap or ask for comments: the voice's `ends_itself` decides from
+        their last two sentences."""
+        outro, sections = self.outline.outro, self.outline.sections
+        last = next(
+            (s.script for s in (outro, sections[-1] if sections else None) if s and s.script),
+            None,
+        )
+        if outro and outro.points and not outro.script:
+            return False  # the outro's points are said last, in the voice's words
+        if not last:
+            return False
+        closing = " ".join(s.text for s in sentences((last.split("\n\n")[-1],))[-2:])
+        return bool(self.voice.say("ends_itself", closing))
 
     def recap(self, said: tuple[str, ...]) -> list[SlidePlan]:
         """A closing slide with each section and its first point, or the titles alone when
@@ -261,6 +280,9 @@ class _Planner:
             breaks = sorted({f.first for f in others if f.first is not None})
             faces += self.content(title, seg.points, at, known, said, breaks)
         faces = _in_said_order([*faces, *others])
+        if lead_count and faces and faces[0].first == lead_count:
+            # the lead is said over the section's first slide, not over a slide of its own
+            faces[0] = replace(faces[0], first=0)
         if divided or not faces:
             divider = _Face(self.drafts.divider(title, label, number), 0)
             faces.insert(0, divider)

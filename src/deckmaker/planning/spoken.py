@@ -74,6 +74,22 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
     )
 
 
+def language_of(outline: Outline) -> str:
+    """The language the outline's own words are in (essay.language's guess: English or
+    Spanish), for an outline that does not say with `language:`."""
+    from deckmaker.essay.language import detect_language
+
+    if outline.language:
+        return outline.language
+    segments = [s for s in (outline.intro, *outline.sections, outline.outro) if s]
+    texts = [outline.title, outline.subtitle or "", outline.greeting or "", outline.signoff or ""]
+    for seg in segments:
+        texts += [seg.title or "", seg.script or ""]
+        texts += [t for p in seg.points for t in (p.text, *p.points)]
+        texts += [q.text for q in seg.quotes]
+    return detect_language(" ".join(texts))
+
+
 def _question(outline: Outline) -> str:
     """A subtitle that asks a question is asked in the greeting, unless the intro's own script
     opens by asking it: the same question twice in a row sounds like a glitch."""

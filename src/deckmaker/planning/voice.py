@@ -21,12 +21,20 @@ from deckmaker.templates import BUNDLED_PREFIX, Templates
 
 VOICE_TEMPLATE = "voice.j2"
 VOICES = ("video", "talk", "podcast")
+ENGLISH = "en"
+# Said in a language with no voice of its own: neutral cues and labels, no words of deckmaker's.
+NEUTRAL_TEMPLATE = "voice.neutral.j2"
 _MACRO = re.compile(r"{%-?\s*macro\s+(\w+)")
 _WHOLE_MACRO = re.compile(r"{%-?\s*macro\s+(\w+).*?{%-?\s*endmacro\s*-?%}", re.S)
 
 
-def voice_template(name: str) -> str:
-    return f"voice-{name}.j2"
+def voice_template(name: str, language: str = ENGLISH) -> str:
+    return f"voice-{name}.j2" if language == ENGLISH else f"voice-{name}.{language}.j2"
+
+
+def language_template(language: str) -> str:
+    """The voice of every macro in a language: voice.j2 for English, voice.es.j2 for Spanish."""
+    return VOICE_TEMPLATE if language == ENGLISH else f"voice.{language}.j2"
 
 
 @dataclass(frozen=True)
@@ -44,9 +52,16 @@ class _Layer:
 class Voice:
     """Calls the voice macros: greeting, agenda, transition, from_points, recap, signoff, ..."""
 
-    def __init__(self, templates: Templates, name: str = DEFAULT_VOICE) -> None:
+    def __init__(
+        self, templates: Templates, name: str = DEFAULT_VOICE, language: str = ENGLISH
+    ) -> None:
         self._templates = templates
         self.name = name
+        self.language = language
+        self.warning = ""  # said once when the language has no voice of its own
+        if language != ENGLISH:
+            self._layers = self._foreign(name, language)
+            return
         chain = [voice_template(name), f"{BUNDLED_PREFIX}/{VOICE_TEMPLATE}"]
         if templates.overridden(VOICE_TEMPLATE):
             chain.insert(0, VOICE_TEMPLATE)
@@ -62,6 +77,27 @@ class Voice:
             mine = _macro_sources(templates.source(self._layers[0].name))
             edited = frozenset(m for m, text in mine.items() if bundled.get(m) != text)
             self._layers[0] = replace(self._layers[0], own=edited)
+
+    def _foreign(self, name: str, language: str) -> list[_Layer]:
+        """The layers of a language other than English: the voice's own file in it
+        (voice-video.es.j2) when there is one, then the language's voice.es.j2, which holds
+        every macro. A language with neither speaks through the neutral voice, with a warning."""
+        if not self._templates.exists(f"voice-{name}.j2") and name not in VOICES:
+            known = sorted({*VOICES, *self._templates.voices()})
+            raise DeckmakerError.at(
+                f"no voice called '{name}'; choose one of {', '.join(known)}, or add "
+                f"{voice_template(name)} to your templates folder"
+            )
+        whole = language_template(language)
+        if not self._templates.exists(whole):
+            self.warning = (
+                f"deckmaker has no voice in the language '{language}': the scripts say only your "
+                f"own words, with neutral cues; add {whole} to your templates folder to give it one"
+            )
+            return [self._layer(NEUTRAL_TEMPLATE)]
+        own = voice_template(name, language)
+        chain = [own, whole] if self._templates.exists(own) else [whole]
+        return [self._layer(t) for t in chain]
 
     def _layer(self, name: str) -> _Layer:
         path = self._templates.path(name)

@@ -1,5 +1,9 @@
-"""The dialogue format: two hosts take turns, paragraph by paragraph, with a hand-off line now
-and then from the voice's `handoff` macro. The slides and cues are those of every format."""
+"""The dialogue format: two hosts who talk to each other. The main host (the first named)
+carries the author's words, all of them, so a "firstly … secondly" run or the author's "I" is
+never split between two voices; the co-host asks the way into each section (the planner's
+`lead`, from the voice's `ask` macro, already counted in the timings), and the main host picks
+up after the question, now and then with a word from the voice's `handoff` macro. The slides and
+cues are those of every format."""
 
 from __future__ import annotations
 
@@ -24,22 +28,30 @@ def dialogue_context(
 ) -> tuple[dict[str, Any], tuple[str, ...]]:
     if len(plan.hosts) != 2:
         raise DeckmakerError.at(
-            "the dialogue format needs two hosts; add `hosts: [First Name, Second Name]` "
-            "to the outline",
+            "the dialogue format needs two hosts; pass --hosts Ana,Ben or add "
+            "`hosts: [Ana, Ben]` to the outline",
             field="hosts",
         )
-    voice = Voice(templates, plan.voice)
+    voice = Voice(templates, plan.voice, plan.language)
+    main, cohost = plan.hosts
     lines: dict[int, tuple[Line, ...]] = {}
-    turn = 0
+    turn, previous = 0, main
     for part in parts:
+        asked = part.part.lead
         for cue in part.slides:
             said = []
             for paragraph in cue.spoken:
-                speaker, previous = plan.hosts[turn % 2], plan.hosts[(turn + 1) % 2]
                 # the voice judges the words (does the line open itself?), not the marks
                 said_alone = without_clicks(paragraph)
-                lead = voice.say("handoff", speaker, previous, turn, said_alone) if turn else ""
+                speaker = main
+                if asked and said_alone == asked:
+                    speaker, asked = cohost, ""
+                lead = ""
+                if speaker != previous:
+                    turn += 1
+                    if speaker == main:
+                        lead = voice.say("handoff", speaker, previous, turn, said_alone)
                 said.append(Line(speaker, f"{lead} {paragraph}".strip()))
-                turn += 1
+                previous = speaker
             lines[cue.number] = tuple(said)
     return {"lines": lines}, ()

@@ -162,7 +162,7 @@ def described(prs: Presentation) -> list[Holds]:
             (shape.height or 0) / height,
         )
 
-    out = []
+    out: list[Holds] = []
     for m, master in enumerate(prs.slide_masters):
         for lay in master.slide_layouts:
             r = roles_of(lay)

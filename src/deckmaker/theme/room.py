@@ -4,21 +4,21 @@ Corporate templates often keep a title box a line high, or a few inches wide, si
 own short titles. A talk's titles shrink to a legible floor and wrap there (the planner's
 `fit.set_at`), but a box must hold those lines: so a title box lower than TITLE_LINES lines
 at TITLE_FLOOR grows down to that height, and one narrower than MIN_WIDTH of the slide grows
-to the right; the text boxes and picture under a grown title start below it, keeping their
-bottom edge. The layouts of the file are left as they are: the new boxes are written on the
-slides made on them (`Theme.reshaped`).
+on both sides; the text boxes and picture under a grown title start below it, keeping their
+bottom edge (or their height, where the slide has room below). The layouts of the file are
+left as they are: the new boxes are written on the slides made on them (`Theme.reshaped`).
 """
 
 from __future__ import annotations
 
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from deckmaker.theme.layouts import roles_of
 
 TITLE_FLOOR = 16  # pt: the smallest a title is set at (the planner's floor for titles)
-TITLE_LINES = 4  # lines a title may wrap onto at the floor: 3, and one more
+TITLE_LINES = 3  # lines a title box must hold at the floor
 TITLE_LEADING = 1.12  # a title's line pitch as a multiple of its size (planning.fit's)
 MIN_WIDTH = 0.5  # of the slide's width
 GAP = Pt(6)
@@ -46,10 +46,11 @@ def make_room(prs: Presentation, layouts: list, chosen: set[int]) -> dict[tuple[
         insets = (frame.margin_top or 0) + (frame.margin_bottom or 0)
         left, top, w, h = _emus(title)
         need = int(Pt(TITLE_LINES * TITLE_LEADING * TITLE_FLOOR)) + insets
-        new_w = max(w, min(int(width * MIN_WIDTH), width - left))
+        new_w = max(w, min(int(width * MIN_WIDTH), width))
         new_h = max(h, need)
         if (new_w, new_h) == (w, h):
             continue
+        left = min(max(left - (new_w - w) // 2, 0), width - new_w)  # widened about its middle
         top = min(top, max(height - new_h, 0))
         boxes = {title.shape_id: (left, top, new_w, new_h)}
         bottom = top + new_h + GAP
@@ -59,10 +60,13 @@ def make_room(prs: Presentation, layouts: list, chosen: set[int]) -> dict[tuple[
             beside = x >= left + new_w or x + sw <= left
             if beside or y >= bottom or y + sh <= top:
                 continue
-            end = y + sh
-            boxes[shape.shape_id] = (x, int(bottom), sw, max(int(end - bottom), int(Pt(12))))
+            # it keeps its bottom edge, or its height where the slide has room below for it
+            tall = max(y + sh - bottom, min(sh, height - bottom), int(Pt(12)))
+            boxes[shape.shape_id] = (x, int(bottom), sw, int(tall))
         for shape in [title, *below]:
             if shape.shape_id in boxes:
-                shape.left, shape.top, shape.width, shape.height = boxes[shape.shape_id]
+                shape.left, shape.top, shape.width, shape.height = (
+                    Emu(v) for v in boxes[shape.shape_id]
+                )
                 reshaped[index, shape.shape_id] = boxes[shape.shape_id]
     return reshaped

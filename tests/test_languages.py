@@ -1,0 +1,164 @@
+"""The voice in the talk's language, the author's own ending, and two hosts who talk."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from judges import dialogue_findings
+
+from deckmaker.options import Options
+from deckmaker.pipeline import build, plan_outline
+from deckmaker.planning import Kind, Plan
+
+VOICES = ("video", "talk", "podcast")
+ROOT = Path(__file__).resolve().parents[1]
+SPANISH = ROOT / "bench" / "essays" / "realidad-o-fantasia.txt"
+# English stock words that must never reach a Spanish talk.
+ENGLISH = re.compile(
+    r"\b(?:the|and|we|that's|thanks|today|let's|next|first|finally|guys|recap|here)\b", re.I
+)
+
+TALK = """\
+title: Planting Garlic
+host: Priya
+sections:
+  - title: "Step 1: Choosing Cloves"
+    points: [pick the biggest cloves, keep the papery skin]
+  - title: "Step 2: Planting Deep"
+    points: [plant them five centimetres deep]
+  - title: Wrapping Up
+    points: [water them once]
+"""
+
+
+def said(plan: Plan) -> str:
+    return "\n".join(p for s in plan.slides for p in s.spoken)
+
+
+def plan_of(path: Path, **options) -> Plan:
+    return plan_outline(path, Options(**options))[0]
+
+
+@pytest.mark.parametrize("voice", VOICES)
+def test_a_spanish_essay_is_said_in_spanish(voice) -> None:
+    plan = plan_of(SPANISH, voice=voice)
+    assert plan.language == "es"
+    text = said(plan)
+    assert ENGLISH.findall(text) == []
+    # every ¿ and ¡ is closed
+    assert text.count("¿") == text.count("?") and text.count("¡") == text.count("!")
+    assert plan.parts[-1].kind is Kind.CLOSING and plan.slides[-1].title == "¡Gracias!"
+
+
+FRENCH = """\
+title: Planter l'ail
+language: fr
+host: Priya
+sections:
+  - title: Choisir les gousses
+    points: [prendre les plus grosses gousses, garder la peau]
+  - title: Planter profond
+    script: Plantez-les à cinq centimètres.
+"""
+
+
+def test_a_language_without_a_voice_says_only_the_authors_words(write_outline) -> None:
+    plan = plan_of(write_outline(FRENCH))
+    assert said(plan).split("\n") == [
+        "Planter l'ail.",  # the title over the cover, the titles over the agenda
+        "Choisir les gousses. Planter profond.",
+        "Prendre les plus grosses gousses. Garder la peau.",
+        "Plantez-les à cinq centimètres.",
+    ]
+    warned = [w for w in plan.read_warnings if "no voice in the language 'fr'" in w]
+    assert len(warned) == 1
+
+
+def test_language_from_the_command_line_wins(write_outline) -> None:
+    path = write_outline(TALK)
+    assert plan_of(path, language="es").language == "es"
+    assert "Hola" in said(plan_of(path, language="es"))
+
+
+@pytest.mark.parametrize("voice", VOICES)
+@pytest.mark.parametrize(
+    ("before", "ending"),
+    [
+        ("Plant it deep. Pull it in July.", "See you next week!"),
+        ("Plant it deep. Pull it in July.", "Let me know what you think in the comments."),
+        ("Plántenlo hondo y cosechen en julio.", "¿Qué opinan? Déjenlo en los comentarios."),
+    ],
+)
+def test_the_authors_own_ending_is_the_last_word(write_outline, voice, before, ending) -> None:
+    path = write_outline(
+        f"title: Ajo\nsections:\n  - title: Uno\n    script: {before}\n"
+        f"  - title: Dos\n    script: {before} {ending}\n"
+    )
+    plan = plan_of(path, voice=voice)
+    assert said(plan).rstrip().endswith(ending)  # no recap, no second goodbye after it
+    assert not [p for p in plan.parts if p.kind is Kind.CLOSING]
+
+
+def test_a_talk_that_does_not_sign_off_gets_the_voices_goodbye(write_outline) -> None:
+    path = write_outline(
+        "title: Garlic\nsections:\n  - title: Planting\n    script: Plant it deep.\n"
+        "  - title: Harvest\n    script: Pull it in July.\n"
+    )
+    assert "Thanks for watching" in said(plan_of(path))
+
+
+def test_hosts_from_the_command_line_make_a_dialogue(tmp_path: Path, write_outline) -> None:
+    path = write_outline(TALK)
+    out = build(
+        path,
+        tmp_path / "out",
+        only=("script",),
+        formats=("dialogue",),
+        options=Options.of({"hosts": "Ana,Ben"}),
+    )
+    dialogue = out.files["dialogue"]
+    assert dialogue_findings(dialogue) == []
+    lines = re.findall(r"^\*\*(\w+):\*\* (.*)$", dialogue.read_text("utf-8"), re.M)
+    asked = [t for who, t in lines if who == "Ben"]
+    assert len(asked) >= 3 and all(t.endswith("?") for t in asked)  # one question a part
+
+
+def test_the_main_host_carries_the_authors_words(tmp_path: Path, write_outline) -> None:
+    script = "I think firstly it is hard.\\n\\nSecondly, I'd argue it is worth it."
+    path = write_outline(
+        f'title: T\nhosts: [Ana, Ben]\nsections:\n  - title: One\n    script: "{script}"\n'
+        '  - title: Two\n    script: "I love it."\n'
+    )
+    out = build(path, tmp_path / "out", only=("script",), formats=("dialogue",))
+    lines = re.findall(r"^\*\*(\w+):\*\* (.*)$", out.files["dialogue"].read_text("utf-8"), re.M)
+    for who, text in lines:
+        if re.search(r"\bI\b|\bI'd\b|Secondly|firstly", text):
+            assert who == "Ana", text
+
+
+@pytest.mark.parametrize("bad", ["Ana", "Ana,Ana", "Ana,Ben,Cy", ",Ben"])
+def test_hosts_must_be_two_different_names(bad) -> None:
+    from deckmaker.errors import DeckmakerError
+
+    with pytest.raises(DeckmakerError):
+        Options.of({"hosts": bad})
+
+
+@pytest.mark.parametrize("name", ["voice.es.j2", "voice.neutral.j2"])
+def test_a_language_has_every_macro_with_the_same_arguments(name) -> None:
+    """A language's voice.CODE.j2 stands in for voice.j2 whole: a macro missing, or taking
+    other arguments, would fail a build in that language only."""
+    from jinja2 import nodes
+
+    from deckmaker.templates import Templates
+
+    env = Templates().env
+
+    def macros(file: str) -> dict[str, list[str]]:
+        tree = env.parse((ROOT / "templates" / file).read_text(encoding="utf-8"))
+        return {m.name: [a.name for a in m.args] for m in tree.find_all(nodes.Macro)}
+
+    english, other = macros("voice.j2"), macros(name)
+    assert {m: a for m, a in other.items() if m in english} == english

@@ -175,9 +175,11 @@ sections:
 def test_a_stretch_with_nothing_to_show_gets_a_pull_quote_in_the_speakers_words() -> None:
     got = section(plan(MONOLOGUE, limit=20))
     assert [s.layout for s in got] == [Layout.CONTENT, Layout.QUOTE, Layout.QUOTE]
-    assert [s.title for s in got[1:]] == [
-        "“The barometer falls before every great storm arrives at sea.”",
-        "“Warm water feeds the storm with endless energy.”",
+    # these frames have no quote layout: each quote stands in a body box under the section's
+    # title, numbered as it goes on
+    assert [(s.title, s.subtitle) for s in got[1:]] == [
+        ("Storms (2 of 3)", "“The barometer falls before every great storm arrives at sea.”"),
+        ("Storms (3 of 3)", "“Warm water feeds the storm with endless energy.”"),
     ]
     assert all(s.kind is Kind.SECTION for s in got)
     # the second quote shares "warm water" and "storm" with the section: it beats the sailors
@@ -457,9 +459,9 @@ def test_a_sections_slides_come_in_the_order_they_are_said() -> None:
     columns = ["Clay", "Heavy and slow to drain", "Sand", "Light and quick to dry"]
     assert [(s.title, [b.text for b in s.bullets]) for s in got] == [
         ("Soil", ["Compost feeds the soil"]),
-        ("Soil (2 of 3)", columns),
-        ("Soil (3 of 3)", ["Mulch keeps water in"]),
-        ("“The soil is the garden”\n— Ann", []),
+        ("Soil (2 of 4)", columns),
+        ("Soil (3 of 4)", ["Mulch keeps water in"]),
+        ("Soil (4 of 4)", []),  # the quote, in a body box: these frames have no quote layout
     ]
     assert [s.spoken for s in got] == [
         ("Let's get into it.", "Compost feeds the soil every year."),

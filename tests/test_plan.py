@@ -157,9 +157,13 @@ sections:
         ),
     )
     chapters = ("Intro", "Alpha", "Beta", "Wrap-up")  # what chapter lists call each part
+    leads = ("", "Let's start with 'Alpha'.", "Last up, 'Beta'.", "")  # each section's way in
     expected = replace(
         expected,
-        parts=tuple(replace(p, chapter=c) for p, c in zip(expected.parts, chapters, strict=True)),
+        parts=tuple(
+            replace(p, chapter=c, lead=lead)
+            for p, c, lead in zip(expected.parts, chapters, leads, strict=True)
+        ),
         notes_heading="Delivery notes (not read aloud):",
     )
     for mine, theirs in zip(got.slides, expected.slides, strict=True):

@@ -13,7 +13,8 @@ from deckmaker.planning.model import Layout, Part, SlidePlan
 from deckmaker.planning.slides import COVER_TITLE_SIZES, TITLE_SIZES, Drafts
 
 # Slides whose title is a heading over what they show; a quote's "title" is the quote itself
-# and a cover's the talk's, neither numbered.
+# (unless it stands in a body box, under its section's title) and a cover's the talk's, neither
+# numbered.
 HEADED = (Layout.CONTENT, Layout.COLUMNS, Layout.IMAGE, Layout.HEADER)
 
 
@@ -24,12 +25,12 @@ def plain(title: str) -> str:
 
 def unique_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
     """The parts with the second and later slides of each heading numbered."""
-    headed = [plain(s.title).casefold() for p in parts for s in p.slides if s.layout in HEADED]
+    headed = [plain(s.title).casefold() for p in parts for s in p.slides if _headed(s)]
     count = Counter(headed)
     seen: Counter[str] = Counter()
 
     def numbered(slide: SlidePlan) -> SlidePlan:
-        if slide.layout not in HEADED:
+        if not _headed(slide):
             return slide
         key = plain(slide.title).casefold()
         seen[key] += 1
@@ -39,6 +40,12 @@ def unique_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
         return retitled(slide, title, drafts)
 
     return [replace(p, slides=tuple(numbered(s) for s in p.slides)) for p in parts]
+
+
+def _headed(slide: SlidePlan) -> bool:
+    """Titled by a heading: a slide of points, a picture, a divider, a quote in a body box
+    under its section's title."""
+    return slide.layout in HEADED or slide.quote_in_body
 
 
 def retitled(slide: SlidePlan, title: str, drafts: Drafts) -> SlidePlan:

@@ -1,0 +1,44 @@
+"""The voice bench's detectors catch what they count: a planted fault for each."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import voice  # noqa: E402
+
+from deckmaker.outline import Outline, Segment  # noqa: E402
+from deckmaker.planning import Kind, Layout, Part, Plan, SlidePlan  # noqa: E402
+
+
+def plan(*paragraphs: str, language: str = "en") -> Plan:
+    slide = SlidePlan(1, Kind.SECTION, Layout.CONTENT, "T", 40, spoken=paragraphs)
+    return Plan("T", None, None, 150, (Part("T", Kind.SECTION, (slide,), "T"),), language=language)
+
+
+AUTHOR = Outline("T", (Segment("T", script="We met Mia Dolan in Los Angeles. See you next week!"),))
+GOOD = plan("We met Mia Dolan in Los Angeles. See you next week!", "Now for the ending.")
+
+
+def test_a_clean_talk_counts_nothing() -> None:
+    m = voice.measure(GOOD, AUTHOR)
+    assert (m["english"], m["labels"], m["colons"], m["unbalanced"], m["lowered"]) == (0,) * 5
+    assert m["goodbyes"] == 1
+
+
+def test_each_planted_fault_is_counted() -> None:
+    assert voice.measure(plan("Hoy vemos the ending and the rest."), AUTHOR)["english"] == 0
+    spanish = plan("Hoy vemos the ending and the rest.", language="es")
+    assert voice.measure(spanish, AUTHOR)["english"] == 1
+    bye = plan("See you next week!", "That's it for today, guys! Thanks for watching.")
+    assert voice.measure(bye, AUTHOR)["goodbyes"] == 2
+    assert voice.measure(plan("Let's start with step 1."), AUTHOR)["labels"] == 1
+    assert voice.measure(plan("There's more: Sebastian: his club."), AUTHOR)["colons"] == 1
+    assert voice.measure(plan("Y al final, ¿realidad o fantasía."), AUTHOR)["unbalanced"] == 1
+    assert voice.measure(plan('He said "go.'), AUTHOR)["unbalanced"] == 1
+    assert voice.measure(plan("We loved mia dolan here."), AUTHOR)["lowered"] == 1
+    same = plan("Next up, apples. Next up, pears. Next up, plums. Then figs.")
+    assert voice.measure(same, AUTHOR)["opener"] == 0.75

@@ -385,7 +385,7 @@ CASES = [
     Case(
         "no-layouts",
         theme(no_layouts),
-        ("bad.pptx: has no layout for title slides", "(it has no layouts at all)"),
+        ("bad.pptx: has no layout for slides of points: none holds a title", "(it has no layouts at all)"),
     ),
     Case(
         "theme-is-a-folder",

@@ -13,7 +13,7 @@ from deckmaker.templates import Templates
 from deckmaker.theme.read import read_theme
 from deckmaker.theme.shipped import shipped
 
-ALL_FORMATS = tuple(FORMATS)
+ALL_FORMATS = tuple(name for name, fmt in FORMATS.items() if not fmt.spoken)
 
 PLAN = Plan(
     title="The Night Sky",
@@ -118,9 +118,8 @@ def build_revealed(folder: Path, theme: Path | None = None, plan: Plan = PLAN) -
     templates = Templates(None)
     files = {"deck": folder / "night-sky.pptx"}
     write_atomically(files["deck"], render_deck(plan, read_theme(theme or shipped()["light"])))
-    for name, fmt in FORMATS.items():
-        if fmt.spoken:  # audio and video: read aloud by a voice, no template of their own
-            continue
+    for name in ALL_FORMATS:  # the written ones: audio and video have judges of their own
+        fmt = FORMATS[name]
         files[name] = folder / f"night-sky{fmt.suffix}"
         text = render_script(plan, templates, fmt.template, name).text
         write_atomically(files[name], text.encode("utf-8"))

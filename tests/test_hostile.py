@@ -385,7 +385,10 @@ CASES = [
     Case(
         "no-layouts",
         theme(no_layouts),
-        ("bad.pptx: has no layout for title slides", "(it has no layouts at all)"),
+        (
+            "bad.pptx: has no layout for slides of points: none holds a title",
+            "(it has no layouts at all)",
+        ),
     ),
     Case(
         "theme-is-a-folder",
@@ -763,3 +766,47 @@ def test_the_limits_are_far_above_the_bundled_example() -> None:
     assert outline.stat().st_size * 100 < MAX_TEXT_BYTES
     assert THEME.stat().st_size * 100 < MAX_THEME_BYTES
     assert MAX_IMAGE_BYTES >= 20 * 2**20  # a camera's JPEG
+
+
+VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+OUTSIDE_LINKS = ("file:///etc/passwd", "http://example.invalid/x.png", r"\\server\share\x.png")
+
+
+def active_theme(path: Path) -> Path:
+    """A theme whose first layout links out (file, web, UNC) and which carries a VBA project."""
+    from pptx import Presentation
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    prs = Presentation()
+    layout = prs.slide_layouts[0]
+    for target in OUTSIDE_LINKS:
+        layout.part.relate_to(target, RT.IMAGE, is_external=True)
+    vba = Part(PackURI("/ppt/vbaProject.bin"), "application/vnd.ms-office.vbaProject",
+               prs.part.package, b"macros")  # fmt: skip
+    prs.part.relate_to(vba, VBA)
+    prs.save(path)
+    with zipfile.ZipFile(path) as made:  # the planted theme holds what it should
+        assert "ppt/vbaProject.bin" in made.namelist()
+        assert any(b'TargetMode="External"' in made.read(n) for n in made.namelist())
+    return path
+
+
+def test_a_theme_that_links_out_or_carries_macros_gives_an_inert_deck(tmp_path: Path) -> None:
+    outline = make_talk(tmp_path / "talk")
+    theme = active_theme(tmp_path / "active.pptx")
+    result, _ = run("build", str(outline), "--theme", str(theme), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(tmp_path / "out" / "talk.pptx") as deck:
+        names = deck.namelist()
+        assert not [n for n in names if "vbaproject" in n.lower()]
+        for name in names:
+            data = deck.read(name)
+            assert b'TargetMode="External"' not in data, name
+            assert not [link for link in OUTSIDE_LINKS if link.encode() in data], name
+            assert VBA.encode() not in data, name
+    dropped = [line for line in result.stderr.splitlines() if "dropped from the deck" in line]
+    assert len(dropped) == 1, result.stderr
+    for what in ("a VBA project", *(repr(link) for link in OUTSIDE_LINKS)):
+        assert what in dropped[0], dropped

@@ -461,9 +461,7 @@ def test_a_sections_slides_come_in_the_order_they_are_said() -> None:
         ("Soil", ["Compost feeds the soil"]),
         ("Soil (2 of 4)", columns),
         ("Soil (3 of 4)", ["Mulch keeps water in"]),
-        # no quote box in these frames: the quote stands in the body box, under the section's
-        # title, numbered as the points' pages are
-        ("Soil (4 of 4)", []),
+        ("Soil (4 of 4)", []),  # the quote, in a body box: these frames have no quote layout
     ]
     assert [s.spoken for s in got] == [
         ("Let's get into it.", "Compost feeds the soil every year."),

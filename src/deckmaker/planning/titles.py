@@ -44,8 +44,8 @@ def unique_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
 
 
 def _headed(slide: SlidePlan) -> bool:
-    """Whether the slide's title is a heading: a quote set in a slide of points' body box (a
-    theme without a quote layout) is under its section's title, as the points are."""
+    """Titled by a heading: a slide of points, a picture, a divider, a quote in a body box
+    under its section's title."""
     return slide.layout in HEADED or slide.quote_in_body
 
 

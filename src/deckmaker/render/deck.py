@@ -23,6 +23,7 @@ from deckmaker.render.language import set_language
 from deckmaker.render.listing import add_code, add_table
 from deckmaker.render.package import (
     add_latent,
+    drop_active,
     drop_slides,
     fix_theme_parts,
     list_notes_master,
@@ -71,6 +72,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     places = made.placements  # each layout's placeholders, sorted out once for the theme
     latent = _latent(theme)
     fix_theme_parts(prs, layouts.values())
+    drop_active(prs)
     set_language(prs, layouts.values(), plan.language)
     # python-pptx's add_slide and notes_slide, without their scans, from the new slides made
     # with the theme

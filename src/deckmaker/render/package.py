@@ -30,6 +30,7 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from deckmaker.render.package_writer import build_date, package_bytes
+from deckmaker.theme.inert import active
 
 
 def drop_slides(prs: Presentation) -> None:
@@ -167,6 +168,36 @@ def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
     partname = PackURI("/ppt/viewProps.xml")
     view = Part(partname, CT.PML_VIEW_PROPS, prs.part.package, _VIEW_PROPS)
     prs.part.relate_to(view, RT.VIEW_PROPS)
+
+
+def drop_active(prs: Presentation) -> None:
+    """Drop every relationship of the theme that reaches outside the package, or to a macro,
+    ActiveX control or OLE object (`theme.inert`): the parts behind them are no longer reached,
+    so they are not written. The references to them in the parts python-pptx hands out (the
+    presentation, masters, layouts, notes master) go too, so no id points nowhere."""
+    found = list(active(prs.part.package))
+    if not found:
+        return
+    elements = {id(prs.part): prs.element}
+    for master in prs.slide_masters:
+        elements[id(master.part)] = master.element
+        elements.update((id(lay.part), lay.element) for lay in master.slide_layouts)
+    if _has_notes_master(prs):  # asked for without one, python-pptx would make one
+        elements[id(prs.notes_master.part)] = prs.notes_master.element
+    for part, rid, _ in found:
+        part.rels.pop(rid)
+        element = elements.get(id(part))
+        for node in element.iter() if element is not None else ():
+            for name, value in list(node.attrib.items()):
+                if value == rid and str(name).startswith(_R):
+                    del node.attrib[name]
+
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _has_notes_master(prs: Presentation) -> bool:
+    return any(r.reltype == RT.NOTES_MASTER for r in prs.part.rels.values())
 
 
 STAND_INS = frozenset({"<date/time>", "<footer>", "<header>"})  # LibreOffice's field names

@@ -76,12 +76,23 @@ def stamps(*more: object) -> tuple[object, ...]:
     """The code that reads a theme (and `more` modules, for what is made from a theme), by
     size and date: an entry made by other code (an upgrade, a checkout) is never used."""
     from deckmaker import contrast, highlight
-    from deckmaker.theme import brand, colours, fonts, frames, layouts, model, palette, read, room
+    from deckmaker.theme import (
+        brand,
+        colours,
+        fonts,
+        frames,
+        inert,
+        layouts,
+        model,
+        palette,
+        read,
+        room,
+    )
 
     found = []
     # palette, highlight, contrast: the code's colours and font
-    for module in (read, model, layouts, frames, fonts, colours, room, brand, palette, highlight,
-                   contrast, *more):  # fmt: skip
+    for module in (read, model, inert, layouts, frames, fonts, colours, room, brand, palette,
+                   highlight, contrast, *more):  # fmt: skip
         try:
             stat = os.stat(getattr(module, "__file__", None) or "")
         except OSError:

@@ -69,6 +69,8 @@ class Theme:
     # the colour headings and numbers take instead of accent 1 (RRGGBB), where accent 1 is
     # still Office's default and the masters use a brand colour of their own (`theme.brand`)
     accent: str | None = None
+    # what the file carries that can act or call out (`theme.inert`), dropped from every deck
+    active: tuple[str, ...] = ()
 
     def open(self) -> Presentation:
         from deckmaker.theme.presentation import open_presentation  # python-pptx: slow import
@@ -95,6 +97,11 @@ class Theme:
             lines.append(
                 f"{self.path.name}: its title boxes are too small for a title at 16 pt; titles "
                 "get taller boxes on the slides, what stands under them moved down"
+            )
+        if self.active:
+            lines.append(
+                f"{self.path.name}: the theme carries {', '.join(self.active)}; dropped from "
+                "the deck (a deck takes no links outside it, macros, ActiveX or OLE objects)"
             )
         return tuple(lines)
 

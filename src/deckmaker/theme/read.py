@@ -20,6 +20,7 @@ from pptx.util import Length
 from deckmaker.contrast import clearest
 from deckmaker.errors import DeckmakerError
 from deckmaker.highlight import code_colours
+from deckmaker.theme import inert
 from deckmaker.theme.brand import brand_accent, used_colours
 from deckmaker.theme.colours import colour_scheme
 from deckmaker.theme.fonts import typeface
@@ -97,6 +98,7 @@ def read_theme(path: Path, digest: str = "") -> Theme:
         digest=digest,
         reshaped=reshaped,
         accent=accent,
+        active=tuple(dict.fromkeys(what for _, _, what in inert.active(prs.part.package))),
     )
 
 

@@ -203,8 +203,9 @@ def test_themes_file_explains_a_template() -> None:
     assert result.exit_code == 0
     lines = result.output.splitlines()
     kinds = [line.split(":")[0] for line in lines if not line.startswith(" ")]
-    assert kinds[:8] == [
-        "title", "agenda", "bullets", "section", "quote", "picture", "columns", "closing",
+    assert kinds[:11] == [
+        "title", "agenda", "bullets", "section", "quote", "statement", "picture", "columns",
+        "code", "table", "closing",
     ]  # fmt: skip
     assert "title:     'Title Slide' (master 1)" in lines
     assert "quote:     set in the body box of 'Title, Content' (master 2)" in lines

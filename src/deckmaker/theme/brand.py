@@ -19,6 +19,8 @@ from collections.abc import Iterable
 
 from lxml import etree
 
+from deckmaker.contrast import contrast, luminance, mix
+
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
@@ -76,30 +78,7 @@ def legible(colour: str, background: str) -> str:
     stands out by LARGE_TEXT_CONTRAST."""
     toward = "000000" if luminance(background) > 0.18 else "FFFFFF"
     for step in range(21):
-        mixed = _mix(colour, toward, step / 20)
+        mixed = mix(colour, toward, step / 20)
         if contrast(mixed, background) >= LARGE_TEXT_CONTRAST:
             return mixed
     return toward
-
-
-def luminance(colour: str) -> float:
-    """Relative luminance as WCAG 2.2 defines it, 0 (black) to 1 (white)."""
-
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(int(colour[i : i + 2], 16) / 255) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(a: str, b: str) -> float:
-    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def _mix(a: str, b: str, share: float) -> str:
-    channels = (
-        round(int(a[i : i + 2], 16) * (1 - share) + int(b[i : i + 2], 16) * share)
-        for i in (0, 2, 4)
-    )
-    return "".join(f"{c:02X}" for c in channels)

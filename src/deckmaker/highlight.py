@@ -11,12 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any  # a Pygments token type; its class is private to Pygments
 
 from deckmaker.contrast import contrast, mix, readable
-
-if TYPE_CHECKING:
-    from pygments.token import _TokenType
 
 TAB = 4  # a tab stands for this many spaces: slides have no tab stops to line code up with
 PANEL_TINT = 0.07  # the code's panel: the slide's background this far toward the text colour
@@ -130,7 +127,7 @@ def _append(line: list[Run], run: Run) -> None:
         line.append(run)
 
 
-def _style(kind: _TokenType, c: CodeColours) -> tuple[str | None, bool, bool]:
+def _style(kind: Any, c: CodeColours) -> tuple[str | None, bool, bool]:
     from pygments.token import Comment, Keyword, Name, Number, String
 
     if kind in Comment:

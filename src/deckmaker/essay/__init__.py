@@ -212,15 +212,7 @@ def _parted_again(
     for number, part in enumerate(old):
         owner += [number] * len(part.paragraphs)
         if number:
-            before = len(whole.paragraphs)
-            whole = replace(
-                whole,
-                paragraphs=(*whole.paragraphs, *part.paragraphs),
-                listed=(*whole.listed, *part.listed),
-                shown=(*whole.shown, *(replace(s, after=s.after + before) for s in part.shown)),
-                notes=(*whole.notes, *part.notes),
-                show_notes=(*whole.show_notes, *part.show_notes),
-            )
+            whole = _joined(whole, part)
     parts = split_parts(replace(whole, title=None), language, DEFAULT_WPM)
     moved: list[list[str]] = [[] for _ in range(len(parts) + 1)]
     at, held = 0, []
@@ -327,16 +319,7 @@ def _with_parts(essay: Essay, language: str) -> Essay:
         title, title_line = essay.sections[0].title, essay.sections[0].line  # its title line
     whole = passages[0]
     for part in passages[1:]:
-        before = len(whole.paragraphs)
-        whole = replace(
-            whole,
-            paragraphs=(*whole.paragraphs, *part.paragraphs),
-            listed=(*whole.listed, *part.listed),
-            shown=(*whole.shown, *(replace(s, after=s.after + before) for s in part.shown)),
-            notes=(*whole.notes, *part.notes),
-            show_notes=(*whole.show_notes, *part.show_notes),
-            picture=whole.picture or part.picture,
-        )
+        whole = replace(_joined(whole, part), picture=whole.picture or part.picture)
     parts = split_parts(whole, language, DEFAULT_WPM)
     return Essay(title, title_line, Passage(None, whole.line), parts)
 
@@ -532,3 +515,16 @@ def _question(opening: tuple[str, ...], language: str) -> str | None:
     if first.rstrip("'\"’”»").endswith("?") and len(first.split()) <= TITLE_WORDS:
         return first
     return None
+
+
+def _joined(whole: Passage, part: Passage) -> Passage:
+    """`part` appended to `whole`: its paragraphs, lists, shown blocks (renumbered), notes."""
+    before = len(whole.paragraphs)
+    return replace(
+        whole,
+        paragraphs=(*whole.paragraphs, *part.paragraphs),
+        listed=(*whole.listed, *part.listed),
+        shown=(*whole.shown, *(replace(s, after=s.after + before) for s in part.shown)),
+        notes=(*whole.notes, *part.notes),
+        show_notes=(*whole.show_notes, *part.show_notes),
+    )

@@ -1,7 +1,8 @@
 """Plain-text essays: headings are short lines standing alone between blank lines.
 
-The reference shape (shared/essays): an untitled opening, then sections whose headings are short
-lines of their own, often indented, not ending in a full stop (some end in "?" or "!").
+The reference shape (outlines/la-la-land-ending.txt): an untitled opening, then sections whose
+headings are short lines of their own, often indented, not ending in a full stop (some end in
+"?" or "!").
 """
 
 from __future__ import annotations

@@ -107,6 +107,24 @@ def test_dialogue_needs_two_hosts(tmp_path: Path) -> None:
     assert not list(tmp_path.iterdir())
 
 
+def test_dialogue_answers_a_section_left_empty(tmp_path: Path, write_outline) -> None:
+    """A section with only its title: the co-host's question gets an answer from the main
+    host (the judge checks both speak in every section); a voice with no questions for a
+    co-host is refused, not turned into a monologue."""
+    outline = write_outline("title: Cats\nhosts: [Ann, Bob]\nsections:\n  - title: Why cats\n")
+    result = run("build", str(outline), "--out", str(tmp_path / "a"), "--format", "dialogue")
+    assert result.exit_code == 0, result.output
+    said = (tmp_path / "a" / "talk.dialogue.md").read_text(encoding="utf-8")
+    part = said.split("## 1. Why cats", 1)[1].split("## Closing", 1)[0]
+    assert "**Bob:**" in part and "**Ann:**" in part
+    finnish = write_outline("title: Kissat\nlanguage: fi\nhosts: [Ann, Bob]\nsections:\n"
+                            "  - {title: Miksi, points: [Pehmeä]}\n", "fi.yaml")  # fmt: skip
+    result = run("build", str(finnish), "--out", str(tmp_path / "b"), "--format", "dialogue")
+    assert result.exit_code == 2
+    assert "the dialogue gives Bob nothing to say" in result.output
+    assert not (tmp_path / "b").exists()
+
+
 def test_export_edit_one_macro_and_rebuild(tmp_path: Path) -> None:
     mine = tmp_path / "mine"
     result = run("templates", "export", str(mine))

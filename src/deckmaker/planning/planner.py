@@ -130,8 +130,11 @@ class _Planner:
             opening = self.words(section)[0] if section.script else ""
             # two hosts: the co-host asks the way into each section (the dialogue gives it them)
             lead = say("ask" if o.hosts else "transition", said, count, opening)
+            leads: tuple[str, ...] = (lead,)
+            if o.hosts and not (self.words(section) or section.quotes):  # nothing to answer with
+                leads += (say("unanswered", said, count),)
             label = say("part_label", number, count)
-            slides = self.segment(Kind.SECTION, section, (lead,), label, dividers, number)
+            slides = self.segment(Kind.SECTION, section, leads, label, dividers, number)
             title = section.title or ""
             parts.append(Part(section.title, Kind.SECTION, tuple(slides), title, lead))
         closing = self.closing()

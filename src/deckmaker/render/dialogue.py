@@ -54,4 +54,11 @@ def dialogue_context(
                 said.append(Line(speaker, f"{lead} {paragraph}".strip()))
                 previous = speaker
             lines[cue.number] = tuple(said)
+    if not any(line.speaker == cohost for said in lines.values() for line in said):
+        raise DeckmakerError.at(
+            f"the dialogue gives {cohost} nothing to say: the {plan.language!r} voice has no "
+            f"questions for a co-host; add voice.{plan.language}.j2 with an `ask` macro to your "
+            "templates folder, or leave out the dialogue format",
+            field="hosts",
+        )
     return {"lines": lines}, ()

@@ -26,7 +26,13 @@ from PIL import Image
 from deckmaker.bundle import bundled
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
-from deckmaker.limits import MAX_IMAGE_BYTES, MAX_TEXT_BYTES, MAX_THEME_BYTES
+from deckmaker.limits import (
+    MAX_IMAGE_BYTES,
+    MAX_TEXT_BYTES,
+    MAX_THEME_BYTES,
+    MAX_THEME_PART,
+    MAX_THEME_PARTS,
+)
 from deckmaker.options import Options
 from deckmaker.watch import Failed, Rebuilt, watch
 
@@ -98,13 +104,47 @@ def rewrite(outline: Path, old: str, new: str) -> None:
     outline.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def repacked(path: Path, change: Callable[[str, bytes], bytes | None]) -> None:
-    """Copy the good theme to `path`, each part passed through `change` (None leaves it out)."""
+def repacked(
+    path: Path, change: Callable[[str, bytes], bytes | None], more: dict[str, bytes] | None = None
+) -> None:
+    """Copy the good theme to `path`, each part passed through `change` (None leaves it out),
+    with `more` parts added."""
     with zipfile.ZipFile(THEME) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             body = change(item.filename, src.read(item))
             if body is not None:
                 dst.writestr(item, body)
+        for name, body in (more or {}).items():
+            dst.writestr(name, body)
+
+
+def without(name: str) -> Callable[[str, bytes], bytes | None]:
+    """Leave out the part whose name ends in `name`."""
+    return lambda n, b: None if n.endswith(f"/{name}") else b
+
+
+def replaced(name: str, old: str, new: str) -> Callable[[str, bytes], bytes | None]:
+    """Replace `old` by `new` once in the part whose name ends in `name`, which holds it."""
+
+    def change(n: str, b: bytes) -> bytes:
+        if not n.endswith(name):
+            return b
+        assert old.encode() in b, (n, old)
+        return b.replace(old.encode(), new.encode(), 1)
+
+    return change
+
+
+def doctype(name: str, declared: str) -> Callable[[str, bytes], bytes | None]:
+    """The part whose name ends in `name`, with a DTD declaring `declared` before its root."""
+
+    def change(n: str, b: bytes) -> bytes:
+        if not n.endswith(name):
+            return b
+        head, root = b.split(b"?>", 1)
+        return head + f"?><!DOCTYPE a [{declared}]>".encode() + root
+
+    return change
 
 
 def word_document(path: Path) -> None:
@@ -391,6 +431,103 @@ CASES = [
         ),
     ),
     Case(
+        "theme-entity",
+        theme(
+            lambda p: repacked(p, doctype("theme1.xml", '<!ENTITY x SYSTEM "file:///etc/passwd">'))
+        ),
+        ("bad.pptx: is not a usable", "'ppt/theme/theme1.xml' declares a DTD (<!DOCTYPE>)"),
+    ),
+    Case(
+        "theme-no-master",
+        theme(lambda p: repacked(p, without("slideMaster1.xml"))),
+        ("links to 'slideMasters/slideMaster1.xml', a part it does not hold",),
+    ),
+    Case(
+        "theme-no-layout",
+        theme(lambda p: repacked(p, without("slideLayout2.xml"))),
+        ("links to '../slideLayouts/slideLayout2.xml', a part it does not hold",),
+    ),
+    Case(
+        "theme-no-theme",
+        theme(lambda p: repacked(p, without("theme1.xml"))),
+        ("links to 'theme/theme1.xml', a part it does not hold",),
+    ),
+    Case(
+        "theme-bogus-placeholder",
+        theme(
+            lambda p: repacked(
+                p, replaced("slideLayout2.xml", '<p:ph type="', '<p:ph type="bogus" x="')
+            )
+        ),
+        ("'ppt/slideLayouts/slideLayout2.xml' has a placeholder of type 'bogus'",),
+    ),
+    Case(
+        "theme-dotdot-relationship",
+        theme(
+            lambda p: repacked(
+                p, replaced("slideLayout1.xml.rels", "../slideMasters/", "../../../../")
+            )
+        ),
+        ("links to '../../../../slideMaster1.xml', outside the package",),
+    ),
+    Case(
+        "theme-external-master",
+        theme(
+            lambda p: repacked(
+                p,
+                replaced(
+                    "slideLayout1.xml.rels",
+                    'Target="../slideMasters/slideMaster1.xml"',
+                    'Target="file:///etc/passwd" TargetMode="External"',
+                ),
+            )
+        ),
+        ("links to 'file:///etc/passwd' outside the package for one of its own parts",),
+    ),
+    Case(
+        "theme-layout-of-no-kind",
+        theme(
+            lambda p: repacked(
+                p,
+                replaced(
+                    "[Content_Types].xml",
+                    '<Override PartName="/ppt/slideLayouts/slideLayout1.xml"',
+                    '<Override PartName="/elsewhere.xml"',
+                ),
+            )
+        ),
+        ("as its slideLayout, a part of another kind (application/xml)",),
+    ),
+    Case(
+        "theme-slide-size",
+        theme(
+            lambda p: repacked(
+                p, replaced("presentation.xml", '<p:sldSz cx="', '<p:sldSz cx="99999999999999" x="')
+            )
+        ),
+        ("gives the slide a width of '99999999999999' EMU",),
+    ),
+    Case(
+        "theme-many-parts",
+        theme(
+            lambda p: repacked(
+                p, lambda n, b: b, {f"ppt/junk/{i}.bin": b"" for i in range(MAX_THEME_PARTS)}
+            )
+        ),
+        ("bad.pptx: is not a usable", "parts, over the 10,000 limit"),
+        quick=True,
+    ),
+    Case(
+        "theme-part-bomb",
+        theme(
+            lambda p: repacked(
+                p, lambda n, b: b, {"ppt/media/big.bin": b"\0" * (MAX_THEME_PART + 1)}
+            )
+        ),
+        ("its part 'ppt/media/big.bin' unpacks to 100 MB, over the 100 MB limit for one part",),
+        quick=True,
+    ),
+    Case(
         "theme-is-a-folder",
         theme(lambda p: p.mkdir(), "dir.pptx", flag=True),
         ("dir.pptx: is a folder; give a .pptx or .potx theme file",),
@@ -413,7 +550,7 @@ CASES = [
     Case(
         "theme-zip-bomb",
         theme(zip_bomb, flag=True),
-        ("bad.pptx: unpacks to 4", "over the 500 MB limit for a theme"),
+        ("bad.pptx: is not a usable", "unpacks to 4095 MB, over the 100 MB limit for one part"),
         quick=True,
     ),
     # templates
@@ -519,10 +656,13 @@ def test_bad_input_is_one_line_exit_2_and_the_last_outputs_stay(
     assert good.exit_code == 0, good.output
     before = snapshot(out)
     assert set(before) == {"talk.pptx", "talk.script.md"}
+    sibling = make_talk(tmp_path / "sibling")  # a folder beside the output, never touched
+    beside = snapshot(sibling.parent)
     args = case.spoil(folder, deny)
     result, took = run(command, *args, *(["--out", str(out)] if command == "build" else []))
     refused(result, case.said)
     assert snapshot(out) == before  # byte for byte, and no temporary file beside them
+    assert snapshot(sibling.parent) == beside
     assert not (tmp_path / "build").exists()
     if case.quick:
         assert took < QUICK, f"refused after {took:.1f} s"

@@ -27,6 +27,10 @@ MAX_IMAGE_PIXELS = 100_000_000
 # layouts runs to tens of MB. Caps a zip bomb.
 MAX_THEME_BYTES = 200 * MB
 MAX_THEME_UNPACKED = 500 * MB
+# A theme's parts (its zip's entries), and one part unpacked: PowerPoint's themes hold a few
+# hundred parts; the largest, a photograph or a video on a layout, tens of MB.
+MAX_THEME_PARTS = 10_000
+MAX_THEME_PART = 100 * MB
 # A template (script.md.j2, voice.j2...): the bundled ones are a few KB.
 MAX_TEMPLATE_BYTES = 1 * MB
 # What a template's `*` may make of a text or list (characters, items), and how many digits

@@ -19,6 +19,15 @@ MAX_TEXT_BYTES = 10 * MB
 # expanded: the 5,000-section outline has 55,000. Caps an alias bomb ("billion laughs"), a
 # small file that expands without end.
 MAX_YAML_NODES = 250_000
+# A text of one paragraph in an outline (a title, a point, a note): a slide shows a few
+# hundred characters; this is about 1,700 words. A point is said on each slide it runs onto,
+# so one far past a slide would be said over and over.
+MAX_LINE_CHARS = 10_000
+# A talk's sections (the bench's largest outline has 5,000), and the items of any other list
+# (a section's points, notes, a table's rows: a slide shows a handful). A list's points are
+# matched with every sentence of its section's script, so their time grows with both.
+MAX_SECTIONS = 5_000
+MAX_ITEMS = 300
 # A picture: a camera's JPEG is 5-25 MB; its pixels, 100 megapixels (12,000 x 8,300). A picture
 # that unpacks past that is refused before it is decoded (a decompression bomb).
 MAX_IMAGE_BYTES = 50 * MB

@@ -219,9 +219,11 @@ THEME = bundled("themes") / "light.pptx"
 XML_SPOILS = (
     lambda b, t: b[: len(b) * len(t) // 97],  # cut short
     lambda b, t: b.replace(b"?>", f'?><!DOCTYPE a [<!ENTITY x SYSTEM "{t}">]>'.encode(), 1),
-    lambda b, t: re.sub(rb'type="\w+"', f'type="{t}"'.encode(), b, count=1),
-    lambda b, t: re.sub(rb'(c[xy]|[xy]|idx|sz|val)="[^"]*"', f'\\1="{t}"'.encode(), b, count=1),
-    lambda b, t: re.sub(rb'Target="[^"]*"', f'Target="{t}"'.encode(), b, count=1),
+    lambda b, t: re.sub(rb'type="\w+"', lambda m: f'type="{t}"'.encode(), b, count=1),
+    lambda b, t: re.sub(
+        rb'(c[xy]|[xy]|idx|sz|val)="[^"]*"', lambda m: m[1] + f'="{t}"'.encode(), b, count=1
+    ),
+    lambda b, t: re.sub(rb'Target="[^"]*"', lambda m: f'Target="{t}"'.encode(), b, count=1),
     lambda b, t: b.replace(b"<Relationship ", b'<Relationship TargetMode="External" ', 1),
     lambda b, t: re.sub(rb"<p:ph[^>]*/>", b"", b),
     lambda b, t: b + t.encode(),

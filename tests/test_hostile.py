@@ -587,6 +587,56 @@ CASES = [
         ("voice.j2:1: template error: ** would make a number of more than",),
         quick=True,
     ),
+    *(
+        Case(
+            f"template-{name}",
+            template(f"{{{{ {text} }}}}\n"),
+            (f"voice.j2:1: template error: {made} would make a text of more than 10,000,000",),
+            quick=True,
+        )
+        for name, text, made in (
+            ("format-width", "'{:>2000000000}'.format(1)", "format"),
+            ("format-precision", "'{:.2000000000f}'.format(1.0)", "format"),
+            ("format-map", "'{a:>{w}}'.format_map({'a': 1, 'w': 2000000000})", "format"),
+            ("percent", "'%2000000000d' % 1", "%"),
+            ("percent-star", "'%*d' % (2000000000, 1)", "%"),
+            ("format-filter", "'%2000000000d'|format(1)", "%"),
+            ("center-filter", "'a'|center(2000000000)", "center"),
+            ("indent-filter", "('a\\n' * 100000)|indent(1000)", "indent"),
+            ("zfill", "'a'.zfill(2000000000)", "zfill"),
+            ("ljust", "'a'.ljust(2000000000)", "ljust"),
+            ("expandtabs", "('\\t' * 1000000).expandtabs(100)", "expandtabs"),
+            ("join-separator", "('x' * 10000000).join(['a', 'b'])", "join"),
+            ("join-filter", "(['a'*9999999]*9999999)|join", "join"),
+            ("replace-empty", "('a' * 100000).replace('', 'x' * 1000)", "replace"),
+            ("wordwrap", "('a ' * 100000)|wordwrap(1, wrapstring='x' * 1000)", "wordwrap"),
+        )
+    ),
+    Case(
+        "template-doubling",
+        template(
+            "{% set s = namespace(v='ab') %}{% for i in range(40) %}"
+            "{% set s.v = s.v ~ s.v %}{% endfor %}\n"
+        ),
+        ("voice.j2:1: template error: ~ would make a text of more than 10,000,000",),
+        quick=True,
+    ),
+    Case(
+        "template-adding",
+        template(
+            "{% set s = namespace(v=['a']) %}{% for i in range(40) %}"
+            "{% set s.v = s.v + s.v %}{% endfor %}\n"
+        ),
+        ("voice.j2:1: template error: + would make a text of more than 10,000,000",),
+        quick=True,
+    ),
+    Case(
+        "template-mutates-a-dict",
+        template(
+            "{% set d = {'a': 1} %}{% for k in d %}{{ d.update({k ~ 'x': 1}) }}{% endfor %}\n"
+        ),
+        ("voice.j2:1: template error: access to attribute 'update' of 'dict' object is unsafe",),
+    ),
     Case(
         "template-recursion",
         template("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}\n"),
@@ -693,6 +743,32 @@ def test_a_format_template_is_sandboxed_and_reported_too(
 
 
 ALLOWED = ("image-dotdot", "image-absolute", "image-symlink-out", "theme-dotdot")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxx{% endfor %}{% endfor %}",
+        "{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(60) }}",
+    ],
+    ids=["nested-loops", "nested-output", "doubling-calls"],
+)
+def test_a_template_that_runs_too_long_is_stopped_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    from deckmaker import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_TEMPLATE_SECONDS", 1)
+    outline = make_talk(tmp_path / "talk")
+    spoil = template(text + "\n")
+    result, took = run(
+        "build", *spoil(tmp_path / "talk", lambda p: None), "--out", str(tmp_path / "out")
+    )
+    refused(result, ("voice.j2:1: template error: it ran for more than 1 s",))
+    assert took < 10
+    assert not (tmp_path / "out").exists()
+    assert outline.exists()
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.id in ALLOWED], ids=ALLOWED)

@@ -42,11 +42,16 @@ MAX_THEME_PARTS = 10_000
 MAX_THEME_PART = 100 * MB
 # A template (script.md.j2, voice.j2...): the bundled ones are a few KB.
 MAX_TEMPLATE_BYTES = 1 * MB
-# What a template's `*` may make of a text or list (characters, items), and how many digits
-# its `**` may make (Python's own limit for printing a number): `'a' * 10**10` would fill the
-# memory.
+# What a template's `*` may make of a text or list (characters, items), any text it makes by
+# another route (a width, `join`, `replace`, `~`...), and how many digits its `**` may make
+# (Python's own limit for printing a number): `'a' * 10**10` would fill the memory.
 MAX_TEMPLATE_PRODUCT = 10_000_000
 MAX_TEMPLATE_DIGITS = 4300
+# All a template's render makes (its output, a macro's, a block's): five times the most text an
+# outline holds; and how long a render may run (the bundled templates take milliseconds; the
+# largest outline's script, seconds).
+MAX_TEMPLATE_OUTPUT = 50_000_000
+MAX_TEMPLATE_SECONDS = 30
 
 
 def check_size(

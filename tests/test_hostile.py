@@ -316,6 +316,35 @@ CASES = [
         ("inside the part it names would repeat it forever",),
     ),
     Case(
+        "alias-expands-text",
+        outline_text(
+            f"title: T\ngreeting: &s '{'word ' * 40_000}'\nsections:\n"
+            + "".join(f"  - {{title: S{i}, script: *s}}\n" for i in range(375))
+        ),
+        ("its aliases (*name) expand it to more than 10 MB of text",),
+        quick=True,
+    ),
+    Case(
+        "point-5mb",
+        outline_text(f"title: T\nsections:\n  - title: A\n    points: ['{'word ' * 1_000_000}']\n"),
+        ("talk.yaml:4: sections[1].points[1]: is 4,999,999 characters, over the 10,000",),
+        quick=True,
+    ),
+    Case(
+        "points-100k",
+        outline_text(
+            "title: T\nsections:\n  - title: A\n    points:\n"
+            + "".join(f"      - point {i}\n" for i in range(100_000))
+        ),
+        ("talk.yaml:5: sections[1].points: holds 100,000 items, over the 300 it may hold",),
+    ),
+    Case(
+        "sections-over-5000",
+        outline_text("title: T\nsections:\n" + "".join(f"  - title: S{i}\n" for i in range(5001))),
+        ("talk.yaml:3: sections: holds 5,001 items, over the 5,000 it may hold",),
+        quick=True,
+    ),
+    Case(
         "outline-50mb",
         lambda f, d: [str(sparse(f / "talk.yaml", 50 * 2**20))],
         ("talk.yaml: is 50 MB, over the 10 MB limit for an outline",),
@@ -922,6 +951,33 @@ def test_import_refuses_a_bad_essay_and_keeps_the_outline_it_wrote(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.yaml", "talk"]
     if case.quick:
         assert took < QUICK
+
+
+def test_a_long_essay_of_one_section_imports_in_time_linear_in_its_length(
+    tmp_path: Path,
+) -> None:
+    """Ranking a section's sentences compared every pair (25 / 50 / 100 KB took 1 / 3.4 /
+    13 s); each is now compared with its nearest, so 4x the words take about 4x the time."""
+    from deckmaker.essay import read_essay
+
+    sentences = [" ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(6 + i % 9)) + "."
+                 for i in range(1000)]  # fmt: skip
+    took = []
+    for size in (25_000, 100_000):
+        text, n = "", 0
+        while len(text) < size:
+            text += sentences[n % len(sentences)].capitalize() + " "
+            n += 1
+        (tmp_path / f"e{size}.txt").write_text(f"A title\n\n{text}\n", encoding="utf-8")
+        start = time.perf_counter()
+        read_essay(tmp_path / f"e{size}.txt")
+        took.append(time.perf_counter() - start)
+    assert took[1] < 8 * took[0] + 0.5, took  # quadratic would be 16x
+    assert took[1] < 10, took
+
+
+PROSE = "the sleep cycle is a rhythm that our bodies keep when we rest and dream at night"
+WORDS = PROSE.split(" ")
 
 
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:

@@ -269,7 +269,7 @@ class _Reader:
             self.fail(
                 node,
                 field,
-                f"holds {len(node.value):,} items, over the {most:,} it may hold; split the talk",
+                f"holds {len(node.value):,} items, over the {most:,} it may hold; split it up",
             )
             return ()
         items = (item(child, f"{field}[{i}]") for i, child in enumerate(node.value, 1))

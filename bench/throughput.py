@@ -6,7 +6,8 @@ Each essay is made of the paragraphs of the corpus's long English essays (bench/
 Thoreau's Civil Disobedience and Walking, Emerson's Self-Reliance), taken in order and cycled
 to the length wanted, with a `##` heading every SECTION_WORDS words, as a long essay of parts
 reads. Each command runs in a fresh process, after one unmeasured run (bytecode compiled, the
-cache filled); the time is the median of RUNS runs, peak memory the process's largest RSS.
+cache filled), timed from after Python and the command line have started (`CHILD`); the time
+is the median of RUNS runs, peak memory the process's largest RSS.
 Linearity compares the time each 1,000 words adds between the two largest sizes with what they
 add between the two smallest (start-up cancels out of both): 1.0 is linear, within 1.2 passes.
 
@@ -30,13 +31,12 @@ from results import replace_section  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 ESSAYS = ("civil-disobedience.txt", "self-reliance.txt", "walking.txt")
-SIZES = (1_000, 3_000, 10_000, 30_000, 100_000)
+SIZES: tuple[int, ...] = (1_000, 3_000, 10_000, 30_000, 100_000)
 SECTION_WORDS = 800
 RUNS = 3
 LINEAR = 1.2  # the most the time per 1,000 words may grow from the smallest sizes to the largest
 QUICK_IMPORT = 1.0  # seconds a 10,000-word essay may take to import
 HEADING = "## Import and build throughput"
-DECKMAKER = [sys.executable, "-m", "deckmaker"]
 
 
 def paragraphs() -> list[str]:
@@ -63,16 +63,33 @@ def essay(words: int) -> str:
     return "\n".join(out)
 
 
+# The command run in a fresh process, timed from after Python and the command line have
+# started (what every command pays, about a second on a loaded machine) to its end: the
+# command's own work, the modules it loads for it included.
+CHILD = """
+import sys, time
+from deckmaker.cli import cli
+start = time.perf_counter()
+try:
+    cli.main(sys.argv[1:], standalone_mode=False)
+finally:
+    print(f"seconds={time.perf_counter() - start}", file=sys.stderr)
+"""
+
+
 def timed(args: list[str]) -> tuple[float, int]:
-    """Seconds and peak memory (MB) of one run of `args` in a fresh process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    """Seconds of work and peak memory (MB) of one run of deckmaker `args` in a fresh
+    process."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    assert child.stderr is not None
+    said = child.stderr.read().decode()
     _, status, usage = os.wait4(child.pid, 0)
-    took = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode:
-        raise SystemExit(f"{' '.join(args)} failed: {child.stderr.read().decode()}")  # type: ignore[union-attr]
-    return took, usage.ru_maxrss // 1024
+        raise SystemExit(f"deckmaker {' '.join(args)} failed: {said}")
+    return float(said.rsplit("seconds=", 1)[1]), usage.ru_maxrss // 1024
 
 
 def measure(words: int, folder: Path, runs: int = RUNS) -> dict[str, float]:
@@ -80,8 +97,8 @@ def measure(words: int, folder: Path, runs: int = RUNS) -> dict[str, float]:
     source.write_text(essay(words), encoding="utf-8")
     outline = folder / f"essay-{words}.yaml"
     steps = {
-        "import": [*DECKMAKER, "import", str(source), "-o", str(outline), "--force"],
-        "build": [*DECKMAKER, "build", str(outline), "--out", str(folder / f"out-{words}")],
+        "import": ["import", str(source), "-o", str(outline), "--force"],
+        "build": ["build", str(outline), "--out", str(folder / f"out-{words}")],
     }
     row: dict[str, float] = {"words": len(source.read_text(encoding="utf-8").split())}
     for step, args in steps.items():
@@ -135,7 +152,8 @@ def main() -> None:
         f"Walking) cycled to each length, a `##` part every {SECTION_WORDS} words; "
         "`deckmaker import` makes the outline, `deckmaker build` the deck and the Markdown "
         f"script from it, each in a fresh process, the median of {RUNS} runs after an "
-        "unmeasured one; peak is the process's largest RSS.",
+        "unmeasured one, timed from after Python and the command line have started (what every "
+        "command pays) to its end; peak is the process's largest RSS.",
         "",
         *table(rows),
         "",

@@ -13,6 +13,7 @@ from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.essay.document import Essay, Passage
 from deckmaker.essay.frontmatter import About, read_about
 from deckmaker.essay.language import word_set
+from deckmaker.essay.repeats import unrepeated
 from deckmaker.essay.speech import (
     is_caption,
     is_notes_title,
@@ -133,6 +134,7 @@ def _outline(
             source,
         )
     language = detect_language(" ".join(prose))
+    essay = unrepeated(essay, language)
     opening = _paragraphs(essay.opening)
     greeting = None
     if opening:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from deckmaker.essay.attribution import introduced
 from deckmaker.essay.document import Essay, Listed, Passage, Picture, Shown
 from deckmaker.essay.html import HtmlBlock, read_html_block
 from deckmaker.essay.speech import is_notes_title
@@ -121,40 +122,49 @@ def _paragraph(inline: _Inline, body: _Body, footnotes: list[tuple[str, str]]) -
 
 
 def _blockquote(tokens: list[Token], body: _Body) -> None:
-    """Someone else's words: shown as a quote with who said them, and said (the essay reads
-    them out as it quotes them)."""
-    lines = [
-        line.strip()
-        for token in tokens
-        if token.type == "inline"
-        for line in _Inline(token, breaks="\n").said.split("\n")
-        if line.strip()
-    ]
-    attribution = None
-    if len(lines) > 1 and lines[-1].startswith(_DASHES):
-        attribution = lines.pop().lstrip("".join(_DASHES)).strip() or None
-    elif lines and (via := _VIA.search(lines[-1])):
-        attribution = via.group(1)
-        lines[-1] = lines[-1][: via.start()].strip()
-    speakers = [m.group(1) for line in lines if (m := _CHAT.match(line))]
-    if speakers and len(speakers) == len(lines):  # a chat log: each line opens with its speaker
-        lines = [_CHAT.sub("", line) for line in lines]
-        attribution = attribution or ", ".join(dict.fromkeys(speakers))
+    """Someone else's words: shown as a quote with who said them (the `— name` line, the
+    handle, the chat's speakers, else the sentence that introduces it), read out as theirs
+    while it is on screen; one too long for a slide is said. Code inside is shown as code
+    after the quote, an ellipsis where it was. A quote that names nobody is the author's own
+    aside: said, not shown as a quote."""
+    pieces: list[list[str]] = [[]]
+    codes: list[Code] = []
+    for token in tokens:
+        if token.type == "inline":
+            lines = _Inline(token, breaks="\n").said.split("\n")
+            pieces[-1].extend(line.strip() for line in lines if line.strip())
+        elif token.type in ("fence", "code_block") and (code := _verbatim(token.content)):
+            language = _HINTS.sub("", token.info).strip().split()
+            codes.append(Code(code, language[0] if language else None))
+            pieces.append([])
+    pieces = [p for p in pieces if p]
+    attribution = _attributed(pieces[-1], pieces) if pieces else None
     if attribution is None and body.paragraphs:
-        attribution = _introduced(body.paragraphs[-1])
-    text = " ".join(line for line in lines if line)
-    if not text:
-        return
-    if len(text.split()) <= QUOTE_WORDS:
+        attribution = introduced(body.paragraphs[-1])
+    text = " … ".join(" ".join(p) for p in pieces if p)
+    shown = bool(text and attribution and len(text.split()) <= QUOTE_WORDS)
+    if shown:  # read out as theirs where it is on screen (the voice's `quoting`)
         body.show(Quote(text, attribution))
-    body.paragraphs.append(text)
+    for code in codes:
+        body.show(code)
+    if text and not shown:
+        body.paragraphs.append(text)
 
 
-def _introduced(previous: str) -> str | None:
-    """Who a quote is from when the line before names them and nothing else: "Kelsey:"."""
-    words = previous.rstrip().removesuffix(":").split()
-    if previous.rstrip().endswith(":") and 0 < len(words) <= 3 and words[0][:1].isupper():
-        return " ".join(words)
+def _attributed(lines: list[str], pieces: list[list[str]]) -> str | None:
+    """Who the quote says it is from, its last line taken off `lines` when that is what says
+    so: "— name", "(via @handle)", or each line of a chat log opening with its speaker."""
+    if (len(lines) > 1 or len(pieces) > 1) and lines[-1].startswith(_DASHES):
+        return lines.pop().lstrip("".join(_DASHES)).strip() or None
+    if via := _VIA.search(lines[-1]):
+        lines[-1] = lines[-1][: via.start()].strip()
+        return via.group(1)
+    everyone = [line for piece in pieces for line in piece]
+    speakers = [m.group(1) for line in everyone if (m := _CHAT.match(line))]
+    if speakers and len(speakers) == len(everyone):  # a chat log: each line opens with its speaker
+        for piece in pieces:
+            piece[:] = [_CHAT.sub("", line) for line in piece]
+        return ", ".join(dict.fromkeys(speakers))
     return None
 
 

@@ -20,6 +20,7 @@ from test_plan import FRAMES  # noqa: E402
 
 from deckmaker.essay import import_essay  # noqa: E402
 from deckmaker.essay.attribution import introduced  # noqa: E402
+from deckmaker.essay.points import compress  # noqa: E402
 from deckmaker.essay.speech import speakable  # noqa: E402
 from deckmaker.options import Options  # noqa: E402
 from deckmaker.planning import Layout, Plan, Voice, plan_talk  # noqa: E402
@@ -334,3 +335,38 @@ def test_the_key_points_beat_the_lead_baseline_on_every_essay_with_references(
     assert len(gains) >= 6
     assert {name: round(g, 3) for name, g in gains.items() if g <= 0} == {}
     assert sum(gains.values()) / len(gains) >= 0.05
+
+
+def test_code_that_cuts_a_sentence_leaves_it_whole_and_on_screen() -> None:
+    essay = (
+        "# Errors\n\n## Values\n\nGo programmers talk about errors a lot. The talk turns to "
+        "the number of times the sequence\n\n    if err != nil {\n        return err\n    }\n\n"
+        "shows up. Still, if one must type\n\n    if err != nil\n\nall the time, something "
+        "is wrong. The Scan method could instead return it, and user code might be\n\n"
+        "    for {\n        token, err := scanner.Scan()\n    }\n\n"
+        "This is not very different, but one thing matters here.\n"
+    )
+    (section,) = import_essay(essay, "essay.md", markdown=True).sections
+    script = section.script or ""
+    assert "the number of times the sequence shows up." in script
+    assert "one must type if err != nil all the time" in script  # a short line: inline code
+    assert "user code might be:" in script  # a line that leads into code ends on a colon
+    assert "sequence." not in script and "type." not in script
+    # on screen from the sentence it sits in, not from the one before
+    assert [c.said for c in section.code] == [
+        "The talk turns to",
+        "Still, if one must",
+        "The Scan method could",  # the line that leads into it
+    ]
+    plan = _plan(essay)
+    assert len([s for s in plan.slides if s.layout is Layout.CODE]) == 3
+    assert defects.count(defects.talk_of("t", essay, True, plan, ""))["cues mid-sentence"] == 0
+
+
+def test_a_point_is_never_cut_inside_brackets() -> None:
+    sentence = (
+        "La solución más antigua, Telepresence utiliza una VPN (o más específicamente, un "
+        "dispositivo tun) para conectar la máquina del usuario y la red del clúster."
+    )
+    point = compress(sentence, "es")
+    assert point is None or point.count("(") == point.count(")")

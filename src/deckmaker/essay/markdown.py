@@ -13,7 +13,7 @@ collected, never said.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -24,14 +24,18 @@ from deckmaker.essay.html import HtmlBlock, read_html_block
 from deckmaker.essay.speech import is_notes_title
 from deckmaker.filters import sentence
 from deckmaker.outline import Code, Quote, Table
+from deckmaker.sentences import spans
 
 _DASHES = ("—", "–", "--", "-", "~")
+INLINE_CODE = 40  # characters: a line of code this short inside a sentence is inline code
 QUOTE_WORDS = 60  # a longer block quote is said, not shown: no slide holds it legibly
 _FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:?\s*(.*)$", re.DOTALL)
 _ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")  # "## Heading {#id}" (Hugo, kramdown)
 _HINTS = re.compile(r"\{[^}]*\}")  # "```js{1,3}": lines to highlight, not part of the language
 _VIA = re.compile(r"\(?\bvia\s+(@\w+)\)?\s*$", re.IGNORECASE)
 _CHAT = re.compile(r"^<([^>\s]+)>\s*")  # "<heycam> one of the best parts…" (an IRC log)
+# A paragraph ending on one of these has ended its sentence, or leads into what follows.
+_ENDS_LEAD = (".", "!", "?", "…", ":", '"', "”", "’", ")", "»")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
 
 
@@ -56,6 +60,32 @@ class _Body:
 
     def show(self, item: Code | Table | Quote) -> None:
         self.shown.append(Shown(len(self.paragraphs), item))
+
+    def add(self, said: str) -> None:
+        """A paragraph; one that goes on with a sentence the code before it cut short ("the
+        number of times the sequence", code, "shows up.") makes one paragraph with that
+        sentence's start, the code on screen from where the sentence starts; a single short
+        line of code so cut is said too, as the sentence's inline code ("not the same as
+        putting `if err != nil` everywhere")."""
+        before = len(self.paragraphs)
+        cut = [s for s in self.shown if s.after == before and isinstance(s.item, Code)]
+        if not (cut and said[:1].islower() and not self.paragraphs[-1].endswith(_ENDS_LEAD)):
+            if cut and not self.paragraphs[-1].endswith(_ENDS_LEAD):
+                # "…user code might be (depending on how it is retrieved)," then the code: the
+                # line leads into it, as a colon says
+                self.paragraphs[-1] = self.paragraphs[-1].rstrip(",;") + ":"
+            self.paragraphs.append(said)
+            return
+        previous = self.paragraphs.pop()
+        starts = [start for start, _ in spans(previous)]
+        opening = previous[: starts[-1]].rstrip() if starts else ""
+        if opening:  # the sentences before the one cut short stay a paragraph of their own
+            self.paragraphs.append(opening)
+        at = len(self.paragraphs)
+        code = cut[0].item.text if len(cut) == 1 and isinstance(cut[0].item, Code) else ""
+        inline = code if "\n" not in code and len(code) <= INLINE_CODE else ""
+        self.paragraphs.append(" ".join(filter(None, (previous[len(opening) :], inline, said))))
+        self.shown = [replace(s, after=at, within=True) if s in cut else s for s in self.shown]
 
 
 def read_markdown(text: str) -> Essay:
@@ -118,7 +148,7 @@ def _paragraph(inline: _Inline, body: _Body, footnotes: list[tuple[str, str]]) -
     if found := _FOOTNOTE.match(said):
         footnotes.append((f"[^{found.group(1)}]", " ".join(found.group(2).split())))
     elif said:
-        body.paragraphs.append(said)
+        body.add(said)
 
 
 def _blockquote(tokens: list[Token], body: _Body) -> None:
@@ -210,7 +240,7 @@ def _assemble(
             section.line,
             (*section.paragraphs, *body.paragraphs),
             listed,
-            (*section.shown, *(Shown(s.after + before, s.item) for s in body.shown)),
+            (*section.shown, *(replace(s, after=s.after + before) for s in body.shown)),
             (*section.notes, *body.notes),
             (*section.show_notes, *body.show_notes),
             section.picture or body.picture,

@@ -55,7 +55,7 @@ SUBORDINATE = {
 LEADING = {
     "en": word_set(
         """unlike after by while although though if when since because instead despite in as
-        with without before once whether for during through throughout"""
+        with without before once whether for during through throughout regardless"""
     ),
     "es": word_set(
         """a al aunque mientras si cuando como en con sin antes después desde para tras hasta
@@ -276,10 +276,11 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
         and not _PAIRED[language] & {t.lower() for t in tokens[max(0, n - 4) : n]}
     ]
     # never where the subject is left without its verb ("Sebastian's dream of opening his own
-    # jazz club | and Mia's relentless pursuit of an acting career demand …")
+    # jazz club | and Mia's relentless pursuit of an acting career demand …"), nor inside
+    # brackets ("Telepresence uses a VPN (or more precisely, | a tun device)")
     for found in (at_comma, before_and):
         for n in found:
-            if not _strands_subject(tokens[:n], language):
+            if not _strands_subject(tokens[:n], language) and _closed(tokens[:n]):
                 return n
     subordinate = _SUBORDINATE_CUTS[language]
     before_clause = [n for n in ends if tokens[n].lower() in subordinate] if clauses else []
@@ -292,7 +293,16 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
         and tokens[n].lower() in _RELATIVES[language]
         and tokens[n - 1].lower().strip(_TRAILING) not in _TAKES_CLAUSE[language]
     ]
-    return next((n for n in relative if not _strands_subject(tokens[:n], language)), None)
+    return next(
+        (n for n in relative if not _strands_subject(tokens[:n], language) and _closed(tokens[:n])),
+        None,
+    )
+
+
+def _closed(kept: list[str]) -> bool:
+    """Whether every bracket opened in what is kept is closed in it."""
+    text = " ".join(kept)
+    return text.count("(") <= text.count(")") and text.count("[") <= text.count("]")
 
 
 def _strands_subject(kept: list[str], language: str) -> bool:

@@ -632,7 +632,8 @@ class _Planner:
         topic = self.topic_from(face, title, seg)
         layout = face.draft.layout
         if layout is Layout.TABLE:
-            return self.voice.say("more_table", topic, list(face.draft.table[0]))
+            named = [c for c in face.draft.table[0] if c.strip()]  # a corner cell is empty
+            return self.voice.say("more_table", topic, named)
         return self.voice.say(_MORE.get(layout, "more"), topic)
 
     def topic_from(self, face: _Face, title: str, seg: Segment | None) -> Topic:

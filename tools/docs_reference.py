@@ -250,6 +250,8 @@ def macros_section() -> list[str]:
     samples: dict[str, str] = {
         "greeting": "greeting(talk)",
         "agenda": "agenda(talk.topics)",
+        "agenda_more": "agenda_more(talk.topics[3:], true)",
+        "unanswered": "unanswered(talk.topics[1], talk.topics | length)",
         "recap": "recap(talk.topics)",
         "signoff": "signoff(talk)",
         "who": "who(talk)",

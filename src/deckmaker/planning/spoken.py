@@ -61,6 +61,7 @@ class Talk:
     host: str | None
     hosts: tuple[str, ...]
     topics: tuple[Topic, ...]
+    author: str | None = None  # who wrote it, when that is not the host: credited
 
 
 def talk(outline: Outline, proper: frozenset[str]) -> Talk:
@@ -72,6 +73,7 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
         outline.host,
         outline.hosts,
         topics(outline, proper),
+        outline.author if outline.author not in (outline.host, *outline.hosts) else None,
     )
 
 

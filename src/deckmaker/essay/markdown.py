@@ -163,9 +163,9 @@ def _blockquote(tokens: list[Token], body: _Body) -> None:
         if token.type == "inline":
             lines = _Inline(token, breaks="\n").said.split("\n")
             pieces[-1].extend(line.strip() for line in lines if line.strip())
-        elif token.type in ("fence", "code_block") and (code := _verbatim(token.content)):
+        elif token.type in ("fence", "code_block") and (written := _verbatim(token.content)):
             language = _HINTS.sub("", token.info).strip().split()
-            codes.append(Code(code, language[0] if language else None))
+            codes.append(Code(written, language[0] if language else None))
             pieces.append([])
     pieces = [p for p in pieces if p]
     attribution = _attributed(pieces[-1], pieces) if pieces else None
@@ -175,8 +175,8 @@ def _blockquote(tokens: list[Token], body: _Body) -> None:
     shown = bool(text and attribution and len(text.split()) <= QUOTE_WORDS)
     if shown:  # read out as theirs where it is on screen (the voice's `quoting`)
         body.show(Quote(text, attribution))
-    for code in codes:
-        body.show(code)
+    for block in codes:
+        body.show(block)
     if text and not shown:
         body.paragraphs.append(text)
 

@@ -277,14 +277,14 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
     ]
     # never where the subject is left without its verb ("Sebastian's dream of opening his own
     # jazz club | and Mia's relentless pursuit of an acting career demand …"), nor inside
-    # brackets ("Telepresence uses a VPN (or more precisely, | a tun device)")
+    # brackets or quotation marks ("Telepresence uses a VPN (or more precisely, | a tun …)")
     for found in (at_comma, before_and):
         for n in found:
             if not _strands_subject(tokens[:n], language) and _closed(tokens[:n]):
                 return n
     subordinate = _SUBORDINATE_CUTS[language]
     before_clause = [n for n in ends if tokens[n].lower() in subordinate] if clauses else []
-    if before_clause:
+    if before_clause and _closed(tokens[: before_clause[0]]):
         return before_clause[0]
     relative = [
         n
@@ -300,9 +300,14 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
 
 
 def _closed(kept: list[str]) -> bool:
-    """Whether every bracket opened in what is kept is closed in it."""
+    """Whether every bracket and quotation opened in what is kept is closed in it."""
     text = " ".join(kept)
-    return text.count("(") <= text.count(")") and text.count("[") <= text.count("]")
+    return (
+        text.count("(") <= text.count(")")
+        and text.count("[") <= text.count("]")
+        and text.count("“") <= text.count("”")
+        and text.count('"') % 2 == 0
+    )
 
 
 def _strands_subject(kept: list[str], language: str) -> bool:

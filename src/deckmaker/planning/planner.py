@@ -518,12 +518,8 @@ class _Planner:
         notes: tuple[str, ...],
         kind: Kind,
     ) -> list[SlidePlan]:
-        """Slides up one after the other while `spoken` is said, each from its own sentence; one
-        the words do not reach is said from the bullets it shows (an agenda's second page)."""
-        faces = [
-            _Face(s, 0 if i == 0 else None, tuple(Point(b.text) for b in s.bullets))
-            for i, s in enumerate(slides)
-        ]
+        """Slides up one after the other while `spoken` is said, each from its own sentence."""
+        faces = [_Face(s, 0 if i == 0 else None) for i, s in enumerate(slides)]
         return self.paced(faces, sentences(spoken), notes, kind, slides[0].title, None)
 
     def paced(

@@ -53,7 +53,8 @@ BACK_WORDS = {
         """this that these those he she it they him her his its their them such but however
         yet so also and or nor still thus therefore hence moreover furthermore besides instead
         otherwise likewise similarly then again indeed accordingly consequently nevertheless
-        nonetheless meanwhile afterwards here there's thither thence therein whereupon"""
+        nonetheless meanwhile afterwards here there's thither thence therein whereupon now
+        yes"""
     ),
     "es": word_set(
         """esto eso aquello este esta estos estas ese esa esos esas aquel aquella él ella ellos
@@ -68,7 +69,8 @@ BACK_PHRASES = {
         "in contrast", "in addition", "as a result", "after all", "of course", "even so",
         "at the same time", "the former", "the latter", "by contrast", "that said",
         "not only that", "what's more", "to do so", "to do this", "no doubt", "e g", "i e",
-        "having said that",
+        "having said that", "in short", "in a word", "in sum", "in brief", "to sum up",
+        "all this",
     ),
     "es": (
         "sin embargo", "por eso", "por lo tanto", "por tanto", "en cambio", "por otro lado",
@@ -92,6 +94,31 @@ FAR_BACK = {
         re.IGNORECASE,
     ),
 }
+# Words that, early in a sentence, name someone or something said before ("I saw their park",
+# "Later botanists confirm his observations", "Round him I must revolve").
+EARLY_BACK = {
+    "en": word_set("he him his she her hers they them their theirs"),
+    "es": word_set("él ella ellos ellas"),
+}
+EARLY = 5  # words: how early
+# A sentence that goes on from the one before by a "then" between commas ("How vain, then,
+# have been…", "Why has every man a conscience, then?").
+THEN = {"en": re.compile(r",\s+then\b", re.IGNORECASE), "es": re.compile(r",\s+pues\b", re.I)}
+# Where an essay was first given or printed, a line before its prose ("From lectures delivered
+# at…", "First published in…"): never its hook, and no opening of anything.
+PROVENANCE = {
+    "en": re.compile(
+        r"^\W*(?:from (?:a |an |the )?(?:lectures?|addresse?s?|talks?|speech|sermon|book)\b"
+        r"|(?:first |originally )?(?:published|delivered|read|written|printed|given) "
+        r"(?:in|at|on|before|as|for)\b)",
+        re.IGNORECASE,
+    ),
+    "es": re.compile(
+        r"^\W*(?:de (?:una |la |el )?(?:conferencia|charla|discurso|libro)\b"
+        r"|(?:publicado|leído|escrito|pronunciado) (?:en|ante|como|para)\b)",
+        re.IGNORECASE,
+    ),
+}
 SHORTEST = 4  # words: a sentence shorter than this is kept only with the one before it
 _LEAD = "\"'“‘«([¿¡—–-* "
 
@@ -104,7 +131,6 @@ class Weights:
     paragraph_start: float = 1.0  # opening its paragraph (where essays put the topic sentence)
     part_start: float = 1.0  # opening its part
     whole: float = 0.1  # a whole paragraph over its sentences' mean score
-    leaning_start: bool = False  # a sentence leaning on the one before counts as opening
     early: float = 1.0  # how early in its part, 1 for its first sentence, 0 for its last
     cost: float = 0.3  # scores divided by words ** cost when ranked
     subsections: bool = True  # a subsection's start counts as a part's
@@ -130,7 +156,7 @@ class Sentence:
     back: bool  # opens pointing at the sentence before
     far_back: bool  # points further back
     ahead: bool  # ends introducing the sentence after it ("Ben Jonson exclaims—")
-    statement: bool = True  # has a finite verb: can open the talk
+    statement: bool = True  # has a finite verb, and is no dateline: can open the talk
     score: float = 0.0
     stems: frozenset[str] = frozenset()
 
@@ -178,7 +204,9 @@ def sentences_of(passages: Sequence[Passage], language: str) -> list[Sentence]:
                 back, far, ahead = points_back(text, language)
                 # a reply or a fragment ("Hardly one.", "Men at all?") leans on the sentence before
                 back = back or said < SHORTEST
-                statement = has_finite_verb(speakable(text), language)
+                statement = has_finite_verb(speakable(text), language) and not (
+                    PROVENANCE.get(language, PROVENANCE["en"]).match(speakable(text))
+                )
                 found.append(Sentence(p, n, a, b, said, back, far, ahead, statement))
     return found
 
@@ -197,9 +225,12 @@ def points_back(sentence: str, language: str) -> tuple[bool, bool, bool]:
     first = opening[0].split("'")[0] if opening else ""  # "it's": "it"
     head = " ".join(opening)
     asks = len(opening) > 1 and first in AUXILIARIES.get(language, AUXILIARIES["en"])
+    early = {w.replace("’", "'") for w in words(lowered)[:EARLY]}
     back = (
         quoted
         or running_on
+        or bool(early & EARLY_BACK.get(language, EARLY_BACK["en"]))
+        or bool(THEN.get(language, THEN["en"]).search(sentence))
         or asks
         and opening[1] in BACK_WORDS.get(language, BACK_WORDS["en"])  # "Are they…?"
         or first in BACK_WORDS.get(language, BACK_WORDS["en"])
@@ -237,6 +268,7 @@ def _scored(
     for s, bag in zip(found, stems, strict=True):
         centroids[s.part].update(bag)
     norms = [math.sqrt(sum((n * idf[w]) ** 2 for w, n in c.items())) or 1.0 for c in centroids]
+    hook = _hook(found)
     # Where the author's subsections start (a Markdown ### under a ## part): each opens on its
     # own claim, as a part does.
     block = []
@@ -254,7 +286,9 @@ def _scored(
         centroid = centroids[s.part]
         dot = sum(n * centroid[w] * idf[w] ** 2 for w, n in bag.items())
         length = math.sqrt(sum((n * idf[w]) ** 2 for w, n in bag.items())) or 1.0
-        opens = weights.leaning_start or not s.back
+        # a sentence leaning on the one before, or before the essay's hook (a dateline, an
+        # epigraph), opens nothing
+        opens = not s.back and i >= hook
         first_of_paragraph = s.start == 0 and opens
         first_of_block = firsts[block[i]] == i and opens
         at = (i - firsts[block[i]]) / max(1, counts[block[i]] - 1)
@@ -266,6 +300,12 @@ def _scored(
         )
         scored.append(replace(s, score=score, stems=frozenset(bag)))
     return scored
+
+
+def _hook(found: list[Sentence]) -> int:
+    """The essay's first sentence that opens a paragraph on a statement of its own (not a
+    dateline, "From lectures delivered at…", nor an epigraph in another tongue or quoted)."""
+    return next((i for i, s in enumerate(found) if s.start == 0 and s.statement and not s.back), 0)
 
 
 def _opens_subsection(passage: Passage, s: Sentence) -> bool:
@@ -355,7 +395,7 @@ def _chosen(found: list[Sentence], wanted: int, weights: Weights) -> set[int]:
     # The hook and the closing thought: the first sentences of the essay's first paragraph that
     # opens on a statement (not a dateline, "From lectures delivered at…"); its last sentences,
     # from the last that leans on none before it.
-    opener = next((i for i, s in enumerate(found) if s.start == 0 and s.statement), 0)
+    opener = _hook(found)
     first = paragraphs[(found[opener].part, found[opener].paragraph)]
     closing = next(i for i in range(len(found) - 1, -1, -1) if not found[i].back or i == 0)
     for ends, most in ((first[:2], wanted / 4), (list(range(closing, len(found))), wanted / 3)):
@@ -398,7 +438,8 @@ def _chosen(found: list[Sentence], wanted: int, weights: Weights) -> set[int]:
                 break
     room = {p: max(0.0, shares[p] - used[p]) for p in parts}
     over = sum(max(0.0, used[p] - shares[p]) for p in parts)
-    scale = max(0.0, 1 - over / sum(room.values())) if over else 1.0
+    free = sum(room.values())
+    scale = max(0.0, 1 - over / free) if over and free else 1.0
     for p in parts:
         share = used[p] + room[p] * scale
         for _, unit in units[p]:

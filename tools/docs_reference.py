@@ -268,6 +268,7 @@ def macros_section() -> list[str]:
         "part_label": "part_label(2, 4)",
         "continued": "continued('Sacrifices', 2, 3)",
         "handoff": "handoff('Sam', 'Alex', 4, 'That is the ending.')",
+        "unanswered": "unanswered(talk.topics[0], 0)",
     }
     for name, args, comment in template_macros("voice.j2"):
         call = samples.get(name, f"{name}()")

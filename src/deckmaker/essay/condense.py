@@ -100,10 +100,18 @@ EARLY_BACK = {
     "en": word_set("he him his she her hers they them their theirs"),
     "es": word_set("él ella ellos ellas"),
 }
-EARLY = 5  # words: how early
+EARLY = 6  # words: how early
 # A sentence that goes on from the one before by a "then" between commas ("How vain, then,
 # have been…", "Why has every man a conscience, then?").
 THEN = {"en": re.compile(r",\s+then\b", re.IGNORECASE), "es": re.compile(r",\s+pues\b", re.I)}
+# "This", "these" naming a time ("These days, …", "This year …") point at the calendar, not back.
+NOW = {
+    "en": re.compile(
+        r"^(?:this|these|that|those) (?:days?|weeks?|months?|years?|mornings?|evenings?|nights?"
+        r"|times?|summers?|winters?|springs?|autumns?|seasons?|decades?|centur(?:y|ies))\b"
+    ),
+    "es": re.compile(r"^(?:este|esta|estos|estas) (?:días?|semanas?|mes(?:es)?|años?|tiempos?)\b"),
+}
 # Where an essay was first given or printed, a line before its prose ("From lectures delivered
 # at…", "First published in…"): never its hook, and no opening of anything.
 PROVENANCE = {
@@ -120,6 +128,7 @@ PROVENANCE = {
     ),
 }
 SHORTEST = 4  # words: a sentence shorter than this is kept only with the one before it
+PROSE = 40  # words: a paragraph this long is the essay's prose, not a line before it
 _LEAD = "\"'“‘«([¿¡—–-* "
 
 
@@ -195,7 +204,7 @@ def said_words(text: str) -> int:
 
 def sentences_of(passages: Sequence[Passage], language: str) -> list[Sentence]:
     """Every sentence of the parts, in order, judged for what it points back at."""
-    found = []
+    found: list[Sentence] = []
     for p, passage in enumerate(passages):
         for n, paragraph in enumerate(passage.paragraphs):
             for a, b in spans(paragraph, language):
@@ -203,7 +212,7 @@ def sentences_of(passages: Sequence[Passage], language: str) -> list[Sentence]:
                 said = said_words(text)
                 back, far, ahead = points_back(text, language)
                 # a reply or a fragment ("Hardly one.", "Men at all?") leans on the sentence before
-                back = back or said < SHORTEST
+                back = (back or said < SHORTEST) and bool(found)  # the first has nothing before
                 statement = has_finite_verb(speakable(text), language) and not (
                     PROVENANCE.get(language, PROVENANCE["en"]).match(speakable(text))
                 )
@@ -234,6 +243,7 @@ def points_back(sentence: str, language: str) -> tuple[bool, bool, bool]:
         or asks
         and opening[1] in BACK_WORDS.get(language, BACK_WORDS["en"])  # "Are they…?"
         or first in BACK_WORDS.get(language, BACK_WORDS["en"])
+        and not NOW.get(language, NOW["en"]).match(head)
         or any(head.startswith(p) for p in BACK_PHRASES.get(language, BACK_PHRASES["en"]))
     )
     far = bool(FAR_BACK.get(language, FAR_BACK["en"]).search(sentence))
@@ -271,7 +281,7 @@ def _scored(
     hook = _hook(found)
     # Where the author's subsections start (a Markdown ### under a ## part): each opens on its
     # own claim, as a part does.
-    block = []
+    block: list[int] = []
     for i, s in enumerate(found):
         first = i == 0 or found[i - 1].part != s.part
         heads = weights.subsections and s.start == 0 and _opens_subsection(passages[s.part], s)
@@ -289,6 +299,7 @@ def _scored(
         # a sentence leaning on the one before, or before the essay's hook (a dateline, an
         # epigraph), opens nothing
         opens = not s.back and i >= hook
+        prelude = i < hook
         first_of_paragraph = s.start == 0 and opens
         first_of_block = firsts[block[i]] == i and opens
         at = (i - firsts[block[i]]) / max(1, counts[block[i]] - 1)
@@ -296,16 +307,27 @@ def _scored(
             weights.centrality * dot / (length * norms[s.part])
             + weights.paragraph_start * first_of_paragraph
             + weights.part_start * first_of_block
-            + weights.early * (1 - at)
+            + weights.early * (1 - at) * (not prelude)
         )
         scored.append(replace(s, score=score, stems=frozenset(bag)))
     return scored
 
 
 def _hook(found: list[Sentence]) -> int:
-    """The essay's first sentence that opens a paragraph on a statement of its own (not a
-    dateline, "From lectures delivered at…", nor an epigraph in another tongue or quoted)."""
-    return next((i for i, s in enumerate(found) if s.start == 0 and s.statement and not s.back), 0)
+    """The essay's first sentence that opens a paragraph on a statement of its own. When the
+    essay's first paragraph is no statement (a dateline, "From lectures delivered at…"; an
+    epigraph in another tongue), what comes before the part's first long paragraph that opens
+    on one is a prelude (a verse epigraph reads as a statement), and the hook opens that."""
+    sizes: Counter[tuple[int, int]] = Counter()
+    for s in found:
+        sizes[(s.part, s.paragraph)] += s.words
+    opens = [i for i, s in enumerate(found) if s.start == 0 and s.statement and not s.back]
+    if found and not found[0].statement:
+        part = found[0].part
+        for i in opens:
+            if found[i].part == part and sizes[(part, found[i].paragraph)] >= PROSE:
+                return i
+    return opens[0] if opens else 0
 
 
 def _opens_subsection(passage: Passage, s: Sentence) -> bool:
@@ -336,15 +358,17 @@ def _lead(found: list[Sentence], passages: Sequence[Passage], wanted: int) -> se
 class _Choice:
     """Sentences being chosen, each with the ones it needs before it."""
 
-    def __init__(self, found: list[Sentence]) -> None:
+    def __init__(self, found: list[Sentence], hook: int) -> None:
         self.found = found
+        self.hook = hook  # what comes before it (a dateline, an epigraph) is never kept
         self.keep: set[int] = set()
         self.starts: dict[int, int] = {}  # part -> index of its first sentence
         for i, s in enumerate(found):
             self.starts.setdefault(s.part, i)
 
     def needed(self, chosen: Sequence[int]) -> list[int]:
-        """`chosen` with every sentence they need before them, less those kept already."""
+        """`chosen` with every sentence they need before them, less those kept already; none
+        when that reaches back before the essay's hook."""
         wanted = set(chosen)
         for i in sorted(chosen, reverse=True):
             j = i
@@ -361,6 +385,8 @@ class _Choice:
         for i in list(wanted):
             if self.found[i].far_back:
                 wanted.update(range(self.starts[self.found[i].part], i))
+        if min(wanted, default=self.hook) < self.hook:
+            return []
         return sorted(wanted - self.keep)
 
     def cost(self, indices: Sequence[int]) -> int:
@@ -375,7 +401,8 @@ class _Choice:
 
 
 def _chosen(found: list[Sentence], wanted: int, weights: Weights) -> set[int]:
-    choice = _Choice(found)
+    opener = _hook(found)
+    choice = _Choice(found, opener)
     total = sum(s.words for s in found)
     paragraphs: dict[tuple[int, int], list[int]] = {}
     for i, s in enumerate(found):
@@ -395,7 +422,6 @@ def _chosen(found: list[Sentence], wanted: int, weights: Weights) -> set[int]:
     # The hook and the closing thought: the first sentences of the essay's first paragraph that
     # opens on a statement (not a dateline, "From lectures delivered at…"); its last sentences,
     # from the last that leans on none before it.
-    opener = _hook(found)
     first = paragraphs[(found[opener].part, found[opener].paragraph)]
     closing = next(i for i in range(len(found) - 1, -1, -1) if not found[i].back or i == 0)
     for ends, most in ((first[:2], wanted / 4), (list(range(closing, len(found))), wanted / 3)):

@@ -30,6 +30,7 @@ def test_a_long_essay_lands_within_a_tenth_of_the_target(name: str, minutes: int
 
 HOOKS = {
     "self-reliance.txt": "I read the other day some verses",
+    "civil-disobedience.txt": "I heartily accept the motto",
     "compiler-team-midyear-2022.md": "Back in February",
 }
 
@@ -54,8 +55,8 @@ def test_order_parts_and_coherence_are_kept(name: str) -> None:
                 text = old.paragraphs[s.paragraph][s.start : s.end]
                 expected.setdefault(s.paragraph, []).append(text)
         assert new.paragraphs == tuple(" ".join(expected[n]) for n in sorted(expected))
-    # the hook (after Emerson's epigraphs, the essay's first paragraph of prose) and the closing
-    # thought
+    # the hook (after Emerson's epigraphs and Thoreau's dateline, the essay's first paragraph of
+    # prose) and the closing thought
     first = found[min(keep)]
     assert passages[first.part].paragraphs[first.paragraph][first.start :].startswith(HOOKS[name])
     assert max(keep) == len(found) - 1

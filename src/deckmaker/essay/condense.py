@@ -22,9 +22,11 @@ or whole paragraphs first, kept fewer of the points than the lead; the position 
 cost and the key unit first kept more, at every budget tried (±7 % around each target).
 
 Coherence rules, whatever the scores say:
-- a sentence that opens on a word pointing back ("This", "But", "He", "However"; "Esto",
-  "Pero", "Sin embargo") is kept only with the sentence before it, which is kept with it when
+- a sentence that opens on a word pointing back ("This", "But", "He", "However", "Now"; "Esto",
+  "Pero", "Sin embargo"), names someone among its first six words ("I saw their park") or goes
+  on with a ", then," is kept only with the sentence before it, which is kept with it when
   there is room, else the sentence goes too;
+- a prelude (a dateline or an epigraph before the first paragraph of prose) is never kept;
 - a sentence that points further back ("as I said above", "como dije") only when everything
   before it in its part is kept;
 - quotations are never cut inside: the splitter keeps a quotation whole as one sentence;

@@ -251,6 +251,8 @@ def macros_section() -> list[str]:
         "greeting": "greeting(talk)",
         "agenda": "agenda(talk.topics)",
         "recap": "recap(talk.topics)",
+        "callback": "callback(talk)",
+        "unanswered": "unanswered(talk.topics[1], talk.topics | length)",
         "signoff": "signoff(talk)",
         "who": "who(talk)",
         "named": "named(talk.topics[0])",

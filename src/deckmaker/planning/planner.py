@@ -205,6 +205,8 @@ class _Planner:
         # The recap comes first: the outro's own words are the author's last ones before the
         # sign-off ("That's all from me."), and a recap after them would reopen the talk.
         recap = "" if ending else self.voice.say("recap", self.talk.topics)
+        if recap:  # the talk comes back to where it started: its question, or its hook
+            recap = f"{recap} {self.voice.say('callback', self.talk)}".strip()
         said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         slides: list[SlidePlan] = []
@@ -424,7 +426,9 @@ class _Planner:
             where = len(out) if anchor is None else anchor + 1
             before = out[where - 1] if where else None
             who = _speakable(q.attribution)
+            # named already, or led into ("…in section 3.2.3:"): the quote follows as it is
             named = bool(who and before and who.split()[0].lower() in before.text.lower())
+            named = named or bool(before and before.text.rstrip().endswith(":"))
             paragraph = before.paragraph if before else 0
             if anchor is None:  # after the script's last words, in a paragraph of its own
                 paragraph = 1 + max((s.paragraph for s in out), default=-1)
@@ -493,8 +497,12 @@ class _Planner:
         notes: tuple[str, ...],
         kind: Kind,
     ) -> list[SlidePlan]:
-        """Slides up one after the other while `spoken` is said, each from its own sentence."""
-        faces = [_Face(s, 0 if i == 0 else None) for i, s in enumerate(slides)]
+        """Slides up one after the other while `spoken` is said, each from its own sentence; a
+        page the words never reach (an agenda of many sections) is said from its own points."""
+        faces = [
+            _Face(s, 0 if i == 0 else None, tuple(Point(b.text) for b in s.bullets if not b.level))
+            for i, s in enumerate(slides)
+        ]
         return self.paced(faces, sentences(spoken), notes, kind, slides[0].title, None)
 
     def paced(

@@ -220,6 +220,16 @@ VOICE_VARIABLES = (
     Variable("talk.hosts", "The two hosts of a dialogue, or an empty list.", "{{ talk.hosts }}"),
     Variable("talk.topics", "Every section, as a topic.", "{{ talk.topics | length }}"),
     Variable(
+        "talk.asks",
+        "The subtitle when it is a question, for the recap to come back to; else empty.",
+        "{{ talk.asks }}",
+    ),
+    Variable(
+        "talk.hook",
+        "The intro's gist: its first point that reads aloud as written; else empty.",
+        "{{ talk.hook }}",
+    ),
+    Variable(
         "topic.number",
         "The section's number, from 1; 0 for the intro and outro.",
         "{{ talk.topics[0].number }}",

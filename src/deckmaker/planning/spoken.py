@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckmaker.filters import join_and
 from deckmaker.outline import Outline, Point, Segment
@@ -53,6 +53,7 @@ class Topic:
     points: tuple[Point, ...]  # as said mid-sentence: no trailing stop, no needless capital
     order: int  # place in the talk (intro 0, sections 1…n, outro n+1), to vary the wording
     gist: str = ""  # the point a recap says: the first plain one said as written; "" if none
+    talk: str = ""  # the talk's title, so that wording varies from talk to talk
 
 
 @dataclass(frozen=True)
@@ -125,20 +126,28 @@ def proper_words(outline: Outline) -> frozenset[str]:
         texts += [t for p in seg.points for t in (p.text, *p.points)]
         texts += [q.text for q in seg.quotes]
     found: Counter[str] = Counter()
+    runs = {"I"}  # words of a run of capitalised ones ("Society for … Useful Knowledge")
     for text in texts:
         starts = _starts(text)
+        last = (-2, "")  # where the last capitalised word ended, and its stem
         for match in _CAPITAL_WORD.finditer(text):
             word = match.group()
             if word[0].isupper() and match.start() not in starts:
                 found[_stem(word)] += 1
-    # A word the author writes lower-case more often than capitalised mid-sentence is no name:
-    # a stray "honor, We must" does not make "we" one.
+                if match.start() == last[0] + 1:
+                    runs.update((last[1], _stem(word)))
+                last = (match.end(), _stem(word))
+    # A lone word the author writes lower-case more often than capitalised mid-sentence is no
+    # name: a stray "honor, We must" does not make "we" one.
     lower = Counter(_stem(w) for w in _LOWER_WORD.findall(" ".join(texts)))
-    return frozenset({"I", *(w for w, n in found.items() if n >= lower[w.lower()])})
+    return frozenset({*runs, *(w for w, n in found.items() if n >= lower[w.lower()])})
 
 
 def topics(outline: Outline, proper: frozenset[str]) -> tuple[Topic, ...]:
-    return tuple(topic(n, n, s, proper) for n, s in enumerate(outline.sections, 1))
+    return tuple(
+        replace(topic(n, n, s, proper), talk=outline.title)
+        for n, s in enumerate(outline.sections, 1)
+    )
 
 
 def topic(number: int, order: int, seg: Segment, proper: frozenset[str], title: str = "") -> Topic:

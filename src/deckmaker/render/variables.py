@@ -241,6 +241,11 @@ VOICE_VARIABLES = (
     ),
     Variable("topic.title", "Its title, as written.", "{{ talk.topics[0].title }}"),
     Variable(
+        "topic.talk",
+        "The talk's title, to vary wording from talk to talk (`in_turn`).",
+        "{{ talk.topics[0].talk }}",
+    ),
+    Variable(
         "topic.name",
         "Its name as said: the title before a colon, capitals kept where the prose keeps them.",
         "{{ talk.topics[0].name }}",

@@ -142,7 +142,7 @@ class _Planner:
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         return Plan(
-            o.title, o.subtitle, o.host, wpm, titled, o.footer,
+            o.title, o.subtitle, o.host, wpm, titled, o.footer, author=o.author,
             voice=self.voice.name, hosts=o.hosts, language=self.voice.language,
             notes_heading=say("notes_heading"),
             max_slide_seconds=self.limit, written=tuple(self.written),
@@ -168,7 +168,7 @@ class _Planner:
         notes: tuple[str, ...] = ()
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
             spoken, notes = (*greeting, *self.words(intro)), intro.notes
-        subtitle = "\n".join(x for x in (o.subtitle, o.host) if x) or None
+        subtitle = "\n".join(x for x in (o.subtitle, o.host or o.author) if x) or None
         # the title slide is up for the whole greeting, however long, and for the intro's
         # opening words, its hook, until the intro's first point is said
         cover = _Face(self.drafts.cover(o.title, subtitle), 0, last=len(sentences(greeting)) - 1)
@@ -186,7 +186,15 @@ class _Planner:
             replace(p, numbered_from=n, hanging=self.drafts.hanging(len(titles), p.body_pt))
             for p, n in zip(pages, starts, strict=True)
         ]
-        agenda = (self.voice.say("agenda", self.talk.topics),)
+        agenda: tuple[str, ...] = (self.voice.say("agenda", self.talk.topics),)
+        if len(sentences(agenda)) < len(numbered):  # a line for each page the agenda fills
+            topics = self.talk.topics
+            agenda += tuple(
+                self.voice.say("agenda_more", topics[n - 1 : n - 1 + len(page.bullets)], last)
+                for n, page, last in zip(
+                    starts[1:], numbered[1:], [False] * (len(numbered) - 2) + [True], strict=True
+                )
+            )
         brief = self.length(sentences(agenda), 0, len(sentences(agenda))) < MIN_SECONDS
         if brief and len(numbered) == 1:  # too brief for a slide: said over the one before
             last = slides[-1]
@@ -220,7 +228,7 @@ class _Planner:
         if not said and not signoff:  # the author's last words ended the talk
             return tuple(slides)
         title = self.voice.say("closing_title")
-        cover = self.drafts.cover(title, o.host or o.title)
+        cover = self.drafts.cover(title, o.host or o.author or o.title)
         # The closing slide comes up for the sign-off and stays up for all of it; the recap
         # slide is up until then.
         parting = tuple(p for p in signoff.split("\n\n") if p)  # as the greeting: paragraphs
@@ -497,12 +505,8 @@ class _Planner:
         notes: tuple[str, ...],
         kind: Kind,
     ) -> list[SlidePlan]:
-        """Slides up one after the other while `spoken` is said, each from its own sentence; a
-        page the words never reach (an agenda of many sections) is said from its own points."""
-        faces = [
-            _Face(s, 0 if i == 0 else None, tuple(Point(b.text) for b in s.bullets if not b.level))
-            for i, s in enumerate(slides)
-        ]
+        """Slides up one after the other while `spoken` is said, each from its own sentence."""
+        faces = [_Face(s, 0 if i == 0 else None) for i, s in enumerate(slides)]
         return self.paced(faces, sentences(spoken), notes, kind, slides[0].title, None)
 
     def paced(

@@ -67,6 +67,7 @@ class Talk:
     host: str | None
     hosts: tuple[str, ...]
     topics: tuple[Topic, ...]
+    author: str | None = None  # who wrote it, when that is not the host: credited
     asks: str = ""  # the subtitle when it is a question, for the recap to come back to
     hook: str = ""  # the intro's gist: its first point that reads aloud as written
 
@@ -82,8 +83,9 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
         outline.host,
         outline.hosts,
         topics(outline, proper),
-        subtitle if subtitle.endswith("?") else "",
-        intro.gist if intro else "",
+        outline.author if outline.author not in (outline.host, *outline.hosts) else None,
+        asks=subtitle if subtitle.endswith("?") else "",
+        hook=intro.gist if intro else "",
     )
 
 

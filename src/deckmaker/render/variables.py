@@ -218,6 +218,11 @@ VOICE_VARIABLES = (
     ),
     Variable("talk.host", "The host's name, or nothing.", "{{ talk.host }}"),
     Variable("talk.hosts", "The two hosts of a dialogue, or an empty list.", "{{ talk.hosts }}"),
+    Variable(
+        "talk.author",
+        "Who wrote it, when that is not the host (credited in the greeting), or nothing.",
+        "{{ talk.author }}",
+    ),
     Variable("talk.topics", "Every section, as a topic.", "{{ talk.topics | length }}"),
     Variable(
         "talk.asks",

@@ -396,6 +396,6 @@ def test_the_written_outline_reads_back_as_the_same_outline(essay: Path) -> None
     assert parse_outline(text, outline.source) == outline
     assert all(len(line) <= 100 for line in text.splitlines())
     keys = list(yaml.safe_load(text))
-    order = ["title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections"]
-    order += ["metadata", "show_notes"]
+    order = ["title", "subtitle", "host", "author", "greeting", "signoff", "wpm", "intro"]
+    order += ["sections", "metadata", "show_notes"]
     assert keys == [k for k in order if k in keys]  # the order docs/outline.md shows

@@ -250,7 +250,10 @@ def macros_section() -> list[str]:
     samples: dict[str, str] = {
         "greeting": "greeting(talk)",
         "agenda": "agenda(talk.topics)",
+        "agenda_more": "agenda_more(talk.topics[3:], true)",
+        "unanswered": "unanswered(talk.topics[1], talk.topics | length)",
         "recap": "recap(talk.topics)",
+        "callback": "callback(talk)",
         "signoff": "signoff(talk)",
         "who": "who(talk)",
         "named": "named(talk.topics[0])",
@@ -268,7 +271,6 @@ def macros_section() -> list[str]:
         "part_label": "part_label(2, 4)",
         "continued": "continued('Sacrifices', 2, 3)",
         "handoff": "handoff('Sam', 'Alex', 4, 'That is the ending.')",
-        "unanswered": "unanswered(talk.topics[0], 0)",
     }
     for name, args, comment in template_macros("voice.j2"):
         call = samples.get(name, f"{name}()")

@@ -187,7 +187,7 @@ def _outline(
         title=title,
         sections=tuple(sections),
         subtitle=subtitle,
-        host=about.host,
+        author=about.author,
         greeting=greeting,
         intro=intro,
         source=source,

@@ -180,3 +180,21 @@ def test_a_front_matter_duration_that_is_no_time_names_its_line(tmp_path: Path) 
     problem = caught.value.problems[0]
     assert (problem.line, problem.field) == (3, "duration")
     assert "'soon' is no length of time" in problem.message
+
+
+def test_the_docs_give_the_bench_s_coverage() -> None:
+    """docs/condensing.md's table says what bench/condense.py last wrote to bench/RESULTS.md."""
+    import re
+
+    root = CORPUS.parent.parent
+    results = (root / "bench" / "RESULTS.md").read_text("utf-8")
+    section = results.split("## Condensing to a target")[1].split("\n## ")[0]
+    docs = (root / "docs" / "condensing.md").read_text("utf-8")
+    rows = [line.split("|") for line in section.splitlines() if line.startswith("| ")][2:]
+    assert len(rows) == 12
+    for essay in dict.fromkeys(row[1].strip() for row in rows):
+        bench = [(r[7].strip(), r[8].strip()) for r in rows if r[1].strip() == essay]
+        words = next(r[2].strip() for r in rows if r[1].strip() == essay)
+        line = next(line for line in docs.splitlines() if f"| {words} |" in line)
+        said = re.findall(r"(\d+) % \((?:lead )?(\d+) %\)", line)
+        assert said == [(m[:-1], lead[:-1]) for m, lead in bench], (essay, line)

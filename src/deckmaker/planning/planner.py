@@ -214,6 +214,8 @@ class _Planner:
         # The recap comes first: the outro's own words are the author's last ones before the
         # sign-off ("That's all from me."), and a recap after them would reopen the talk.
         recap = "" if ending else self.voice.say("recap", self.talk.topics)
+        if recap:  # the talk comes back to where it started: its question, or its hook
+            recap = f"{recap} {self.voice.say('callback', self.talk)}".strip()
         said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         slides: list[SlidePlan] = []
@@ -439,7 +441,9 @@ class _Planner:
             where = len(out) if anchor is None else anchor + 1
             before = out[where - 1] if where else None
             who = _speakable(q.attribution)
+            # named already, or led into ("…in section 3.2.3:"): the quote follows as it is
             named = bool(who and before and who.split()[0].lower() in before.text.lower())
+            named = named or bool(before and before.text.rstrip().endswith(":"))
             paragraph = before.paragraph if before else 0
             if anchor is None:  # after the script's last words, in a paragraph of its own
                 paragraph = 1 + max((s.paragraph for s in out), default=-1)

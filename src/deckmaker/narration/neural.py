@@ -46,7 +46,7 @@ class Packaged:
     module: str
     language: str
     about: str
-    wpm: int  # its own pace (length_scale 1) with SENTENCE_GAP, measured on the example
+    wpm: int  # its own pace, length_scale 1 and SENTENCE_GAP: joe's 163 to 180 over the example
 
 
 PACKAGED = (

@@ -380,6 +380,22 @@ def test_underlined_headings_roles_and_definitions_in_plain_text() -> None:
     assert "---" not in said and "~~~" not in said and "* * *" not in said
 
 
+def test_a_table_of_contents_is_navigation_and_an_address_ends_its_sentence() -> None:
+    """A README's "Table of Contents" (links to its own headings) is neither said nor a part; a
+    sentence that led into a bare address ends where the address was."""
+    text = (
+        "# Tool\n\nA tool that does one thing well, and fast.\n\n## Table of Contents\n\n"
+        "* **[Install](#install)**\n  * [From source](#from-source)\n* [Use](#use)\n\n"
+        "## Install\n\nRun the installer first.\n\nFor more details visit our other project:\n"
+        "https://example.org/installer\n\n## Use\n\nUse it daily. See [the guide](#use) too.\n"
+    )
+    outline = import_essay(text, "tool.md", markdown=True)
+    assert [s.title for s in outline.sections] == ["Install", "Use"]
+    said = outline.sections[0].script or ""
+    assert said.endswith("For more details visit our other project.")
+    assert "the guide" in (outline.sections[1].script or "")  # a link in prose is said
+
+
 def test_markdown_nested_lists_and_code() -> None:
     text = (
         "# Code Talk\n\nHello folks. Today is about code.\n\n## Lists\n\n"

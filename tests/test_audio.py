@@ -101,12 +101,12 @@ def test_pause_is_silence_and_notes_are_not_said(write_outline, tmp_path: Path) 
     unpaused = build(write_outline(SHORT.replace(" [PAUSE]", ""), "talk.yaml"), tmp_path / "c",
                      only=("script",), formats=("audio",))  # fmt: skip
     assert sum(said.plan.clock) - sum(unpaused.plan.clock) >= 2
-    # heard: the one [PAUSE] is the one silence of two seconds; a slide's end pads at most
-    # 1.3 s and a sentence's end about 0.35 s
+    # heard: each [PAUSE] said (the outline's, the voice's) is one silence of two seconds; a
+    # slide's end pads at most 1.3 s and a sentence's end about 0.35 s
     mp3 = tmp_path / "said.mp3"
     mp3.write_bytes(said.artifacts["audio"].data)
-    assert sum(s.pauses for s in said.plan.slides) == 1
-    assert len(silences(mp3, 1.9)) == 1
+    pauses = sum(s.pauses for s in said.plan.slides)
+    assert pauses >= 1 and len(silences(mp3, 1.9)) == pauses
 
 
 def test_video_changes_picture_at_each_cue(spoken: Built) -> None:

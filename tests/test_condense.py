@@ -163,6 +163,11 @@ def test_the_front_matter_duration_sets_the_target(tmp_path: Path) -> None:
     # --target wins over the front matter
     plan = planned(essay, Options(target=12 * 60))[0]
     assert abs(plan.total_seconds - 720) <= 72
+    # import condenses to it as a build does, and the outline keeps it as its duration
+    imported = import_to_outline(essay)
+    plan = planned(imported.path)[0]
+    assert plan.target == 300
+    assert abs(plan.total_seconds - 300) <= 30
 
 
 def test_a_length_written_as_a_duration_sets_it_too(tmp_path: Path) -> None:
@@ -180,3 +185,21 @@ def test_a_front_matter_duration_that_is_no_time_names_its_line(tmp_path: Path) 
     problem = caught.value.problems[0]
     assert (problem.line, problem.field) == (3, "duration")
     assert "'soon' is no length of time" in problem.message
+
+
+def test_the_docs_give_the_bench_s_coverage() -> None:
+    """docs/condensing.md's table says what bench/condense.py last wrote to bench/RESULTS.md."""
+    import re
+
+    root = CORPUS.parent.parent
+    results = (root / "bench" / "RESULTS.md").read_text("utf-8")
+    section = results.split("## Condensing to a target")[1].split("\n## ")[0]
+    docs = (root / "docs" / "condensing.md").read_text("utf-8")
+    rows = [line.split("|") for line in section.splitlines() if line.startswith("| ")][2:]
+    assert len(rows) == 12
+    for essay in dict.fromkeys(row[1].strip() for row in rows):
+        bench = [(r[7].strip(), r[8].strip()) for r in rows if r[1].strip() == essay]
+        words = next(r[2].strip() for r in rows if r[1].strip() == essay)
+        line = next(line for line in docs.splitlines() if f"| {words} |" in line)
+        said = re.findall(r"(\d+) % \((?:lead )?(\d+) %\)", line)
+        assert said == [(m[:-1], lead[:-1]) for m, lead in bench], (essay, line)

@@ -130,6 +130,11 @@ PROVENANCE = {
     ),
 }
 SHORTEST = 4  # words: a sentence shorter than this is kept only with the one before it
+FRAGMENT = 8  # words: a sentence shorter than this with no verb, or pointing at a thing, too
+DEMONSTRATIVES = {
+    "en": word_set("this these that those such"),
+    "es": word_set("esto eso aquello este esta estos estas ese esa esos esas tal"),
+}
 PROSE = 40  # words: a paragraph this long is the essay's prose, not a line before it
 _LEAD = "\"'“‘«([¿¡—–-* "
 
@@ -213,13 +218,21 @@ def sentences_of(passages: Sequence[Passage], language: str) -> list[Sentence]:
                 text = paragraph[a:b]
                 said = said_words(text)
                 back, far, ahead = points_back(text, language)
-                # a reply or a fragment ("Hardly one.", "Men at all?") leans on the sentence before
-                back = (back or said < SHORTEST) and bool(found)  # the first has nothing before
                 statement = has_finite_verb(speakable(text), language) and not (
                     PROVENANCE.get(language, PROVENANCE["en"]).match(speakable(text))
                 )
+                # a reply or a fragment ("Hardly one.", "Men at all?", "The Whigs of Maine!"),
+                # or a short sentence pointing at a thing ("I see this blood flowing now."),
+                # leans on the sentence before; the essay's first has nothing before it
+                short = said < FRAGMENT and (not statement or _demonstrative(text, language))
+                back = (back or said < SHORTEST or short) and bool(found)
                 found.append(Sentence(p, n, a, b, said, back, far, ahead, statement))
     return found
+
+
+def _demonstrative(sentence: str, language: str) -> bool:
+    said = {w.lower() for w in words(speakable(sentence))}
+    return bool(said & DEMONSTRATIVES.get(language, DEMONSTRATIVES["en"]))
 
 
 def points_back(sentence: str, language: str) -> tuple[bool, bool, bool]:

@@ -14,28 +14,33 @@ the page's navigation: neither said nor shown, and a part holding nothing else i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from deckmaker.essay.attribution import introduced
 from deckmaker.essay.document import Essay, Listed, Passage, Picture, Shown
 from deckmaker.essay.html import HtmlBlock, read_html_block
 from deckmaker.essay.speech import is_notes_title
 from deckmaker.filters import sentence
 from deckmaker.outline import Code, Quote, Table
+from deckmaker.sentences import spans
 
 _DASHES = ("—", "–", "--", "-", "~")
 # A section longer than this (about six minutes said) is cut at its subsections, if it has them;
 # a code block, table or quote shown counts as SHOWN_WORDS (about fifteen seconds on screen).
 LONG_PART_WORDS, SHORT_PART_WORDS = 900, 300  # six minutes and two, at 150 words a minute
 SHOWN_WORDS = 40
+INLINE_CODE = 40  # characters: a line of code this short inside a sentence is inline code
 QUOTE_WORDS = 60  # a longer block quote is said, not shown: no slide holds it legibly
 _FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:?\s*(.*)$", re.DOTALL)
 _ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")  # "## Heading {#id}" (Hugo, kramdown)
 _HINTS = re.compile(r"\{[^}]*\}")  # "```js{1,3}": lines to highlight, not part of the language
 _VIA = re.compile(r"\(?\bvia\s+(@\w+)\)?\s*$", re.IGNORECASE)
 _CHAT = re.compile(r"^<([^>\s]+)>\s*")  # "<heycam> one of the best parts…" (an IRC log)
+# A paragraph ending on one of these has ended its sentence, or leads into what follows.
+_ENDS_LEAD = (".", "!", "?", "…", ":", '"', "”", "’", ")", "»")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
 
 
@@ -61,6 +66,32 @@ class _Body:
 
     def show(self, item: Code | Table | Quote) -> None:
         self.shown.append(Shown(len(self.paragraphs), item))
+
+    def add(self, said: str) -> None:
+        """A paragraph; one that goes on with a sentence the code before it cut short ("the
+        number of times the sequence", code, "shows up.") makes one paragraph with that
+        sentence's start, the code on screen from where the sentence starts; a single short
+        line of code so cut is said too, as the sentence's inline code ("not the same as
+        putting `if err != nil` everywhere")."""
+        before = len(self.paragraphs)
+        cut = [s for s in self.shown if s.after == before and isinstance(s.item, Code)]
+        if not (cut and said[:1].islower() and not self.paragraphs[-1].endswith(_ENDS_LEAD)):
+            if cut and not self.paragraphs[-1].endswith(_ENDS_LEAD):
+                # "…user code might be (depending on how it is retrieved)," then the code: the
+                # line leads into it, as a colon says
+                self.paragraphs[-1] = self.paragraphs[-1].rstrip(",;") + ":"
+            self.paragraphs.append(said)
+            return
+        previous = self.paragraphs.pop()
+        starts = [start for start, _ in spans(previous)]
+        opening = previous[: starts[-1]].rstrip() if starts else ""
+        if opening:  # the sentences before the one cut short stay a paragraph of their own
+            self.paragraphs.append(opening)
+        at = len(self.paragraphs)
+        code = cut[0].item.text if len(cut) == 1 and isinstance(cut[0].item, Code) else ""
+        inline = code if "\n" not in code and len(code) <= INLINE_CODE else ""
+        self.paragraphs.append(" ".join(filter(None, (previous[len(opening) :], inline, said))))
+        self.shown = [replace(s, after=at, within=True) if s in cut else s for s in self.shown]
 
 
 def read_markdown(text: str) -> Essay:
@@ -127,44 +158,53 @@ def _paragraph(inline: _Inline, body: _Body, footnotes: list[tuple[str, str]]) -
     if found := _FOOTNOTE.match(said):
         footnotes.append((f"[^{found.group(1)}]", " ".join(found.group(2).split())))
     elif said:
-        body.paragraphs.append(said)
+        body.add(said)
 
 
 def _blockquote(tokens: list[Token], body: _Body) -> None:
-    """Someone else's words: shown as a quote with who said them, and said (the essay reads
-    them out as it quotes them)."""
-    lines = [
-        line.strip()
-        for token in tokens
-        if token.type == "inline"
-        for line in _Inline(token, breaks="\n").said.split("\n")
-        if line.strip()
-    ]
-    attribution = None
-    if len(lines) > 1 and lines[-1].startswith(_DASHES):
-        attribution = lines.pop().lstrip("".join(_DASHES)).strip() or None
-    elif lines and (via := _VIA.search(lines[-1])):
-        attribution = via.group(1)
-        lines[-1] = lines[-1][: via.start()].strip()
-    speakers = [m.group(1) for line in lines if (m := _CHAT.match(line))]
-    if speakers and len(speakers) == len(lines):  # a chat log: each line opens with its speaker
-        lines = [_CHAT.sub("", line) for line in lines]
-        attribution = attribution or ", ".join(dict.fromkeys(speakers))
+    """Someone else's words: shown as a quote with who said them (the `— name` line, the
+    handle, the chat's speakers, else the sentence that introduces it), read out as theirs
+    while it is on screen; one too long for a slide is said. Code inside is shown as code
+    after the quote, an ellipsis where it was. A quote that names nobody is the author's own
+    aside: said, not shown as a quote."""
+    pieces: list[list[str]] = [[]]
+    codes: list[Code] = []
+    for token in tokens:
+        if token.type == "inline":
+            lines = _Inline(token, breaks="\n").said.split("\n")
+            pieces[-1].extend(line.strip() for line in lines if line.strip())
+        elif token.type in ("fence", "code_block") and (written := _verbatim(token.content)):
+            language = _HINTS.sub("", token.info).strip().split()
+            codes.append(Code(written, language[0] if language else None))
+            pieces.append([])
+    pieces = [p for p in pieces if p]
+    attribution = _attributed(pieces[-1], pieces) if pieces else None
     if attribution is None and body.paragraphs:
-        attribution = _introduced(body.paragraphs[-1])
-    text = " ".join(line for line in lines if line)
-    if not text:
-        return
-    if len(text.split()) <= QUOTE_WORDS:
+        attribution = introduced(body.paragraphs[-1])
+    text = " … ".join(" ".join(p) for p in pieces if p)
+    shown = bool(text and attribution and len(text.split()) <= QUOTE_WORDS)
+    if shown:  # read out as theirs where it is on screen (the voice's `quoting`)
         body.show(Quote(text, attribution))
-    body.paragraphs.append(text)
+    for block in codes:
+        body.show(block)
+    if text and not shown:
+        body.paragraphs.append(text)
 
 
-def _introduced(previous: str) -> str | None:
-    """Who a quote is from when the line before names them and nothing else: "Kelsey:"."""
-    words = previous.rstrip().removesuffix(":").split()
-    if previous.rstrip().endswith(":") and 0 < len(words) <= 3 and words[0][:1].isupper():
-        return " ".join(words)
+def _attributed(lines: list[str], pieces: list[list[str]]) -> str | None:
+    """Who the quote says it is from, its last line taken off `lines` when that is what says
+    so: "— name", "(via @handle)", or each line of a chat log opening with its speaker."""
+    if (len(lines) > 1 or len(pieces) > 1) and lines[-1].startswith(_DASHES):
+        return lines.pop().lstrip("".join(_DASHES)).strip() or None
+    if via := _VIA.search(lines[-1]):
+        lines[-1] = lines[-1][: via.start()].strip()
+        return via.group(1)
+    everyone = [line for piece in pieces for line in piece]
+    speakers = [m.group(1) for line in everyone if (m := _CHAT.match(line))]
+    if speakers and len(speakers) == len(everyone):  # a chat log: each line opens with its speaker
+        for piece in pieces:
+            piece[:] = [_CHAT.sub("", line) for line in piece]
+        return ", ".join(dict.fromkeys(speakers))
     return None
 
 
@@ -258,7 +298,7 @@ def _merged(section: Passage, subs: list[tuple[_Heading, _Body]]) -> Passage:
             section.line,
             (*section.paragraphs, *body.paragraphs),
             listed,
-            (*section.shown, *(Shown(s.after + before, s.item) for s in body.shown)),
+            (*section.shown, *(replace(s, after=s.after + before) for s in body.shown)),
             (*section.notes, *body.notes),
             (*section.show_notes, *body.show_notes),
             section.picture or body.picture,

@@ -28,6 +28,10 @@ from deckmaker.outline import Code, Quote, Table
 from deckmaker.sentences import spans
 
 _DASHES = ("—", "–", "--", "-", "~")
+# A section longer than this (about six minutes said) is cut at its subsections, if it has them;
+# a code block, table or quote shown counts as SHOWN_WORDS (about fifteen seconds on screen).
+LONG_PART_WORDS, SHORT_PART_WORDS = 900, 300  # six minutes and two, at 150 words a minute
+SHOWN_WORDS = 40
 INLINE_CODE = 40  # characters: a line of code this short inside a sentence is inline code
 QUOTE_WORDS = 60  # a longer block quote is said, not shown: no slide holds it legibly
 _FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:?\s*(.*)$", re.DOTALL)
@@ -224,18 +228,64 @@ def _assemble(
         parts = [(None, parts[1][1]), *parts[2:]]
     level = min((h.level for h, _ in parts if h is not None), default=2)
     opening = _passage(None, parts[0][1], 1)
-    sections: list[Passage] = []
+    groups: list[tuple[_Heading, _Body, list[tuple[_Heading, _Body]]]] = []
     for heading, body in parts[1:]:
         assert heading is not None
         if body.contents and not _holds_anything(body):  # "## Contents": navigation only
             continue
-        if heading.level <= level or not sections:
-            sections.append(_passage(heading.text, body, heading.line))
-            continue
+        if heading.level <= level or not groups:
+            groups.append((heading, body, []))
+        else:
+            groups[-1][2].append((heading, body))
+    sections: list[Passage] = []
+    for heading, body, subs in groups:
+        sections += _sections(heading, body, subs)
+    return Essay(title, title_line, opening, tuple(sections), footnotes)
+
+
+def _sections(heading: _Heading, body: _Body, subs: list[tuple[_Heading, _Body]]) -> list[Passage]:
+    """A section with its subsections: one part, its subsections' headings its points; or, when
+    it would run past LONG_PART_WORDS (with what it shows) and has two or more subsections,
+    cut at them into parts of at least SHORT_PART_WORDS each, a run of short subsections kept
+    together (a README's "Installation" with a dozen subsections is no one part of a talk)."""
+    top = min((h.level for h, _ in subs), default=0)
+    heads = [i for i, (h, _) in enumerate(subs) if h.level == top]
+    if _weight([body, *(b for _, b in subs)]) <= LONG_PART_WORDS or len(heads) < 2:
+        return [_merged(_passage(heading.text, body, heading.line), subs)]
+    runs: list[list[int]] = []  # the subsections each part starts with, packed
+    for n, at in enumerate(heads):
+        ends = heads[n + 1] if n + 1 < len(heads) else len(subs)
+        if not runs or _weight([b for _, b in subs[runs[-1][0] : at]]) >= SHORT_PART_WORDS:
+            runs.append([at])
+        runs[-1].append(ends)
+    if (
+        len(runs) > 1
+        and _weight([b for _, b in subs[runs[-1][0] : runs[-1][-1]]]) < SHORT_PART_WORDS
+    ):
+        short = runs.pop()  # a short last run goes with the one before
+        runs[-1][-1] = short[-1]
+    out = []
+    if _holds_anything(body) or heads[0] > 0:
+        out.append(_merged(_passage(heading.text, body, heading.line), subs[: heads[0]]))
+    for run in runs:
+        first, ends = run[0], run[-1]
+        sub, sub_body = subs[first]
+        title = sub.text if out else f"{heading.text}: {sub.text}"
+        out.append(_merged(_passage(title, sub_body, sub.line), subs[first + 1 : ends]))
+    return out
+
+
+def _weight(bodies: list[_Body]) -> int:
+    """How long the bodies take, in words: those said, and SHOWN_WORDS for each thing shown."""
+    said = sum(len(p.split()) for b in bodies for p in b.paragraphs)
+    return said + SHOWN_WORDS * sum(len(b.shown) for b in bodies)
+
+
+def _merged(section: Passage, subs: list[tuple[_Heading, _Body]]) -> Passage:
+    """The section with its subsections in it: each heading a point, what it lists sub-points."""
+    for heading, body in subs:
         if is_notes_title(heading.text):  # "### Footnotes": their text is collected already
             heading = _Heading(heading.level, "", heading.line)
-        # A subsection: its heading is a point of its section, what it lists are sub-points.
-        section = sections[-1]
         sub = Listed(
             heading.text,
             tuple(item.text for item in body.listed),
@@ -243,7 +293,7 @@ def _assemble(
         )
         listed = (*section.listed, sub) if heading.text else (*section.listed, *body.listed)
         before = len(section.paragraphs)
-        sections[-1] = Passage(
+        section = Passage(
             section.title,
             section.line,
             (*section.paragraphs, *body.paragraphs),
@@ -253,7 +303,7 @@ def _assemble(
             (*section.show_notes, *body.show_notes),
             section.picture or body.picture,
         )
-    return Essay(title, title_line, opening, tuple(sections), footnotes)
+    return section
 
 
 def _holds_anything(body: _Body) -> bool:

@@ -125,6 +125,7 @@ def test_the_clean_talk_has_no_defect() -> None:
                                  essay="---\nslug: local-k8s-tools\n---\n\nWords.\n"), 1),
         ("footnote marks", _saying("It is a logical fallacy[2]. Really."), 1),
         ("footnote marks", _saying("As noted [^note] before."), 1),
+        ("footnote marks", _saying("Some other problems.^f128-segfault Rust does not."), 1),
         ("HTML", _saying('Thanks <div class="text-xs">all</div>.'), 2),
         ("link syntax", _saying("Read [the RFC](https://x.org/rfc) now."), 1),
         ("URLs", _saying("Go to https://example.com now."), 1),

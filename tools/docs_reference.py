@@ -264,6 +264,7 @@ def macros_section() -> list[str]:
         "more": "more(talk.topics[0])",
         "more_code": "more_code(talk.topics[0])",
         "more_table": "more_table(talk.topics[0], ['Song', 'Sung by'])",
+        "wide_table": "wide_table(23, 12)",
         "quoting": "quoting('Mia', \"Here's to the ones who dream.\", false)",
         "transition": "transition(talk.topics[1], talk.topics | length, '')",
         "point": "point(talk.topics[0].points[0])",

@@ -89,15 +89,17 @@ def test_duration_in_the_outline(write_outline, tmp_path: Path) -> None:
 
 def test_short_chapters_are_merged_for_show_notes_and_said(tmp_path: Path, write_outline) -> None:
     outline = write_outline(
-        "title: T\ngreeting: Hey guys! Today we're diving into 'T'.\n"
+        "title: T\ngreeting: Hey guys, welcome back! Today we're diving into 'T'.\n"
         "sections: [{title: A}, {title: B}]\n"
     )
     result = run("build", str(outline), "--out", str(tmp_path), "--format", "show-notes")
     assert result.exit_code == 0
-    assert (
-        "warning: show notes: the chapter 'Intro' runs 8 s, under YouTube's 10 s minimum; "
-        "merged into the chapter after it\n"
-    ) in result.output
+    assert re.search(
+        r"^warning: show notes: the chapter 'Intro' runs \d s, under YouTube's 10 s minimum; "
+        r"merged into the chapter after it$",
+        result.output,
+        re.M,
+    )
     notes = (tmp_path / "talk.show-notes.txt").read_text(encoding="utf-8")
     assert re.findall(r"^(\d+:\d\d) ", notes, re.M) == [] and "Chapters" not in notes
     assert "YouTube shows chapters only when there are at least 3" in result.output

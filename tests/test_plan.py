@@ -53,7 +53,10 @@ sections:
 """,
         wpm=60,
     )
-    greeting = "Hey guys, Sam here! Today we're diving into 'Tiny'."
+    greeting = (
+        "Hey guys, Sam here! Today we're diving into 'Tiny'. Quick question first: what do you "
+        "already know about it? Keep that in mind."
+    )
     agenda = "We'll look at 'Alpha' first, and then at 'Beta'."
     recap = "Before we finish, a quick recap. First, 'Alpha': one. And then, 'Beta'."
     signoff = (
@@ -169,10 +172,10 @@ sections:
     for mine, theirs in zip(got.slides, expected.slides, strict=True):
         assert mine == theirs
     assert got == expected
-    # 18, 6, 5 and 45 words at 60 per minute: a second a word
-    assert got.timings == ((0, 18), (18, 6), (24, 5), (29, 45))
-    assert got.slide_timings == ((0, 9), (9, 9), (18, 6), (24, 5), (29, 12), (41, 33))
-    assert got.total_seconds == 74
+    # 32, 6, 5 and 45 words at 60 per minute: a second a word
+    assert got.timings == ((0, 32), (32, 6), (38, 5), (43, 45))
+    assert got.slide_timings == ((0, 23), (23, 9), (32, 6), (38, 5), (43, 12), (55, 33))
+    assert got.total_seconds == 88
 
 
 def test_intro_and_outro_get_slides_when_they_have_points() -> None:

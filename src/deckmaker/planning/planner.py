@@ -128,8 +128,14 @@ class _Planner:
         dividers = self.wants_dividers()
         for number, (section, said) in enumerate(zip(o.sections, self.talk.topics, strict=True), 1):
             opening = self.words(section)[0] if section.script else ""
-            # two hosts: the co-host asks the way into each section (the dialogue gives it them)
+            # two hosts: the co-host asks the way into each section (the dialogue gives it them),
+            # after a word on what the main host has just said
             lead = say("ask" if o.hosts else "transition", said, count, opening)
+            if o.hosts and lead:
+                heard = [p for slide in parts[-1].slides for p in slide.spoken]
+                last = sentences(heard[-1:])[-1:] if heard else ()
+                line = " ".join(last[0].text.replace(PAUSE, " ").split()) if last else ""
+                lead = f"{say('react', line, said, count)} {lead}".strip()
             leads: tuple[str, ...] = (lead,)
             if o.hosts and not (self.words(section) or section.quotes):  # nothing to answer with
                 leads += (say("unanswered", said, count),)

@@ -53,7 +53,10 @@ sections:
 """,
         wpm=60,
     )
-    greeting = "Hey guys, Sam here! Today we're diving into 'Tiny'."
+    greeting = (
+        "Hey guys, Sam here! Today we're diving into 'Tiny'. Quick question first: what do you "
+        "already know about it? Keep that in mind."
+    )
     agenda = "We'll look at 'Alpha' first, and then at 'Beta'."
     recap = "Before we finish, a quick recap. First, 'Alpha': one. And then, 'Beta'."
     signoff = (
@@ -169,10 +172,10 @@ sections:
     for mine, theirs in zip(got.slides, expected.slides, strict=True):
         assert mine == theirs
     assert got == expected
-    # 18, 6, 5 and 45 words at 60 per minute: a second a word
-    assert got.timings == ((0, 18), (18, 6), (24, 5), (29, 45))
-    assert got.slide_timings == ((0, 9), (9, 9), (18, 6), (24, 5), (29, 12), (41, 33))
-    assert got.total_seconds == 74
+    # 32, 6, 5 and 45 words at 60 per minute: a second a word
+    assert got.timings == ((0, 32), (32, 6), (38, 5), (43, 45))
+    assert got.slide_timings == ((0, 23), (23, 9), (32, 6), (38, 5), (43, 12), (55, 33))
+    assert got.total_seconds == 88
 
 
 def test_intro_and_outro_get_slides_when_they_have_points() -> None:
@@ -190,7 +193,8 @@ def test_intro_and_outro_get_slides_when_they_have_points() -> None:
         (Kind.OUTRO, "Recap"),
         (Kind.CLOSING, "Thank You!"),
     ]
-    assert got.slides[-2].spoken == ("Bye.",)
+    # "Bye." is said in a second: the outro's slide comes up with pauses that keep it up 5 s
+    assert got.slides[-2].spoken == ("[PAUSE] [PAUSE] [PAUSE] Bye.",)
 
 
 def test_intro_without_points_is_said_over_the_title_slide() -> None:
@@ -241,3 +245,36 @@ def test_each_subtitle_line_counts_as_a_line() -> None:
     box = Box(800, 100)
     assert largest_fitting("a", box, (30,), max_lines=2) == 30
     assert largest_fitting("a\nb\nc", box, (30,), max_lines=2) is None
+
+
+def test_an_agenda_over_several_slides_is_said_over_each() -> None:
+    """A long talk's agenda fills several slides: each gets a line naming the parts it lists,
+    never the stand-in words for a slide the script does not reach."""
+    sections = "".join(
+        f"  - {{title: Part number {n}, points: [A point {n}]}}\n" for n in range(1, 22)
+    )
+    got = plan(f"title: Long\nsections:\n{sections}")
+    agenda = [s for s in got.parts[0].slides if s.kind == Kind.AGENDA]
+    assert len(agenda) > 1
+    said = [" ".join(s.spoken) for s in agenda]
+    assert all(said), said
+    assert "starting with part number 1" in said[0].lower()
+    assert said[-1].lower().endswith("part number 21.") and "picture" not in " ".join(said)
+    for slide, words in zip(agenda[1:], said[1:], strict=True):  # named from the page's own list
+        first, last = slide.bullets[0].text, slide.bullets[-1].text
+        assert first.lower() in words.lower() and last.lower() in words.lower()
+
+
+def test_an_author_is_credited_not_greeted_as_the_host() -> None:
+    """An essay's writer is not always who presents it: the title slide and the greeting
+    credit the author; only `host:` is greeted as the presenter."""
+    got = plan(
+        "title: Walking\nauthor: Henry Thoreau\nsections:\n  - {title: Woods, points: [Go]}\n"
+    )
+    cover = got.parts[0].slides[0]
+    greeting = " ".join(cover.spoken)
+    assert ", by Henry Thoreau." in greeting and "Henry Thoreau here" not in greeting
+    assert "Henry Thoreau" in (cover.subtitle or "")
+    hosted = plan("title: Walking\nhost: Henry Thoreau\nauthor: Henry Thoreau\nsections:\n"
+                  "  - {title: Woods, points: [Go]}\n")  # fmt: skip
+    assert ", by Henry Thoreau" not in " ".join(hosted.parts[0].slides[0].spoken)

@@ -13,6 +13,7 @@ from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.essay.document import Essay, Passage
 from deckmaker.essay.frontmatter import About, read_about
 from deckmaker.essay.language import word_set
+from deckmaker.essay.repeats import unrepeated
 from deckmaker.essay.speech import (
     is_caption,
     is_notes_title,
@@ -83,9 +84,9 @@ def import_essay(
     spare: int = 0,
 ) -> Outline:
     """The outline of an essay given as text; `source` names it in messages and titles, and
-    `folder` holds the pictures it shows (none are shown without one). With `target` (seconds),
-    prose that runs longer at `wpm` is condensed to it, `spare` words fewer (what the voice says
-    around the essay's words)."""
+    `folder` holds the pictures it shows (none are shown without one). With `target` (seconds;
+    not given, the front matter's `duration`), prose that runs longer at `wpm` is condensed to
+    it, `spare` words fewer (what the voice says around the essay's words)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, warnings = characters.fitted_lines(text, source)
     if characters.mark_in(text):
@@ -133,6 +134,7 @@ def _outline(
             source,
         )
     language = detect_language(" ".join(prose))
+    essay = unrepeated(essay, language)
     opening = _paragraphs(essay.opening)
     greeting = None
     if opening:
@@ -146,6 +148,7 @@ def _outline(
     ours = parted is not essay  # parts of our own making, not the author's headings
     left_out: tuple[tuple[str, ...], ...] = ()
     kept_share = None
+    target = target or about.duration  # --target, else the front matter's
     if target:
         parted, left_out, note, kept_share = _condensed(parted, language, target, wpm, spare)
         warnings = (*warnings, note)
@@ -186,7 +189,7 @@ def _outline(
         title=title,
         sections=tuple(sections),
         subtitle=subtitle,
-        host=about.host,
+        author=about.author,
         greeting=greeting,
         intro=intro,
         source=source,
@@ -194,6 +197,7 @@ def _outline(
         warnings=warnings,
         metadata=about.metadata,
         show_notes=tuple(show_notes),
+        duration=about.duration,
     )
 
 
@@ -390,7 +394,7 @@ def _segment(
     tables: list[Table] = []
     quotes: list[Quote] = []
     for shown in passage.shown:
-        at = _shown_from(said, shown.after, language, spoken_all)
+        at = _shown_from(said, shown.after, language, spoken_all, shown.within)
         item = shown.item
         if isinstance(item, Code):
             code.append(replace(item, said=at))
@@ -419,13 +423,17 @@ def _segment(
     )
 
 
-def _shown_from(said: list[str], after: int, language: str, spoken: str) -> str | None:
+def _shown_from(
+    said: list[str], after: int, language: str, spoken: str, within: bool = False
+) -> str | None:
     """Where something shown goes on screen: at the last sentence said before it, or the first
-    after it when nothing is said before."""
+    after it when nothing is said before or when it sits `within` that sentence."""
     from deckmaker.essay.language import split_sentences
 
     before = [p for p in said[:after] if p]
     after_ = [p for p in said[after:] if p]
+    if within and after_:
+        before = []
     if before:
         sentence = split_sentences(tuple(before[-1:]), language)[-1].text
     elif after_:

@@ -34,13 +34,18 @@ from deckmaker.theme.frames import Box, Frames
 from deckmaker.typography import quoted, typeset
 
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
-BODY_SIZES = (32, 28, BODY_PT)  # a short list is set larger, to use the slide
-COLUMN_SIZES = (28, BODY_PT, 22)  # sub-points in a column never below 18
+BODY_SIZES = (28, 26, BODY_PT)  # a short list is set larger, to use the slide
+COLUMN_SIZES = (28, 26, BODY_PT, 22)  # sub-points in a column never below 18
+# A type scale: a heading stands at least this many times its text's size, so the eye finds
+# the title first (36 over 32 reads as one size). Text is set smaller to keep it, down to its
+# floor (BODY_PT, COLUMN_SIZES[-1]); titles keep at least DECK_TITLE_FLOOR where they fit.
+SCALE = 1.3
 NUMBER_GAP = 0.5  # between a number and its text, in ems: as a bullet's hanging indent leaves
 FILL = 0.8  # a short list is spaced out to fill this much of its box, at most
-TITLE_SIZES = (36, 32, 28, 24, 20)
-DECK_TITLE_FLOOR = 28  # one title size for the deck, unless a title needs smaller than this
+TITLE_SIZES = (40, 36, 32, 28, 24, 20)
+DECK_TITLE_FLOOR = 32  # one title size for the deck, unless a title needs smaller than this
 COVER_TITLE_SIZES = (48, 44, 40, 36, 32, 28, 24)
+CLOSING_SIZES = (44, 40, 36, 32, 28)  # the closing slide's message: a sentence, not a name
 SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
 LABEL_SIZES = (24, 20, 18, 16)
@@ -119,6 +124,26 @@ class Drafts:
             body_pt=sub_pt,
         )
 
+    def closing(self, message: str, subtitle: str | None) -> SlidePlan:
+        """The closing slide: the talk's last message in the title slide's layout, set as
+        large as it fits in up to four lines, and `subtitle` (the host) below it."""
+        f = self.frames
+        shown = typeset(message)
+        sub_pt = 0
+        if subtitle:
+            box, sizes = f.cover_subtitle, SUBTITLE_SIZES
+            sub_pt = self.fit(typeset(subtitle), box, sizes, "subtitle", 3, subtitle, f.body_font)
+        size = self.fit(shown, f.cover_title, CLOSING_SIZES, "title", 4, message)
+        return SlidePlan(
+            number=0,
+            kind=Kind.CLOSING,
+            layout=Layout.COVER,
+            title=set_title(shown, size, f.cover_title, f.title_font),
+            title_pt=size,
+            subtitle=typeset(subtitle) if subtitle else None,
+            body_pt=sub_pt,
+        )
+
     def divider(self, title: str, label: str | None, number: int = 0) -> SlidePlan:
         """A section's divider: its title large, its label ("Part 2 of 4"), and the section's
         number larger still ("02") where the theme leaves room for it above them."""
@@ -182,8 +207,10 @@ class Drafts:
         # on reads as one list, not as a last page suddenly set larger and spread out.
         f_body, font = f.body, f.body_font
 
+        sizes = under(title_pt, BODY_SIZES)
+
         def largest(page: tuple[Bullet, ...]) -> int:
-            fits = (s for s in BODY_SIZES if body_height(page, f_body, s, font) <= f_body.height)
+            fits = (s for s in sizes if body_height(page, f_body, s, font) <= f_body.height)
             return next(fits, BODY_PT)
 
         size = min(largest(p) for p in pages)
@@ -217,19 +244,20 @@ class Drafts:
         f = self.frames
         sides = tuple(_columnbullets(c) for c in columns)
         if f.columns is not None:
-            for size in COLUMN_SIZES:
+            shown = typeset(title)
+            title_pt = self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title)
+            for size in under(title_pt, COLUMN_SIZES):
                 if all(
                     body_height(side, box, size, f.body_font) <= box.height
                     for side, box in zip(sides, f.columns, strict=False)
                 ):
-                    shown = typeset(title)
                     return [
                         SlidePlan(
                             0,
                             Kind.SECTION,
                             Layout.COLUMNS,
                             shown,
-                            self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title),
+                            title_pt,
                             columns=tuple(
                                 unwidowed_list(side, box, size, f.body_font)
                                 for side, box in zip(sides, f.columns, strict=False)
@@ -426,9 +454,20 @@ class Drafts:
             if not headed(s):
                 return s
             size = min(s.title_pt, deck_pt)
-            return replace(s, title_pt=size, title=set_title(s.title, size, box, font))
+            s = replace(s, title_pt=size, title=set_title(s.title, size, box, font))
+            if s.bullets or s.columns:  # the text under it kept a step below
+                sizes = COLUMN_SIZES if s.columns else BODY_SIZES
+                body = min(s.body_pt, under(size, sizes)[0])
+                s = replace(s, body_pt=body, spacing=round(s.spacing * body / s.body_pt, 1))
+            return s
 
         return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
+
+
+def under(title_pt: int, sizes: tuple[int, ...]) -> tuple[int, ...]:
+    """The text sizes (descending) a title at `title_pt` stands SCALE times above; the
+    smallest of them when the title is too small for any (a title never set below the text)."""
+    return tuple(s for s in sizes if s * SCALE <= title_pt) or sizes[-1:]
 
 
 def _panel_height(rows: int, size: int, area: Box) -> float:

@@ -11,6 +11,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.options import DEFAULT_WPM, DEFAULTS, MAX_SLIDE_SECONDS, Options
 from deckmaker.outline import Column, Outline, Point, Quote, Segment
 from deckmaker.planning.align import Sentence, align, anchored, filled, paragraphs, sentences
+from deckmaker.planning.finishing import finished
 from deckmaker.planning.model import (
     CLICK,
     PAUSE,
@@ -146,6 +147,7 @@ class _Planner:
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
+        titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
         return Plan(
             o.title, o.subtitle, o.host, wpm, titled, o.footer,
             voice=self.voice.name, hosts=o.hosts, language=self.voice.language,

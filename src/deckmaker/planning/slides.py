@@ -19,6 +19,7 @@ from deckmaker.planning.fit import (
     TITLE_LINE_HEIGHT,
     body_height,
     largest_fitting,
+    lines_at,
     paginate,
     set_at,
     set_title,
@@ -48,6 +49,8 @@ COVER_TITLE_SIZES = (48, 44, 40, 36, 32, 28, 24)
 CLOSING_SIZES = (44, 40, 36, 32, 28)  # the closing slide's message: a sentence, not a name
 SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
+QUOTE_EVEN_FLOOR = 28  # one quote size for the deck, unless a quote needs smaller than this
+RULE_GAP, RULE_WIDTH = 24.0, 6.0  # the rule beside a quote: its distance from the quote, width
 LABEL_SIZES = (24, 20, 18, 16)
 NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
 PANEL_INSET = 12.0  # between the code's panel and its text, all round (pt)
@@ -297,7 +300,7 @@ class Drafts:
         if f.quote is None:
             return self.body_quote(text, attribution, strict, heading)
         shown = quoted(text)
-        box = f.quote
+        box = replace(f.quote, width=f.quote.width - self.hang(QUOTE_SIZES[0], f.title_font))
         size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font, strict)
         by = f"— {typeset(attribution)}" if attribution else None
         by_box = f.quote_by
@@ -430,13 +433,59 @@ class Drafts:
         """A quote in the body box, in the theme's body font, who said it on a line below."""
         f = self.frames
         lines = quoted(text) + (f"\n— {typeset(attribution)}" if attribution else "")
-        size = self.fit(lines, f.body, QUOTE_SIZES, "quote", 8, text, f.body_font, strict)
+        box = replace(f.body, width=f.body.width - self.hang(QUOTE_SIZES[0], f.body_font))
+        size = self.fit(lines, box, QUOTE_SIZES, "quote", 8, text, f.body_font, strict)
         title = typeset(heading or "")
         title_pt = self.fit(title, f.title, TITLE_SIZES, "title", written_as=heading)
         return SlidePlan(
             0, Kind.SECTION, Layout.QUOTE, title, title_pt, subtitle=lines, body_pt=size,
             quote_in_body=True,
         )  # fmt: skip
+
+    def even_quotes(self, parts: Sequence[Part]) -> tuple[Part, ...]:
+        """One size for every quote of the deck, its smallest (a quote set smaller than
+        QUOTE_EVEN_FLOOR keeps its own), and one for who said them; each quote's opening mark
+        hung outside its text and, in a layout made for quotes, a rule beside its lines."""
+        quotes = [s for p in parts for s in p.slides if s.layout is Layout.QUOTE]
+        sizes = [s.body_pt if s.quote_in_body else s.title_pt for s in quotes]
+        deck_pt = min((x for x in sizes if x >= QUOTE_EVEN_FLOOR), default=0)
+        by_pt = min((s.body_pt for s in quotes if not s.quote_in_body and s.body_pt), default=0)
+
+        def evened(s: SlidePlan) -> SlidePlan:
+            if s.layout is not Layout.QUOTE:
+                return s
+            if s.quote_in_body:
+                size = min(s.body_pt, deck_pt) if s.body_pt >= QUOTE_EVEN_FLOOR else s.body_pt
+                return replace(s, body_pt=size, hanging=self.hang(size, self.frames.body_font))
+            size = min(s.title_pt, deck_pt) if s.title_pt >= QUOTE_EVEN_FLOOR else s.title_pt
+            s = replace(s, title_pt=size, body_pt=min(s.body_pt, by_pt) if s.body_pt else 0)
+            s = replace(s, hanging=self.hang(size, self.frames.title_font))
+            return replace(s, rule=self.rule(s))
+
+        return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
+
+    @staticmethod
+    def hang(size: int, font: Typeface) -> float:
+        """How far a quote's opening mark hangs: its width at `size`."""
+        return round(text_width("\u201c", size, font), 1)
+
+    def rule(self, slide: SlidePlan) -> tuple[float, float, float, float] | None:
+        """The rule beside a quote in a layout made for quotes: from the top of its first line
+        (it stands on its box's foot) to the foot of who said it (from the top of its box),
+        RULE_GAP left of the box; none where the slide has no room left of the box."""
+        f = self.frames
+        box, by = f.quote, f.quote_by
+        if box is None or box.left < RULE_GAP + RULE_WIDTH:
+            return None
+        inner = replace(box, width=box.width - slide.hanging)
+        lines = lines_at(slide.title, slide.title_pt, inner, f.title_font)
+        top = box.top + box.height - min(box.height, lines * LINE_HEIGHT * slide.title_pt)
+        bottom = box.top + box.height
+        if slide.subtitle and by is not None and slide.body_pt:
+            said = lines_at(slide.subtitle, slide.body_pt, by, f.body_font)
+            bottom = by.top + min(by.height, said * LINE_HEIGHT * slide.body_pt)
+        left = box.left - RULE_GAP - RULE_WIDTH
+        return (round(left, 1), round(top, 1), RULE_WIDTH, round(bottom - top, 1))
 
     def even_titles(self, parts: list[Part]) -> tuple[Part, ...]:
         """One title size for every titled slide: the largest at which all of them fit, unless
@@ -462,6 +511,11 @@ class Drafts:
             return s
 
         return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
+
+
+def _quote_text(slide: SlidePlan) -> str:
+    """A quote slide's words as the outline gives them (the plan shows them quoted)."""
+    return slide.subtitle if slide.quote_in_body and slide.subtitle else slide.title
 
 
 def under(title_pt: int, sizes: tuple[int, ...]) -> tuple[int, ...]:

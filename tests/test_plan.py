@@ -85,13 +85,16 @@ sections:
                         Kind.AGENDA,
                         Layout.CONTENT,
                         "What We’ll Cover",  # typographic apostrophes on slides
-                        36,
+                        40,
                         bullets=(Bullet("Alpha"), Bullet("Beta")),
-                        body_pt=32,  # a short list is set large and spaced to fill the box
-                        spacing=51.2,
+                        # a short list is set large (a step under its title: 28 under 40) and
+                        # spaced to fill the box
+                        body_pt=28,
+                        spacing=44.8,
                         numbered_from=1,
-                        hanging=45.6,  # "2." (estimated, 29.6 pt) and a half-em gap: text clears it
+                        hanging=39.9,  # "2." (estimated, 25.9 pt) and a half-em gap: text clears it
                         spoken=(agenda,),
+                        drop=76.2,  # set a little above the middle of its box
                     ),
                 ),
             ),
@@ -99,17 +102,27 @@ sections:
                 "Alpha",
                 Kind.SECTION,
                 (
+                    # Beta has nothing but its divider to show: every section opens on one
                     SlidePlan(
                         3,
                         Kind.SECTION,
-                        Layout.CONTENT,
+                        Layout.HEADER,
                         "Alpha",
-                        36,
-                        bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
-                        body_pt=32,
-                        spacing=51.2,
-                        spoken=("Let's start with 'Alpha'.", "Alpha words."),
+                        48,
+                        spoken=("Let's start with 'Alpha'.",),
                         notes=("Smile",),
+                    ),
+                    SlidePlan(
+                        4,
+                        Kind.SECTION,
+                        Layout.CONTENT,
+                        "Alpha (2 of 2)",
+                        40,
+                        bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
+                        body_pt=28,
+                        spacing=44.8,
+                        spoken=("Alpha words.",),
+                        drop=60.3,
                     ),
                 ),
             ),
@@ -118,7 +131,7 @@ sections:
                 Kind.SECTION,
                 (
                     SlidePlan(
-                        4,
+                        5,
                         Kind.SECTION,
                         Layout.HEADER,
                         "Beta",
@@ -132,21 +145,24 @@ sections:
                 Kind.CLOSING,
                 (
                     SlidePlan(
-                        5,
+                        6,
                         Kind.CLOSING,
                         Layout.CONTENT,
                         "Key Takeaways",  # each section and its first point
-                        36,
+                        40,
                         bullets=(Bullet("Alpha"), Bullet("one", 1), Bullet("Beta")),
-                        body_pt=32,
-                        spacing=51.2,
+                        body_pt=28,
+                        spacing=44.8,
                         spoken=(recap,),  # said while the recap is up
+                        drop=60.3,
                     ),
                     SlidePlan(
-                        6,
+                        7,
                         Kind.CLOSING,
                         Layout.COVER,
-                        "Thank You!",
+                        # the talk's last message; "Beta words." is too short to be one, so
+                        # the talk's title
+                        "Tiny",
                         48,
                         "Sam",
                         body_pt=24,
@@ -171,7 +187,7 @@ sections:
     assert got == expected
     # 18, 6, 5 and 45 words at 60 per minute: a second a word
     assert got.timings == ((0, 18), (18, 6), (24, 5), (29, 45))
-    assert got.slide_timings == ((0, 9), (9, 9), (18, 6), (24, 5), (29, 12), (41, 33))
+    assert got.slide_timings == ((0, 9), (9, 9), (18, 4), (22, 2), (24, 5), (29, 12), (41, 33))
     assert got.total_seconds == 74
 
 
@@ -188,7 +204,7 @@ def test_intro_and_outro_get_slides_when_they_have_points() -> None:
         (Kind.INTRO, "Introduction"),
         (Kind.SECTION, "A"),
         (Kind.OUTRO, "Recap"),
-        (Kind.CLOSING, "Thank You!"),
+        (Kind.CLOSING, "x"),  # the outro's last point: the talk's last message
     ]
     assert got.slides[-2].spoken == ("Bye.",)
 

@@ -15,6 +15,7 @@ from deckmaker.outline import Code, Column, Outline, Point, Table
 from deckmaker.planning.code import CODE_LINE_HEIGHT, code_pages
 from deckmaker.planning.fit import (
     LINE_HEIGHT,
+    NO_BREAK,
     SPACE_BEFORE,
     TITLE_LINE_HEIGHT,
     body_height,
@@ -442,6 +443,11 @@ class Drafts:
             quote_in_body=True,
         )  # fmt: skip
 
+    def rewrapped(self, shown: tuple[Bullet, ...], box: Box, size: int) -> tuple[Bullet, ...]:
+        """Bullets kept from a lone last word (`unwidowed_list`) at a new size."""
+        plain = tuple(replace(b, text=b.text.replace(NO_BREAK, " ")) for b in shown)
+        return unwidowed_list(plain, box, size, self.frames.body_font)
+
     def even_quotes(self, parts: Sequence[Part]) -> tuple[Part, ...]:
         """One size for every quote of the deck, its smallest (a quote set smaller than
         QUOTE_EVEN_FLOOR keeps its own), and one for who said them; each quote's opening mark
@@ -504,10 +510,19 @@ class Drafts:
                 return s
             size = min(s.title_pt, deck_pt)
             s = replace(s, title_pt=size, title=set_title(s.title, size, box, font))
-            if s.bullets or s.columns:  # the text under it kept a step below
-                sizes = COLUMN_SIZES if s.columns else BODY_SIZES
-                body = min(s.body_pt, under(size, sizes)[0])
-                s = replace(s, body_pt=body, spacing=round(s.spacing * body / s.body_pt, 1))
+            sizes = COLUMN_SIZES if s.columns else BODY_SIZES
+            body = min(s.body_pt, under(size, sizes)[0])
+            if (s.bullets or s.columns) and body < s.body_pt:  # the text kept a step below
+                s = replace(
+                    s,
+                    body_pt=body,
+                    spacing=round(s.spacing * body / s.body_pt, 1),
+                    bullets=self.rewrapped(s.bullets, self.frames.body, body),
+                    columns=tuple(
+                        self.rewrapped(c, b, body)
+                        for c, b in zip(s.columns, self.frames.columns or (), strict=False)
+                    ),
+                )
             return s
 
         return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)

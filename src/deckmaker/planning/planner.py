@@ -428,7 +428,14 @@ class _Planner:
         pages = [page for r in dict.fromkeys(runs) for page in self.evened(
             [p for p, n in zip(pages, runs, strict=True) if n == r]
         )]  # fmt: skip
-        drafts = self.drafts.pages(title, [self.drafts.paginated(b)[0] for _, b, _ in pages])
+        # a lone point left on a later page is shown as a statement: large, on its own
+        stated = {
+            i: d for i, (p, b, _) in enumerate(pages) if i and len(b) == 1
+            if (d := self.point_statement(p[0].text)) is not None
+        }  # fmt: skip
+        listed = [b for i, (_, b, _) in enumerate(pages) if i not in stated]
+        paged = iter(self.drafts.pages(title, [self.drafts.paginated(b)[0] for b in listed]))
+        drafts = [stated[i] if i in stated else next(paged) for i in range(len(pages))]
 
         def last(marks: tuple[int, ...]) -> int:
             """Where the last point is said that the page can wait for within the limit (a
@@ -450,13 +457,13 @@ class _Planner:
     def evened(self, pages: list[_Page]) -> list[_Page]:
         """A run of pages of one list, evened out where timing left a page with a single
         bullet (3 + 1 + 1): the points shared as evenly as they go over as many pages as leave
-        none alone (3 + 2), each page still fitting; as they were when no sharing does."""
+        none alone (3 + 2), each page still fitting; as they were when no sharing does (a
+        lone point then shows as a statement: `content`). Never onto one page: the pages were
+        cut where a page would have stayed up too long before its last point was said."""
         if len(pages) < 2 or all(len(b) > 1 for _, b, _ in pages):
             return pages
         units = [unit for page in pages for unit in _each_point(page)]
-        for count in range(len(pages), 0, -1):
-            if count > len(units):
-                continue
+        for count in range(min(len(pages), len(units) // 2), 1, -1):
             shares = [len(units) // count + (i < len(units) % count) for i in range(count)]
             out, start = [], 0
             for share in shares:
@@ -466,9 +473,17 @@ class _Planner:
                 marks = tuple(m for *_, ms in mine for m in ms)
                 out.append((tuple(p for p, _, _ in mine), bullets, marks))
             fits = all(len(self.drafts.paginated(b)) == 1 for _, b, _ in out)
-            if fits and (count == 1 or all(len(b) > 1 for _, b, _ in out)):
+            if fits and all(len(b) > 1 for _, b, _ in out):
                 return out
         return pages
+
+    def point_statement(self, text: str) -> SlidePlan | None:
+        """A point set large on a slide of its own, as a statement is; None where it does not
+        fit the statement's box."""
+        try:
+            return self.drafts.statement(text)
+        except DeckmakerError:
+            return None
 
     def read_out(
         self,

@@ -433,8 +433,8 @@ class _Planner:
             i: d for i, (p, b, _) in enumerate(pages) if i and len(b) == 1
             if (d := self.point_statement(p[0].text)) is not None
         }  # fmt: skip
-        listed = [b for i, (_, b, _) in enumerate(pages) if i not in stated]
-        paged = iter(self.drafts.pages(title, [self.drafts.paginated(b)[0] for b in listed]))
+        kept = [b for i, (_, b, _) in enumerate(pages) if i not in stated]
+        paged = iter(self.drafts.pages(title, [self.drafts.paginated(b)[0] for b in kept]))
         drafts = [stated[i] if i in stated else next(paged) for i in range(len(pages))]
 
         def last(marks: tuple[int, ...]) -> int:
@@ -471,7 +471,7 @@ class _Planner:
                 start += share
                 bullets = tuple(b for _, listed, _ in mine for b in listed)
                 marks = tuple(m for *_, ms in mine for m in ms)
-                out.append((tuple(p for p, _, _ in mine), bullets, marks))
+                out.append((tuple(p for points, _, _ in mine for p in points), bullets, marks))
             fits = all(len(self.drafts.paginated(b)) == 1 for _, b, _ in out)
             if fits and all(len(b) > 1 for _, b, _ in out):
                 return out
@@ -750,7 +750,8 @@ _Page = tuple[tuple[Point, ...], tuple[Bullet, ...], tuple[int, ...]]
 def _each_point(page: _Page) -> list[_Page]:
     """A page of points as one page per point, each with its sub-points."""
     points, shown, marks = page
-    out, i = [], 0
+    out: list[_Page] = []
+    i = 0
     for point in points:
         size = 1 + len(point.points)
         out.append(((point,), shown[i : i + size], marks[i : i + size]))

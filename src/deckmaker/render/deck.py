@@ -13,7 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.shapes.autoshape import Shape
 from pptx.slide import NotesSlide, Slide
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.planning import Bullet, Layout, Plan, SlidePlan
@@ -209,8 +209,8 @@ def _fill(
     for shape_id, block in zip(place.texts, wanted, strict=False):
         _write(placed[shape_id], block, sets_lists, accent)
         if planned.drop:  # short text a little lower: optically centred
-            shape = placed[shape_id]
-            shape.top, shape.height = shape.top + Pt(planned.drop), shape.height - Pt(planned.drop)
+            shape, drop = placed[shape_id], Pt(planned.drop)
+            shape.top, shape.height = Emu(shape.top + drop), Emu(shape.height - drop)
         if planned.rule is not None:
             placed[shape_id].text_frame.vertical_anchor = MSO_ANCHOR.TOP
 

@@ -232,8 +232,11 @@ class _Planner:
         title = self.voice.say("closing_title")
         message = self.last_message()
         # the talk's title under its message, as the title slide shows it; the host below
-        by = "\n".join(x for x in (o.title, o.host) if x)
-        cover = self.drafts.closing(message, by) if message else self.drafts.cover(o.title, o.host)
+        cover = (
+            self.drafts.closing(message, o.title, o.host)
+            if message
+            else self.drafts.cover(o.title, o.host)
+        )
         # The closing slide comes up for the sign-off and stays up for all of it; the recap
         # slide is up until then.
         parting = tuple(p for p in signoff.split("\n\n") if p)  # as the greeting: paragraphs

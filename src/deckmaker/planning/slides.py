@@ -128,23 +128,34 @@ class Drafts:
             body_pt=sub_pt,
         )
 
-    def closing(self, message: str, subtitle: str | None) -> SlidePlan:
-        """The closing slide: the talk's last message in the title slide's layout, set as
-        large as it fits in up to four lines, and `subtitle` (the host) below it."""
+    def closing(self, message: str, title: str, host: str | None) -> SlidePlan:
+        """The closing slide, in the title slide's layout: the talk's last message as its
+        title, as large as it fits in up to four lines, the talk's `title` and `host` below.
+        Where the layout's title box is too small for the message at CLOSING_SIZES (a one-line
+        title box), the talk's title stands in it and the message below it, in the subtitle's
+        box, in the body font."""
         f = self.frames
         shown = typeset(message)
-        sub_pt = 0
-        if subtitle:
-            box, sizes = f.cover_subtitle, SUBTITLE_SIZES
-            sub_pt = self.fit(typeset(subtitle), box, sizes, "subtitle", 3, subtitle, f.body_font)
-        size = self.fit(shown, f.cover_title, CLOSING_SIZES, "title", 4, message)
+        box = f.cover_title
+        size = largest_fitting(shown, box, CLOSING_SIZES, 4, f.title_font, TITLE_LINE_HEIGHT)
+        if size is None:
+            try:
+                cover = self.cover(title, "\n".join(x for x in (message, host) if x))
+            except DeckmakerError:  # nor there: the talk's title and the host alone
+                cover = self.cover(title, host)
+            return replace(cover, kind=Kind.CLOSING)
+        subtitle = "\n".join(x for x in (title, host) if x)
+        sub_pt = self.fit(
+            typeset(subtitle), f.cover_subtitle, SUBTITLE_SIZES, "subtitle", 3, subtitle,
+            f.body_font,
+        )  # fmt: skip
         return SlidePlan(
             number=0,
             kind=Kind.CLOSING,
             layout=Layout.COVER,
             title=set_title(shown, size, f.cover_title, f.title_font),
             title_pt=size,
-            subtitle=typeset(subtitle) if subtitle else None,
+            subtitle=typeset(subtitle),
             body_pt=sub_pt,
         )
 
@@ -362,7 +373,10 @@ class Drafts:
         box = f.quote or f.header_title
         # in the divider's title box where no layout is made for quotes: as that layout draws it
         measured = shown.upper() if f.quote is None and f.header_caps else shown
-        size = self.fit(measured, box, QUOTE_SIZES, "statement", 6, text, f.title_font)
+        # a title box made for one line holds no statement: never set smaller than a list's text
+        strict = f.quote is None
+        sizes = tuple(x for x in QUOTE_SIZES if x >= BODY_PT) if strict else QUOTE_SIZES
+        size = self.fit(measured, box, sizes, "statement", 6, text, f.title_font, strict)
         return SlidePlan(0, Kind.SECTION, Layout.STATEMENT, shown, size)
 
     def titles(self, title: str, count: int, frames: Frames | None = None) -> tuple[list[str], int]:

@@ -28,7 +28,14 @@ def test_a_long_essay_lands_within_a_tenth_of_the_target(name: str, minutes: int
     assert any("condensed to the" in w for w in outline.warnings)
 
 
-@pytest.mark.parametrize("name", ("self-reliance.txt", "compiler-team-midyear-2022.md"))
+HOOKS = {
+    "self-reliance.txt": "I read the other day some verses",
+    "civil-disobedience.txt": "I heartily accept the motto",
+    "compiler-team-midyear-2022.md": "Back in February",
+}
+
+
+@pytest.mark.parametrize("name", HOOKS)
 def test_order_parts_and_coherence_are_kept(name: str) -> None:
     passages, language = essay_parts(CORPUS / name)
     found = sentences_of(passages, language)
@@ -48,8 +55,10 @@ def test_order_parts_and_coherence_are_kept(name: str) -> None:
                 text = old.paragraphs[s.paragraph][s.start : s.end]
                 expected.setdefault(s.paragraph, []).append(text)
         assert new.paragraphs == tuple(" ".join(expected[n]) for n in sorted(expected))
-    # the hook and the closing thought
-    assert min(keep) == 0
+    # the hook (after Emerson's epigraphs and Thoreau's dateline, the essay's first paragraph of
+    # prose) and the closing thought
+    first = found[min(keep)]
+    assert passages[first.part].paragraphs[first.paragraph][first.start :].startswith(HOOKS[name])
     assert max(keep) == len(found) - 1
 
 
@@ -136,3 +145,56 @@ def test_a_left_out_passage_is_put_back_by_a_copy(tmp_path: Path) -> None:
     script = after.artifacts["script"].data.decode("utf-8")
     assert " ".join(passage.split()[:12]) in " ".join(script.split())
     assert after.plan.total_seconds > before.plan.total_seconds
+
+
+def _with_front_matter(tmp_path: Path, lines: str) -> Path:
+    essay = tmp_path / "walking.md"
+    body = (CORPUS / "walking.txt").read_text("utf-8")
+    essay.write_text(f"---\ntitle: Walking\n{lines}---\n\n{body}", "utf-8")
+    return essay
+
+
+def test_the_front_matter_duration_sets_the_target(tmp_path: Path) -> None:
+    essay = _with_front_matter(tmp_path, "duration: '5:00'  # for the channel\n")
+    plan, _, _, outline = planned(essay)
+    assert plan.target == 300
+    assert abs(plan.total_seconds - 300) <= 30
+    assert any("condensed to the 5:00 target" in w for w in outline.warnings)
+    # --target wins over the front matter
+    plan = planned(essay, Options(target=12 * 60))[0]
+    assert abs(plan.total_seconds - 720) <= 72
+
+
+def test_a_length_written_as_a_duration_sets_it_too(tmp_path: Path) -> None:
+    assert planned(_with_front_matter(tmp_path, "length: 5m\n"))[0].target == 300
+    # a `length` that is no duration is the site's business, left alone
+    plan = planned(_with_front_matter(tmp_path, "length: long read\n"))[0]
+    assert plan.target is None and plan.total_seconds > 3600
+
+
+def test_a_front_matter_duration_that_is_no_time_names_its_line(tmp_path: Path) -> None:
+    from deckmaker.errors import DeckmakerError
+
+    with pytest.raises(DeckmakerError) as caught:
+        planned(_with_front_matter(tmp_path, "duration: soon\n"))
+    problem = caught.value.problems[0]
+    assert (problem.line, problem.field) == (3, "duration")
+    assert "'soon' is no length of time" in problem.message
+
+
+def test_the_docs_give_the_bench_s_coverage() -> None:
+    """docs/condensing.md's table says what bench/condense.py last wrote to bench/RESULTS.md."""
+    import re
+
+    root = CORPUS.parent.parent
+    results = (root / "bench" / "RESULTS.md").read_text("utf-8")
+    section = results.split("## Condensing to a target")[1].split("\n## ")[0]
+    docs = (root / "docs" / "condensing.md").read_text("utf-8")
+    rows = [line.split("|") for line in section.splitlines() if line.startswith("| ")][2:]
+    assert len(rows) == 12
+    for essay in dict.fromkeys(row[1].strip() for row in rows):
+        bench = [(r[7].strip(), r[8].strip()) for r in rows if r[1].strip() == essay]
+        words = next(r[2].strip() for r in rows if r[1].strip() == essay)
+        line = next(line for line in docs.splitlines() if f"| {words} |" in line)
+        said = re.findall(r"(\d+) % \((?:lead )?(\d+) %\)", line)
+        assert said == [(m[:-1], lead[:-1]) for m, lead in bench], (essay, line)

@@ -361,6 +361,41 @@ def test_a_plain_title_line_and_hard_wrapped_paragraphs() -> None:
     assert [s.title for s in outline.sections] == ["First Part", "Second Part"]
 
 
+def test_underlined_headings_roles_and_definitions_in_plain_text() -> None:
+    """Plain text written the reStructuredText or setext way: a title over- and underlined, parts
+    underlined, roles read as their text, a term with its definition indented under it."""
+    text = (
+        "=================\nThe Mail Package\n=================\n\n"
+        "Overview\n--------\n\nThe package has two parts, says :rfc:`5322`.\n\n"
+        "    Parser\n        Turns bytes into a :class:`~email.message.Message` object.\n\n"
+        "The Model\n~~~~~~~~~\n\nA model is a tree of parts and more parts.\n\n"
+        "* * *\n\nIt ends here with a plain sentence.\n"
+    )
+    outline = import_essay(text, "mail.txt")
+    assert outline.title == "The Mail Package"
+    assert [s.title for s in outline.sections] == ["Overview", "The Model"]
+    said = "\n\n".join(s.script or "" for s in outline.sections)
+    assert "says RFC 5322." in said and ":rfc:" not in said
+    assert "Parser: Turns bytes into a Message object." in said
+    assert "---" not in said and "~~~" not in said and "* * *" not in said
+
+
+def test_a_table_of_contents_is_navigation_and_an_address_ends_its_sentence() -> None:
+    """A README's "Table of Contents" (links to its own headings) is neither said nor a part; a
+    sentence that led into a bare address ends where the address was."""
+    text = (
+        "# Tool\n\nA tool that does one thing well, and fast.\n\n## Table of Contents\n\n"
+        "* **[Install](#install)**\n  * [From source](#from-source)\n* [Use](#use)\n\n"
+        "## Install\n\nRun the installer first.\n\nFor more details visit our other project:\n"
+        "https://example.org/installer\n\n## Use\n\nUse it daily. See [the guide](#use) too.\n"
+    )
+    outline = import_essay(text, "tool.md", markdown=True)
+    assert [s.title for s in outline.sections] == ["Install", "Use"]
+    said = outline.sections[0].script or ""
+    assert said.endswith("For more details visit our other project.")
+    assert "the guide" in (outline.sections[1].script or "")  # a link in prose is said
+
+
 def test_markdown_nested_lists_and_code() -> None:
     text = (
         "# Code Talk\n\nHello folks. Today is about code.\n\n## Lists\n\n"
@@ -396,6 +431,6 @@ def test_the_written_outline_reads_back_as_the_same_outline(essay: Path) -> None
     assert parse_outline(text, outline.source) == outline
     assert all(len(line) <= 100 for line in text.splitlines())
     keys = list(yaml.safe_load(text))
-    order = ["title", "subtitle", "host", "greeting", "signoff", "wpm", "intro", "sections"]
-    order += ["metadata", "show_notes"]
+    order = ["title", "subtitle", "host", "author", "greeting", "signoff", "wpm", "intro"]
+    order += ["sections", "metadata", "show_notes"]
     assert keys == [k for k in order if k in keys]  # the order docs/outline.md shows

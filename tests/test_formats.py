@@ -66,13 +66,13 @@ def test_a_target_length_warns_by_how_much(tmp_path: Path) -> None:
     assert result.exit_code == 0
     warning = [line for line in result.output.splitlines() if line.startswith("warning: ")]
     assert warning == [
-        "warning: the script runs about 15:55 at 150 words per minute, 5:55 longer than the "
-        "10:00 target; cut about 888 words, or change the target"
+        "warning: the script runs about 16:03 at 150 words per minute, 6:03 longer than the "
+        "10:00 target; cut about 908 words, or change the target"
     ]
     assert "warning" not in run("build", "--only", "script", "--out", str(tmp_path),
                                 "--target", "16m").output  # fmt: skip
     short = run("validate", str(example_outline()), "--target", "1:00:00")
-    assert short.exit_code == 0 and "44:05 shorter than the 1:00:00 target" in short.output
+    assert short.exit_code == 0 and "43:57 shorter than the 1:00:00 target" in short.output
     bad = run("build", "--target", "soon", "--out", str(tmp_path))
     assert bad.exit_code == 2 and "'soon' is no length of time" in bad.output
 

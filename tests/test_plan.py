@@ -257,3 +257,36 @@ def test_each_subtitle_line_counts_as_a_line() -> None:
     box = Box(800, 100)
     assert largest_fitting("a", box, (30,), max_lines=2) == 30
     assert largest_fitting("a\nb\nc", box, (30,), max_lines=2) is None
+
+
+def test_an_agenda_over_several_slides_is_said_over_each() -> None:
+    """A long talk's agenda fills several slides: each gets a line naming the parts it lists,
+    never the stand-in words for a slide the script does not reach."""
+    sections = "".join(
+        f"  - {{title: Part number {n}, points: [A point {n}]}}\n" for n in range(1, 22)
+    )
+    got = plan(f"title: Long\nsections:\n{sections}")
+    agenda = [s for s in got.parts[0].slides if s.kind == Kind.AGENDA]
+    assert len(agenda) > 1
+    said = [" ".join(s.spoken) for s in agenda]
+    assert all(said), said
+    assert "starting with part number 1" in said[0].lower()
+    assert said[-1].lower().endswith("part number 21.") and "picture" not in " ".join(said)
+    for slide, words in zip(agenda[1:], said[1:], strict=True):  # named from the page's own list
+        first, last = slide.bullets[0].text, slide.bullets[-1].text
+        assert first.lower() in words.lower() and last.lower() in words.lower()
+
+
+def test_an_author_is_credited_not_greeted_as_the_host() -> None:
+    """An essay's writer is not always who presents it: the title slide and the greeting
+    credit the author; only `host:` is greeted as the presenter."""
+    got = plan(
+        "title: Walking\nauthor: Henry Thoreau\nsections:\n  - {title: Woods, points: [Go]}\n"
+    )
+    cover = got.parts[0].slides[0]
+    greeting = " ".join(cover.spoken)
+    assert ", by Henry Thoreau." in greeting and "Henry Thoreau here" not in greeting
+    assert "Henry Thoreau" in (cover.subtitle or "")
+    hosted = plan("title: Walking\nhost: Henry Thoreau\nauthor: Henry Thoreau\nsections:\n"
+                  "  - {title: Woods, points: [Go]}\n")  # fmt: skip
+    assert ", by Henry Thoreau" not in " ".join(hosted.parts[0].slides[0].spoken)

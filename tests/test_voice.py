@@ -45,7 +45,9 @@ def test_the_example_names_sections_naturally_and_never_doubles_a_transition(voi
                             "relationship needs. After that, the realism factor: an earned, "
                             "true-to-life ending instead of a neat bow. And finally, the enduring "
                             "impact of La La Land's conclusion: heartbreaking yet satisfying, "
-                            "because it took the road less traveled.",)  # fmt: skip
+                            "because it took the road less traveled. So, back to the question "
+                            "we started with. Did Mia and Sebastian end up together? Mia and "
+                            "Sebastian don't end up together.",)  # fmt: skip
     assert len(closing.spoken) == 1  # then the sign-off
 
 
@@ -294,3 +296,31 @@ def test_a_closing_label_on_a_title_is_not_said(write_outline) -> None:
     assert "talk about La La Land's ending." in words  # not "…'s ending, explained."
     assert "explained" not in words.lower() and "revisited" not in words.lower()
     assert "cats, dogs" in words  # a list in a title is no label
+
+
+def test_names_keep_the_capitals_the_slide_shows(write_outline) -> None:
+    """A run of capitalised words ending in a possessive is a name even in a Title Case title,
+    a first name before a name the author writes is kept, and a word the author writes mostly
+    lower-case is no name for one stray capital."""
+    path = write_outline(
+        "title: La La Land's Ending, Explained\nsubtitle: Is it happy?\n"
+        "intro: {points: [It is not happy]}\n"
+        "sections:\n"
+        "  - {title: The World's Best Pie, points: [Josh Triplett likes it, we like it]}\n"
+        "  - {title: On the Duty of Bakers, points: [we bake, and so, We bake]}\n"
+    )
+    text = said(plan_of(path))
+    assert "La La Land's ending" in text and "the world's best pie" in text
+    assert "josh" not in text and "Josh Triplett likes it" in text
+    assert "on the duty" not in text.lower() and "the duty of bakers" in text
+    # the recap comes back to the subtitle's question, and answers it from the intro
+    assert "Is it happy? It is not happy." in text
+
+
+def test_a_long_talk_is_recapped_by_name_in_one_breath(write_outline) -> None:
+    names = ["Apples", "Pears", "Plums", "Figs", "Dates", "Limes", "Kiwis", "Cherries", "Grapes"]
+    sections = "".join(f"  - {{title: {n} at Home, points: [{n.lower()} grow]}}\n" for n in names)
+    text = said(plan_of(write_outline(f"title: Fruit\nsections:\n{sections}")))
+    assert "We started with apples at home, went through seven more parts, and ended with " \
+        "grapes at home." in text  # fmt: skip
+    assert ": " not in text.split("We started with")[1]

@@ -42,3 +42,18 @@ def test_each_planted_fault_is_counted() -> None:
     assert voice.measure(plan("We loved mia dolan here."), AUTHOR)["lowered"] == 1
     same = plan("Next up, apples. Next up, pears. Next up, plums. Then figs.")
     assert voice.measure(same, AUTHOR)["opener"] == 0.75
+
+
+def test_the_authors_own_words_are_not_counted_as_ours() -> None:
+    author = Outline(
+        "T", (Segment("T", script="Then “man is his own star. We met Josh Triplett."),)
+    )
+    # an unclosed quote of the author's is theirs; a colon inside a quotation is the quoted one's
+    assert voice.measure(plan("Then “man is his own star."), author)["unbalanced"] == 0
+    quoted = plan('As Kat put it, "the rule: one colon: here."')
+    assert voice.measure(quoted, author)["colons"] == 0
+    assert voice.measure(plan("Next steps: shrink clean::Item."), author)["colons"] == 0
+    # a name's capital lowered anywhere in it counts; a name the author writes lower-case is none
+    assert voice.measure(plan("And finally, josh Triplett."), author)["lowered"] == 1
+    plain = Outline("T", (Segment("T", script="We met Imposter Syndrome. imposter syndrome is."),))
+    assert voice.measure(plan("Then, imposter syndrome."), plain)["lowered"] == 0

@@ -250,7 +250,10 @@ def macros_section() -> list[str]:
     samples: dict[str, str] = {
         "greeting": "greeting(talk)",
         "agenda": "agenda(talk.topics)",
+        "agenda_more": "agenda_more(talk.topics[3:], true)",
+        "unanswered": "unanswered(talk.topics[1], talk.topics | length)",
         "recap": "recap(talk.topics)",
+        "callback": "callback(talk)",
         "signoff": "signoff(talk)",
         "who": "who(talk)",
         "named": "named(talk.topics[0])",

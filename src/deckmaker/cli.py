@@ -399,8 +399,9 @@ def import_(
     points = sum(len(s.points) for s in segments)
     sections = len(outline.sections)
     click.echo(
-        f"Wrote {imported.path} ({sections} section{'s' * (sections != 1)}, {points} points); "
-        f"check the points, then: deckmaker build {imported.path}"
+        f"Wrote {imported.path} ({sections} section{'s' * (sections != 1)}, "
+        f"{points} point{'s' * (points != 1)}); check the points, then: "
+        f"deckmaker build {imported.path}"
     )
 
 

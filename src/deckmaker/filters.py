@@ -82,6 +82,18 @@ def pick(choices: Sequence[Any], *keys: object) -> Any:
     return choices[digest % len(choices)]
 
 
+def in_turn(choices: Sequence[Any], step: int, *keys: object) -> Any:
+    """One of `choices` taken in turn from a start chosen by a stable hash of `keys` (the
+    talk's title, say): steps 1, 2, 3… (the sections) never repeat one until all are used, and
+    different talks start at different ones.
+
+    `{{ ["Next up", "Now", "Then"] | in_turn(2, "La La Land") }}`"""
+    if not choices:
+        return ""
+    digest = zlib.crc32("\x1f".join(str(k) for k in keys).encode("utf-8"))
+    return choices[(digest + step) % len(choices)]
+
+
 def opens_with(text: str, openers: Iterable[str]) -> bool:
     """Does `text` start with one of `openers` (case aside), as whole words?
 
@@ -183,4 +195,5 @@ ALL = {
     "sentence": sentence, "join_and": join_and, "clock": clock, "cell": cell, "md": md,
     "first_upper": first_upper, "number_word": number_word, "ordinal": ordinal,
     "opens_with": opens_with, "srt_time": srt_time, "plain": plain, "json": json, "pick": pick,
+    "in_turn": in_turn,
 }  # fmt: skip

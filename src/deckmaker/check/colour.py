@@ -5,6 +5,7 @@ and WCAG 2.2's contrast ratio between two of them."""
 from __future__ import annotations
 
 import colorsys
+import functools
 from collections.abc import Mapping
 
 from lxml import etree
@@ -81,6 +82,7 @@ def _modified(rgb: RGB, colour: etree._Element) -> RGB:
     return (red, green, blue)
 
 
+@functools.lru_cache(maxsize=256)
 def _hex(value: str) -> RGB | None:
     if len(value) != 6:
         return None

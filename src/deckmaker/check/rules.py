@@ -5,11 +5,10 @@ finds, with what to do about it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.slide import Slide
 
 from deckmaker.check.colour import A, contrast, hex_of
@@ -39,17 +38,6 @@ class Finding:
         return f"slide {self.slide}: {self.message} [{self.rule}]"
 
 
-def shapes(slide: Slide) -> Iterator[Any]:
-    """The slide's shapes in reading order, those in groups too."""
-    pending: list[Any] = list(slide.shapes)
-    while pending:
-        shape = pending.pop(0)
-        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
-            pending[:0] = list(shape.shapes)
-        else:
-            yield shape
-
-
 def _name(shape: Any) -> str:
     return f"'{shape.name}'" if shape.name else "a shape"
 
@@ -62,7 +50,7 @@ def _short(text: str, limit: int = 40) -> str:
 def alt_text(number: int, slide: Slide, styles: SlideStyles) -> list[Finding]:
     """Pictures, charts, diagrams and objects need alt text, unless marked decorative."""
     found = []
-    for shape in shapes(slide):
+    for shape in styles.shapes:
         element = shape.element
         is_table = element.find(f".//{A}tbl") is not None
         if element.tag not in (f"{P}pic", f"{P}graphicFrame") or is_table:
@@ -126,13 +114,9 @@ def titles(slides: Sequence[Slide]) -> list[Finding]:
 
 def reading_order(number: int, slide: Slide, styles: SlideStyles) -> list[Finding]:
     """A screen reader reads the shapes in the order of the slide's shape tree: title first."""
-    order = list(slide.shapes)
+    order = styles.order
     at = next(
-        (
-            i
-            for i, s in enumerate(order)
-            if s.is_placeholder and s.placeholder_format.type in TITLES
-        ),
+        (i for i, s in enumerate(order) if (styles.placeholder(s) or (None,))[0] in TITLES),
         None,
     )
     if not at:  # first, or no title (which `titles` reports)
@@ -150,7 +134,7 @@ def reading_order(number: int, slide: Slide, styles: SlideStyles) -> list[Findin
 def text_contrast(number: int, slide: Slide, styles: SlideStyles) -> list[Finding]:
     """Text against what is behind it: 4.5:1, or 3:1 for large text (WCAG 2.2, 1.4.3)."""
     found = []
-    for shape in shapes(slide):
+    for shape in styles.shapes:
         if not shape.has_text_frame:
             continue
         behind = None
@@ -185,7 +169,7 @@ def text_contrast(number: int, slide: Slide, styles: SlideStyles) -> list[Findin
 def table_headers(number: int, slide: Slide, styles: SlideStyles) -> list[Finding]:
     """A table names its columns in a header row, marked as one."""
     found = []
-    for shape in shapes(slide):
+    for shape in styles.shapes:
         table = shape.element.find(f".//{A}tbl")
         if table is None:
             continue
@@ -206,14 +190,11 @@ def outside(number: int, slide: Slide, styles: SlideStyles, size: tuple[int, int
     """Text placed partly off the slide is cut when shown."""
     found = []
     width, height = size
-    for shape in shapes(slide):
+    for shape in styles.shapes:
         if not shape.has_text_frame or not shape.text_frame.text.strip():
             continue
-        try:
-            box = (shape.left, shape.top, shape.width, shape.height)
-        except (AttributeError, ValueError):
-            continue
-        if None in box:
+        box = styles.box(shape)
+        if box is None:
             continue
         left, top, w, h = box
         if left < 0 or top < 0 or left + w > width or top + h > height:
@@ -236,7 +217,7 @@ def language(slides: Sequence[tuple[int, Slide, SlideStyles]]) -> list[Finding]:
         for number, slide, styles in slides
         if any(
             run.lang is None
-            for shape in shapes(slide)
+            for shape in styles.shapes
             if shape.has_text_frame
             for run in styles.runs(shape)
         )

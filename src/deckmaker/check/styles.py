@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import Slide
 
@@ -48,6 +48,12 @@ class SlideStyles:
         # placeholders and art
         self.shared = shared
         self._runs: dict[int, list[Run]] = {}
+        # python-pptx makes a new object for a shape each time the tree is walked, and reads
+        # its placeholder and position through XPath: each slide's shapes are walked once
+        self.order = list(slide.shapes)  # the shape tree's top level, in reading order
+        self.shapes = list(_flattened(self.order))  # and those in groups
+        self._boxes: dict[int, tuple[int, int, int, int] | None] = {}
+        self._kinds: dict[int, tuple[Any, int] | None] = {}
         self.layout = slide.slide_layout
         self.master = self.layout.slide_master
         key = ("theme", id(self.master.element))
@@ -66,9 +72,10 @@ class SlideStyles:
 
     def runs(self, shape: Any) -> list[Run]:
         """Each run of the shape's text with what it inherits."""
-        if shape.shape_id not in self._runs:
-            self._runs[shape.shape_id] = list(self._read_runs(shape))
-        return self._runs[shape.shape_id]
+        key = id(shape.element)
+        if key not in self._runs:
+            self._runs[key] = list(self._read_runs(shape))
+        return self._runs[key]
 
     def _read_runs(self, shape: Any) -> Iterator[Run]:
         body = shape.element.find(f".//{A}txBody")
@@ -106,8 +113,9 @@ class SlideStyles:
         """The list styles the shape's paragraphs inherit from, nearest first."""
         styles = [body.find(f"{A}lstStyle")]
         master_styles = self.master.element.find(f"{P}txStyles")
-        if shape.is_placeholder:
-            kind = shape.placeholder_format.type
+        held = self.placeholder(shape)
+        if held is not None:
+            kind = held[0]
             bases = self.bases(shape)
             for base in bases:
                 styles.append(base.element.find(f".//{A}lstStyle"))
@@ -122,7 +130,7 @@ class SlideStyles:
             styles.append(self.defaults)
             if master_styles is not None:
                 styles.append(master_styles.find(f"{P}otherStyle"))
-        if shape.is_placeholder:
+        if held is not None:
             styles.append(self.defaults)
         return [s for s in styles if s is not None]
 
@@ -149,7 +157,7 @@ class SlideStyles:
 
     def bases(self, shape: Any) -> list[Any]:
         """The layout's and the master's placeholders a slide placeholder inherits from."""
-        kind, idx = shape.placeholder_format.type, shape.placeholder_format.idx
+        kind, idx = self.placeholder(shape) or (None, 0)
         on_layout = _placeholder(self._placeholders(self.layout), kind, idx)
         wanted = on_layout[0] if on_layout is not None else kind
         on_master = _placeholder(self._placeholders(self.master), wanted, None)
@@ -185,13 +193,13 @@ class SlideStyles:
     def behind(self, shape: Any) -> list[RGB] | None:
         """The colours text in `shape` is seen against (several for a gradient), None when that
         cannot be told (a picture, a pattern)."""
-        centre = _centre(shape)
+        centre = self._centre(shape)
         beneath = [shape]
         if centre is not None:
-            order = list(self.slide.shapes)
-            mine = next((i for i, s in enumerate(order) if s.shape_id == shape.shape_id), 0)
+            order = self.order
+            mine = next((i for i, s in enumerate(order) if s.element is shape.element), 0)
             under = [*reversed(order[:mine]), *self._art(self.layout), *self._art(self.master)]
-            beneath += [s for s in under if _covers(s, centre)]
+            beneath += [s for s in under if self._covers(s, centre)]
         layers: list[tuple[list[RGB], float]] = []  # fills, nearest first, with their opacity
         for other in beneath:
             if other.element.tag == f"{P}pic":
@@ -213,6 +221,46 @@ class SlideStyles:
             seen = [_blend(f, b, opacity) for f in fill for b in seen]
         return seen
 
+    def placeholder(self, shape: Any) -> tuple[Any, int] | None:
+        """The type and index of the placeholder the shape fills; None for other shapes."""
+        key = id(shape.element)
+        if key not in self._kinds:
+            held = shape.placeholder_format if shape.is_placeholder else None
+            self._kinds[key] = (held.type, held.idx) if held is not None else None
+        return self._kinds[key]
+
+    def box(self, shape: Any) -> tuple[int, int, int, int] | None:
+        """The shape's left, top, width and height (EMU), its own or those of the placeholder
+        it inherits from; None when it has none."""
+        key = id(shape.element)
+        if key not in self._boxes:
+            found = _own_box(shape.element)
+            if found is None and self.placeholder(shape) is not None:
+                found = next(filter(None, map(self._base_box, self.bases(shape))), None)
+            self._boxes[key] = found
+        return self._boxes[key]
+
+    def _base_box(self, base: Any) -> tuple[int, int, int, int] | None:
+        """A layout's or master's placeholder's box, read once per deck."""
+        key = ("box", id(base.element))
+        if key not in self.shared:
+            self.shared[key] = _own_box(base.element)
+        return self.shared[key]
+
+    def _centre(self, shape: Any) -> tuple[int, int] | None:
+        box = self.box(shape)
+        if box is None:
+            return None
+        left, top, width, height = box
+        return (left + width // 2, top + height // 2)
+
+    def _covers(self, shape: Any, point: tuple[int, int]) -> bool:
+        box = self.box(shape)
+        if box is None:
+            return False
+        left, top, width, height = box
+        return left <= point[0] <= left + width and top <= point[1] <= top + height
+
     def _slide_background(self) -> list[RGB] | None:
         for part in (self.slide, self.layout, self.master):
             background = part.element.find(f"{P}cSld/{P}bg")
@@ -231,7 +279,7 @@ class SlideStyles:
 
     def shape_fill(self, shape: Any) -> list[RGB] | None:
         """The shape's own fill, inherited through its placeholder: [] when it has none."""
-        holders = [shape, *(self.bases(shape) if shape.is_placeholder else [])]
+        holders = [shape, *(self.bases(shape) if self.placeholder(shape) else [])]
         for holder in holders:
             properties = holder.element.find(f"{P}spPr")
             fill = _fill_of(properties)
@@ -321,21 +369,32 @@ def _placeholder(
     return None
 
 
-def _centre(shape: Any) -> tuple[int, int] | None:
-    try:
-        left, top, width, height = shape.left, shape.top, shape.width, shape.height
-    except (AttributeError, ValueError):
-        return None
-    if None in (left, top, width, height):
-        return None
-    return (left + width // 2, top + height // 2)
+def _flattened(order: list[Any]) -> Iterator[Any]:
+    """The shapes in reading order, those in groups in their group's place."""
+    pending = list(order)
+    while pending:
+        shape = pending.pop(0)
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            pending[:0] = list(shape.shapes)
+        else:
+            yield shape
 
 
-def _covers(shape: Any, point: tuple[int, int]) -> bool:
+def _own_box(element: etree._Element) -> tuple[int, int, int, int] | None:
+    """The position and size a shape's element states itself (a shape's, picture's or group's
+    `a:xfrm`, a graphic frame's `p:xfrm`), None when it states none."""
+    xfrm = next(
+        (x for x in (element.find(f"{P}spPr/{A}xfrm"), element.find(f"{P}grpSpPr/{A}xfrm"),
+                     element.find(f"{P}xfrm")) if x is not None),
+        None,
+    )  # fmt: skip
+    if xfrm is None:
+        return None
+    offset, extent = xfrm.find(f"{A}off"), xfrm.find(f"{A}ext")
+    if offset is None or extent is None:
+        return None
     try:
-        left, top, width, height = shape.left, shape.top, shape.width, shape.height
-    except (AttributeError, ValueError):
-        return False
-    if None in (left, top, width, height):
-        return False
-    return left <= point[0] <= left + width and top <= point[1] <= top + height
+        return (int(offset.get("x", "")), int(offset.get("y", "")),
+                int(extent.get("cx", "")), int(extent.get("cy", "")))  # fmt: skip
+    except ValueError:
+        return None

@@ -83,9 +83,9 @@ def import_essay(
     spare: int = 0,
 ) -> Outline:
     """The outline of an essay given as text; `source` names it in messages and titles, and
-    `folder` holds the pictures it shows (none are shown without one). With `target` (seconds),
-    prose that runs longer at `wpm` is condensed to it, `spare` words fewer (what the voice says
-    around the essay's words)."""
+    `folder` holds the pictures it shows (none are shown without one). With `target` (seconds;
+    not given, the front matter's `duration`), prose that runs longer at `wpm` is condensed to
+    it, `spare` words fewer (what the voice says around the essay's words)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, warnings = characters.fitted_lines(text, source)
     if characters.mark_in(text):
@@ -146,6 +146,7 @@ def _outline(
     ours = parted is not essay  # parts of our own making, not the author's headings
     left_out: tuple[tuple[str, ...], ...] = ()
     kept_share = None
+    target = target or about.duration  # --target, else the front matter's
     if target:
         parted, left_out, note, kept_share = _condensed(parted, language, target, wpm, spare)
         warnings = (*warnings, note)
@@ -186,7 +187,7 @@ def _outline(
         title=title,
         sections=tuple(sections),
         subtitle=subtitle,
-        host=about.host,
+        author=about.author,
         greeting=greeting,
         intro=intro,
         source=source,
@@ -194,6 +195,7 @@ def _outline(
         warnings=warnings,
         metadata=about.metadata,
         show_notes=tuple(show_notes),
+        duration=about.duration,
     )
 
 

@@ -2,10 +2,12 @@
 TOML between `+++` lines, as Jekyll, Hugo, Zola and Gatsby write them) and a byline or date line
 at the top ("By Jane Doe", "**Author:** Eyal Bukchin", "February 2021", "Posted on …").
 
-None of it is said. Its title, description and author become the outline's title, subtitle and
-host; its date and tags the outline's metadata; the rest (layout, slug, url, aliases…) is the
-site's business and is dropped. The lines it took are blanked, not removed, so every later
-message still names the line the author sees.
+None of it is said. Its title, description and author become the outline's title,
+subtitle and author (credited, not greeted as the presenter: who wrote an essay is not always
+who presents it); its date and tags the outline's metadata; its `duration` (or a `length`
+written as one: 12m, 12:30, 90s) the talk's target, as the outline's `duration:` is; the rest
+(layout, slug, url, aliases…) is the site's business and is dropped. The lines it took are
+blanked, not removed, so every later message still names the line the author sees.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError
 
 if sys.version_info >= (3, 11):
@@ -29,8 +32,9 @@ else:  # pragma: no cover - Python 3.10
 TITLE_KEYS = ("title",)
 SUBTITLE_KEYS = ("subtitle", "description", "spoiler", "summary", "excerpt")
 AUTHOR_KEYS = ("author", "authors", "by")
+DURATION_KEYS = ("duration", "length")  # a `length` that is no length of time is the site's
 METADATA_KEYS = ("date", "updated", "lastmod", "tags", "categories", "series", "keywords")
-HOST_WORDS = 4  # a name longer than this ("Russ Cox, for the Go team") is no host to greet as
+HOST_WORDS = 4  # a name longer than this ("Russ Cox, for the Go team") is no author to credit
 BYLINE_BLOCKS = 4  # bylines and date lines are looked for among the first blocks only
 BYLINE_WORDS = 14
 
@@ -88,13 +92,15 @@ class About:
     body: str
     title: str | None = None
     subtitle: str | None = None
-    host: str | None = None
+    author: str | None = None
     metadata: tuple[tuple[str, str], ...] = field(default=())
+    duration: int | None = None  # seconds: how long the talk should run
 
 
 def read_about(text: str, source: str) -> About:
     """The front matter and byline of `text`, and its body with their lines blanked."""
     fields, body = _front_matter(text, source)
+    duration = _duration(fields, text.split("\n"), source)
     title = _text(_first(fields, TITLE_KEYS))
     subtitle = _text(_first(fields, SUBTITLE_KEYS))
     authors = _names(_first(fields, AUTHOR_KEYS))
@@ -102,12 +108,37 @@ def read_about(text: str, source: str) -> About:
     body, byline, dated = _byline(body)
     authors = authors or byline
     metadata += [(k, v) for k, v in dated if k not in dict(metadata)]
-    host = None
+    author = None
     if len(authors) == 1 and len(authors[0].split()) <= HOST_WORDS and "," not in authors[0]:
-        host = authors[0]
+        author = authors[0]
     elif authors:
         metadata.insert(0, ("author", ", ".join(authors)))
-    return About(body, title, subtitle, host, tuple(metadata))
+    return About(body, title, subtitle, author, tuple(metadata), duration)
+
+
+def _duration(fields: Mapping[str, Any], lines: list[str], source: str) -> int | None:
+    """The seconds the front matter's `duration` (or `length`) gives, read from its line as
+    written: YAML would read `12:30` as the number 750."""
+    for key in DURATION_KEYS:
+        if fields.get(key) in (None, ""):
+            continue
+        line = next(
+            (n for n, text in enumerate(lines, 1) if re.match(rf"{key}\s*[:=]", text)), None
+        )
+        written = str(fields[key])
+        if line is not None:
+            written = re.sub(rf"^{key}\s*[:=]\s*|\s+#.*$", "", lines[line - 1]).strip("'\" ")
+        seconds = None if isinstance(fields[key], bool) else parse_duration(written)
+        if seconds is not None:
+            return seconds
+        if key == "duration":
+            raise DeckmakerError.at(
+                f"the front matter's `duration` '{written}' is no length of time; {HOW}",
+                source,
+                line,
+                "duration",
+            )
+    return None
 
 
 def _front_matter(text: str, source: str) -> tuple[Mapping[str, Any], str]:

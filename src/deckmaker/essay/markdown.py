@@ -7,7 +7,8 @@ What is said keeps the words and loses the markup: a link is said as its text (i
 to the show notes), a bare address, an image's description and HTML are never said. What is shown
 is kept as it is: code blocks (language and text, verbatim), tables, other people's words in
 block quotes and embedded tweets with who said them. Footnotes (`[^1]: …`, `<sup>1</sup>…`) are
-collected, never said.
+collected, never said. A table of contents (a list of links to the page's own headings) is
+the page's navigation: neither said nor shown, and a part holding nothing else is no part.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class _Body:
     show_notes: list[str] = field(default_factory=list)
     picture: Picture | None = None
     first_line: int | None = None
+    contents: bool = False  # it held a table of contents, left out
 
     def show(self, item: Code | Table | Quote) -> None:
         self.shown.append(Shown(len(self.paragraphs), item))
@@ -81,6 +83,10 @@ def read_markdown(text: str) -> Essay:
                 parts.append((_Heading(int(token.tag[1]), words, line), _Body()))
         elif token.type == "paragraph_open":
             _paragraph(_Inline(tokens[i + 1]), body, footnotes)
+        elif token.type in ("bullet_list_open", "ordered_list_open") and _is_contents(
+            tokens[i + 1 : end]
+        ):
+            body.contents = True
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             items = _items(tokens[i + 1 : end], body)
             body.listed.extend(Listed(text, subs, sentence(text)) for text, subs in items)
@@ -181,6 +187,8 @@ def _assemble(
     sections: list[Passage] = []
     for heading, body in parts[1:]:
         assert heading is not None
+        if body.contents and not _holds_anything(body):  # "## Contents": navigation only
+            continue
         if heading.level <= level or not sections:
             sections.append(_passage(heading.text, body, heading.line))
             continue
@@ -288,6 +296,26 @@ def _items(tokens: list[Token], body: _Body) -> list[tuple[str, tuple[str, ...]]
             language = _HINTS.sub("", token.info).strip().split()
             body.show(Code(code, language[0] if language else None))
     return [(text, subs) for text, subs in items if text]
+
+
+def _is_contents(tokens: list[Token]) -> bool:
+    """A table of contents: a list each of whose items is only links to the page's own
+    headings (`[Installation](#installation)`)."""
+    inlines = [t for t in tokens if t.type == "inline"]
+    for inline in inlines:
+        depth, linked = 0, False
+        for child in inline.children or ():
+            if child.type == "link_open":
+                if not str(child.attrs.get("href", "")).startswith("#"):
+                    return False
+                depth, linked = depth + 1, True
+            elif child.type == "link_close":
+                depth -= 1
+            elif depth == 0 and child.type in ("text", "code_inline") and child.content.strip():
+                return False  # words of its own, outside any link
+        if not linked:
+            return False
+    return bool(inlines)
 
 
 class _Inline:

@@ -40,6 +40,8 @@ def speakable(text: str) -> str:
     said = TAG.sub(" ", said)
     said = re.sub(r"\s*(?:" + MARK.pattern + ")", "", said)
     said = _BRACKETED_URL.sub("", said)
+    # "…visit our other project: https://…" at the end: the sentence ends where the address was
+    said = re.sub(r"\s*:\s*(?:" + URL.pattern + r")\s*$", ".", said)
     said = re.sub(r"\s*" + URL.pattern, "", said)
     return " ".join(said.split())
 

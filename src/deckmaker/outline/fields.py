@@ -380,6 +380,15 @@ OUTLINE = Block(
             examples=("Sam",),
         ),
         Field(
+            "author",
+            "text",
+            "Who wrote the talk or the essay it comes from, when that is not the host: credited "
+            "on the title slide and in the greeting (`deckmaker import` takes it from the "
+            "essay's front matter or byline).",
+            ref("text"),
+            examples=("Henry David Thoreau",),
+        ),
+        Field(
             "hosts",
             "two texts",
             "The two voices of the dialogue script (`--format dialogue`), who take turns.",

@@ -300,6 +300,7 @@ class _Reader:
             sections=sections,
             subtitle=self.text(fields.get("subtitle"), "subtitle"),
             host=self.text(fields.get("host"), "host"),
+            author=self.text(fields.get("author"), "author"),
             greeting=self.text(fields.get("greeting"), "greeting", paragraphs=True),
             signoff=self.text(fields.get("signoff"), "signoff", paragraphs=True),
             wpm=self.wpm(fields.get("wpm")),

@@ -91,6 +91,7 @@ class Outline:
     sections: tuple[Segment, ...]
     subtitle: str | None = None
     host: str | None = None
+    author: str | None = None  # who wrote it, credited when it is not the host
     greeting: str | None = None
     signoff: str | None = None
     wpm: int | None = None

@@ -18,7 +18,7 @@ ROW_CHARS = 76
 def write_outline(outline: Outline, header: str = "") -> str:
     """The outline as YAML text, `header` first as comment lines."""
     top: dict[str, Any] = {"title": outline.title}
-    for key in ("subtitle", "host", "greeting", "signoff", "wpm"):
+    for key in ("subtitle", "host", "author", "greeting", "signoff", "wpm"):
         if getattr(outline, key) is not None:
             top[key] = getattr(outline, key)
     if outline.duration:

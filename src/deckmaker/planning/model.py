@@ -142,6 +142,7 @@ class Plan:
     wpm: int
     parts: tuple[Part, ...]
     footer: str | None = None  # along the foot of every numbered slide
+    author: str | None = None  # who wrote it: the deck's author property when no host presents
     voice: str = "video"
     hosts: tuple[str, ...] = ()
     target: int | None = None  # seconds the talk should run, when the outline or --target says

@@ -149,7 +149,7 @@ class _Planner:
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
         return Plan(
-            o.title, o.subtitle, o.host, wpm, titled, o.footer,
+            o.title, o.subtitle, o.host, wpm, titled, o.footer, author=o.author,
             voice=self.voice.name, hosts=o.hosts, language=self.voice.language,
             notes_heading=say("notes_heading"),
             max_slide_seconds=self.limit, written=tuple(self.written),
@@ -180,7 +180,7 @@ class _Planner:
         notes: tuple[str, ...] = ()
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
             spoken, notes = (*greeting, *self.words(intro)), intro.notes
-        subtitle = "\n".join(x for x in (o.subtitle, o.host) if x) or None
+        subtitle = "\n".join(x for x in (o.subtitle, o.host or o.author) if x) or None
         # the title slide is up for the whole greeting, however long, and for the intro's
         # opening words, its hook, until the intro's first point is said
         cover = _Face(self.drafts.cover(o.title, subtitle), 0, last=len(sentences(greeting)) - 1)
@@ -198,7 +198,15 @@ class _Planner:
             replace(p, numbered_from=n, hanging=self.drafts.hanging(len(titles), p.body_pt))
             for p, n in zip(pages, starts, strict=True)
         ]
-        agenda = (self.voice.say("agenda", self.talk.topics),)
+        agenda: tuple[str, ...] = (self.voice.say("agenda", self.talk.topics),)
+        if len(sentences(agenda)) < len(numbered):  # a line for each page the agenda fills
+            topics = self.talk.topics
+            agenda += tuple(
+                self.voice.say("agenda_more", topics[n - 1 : n - 1 + len(page.bullets)], last)
+                for n, page, last in zip(
+                    starts[1:], numbered[1:], [False] * (len(numbered) - 2) + [True], strict=True
+                )
+            )
         brief = self.length(sentences(agenda), 0, len(sentences(agenda))) < MIN_SECONDS
         if brief and len(numbered) == 1:  # too brief for a slide: said over the one before
             last = slides[-1]
@@ -217,6 +225,8 @@ class _Planner:
         # The recap comes first: the outro's own words are the author's last ones before the
         # sign-off ("That's all from me."), and a recap after them would reopen the talk.
         recap = "" if ending else self.voice.say("recap", self.talk.topics)
+        if recap:  # the talk comes back to where it started: its question, or its hook
+            recap = f"{recap} {self.voice.say('callback', self.talk)}".strip()
         said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         slides: list[SlidePlan] = []
@@ -231,11 +241,11 @@ class _Planner:
             return tuple(slides)
         title = self.voice.say("closing_title")
         message = self.last_message()
-        # the talk's title under its message, as the title slide shows it; the host below
+        # the talk's title under its message, as the title slide shows it; who gives it (or
+        # wrote it) below
+        by = o.host or o.author
         cover = (
-            self.drafts.closing(message, o.title, o.host)
-            if message
-            else self.drafts.cover(o.title, o.host)
+            self.drafts.closing(message, o.title, by) if message else self.drafts.cover(o.title, by)
         )
         # The closing slide comes up for the sign-off and stays up for all of it; the recap
         # slide is up until then.
@@ -512,7 +522,9 @@ class _Planner:
             where = len(out) if anchor is None else anchor + 1
             before = out[where - 1] if where else None
             who = _speakable(q.attribution)
+            # named already, or led into ("…in section 3.2.3:"): the quote follows as it is
             named = bool(who and before and who.split()[0].lower() in before.text.lower())
+            named = named or bool(before and before.text.rstrip().endswith(":"))
             paragraph = before.paragraph if before else 0
             if anchor is None:  # after the script's last words, in a paragraph of its own
                 paragraph = 1 + max((s.paragraph for s in out), default=-1)

@@ -15,7 +15,8 @@ and code marks (backticks) go.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from deckmaker.filters import join_and
 from deckmaker.outline import Outline, Point, Segment
@@ -26,6 +27,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # The words of `_WORD` that may start with a capital: the same matches, less those that start
 # with a lower-case ASCII letter, found without visiting each of a long script's words in Python.
 _CAPITAL_WORD = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?=[^\W\d_a-z])" + _WORD.pattern)
+_LOWER_WORD = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?=[a-z])" + _WORD.pattern)
 # Where a capital says nothing about a word, besides a sentence's start: after a colon or a
 # semicolon, or at the start of a line.
 _CLAUSE_START = re.compile(r"[:;]['\"’”)\]]*\s+(?=\S)|\n(?=\S)")
@@ -34,6 +36,9 @@ _TRAILING = ".,:;"
 # A title's closing label, "…, Explained" or "…, Revisited": a word for the thumbnail, not for
 # saying mid-sentence ("today we're talking about sleep", not "about sleep, explained").
 _LABEL = re.compile(r",\s+[A-Z][a-z]+ed$")
+# An essay's "On the Duty of …" or "Sobre la …": said mid-sentence, the "on" goes ("today
+# we're looking at the duty of …", not "looking at on the duty of …").
+_ESSAY_ON = re.compile(r"^(?:On|Sobre)\s+(?=(?:the|la|el|los|las|lo)\s)", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"']+", re.I)
 _CODE = re.compile(r"`([^`]*)`")
 
@@ -48,6 +53,7 @@ class Topic:
     points: tuple[Point, ...]  # as said mid-sentence: no trailing stop, no needless capital
     order: int  # place in the talk (intro 0, sections 1…n, outro n+1), to vary the wording
     gist: str = ""  # the point a recap says: the first plain one said as written; "" if none
+    talk: str = ""  # the talk's title, so that wording varies from talk to talk
 
 
 @dataclass(frozen=True)
@@ -61,9 +67,14 @@ class Talk:
     host: str | None
     hosts: tuple[str, ...]
     topics: tuple[Topic, ...]
+    author: str | None = None  # who wrote it, when that is not the host: credited
+    asks: str = ""  # the subtitle when it is a question, for the recap to come back to
+    hook: str = ""  # the intro's gist: its first point that reads aloud as written
 
 
 def talk(outline: Outline, proper: frozenset[str]) -> Talk:
+    intro = topic(0, 0, outline.intro, proper) if outline.intro else None
+    subtitle = (outline.subtitle or "").strip()
     return Talk(
         outline.title,
         spoken_title(outline.title, proper),
@@ -72,6 +83,9 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
         outline.host,
         outline.hosts,
         topics(outline, proper),
+        outline.author if outline.author not in (outline.host, *outline.hosts) else None,
+        asks=subtitle if subtitle.endswith("?") else "",
+        hook=intro.gist if intro else "",
     )
 
 
@@ -113,18 +127,29 @@ def proper_words(outline: Outline) -> frozenset[str]:
         texts.append(seg.script or "")
         texts += [t for p in seg.points for t in (p.text, *p.points)]
         texts += [q.text for q in seg.quotes]
-    found = {"I"}
+    found: Counter[str] = Counter()
+    runs = {"I"}  # words of a run of capitalised ones ("Society for … Useful Knowledge")
     for text in texts:
         starts = _starts(text)
+        last = (-2, "")  # where the last capitalised word ended, and its stem
         for match in _CAPITAL_WORD.finditer(text):
             word = match.group()
             if word[0].isupper() and match.start() not in starts:
-                found.add(_stem(word))
-    return frozenset(found)
+                found[_stem(word)] += 1
+                if match.start() == last[0] + 1:
+                    runs.update((last[1], _stem(word)))
+                last = (match.end(), _stem(word))
+    # A lone word the author writes lower-case more often than capitalised mid-sentence is no
+    # name: a stray "honor, We must" does not make "we" one.
+    lower = Counter(_stem(w) for w in _LOWER_WORD.findall(" ".join(texts)))
+    return frozenset({*runs, *(w for w, n in found.items() if n >= lower[w.lower()])})
 
 
 def topics(outline: Outline, proper: frozenset[str]) -> tuple[Topic, ...]:
-    return tuple(topic(n, n, s, proper) for n, s in enumerate(outline.sections, 1))
+    return tuple(
+        replace(topic(n, n, s, proper), talk=outline.title)
+        for n, s in enumerate(outline.sections, 1)
+    )
 
 
 def topic(number: int, order: int, seg: Segment, proper: frozenset[str], title: str = "") -> Topic:
@@ -151,15 +176,27 @@ def said_points(seg: Segment) -> tuple[Point, ...]:
 
 
 def _gist(written: tuple[Point, ...], said: tuple[Point, ...]) -> str:
-    """The first point with no sub-points (else any) that reads aloud as written: a point that
-    is a web address or code would be said as something else, which a recap should not do."""
+    """The first point with no sub-points (else any) that reads aloud as written and fits
+    after "Then, the section's name:": a point that is a web address or code would be said as
+    something else, and one with a colon of its own, or a quote or bracket it does not close
+    (a sentence cut from a longer one), makes a sentence no one would say."""
     readable = [
         (p, s.text)
         for p, s in zip(written, said, strict=True)
-        if not _URL.search(p.text) and "`" not in p.text
+        if not _URL.search(p.text) and "`" not in p.text and _whole(s.text)
     ]
     plain = [text for p, text in readable if not p.points]
     return (plain or [text for _, text in readable] or [""])[0]
+
+
+def _whole(text: str) -> bool:
+    """A phrase with no colon of its own and every quote, bracket, ¿? and ¡! closed."""
+    pairs = (("“", "”"), ("(", ")"), ("¿", "?"), ("¡", "!"))
+    return (
+        ": " not in text
+        and text.count('"') % 2 == 0
+        and all(text.count(a) == text.count(b) for a, b in pairs if a in text or b in text)
+    )
 
 
 def spoken_title(title: str, proper: frozenset[str]) -> str:
@@ -169,6 +206,7 @@ def spoken_title(title: str, proper: frozenset[str]) -> str:
     head, sep, _ = title.partition(": ")
     main = (head if sep and head.strip() else title).strip().rstrip(_TRAILING)
     main = _LABEL.sub("", main) or main
+    main = _ESSAY_ON.sub("", main) or main
     said = _lowered(main, proper, every_word=True)
     if said != main and len(_WORD.findall(main)) == 1 and _WORD.fullmatch(main):
         return f"'{main}'"  # a one-word label: "let's start with 'Tiny'", not "with tiny"
@@ -199,16 +237,47 @@ def _site(match: re.Match[str]) -> str:
 
 
 def _lowered(text: str, proper: frozenset[str], every_word: bool) -> str:
+    names = _names(text, proper) if every_word else set()
+
     def lower(match: re.Match[str]) -> str:
         word = match.group()
         keep = (
             word[0].islower()
             or _stem(word) in proper
             or any(c.isupper() for c in word[1:])  # REM, iPhone, McKay
+            or match.start() in names
+            or _before_name(text, match.end(), proper)  # "Josh" of "Josh Triplett"
         )
         return word if keep else word.lower()
 
     return _WORD.sub(lower, text) if every_word else _WORD.sub(lower, text, count=1)
+
+
+def _before_name(text: str, end: int, proper: frozenset[str]) -> bool:
+    """Whether the word ending at `end` is followed by a name's word: "Josh" before "Triplett"
+    is a first name, not a word to lower."""
+    after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    return bool(after and after.group()[0].isupper() and _stem(after.group()) in proper)
+
+
+# Two or more capitalised words ending in a possessive: "La La Land's", "New York's". In a
+# Title Case title they are a name (a single "Today's" may be Title Case alone).
+_POSSESSIVE_NAME = re.compile(r"(?:\b[A-Z][^\W\d_]*\s+)+[A-Z][^\W\d_]*['’]s\b")
+_TITLE_WORDS = frozenset(
+    ["A", "An", "The", "Of", "In", "On", "For", "And", "Or", "To", "With", "At", "By", "From"]
+)
+
+
+def _names(text: str, proper: frozenset[str]) -> set[int]:
+    """Where the words of a name in a title start, when the title alone shows it is one."""
+    found: set[int] = set()
+    for run in _POSSESSIVE_NAME.finditer(text):
+        words = list(_WORD.finditer(run.group()))
+        while words and words[0].group() in _TITLE_WORDS:
+            words.pop(0)
+        if len(words) >= 2:
+            found.update(run.start() + w.start() for w in words)
+    return found
 
 
 def _starts(text: str) -> set[int]:

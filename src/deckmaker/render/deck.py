@@ -121,7 +121,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         _write_notes(growth.notes_slide(slide), speaker_notes(planned, plan.notes_heading))
     props = prs.core_properties
     props.title, props.subject = _property(plan.title), _property(plan.subtitle or "")
-    props.author = _property(plan.host or "")
+    props.author = _property(plan.host or plan.author or "")
     growth.settle()
     list_notes_master(prs)
     return reproducible_bytes(prs)

@@ -218,7 +218,22 @@ VOICE_VARIABLES = (
     ),
     Variable("talk.host", "The host's name, or nothing.", "{{ talk.host }}"),
     Variable("talk.hosts", "The two hosts of a dialogue, or an empty list.", "{{ talk.hosts }}"),
+    Variable(
+        "talk.author",
+        "Who wrote it, when that is not the host (credited in the greeting), or nothing.",
+        "{{ talk.author }}",
+    ),
     Variable("talk.topics", "Every section, as a topic.", "{{ talk.topics | length }}"),
+    Variable(
+        "talk.asks",
+        "The subtitle when it is a question, for the recap to come back to; else empty.",
+        "{{ talk.asks }}",
+    ),
+    Variable(
+        "talk.hook",
+        "The intro's gist: its first point that reads aloud as written; else empty.",
+        "{{ talk.hook }}",
+    ),
     Variable(
         "topic.number",
         "The section's number, from 1; 0 for the intro and outro.",
@@ -230,6 +245,11 @@ VOICE_VARIABLES = (
         "{{ talk.topics[1].order }}",
     ),
     Variable("topic.title", "Its title, as written.", "{{ talk.topics[0].title }}"),
+    Variable(
+        "topic.talk",
+        "The talk's title, to vary wording from talk to talk (`in_turn`).",
+        "{{ talk.topics[0].talk }}",
+    ),
     Variable(
         "topic.name",
         "Its name as said: the title before a colon, capitals kept where the prose keeps them.",

@@ -109,7 +109,15 @@ class Drafts:
             place.field if place else None,
         )
 
-    def cover(self, title: str, subtitle: str | None) -> SlidePlan:
+    def cover(
+        self,
+        title: str,
+        subtitle: str | None,
+        sizes: tuple[int, ...] = COVER_TITLE_SIZES,
+        lines: int = 3,
+    ) -> SlidePlan:
+        """A title slide: `title` at the largest of `sizes` it fits in `lines` lines, the
+        subtitle under it."""
         f = self.frames
         shown = typeset(title)
         sub_pt = 0
@@ -117,7 +125,7 @@ class Drafts:
             shown_sub = typeset(subtitle)
             box = f.cover_subtitle
             sub_pt = self.fit(shown_sub, box, SUBTITLE_SIZES, "subtitle", 4, subtitle, f.body_font)
-        size = self.fit(shown, f.cover_title, COVER_TITLE_SIZES, "title", written_as=title)
+        size = self.fit(shown, f.cover_title, sizes, "title", lines, written_as=title)
         return SlidePlan(
             number=0,
             kind=Kind.TITLE,
@@ -136,28 +144,17 @@ class Drafts:
         box, in the body font."""
         f = self.frames
         shown = typeset(message)
-        box = f.cover_title
-        size = largest_fitting(shown, box, CLOSING_SIZES, 4, f.title_font, TITLE_LINE_HEIGHT)
+        size = largest_fitting(
+            shown, f.cover_title, CLOSING_SIZES, 4, f.title_font, TITLE_LINE_HEIGHT
+        )
         if size is None:
             try:
                 cover = self.cover(title, "\n".join(x for x in (message, host) if x))
             except DeckmakerError:  # nor there: the talk's title and the host alone
                 cover = self.cover(title, host)
             return replace(cover, kind=Kind.CLOSING)
-        subtitle = "\n".join(x for x in (title, host) if x)
-        sub_pt = self.fit(
-            typeset(subtitle), f.cover_subtitle, SUBTITLE_SIZES, "subtitle", 3, subtitle,
-            f.body_font,
-        )  # fmt: skip
-        return SlidePlan(
-            number=0,
-            kind=Kind.CLOSING,
-            layout=Layout.COVER,
-            title=set_title(shown, size, f.cover_title, f.title_font),
-            title_pt=size,
-            subtitle=typeset(subtitle),
-            body_pt=sub_pt,
-        )
+        by = "\n".join(x for x in (title, host) if x)
+        return replace(self.cover(message, by, CLOSING_SIZES, 4), kind=Kind.CLOSING)
 
     def divider(self, title: str, label: str | None, number: int = 0) -> SlidePlan:
         """A section's divider: its title large, its label ("Part 2 of 4"), and the section's

@@ -228,39 +228,39 @@ def _add_numeral(
     font: str,
     accent: str | None = None,
 ) -> None:
-    """A divider's section number: the theme's heading `font` (named: LibreOffice does not
-    resolve "+mj-lt" outside a placeholder) and accent colour (`accent`, where the theme's
-    brand colour stands in for it), standing on the bottom of its box so it sits just over
-    the label and title, whatever its size."""
-    frame = slide.shapes.add_textbox(*(Pt(v) for v in box)).text_frame
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.word_wrap = False
-    frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    frame.margin_left = frame.margin_right = frame.margin_top = 0
-    # Large type's descent reaches below the line LibreOffice stands on the box's bottom edge:
-    # lift it a tenth of an em so every stroke stays inside the box.
-    frame.margin_bottom = Pt(0.1 * size)
-    run = frame.paragraphs[0].add_run()
-    run.text = text
-    run.font.size = Pt(size)
-    run.font.bold = True
-    run.font.name = font
-    if accent:
-        run.font.color.rgb = RGBColor.from_string(accent)
-    else:
-        run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    """A divider's section number, standing on the bottom of its box so it sits just over the
+    label and title, whatever its size. Large type's descent reaches below the line LibreOffice
+    stands on the box's bottom edge: it is lifted a tenth of an em, so every stroke stays
+    inside the box."""
+    _add_accented(slide, text, size, box, font, accent, lift=0.1 * size)
 
 
 def _add_label(
     slide: Slide, text: str, size: int, box: tuple[float, ...], font: str, accent: str | None
 ) -> None:
-    """A section's label over a slide's title: small, bold, in the accent colour, on one line,
-    standing on the foot of its box just over the title."""
+    """A section's label over a slide's title: small, on one line, standing on the foot of its
+    box just over the title."""
+    _add_accented(slide, text, size, box, font, accent)
+
+
+def _add_accented(
+    slide: Slide,
+    text: str,
+    size: int,
+    box: tuple[float, ...],
+    font: str,
+    accent: str | None,
+    lift: float = 0.0,
+) -> None:
+    """One line of bold text in a box of its own, standing on its foot (`lift` pt above it):
+    in `font` (named: LibreOffice does not resolve "+mj-lt" outside a placeholder) and the
+    theme's accent colour (`accent`, where the theme's brand colour stands in for it)."""
     frame = slide.shapes.add_textbox(*(Pt(v) for v in box)).text_frame
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.word_wrap = False
     frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    frame.margin_left = frame.margin_right = frame.margin_top = 0
+    frame.margin_bottom = Pt(lift)
     run = frame.paragraphs[0].add_run()
     run.text = text
     run.font.size = Pt(size)

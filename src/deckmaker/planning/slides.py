@@ -143,18 +143,23 @@ class Drafts:
         title box), the talk's title stands in it and the message below it, in the subtitle's
         box, in the body font."""
         f = self.frames
-        shown = typeset(message)
-        size = largest_fitting(
-            shown, f.cover_title, CLOSING_SIZES, 4, f.title_font, TITLE_LINE_HEIGHT
+        fits = largest_fitting(
+            typeset(message), f.cover_title, CLOSING_SIZES, 4, f.title_font, TITLE_LINE_HEIGHT
         )
-        if size is None:
+        Try = tuple[str, tuple[str | None, ...], tuple[int, ...], int]
+        tries: list[Try] = [(message, (title, host), CLOSING_SIZES, 4)] if fits else []
+        # else the message under the talk's title; where not even there, the host alone
+        tries += [(title, (message, host), COVER_TITLE_SIZES, 3)]
+        tries += [(title, (host,), COVER_TITLE_SIZES, 3)]
+        for n, (big, under, sizes, lines) in enumerate(tries, 1):
             try:
-                cover = self.cover(title, "\n".join(x for x in (message, host) if x))
-            except DeckmakerError:  # nor there: the talk's title and the host alone
-                cover = self.cover(title, host)
+                cover = self.cover(big, "\n".join(x for x in under if x) or None, sizes, lines)
+            except DeckmakerError:
+                if n == len(tries):
+                    raise
+                continue
             return replace(cover, kind=Kind.CLOSING)
-        by = "\n".join(x for x in (title, host) if x)
-        return replace(self.cover(message, by, CLOSING_SIZES, 4), kind=Kind.CLOSING)
+        raise AssertionError("unreachable: the last try returns or raises")
 
     def divider(self, title: str, label: str | None, number: int = 0) -> SlidePlan:
         """A section's divider: its title large, its label ("Part 2 of 4"), and the section's

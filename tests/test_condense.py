@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from deckmaker.essay import essay_parts
-from deckmaker.essay.condense import condense, dangling, points_back, sentences_of
+from deckmaker.essay.anaphora import points_back
+from deckmaker.essay.condense import condense, dangling, sentences_of
 from deckmaker.essay.document import Passage
 from deckmaker.options import Options
 from deckmaker.outline import load_outline
@@ -163,6 +164,11 @@ def test_the_front_matter_duration_sets_the_target(tmp_path: Path) -> None:
     # --target wins over the front matter
     plan = planned(essay, Options(target=12 * 60))[0]
     assert abs(plan.total_seconds - 720) <= 72
+    # import condenses to it as a build does, and the outline keeps it as its duration
+    imported = import_to_outline(essay)
+    plan = planned(imported.path)[0]
+    assert plan.target == 300
+    assert abs(plan.total_seconds - 300) <= 30
 
 
 def test_a_length_written_as_a_duration_sets_it_too(tmp_path: Path) -> None:

@@ -396,6 +396,21 @@ def test_a_table_of_contents_is_navigation_and_an_address_ends_its_sentence() ->
     assert "the guide" in (outline.sections[1].script or "")  # a link in prose is said
 
 
+def test_a_long_section_is_cut_at_its_subsections() -> None:
+    """A section that would run past six minutes becomes a part per subsection (the first named
+    with its section too), short subsections kept with the one before; a short one stays whole."""
+    prose = " ".join(f"Sentence number {n} says a little more about it." for n in range(45))
+    text = (
+        f"# Guide\n\n{prose}\n\n## Install\n\n### Get it\n\n{prose}\n\n{prose}\n\n"
+        f"### Set it up\n\n{prose}\n\n{prose}\n\n### Restart\n\nRestart the shell.\n\n"
+        f"## Use\n\n### Daily\n\nUse it daily.\n\n### Weekly\n\nUse it weekly.\n"
+    )
+    outline = import_essay(text, "guide.md", markdown=True)
+    assert [s.title for s in outline.sections] == ["Install: Get it", "Set it up", "Use"]
+    assert "Restart the shell." in (outline.sections[1].script or "")
+    assert [p.text for p in outline.sections[2].points][:2] == ["Daily", "Weekly"]
+
+
 def test_markdown_nested_lists_and_code() -> None:
     text = (
         "# Code Talk\n\nHello folks. Today is about code.\n\n## Lists\n\n"

@@ -67,10 +67,12 @@ sections:
 def test_a_language_without_a_voice_says_only_the_authors_words(write_outline) -> None:
     plan = plan_of(write_outline(FRENCH))
     assert said(plan).split("\n") == [
-        "Planter l'ail.",  # the title over the cover, the titles over the agenda
+        # the title over the cover, the titles over the agenda; a slide said in under 5 s
+        # comes up with a pause (a mark, no words)
+        "[PAUSE] Planter l'ail.",
         "Choisir les gousses. Planter profond.",
-        "Prendre les plus grosses gousses. Garder la peau.",
-        "Plantez-les à cinq centimètres.",
+        "[PAUSE] Prendre les plus grosses gousses. Garder la peau.",
+        "[PAUSE] [PAUSE] Plantez-les à cinq centimètres.",
     ]
     warned = [w for w in plan.read_warnings if "no voice in the language 'fr'" in w]
     assert len(warned) == 1

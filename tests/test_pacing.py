@@ -217,8 +217,12 @@ def test_a_section_whose_script_runs_out_gets_lines_from_its_own_points() -> Non
     )
     slides = section(got)
     assert len(slides) == 3 and all(s.spoken for s in slides)
-    # the points are not said: their pages share what is said evenly, a sentence each
-    assert [s.spoken for s in slides[:2]] == [("Let's get into it.",), ("Just this.",)]
+    # the points are not said: their pages share what is said evenly, a sentence each, and
+    # each page comes up with a pause (2 s each) that keeps it up 5 s: eight points to read
+    assert [s.spoken for s in slides[:2]] == [
+        ("[PAUSE] Let's get into it.",),
+        ("[PAUSE] [PAUSE] Just this.",),
+    ]
     assert slides[2].spoken == (
         "Still on 'Long': "
         + ", ".join(f"point {n} has quite a few words so that it wraps" for n in range(17, 20))

@@ -53,7 +53,10 @@ sections:
 """,
         wpm=60,
     )
-    greeting = "Hey guys, Sam here! Today we're diving into 'Tiny'."
+    greeting = (
+        "Hey guys, Sam here! Today we're diving into 'Tiny'. Quick question first: what do you "
+        "already know about it? Keep that in mind."
+    )
     agenda = "We'll look at 'Alpha' first, and then at 'Beta'."
     recap = "Before we finish, a quick recap. First, 'Alpha': one. And then, 'Beta'."
     signoff = (
@@ -185,10 +188,10 @@ sections:
     for mine, theirs in zip(got.slides, expected.slides, strict=True):
         assert mine == theirs
     assert got == expected
-    # 18, 6, 5 and 45 words at 60 per minute: a second a word
-    assert got.timings == ((0, 18), (18, 6), (24, 5), (29, 45))
-    assert got.slide_timings == ((0, 9), (9, 9), (18, 4), (22, 2), (24, 5), (29, 12), (41, 33))
-    assert got.total_seconds == 74
+    # 32, 6, 5 and 45 words at 60 per minute: a second a word
+    assert got.timings == ((0, 32), (32, 6), (38, 5), (43, 45))
+    assert got.slide_timings == ((0, 23), (23, 9), (32, 6), (38, 5), (43, 12), (55, 33))
+    assert got.total_seconds == 88
 
 
 def test_intro_and_outro_get_slides_when_they_have_points() -> None:
@@ -206,7 +209,8 @@ def test_intro_and_outro_get_slides_when_they_have_points() -> None:
         (Kind.OUTRO, "Recap"),
         (Kind.CLOSING, "x"),  # the outro's last point: the talk's last message
     ]
-    assert got.slides[-2].spoken == ("Bye.",)
+    # "Bye." is said in a second: the outro's slide comes up with pauses that keep it up 5 s
+    assert got.slides[-2].spoken == ("[PAUSE] [PAUSE] [PAUSE] Bye.",)
 
 
 def test_intro_without_points_is_said_over_the_title_slide() -> None:

@@ -254,6 +254,9 @@ def macros_section() -> list[str]:
         "unanswered": "unanswered(talk.topics[1], talk.topics | length)",
         "recap": "recap(talk.topics)",
         "callback": "callback(talk)",
+        "react": "react('A choice that leads to dreams, and the roads not taken.', "
+        "talk.topics[1], talk.topics | length)",
+        "clause": "clause(talk.topics[0].points[1])",
         "signoff": "signoff(talk)",
         "who": "who(talk)",
         "named": "named(talk.topics[0])",
@@ -261,6 +264,7 @@ def macros_section() -> list[str]:
         "more": "more(talk.topics[0])",
         "more_code": "more_code(talk.topics[0])",
         "more_table": "more_table(talk.topics[0], ['Song', 'Sung by'])",
+        "wide_table": "wide_table(23, 12)",
         "quoting": "quoting('Mia', \"Here's to the ones who dream.\", false)",
         "transition": "transition(talk.topics[1], talk.topics | length, '')",
         "point": "point(talk.topics[0].points[0])",

@@ -383,8 +383,11 @@ def import_to_outline(
     target = out or essay_path.with_suffix(".yaml")
     if target.suffix.lower() not in OUTLINE_SUFFIXES:
         raise DeckmakerError.at("an outline's name ends in .yaml or .yml; check -o", str(target))
-    # condensed as a build would, measured by its plan
-    outline = planned(essay_path, options)[3] if options.target else read_talk(essay_path)
+    # condensed (to --target, or to the front matter's duration) as a build would, measured by
+    # its plan
+    outline = read_talk(essay_path)
+    if options.target or outline.duration:
+        outline = planned(essay_path, options)[3]
     outline = replace(outline, duration=options.target or outline.duration)
     if target.is_dir():
         raise DeckmakerError.at("is a folder; give -o the outline's file name", str(target))

@@ -13,6 +13,7 @@ from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.essay.document import Essay, Passage
 from deckmaker.essay.frontmatter import About, read_about
 from deckmaker.essay.language import word_set
+from deckmaker.essay.repeats import unrepeated
 from deckmaker.essay.speech import (
     is_caption,
     is_notes_title,
@@ -133,6 +134,7 @@ def _outline(
             source,
         )
     language = detect_language(" ".join(prose))
+    essay = unrepeated(essay, language)
     opening = _paragraphs(essay.opening)
     greeting = None
     if opening:
@@ -392,7 +394,7 @@ def _segment(
     tables: list[Table] = []
     quotes: list[Quote] = []
     for shown in passage.shown:
-        at = _shown_from(said, shown.after, language, spoken_all)
+        at = _shown_from(said, shown.after, language, spoken_all, shown.within)
         item = shown.item
         if isinstance(item, Code):
             code.append(replace(item, said=at))
@@ -421,13 +423,17 @@ def _segment(
     )
 
 
-def _shown_from(said: list[str], after: int, language: str, spoken: str) -> str | None:
+def _shown_from(
+    said: list[str], after: int, language: str, spoken: str, within: bool = False
+) -> str | None:
     """Where something shown goes on screen: at the last sentence said before it, or the first
-    after it when nothing is said before."""
+    after it when nothing is said before or when it sits `within` that sentence."""
     from deckmaker.essay.language import split_sentences
 
     before = [p for p in said[:after] if p]
     after_ = [p for p in said[after:] if p]
+    if within and after_:
+        before = []
     if before:
         sentence = split_sentences(tuple(before[-1:]), language)[-1].text
     elif after_:

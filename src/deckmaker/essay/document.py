@@ -27,6 +27,9 @@ class Shown:
 
     after: int
     item: Code | Table | Quote
+    # on screen from the sentence after it, not the one before: the code sits inside that
+    # sentence ("the number of times the sequence", code, "shows up.")
+    within: bool = False
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,9 @@ MARKERS = {
         finally first second third furthermore moreover ultimately however and but also
         perhaps more importantly basically look listen yes no oh indeed instead rather then
         still sure anyway besides plus here's the thing is truth in short other words that
-        said to be fair let's honest essentially"""
+        said to be fair let's honest essentially lastly last least not on note end start begin
+        for example instance currently overall of course fact meanwhile additionally again
+        similarly likewise these days nowadays today"""
     ),
     "es": word_set(
         """bueno pues así que entonces vale mira chicos amigos además primero segundo tercero

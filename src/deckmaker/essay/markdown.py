@@ -14,24 +14,33 @@ the page's navigation: neither said nor shown, and a part holding nothing else i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from deckmaker.essay.attribution import introduced
 from deckmaker.essay.document import Essay, Listed, Passage, Picture, Shown
 from deckmaker.essay.html import HtmlBlock, read_html_block
 from deckmaker.essay.speech import is_notes_title
 from deckmaker.filters import sentence
 from deckmaker.outline import Code, Quote, Table
+from deckmaker.sentences import spans
 
 _DASHES = ("—", "–", "--", "-", "~")
+# A section longer than this (about six minutes said) is cut at its subsections, if it has them;
+# a code block, table or quote shown counts as SHOWN_WORDS (about fifteen seconds on screen).
+LONG_PART_WORDS, SHORT_PART_WORDS = 900, 300  # six minutes and two, at 150 words a minute
+SHOWN_WORDS = 40
+INLINE_CODE = 40  # characters: a line of code this short inside a sentence is inline code
 QUOTE_WORDS = 60  # a longer block quote is said, not shown: no slide holds it legibly
 _FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:?\s*(.*)$", re.DOTALL)
 _ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")  # "## Heading {#id}" (Hugo, kramdown)
 _HINTS = re.compile(r"\{[^}]*\}")  # "```js{1,3}": lines to highlight, not part of the language
 _VIA = re.compile(r"\(?\bvia\s+(@\w+)\)?\s*$", re.IGNORECASE)
 _CHAT = re.compile(r"^<([^>\s]+)>\s*")  # "<heycam> one of the best parts…" (an IRC log)
+# A paragraph ending on one of these has ended its sentence, or leads into what follows.
+_ENDS_LEAD = (".", "!", "?", "…", ":", '"', "”", "’", ")", "»")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
 
 
@@ -57,6 +66,32 @@ class _Body:
 
     def show(self, item: Code | Table | Quote) -> None:
         self.shown.append(Shown(len(self.paragraphs), item))
+
+    def add(self, said: str) -> None:
+        """A paragraph; one that goes on with a sentence the code before it cut short ("the
+        number of times the sequence", code, "shows up.") makes one paragraph with that
+        sentence's start, the code on screen from where the sentence starts; a single short
+        line of code so cut is said too, as the sentence's inline code ("not the same as
+        putting `if err != nil` everywhere")."""
+        before = len(self.paragraphs)
+        cut = [s for s in self.shown if s.after == before and isinstance(s.item, Code)]
+        if not (cut and said[:1].islower() and not self.paragraphs[-1].endswith(_ENDS_LEAD)):
+            if cut and not self.paragraphs[-1].endswith(_ENDS_LEAD):
+                # "…user code might be (depending on how it is retrieved)," then the code: the
+                # line leads into it, as a colon says
+                self.paragraphs[-1] = self.paragraphs[-1].rstrip(",;") + ":"
+            self.paragraphs.append(said)
+            return
+        previous = self.paragraphs.pop()
+        starts = [start for start, _ in spans(previous)]
+        opening = previous[: starts[-1]].rstrip() if starts else ""
+        if opening:  # the sentences before the one cut short stay a paragraph of their own
+            self.paragraphs.append(opening)
+        at = len(self.paragraphs)
+        code = cut[0].item.text if len(cut) == 1 and isinstance(cut[0].item, Code) else ""
+        inline = code if "\n" not in code and len(code) <= INLINE_CODE else ""
+        self.paragraphs.append(" ".join(filter(None, (previous[len(opening) :], inline, said))))
+        self.shown = [replace(s, after=at, within=True) if s in cut else s for s in self.shown]
 
 
 def read_markdown(text: str) -> Essay:
@@ -123,44 +158,53 @@ def _paragraph(inline: _Inline, body: _Body, footnotes: list[tuple[str, str]]) -
     if found := _FOOTNOTE.match(said):
         footnotes.append((f"[^{found.group(1)}]", " ".join(found.group(2).split())))
     elif said:
-        body.paragraphs.append(said)
+        body.add(said)
 
 
 def _blockquote(tokens: list[Token], body: _Body) -> None:
-    """Someone else's words: shown as a quote with who said them, and said (the essay reads
-    them out as it quotes them)."""
-    lines = [
-        line.strip()
-        for token in tokens
-        if token.type == "inline"
-        for line in _Inline(token, breaks="\n").said.split("\n")
-        if line.strip()
-    ]
-    attribution = None
-    if len(lines) > 1 and lines[-1].startswith(_DASHES):
-        attribution = lines.pop().lstrip("".join(_DASHES)).strip() or None
-    elif lines and (via := _VIA.search(lines[-1])):
-        attribution = via.group(1)
-        lines[-1] = lines[-1][: via.start()].strip()
-    speakers = [m.group(1) for line in lines if (m := _CHAT.match(line))]
-    if speakers and len(speakers) == len(lines):  # a chat log: each line opens with its speaker
-        lines = [_CHAT.sub("", line) for line in lines]
-        attribution = attribution or ", ".join(dict.fromkeys(speakers))
+    """Someone else's words: shown as a quote with who said them (the `— name` line, the
+    handle, the chat's speakers, else the sentence that introduces it), read out as theirs
+    while it is on screen; one too long for a slide is said. Code inside is shown as code
+    after the quote, an ellipsis where it was. A quote that names nobody is the author's own
+    aside: said, not shown as a quote."""
+    pieces: list[list[str]] = [[]]
+    codes: list[Code] = []
+    for token in tokens:
+        if token.type == "inline":
+            lines = _Inline(token, breaks="\n").said.split("\n")
+            pieces[-1].extend(line.strip() for line in lines if line.strip())
+        elif token.type in ("fence", "code_block") and (written := _verbatim(token.content)):
+            language = _HINTS.sub("", token.info).strip().split()
+            codes.append(Code(written, language[0] if language else None))
+            pieces.append([])
+    pieces = [p for p in pieces if p]
+    attribution = _attributed(pieces[-1], pieces) if pieces else None
     if attribution is None and body.paragraphs:
-        attribution = _introduced(body.paragraphs[-1])
-    text = " ".join(line for line in lines if line)
-    if not text:
-        return
-    if len(text.split()) <= QUOTE_WORDS:
+        attribution = introduced(body.paragraphs[-1])
+    text = " … ".join(" ".join(p) for p in pieces if p)
+    shown = bool(text and attribution and len(text.split()) <= QUOTE_WORDS)
+    if shown:  # read out as theirs where it is on screen (the voice's `quoting`)
         body.show(Quote(text, attribution))
-    body.paragraphs.append(text)
+    for block in codes:
+        body.show(block)
+    if text and not shown:
+        body.paragraphs.append(text)
 
 
-def _introduced(previous: str) -> str | None:
-    """Who a quote is from when the line before names them and nothing else: "Kelsey:"."""
-    words = previous.rstrip().removesuffix(":").split()
-    if previous.rstrip().endswith(":") and 0 < len(words) <= 3 and words[0][:1].isupper():
-        return " ".join(words)
+def _attributed(lines: list[str], pieces: list[list[str]]) -> str | None:
+    """Who the quote says it is from, its last line taken off `lines` when that is what says
+    so: "— name", "(via @handle)", or each line of a chat log opening with its speaker."""
+    if (len(lines) > 1 or len(pieces) > 1) and lines[-1].startswith(_DASHES):
+        return lines.pop().lstrip("".join(_DASHES)).strip() or None
+    if via := _VIA.search(lines[-1]):
+        lines[-1] = lines[-1][: via.start()].strip()
+        return via.group(1)
+    everyone = [line for piece in pieces for line in piece]
+    speakers = [m.group(1) for line in everyone if (m := _CHAT.match(line))]
+    if speakers and len(speakers) == len(everyone):  # a chat log: each line opens with its speaker
+        for piece in pieces:
+            piece[:] = [_CHAT.sub("", line) for line in piece]
+        return ", ".join(dict.fromkeys(speakers))
     return None
 
 
@@ -184,18 +228,64 @@ def _assemble(
         parts = [(None, parts[1][1]), *parts[2:]]
     level = min((h.level for h, _ in parts if h is not None), default=2)
     opening = _passage(None, parts[0][1], 1)
-    sections: list[Passage] = []
+    groups: list[tuple[_Heading, _Body, list[tuple[_Heading, _Body]]]] = []
     for heading, body in parts[1:]:
         assert heading is not None
         if body.contents and not _holds_anything(body):  # "## Contents": navigation only
             continue
-        if heading.level <= level or not sections:
-            sections.append(_passage(heading.text, body, heading.line))
-            continue
+        if heading.level <= level or not groups:
+            groups.append((heading, body, []))
+        else:
+            groups[-1][2].append((heading, body))
+    sections: list[Passage] = []
+    for heading, body, subs in groups:
+        sections += _sections(heading, body, subs)
+    return Essay(title, title_line, opening, tuple(sections), footnotes)
+
+
+def _sections(heading: _Heading, body: _Body, subs: list[tuple[_Heading, _Body]]) -> list[Passage]:
+    """A section with its subsections: one part, its subsections' headings its points; or, when
+    it would run past LONG_PART_WORDS (with what it shows) and has two or more subsections,
+    cut at them into parts of at least SHORT_PART_WORDS each, a run of short subsections kept
+    together (a README's "Installation" with a dozen subsections is no one part of a talk)."""
+    top = min((h.level for h, _ in subs), default=0)
+    heads = [i for i, (h, _) in enumerate(subs) if h.level == top]
+    if _weight([body, *(b for _, b in subs)]) <= LONG_PART_WORDS or len(heads) < 2:
+        return [_merged(_passage(heading.text, body, heading.line), subs)]
+    runs: list[list[int]] = []  # the subsections each part starts with, packed
+    for n, at in enumerate(heads):
+        ends = heads[n + 1] if n + 1 < len(heads) else len(subs)
+        if not runs or _weight([b for _, b in subs[runs[-1][0] : at]]) >= SHORT_PART_WORDS:
+            runs.append([at])
+        runs[-1].append(ends)
+    if (
+        len(runs) > 1
+        and _weight([b for _, b in subs[runs[-1][0] : runs[-1][-1]]]) < SHORT_PART_WORDS
+    ):
+        short = runs.pop()  # a short last run goes with the one before
+        runs[-1][-1] = short[-1]
+    out = []
+    if _holds_anything(body) or heads[0] > 0:
+        out.append(_merged(_passage(heading.text, body, heading.line), subs[: heads[0]]))
+    for run in runs:
+        first, ends = run[0], run[-1]
+        sub, sub_body = subs[first]
+        title = sub.text if out else f"{heading.text}: {sub.text}"
+        out.append(_merged(_passage(title, sub_body, sub.line), subs[first + 1 : ends]))
+    return out
+
+
+def _weight(bodies: list[_Body]) -> int:
+    """How long the bodies take, in words: those said, and SHOWN_WORDS for each thing shown."""
+    said = sum(len(p.split()) for b in bodies for p in b.paragraphs)
+    return said + SHOWN_WORDS * sum(len(b.shown) for b in bodies)
+
+
+def _merged(section: Passage, subs: list[tuple[_Heading, _Body]]) -> Passage:
+    """The section with its subsections in it: each heading a point, what it lists sub-points."""
+    for heading, body in subs:
         if is_notes_title(heading.text):  # "### Footnotes": their text is collected already
             heading = _Heading(heading.level, "", heading.line)
-        # A subsection: its heading is a point of its section, what it lists are sub-points.
-        section = sections[-1]
         sub = Listed(
             heading.text,
             tuple(item.text for item in body.listed),
@@ -203,17 +293,17 @@ def _assemble(
         )
         listed = (*section.listed, sub) if heading.text else (*section.listed, *body.listed)
         before = len(section.paragraphs)
-        sections[-1] = Passage(
+        section = Passage(
             section.title,
             section.line,
             (*section.paragraphs, *body.paragraphs),
             listed,
-            (*section.shown, *(Shown(s.after + before, s.item) for s in body.shown)),
+            (*section.shown, *(replace(s, after=s.after + before) for s in body.shown)),
             (*section.notes, *body.notes),
             (*section.show_notes, *body.show_notes),
             section.picture or body.picture,
         )
-    return Essay(title, title_line, opening, tuple(sections), footnotes)
+    return section
 
 
 def _holds_anything(body: _Body) -> bool:
@@ -348,7 +438,11 @@ class _Inline:
             elif kind == "link_close" and link:
                 href, start = link
                 words = "".join(out[start:]).strip()
-                if _bare(words, href):  # <https://…>: the address itself is never read
+                if words.startswith("^") and not any(c.isspace() for c in words):
+                    # "[^note]" with a "[^note]: <https://…>" below reads as a link: it is a
+                    # footnote's mark, found by the footnotes, never said
+                    out[start:] = [f"[{words}]"]
+                elif _bare(words, href):  # <https://…>: the address itself is never read
                     del out[start:]
                     self.show_notes.append(href)
                 elif href and not href.startswith("#"):

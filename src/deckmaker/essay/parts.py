@@ -20,8 +20,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
-from deckmaker.essay.document import Passage, Shown
+from deckmaker.essay.document import Passage
 from deckmaker.essay.language import STOPWORDS, content_stems, split_sentences, word_set, words
 
 MIN_MINUTES, TARGET_MINUTES, MAX_MINUTES = 2.0, 4.0, 6.0
@@ -117,10 +118,12 @@ def split_parts(passage: Passage, language: str, wpm: int) -> tuple[Passage, ...
     titles = _titles(texts, language)
     parts = []
     for (a, b), title, text in zip(spans, titles, texts, strict=True):
+        # what is shown between two parts goes with the part before, whose words lead into it
+        # ("Client code looks like this:"), not with the next part's opening
         shown = tuple(
-            Shown(s.after - a, s.item)
+            replace(s, after=s.after - a)
             for s in passage.shown
-            if a <= s.after < b or (b == len(paragraphs) and s.after == b)
+            if a < s.after <= b or s.after == a == 0
         )
         parts.append(
             Passage(

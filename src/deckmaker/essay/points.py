@@ -5,9 +5,10 @@ leading discourse markers ("Okay, guys,"), asides and subordinate clauses cut ou
 reworded. A point must read as a statement (statement.py): no cut leaves a subject without its
 verb, a colon's lead-in gives way to what follows, and a point that opens with a pronoun whose
 noun it does not name is left out. Which sentences: the most central ones (TextRank over shared
-content stems, as in Mihalcea and Tarau 2004), plus a little for sharing words with the heading,
-less for chatter aimed at the listener ("you know", "let's", questions), for sentences that had
-to be cut short and, by much more, for points with no finite verb.
+content stems, as in Mihalcea and Tarau 2004), plus a little for sharing words with the heading
+and for opening a paragraph (where expository prose puts its topic sentence: Edmundson's
+location cue, 1969), less for chatter aimed at the listener ("you know", "let's", questions),
+for sentences that had to be cut short and, by much more, for points with no finite verb.
 bench/keypoints.py measured these choices against each other and the lead baseline; the chatter
 penalty costs a little ROUGE on the reference essay and keeps "You know the one I'm talking
 about" off the slides (bench/RESULTS.md).
@@ -54,7 +55,7 @@ SUBORDINATE = {
 LEADING = {
     "en": word_set(
         """unlike after by while although though if when since because instead despite in as
-        with without before once whether for during through throughout"""
+        with without before once whether for during through throughout regardless"""
     ),
     "es": word_set(
         """a al aunque mientras si cuando como en con sin antes después desde para tras hasta
@@ -79,6 +80,18 @@ _SUBORDINATE_CUTS = {
     "en": word_set("when because while although though whereas since unless until"),
     "es": word_set("cuando porque mientras aunque hasta"),
 }
+# A relative clause that says which ("a CSS engine | that makes full use of…") can go too,
+# unless the word before takes a clause of its own ("we found | that…").
+_RELATIVES = {"en": word_set("that which who"), "es": word_set("cual cuales quien quienes")}
+_TAKES_CLAUSE = {
+    "en": word_set(
+        """say says said think thinks thought know knows knew believe believes believed find
+        finds found show shows showed mean means meant argue argued note notes noted claim
+        claimed hope hoped feel felt ensure ensures ensured realize realized learn learned
+        suggest suggested see saw seen so such now given except is are was were"""
+    ),
+    "es": word_set("dice dijo cree creo piensa sabe"),
+}
 _OPENING_CONJUNCTIONS = {"en": ("and", "but", "so", "or", "yet"), "es": ("y", "pero", "o", "pues")}
 # "both … and", "between … and": a cut before the "and" would leave the first half hanging.
 _PAIRED = {"en": frozenset(("both", "between", "either", "neither")), "es": frozenset(("entre",))}
@@ -98,6 +111,7 @@ class Ranking:
     title: float = 0.3  # how much sharing words with the heading counts for a sentence
     fragment: float = 1.0  # how much a point with no finite verb counts against its sentence
     pronouns: bool = True  # leave out points that open with a pronoun ("It validates…")
+    opening: float = 0.6  # how much opening a paragraph (a topic sentence) counts for a sentence
 
 
 DEFAULT = Ranking()
@@ -156,6 +170,7 @@ def _scores(
             - ranking.chatter * (chatty or question)
             + ranking.position * (1 - i / len(sentences))
             + ranking.title * (len(bags[i] & heading) / len(heading) if heading else 0)
+            + ranking.opening * (sentence.start == 0)
         )
         if candidate and not has_finite_verb(candidate, language):
             score -= ranking.fragment  # a phrase, not a statement
@@ -239,8 +254,8 @@ def _compress(sentence: str, language: str) -> tuple[str | None, int]:
 
 def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> int | None:
     """How many words to keep, at most `most`: up to a comma, else up to an "and" or "but"
-    (the longest such run), else (with `clauses`) up to a subordinate clause; None if there is
-    no such place."""
+    (the longest such run), else (with `clauses`) up to a subordinate clause, else up to a
+    relative one; None if there is no such place."""
     ends = range(min(most, len(tokens) - 1), FEWEST_WORDS - 1, -1)
     # at a comma, but not so early that the rest of the clause is lost, nor between two
     # adjectives ("The contrast between the vibrant, hopeful montage", "a beautiful, imagined")
@@ -261,14 +276,38 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
         and not _PAIRED[language] & {t.lower() for t in tokens[max(0, n - 4) : n]}
     ]
     # never where the subject is left without its verb ("Sebastian's dream of opening his own
-    # jazz club | and Mia's relentless pursuit of an acting career demand …")
+    # jazz club | and Mia's relentless pursuit of an acting career demand …"), nor inside
+    # brackets or quotation marks ("Telepresence uses a VPN (or more precisely, | a tun …)")
     for found in (at_comma, before_and):
         for n in found:
-            if not _strands_subject(tokens[:n], language):
+            if not _strands_subject(tokens[:n], language) and _closed(tokens[:n]):
                 return n
     subordinate = _SUBORDINATE_CUTS[language]
     before_clause = [n for n in ends if tokens[n].lower() in subordinate] if clauses else []
-    return before_clause[0] if before_clause else None
+    if before_clause and _closed(tokens[: before_clause[0]]):
+        return before_clause[0]
+    relative = [
+        n
+        for n in ends
+        if clauses
+        and tokens[n].lower() in _RELATIVES[language]
+        and tokens[n - 1].lower().strip(_TRAILING) not in _TAKES_CLAUSE[language]
+    ]
+    return next(
+        (n for n in relative if not _strands_subject(tokens[:n], language) and _closed(tokens[:n])),
+        None,
+    )
+
+
+def _closed(kept: list[str]) -> bool:
+    """Whether every bracket and quotation opened in what is kept is closed in it."""
+    text = " ".join(kept)
+    return (
+        text.count("(") <= text.count(")")
+        and text.count("[") <= text.count("]")
+        and text.count("“") <= text.count("”")
+        and text.count('"') % 2 == 0
+    )
 
 
 def _strands_subject(kept: list[str], language: str) -> bool:

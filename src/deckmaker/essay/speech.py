@@ -1,6 +1,6 @@
 """What an essay prints that a voice never says: footnote marks (`[4]`, `[^4]`), bare web
-addresses, leftover HTML tags; and the lines that belong in the show notes instead of the talk
-(a "Notes" section, thanks to the people who read drafts).
+addresses, leftover HTML tags, typed faces (":)"); and the lines that belong in the show notes
+instead of the talk (a "Notes" section, thanks to the people who read drafts).
 
 The readers drop markup they can parse (Markdown links, images, inline HTML); these rules catch
 what is left in the words themselves, the same for plain text and Markdown.
@@ -14,6 +14,8 @@ import re
 MARK = re.compile(r"\[\^[^\]\s]+\]|(?<=[^\s\[])\[\d{1,3}\]|(?<=\s)\[\d{1,3}\](?=[\s.,;:!?)]|$)")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"’”]")
 TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
+# A face typed in the text (":)", ";-)", ":D"), standing apart from the words: seen, not said.
+EMOTICON = re.compile(r"(?<!\S)[:;]['-]?[()DPp/|\[\]]+(?!\S)")
 _BRACKETED_URL = re.compile(r"\s*\(\s*" + URL.pattern + r"\s*\)")
 
 NOTES_TITLES = frozenset(
@@ -43,6 +45,7 @@ def speakable(text: str) -> str:
     # "…visit our other project: https://…" at the end: the sentence ends where the address was
     said = re.sub(r"\s*:\s*(?:" + URL.pattern + r")\s*$", ".", said)
     said = re.sub(r"\s*" + URL.pattern, "", said)
+    said = EMOTICON.sub("", said)
     return " ".join(said.split())
 
 

@@ -48,6 +48,20 @@ DEMONSTRATIVES = {
     "en": word_set("this that these those"),
     "es": word_set("este esta estos estas ese esa esos esas"),
 }
+# Verbs that, right after a demonstrative, make it the subject ("These include…", "This means…"):
+# the common ones; a word that may be a noun too ("results", "works") is not listed.
+DEMONSTRATIVE_VERBS = {
+    "en": word_set(
+        """means meant include includes included makes made gives gave shows showed allows
+        allowed lets helps helped leads led seems seemed happens happened matters applies
+        applied explains explained requires required needs needed took takes became becomes
+        sounds sounded enables enabled ensures ensured gets got"""
+    ),
+    "es": word_set(
+        """significa incluye incluyen permite permiten hace hacen muestra muestran ayuda
+        parece requiere necesita"""
+    ),
+}
 # Words that stand for a noun when a verb follows them ("Some end with growth"), but not when
 # a noun does ("Some films end") or "of" says which ("Most of us").
 # ("Many", "Muchos" standing alone mean people, and are left alone.)
@@ -120,7 +134,8 @@ def opens_with_pronoun(text: str, language: str) -> bool:
         return True
     following = tokens[1] if len(tokens) > 1 else ""
     if bare in DEMONSTRATIVES[language]:
-        return bool(contracted) or not following or following in AUXILIARIES[language]
+        verb = following in AUXILIARIES[language] or following in DEMONSTRATIVE_VERBS[language]
+        return bool(contracted) or not following or verb
     if bare in QUANTIFIERS[language] and following not in ("of", "de"):
         after = tokens[2] if len(tokens) > 2 else ""
         return following in AUXILIARIES[language] or after in NOUN_BEFORE[language]

@@ -134,8 +134,14 @@ class _Planner:
         dividers = self.wants_dividers()
         for number, (section, said) in enumerate(zip(o.sections, self.talk.topics, strict=True), 1):
             opening = self.words(section)[0] if section.script else ""
-            # two hosts: the co-host asks the way into each section (the dialogue gives it them)
+            # two hosts: the co-host asks the way into each section (the dialogue gives it them),
+            # after a word on what the main host has just said
             lead = say("ask" if o.hosts else "transition", said, count, opening)
+            if o.hosts and lead:
+                heard = [p for slide in parts[-1].slides for p in slide.spoken]
+                last = sentences(heard[-1:])[-1:] if heard else ()
+                line = " ".join(last[0].text.replace(PAUSE, " ").split()) if last else ""
+                lead = f"{say('react', line, said, count)} {lead}".strip()
             leads: tuple[str, ...] = (lead,)
             if o.hosts and not (self.words(section) or section.quotes):  # nothing to answer with
                 leads += (say("unanswered", said, count),)
@@ -146,6 +152,7 @@ class _Planner:
         closing = self.closing()
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
+        parts = [replace(p, slides=tuple(self.held(s) for s in p.slides)) for p in parts]
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
         return Plan(
@@ -297,20 +304,23 @@ class _Planner:
         return bool(self.voice.say("ends_itself", closing))
 
     def recap(self, said: tuple[str, ...]) -> list[SlidePlan]:
-        """A closing slide with each section and its first point, or the titles alone when
-        that is too much for one slide; none for a one-section talk or when not even the
-        titles fit one slide (the agenda listed them)."""
+        """A closing slide with each section and its first point, or the first points alone
+        when that is too much for one slide; none for a one-section talk or when neither fits
+        one slide. Never the titles alone: the agenda showed them, and a recap that shows them
+        again repeats a slide."""
         sections = self.outline.sections
         if len(sections) < 2 or not said:  # nothing to say over it: no slide
             return []
-        titles = [s.title or "" for s in sections]
         detailed = tuple(
             b
             for s in sections
             for b in (Bullet(s.title or ""), *(Bullet(p.text, 1) for p in s.points[:1]))
         )
+        gists = tuple(Bullet(s.points[0].text) for s in sections if s.points)
         title = self.voice.say("recap_title")
-        for shown in (detailed, tuple(Bullet(t) for t in titles)):
+        for shown in (detailed, gists if len(gists) == len(sections) else ()):
+            if not shown:
+                continue
             pages = self.drafts.bullet_pages(title, shown)
             if len(pages) == 1:
                 return pages
@@ -363,12 +373,15 @@ class _Planner:
                 for (piece, d), a in zip(quote_pages, firsts, strict=True)
             ]
         for block in seg.code:
-            a = self.shown_from(block.said, script, lead_count)
+            a = self.after_readings(self.shown_from(block.said, script, lead_count), said)
             codes = self.drafts.code(title, block)
             others += [_Face(d, a if i == 0 else None) for i, d in enumerate(codes)]
+        left: list[str] = []  # what no slide can show, for the delivery notes
         for table in seg.tables:
-            a = self.shown_from(table.said, script, lead_count)
+            a = self.after_readings(self.shown_from(table.said, script, lead_count), said)
             tables = self.drafts.table(title, table)
+            if not tables:
+                left.append(self.voice.say("wide_table", len(table.header), len(table.rows)))
             others += [_Face(d, a if i == 0 else None) for i, d in enumerate(tables)]
         if seg.points:
             known = tuple(f is not None for f in found)
@@ -383,7 +396,7 @@ class _Planner:
             faces.insert(0, divider)
         if cover is not None:
             faces.insert(0, cover)
-        return self.paced(faces, said, seg.notes, kind, title, seg)
+        return self.paced(faces, said, (*seg.notes, *left), kind, title, seg)
 
     def content(
         self,
@@ -551,6 +564,16 @@ class _Planner:
         found = anchored(said, script) if said else None
         return None if found is None else found + offset
 
+    def after_readings(self, at: int | None, said: Sequence[Sentence]) -> int | None:
+        """Where code or a table shown after sentence `at` comes up: there, or after the quotes
+        read out right after it (code quoted inside someone's words comes after their words)."""
+        if at is None or at + 1 >= len(said) or said[at + 1].text not in self.readings:
+            return at
+        at += 1
+        while at < len(said) and said[at].text in self.readings:
+            at += 1
+        return at
+
     def where(self, text: str, script: Sequence[Sentence], offset: int) -> int | None:
         """The sentence that says `text`, if one does."""
         (found,) = align([text], script)
@@ -642,8 +665,10 @@ class _Planner:
                 if seg is not None and seg.script:  # the author's words ran out: say so
                     self.written.append(slide.number)
                 marks = None
-            elif slide.layout in _MORE and self.length(here, 0, len(here)) < MIN_SECONDS:
-                # code or a table up too briefly to take in: a line about it, said over it
+            elif slide.layout is Layout.TABLE and self.length(here, 0, len(here)) < MIN_SECONDS:
+                # a table up too briefly to take in: its columns named, said over it (code said
+                # over as briefly is held with a pause instead: a stock line after "…prints the
+                # following:" would only be filler)
                 here = (*here, Sentence(self.more(face, title, seg), here[-1].paragraph))
             spoken = paragraphs(here)
             if self.reveal and slide.layout is Layout.CONTENT and seg is not None:
@@ -657,6 +682,21 @@ class _Planner:
             out.append(replace(slide, spoken=spoken))
             heard.append(here)
         return [replace(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
+
+    def held(self, slide: SlidePlan) -> SlidePlan:
+        """`slide` up for at least MIN_SECONDS: when its words (after pacing has lent it what
+        its neighbours could spare) are said quicker, it comes up with a pause, a beat for the
+        audience to take in what it shows before the host speaks. Said between sentences, a
+        pause never splits one."""
+        said = sentences(slide.spoken)
+        length = self.length(said, 0, len(said))
+        beats = 0
+        while round(length + beats * PAUSE_SECONDS) < MIN_SECONDS:
+            beats += 1
+        if not beats or not slide.spoken:
+            return slide
+        first, *rest = slide.spoken
+        return replace(slide, spoken=(" ".join([PAUSE] * beats + [first]), *rest))
 
     def statement(
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool
@@ -696,7 +736,8 @@ class _Planner:
         topic = self.topic_from(face, title, seg)
         layout = face.draft.layout
         if layout is Layout.TABLE:
-            return self.voice.say("more_table", topic, list(face.draft.table[0]))
+            named = [c for c in face.draft.table[0] if c.strip()]  # a corner cell is empty
+            return self.voice.say("more_table", topic, named)
         return self.voice.say(_MORE.get(layout, "more"), topic)
 
     def topic_from(self, face: _Face, title: str, seg: Segment | None) -> Topic:

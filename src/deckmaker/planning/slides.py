@@ -29,7 +29,7 @@ from deckmaker.planning.fit import (
 )
 from deckmaker.planning.model import Bullet, Kind, Layout, Part, SlidePlan
 from deckmaker.planning.picture import fitted_picture
-from deckmaker.planning.table import table_pages
+from deckmaker.planning.table import table_pages, too_wide
 from deckmaker.planning.voice import Voice
 from deckmaker.theme.fonts import Typeface, typeface
 from deckmaker.theme.frames import Box, Frames
@@ -419,12 +419,14 @@ class Drafts:
     def table(self, title: str, table: Table) -> list[SlidePlan]:
         """A native table in the content area, its header row marked, as large as it fits
         (plan.table); its rows continued on further slides, under the header again, when they
-        do not fit one at the floor."""
+        do not fit one at the floor. None for a table too wide for any slide (`too_wide`)."""
         f = self.frames
         area = f.content or f.body
         bold = typeface(f.body_font.name, bold=True) if f.body_font.measured_with else f.body_font
         header = tuple(typeset(c) for c in table.header)
         rows = [tuple(typeset(c) for c in r) for r in table.rows]
+        if too_wide(header, rows, area, f.body_font, bold):
+            return []
         size, pages = table_pages(header, rows, area, f.body_font, bold)
         titles, title_pt = self.titles(title, len(pages))
         return [

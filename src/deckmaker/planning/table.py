@@ -82,6 +82,13 @@ def _page(
     return TablePage(tuple(rows), cols, tall)
 
 
+def too_wide(header: Row, rows: Sequence[Row], box: Box, font: Typeface, bold: Typeface) -> bool:
+    """Whether the table's columns do not fit side by side even at the floor, each as wide as
+    its longest word: its words would break inside, on a slide per row or two. No slide can
+    show it; a talk points to it instead."""
+    return widths([header, *rows], TABLE_SIZES[-1], box, font, bold) is None
+
+
 def table_pages(
     header: Row,
     rows: Sequence[Row],

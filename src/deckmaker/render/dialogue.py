@@ -12,6 +12,7 @@ from typing import Any
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.planning import Plan
+from deckmaker.planning.model import PAUSE
 from deckmaker.planning.voice import Voice
 from deckmaker.render.timeline import TimedPart, without_clicks
 from deckmaker.templates import Templates
@@ -44,7 +45,8 @@ def dialogue_context(
                 # the voice judges the words (does the line open itself?), not the marks
                 said_alone = without_clicks(paragraph)
                 speaker = main
-                if asked and said_alone == asked:
+                # a slide held for 5 s opens on a pause: the co-host's question all the same
+                if asked and said_alone.replace(PAUSE, "").strip() == asked:
                     speaker, asked = cohost, ""
                 lead = ""
                 if speaker != previous:

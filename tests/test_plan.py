@@ -112,7 +112,8 @@ sections:
                         Layout.HEADER,
                         "Alpha",
                         48,
-                        spoken=("Let's start with 'Alpha'.",),
+                        # held with a pause: a slide is up 5 s at least
+                        spoken=("[PAUSE] Let's start with 'Alpha'.",),
                         notes=("Smile",),
                     ),
                     SlidePlan(
@@ -124,7 +125,7 @@ sections:
                         bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
                         body_pt=28,
                         spacing=44.8,
-                        spoken=("Alpha words.",),
+                        spoken=("[PAUSE] [PAUSE] Alpha words.",),
                         drop=60.3,
                     ),
                 ),
@@ -188,10 +189,10 @@ sections:
     for mine, theirs in zip(got.slides, expected.slides, strict=True):
         assert mine == theirs
     assert got == expected
-    # 32, 6, 5 and 45 words at 60 per minute: a second a word
-    assert got.timings == ((0, 32), (32, 6), (38, 5), (43, 45))
-    assert got.slide_timings == ((0, 23), (23, 9), (32, 6), (38, 5), (43, 12), (55, 33))
-    assert got.total_seconds == 88
+    # 32, 6, 5 and 45 words at 60 per minute: a second a word; Alpha's 6 s and three pauses
+    assert got.timings == ((0, 32), (32, 12), (44, 5), (49, 45))
+    assert got.slide_timings == ((0, 23), (23, 9), (32, 6), (38, 6), (44, 5), (49, 12), (61, 33))
+    assert got.total_seconds == 94
 
 
 def test_intro_and_outro_get_slides_when_they_have_points() -> None:

@@ -1,6 +1,9 @@
 """The spoken formats: the script read aloud (MP3) and the slides over it (MP4), on one clock
 with the captions and chapters of the same build, the same bytes every time. Each artifact is
-judged from outside (tests/judges/media.py); a short outline keeps this quick."""
+judged from outside (tests/judges/media.py); a short outline keeps this quick. The test extra
+installs the `audio` extra, so English is piper's neural voice here; espeak-ng speaks what it
+asks for by name, Spanish, and everything when piper is missing (planted: a `piper` that fails
+to import, first on the path)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from judges import mp3_findings, mp4_findings, require
-from judges.media import decoded_seconds, last_cue_end, probe, scene_changes
+from judges.media import decoded_seconds, last_cue_end, pitch, probe, scene_changes, silences
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.narration import engines
@@ -50,9 +53,9 @@ def test_audio_keeps_one_clock(write_outline, tmp_path: Path) -> None:
     assert abs(chapters[-1]["endTime"] - played) < 0.5
     script = built.files["script"].read_text(encoding="utf-8")
     assert "timed from the audio of this build" in script
-    assert "espeak-ng (en-us)" in script
+    assert "piper (joe)" in script
     assert "words per minute" not in script
-    # Listened through its length: espeak-ng says the words at about the plan's rate
+    # Listened through its length: the voice says the words at about the plan's rate
     words = built.plan.words
     pauses = sum(s.pauses for s in built.plan.slides)
     speaking = played - pauses * 2 - len(built.plan.slides) * 1.3  # less the silences, at most
@@ -77,10 +80,16 @@ def spoken(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 def test_same_input_same_audio_and_video(spoken: Built, tmp_path: Path) -> None:
-    again = build(Path(spoken.read[0]), tmp_path / "again", only=("script",),
-                  formats=("audio", "video", "srt"))  # fmt: skip
+    # again in a process of its own: the neural voice loads its model afresh
+    subprocess.run(
+        [sys.executable, "-m", "deckmaker", "build", spoken.read[0], "--out",
+         str(tmp_path / "again"), "--only", "script", "--format", "audio", "--format", "video",
+         "--format", "srt"],
+        capture_output=True, check=True,
+    )  # fmt: skip
     for kind in ("audio", "video", "srt"):
-        assert spoken.files[kind].read_bytes() == again.files[kind].read_bytes(), kind
+        again = tmp_path / "again" / spoken.files[kind].name
+        assert spoken.files[kind].read_bytes() == again.read_bytes(), kind
 
 
 def test_pause_is_silence_and_notes_are_not_said(write_outline, tmp_path: Path) -> None:
@@ -92,6 +101,12 @@ def test_pause_is_silence_and_notes_are_not_said(write_outline, tmp_path: Path) 
     unpaused = build(write_outline(SHORT.replace(" [PAUSE]", ""), "talk.yaml"), tmp_path / "c",
                      only=("script",), formats=("audio",))  # fmt: skip
     assert sum(said.plan.clock) - sum(unpaused.plan.clock) >= 2
+    # heard: each [PAUSE] said (the outline's, the voice's) is one silence of two seconds; a
+    # slide's end pads at most 1.3 s and a sentence's end about 0.35 s
+    mp3 = tmp_path / "said.mp3"
+    mp3.write_bytes(said.artifacts["audio"].data)
+    pauses = sum(s.pauses for s in said.plan.slides)
+    assert pauses >= 1 and len(silences(mp3, 1.9)) == pauses
 
 
 def test_video_changes_picture_at_each_cue(spoken: Built) -> None:
@@ -129,55 +144,137 @@ def test_two_hosts_two_voices(write_outline, tmp_path: Path) -> None:
 
     path = write_outline(SHORT + "hosts: [Sam, Alex]\n")
     built = build(path, tmp_path / "out", only=("script",), formats=("audio", "dialogue"))
-    assert "espeak-ng (en-us, en-us+f3)" in built.plan.clock_voices
+    assert built.plan.clock_voices == "piper (joe, joe+high)"
     from deckmaker.templates import Templates
 
     said = [line for slide in lines(built.plan, Templates(None), ("a", "b"), ()) for line in slide]
     assert {line.voice for line in said} == {"a", "b"}
-    # the two voices sound different: the same words, different samples
-    assert engines.speak("Hello there.", "en-us", 150) != engines.speak(
-        "Hello there.", "en-us+f3", 150
-    )
+    mixed = build(write_outline(SHORT + "hosts: [Sam, Alex]\nvoices: [joe, en-us+f3]\n"),
+                  tmp_path / "mixed", only=("script",), formats=("audio",))  # fmt: skip
+    assert mixed.plan.clock_voices == "piper (joe) and espeak-ng (en-us+f3)"
+
+
+@pytest.mark.parametrize(("first", "second", "higher"), [("joe", "joe+high", 1.15),
+                                                         ("en-us", "en-us+f3", 1.5)])  # fmt: skip
+def test_the_second_voice_is_heard_higher(tmp_path: Path, first, second, higher) -> None:
+    import wave
+
+    text = "The first idea is small, and then it grows into something we can all share."
+    heard = []
+    for voice in (first, second):
+        path = tmp_path / f"{voice}.wav"
+        with wave.open(str(path), "wb") as out:
+            out.setnchannels(1)
+            out.setsampwidth(2)
+            out.setframerate(engines.RATE)
+            out.writeframes(engines.speak(text, voice, 150))
+        heard.append(pitch(path))
+    assert 70 < heard[0] < 160
+    assert heard[1] / heard[0] > higher
+
+
+SPANISH = """\
+title: Una charla corta
+sections:
+  - title: El principio
+    script: La primera idea es pequeña y luego crece con el tiempo que le damos.
+"""
 
 
 def test_a_spanish_talk_gets_a_spanish_voice(write_outline, tmp_path: Path) -> None:
-    spanish = """\
-    title: Una charla corta
-    sections:
-      - title: El principio
-        script: La primera idea es pequeña y luego crece con el tiempo que le damos.
-    """
-    built = build(write_outline(spanish), tmp_path / "out", only=("script",),
+    built = build(write_outline(SPANISH), tmp_path / "out", only=("script",),
                   formats=("audio",))  # fmt: skip
     assert built.plan.clock_voices == "espeak-ng (es)"
+
+
+def _deckmaker(
+    arguments: list[str],
+    folder: Path,
+    path: str | None = None,
+    *,
+    piper: bool = True,
+    network: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """deckmaker in a process of its own, with `path` for PATH; without `piper`, a `piper`
+    first on the Python path fails to import, as when the extra is not installed; without
+    `network`, any connection fails."""
+    planted = folder / "planted"
+    planted.mkdir(exist_ok=True)
+    if not piper:
+        (planted / "piper").mkdir(exist_ok=True)
+        (planted / "piper" / "__init__.py").write_text("raise ImportError('planted')\n")
+    if not network:
+        (planted / "sitecustomize.py").write_text(
+            "import socket\n\n\ndef refuse(*args, **kwargs):\n"
+            "    raise OSError('planted: no network')\n\n\n"
+            "socket.socket.connect = refuse\nsocket.create_connection = refuse\n"
+            "socket.getaddrinfo = refuse\n"
+        )
+    env = {**os.environ, "PYTHONPATH": str(planted), "PATH": path or os.environ["PATH"]}
+    return subprocess.run([sys.executable, "-m", "deckmaker", *arguments],
+                          capture_output=True, text=True, env=env, check=False)  # fmt: skip
+
+
+def _only_ffmpeg(tmp_path: Path) -> str:
+    """A PATH with ffmpeg and nothing else: no espeak-ng."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "ffmpeg").symlink_to(require("ffmpeg"))
+    return str(folder)
 
 
 def test_no_engine_says_what_to_install(write_outline, tmp_path: Path) -> None:
     empty = tmp_path / "bin"
     empty.mkdir()
-    run = subprocess.run(
-        [sys.executable, "-m", "deckmaker", "build", str(write_outline(SHORT)), "--out",
-         str(tmp_path / "out"), "--format", "audio"],
-        capture_output=True, text=True, env={**os.environ, "PATH": str(empty)}, check=False,
-    )  # fmt: skip
+    run = _deckmaker(["build", str(write_outline(SHORT)), "--out", str(tmp_path / "out"),
+                      "--format", "audio"], tmp_path, str(empty), piper=False)  # fmt: skip
     assert run.returncode == 2
     assert run.stderr.strip().count("\n") == 0
-    assert "espeak-ng" in run.stderr and "deckmaker[audio]" in run.stderr
+    assert "espeak-ng" in run.stderr and "pip install 'deckmaker[audio]'" in run.stderr
     assert not (tmp_path / "out").exists()
 
 
-def test_voices_lists_espeak(tmp_path: Path) -> None:
+def test_without_the_extra_espeak_speaks(write_outline, tmp_path: Path) -> None:
+    run = _deckmaker(["build", str(write_outline(SHORT)), "--out", str(tmp_path / "out"),
+                      "--only", "script", "--format", "audio"], tmp_path, piper=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "as espeak-ng (en-us) speaks it" in run.stdout
+    assert mp3_findings(tmp_path / "out" / "talk.mp3") == []
+
+
+def test_the_extra_speaks_without_espeak_or_network(write_outline, tmp_path: Path) -> None:
+    path = _only_ffmpeg(tmp_path)
+    run = _deckmaker(["build", str(write_outline(SHORT)), "--out", str(tmp_path / "out"),
+                      "--only", "script", "--format", "audio"], tmp_path, path,
+                     network=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert "as piper (joe) speaks it" in run.stdout
+    assert mp3_findings(tmp_path / "out" / "talk.mp3") == []
+    # no Spanish voice ships with piper: a Spanish talk needs espeak-ng, said in one line
+    spanish = write_outline(SPANISH, "charla.yaml")
+    run = _deckmaker(["build", str(spanish), "--out", str(tmp_path / "es"), "--format", "audio"],
+                     tmp_path, path)  # fmt: skip
+    assert run.returncode == 2
+    assert run.stderr.strip().count("\n") == 0 and "install espeak-ng" in run.stderr
+    assert not (tmp_path / "es").exists()
+
+
+def test_voices_lists_both_engines(tmp_path: Path) -> None:
     listed = subprocess.run(
         [sys.executable, "-m", "deckmaker", "voices"], capture_output=True, text=True, check=True
     ).stdout
-    names = {row.split("\t")[0] for row in listed.splitlines()}
-    assert {"en-us", "es"} <= names
+    rows = [row.split("\t") for row in listed.splitlines()]
+    assert rows[0][:3] == ["joe", "piper", "en"] and rows[1][:2] == ["joe+high", "piper"]
+    assert {"en-us", "es"} <= {name for name, engine, *_ in rows if engine == "espeak-ng"}
 
 
-def test_espeak_speaks_at_its_rate() -> None:
-    pcm = engines.speak("One two three four five six seven eight nine ten.", "en-us", 150)
-    assert 2 < len(pcm) / 2 / engines.RATE < 8
-    assert engines.known("en-us+f3") and not engines.known("no-such-voice")
+@pytest.mark.parametrize("voice", ["en-us", "joe", "joe+high"])
+def test_each_engine_speaks_at_the_rate_asked(voice: str) -> None:
+    words = "One two three four five six seven eight nine ten eleven twelve. " * 3
+    slow, fast = (len(engines.speak(words, voice, wpm)) / 2 / engines.RATE for wpm in (120, 200))
+    assert 36 * 60 / 200 * 0.7 < fast < slow < 36 * 60 / 120 * 1.3
+    assert engines.known(voice) and not engines.known("no-such-voice")
+    assert not engines.known("joe+low")
 
 
 def test_an_unknown_voice_is_named(write_outline, tmp_path: Path) -> None:

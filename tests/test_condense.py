@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from deckmaker.essay import essay_parts
-from deckmaker.essay.condense import condense, dangling, points_back, sentences_of
+from deckmaker.essay.anaphora import points_back
+from deckmaker.essay.condense import condense, dangling, sentences_of
 from deckmaker.essay.document import Passage
 from deckmaker.options import Options
 from deckmaker.outline import load_outline

@@ -9,6 +9,9 @@
   cues. ffmpeg's usual cut threshold (a scene score over 0.3) is for camera footage: one slide
   to the next, on the same white ground, scores 0.01 to 0.05 here, and a still slide 0, so
   SCENE is 0.005.
+- Listening, measured: `silences` (ffmpeg's silencedetect) finds the quiet stretches, so a
+  test can hold each `[PAUSE]` to a silence; `pitch` is a voice's median fundamental frequency
+  (autocorrelation of voiced frames, numpy), so two hosts can be told apart by number.
 """
 
 from __future__ import annotations
@@ -112,3 +115,41 @@ def scene_changes(path: Path) -> list[float]:
         capture_output=True, text=True, timeout=600, check=False,
     )  # fmt: skip
     return [float(t) for t in re.findall(r"showinfo.*pts_time:([0-9.]+)", run.stderr)]
+
+
+def silences(path: Path, at_least: float) -> list[tuple[float, float]]:
+    """(start, end) of each stretch at least `at_least` seconds long under -50 dB."""
+    run = subprocess.run(
+        [require("ffmpeg"), "-nostdin", "-v", "info", "-i", str(path),
+         "-af", f"silencedetect=noise=-50dB:d={at_least}", "-f", "null", "-"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    starts = re.findall(r"silence_start: ([0-9.]+)", run.stderr)
+    ends = re.findall(r"silence_end: ([0-9.]+)", run.stderr)
+    return [(float(a), float(b)) for a, b in zip(starts, ends, strict=False)]
+
+
+def pitch(path: Path) -> float:
+    """The voice's median fundamental frequency in Hz: each loud 40 ms frame's autocorrelation
+    peak between 60 and 400 Hz, where it is strong enough to be voiced."""
+    import numpy as np
+
+    rate = 16000
+    run = subprocess.run(
+        [require("ffmpeg"), "-nostdin", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1",
+         "-ar", str(rate), "-"],
+        capture_output=True, timeout=600, check=False,
+    )  # fmt: skip
+    samples = np.frombuffer(run.stdout, np.int16).astype(float)
+    size, low, high = int(0.04 * rate), rate // 400, rate // 60
+    loud = 0.3 * np.sqrt((samples**2).mean())
+    found = []
+    for start in range(0, len(samples) - size, size):
+        frame = samples[start : start + size] - samples[start : start + size].mean()
+        if np.sqrt((frame**2).mean()) < loud:
+            continue
+        lags = np.correlate(frame, frame, "full")[size - 1 :]
+        lag = low + int(np.argmax(lags[low:high]))
+        if lags[lag] > 0.5 * lags[0]:
+            found.append(rate / lag)
+    return float(np.median(found)) if found else 0.0

@@ -21,7 +21,7 @@ sentences, as many words), checked on the shorter corpus essays' own points: cen
 or whole paragraphs first, kept fewer of the points than the lead; the position terms, the
 cost and the key unit first kept more, at every budget tried (±7 % around each target).
 
-Coherence rules, whatever the scores say:
+Coherence rules, whatever the scores say (the words they look for: `deckmaker.essay.anaphora`):
 - a sentence that opens on a word pointing back ("This", "But", "He", "However", "Now"; "Esto",
   "Pero", "Sin embargo"), names someone among its first six words ("I saw their park") or goes
   on with a ", then," is kept only with the sentence before it, which is kept with it when
@@ -38,105 +38,24 @@ A target longer than the prose changes nothing: the essay is never padded.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from deckmaker.essay.anaphora import (
+    FRAGMENT,
+    SHORTEST,
+    is_provenance,
+    points_at_a_thing,
+    points_back,
+)
 from deckmaker.essay.document import Passage
-from deckmaker.essay.language import content_stems, word_set, words
+from deckmaker.essay.language import content_stems
 from deckmaker.essay.speech import speakable
-from deckmaker.essay.statement import AUXILIARIES, has_finite_verb
+from deckmaker.essay.statement import has_finite_verb
 from deckmaker.sentences import spans
 
-# Words that, opening a sentence, point at the sentence before it.
-BACK_WORDS = {
-    "en": word_set(
-        """this that these those he she it they him her his its their them such but however
-        yet so also and or nor still thus therefore hence moreover furthermore besides instead
-        otherwise likewise similarly then again indeed accordingly consequently nevertheless
-        nonetheless meanwhile afterwards here there's thither thence therein whereupon now
-        yes"""
-    ),
-    "es": word_set(
-        """esto eso aquello este esta estos estas ese esa esos esas aquel aquella él ella ellos
-        ellas ello su sus pero y o ni también además así entonces luego incluso asimismo
-        tampoco aun"""
-    ),
-}
-# Openings of more than one word that point back the same way.
-BACK_PHRASES = {
-    "en": (
-        "for example", "for instance", "in fact", "in other words", "on the other hand",
-        "in contrast", "in addition", "as a result", "after all", "of course", "even so",
-        "at the same time", "the former", "the latter", "by contrast", "that said",
-        "not only that", "what's more", "to do so", "to do this", "no doubt", "e g", "i e",
-        "having said that", "in short", "in a word", "in sum", "in brief", "to sum up",
-        "all this",
-    ),
-    "es": (
-        "sin embargo", "por eso", "por lo tanto", "por tanto", "en cambio", "por otro lado",
-        "por otra parte", "por ejemplo", "es decir", "de hecho", "aun así", "no obstante",
-        "en consecuencia", "por ello", "a pesar de ello", "a pesar de eso", "lo anterior",
-    ),
-}  # fmt: skip
-# Words anywhere in a sentence that point further back than the sentence before.
-FAR_BACK = {
-    "en": re.compile(
-        r"\b(?:as (?:I|we) (?:said|mentioned|noted|saw|discussed|argued|explained)"
-        r"|as (?:mentioned|noted|discussed|described|explained|shown) (?:above|earlier|before)"
-        r"|(?:see|mentioned|described|discussed|shown) above|the above|aforementioned"
-        r"|as before|earlier in this)\b",
-        re.IGNORECASE,
-    ),
-    "es": re.compile(
-        r"\b(?:como (?:ya )?(?:dije|dijimos|vimos|mencioné|mencionamos|comenté|he dicho)"
-        r"|como se (?:dijo|mencionó|vio)|(?:lo|el|la) anterior(?:es)?|más arriba"
-        r"|mencionad[oa]s? (?:antes|arriba))\b",
-        re.IGNORECASE,
-    ),
-}
-# Words that, early in a sentence, name someone or something said before ("I saw their park",
-# "Later botanists confirm his observations", "Round him I must revolve").
-EARLY_BACK = {
-    "en": word_set("he him his she her hers they them their theirs"),
-    "es": word_set("él ella ellos ellas"),
-}
-EARLY = 6  # words: how early
-# A sentence that goes on from the one before by a "then" between commas ("How vain, then,
-# have been…", "Why has every man a conscience, then?").
-THEN = {"en": re.compile(r",\s+then\b", re.IGNORECASE), "es": re.compile(r",\s+pues\b", re.I)}
-# "This", "these" naming a time ("These days, …", "This year …") point at the calendar, not back.
-NOW = {
-    "en": re.compile(
-        r"^(?:this|these|that|those) (?:days?|weeks?|months?|years?|mornings?|evenings?|nights?"
-        r"|times?|summers?|winters?|springs?|autumns?|seasons?|decades?|centur(?:y|ies))\b"
-    ),
-    "es": re.compile(r"^(?:este|esta|estos|estas) (?:días?|semanas?|mes(?:es)?|años?|tiempos?)\b"),
-}
-# Where an essay was first given or printed, a line before its prose ("From lectures delivered
-# at…", "First published in…"): never its hook, and no opening of anything.
-PROVENANCE = {
-    "en": re.compile(
-        r"^\W*(?:from (?:a |an |the )?(?:lectures?|addresse?s?|talks?|speech|sermon|book)\b"
-        r"|(?:first |originally )?(?:published|delivered|read|written|printed|given) "
-        r"(?:in|at|on|before|as|for)\b)",
-        re.IGNORECASE,
-    ),
-    "es": re.compile(
-        r"^\W*(?:de (?:una |la |el )?(?:conferencia|charla|discurso|libro)\b"
-        r"|(?:publicado|leído|escrito|pronunciado) (?:en|ante|como|para)\b)",
-        re.IGNORECASE,
-    ),
-}
-SHORTEST = 4  # words: a sentence shorter than this is kept only with the one before it
-FRAGMENT = 8  # words: a sentence shorter than this with no verb, or pointing at a thing, too
-DEMONSTRATIVES = {
-    "en": word_set("this these that those such"),
-    "es": word_set("esto eso aquello este esta estos estas ese esa esos esas tal"),
-}
 PROSE = 40  # words: a paragraph this long is the essay's prose, not a line before it
-_LEAD = "\"'“‘«([¿¡—–-* "
 
 
 @dataclass(frozen=True)
@@ -218,51 +137,16 @@ def sentences_of(passages: Sequence[Passage], language: str) -> list[Sentence]:
                 text = paragraph[a:b]
                 said = said_words(text)
                 back, far, ahead = points_back(text, language)
-                statement = has_finite_verb(speakable(text), language) and not (
-                    PROVENANCE.get(language, PROVENANCE["en"]).match(speakable(text))
+                statement = has_finite_verb(speakable(text), language) and not is_provenance(
+                    text, language
                 )
                 # a reply or a fragment ("Hardly one.", "Men at all?", "The Whigs of Maine!"),
                 # or a short sentence pointing at a thing ("I see this blood flowing now."),
                 # leans on the sentence before; the essay's first has nothing before it
-                short = said < FRAGMENT and (not statement or _demonstrative(text, language))
+                short = said < FRAGMENT and (not statement or points_at_a_thing(text, language))
                 back = (back or said < SHORTEST or short) and bool(found)
                 found.append(Sentence(p, n, a, b, said, back, far, ahead, statement))
     return found
-
-
-def _demonstrative(sentence: str, language: str) -> bool:
-    said = {w.lower() for w in words(speakable(sentence))}
-    return bool(said & DEMONSTRATIVES.get(language, DEMONSTRATIVES["en"]))
-
-
-def points_back(sentence: str, language: str) -> tuple[bool, bool, bool]:
-    """Whether the sentence opens on a word that points at the one before (or is someone's
-    words in quotation marks, which the sentence before introduces), whether it points further
-    back than that, and whether it ends introducing the sentence after it (on a colon or a
-    dash)."""
-    quoted = sentence.lstrip()[:1] in "“\"«‘'"
-    # the rest of a sentence cut at an exclamation ("… of Maine! the young patriot feels")
-    running_on = sentence.lstrip(_LEAD)[:1].islower()
-    ahead = sentence.rstrip().endswith((":", "—", "–", " -"))
-    lowered = speakable(sentence).lstrip(_LEAD).lower().replace("’", "'")
-    opening = [w.replace("’", "'") for w in words(lowered)[:4]]
-    first = opening[0].split("'")[0] if opening else ""  # "it's": "it"
-    head = " ".join(opening)
-    asks = len(opening) > 1 and first in AUXILIARIES.get(language, AUXILIARIES["en"])
-    early = {w.replace("’", "'") for w in words(lowered)[:EARLY]}
-    back = (
-        quoted
-        or running_on
-        or bool(early & EARLY_BACK.get(language, EARLY_BACK["en"]))
-        or bool(THEN.get(language, THEN["en"]).search(sentence))
-        or asks
-        and opening[1] in BACK_WORDS.get(language, BACK_WORDS["en"])  # "Are they…?"
-        or first in BACK_WORDS.get(language, BACK_WORDS["en"])
-        and not NOW.get(language, NOW["en"]).match(head)
-        or any(head.startswith(p) for p in BACK_PHRASES.get(language, BACK_PHRASES["en"]))
-    )
-    far = bool(FAR_BACK.get(language, FAR_BACK["en"]).search(sentence))
-    return back, far, ahead
 
 
 def condense(

@@ -1,40 +1,30 @@
-"""The voice engine deckmaker speaks with, offline: espeak-ng (a Debian/Homebrew package, the
-same samples for the same text every time). It speaks a piece of text to 16-bit mono PCM at
-RATE; nothing here ever downloads a voice. A neural engine (piper, GPL) is planned as the
-`audio` extra; it would be a second `speak` here, chosen by its voices' names."""
+"""The voices deckmaker speaks with, offline, and which engine says each: piper's neural voice
+when the `audio` extra is installed (`neural`), espeak-ng otherwise and for the languages no
+packaged neural voice speaks (`espeak`). Every voice speaks 16-bit mono PCM at RATE; nothing
+here ever downloads a voice."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
-import wave
 from dataclasses import dataclass
-from pathlib import Path
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.narration import espeak, neural
 
-RATE = 22050  # samples per second, mono, 16 bit: espeak-ng's own
+RATE = espeak.RATE  # samples per second, mono, 16 bit; piper's packaged voice speaks the same
 INSTALL = (
-    "spoken formats need a voice engine: install espeak-ng (Debian/Ubuntu: apt-get install "
-    "espeak-ng; macOS: brew install espeak-ng) or pip install 'deckmaker[audio]'"
+    f"spoken formats need a voice: {neural.INSTALL} (a neural English voice) or install "
+    f"{espeak.INSTALL}"
 )
 FFMPEG = "ffmpeg (Debian/Ubuntu: apt-get install ffmpeg; macOS: brew install ffmpeg)"
-# Two hosts get two voices unless the outline's `voices:` says otherwise: espeak-ng's voice for
-# the talk's language, then the same with its female variant, so the two are told apart.
-DEFAULT_VOICES = {"en": ("en-us", "en-us+f3"), "es": ("es", "es+f3")}
 
 
 @dataclass(frozen=True)
 class Voice:
-    engine: str  # "espeak-ng"
-    name: str  # what `voices:` and --format audio take
+    engine: str  # "piper" or "espeak-ng"
+    name: str  # what `voices:` takes
     language: str
     about: str
-
-
-def espeak() -> str | None:
-    return shutil.which("espeak-ng")
 
 
 def ffmpeg() -> str:
@@ -45,59 +35,63 @@ def ffmpeg() -> str:
 
 
 def voices() -> list[Voice]:
-    """Every voice available here: espeak-ng's (any of which also takes a variant after a
-    `+`: `en-us+f3`)."""
-    out = []
-    binary = espeak()
-    if binary:
-        listing = _run([binary, "--voices"], "espeak-ng").decode("utf-8", "replace")
-        for row in listing.splitlines()[1:]:
-            cells = row.split()
-            # mbrola voices need data of their own; variants go after a voice's name (+f3)
-            if len(cells) >= 5 and not cells[4].startswith(("mb/", "!v/")):
-                out.append(Voice("espeak-ng", cells[1], cells[1].split("-")[0], cells[3]))
-    return out
+    """Every voice that can speak here: piper's packaged voices first, then espeak-ng's (any
+    of which also takes a variant after a `+`: `en-us+f3`)."""
+    return [Voice(neural.ENGINE, *v) for v in neural.voices()] + [
+        Voice(espeak.ENGINE, *v) for v in espeak.voices()
+    ]
 
 
 def default_voices(language: str) -> tuple[str, str]:
-    """The voices of the first and second host, for the talk's language."""
-    return DEFAULT_VOICES.get(language, DEFAULT_VOICES["en"])
+    """The voices of the first and second host, for the talk's language: a neural voice and
+    its higher variant where one speaks the language here, else espeak-ng's."""
+    for name, spoken, _ in neural.voices():
+        if spoken == language:
+            return name, name + "+high"
+    return espeak.DEFAULTS.get(language, espeak.DEFAULTS["en"])
 
 
-def check_engine() -> None:
-    """Raise, in one line saying what to install, when no engine can speak here."""
-    if espeak() is None:
+def engine(voice: str) -> str:
+    return neural.ENGINE if neural.owns(voice) else espeak.ENGINE
+
+
+def about(names: tuple[str, ...]) -> str:
+    """Who speaks, for the scripts' headers: "piper (joe, joe+high)", "piper (joe) and
+    espeak-ng (es)"."""
+    by_engine: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        by_engine.setdefault(engine(name), []).append(name)
+    return " and ".join(f"{e} ({', '.join(n)})" for e, n in by_engine.items())
+
+
+def check(names: tuple[str, ...]) -> None:
+    """Raise, in one line saying what to install, unless every one of `names` can speak here
+    and ffmpeg can encode them."""
+    if not neural.installed() and espeak.binary() is None:
         raise DeckmakerError.at(INSTALL)
+    for name in dict.fromkeys(names):
+        if known(name):
+            continue
+        if neural.owns(name):
+            said = f"voice '{name}' is piper's: {neural.INSTALL}"
+        elif espeak.binary() is None:
+            said = f"no voice '{name}' here: it would be espeak-ng's; install {espeak.INSTALL}"
+        else:
+            said = f"no voice '{name}' here; `deckmaker voices` lists them"
+        raise DeckmakerError.at(said, field="voices")
     ffmpeg()
+
+
+def known(voice: str) -> bool:
+    """Whether `voice` can speak here (espeak-ng's with or without a +variant)."""
+    if neural.owns(voice):
+        return any(name == voice for name, _, _ in neural.voices())
+    base = voice.split("+")[0]
+    return any(name == base for name, _, _ in espeak.voices())
 
 
 def speak(text: str, voice: str, wpm: int) -> bytes:
     """`text` said by `voice` at about `wpm` words a minute: PCM samples at RATE."""
-    binary = espeak()
-    if binary is None:
-        raise DeckmakerError.at(f"voice '{voice}' is espeak-ng's; {INSTALL}")
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp, "said.wav")
-        _run([binary, "-v", voice, "-s", str(min(max(wpm, 80), 450)), "-w", str(out), "--stdin"],
-             "espeak-ng", text.encode("utf-8"))  # fmt: skip
-        with wave.open(str(out)) as said:
-            if said.getframerate() != RATE or said.getnchannels() != 1:
-                raise DeckmakerError.at(f"espeak-ng spoke at {said.getframerate()} Hz, not {RATE}")
-            return said.readframes(said.getnframes())
-
-
-def known(voice: str) -> bool:
-    """Whether `voice` can speak here (an espeak-ng voice with or without a +variant)."""
-    base = voice.split("+")[0]
-    return any(v.name == base for v in voices())
-
-
-def _run(command: list[str], what: str, given: bytes | None = None) -> bytes:
-    try:
-        done = subprocess.run(command, input=given, capture_output=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        raise DeckmakerError.at(f"{what} failed to run ({err})") from None
-    if done.returncode:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DeckmakerError.at(f"{what} failed: {said[-1] if said else done.returncode}")
-    return done.stdout
+    if neural.owns(voice):
+        return neural.speak(text, voice, wpm, RATE)
+    return espeak.speak(text, voice, wpm)

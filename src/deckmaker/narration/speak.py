@@ -16,7 +16,6 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import TypeVar
 
-from deckmaker.errors import DeckmakerError
 from deckmaker.narration import engines
 from deckmaker.planning import Plan
 from deckmaker.planning.model import PAUSE, PAUSE_SECONDS
@@ -47,8 +46,8 @@ class Narration:
 
     @property
     def about(self) -> str:
-        """Who spoke, for the scripts' headers: "espeak-ng (en-us, en-us+f3)"."""
-        return f"espeak-ng ({', '.join(self.voices)})"
+        """Who spoke, for the scripts' headers: "piper (joe, joe+high)"."""
+        return engines.about(self.voices)
 
 
 def lines(
@@ -81,12 +80,7 @@ def narrate(
     pronounce: tuple[tuple[str, str], ...] = (),
     progress: Progress[tuple[Line, ...]] | None = None,
 ) -> Narration:
-    engines.check_engine()
-    for voice in dict.fromkeys(voices):
-        if not engines.known(voice):
-            raise DeckmakerError.at(
-                f"no voice '{voice}' here; `deckmaker voices` lists them", field="voices"
-            )
+    engines.check(voices)
     said = lines(plan, templates, voices, pronounce)
     pcm = bytearray()
     seconds = []

@@ -541,8 +541,9 @@ OUTLINE = Block(
             "voices",
             "a voice's name, or one per host",
             "The offline voices that read the talk aloud (--format audio, video): one name, or "
-            "one per host of a dialogue; `deckmaker voices` lists them. Without it: espeak-ng's "
-            "voice for the talk's language, and its +f3 variant for the second host.",
+            "one per host of a dialogue; `deckmaker voices` lists them. Without it: the neural "
+            "voice joe for English (the audio extra), else espeak-ng's for the talk's "
+            "language, and a higher variant of it for the second host.",
             {
                 "anyOf": [
                     ref("requiredText"),
@@ -550,7 +551,7 @@ OUTLINE = Block(
                     {"type": "null"},
                 ]
             },
-            examples=(["en-us", "en-gb-x-rp"],),
+            examples=(["joe", "en-gb-x-rp"],),
         ),
         Field(
             "pronounce",

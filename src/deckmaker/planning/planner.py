@@ -571,8 +571,9 @@ class _Planner:
                 if seg is not None and seg.script:  # the author's words ran out: say so
                     self.written.append(slide.number)
                 marks = None
-            elif slide.layout in _MORE and self.length(here, 0, len(here)) < MIN_SECONDS:
-                # code or a table up too briefly to take in: a line about it, said over it
+            elif slide.layout is Layout.TABLE and self.length(here, 0, len(here)) < MIN_SECONDS:
+                # a table up too briefly to take in: a line naming its columns, said over it
+                # (code the author introduced is given a pause instead: `held`)
                 here = (*here, Sentence(self.more(face, title, seg), here[-1].paragraph))
             spoken = paragraphs(here)
             if self.reveal and slide.layout is Layout.CONTENT and seg is not None:

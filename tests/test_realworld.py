@@ -25,7 +25,7 @@ from deckmaker.essay.speech import speakable  # noqa: E402
 from deckmaker.options import Options  # noqa: E402
 from deckmaker.planning import Layout, Plan, Voice, plan_talk  # noqa: E402
 from deckmaker.planning.model import PAUSE, PAUSE_SECONDS, Kind  # noqa: E402
-from deckmaker.planning.pace import MIN_SECONDS  # noqa: E402
+from deckmaker.planning.pace import MIN_SECONDS, pull_quotes  # noqa: E402
 from deckmaker.templates import Templates  # noqa: E402
 
 # What reading the essay decides: none of it may reach the speech or the slides.
@@ -125,6 +125,7 @@ def test_the_clean_talk_has_no_defect() -> None:
                                  essay="---\nslug: local-k8s-tools\n---\n\nWords.\n"), 1),
         ("footnote marks", _saying("It is a logical fallacy[2]. Really."), 1),
         ("footnote marks", _saying("As noted [^note] before."), 1),
+        ("footnote marks", _saying("Some other problems.^f128-segfault Rust does not."), 1),
         ("HTML", _saying('Thanks <div class="text-xs">all</div>.'), 2),
         ("link syntax", _saying("Read [the RFC](https://x.org/rfc) now."), 1),
         ("URLs", _saying("Go to https://example.com now."), 1),
@@ -366,3 +367,12 @@ def test_code_that_cuts_a_sentence_leaves_it_whole_and_on_screen() -> None:
 def test_a_point_is_never_cut_inside_brackets_or_quotes(sentence: str, language: str) -> None:
     point = compress(sentence, language)
     assert point is None or (point.count("(") == point.count(")") and point.count('"') % 2 == 0)
+
+
+def test_a_sentence_holding_a_quotation_is_never_the_authors_statement() -> None:
+    said = [
+        "“The world ends there,” say they, “beyond there is nothing but a shoreless sea.”",
+        'Locals still call the old road "the long way" to this very day, and mean it.',
+        "The harbour town flooded twice that winter and again in the spring.",
+    ]
+    assert pull_quotes(said, "Harbour floods") == [said[2]]

@@ -46,8 +46,8 @@ def test_the_example_names_sections_naturally_and_never_doubles_a_transition(voi
                             "true-to-life ending instead of a neat bow. And finally, the enduring "
                             "impact of La La Land's conclusion: heartbreaking yet satisfying, "
                             "because it took the road less traveled. So, back to the question "
-                            "we started with. Did Mia and Sebastian end up together? Mia and "
-                            "Sebastian don't end up together.",)  # fmt: skip
+                            "we started with. Did Mia and Sebastian end up together? In short, "
+                            "Mia and Sebastian don't end up together.",)  # fmt: skip
     assert len(closing.spoken) == 1  # then the sign-off
 
 
@@ -216,7 +216,7 @@ def test_the_recap_comes_before_the_authors_last_words(write_outline) -> None:
 def test_an_intro_of_points_sets_the_scene_in_one_breath(write_outline) -> None:
     plan = plan_of(write_outline(GARDEN))
     intro = next(s for s in plan.slides if s.kind is Kind.INTRO)
-    assert intro.spoken == (
+    assert intro.spoken[-1:] == (
         "Before we get into it: why balcony gardens are worth it and what you need.",
     )
 
@@ -314,7 +314,7 @@ def test_names_keep_the_capitals_the_slide_shows(write_outline) -> None:
     assert "josh" not in text and "Josh Triplett likes it" in text
     assert "on the duty" not in text.lower() and "the duty of bakers" in text
     # the recap comes back to the subtitle's question, and answers it from the intro
-    assert "Is it happy? It is not happy." in text
+    assert "Is it happy? In short, it is not happy." in text
 
 
 def test_a_long_talk_is_recapped_by_name_in_one_breath(write_outline) -> None:
@@ -324,3 +324,29 @@ def test_a_long_talk_is_recapped_by_name_in_one_breath(write_outline) -> None:
     assert "We started with apples at home, went through seven more parts, and ended with " \
         "grapes at home." in text  # fmt: skip
     assert ": " not in text.split("We started with")[1]
+
+
+def test_labels_verbs_and_the_co_host_read_as_people_say_them(write_outline) -> None:
+    """A generic label is not said ("step 1"), a point that opens on a verb gets a subject, and
+    the co-host reacts to the line before and never speaks the author's "I" as their own."""
+    path = write_outline(
+        "title: Soil\nhosts: [Ana, Ben]\nsections:\n"
+        "  - {title: 'Step 1: Dig the Bed', points: [Loosens the soil, Drains the rain]}\n"
+        "  - {title: 'Step 2: What I Learned', script: 'We dug. It was worth it, the long wait.'}\n"
+        "  - {title: 'Step 3: Planting', script: We planted.}\n"
+    )
+    plan = plan_of(path)
+    text = said(plan)
+    assert not re.search(r"\bstep \d", text, re.I) and "dig the bed" in text
+    assert "it loosens the soil" in text and "it drains the rain" in text
+    asked = [p.lead for p in plan.parts if p.kind is Kind.SECTION]
+    assert "what you learned" in asked[1] and " I " not in " ".join(asked)
+    assert asked[2].startswith("The long wait. ")  # the co-host echoes the line before
+
+
+def test_a_talk_asks_its_audience_a_question(write_outline) -> None:
+    path = write_outline(
+        "title: Soil\nsections: [{title: Dig, points: [a]}, {title: Sow, points: [b]}]\n"
+    )
+    greeting = plan_of(path, voice="talk").slides[0].spoken[0]
+    assert greeting.count("?") == 1

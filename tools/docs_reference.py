@@ -254,6 +254,9 @@ def macros_section() -> list[str]:
         "unanswered": "unanswered(talk.topics[1], talk.topics | length)",
         "recap": "recap(talk.topics)",
         "callback": "callback(talk)",
+        "react": "react('A choice that leads to dreams, and the roads not taken.', "
+        "talk.topics[1], talk.topics | length)",
+        "clause": "clause(talk.topics[0].points[1])",
         "signoff": "signoff(talk)",
         "who": "who(talk)",
         "named": "named(talk.topics[0])",

@@ -94,6 +94,70 @@ def in_turn(choices: Sequence[Any], step: int, *keys: object) -> Any:
     return choices[(digest + step) % len(choices)]
 
 
+_LEADING_ADVERBS = frozenset({
+    "still", "also", "often", "never", "always", "only", "just", "even", "really",
+    "quietly", "briefly"
+})  # fmt: skip
+_OBJECTS = frozenset({
+    "a", "an", "the", "us", "you", "them", "him", "her", "it", "me", "our", "their", "his",
+    "its", "your", "my", "this", "that", "these", "those", "every", "each", "no", "some",
+    "all", "more"
+})  # fmt: skip
+_NOT_VERBS = frozenset({
+    "this", "its", "his", "us", "thus", "yes", "news", "perhaps", "sometimes", "always",
+    "various", "whereas", "series"
+})  # fmt: skip
+
+
+def verb_first(text: str) -> bool:
+    """Does an English point open on a verb with no subject ("Lifts a simple romance…",
+    "Briefly gives us…", "Makes viewers reflect")? Said as a sentence, it needs one.
+
+    `{{ "Makes viewers reflect" | verb_first }}`, `{{ "Dreams cost time" | verb_first }}`"""
+    words = [w.strip(",;:").lower() for w in str(text).split()]
+    start = 1 if words and (words[0].endswith("ly") or words[0] in _LEADING_ADVERBS) else 0
+    if len(words) < start + 2 or not str(text).split()[start][:1].islower():
+        return False
+    verb, after = words[start], words[start + 1]
+    if not verb.endswith("s") or verb.endswith(("ss", "'s", "’s")) or verb in _NOT_VERBS:
+        return False
+    objects = after in _OBJECTS or (after.endswith("s") and not after.endswith("ss"))
+    return bool(start) or objects
+
+
+_FIRST_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+                 "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll"}  # fmt: skip
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I['’](?:m|ve|d|ll)|I|me|my|mine|myself)\b", re.I)
+
+
+def second_person(text: str) -> str:
+    """The author's "I" as someone else says it back to them: "what I learned" -> "what you
+    learned", "my mistakes" -> "your mistakes" (English).
+
+    `{{ "What I learned from my mistakes" | second_person }}`"""
+
+    def swap(found: re.Match[str]) -> str:
+        word = found.group()
+        said = _FIRST_PERSON[word.lower().replace("’", "'")]
+        said = said.replace("'", "’") if "’" in word else said
+        return said.capitalize() if found.start() == 0 else said
+
+    return _FIRST_PERSON_WORD.sub(swap, str(text))
+
+
+_CLAUSE_MARK = re.compile(r",\s|;\s|\s[–—]\s|:\s")
+
+
+def last_phrase(text: str, openers: Iterable[str] = ()) -> str:
+    """The last stretch of a sentence, after its last comma, semicolon, dash or colon, without
+    its closing mark, and without one of `openers` before it ("and", "but").
+
+    `{{ "It's a choice that leads to dreams, and the roads not taken." | last_phrase(["and"]) }}`"""
+    tail = _CLAUSE_MARK.split(str(text).strip().rstrip(".!…"))[-1].strip()
+    first, _, rest = tail.partition(" ")
+    return rest if rest and first.lower() in {o.lower() for o in openers} else tail
+
+
 def opens_with(text: str, openers: Iterable[str]) -> bool:
     """Does `text` start with one of `openers` (case aside), as whole words?
 
@@ -196,4 +260,7 @@ ALL = {
     "first_upper": first_upper, "number_word": number_word, "ordinal": ordinal,
     "opens_with": opens_with, "srt_time": srt_time, "plain": plain, "json": json, "pick": pick,
     "in_turn": in_turn,
+    "verb_first": verb_first,
+    "last_phrase": last_phrase,
+    "second_person": second_person,
 }  # fmt: skip

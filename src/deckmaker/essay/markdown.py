@@ -438,7 +438,11 @@ class _Inline:
             elif kind == "link_close" and link:
                 href, start = link
                 words = "".join(out[start:]).strip()
-                if _bare(words, href):  # <https://…>: the address itself is never read
+                if words.startswith("^") and not any(c.isspace() for c in words):
+                    # "[^note]" with a "[^note]: <https://…>" below reads as a link: it is a
+                    # footnote's mark, found by the footnotes, never said
+                    out[start:] = [f"[{words}]"]
+                elif _bare(words, href):  # <https://…>: the address itself is never read
                     del out[start:]
                     self.show_notes.append(href)
                 elif href and not href.startswith("#"):

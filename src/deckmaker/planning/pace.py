@@ -197,6 +197,9 @@ _JOINING = word_set(
 _LEANING = _JOINING | word_set(
     "then also which this that these those it they he she now look listen yes"
 )
+# A sentence holding a quotation ("“The world ends there,” say they") is partly someone else's
+# words: never shown as the author's own statement.
+_QUOTATION = ('"', "“", "”", "«", "»")
 # Failing those, a stretch takes a longer sentence, or one opening on a pronoun, before no quote.
 RELAXED_WORDS = 32
 
@@ -209,12 +212,13 @@ def _trimmed(sentence: str, language: str) -> str:
 
 def pull_quotes(said: Sequence[str], about: str) -> list[str]:
     """The sentences of a stretch fit to be its pull quote, best first: QUOTE_WORDS long, no
-    marks, not opening on a word that leans on the sentence before or on a pronoun standing for
-    a noun it does not name; the most content words shared with the segment (its title and
-    points, `about`) first, then the most content words, then the earliest. After all of
-    those, as a second choice: sentences up to RELAXED_WORDS long that open on a pronoun or a
-    demonstrative, but not on a conjunction or a filler ("And…", "Okay,…"). A connective set
-    off by a comma at the start is trimmed first ("So, while…" is quoted "While…")."""
+    marks and no quotation inside, not opening on a word that leans on the sentence before or
+    on a pronoun standing for a noun it does not name; the most content words shared with the
+    segment (its title and points, `about`) first, then the most content words, then the
+    earliest. After all of those, as a second choice: sentences up to RELAXED_WORDS long that
+    open on a pronoun or a demonstrative, but not on a conjunction or a filler ("And…",
+    "Okay,…"). A connective set off by a comma at the start is trimmed first ("So, while…" is
+    quoted "While…")."""
     from deckmaker.essay.language import content_stems, detect_language
     from deckmaker.essay.statement import opens_with_pronoun
     from deckmaker.planning.model import word_count
@@ -229,6 +233,8 @@ def pull_quotes(said: Sequence[str], about: str) -> list[str]:
         first = words[0].lower().strip("'\"‘“,") if words else ""
         count = word_count(s)
         if count < low or count > RELAXED_WORDS or "[" in s or first in _JOINING:
+            continue
+        if any(mark in s for mark in _QUOTATION):  # someone else's words inside: not the author's
             continue
         strict = count <= high and first not in _LEANING and not opens_with_pronoun(s, language)
         stems = content_stems(s, language)

@@ -36,6 +36,15 @@ _TRAILING = ".,:;"
 # A title's closing label, "…, Explained" or "…, Revisited": a word for the thumbnail, not for
 # saying mid-sentence ("today we're talking about sleep", not "about sleep, explained").
 _LABEL = re.compile(r",\s+[A-Z][a-z]+ed$")
+# A generic label before a title's words ("Step 1: Prepare the soil", "Part II — The Fall",
+# "Chapter 3. Home", "Paso 2: …", "1. Intro"): said, it names nothing, so the words after it
+# are the name.
+_GENERIC = re.compile(
+    r"^(?:(?:step|part|chapter|section|lesson|stage|phase|paso|parte|cap[ií]tulo|secci[oó]n|"
+    r"lecci[oó]n|etapa|fase)\s+(?:\d+|[ivxlc]+|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|un[oa]|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)|\d+)\s*(?:[:.)—–-]|\s-)\s*(?=\w)",
+    re.I,
+)
 # An essay's "On the Duty of …" or "Sobre la …": said mid-sentence, the "on" goes ("today
 # we're looking at the duty of …", not "looking at on the duty of …").
 _ESSAY_ON = re.compile(r"^(?:On|Sobre)\s+(?=(?:the|la|el|los|las|lo)\s)", re.I)
@@ -203,6 +212,7 @@ def spoken_title(title: str, proper: frozenset[str]) -> str:
     """The title as said mid-sentence: the part before a colon (a subtitle after it is for the
     slide) and before a closing ", Explained"-like label, with capitals only where they are
     names."""
+    title = _GENERIC.sub("", title) or title
     head, sep, _ = title.partition(": ")
     main = (head if sep and head.strip() else title).strip().rstrip(_TRAILING)
     main = _LABEL.sub("", main) or main
@@ -255,11 +265,23 @@ def _lowered(text: str, proper: frozenset[str], every_word: bool) -> str:
 
 def _before_name(text: str, end: int, proper: frozenset[str]) -> bool:
     """Whether the word ending at `end` is followed by a name's word: "Josh" before "Triplett"
-    is a first name, not a word to lower."""
+    is a first name, not a word to lower; "Encouraging" before "Mia", a verb ("-ing", "-ed",
+    "-ly") or a short word before a name ("With Mia"), is no first name."""
+    word = [w.lower() for w in _WORD.findall(text[:end])[-1:]]
+    if not word or word[0].endswith(("ing", "ed", "ly")) or word[0] in _NOT_FIRST_NAMES:
+        return False
     after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     return bool(after and after.group()[0].isupper() and _stem(after.group()) in proper)
 
 
+_NOT_FIRST_NAMES = frozenset({
+    "a", "an", "the", "to", "for", "from", "with", "without", "into", "onto", "upon",
+    "about", "after", "before", "until", "than", "then", "when", "where", "while", "what",
+    "why", "how", "who", "whom", "meet", "ask", "call", "tell", "let", "make", "give",
+    "show", "watch", "hear", "see", "take", "find", "join", "follow", "help", "thank",
+    "thanks", "like", "unlike", "dear", "and", "or", "but", "so", "as", "at", "by", "in",
+    "on", "of", "is", "was"
+})  # fmt: skip
 # Two or more capitalised words ending in a possessive: "La La Land's", "New York's". In a
 # Title Case title they are a name (a single "Today's" may be Title Case alone).
 _POSSESSIVE_NAME = re.compile(r"(?:\b[A-Z][^\W\d_]*\s+)+[A-Z][^\W\d_]*['’]s\b")

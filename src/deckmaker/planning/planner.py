@@ -666,14 +666,9 @@ class _Planner:
                     self.written.append(slide.number)
                 marks = None
             elif slide.layout is Layout.TABLE and self.length(here, 0, len(here)) < MIN_SECONDS:
-<<<<<<< HEAD
-                # a table up too briefly to take in: a line naming its columns, said over it
-                # (code the author introduced is given a pause instead: `held`)
-=======
                 # a table up too briefly to take in: its columns named, said over it (code said
                 # over as briefly is held with a pause instead: a stock line after "…prints the
                 # following:" would only be filler)
->>>>>>> main
                 here = (*here, Sentence(self.more(face, title, seg), here[-1].paragraph))
             spoken = paragraphs(here)
             if self.reveal and slide.layout is Layout.CONTENT and seg is not None:

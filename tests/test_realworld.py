@@ -376,3 +376,9 @@ def test_a_sentence_holding_a_quotation_is_never_the_authors_statement() -> None
         "The harbour town flooded twice that winter and again in the spring.",
     ]
     assert pull_quotes(said, "Harbour floods") == [said[2]]
+
+
+def test_a_sentence_that_pointed_at_an_address_ends_where_it_was() -> None:
+    essay = "# Notes\n\n## Bugs\n\nRust does no such adjustment, hence the issue reported at\n<https://github.com/rust-lang/rust/issues/54341>.\n"
+    (section,) = import_essay(essay, "essay.md", markdown=True).sections
+    assert section.script == "Rust does no such adjustment, hence the issue reported."

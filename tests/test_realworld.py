@@ -369,6 +369,15 @@ def test_a_point_is_never_cut_inside_brackets_or_quotes(sentence: str, language:
     assert point is None or (point.count("(") == point.count(")") and point.count('"') % 2 == 0)
 
 
+def test_a_point_never_ends_on_a_verb_waiting_for_what_follows() -> None:
+    sentence = (
+        "As mentioned above, part of the reason for an ABI to specify the alignment of a "
+        "datatype is because it is more efficient on that architecture."
+    )
+    point = compress(sentence, "en")
+    assert point is None or not point.endswith(" is")
+
+
 def test_a_sentence_holding_a_quotation_is_never_the_authors_statement() -> None:
     said = [
         "“The world ends there,” say they, “beyond there is nothing but a shoreless sea.”",

@@ -35,6 +35,7 @@ TALK_KEYS = frozenset(
 
 FOOTNOTE_MARK = re.compile(
     r"\[\^[^\]\s]+\]|(?<=[^\s\[])\[\d{1,3}\]|(?<=\s)\[\d{1,3}\](?=[\s.,;:!?)]|$)"
+    r"|(?<![\w^])\^[A-Za-z][\w-]*"  # "problems.^f128-segfault": a [^name] mark read as a link
 )
 HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--|-->|&(?:[a-z]+|#\d+);")
 LINK_SYNTAX = re.compile(r"\]\([^)\s]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S", re.MULTILINE)

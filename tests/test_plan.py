@@ -88,13 +88,16 @@ sections:
                         Kind.AGENDA,
                         Layout.CONTENT,
                         "What We’ll Cover",  # typographic apostrophes on slides
-                        36,
+                        40,
                         bullets=(Bullet("Alpha"), Bullet("Beta")),
-                        body_pt=32,  # a short list is set large and spaced to fill the box
-                        spacing=51.2,
+                        # a short list is set large (a step under its title: 28 under 40) and
+                        # spaced to fill the box
+                        body_pt=28,
+                        spacing=44.8,
                         numbered_from=1,
-                        hanging=45.6,  # "2." (estimated, 29.6 pt) and a half-em gap: text clears it
+                        hanging=39.9,  # "2." (estimated, 25.9 pt) and a half-em gap: text clears it
                         spoken=(agenda,),
+                        drop=76.2,  # set a little above the middle of its box
                     ),
                 ),
             ),
@@ -102,17 +105,28 @@ sections:
                 "Alpha",
                 Kind.SECTION,
                 (
+                    # Beta has nothing but its divider to show: every section opens on one
                     SlidePlan(
                         3,
                         Kind.SECTION,
-                        Layout.CONTENT,
+                        Layout.HEADER,
                         "Alpha",
-                        36,
-                        bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
-                        body_pt=32,
-                        spacing=51.2,
-                        spoken=("Let's start with 'Alpha'.", "Alpha words."),
+                        48,
+                        # held with a pause: a slide is up 5 s at least
+                        spoken=("[PAUSE] Let's start with 'Alpha'.",),
                         notes=("Smile",),
+                    ),
+                    SlidePlan(
+                        4,
+                        Kind.SECTION,
+                        Layout.CONTENT,
+                        "Alpha (2 of 2)",
+                        40,
+                        bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
+                        body_pt=28,
+                        spacing=44.8,
+                        spoken=("[PAUSE] [PAUSE] Alpha words.",),
+                        drop=60.3,
                     ),
                 ),
             ),
@@ -121,7 +135,7 @@ sections:
                 Kind.SECTION,
                 (
                     SlidePlan(
-                        4,
+                        5,
                         Kind.SECTION,
                         Layout.HEADER,
                         "Beta",
@@ -135,21 +149,24 @@ sections:
                 Kind.CLOSING,
                 (
                     SlidePlan(
-                        5,
+                        6,
                         Kind.CLOSING,
                         Layout.CONTENT,
                         "Key Takeaways",  # each section and its first point
-                        36,
+                        40,
                         bullets=(Bullet("Alpha"), Bullet("one", 1), Bullet("Beta")),
-                        body_pt=32,
-                        spacing=51.2,
+                        body_pt=28,
+                        spacing=44.8,
                         spoken=(recap,),  # said while the recap is up
+                        drop=60.3,
                     ),
                     SlidePlan(
-                        6,
+                        7,
                         Kind.CLOSING,
                         Layout.COVER,
-                        "Thank You!",
+                        # the talk's last message; "Beta words." is too short to be one, so
+                        # the talk's title
+                        "Tiny",
                         48,
                         "Sam",
                         body_pt=24,
@@ -172,10 +189,10 @@ sections:
     for mine, theirs in zip(got.slides, expected.slides, strict=True):
         assert mine == theirs
     assert got == expected
-    # 32, 6, 5 and 45 words at 60 per minute: a second a word
-    assert got.timings == ((0, 32), (32, 6), (38, 5), (43, 45))
-    assert got.slide_timings == ((0, 23), (23, 9), (32, 6), (38, 5), (43, 12), (55, 33))
-    assert got.total_seconds == 88
+    # 32, 6, 5 and 45 words at 60 per minute: a second a word; Alpha's 6 s and three pauses
+    assert got.timings == ((0, 32), (32, 12), (44, 5), (49, 45))
+    assert got.slide_timings == ((0, 23), (23, 9), (32, 6), (38, 6), (44, 5), (49, 12), (61, 33))
+    assert got.total_seconds == 94
 
 
 def test_intro_and_outro_get_slides_when_they_have_points() -> None:
@@ -191,7 +208,7 @@ def test_intro_and_outro_get_slides_when_they_have_points() -> None:
         (Kind.INTRO, "Introduction"),
         (Kind.SECTION, "A"),
         (Kind.OUTRO, "Recap"),
-        (Kind.CLOSING, "Thank You!"),
+        (Kind.CLOSING, "x"),  # the outro's last point: the talk's last message
     ]
     # "Bye." is said in a second: the outro's slide comes up with pauses that keep it up 5 s
     assert got.slides[-2].spoken == ("[PAUSE] [PAUSE] [PAUSE] Bye.",)

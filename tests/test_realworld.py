@@ -369,6 +369,15 @@ def test_a_point_is_never_cut_inside_brackets_or_quotes(sentence: str, language:
     assert point is None or (point.count("(") == point.count(")") and point.count('"') % 2 == 0)
 
 
+def test_a_point_never_ends_on_a_verb_waiting_for_what_follows() -> None:
+    sentence = (
+        "As mentioned above, part of the reason for an ABI to specify the alignment of a "
+        "datatype is because it is more efficient on that architecture."
+    )
+    point = compress(sentence, "en")
+    assert point is None or not point.endswith(" is")
+
+
 def test_a_sentence_holding_a_quotation_is_never_the_authors_statement() -> None:
     said = [
         "“The world ends there,” say they, “beyond there is nothing but a shoreless sea.”",
@@ -376,3 +385,9 @@ def test_a_sentence_holding_a_quotation_is_never_the_authors_statement() -> None
         "The harbour town flooded twice that winter and again in the spring.",
     ]
     assert pull_quotes(said, "Harbour floods") == [said[2]]
+
+
+def test_a_sentence_that_pointed_at_an_address_ends_where_it_was() -> None:
+    essay = "# Notes\n\n## Bugs\n\nRust does no such adjustment, hence the issue reported at\n<https://github.com/rust-lang/rust/issues/54341>.\n"
+    (section,) = import_essay(essay, "essay.md", markdown=True).sections
+    assert section.script == "Rust does no such adjustment, hence the issue reported."

@@ -37,7 +37,7 @@ import deckmaker.theme.shipped
 from deckmaker.options import Options
 from deckmaker.pipeline import build, example_outline, plan_outline
 from deckmaker.planning.fit import SPACE_BEFORE, SUB_POINT_SHRINK
-from deckmaker.render.deck import BARE_LIST_LEVELS, Block, render_deck
+from deckmaker.render.deck import BARE_LIST_LEVELS, OPENING_MARKS, Block, render_deck
 from deckmaker.render.package_writer import build_date
 from deckmaker.theme import fonts
 from deckmaker.theme.layouts import roles_of
@@ -94,9 +94,15 @@ def stock_write(
             set_bullet(element, number, block.hanging)
         elif not sets_lists:
             set_list_level(element, *BARE_LIST_LEVELS[min(bullet.level, 1)])
+        if not block.bulleted and block.hanging:  # a quote's opening mark hangs
+            hangs = i == 0 and bullet.text.startswith(OPENING_MARKS)
+            element.get_or_add_pPr().set("marL", str(Pt(block.hanging)))
+            element.get_or_add_pPr().set("indent", str(-Pt(block.hanging) if hangs else 0))
         run = para.add_run()
         run.text = bullet.text
         run.font.size = Pt(pt)
+        if block.italic is not None:
+            run.font.italic = block.italic
         if bullet.heading:
             run.font.bold = True
             if accent:

@@ -10,7 +10,8 @@ the same files (fixed zip timestamps, fixed document properties, no thumbnail).
 
 What each holds: a slide master with the standard layouts ("Title Slide", "Title and Content",
 "Section Header", "Two Content", ...) laid out for a 13.33 x 7.5 in slide, plus a "Quote"
-layout (in place of the default's vertical-text one); a colour and font scheme of its own
+layout (in place of the default's vertical-text one; deckmaker draws the rule beside each
+quote, as tall as its lines, and sets statements in it upright); a colour and font scheme of its own
 (Calibri, Cambria and Arial, which LibreOffice draws with the metric-compatible Carlito,
 Caladea and Liberation Sans); slide-number and footer placeholders; and no slides.
 deckmaker finds layouts by name and placeholders by type.
@@ -48,8 +49,9 @@ COL_W = (CONTENT_W - GUTTER) // 2
 COL2_X = MARGIN + COL_W + GUTTER
 CONTENT_BOTTOM = inch(6.8)  # every content area ends on this line
 
-TITLE = (MARGIN, inch(0.3), CONTENT_W, inch(1.3))  # two lines of 36 pt at 90 % leading
-BODY = (MARGIN, inch(1.8), CONTENT_W, CONTENT_BOTTOM - inch(1.8))  # 5.0 in high
+# two lines of 36 pt at 90 % leading, with room above for a section's label ("02 · Topic")
+TITLE = (MARGIN, inch(0.6), CONTENT_W, inch(1.25))
+BODY = (MARGIN, inch(1.95), CONTENT_W, CONTENT_BOTTOM - inch(1.95))  # 4.85 in high
 
 FOOTER_Y, FOOTER_H = inch(6.9), inch(0.35)
 FOOTERS = {  # keyed by placeholder type: master and layouts use different idx values
@@ -121,10 +123,8 @@ LAYOUTS = {
 }
 TITLE_RULE = (SLIDE_W - inch(1.2)) // 2, inch(4.2), inch(1.2), inch(0.06)  # on "Title Slide"
 TOP_STRIPE = 0, 0, SLIDE_W, inch(0.08)  # on the master
-UNDER_TITLE = MARGIN + inch(0.1), inch(1.66), inch(0.9), inch(0.06)  # a short rule under titles
+UNDER_TITLE = MARGIN + inch(0.1), inch(1.86), inch(0.9), inch(0.06)  # a short rule under titles
 LEFT_BAND = 0, 0, inch(0.22), SLIDE_H  # a band down the left edge
-# beside a quote's last lines and its attribution, where every quote has text
-QUOTE_BAR = inch(1.1), inch(2.6), inch(0.1), inch(2.7)
 OVER_LABEL = MARGIN + inch(0.1), inch(3.35), inch(1.6), inch(0.06)  # over a divider's label
 TITLED = ("Title and Content", "Two Content", "Comparison", "Title Only")
 
@@ -175,7 +175,6 @@ LIGHT = Design(
         "master": [TOP_STRIPE],
         "Title Slide": [TITLE_RULE],
         "Section Header": [OVER_LABEL],
-        "Quote": [QUOTE_BAR],
     },
 )
 DARK = Design(
@@ -203,7 +202,6 @@ DARK = Design(
         **{name: [UNDER_TITLE] for name in TITLED},
         "Title Slide": [(inch(1.1), inch(4.15), inch(1.4), inch(0.08))],  # under the title text
         "Section Header": [OVER_LABEL],
-        "Quote": [QUOTE_BAR],
     },
 )
 EDITORIAL = Design(
@@ -232,7 +230,6 @@ EDITORIAL = Design(
         # not above it, where a one-line title would leave the rule floating
         "Title Slide": [(inch(1.1), inch(4.16), inch(2.2), inch(0.1))],
         "Section Header": [OVER_LABEL],
-        "Quote": [QUOTE_BAR],
     },
 )
 DESIGNS = (LIGHT, DARK, EDITORIAL)

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
 EXIT_FINDINGS = 1  # `deckmaker check` found something to fix
+# a bug of ours while checking: never 1, which `deckmaker check` keeps for findings
+EXIT_CHECK_BUG = 3
 # Names of files, not folders: `--out talk.pptx` is a mistake (--out names a folder), never a
 # folder to create.
 FILE_SUFFIXES = (
@@ -77,8 +79,8 @@ def _planning_options(command: Callable[..., None]) -> Callable[..., None]:
 
 class _Reporting(click.Group):
     """Reports what any command raises, in one place: a user's mistake (`DeckmakerError`) as one
-    line per problem and exit 2; a bug of ours as one line and exit 1, its traceback only with
-    --debug."""
+    line per problem and exit 2; a bug of ours as one line and exit 1 (3 for `check`, whose 1
+    says it found something), its traceback only with --debug."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -97,7 +99,7 @@ class _Reporting(click.Group):
                 "deckmaker; please report it with the output of the same command run with --debug.",
                 err=True,
             )
-            sys.exit(EXIT_BUG)
+            sys.exit(EXIT_CHECK_BUG if ctx.invoked_subcommand == "check" else EXIT_BUG)
 
 
 @click.group(cls=_Reporting, context_settings={"help_option_names": ["-h", "--help"]})
@@ -498,7 +500,8 @@ def check(decks: tuple[Path, ...]) -> None:
     slide and what to do.
 
     \b
-    Exit status: 0 nothing found, 1 findings, 2 a deck cannot be read.
+    Exit status: 0 nothing found, 1 findings, 2 a deck cannot be read, 3 a bug in deckmaker
+    (said in one line, never as findings).
     """
     from deckmaker.check import check_deck
 

@@ -13,10 +13,10 @@ from pptx.slide import Slide
 
 from deckmaker.check.colour import A, contrast, hex_of
 from deckmaker.check.styles import TITLES, P, SlideStyles
+from deckmaker.render.package import DECORATIVE_NS, DECORATIVE_URI
 
-# Office marks a picture that needs no description with this extension of its properties.
-DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
-DECORATIVE_NS = "{http://schemas.microsoft.com/office/drawing/2017/decorative}"
+# Office marks a picture that needs no description with an extension of its properties.
+DECORATIVE_TAG = f"{{{DECORATIVE_NS}}}decorative"
 # What python-pptx and some programs write as a picture's description: its file's name, which
 # describes nothing.
 FILE_NAME = re.compile(r"[^\s/\\]+\.(?:png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp)", re.I)
@@ -75,8 +75,8 @@ def alt_text(number: int, slide: Slide, styles: SlideStyles) -> list[Finding]:
 
 def _decorative(properties: Any) -> bool:
     for ext in properties.iter(f"{A}ext"):
-        if ext.get("uri") == DECORATIVE:
-            mark = ext.find(f"{DECORATIVE_NS}decorative")
+        if ext.get("uri") == DECORATIVE_URI:
+            mark = ext.find(DECORATIVE_TAG)
             return mark is not None and mark.get("val") in ("1", "true")
     return False
 

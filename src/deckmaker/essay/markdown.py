@@ -41,6 +41,11 @@ _VIA = re.compile(r"\(?\bvia\s+(@\w+)\)?\s*$", re.IGNORECASE)
 _CHAT = re.compile(r"^<([^>\s]+)>\s*")  # "<heycam> one of the best parts…" (an IRC log)
 # A paragraph ending on one of these has ended its sentence, or leads into what follows.
 _ENDS_LEAD = (".", "!", "?", "…", ":", '"', "”", "’", ")", "»")
+_ADDRESS = "\x00"  # where a bare address stood, while the words around it are read
+_POINTED = re.compile(
+    r"\s+(?:at|in|on|from|see|via|here|en|aquí|desde)\s*" + _ADDRESS + r"(?=\s*(?:[.!?;]|$))",
+    re.IGNORECASE,
+)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
 
 
@@ -75,6 +80,8 @@ class _Body:
         putting `if err != nil` everywhere")."""
         before = len(self.paragraphs)
         cut = [s for s in self.shown if s.after == before and isinstance(s.item, Code)]
+        if not self.paragraphs:  # code before any words: nothing it could have cut short
+            cut = []
         if not (cut and said[:1].islower() and not self.paragraphs[-1].endswith(_ENDS_LEAD)):
             if cut and not self.paragraphs[-1].endswith(_ENDS_LEAD):
                 # "…user code might be (depending on how it is retrieved)," then the code: the
@@ -443,7 +450,7 @@ class _Inline:
                     # footnote's mark, found by the footnotes, never said
                     out[start:] = [f"[{words}]"]
                 elif _bare(words, href):  # <https://…>: the address itself is never read
-                    del out[start:]
+                    out[start:] = [_ADDRESS]
                     self.show_notes.append(href)
                 elif href and not href.startswith("#"):
                     self.show_notes.append(f"{words}: {href}" if len(href) < 60 else words)
@@ -458,7 +465,9 @@ class _Inline:
                     sup = []
                 elif tag.startswith("<br"):
                     out.append(breaks)
-        self.said = "".join(out)
+        # "…the issue reported at <https://…>.": the sentence ends where the address was,
+        # without the word that pointed at it
+        self.said = _POINTED.sub("", "".join(out)).replace(_ADDRESS, "")
 
     def _image(self, src: str, alt: str) -> None:
         alt = " ".join(alt.split())

@@ -29,7 +29,12 @@ from deckmaker.essay.language import (
     word_set,
     words,
 )
-from deckmaker.essay.statement import DANGLING, has_finite_verb, opens_with_pronoun
+from deckmaker.essay.statement import (
+    AUXILIARIES,
+    DANGLING,
+    has_finite_verb,
+    opens_with_pronoun,
+)
 from deckmaker.outline import Point
 from deckmaker.typography import capitalised
 
@@ -292,11 +297,11 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
     # brackets or quotation marks ("Telepresence uses a VPN (or more precisely, | a tun …)")
     for found in (at_comma, before_and):
         for n in found:
-            if not _strands_subject(tokens[:n], language) and _closed(tokens[:n]):
+            if not _strands_subject(tokens[:n], language) and _closed(tokens[:n], language):
                 return n
     subordinate = _SUBORDINATE_CUTS[language]
     before_clause = [n for n in ends if tokens[n].lower() in subordinate] if clauses else []
-    if before_clause and _closed(tokens[: before_clause[0]]):
+    if before_clause and _closed(tokens[: before_clause[0]], language):
         return before_clause[0]
     relative = [
         n
@@ -306,15 +311,21 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
         and tokens[n - 1].lower().strip(_TRAILING) not in _TAKES_CLAUSE[language]
     ]
     return next(
-        (n for n in relative if not _strands_subject(tokens[:n], language) and _closed(tokens[:n])),
+        (
+            n
+            for n in relative
+            if not _strands_subject(tokens[:n], language) and _closed(tokens[:n], language)
+        ),
         None,
     )
 
 
-def _closed(kept: list[str]) -> bool:
-    """Whether every bracket and quotation opened in what is kept is closed in it."""
+def _closed(kept: list[str], language: str) -> bool:
+    """Whether every bracket and quotation opened in what is kept is closed in it, and it does
+    not end on a verb waiting for its complement ("the reason … is | because …")."""
     text = " ".join(kept)
-    return (
+    waiting = bool(kept) and kept[-1].lower().strip(_TRAILING) in AUXILIARIES[language]
+    return not waiting and (
         text.count("(") <= text.count(")")
         and text.count("[") <= text.count("]")
         and text.count("“") <= text.count("”")

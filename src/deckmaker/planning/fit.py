@@ -159,16 +159,50 @@ def paginate(
             pieces = [b] if height(b) <= box.height else _split(b, height, box.height)
             units.extend([p] for p in pieces)
 
-    pages: list[list[Bullet]] = [[]]
+    heights = [sum(height(b) for b in unit) for unit in units]
+    count = 1
     used = 0.0
-    for unit in units:
-        need = sum(height(b) for b in unit)
-        if pages[-1] and used + need > box.height:
-            pages.append([])
+    for need in heights:
+        if used and used + need > box.height:
+            count += 1
             used = 0.0
-        pages[-1].extend(unit)
         used += need
-    return [tuple(page) for page in pages]
+    return [tuple(b for u in page for b in u) for page in balanced(units, heights, count)]
+
+
+def balanced(units: Sequence[list[Bullet]], heights: Sequence[float], count: int) -> list:
+    """`units` in order over `count` pages as even as they can be: the tallest page as short
+    as it can be, then the pages' counts of units as close as they can be (so a list that runs
+    on leaves no tail of one or two points on a page of its own). Filling pages in turn takes
+    as few pages but leaves the last one nearly empty."""
+    n = len(units)
+    if count <= 1 or n <= count:
+        return [[u] for u in units] if n <= count and count > 1 else [list(units)]
+    prefix = [0.0]
+    for h in heights:
+        prefix.append(prefix[-1] + h)
+    ideal = n / count
+    # best[k][i]: (tallest page, unevenness) of units i.. over k pages; cut[k][i]: its first page
+    best: dict[tuple[int, int], tuple[float, float]] = {}
+    cut: dict[tuple[int, int], int] = {}
+    for k in range(1, count + 1):
+        for i in range(n - k, -1, -1):
+            if k == 1:
+                best[k, i] = (prefix[n] - prefix[i], (n - i - ideal) ** 2)
+                continue
+            options = []
+            for j in range(i + 1, n - k + 2):
+                tall, uneven = best[k - 1, j]
+                here = prefix[j] - prefix[i]
+                options.append(((max(tall, here), uneven + (j - i - ideal) ** 2), j))
+            best[k, i], cut[k, i] = min(options)
+    pages, i = [], 0
+    for k in range(count, 1, -1):
+        j = cut[k, i]
+        pages.append(list(units[i:j]))
+        i = j
+    pages.append(list(units[i:]))
+    return pages
 
 
 def body_height(bullets: Sequence[Bullet], box: Box, size: int, font: Typeface = ESTIMATE) -> float:

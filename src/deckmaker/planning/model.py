@@ -62,7 +62,9 @@ class SlidePlan:
     body_pt: int = 0  # the bullets, or the subtitle on a cover slide
     spacing: float = 0.0  # points of space before each bullet, spreading a short list out
     numbered_from: int = 0  # bullets numbered 1., 2., … from this number (0: plain bullets)
-    hanging: float = 0.0  # a numbered list's text stands this far (pt) in, its numbers hanging
+    # a numbered list's text stands this far (pt) in, its numbers hanging; a quote's, its
+    # opening mark hanging
+    hanging: float = 0.0
     columns: tuple[tuple[Bullet, ...], ...] = ()  # two columns side by side
     numeral: str | None = None  # a divider's section number, set large ("02")
     numeral_pt: int = 0
@@ -89,6 +91,15 @@ class SlidePlan:
     # a quote set in the body box (`subtitle`) under a heading (`title`): the theme has no
     # layout made for quotes
     quote_in_body: bool = False
+    # the accent rule beside a quote, as tall as its lines and who said them: left, top,
+    # width, height (pt); the quote stands on its box's foot, who said it from the top of its
+    rule: tuple[float, float, float, float] | None = None
+    drop: float = 0.0  # how far (pt) short text stands lower in its box: optically centred
+    # the section's label over the title ("02 · Sacrifices") at `label_pt`, in its box (pt)
+    label: str | None = None
+    label_pt: int = 0
+    label_box: tuple[float, float, float, float] | None = None
+    title_top: bool = False  # the title stands at its box's top: under the labels of the deck
 
     @property
     def words(self) -> int:

@@ -11,6 +11,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.options import DEFAULT_WPM, DEFAULTS, MAX_SLIDE_SECONDS, Options
 from deckmaker.outline import Column, Outline, Point, Quote, Segment
 from deckmaker.planning.align import Sentence, align, anchored, filled, paragraphs, sentences
+from deckmaker.planning.finishing import finished
 from deckmaker.planning.model import (
     CLICK,
     PAUSE,
@@ -46,6 +47,8 @@ from deckmaker.typography import smarten
 # average two slides or more; shorter talks show their structure through the numbered agenda.
 DIVIDER_MIN_SECTIONS = 3
 DIVIDER_MIN_SLIDES_PER_SECTION = 2
+# The closing slide's message is one of the last this many sentences of the author's.
+LAST_SENTENCES = 3
 _PAUSE_MARK = re.compile(r"\[\s*pause\s*\]", re.I)
 # What is said over a slide the script never reaches, by what it shows (voice macros).
 _MORE = {Layout.CODE: "more_code", Layout.TABLE: "more_table"}
@@ -118,6 +121,9 @@ class _Planner:
         self.readings: set[str] = set()  # quotes read out by the voice: never a statement
         self.statements = Statements(allowed)
         self.talk = talk(outline, self.proper)
+        message = self.last_message()
+        if message:  # the closing slide shows it: no statement says it before
+            self.statements.reserve(message)
 
     def plan(self, wpm: int) -> Plan:
         o = self.outline
@@ -131,11 +137,13 @@ class _Planner:
             # two hosts: the co-host asks the way into each section (the dialogue gives it them),
             # after a word on what the main host has just said
             lead = say("ask" if o.hosts else "transition", said, count, opening)
-            if o.hosts and lead:
+            if o.hosts and lead and number > 1:  # a word on the author's last line, not ours
                 heard = [p for slide in parts[-1].slides for p in slide.spoken]
                 last = sentences(heard[-1:])[-1:] if heard else ()
                 line = " ".join(last[0].text.replace(PAUSE, " ").split()) if last else ""
-                lead = f"{say('react', line, said, count)} {lead}".strip()
+                script = " ".join((o.sections[number - 2].script or "").split())
+                if line and line in script:
+                    lead = f"{say('react', line, said, count)} {lead}".strip()
             leads: tuple[str, ...] = (lead,)
             if o.hosts and not (self.words(section) or section.quotes):  # nothing to answer with
                 leads += (say("unanswered", said, count),)
@@ -148,6 +156,7 @@ class _Planner:
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
         parts = [replace(p, slides=tuple(self.held(s) for s in p.slides)) for p in parts]
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
+        titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
         return Plan(
             o.title, o.subtitle, o.host, wpm, titled, o.footer, author=o.author,
             voice=self.voice.name, hosts=o.hosts, language=self.voice.language,
@@ -158,11 +167,16 @@ class _Planner:
         )  # fmt: skip
 
     def wants_dividers(self) -> bool:
+        """One rule for the whole deck: every section opens on a divider, or none does. Every
+        one does when a section has nothing else to show (its divider is its slide), or when
+        the talk is long enough for dividers to help (DIVIDER_MIN_SECTIONS)."""
         sections = self.outline.sections
+        shown = [len(self.visuals(s, s.title or "")) for s in sections]
+        if len(sections) > 1 and not all(shown):
+            return True
         if len(sections) < DIVIDER_MIN_SECTIONS:
             return False
-        shown = sum(len(self.visuals(s, s.title or "")) for s in sections)
-        return shown >= DIVIDER_MIN_SLIDES_PER_SECTION * len(sections)
+        return sum(shown) >= DIVIDER_MIN_SLIDES_PER_SECTION * len(sections)
 
     # -- parts ----------------------------------------------------------------------------------
 
@@ -235,7 +249,13 @@ class _Planner:
         if not said and not signoff:  # the author's last words ended the talk
             return tuple(slides)
         title = self.voice.say("closing_title")
-        cover = self.drafts.cover(title, o.host or o.author or o.title)
+        message = self.last_message()
+        # the talk's title under its message, as the title slide shows it; who gives it (or
+        # wrote it) below
+        by = o.host or o.author
+        cover = (
+            self.drafts.closing(message, o.title, by) if message else self.drafts.cover(o.title, by)
+        )
         # The closing slide comes up for the sign-off and stays up for all of it; the recap
         # slide is up until then.
         parting = tuple(p for p in signoff.split("\n\n") if p)  # as the greeting: paragraphs
@@ -247,6 +267,27 @@ class _Planner:
             faces = [_Face(cover, 0, last=len(words) - 1)]
         slides += self.paced(faces, words, notes, Kind.CLOSING, title, outro)
         return tuple(slides)
+
+    def last_message(self) -> str | None:
+        """What the closing slide says, the talk's last message: the outro's last point, else
+        the last of the author's closing sentences (the outro's script, else the last
+        section's) that reads as a line on its own (pace.pull_quotes) and does not sign off;
+        None when there is none (the slide then shows the talk's title)."""
+        outro, sections = self.outline.outro, self.outline.sections
+        if outro and outro.points:
+            return outro.points[-1].text
+        last = next(
+            (s.script for s in (outro, sections[-1] if sections else None) if s and s.script),
+            None,
+        )
+        if not last:
+            return None
+        said = [s.text for s in sentences((last.split("\n\n")[-1],))]
+        for text in reversed(said[-LAST_SENTENCES:]):
+            line = pull_quotes([text], "")
+            if line and not self.voice.say("ends_itself", text):
+                return line[0]
+        return None
 
     def author_ends(self) -> bool:
         """Whether the talk's last words of the author's (the outro's script, else the last
@@ -382,7 +423,9 @@ class _Planner:
             if not known[i]:
                 unsaid.add(id(p))
             i += size
-        pages: list[tuple[tuple[Point, ...], tuple[Bullet, ...], tuple[int, ...]]] = []
+        pages: list[_Page] = []
+        runs: list[int] = []  # pages of one run follow each other with nothing between them
+        run = 0
         here: list[Point] = []
         shown: tuple[Bullet, ...] = ()
         marks: tuple[int, ...] = ()
@@ -396,15 +439,31 @@ class _Planner:
                 continue
             if here:
                 pages.append((tuple(here), shown, marks))
+                runs.append(run)
+            run += between
             if len(self.drafts.paginated(listed)) > 1:  # too long for one page: pages of its own
+                run += 1
                 for page in self.drafts.paginated(listed):
                     pages.append(((point,), page, (where[0],) * len(page)))
+                    runs.append(run)
+                run += 1
                 here, shown, marks = [], (), ()
             else:
                 here, shown, marks = [point], listed, where
         if here:
             pages.append((tuple(here), shown, marks))
-        drafts = self.drafts.pages(title, [self.drafts.paginated(b)[0] for _, b, _ in pages])
+            runs.append(run)
+        pages = [page for r in dict.fromkeys(runs) for page in self.evened(
+            [p for p, n in zip(pages, runs, strict=True) if n == r]
+        )]  # fmt: skip
+        # a lone point left on a later page is shown as a statement: large, on its own
+        stated = {
+            i: d for i, (p, b, _) in enumerate(pages) if i and len(b) == 1
+            if (d := self.point_statement(p[0].text)) is not None
+        }  # fmt: skip
+        kept = [b for i, (_, b, _) in enumerate(pages) if i not in stated]
+        paged = iter(self.drafts.pages(title, [self.drafts.paginated(b)[0] for b in kept]))
+        drafts = [stated[i] if i in stated else next(paged) for i in range(len(pages))]
 
         def last(marks: tuple[int, ...]) -> int:
             """Where the last point is said that the page can wait for within the limit (a
@@ -422,6 +481,37 @@ class _Planner:
             )
             for d, (p, _, m) in zip(drafts, pages, strict=True)
         ]
+
+    def evened(self, pages: list[_Page]) -> list[_Page]:
+        """A run of pages of one list, evened out where timing left a page with a single
+        bullet (3 + 1 + 1): the points shared as evenly as they go over as many pages as leave
+        none alone (3 + 2), each page still fitting; as they were when no sharing does (a
+        lone point then shows as a statement: `content`). Never onto one page: the pages were
+        cut where a page would have stayed up too long before its last point was said."""
+        if len(pages) < 2 or all(len(b) > 1 for _, b, _ in pages):
+            return pages
+        units = [unit for page in pages for unit in _each_point(page)]
+        for count in range(min(len(pages), len(units) // 2), 1, -1):
+            shares = [len(units) // count + (i < len(units) % count) for i in range(count)]
+            out, start = [], 0
+            for share in shares:
+                mine = units[start : start + share]
+                start += share
+                bullets = tuple(b for _, listed, _ in mine for b in listed)
+                marks = tuple(m for *_, ms in mine for m in ms)
+                out.append((tuple(p for points, _, _ in mine for p in points), bullets, marks))
+            fits = all(len(self.drafts.paginated(b)) == 1 for _, b, _ in out)
+            if fits and all(len(b) > 1 for _, b, _ in out):
+                return out
+        return pages
+
+    def point_statement(self, text: str) -> SlidePlan | None:
+        """A point set large on a slide of its own, as a statement is; None where it does not
+        fit the statement's box."""
+        try:
+            return self.drafts.statement(text)
+        except DeckmakerError:
+            return None
 
     def read_out(
         self,
@@ -708,6 +798,22 @@ def _unaligned_placed(faces: Sequence[_Face], count: int) -> list[Shown]:
         first = max(first, out[-1].first if out else 0)
         last = face.last if face.last is not None else first
         out.append(Shown(first, max(first, last)))
+    return out
+
+
+# A page of points: the points, their bullets as shown, where each bullet is said.
+_Page = tuple[tuple[Point, ...], tuple[Bullet, ...], tuple[int, ...]]
+
+
+def _each_point(page: _Page) -> list[_Page]:
+    """A page of points as one page per point, each with its sub-points."""
+    points, shown, marks = page
+    out: list[_Page] = []
+    i = 0
+    for point in points:
+        size = 1 + len(point.points)
+        out.append(((point,), shown[i : i + size], marks[i : i + size]))
+        i += size
     return out
 
 

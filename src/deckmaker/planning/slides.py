@@ -15,10 +15,12 @@ from deckmaker.outline import Code, Column, Outline, Point, Table
 from deckmaker.planning.code import CODE_LINE_HEIGHT, code_pages
 from deckmaker.planning.fit import (
     LINE_HEIGHT,
+    NO_BREAK,
     SPACE_BEFORE,
     TITLE_LINE_HEIGHT,
     body_height,
     largest_fitting,
+    lines_at,
     paginate,
     set_at,
     set_title,
@@ -34,15 +36,22 @@ from deckmaker.theme.frames import Box, Frames
 from deckmaker.typography import quoted, typeset
 
 BODY_PT = 24  # lists are paginated at this size; never smaller (sub-points: 20)
-BODY_SIZES = (32, 28, BODY_PT)  # a short list is set larger, to use the slide
-COLUMN_SIZES = (28, BODY_PT, 22)  # sub-points in a column never below 18
+BODY_SIZES = (28, 26, BODY_PT)  # a short list is set larger, to use the slide
+COLUMN_SIZES = (28, 26, BODY_PT, 22)  # sub-points in a column never below 18
+# A type scale: a heading stands at least this many times its text's size, so the eye finds
+# the title first (36 over 32 reads as one size). Text is set smaller to keep it, down to its
+# floor (BODY_PT, COLUMN_SIZES[-1]); titles keep at least DECK_TITLE_FLOOR where they fit.
+SCALE = 1.3
 NUMBER_GAP = 0.5  # between a number and its text, in ems: as a bullet's hanging indent leaves
 FILL = 0.8  # a short list is spaced out to fill this much of its box, at most
-TITLE_SIZES = (36, 32, 28, 24, 20)
-DECK_TITLE_FLOOR = 28  # one title size for the deck, unless a title needs smaller than this
+TITLE_SIZES = (40, 36, 32, 28, 24, 20)
+DECK_TITLE_FLOOR = 32  # one title size for the deck, unless a title needs smaller than this
 COVER_TITLE_SIZES = (48, 44, 40, 36, 32, 28, 24)
+CLOSING_SIZES = (44, 40, 36, 32, 28)  # the closing slide's message: a sentence, not a name
 SUBTITLE_SIZES = (24, 20, 18, 16, 14)
 QUOTE_SIZES = (40, 36, 32, 28, 24, 20)
+QUOTE_EVEN_FLOOR = 28  # one quote size for the deck, unless a quote needs smaller than this
+RULE_GAP, RULE_WIDTH = 24.0, 6.0  # the rule beside a quote: its distance from the quote, width
 LABEL_SIZES = (24, 20, 18, 16)
 NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
 PANEL_INSET = 12.0  # between the code's panel and its text, all round (pt)
@@ -100,7 +109,15 @@ class Drafts:
             place.field if place else None,
         )
 
-    def cover(self, title: str, subtitle: str | None) -> SlidePlan:
+    def cover(
+        self,
+        title: str,
+        subtitle: str | None,
+        sizes: tuple[int, ...] = COVER_TITLE_SIZES,
+        lines: int = 3,
+    ) -> SlidePlan:
+        """A title slide: `title` at the largest of `sizes` it fits in `lines` lines, the
+        subtitle under it."""
         f = self.frames
         shown = typeset(title)
         sub_pt = 0
@@ -108,7 +125,7 @@ class Drafts:
             shown_sub = typeset(subtitle)
             box = f.cover_subtitle
             sub_pt = self.fit(shown_sub, box, SUBTITLE_SIZES, "subtitle", 4, subtitle, f.body_font)
-        size = self.fit(shown, f.cover_title, COVER_TITLE_SIZES, "title", written_as=title)
+        size = self.fit(shown, f.cover_title, sizes, "title", lines, written_as=title)
         return SlidePlan(
             number=0,
             kind=Kind.TITLE,
@@ -118,6 +135,31 @@ class Drafts:
             subtitle=typeset(subtitle) if subtitle else None,
             body_pt=sub_pt,
         )
+
+    def closing(self, message: str, title: str, host: str | None) -> SlidePlan:
+        """The closing slide, in the title slide's layout: the talk's last message as its
+        title, as large as it fits in up to four lines, the talk's `title` and `host` below.
+        Where the layout's title box is too small for the message at CLOSING_SIZES (a one-line
+        title box), the talk's title stands in it and the message below it, in the subtitle's
+        box, in the body font."""
+        f = self.frames
+        fits = largest_fitting(
+            typeset(message), f.cover_title, CLOSING_SIZES, 4, f.title_font, TITLE_LINE_HEIGHT
+        )
+        Try = tuple[str, tuple[str | None, ...], tuple[int, ...], int]
+        tries: list[Try] = [(message, (title, host), CLOSING_SIZES, 4)] if fits else []
+        # else the message under the talk's title; where not even there, the host alone
+        tries += [(title, (message, host), COVER_TITLE_SIZES, 3)]
+        tries += [(title, (host,), COVER_TITLE_SIZES, 3)]
+        for n, (big, under, sizes, lines) in enumerate(tries, 1):
+            try:
+                cover = self.cover(big, "\n".join(x for x in under if x) or None, sizes, lines)
+            except DeckmakerError:
+                if n == len(tries):
+                    raise
+                continue
+            return replace(cover, kind=Kind.CLOSING)
+        raise AssertionError("unreachable: the last try returns or raises")
 
     def divider(self, title: str, label: str | None, number: int = 0) -> SlidePlan:
         """A section's divider: its title large, its label ("Part 2 of 4"), and the section's
@@ -182,8 +224,10 @@ class Drafts:
         # on reads as one list, not as a last page suddenly set larger and spread out.
         f_body, font = f.body, f.body_font
 
+        sizes = under(title_pt, BODY_SIZES)
+
         def largest(page: tuple[Bullet, ...]) -> int:
-            fits = (s for s in BODY_SIZES if body_height(page, f_body, s, font) <= f_body.height)
+            fits = (s for s in sizes if body_height(page, f_body, s, font) <= f_body.height)
             return next(fits, BODY_PT)
 
         size = min(largest(p) for p in pages)
@@ -217,19 +261,20 @@ class Drafts:
         f = self.frames
         sides = tuple(_columnbullets(c) for c in columns)
         if f.columns is not None:
-            for size in COLUMN_SIZES:
+            shown = typeset(title)
+            title_pt = self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title)
+            for size in under(title_pt, COLUMN_SIZES):
                 if all(
                     body_height(side, box, size, f.body_font) <= box.height
                     for side, box in zip(sides, f.columns, strict=False)
                 ):
-                    shown = typeset(title)
                     return [
                         SlidePlan(
                             0,
                             Kind.SECTION,
                             Layout.COLUMNS,
                             shown,
-                            self.fit(shown, f.title, TITLE_SIZES, "title", written_as=title),
+                            title_pt,
                             columns=tuple(
                                 unwidowed_list(side, box, size, f.body_font)
                                 for side, box in zip(sides, f.columns, strict=False)
@@ -269,7 +314,7 @@ class Drafts:
         if f.quote is None:
             return self.body_quote(text, attribution, strict, heading)
         shown = quoted(text)
-        box = f.quote
+        box = replace(f.quote, width=f.quote.width - self.hang(QUOTE_SIZES[0], f.title_font))
         size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font, strict)
         by = f"— {typeset(attribution)}" if attribution else None
         by_box = f.quote_by
@@ -330,7 +375,10 @@ class Drafts:
         box = f.quote or f.header_title
         # in the divider's title box where no layout is made for quotes: as that layout draws it
         measured = shown.upper() if f.quote is None and f.header_caps else shown
-        size = self.fit(measured, box, QUOTE_SIZES, "statement", 6, text, f.title_font)
+        # a title box made for one line holds no statement: never set smaller than a list's text
+        strict = f.quote is None
+        sizes = tuple(x for x in QUOTE_SIZES if x >= BODY_PT) if strict else QUOTE_SIZES
+        size = self.fit(measured, box, sizes, "statement", 6, text, f.title_font, strict)
         return SlidePlan(0, Kind.SECTION, Layout.STATEMENT, shown, size)
 
     def titles(self, title: str, count: int, frames: Frames | None = None) -> tuple[list[str], int]:
@@ -404,13 +452,64 @@ class Drafts:
         """A quote in the body box, in the theme's body font, who said it on a line below."""
         f = self.frames
         lines = quoted(text) + (f"\n— {typeset(attribution)}" if attribution else "")
-        size = self.fit(lines, f.body, QUOTE_SIZES, "quote", 8, text, f.body_font, strict)
+        box = replace(f.body, width=f.body.width - self.hang(QUOTE_SIZES[0], f.body_font))
+        size = self.fit(lines, box, QUOTE_SIZES, "quote", 8, text, f.body_font, strict)
         title = typeset(heading or "")
         title_pt = self.fit(title, f.title, TITLE_SIZES, "title", written_as=heading)
         return SlidePlan(
             0, Kind.SECTION, Layout.QUOTE, title, title_pt, subtitle=lines, body_pt=size,
             quote_in_body=True,
         )  # fmt: skip
+
+    def rewrapped(self, shown: tuple[Bullet, ...], box: Box, size: int) -> tuple[Bullet, ...]:
+        """Bullets kept from a lone last word (`unwidowed_list`) at a new size."""
+        plain = tuple(replace(b, text=b.text.replace(NO_BREAK, " ")) for b in shown)
+        return unwidowed_list(plain, box, size, self.frames.body_font)
+
+    def even_quotes(self, parts: Sequence[Part]) -> tuple[Part, ...]:
+        """One size for every quote of the deck, its smallest (a quote set smaller than
+        QUOTE_EVEN_FLOOR keeps its own), and one for who said them; each quote's opening mark
+        hung outside its text and, in a layout made for quotes, a rule beside its lines."""
+        quotes = [s for p in parts for s in p.slides if s.layout is Layout.QUOTE]
+        sizes = [s.body_pt if s.quote_in_body else s.title_pt for s in quotes]
+        deck_pt = min((x for x in sizes if x >= QUOTE_EVEN_FLOOR), default=0)
+        by_pt = min((s.body_pt for s in quotes if not s.quote_in_body and s.body_pt), default=0)
+
+        def evened(s: SlidePlan) -> SlidePlan:
+            if s.layout is not Layout.QUOTE:
+                return s
+            if s.quote_in_body:
+                size = min(s.body_pt, deck_pt) if s.body_pt >= QUOTE_EVEN_FLOOR else s.body_pt
+                return replace(s, body_pt=size, hanging=self.hang(size, self.frames.body_font))
+            size = min(s.title_pt, deck_pt) if s.title_pt >= QUOTE_EVEN_FLOOR else s.title_pt
+            s = replace(s, title_pt=size, body_pt=min(s.body_pt, by_pt) if s.body_pt else 0)
+            s = replace(s, hanging=self.hang(size, self.frames.title_font))
+            return replace(s, rule=self.rule(s))
+
+        return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
+
+    @staticmethod
+    def hang(size: int, font: Typeface) -> float:
+        """How far a quote's opening mark hangs: its width at `size`."""
+        return round(text_width("\u201c", size, font), 1)
+
+    def rule(self, slide: SlidePlan) -> tuple[float, float, float, float] | None:
+        """The rule beside a quote in a layout made for quotes: from the top of its first line
+        (it stands on its box's foot) to the foot of who said it (from the top of its box),
+        RULE_GAP left of the box; none where the slide has no room left of the box."""
+        f = self.frames
+        box, by = f.quote, f.quote_by
+        if box is None or box.left < RULE_GAP + RULE_WIDTH:
+            return None
+        inner = replace(box, width=box.width - slide.hanging)
+        lines = lines_at(slide.title, slide.title_pt, inner, f.title_font)
+        top = box.top + box.height - min(box.height, lines * LINE_HEIGHT * slide.title_pt)
+        bottom = box.top + box.height
+        if slide.subtitle and by is not None and slide.body_pt:
+            said = lines_at(slide.subtitle, slide.body_pt, by, f.body_font)
+            bottom = by.top + min(by.height, said * LINE_HEIGHT * slide.body_pt)
+        left = box.left - RULE_GAP - RULE_WIDTH
+        return (round(left, 1), round(top, 1), RULE_WIDTH, round(bottom - top, 1))
 
     def even_titles(self, parts: list[Part]) -> tuple[Part, ...]:
         """One title size for every titled slide: the largest at which all of them fit, unless
@@ -428,9 +527,34 @@ class Drafts:
             if not headed(s):
                 return s
             size = min(s.title_pt, deck_pt)
-            return replace(s, title_pt=size, title=set_title(s.title, size, box, font))
+            s = replace(s, title_pt=size, title=set_title(s.title, size, box, font))
+            sizes = COLUMN_SIZES if s.columns else BODY_SIZES
+            body = min(s.body_pt, under(size, sizes)[0])
+            if (s.bullets or s.columns) and body < s.body_pt:  # the text kept a step below
+                s = replace(
+                    s,
+                    body_pt=body,
+                    spacing=round(s.spacing * body / s.body_pt, 1),
+                    bullets=self.rewrapped(s.bullets, self.frames.body, body),
+                    columns=tuple(
+                        self.rewrapped(c, b, body)
+                        for c, b in zip(s.columns, self.frames.columns or (), strict=False)
+                    ),
+                )
+            return s
 
         return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
+
+
+def _quote_text(slide: SlidePlan) -> str:
+    """A quote slide's words as the outline gives them (the plan shows them quoted)."""
+    return slide.subtitle if slide.quote_in_body and slide.subtitle else slide.title
+
+
+def under(title_pt: int, sizes: tuple[int, ...]) -> tuple[int, ...]:
+    """The text sizes (descending) a title at `title_pt` stands SCALE times above; the
+    smallest of them when the title is too small for any (a title never set below the text)."""
+    return tuple(s for s in sizes if s * SCALE <= title_pt) or sizes[-1:]
 
 
 def _panel_height(rows: int, size: int, area: Box) -> float:

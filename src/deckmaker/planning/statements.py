@@ -46,6 +46,11 @@ class Statements:
         mine = _stems(text)
         return any(_overlap(mine, theirs) >= NEAR for theirs in self.stems)
 
+    def reserve(self, text: str) -> None:
+        """Keep `text` itself from being a statement: another slide shows it (the closing
+        slide). Sentences near it may still be."""
+        self.texts.append(text)
+
     def shown(self, number: int, text: str) -> None:
         self.texts.append(text)
         self.stems.append(_stems(text))

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
 from pptx.shapes.autoshape import Shape
 from pptx.slide import NotesSlide, Slide
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.planning import Bullet, Layout, Plan, SlidePlan
@@ -27,6 +27,7 @@ from deckmaker.render.package import (
     drop_slides,
     fix_theme_parts,
     list_notes_master,
+    mark_decorative,
     remove_shape,
     reproducible_bytes,
 )
@@ -46,7 +47,9 @@ from deckmaker.theme.model import Theme
 # A list level's left margin and its bullet's hang (pt), and its bullet, for a theme that sets
 # none: as the shipped themes set them, within the indent the planner fitted text to.
 BARE_LIST_LEVELS = ((27.0, 27.0, "•"), (63.0, 27.0, "–"))
-_SP = qn("p:sp")
+# What a quote opens on (typography.quoted), hung outside the text's edge.
+OPENING_MARKS = ("\u201c", "\u2018", '"', "\u00ab", "\u201e")
+_SP, _RPR = qn("p:sp"), qn("a:rPr")
 _NV_PIC_PR, _C_NV_PR = qn("p:nvPicPr"), qn("p:cNvPr")
 
 
@@ -61,6 +64,7 @@ class Block:
     numbered_from: int = 0
     hanging: float = 0.0
     line_spacing: float = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
+    italic: bool | None = None  # None: as the layout sets it
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
@@ -98,6 +102,11 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             add_code(slide, planned)
         if planned.table:
             add_table(slide, planned)
+        if planned.rule is not None:
+            _add_rule(slide, planned.rule, theme.accent)
+        if planned.label and planned.label_box:
+            label = planned.label, planned.label_pt, planned.label_box
+            _add_label(slide, *label, theme.frames.body_font.name, theme.accent)
         if planned.numeral and planned.numeral_box:
             font = theme.frames.title_font.name
             numeral = planned.numeral, planned.numeral_pt, planned.numeral_box
@@ -141,7 +150,10 @@ def blocks(slide: SlidePlan) -> list[Block]:
         numbers = slide.numbered_from, slide.hanging
         return [Block(slide.bullets, slide.body_pt, True, slide.spacing, *numbers)]
     if slide.subtitle:
-        return [Block(tuple(Bullet(x) for x in slide.subtitle.split("\n")), slide.body_pt)]
+        lines = tuple(Bullet(x) for x in slide.subtitle.split("\n"))
+        # a quote in a body box hangs its opening mark; who said a quote stands in line with it
+        hung = slide.hanging if slide.layout is Layout.QUOTE else 0.0
+        return [Block(lines, slide.body_pt, hanging=hung)]
     return []
 
 
@@ -182,12 +194,28 @@ def _fill(
         planned.layout is Layout.QUOTE and not planned.quote_in_body
     )
     leading = 1.0 if in_title else TITLE_LINE_SPACING
-    _write(placed[place.title], Block(title, planned.title_pt, line_spacing=leading))
+    # a statement is the host's own line: upright, whatever a quote layout sets
+    upright = False if planned.layout is Layout.STATEMENT else None
+    hung = planned.hanging if in_title else 0.0
+    heading = Block(title, planned.title_pt, line_spacing=leading, italic=upright, hanging=hung)
+    _write(placed[place.title], heading)
+    if planned.layout is Layout.STATEMENT:  # as written, whatever capitals a divider sets
+        for props in placed[place.title].element.iter(_RPR):
+            props.set("cap", "none")
+    if planned.rule is not None:  # the quote stands on its box's foot, who said it under it
+        placed[place.title].text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    if planned.title_top:  # the title just under its section's label
+        placed[place.title].text_frame.vertical_anchor = MSO_ANCHOR.TOP
     wanted = blocks(planned)
     if len(wanted) > len(place.texts):  # the theme loader promised these boxes
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} lacks a text box")
     for shape_id, block in zip(place.texts, wanted, strict=False):
         _write(placed[shape_id], block, sets_lists, accent)
+        if planned.drop:  # short text a little lower: optically centred
+            shape, drop = placed[shape_id], Pt(planned.drop)
+            shape.top, shape.height = Emu(shape.top + drop), Emu(shape.height - drop)
+        if planned.rule is not None:
+            placed[shape_id].text_frame.vertical_anchor = MSO_ANCHOR.TOP
 
 
 def _latent(theme: Theme) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement]:
@@ -203,18 +231,39 @@ def _add_numeral(
     font: str,
     accent: str | None = None,
 ) -> None:
-    """A divider's section number: the theme's heading `font` (named: LibreOffice does not
-    resolve "+mj-lt" outside a placeholder) and accent colour (`accent`, where the theme's
-    brand colour stands in for it), standing on the bottom of its box so it sits just over
-    the label and title, whatever its size."""
+    """A divider's section number, standing on the bottom of its box so it sits just over the
+    label and title, whatever its size. Large type's descent reaches below the line LibreOffice
+    stands on the box's bottom edge: it is lifted a tenth of an em, so every stroke stays
+    inside the box."""
+    _add_accented(slide, text, size, box, font, accent, lift=0.1 * size)
+
+
+def _add_label(
+    slide: Slide, text: str, size: int, box: tuple[float, ...], font: str, accent: str | None
+) -> None:
+    """A section's label over a slide's title: small, on one line, standing on the foot of its
+    box just over the title."""
+    _add_accented(slide, text, size, box, font, accent)
+
+
+def _add_accented(
+    slide: Slide,
+    text: str,
+    size: int,
+    box: tuple[float, ...],
+    font: str,
+    accent: str | None,
+    lift: float = 0.0,
+) -> None:
+    """One line of bold text in a box of its own, standing on its foot (`lift` pt above it):
+    in `font` (named: LibreOffice does not resolve "+mj-lt" outside a placeholder) and the
+    theme's accent colour (`accent`, where the theme's brand colour stands in for it)."""
     frame = slide.shapes.add_textbox(*(Pt(v) for v in box)).text_frame
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.word_wrap = False
     frame.vertical_anchor = MSO_ANCHOR.BOTTOM
     frame.margin_left = frame.margin_right = frame.margin_top = 0
-    # Large type's descent reaches below the line LibreOffice stands on the box's bottom edge:
-    # lift it a tenth of an em so every stroke stays inside the box.
-    frame.margin_bottom = Pt(0.1 * size)
+    frame.margin_bottom = Pt(lift)
     run = frame.paragraphs[0].add_run()
     run.text = text
     run.font.size = Pt(size)
@@ -224,6 +273,22 @@ def _add_numeral(
         run.font.color.rgb = RGBColor.from_string(accent)
     else:
         run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+
+
+def _add_rule(slide: Slide, box: tuple[float, ...], accent: str | None) -> None:
+    """The rule beside a quote, in the theme's accent colour (or the brand's, `accent`),
+    marked decorative: it says nothing a screen reader should read."""
+    rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *(Pt(v) for v in box))
+    rule.name = "Quote Rule"
+    rule.line.fill.background()
+    rule.shadow.inherit = False
+    if accent:
+        rule.fill.solid()
+        rule.fill.fore_color.rgb = RGBColor.from_string(accent)
+    else:
+        rule.fill.solid()
+        rule.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    mark_decorative(rule)
 
 
 def _write(shape: Shape, block: Block, sets_lists: bool = True, accent: str | None = None) -> None:
@@ -236,6 +301,9 @@ def _write(shape: Shape, block: Block, sets_lists: bool = True, accent: str | No
         under_heading = i > 0 and block.lines[i - 1].heading  # a heading stays with its points
         before = SPACE_BEFORE * pt if bullet.level or under_heading else block.spacing
         margin, bullet_xml = None, ""
+        if not block.bulleted and block.hanging:  # a quote's opening mark hangs
+            hangs = i == 0 and bullet.text.startswith(OPENING_MARKS)
+            margin = (emu(block.hanging), -emu(block.hanging) if hangs else 0)
         if not block.bulleted or bullet.heading:
             bullet_xml = "<a:buNone/>"
         elif block.numbered_from and bullet.level == 0:
@@ -258,6 +326,7 @@ def _write(shape: Shape, block: Block, sets_lists: bool = True, accent: str | No
                 margin=margin,
                 bullet=bullet_xml,
                 bold=bullet.heading,  # a column's heading: bold, in the theme's accent colour
+                italic=block.italic,
                 accent=(accent or True) if bullet.heading else False,
             )
         )

@@ -6,6 +6,8 @@
   such a file (#1051).
 - The slide-number and footer placeholders that python-pptx never copies from a layout to a
   slide have no API either.
+- Nor has marking a shape decorative (Office's `adec:decorative`, which screen readers and
+  PowerPoint's Accessibility Checker read: no alt text needed).
 
 Each works on the lxml elements python-pptx hands out publicly (`element`), with lxml's API.
 Writing the package with fixed dates is `package_writer`'s.
@@ -209,3 +211,17 @@ _VIEW_PROPS = (
     b'<p:normalViewPr><p:restoredLeft sz="15620"/><p:restoredTop sz="94660"/>'
     b'</p:normalViewPr><p:gridSpacing cx="76200" cy="76200"/></p:viewPr>'
 )
+
+
+# Office's mark for a shape that only decorates (PowerPoint's "Mark as decorative").
+DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def mark_decorative(shape: BaseShape) -> None:
+    """Mark `shape` decorative, as PowerPoint writes it: an extension of its `cNvPr`."""
+    properties = shape.element.find(f".//{qn('p:cNvPr')}")
+    assert properties is not None  # every shape has its non-visual properties
+    extensions = etree.SubElement(properties, qn("a:extLst"))
+    ext = etree.SubElement(extensions, qn("a:ext"), uri=DECORATIVE_URI)
+    etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", val="1", nsmap={"adec": DECORATIVE_NS})

@@ -55,12 +55,14 @@ def paragraph_xml(
     margin: tuple[int, int] | None = None,
     bullet: str = "",
     bold: bool = False,
+    italic: bool | None = None,
     accent: bool | str = False,
 ) -> str:
     """One `<a:p>`, its properties in the order python-pptx's setters leave them: `level`,
     then the left `margin` and indent (EMU), line spacing (a multiple), space before (pt),
     `bullet` (its elements' XML), and one run of `text` at `size` pt, bold, in the accent
-    colour (`accent`: True for the theme's accent 1, or an "RRGGBB" to use instead). Sizes
+    colour (`accent`: True for the theme's accent 1, or an "RRGGBB" to use instead), italic
+    or upright whatever the layout sets (`italic`; None: as the layout sets it). Sizes
     and spacing are rounded as python-pptx rounds them (`Pt`, then centipoints)."""
     props = ""
     if line_spacing is not None:
@@ -78,6 +80,7 @@ def paragraph_xml(
         ppr = f"<a:pPr{attrs}/>"
     rattrs = f' sz="{Pt(size).centipoints}"' if size is not None else ""
     rattrs += ' b="1"' if bold else ""
+    rattrs += "" if italic is None else f' i="{int(italic)}"'
     fill = ""
     if accent:
         colour = f'<a:srgbClr val="{accent}"/>' if isinstance(accent, str) else SCHEME_ACCENT

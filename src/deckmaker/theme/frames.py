@@ -39,6 +39,7 @@ class Frames:
     content: Box | None = None  # where code and tables stand: the body box, without indents
     title_font: Typeface = ESTIMATE  # bold, as titles are set
     header_caps: bool = False  # the divider's layout sets its title in capitals (cap="all")
+    title_anchor: str = "t"  # where a title stands in its box: "t", "ctr" or "b"
     body_font: Typeface = ESTIMATE
     code_font: Typeface = ESTIMATE  # monospace (theme.palette.code_font)
     code_colours: CodeColours = DEFAULT_CODE_COLOURS

@@ -240,7 +240,23 @@ def _frames(
         title_font=typeface(fonts[0], bold=True),  # titles are bold: measure them so
         body_font=typeface(fonts[1]),
         header_caps=_capitals(header.title),
+        title_anchor=_anchor(roles[Layout.CONTENT].title, chosen[Layout.CONTENT]),
     )
+
+
+def _anchor(title: Shape | None, layout: SlideLayout) -> str:
+    """Where a title stands in its box ("t", "ctr" or "b"): as its layout sets it, else as its
+    master's title does, else at the top (OOXML's default)."""
+    shapes = [title.element] if title is not None else []
+    for sp in layout.slide_master.element.iter(f"{{{P_NS}}}sp"):
+        ph = sp.find(f".//{{{P_NS}}}ph")
+        if ph is not None and ph.get("type") in ("title", "ctrTitle"):
+            shapes.append(sp)
+    for shape in shapes:
+        body = shape.find(f"{{{P_NS}}}txBody/{{{A_NS}}}bodyPr")
+        if body is not None and body.get("anchor"):
+            return str(body.get("anchor"))
+    return "t"
 
 
 def _capitals(title: Shape | None) -> bool:

@@ -295,6 +295,22 @@ CASES = [
         ("talk.yaml: cannot be read (permission",),
     ),
     Case(
+        "outline-fifo",
+        lambda f, d: (
+            (f / "talk.yaml").unlink(),
+            os.mkfifo(f / "talk.yaml"),
+            [str(f / "talk.yaml")],
+        )[2],
+        ("talk.yaml: is a named pipe (FIFO), not a file; give the path of an",),
+        quick=True,
+    ),
+    Case(
+        "theme-fifo",
+        theme(os.mkfifo, flag=True),
+        ("bad.pptx: is a named pipe (FIFO), not a file; give a .pptx or .potx",),
+        quick=True,
+    ),
+    Case(
         "outline-is-a-folder",
         lambda f, d: ((f / "x.yaml").mkdir(), [str(f / "x.yaml")])[1],
         ("x.yaml: ", "folder"),
@@ -535,6 +551,11 @@ CASES = [
             )
         ),
         ("gives the slide a width of '99999999999999' EMU",),
+    ),
+    Case(
+        "theme-no-number",
+        theme(lambda p: repacked(p, replaced("slideMaster1.xml", '<a:off x="0"', '<a:off x=""'))),
+        ("'ppt/slideMasters/slideMaster1.xml' has '' for the x of a off, where a whole number",),
     ),
     Case(
         "theme-many-parts",
@@ -918,6 +939,12 @@ IMPORTED = [c for c in CASES if c.id in ("essay-50mb", "essay-binary")] + [
         "essay-is-a-folder",
         lambda f, d: ((f / "notes.md").mkdir(), [str(f / "notes.md")])[1],
         ("notes.md: is a folder; give an essay",),
+    ),
+    Case(
+        "essay-fifo",
+        essay(os.mkfifo),
+        ("talk.txt: is a named pipe (FIFO), not a file; give the path of a .txt or .md essay",),
+        quick=True,
     ),
     Case(
         "essay-unreadable",

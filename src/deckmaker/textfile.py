@@ -5,6 +5,8 @@ Outlines and essays are both read this way, so both say the same thing about the
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from deckmaker.errors import DeckmakerError
@@ -15,6 +17,7 @@ def read_text(path: Path, kind: str) -> str:
     """The text of `path`, decoded from UTF-8 (a byte-order mark is dropped). `kind` says what
     the file should be, for the messages: "an outline .yaml file", "a .txt or .md essay"."""
     name = str(path)
+    refuse_special(path, f"give the path of {kind}")
     try:
         with path.open("rb") as f:
             check_size(f.fileno(), MAX_TEXT_BYTES, kind, name)
@@ -52,3 +55,19 @@ def unreadable(err: OSError, name: str, what: str) -> DeckmakerError:
             "cannot be read (permission denied); check its permissions and its folder's", name
         )
     return DeckmakerError.at(f"cannot be read ({err.strerror or err}); check the file", name)
+
+
+def refuse_special(path: Path, what: str) -> None:
+    """Refuse a path that is a pipe, a device or a socket, before it is opened: reading a named
+    pipe waits for a writer that may never come. `what` says what to give instead."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # opening it says why
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        kind = (
+            "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+            else "a socket" if stat.S_ISSOCK(mode)
+            else "a device"
+        )  # fmt: skip
+        raise DeckmakerError.at(f"is {kind}, not a file; {what}", str(path))

@@ -9,6 +9,7 @@ one sentence naming the part."""
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 
 from lxml import etree
@@ -39,6 +40,24 @@ PLACEHOLDER = {
     "orient": {"horz", "vert"},
     "sz": {"full", "half", "quarter"},
 }  # fmt: skip
+# Attributes that hold a whole number wherever deckmaker or python-pptx reads them, by the
+# local name of their element (ECMA-376's ST_Coordinate, ST_Percentage, ST_StyleMatrixColumnIndex,
+# ST_TextFontSize...): a position, a size, a style's index, a colour's tint or shade, a font size.
+WHOLE = {
+    **dict.fromkeys(("off", "chOff"), ("x", "y")),
+    **dict.fromkeys(("ext", "chExt", "sldSz", "notesSz"), ("cx", "cy")),
+    **dict.fromkeys(("bgRef", "fillRef", "lnRef", "effectRef"), ("idx",)),
+    **dict.fromkeys(("rPr", "defRPr", "endParaRPr"), ("sz", "spc", "kern", "baseline")),
+    **dict.fromkeys(("pPr", *(f"lvl{n}pPr" for n in range(1, 10))),
+                    ("lvl", "marL", "marR", "indent", "defTabSz")),
+    **dict.fromkeys(("tint", "shade", "alpha", "lumMod", "lumOff", "satMod", "satOff", "hueMod",
+                     "hueOff", "alphaMod", "alphaOff", "spcPts", "spcPct", "buSzPct", "buSzPts",
+                     "gs"), ("val", "pos")),
+    "bodyPr": ("lIns", "tIns", "rIns", "bIns", "rot", "numCol", "spcCol"),
+    "ln": ("w",),
+    "xfrm": ("rot",),
+}  # fmt: skip
+_INTEGER = re.compile(r"-?[0-9]{1,15}")
 # A slide's width and height, in EMU, as ECMA-376 bounds them (1 to 56 inches).
 SLIDE_SIZE = (914400, 51206400)
 
@@ -80,6 +99,9 @@ def check_parts(src: zipfile.ZipFile) -> None:
             _check_rels(name, tree, names, types)
         elif types(name) in (CT.PML_SLIDE_MASTER, CT.PML_SLIDE_LAYOUT):
             _check_placeholders(name, tree)
+            _check_numbers(name, tree)
+        elif types(name) == CT.OFC_THEME:
+            _check_numbers(name, tree)
         elif types(name) in (CT.PML_PRESENTATION_MAIN, TEMPLATE_MAIN):
             _check_slide_size(name, tree)
 
@@ -146,6 +168,17 @@ def _check_placeholders(name: str, root: etree._Element) -> None:
                 )
         if not ph.get("idx", "0").isdigit():
             raise BrokenTheme(f"'{name}' has a placeholder numbered {ph.get('idx')!r}")
+
+
+def _check_numbers(name: str, root: etree._Element) -> None:
+    for element in root.iter(etree.Element):
+        for attribute in WHOLE.get(etree.QName(element).localname, ()):
+            value = element.get(attribute)
+            if value is not None and not _INTEGER.fullmatch(value.strip()):
+                raise BrokenTheme(
+                    f"'{name}' has {value!r} for the {attribute} of a "
+                    f"{etree.QName(element).localname}, where a whole number belongs"
+                )
 
 
 def _check_slide_size(name: str, root: etree._Element) -> None:

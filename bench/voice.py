@@ -61,6 +61,7 @@ BARE = re.compile(
 )
 FUNCTION = {"The", "What", "A", "An", "This", "That", "We", "In", "It", "Our", "My", "If", "And"}
 NAME = re.compile(r"(?<![.!?¿¡:]\s)(?<!^)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
+MARKS = re.compile(r"\[(?:PAUSE|CLICK)\]\s*")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 SAID_COLON = re.compile(r"(?<!:):(?=\s|$)")
 
@@ -136,7 +137,9 @@ def measure(plan: Plan, outline: Outline) -> dict[str, float]:
     ours = [
         " ".join(s for s in sentences_of(p) if " ".join(s.split()) not in mine) for p in paragraphs
     ]
-    openers = Counter(" ".join(s.lower().split()[:2]).strip(",:;") for s in generated)
+    # a cue ("[PAUSE] [PAUSE] Let's start…") is no word: the opener is what is said after it
+    bare = [MARKS.sub("", s) for s in generated]
+    openers = Counter(" ".join(s.lower().split()[:2]).strip(",:;") for s in bare)
     return {
         "english": sum(1 for s in generated if len(ENGLISH.findall(s)) >= 2)
         if plan.language != "en"

@@ -240,6 +240,12 @@ def test_without_the_extra_espeak_speaks(write_outline, tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "as espeak-ng (en-us) speaks it" in run.stdout
     assert mp3_findings(tmp_path / "out" / "talk.mp3") == []
+    # asked for by name, the neural voice says what installs it
+    joe = write_outline(SHORT + "voices: joe\n", "joe.yaml")
+    run = _deckmaker(["build", str(joe), "--out", str(tmp_path / "joe"), "--format", "audio"],
+                     tmp_path, piper=False)  # fmt: skip
+    assert run.returncode == 2 and run.stderr.strip().count("\n") == 0
+    assert "voice 'joe' is piper's: pip install 'deckmaker[audio]'" in run.stderr
 
 
 def test_the_extra_speaks_without_espeak_or_network(write_outline, tmp_path: Path) -> None:

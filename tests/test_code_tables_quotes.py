@@ -283,13 +283,13 @@ def test_a_quote_is_read_out_as_someone_elses_words(tmp_path: Path) -> None:
         kelsey
     )
     # nothing introduces Mia's words: the voice does, as hers
-    assert 'As Mia put it: "Here\'s to the ones who dream."' in mia
+    assert 'As Mia put it, "Here\'s to the ones who dream."' in mia
 
 
 def test_quotes_and_their_introductions_are_in_the_voice_templates() -> None:
     voice = Voice(Templates())
-    assert voice.say("quoting", "Kelsey", "Be kind.", False) == 'As Kelsey put it: "Be kind."'
-    assert voice.say("quoting", "", "Be kind.", False) == 'In someone else\'s words: "Be kind."'
+    assert voice.say("quoting", "Kelsey", "Be kind.", False) == 'As Kelsey put it, "Be kind."'
+    assert voice.say("quoting", "", "Be kind.", False) == 'In someone else\'s words, "Be kind."'
     assert voice.say("quoting", "Kelsey", "Be kind.", True) == '"Be kind."'
 
 
@@ -380,7 +380,7 @@ def test_a_quote_too_long_for_one_slide_continues_on_more(tmp_path: Path) -> Non
     shown = " ".join(p.title.strip("“”") for p in pages)
     assert shown == words.replace("  ", " ")
     # each piece is read out over its own slide, the first as Ada's
-    assert pages[0].spoken[-1].startswith('As Ada put it: "Sentence 0')
+    assert pages[0].spoken[-1].startswith('As Ada put it, "Sentence 0')
     assert all(p.spoken[-1].startswith('"Sentence') for p in pages[1:])
 
 

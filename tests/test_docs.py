@@ -49,6 +49,14 @@ def test_the_site_builds_strictly(tmp_path: Path) -> None:
     assert "curly_quotes" in outline and "show_notes" in outline
     api = (tmp_path / "reference" / "api" / "index.html").read_text(encoding="utf-8")
     assert "deckmaker.api.build" in api and "Plan the talk in" in api
+    # the voices page's samples are said by the voices as they are, in each voice and two hosts
+    voices = (tmp_path / "voices" / "index.html").read_text(encoding="utf-8")
+    assert (
+        "<!-- generated" not in voices
+        and "Priya here!" in voices
+        and "<strong>Ben:</strong>" in voices
+    )
+    assert "welcome to the show" in voices and "thank you for being here" in voices
 
 
 def test_every_filter_shows_itself_at_work() -> None:

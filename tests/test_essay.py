@@ -411,6 +411,12 @@ def test_a_long_section_is_cut_at_its_subsections() -> None:
     assert [p.text for p in outline.sections[2].points][:2] == ["Daily", "Weekly"]
 
 
+def test_a_section_that_opens_with_code() -> None:
+    text = "# T\n\nIntro words here.\n\n## Run\n\n```sh\nmake\n```\n\nthen it is built.\n"
+    section = import_essay(text, "run.md", markdown=True).sections[0]
+    assert section.script == "then it is built." and section.code
+
+
 def test_markdown_nested_lists_and_code() -> None:
     text = (
         "# Code Talk\n\nHello folks. Today is about code.\n\n## Lists\n\n"

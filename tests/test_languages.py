@@ -164,3 +164,22 @@ def test_a_language_has_every_macro_with_the_same_arguments(name) -> None:
 
     english, other = macros("voice.j2"), macros(name)
     assert {m: a for m, a in other.items() if m in english} == english
+
+
+def test_a_spanish_script_is_headed_in_spanish(tmp_path: Path) -> None:
+    """The written scripts' own words (headings, table headers, legends, the show notes' and the
+    teleprompter's labels) come from the voice in the talk's language, as the words said do."""
+    formats = ("md", "dialogue", "txt", "show-notes", "html")
+    files = {"md": "script"}  # the Markdown script is the build's "script"
+    hosts = Options.of({"hosts": "Lucía,Mateo"})
+    out = build(SPANISH, tmp_path, only=("script",), formats=formats, options=hosts)
+    english = re.compile(
+        r"\b(?:Opening|Closing|Starts at|Up for|Total time|words per minute|Delivery|"
+        r"Read everything|In this (?:video|episode|talk)|Chapters|Elapsed|Speed|Slide \d)\b"
+    )
+    for fmt in formats:
+        text = out.files[files.get(fmt, fmt)].read_text(encoding="utf-8")
+        assert not english.search(text), (fmt, english.search(text))
+    script = out.files["script"].read_text(encoding="utf-8")
+    assert "## Apertura" in script and "| Parte | Diapositivas | Empieza en | Dura |" in script
+    assert "palabras por minuto" in out.files["txt"].read_text(encoding="utf-8")

@@ -141,3 +141,15 @@ def test_statements_upright_quotes_hung_beside_a_rule_drawn_to_them() -> None:
     # the fixed bar of the old quote layout is gone: the rule is the slide's own
     layout = next(lay for lay in prs.slide_layouts if lay.name == "Quote")
     assert [sh for sh in layout.shapes if not sh.is_placeholder] == []
+
+
+def test_a_statement_in_a_dividers_title_box_keeps_its_own_case(tmp_path: Path) -> None:
+    theme = Path(__file__).parent / "templates" / "pandoc-reference.pptx"  # capitals on dividers
+    built = render(example_outline(), ("deck",), options=Options(theme=str(theme)))
+    prs = Presentation(io.BytesIO(built.artifacts["deck"].data))
+    stated = [s for s in built.plan.slides if s.layout is Layout.STATEMENT]
+    assert stated
+    for s in stated:
+        title = prs.slides[s.number - 1].shapes.title
+        assert title.text_frame.text == s.title  # as the host says it, not upper-cased
+        assert {r.get("cap") for r in title.element.iter(f"{A}rPr")} == {"none"}

@@ -57,3 +57,8 @@ def test_the_authors_own_words_are_not_counted_as_ours() -> None:
     assert voice.measure(plan("And finally, josh Triplett."), author)["lowered"] == 1
     plain = Outline("T", (Segment("T", script="We met Imposter Syndrome. imposter syndrome is."),))
     assert voice.measure(plan("Then, imposter syndrome."), plain)["lowered"] == 0
+
+
+def test_a_cue_is_no_opener() -> None:
+    cued = plan("[PAUSE] Next up, apples. [PAUSE] Now, pears. [PAUSE] Then, plums. So, figs.")
+    assert voice.measure(cued, AUTHOR)["opener"] == 0.25

@@ -254,6 +254,7 @@ def macros_section() -> list[str]:
         "unanswered": "unanswered(talk.topics[1], talk.topics | length)",
         "recap": "recap(talk.topics)",
         "callback": "callback(talk)",
+        "script_word": "script_word('starts_at')",
         "react": "react('A choice that leads to dreams, and the roads not taken.', "
         "talk.topics[1], talk.topics | length)",
         "clause": "clause(talk.topics[0].points[1])",
@@ -400,6 +401,72 @@ def benchmarks_page() -> str:
 def _unlinked(markdown: str) -> str:
     """Relative links of a file outside the docs, as plain text (the site has no such page)."""
     return re.sub(r"\[([^\]]+)\]\((?!https?:|#)[^)]+\)", r"\1", markdown)
+
+
+# The outline the voices page reads in each voice, and as a dialogue: three sections with
+# points only, so that every word of the samples is deckmaker's own.
+SAMPLE_OUTLINE = """\
+title: Growing Garlic
+subtitle: Is it worth the wait?
+host: Priya
+sections:
+  - title: Choosing Cloves
+    points: [Pick the biggest cloves, Keep the papery skin on]
+  - title: Planting
+    points: [Plant in autumn, Five centimetres deep, Rewards patience with bigger bulbs]
+  - title: The Harvest
+    points: [Lift when half the leaves are brown, Dry them for two weeks]
+"""
+SAMPLES = "<!-- generated: voice samples -->"
+
+
+def voice_samples() -> str:
+    """The sample outline said in each voice, and as a dialogue, as a build says it now; and
+    the Spanish essay of the benchmarks in the video voice."""
+    import tempfile
+
+    from deckmaker.formats import FORMATS
+    from deckmaker.options import Options
+    from deckmaker.pipeline import plan_outline
+    from deckmaker.sentences import spans
+
+    out: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "garlic.yaml"
+        path.write_text(SAMPLE_OUTLINE, encoding="utf-8")
+        out += ["```yaml", SAMPLE_OUTLINE.rstrip("\n"), "```", ""]
+        for voice in ("video", "talk", "podcast"):
+            plan = plan_outline(path, Options.of({"voice": voice}))[0]
+            said = [p for slide in plan.slides for p in slide.spoken]
+            out += [f"**{voice}**:", "", *(f"> {p}\n>" for p in said[:-1]), f"> {said[-1]}", ""]
+        plan, templates, _ = plan_outline(path, Options.of({"hosts": "Ana,Ben"}))
+        dialogue = FORMATS["dialogue"].render()(plan, templates, FORMATS["dialogue"]).text
+        lines = [line for line in dialogue.splitlines() if line.startswith("**")]
+        out += ["**dialogue**, `--hosts Ana,Ben`:", ""]
+        out += [*(f"> {line}\n>" for line in lines[:-1]), f"> {lines[-1]}", ""]
+        spanish = ROOT / "bench" / "essays" / "realidad-o-fantasia.txt"
+        plan = plan_outline(spanish, Options.of({"voice": "video"}))[0]
+        essay = " ".join(spanish.read_text(encoding="utf-8").split())
+        ours = [
+            p
+            for slide in plan.slides
+            for p in slide.spoken
+            if any(" ".join(p[a:b].split()) not in essay for a, b in spans(p))
+        ]
+        out += [
+            "**The Spanish essay** of the benchmarks (`bench/essays/realidad-o-fantasia.txt`), "
+            "in the video voice: every paragraph that holds words of deckmaker's own (the "
+            "greeting and the goodbye are the author's).",
+            "",
+            *(f"> {p}\n>" for p in ours[:-1]),
+            f"> {ours[-1]}",
+        ]
+    return "\n".join(out) + "\n"
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
+    """MkDocs hook: the voices page's samples, said by the voices as they are now."""
+    return markdown.replace(SAMPLES, voice_samples()) if SAMPLES in markdown else markdown
 
 
 PAGES = {

@@ -80,6 +80,8 @@ class _Body:
         putting `if err != nil` everywhere")."""
         before = len(self.paragraphs)
         cut = [s for s in self.shown if s.after == before and isinstance(s.item, Code)]
+        if not self.paragraphs:  # code before any words: nothing it could have cut short
+            cut = []
         if not (cut and said[:1].islower() and not self.paragraphs[-1].endswith(_ENDS_LEAD)):
             if cut and not self.paragraphs[-1].endswith(_ENDS_LEAD):
                 # "…user code might be (depending on how it is retrieved)," then the code: the

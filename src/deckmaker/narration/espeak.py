@@ -5,12 +5,12 @@ every time. deckmaker runs its command; nothing is downloaded."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 import wave
 from pathlib import Path
 
 from deckmaker.errors import DeckmakerError
+from deckmaker.narration.programs import run
 
 RATE = 22050  # espeak-ng's own: samples per second, mono, 16 bit
 ENGINE = "espeak-ng"
@@ -53,14 +53,3 @@ def speak(text: str, voice: str, wpm: int) -> bytes:
             if said.getframerate() != RATE or said.getnchannels() != 1:
                 raise DeckmakerError.at(f"espeak-ng spoke at {said.getframerate()} Hz, not {RATE}")
             return said.readframes(said.getnframes())
-
-
-def run(command: list[str], what: str, given: bytes | None = None) -> bytes:
-    try:
-        done = subprocess.run(command, input=given, capture_output=True, timeout=600, check=False)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        raise DeckmakerError.at(f"{what} failed to run ({err})") from None
-    if done.returncode:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DeckmakerError.at(f"{what} failed: {said[-1] if said else done.returncode}")
-    return done.stdout

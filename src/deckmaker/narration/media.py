@@ -9,6 +9,7 @@ import wave
 from pathlib import Path
 
 from deckmaker.narration import engines
+from deckmaker.narration.programs import run
 from deckmaker.narration.speak import Narration
 
 # Slides change on whole seconds, so 5 frames a second shows every cue exactly, at a fifth of
@@ -65,16 +66,6 @@ def _wav(narration: Narration, folder: Path) -> Path:
 
 
 def _ffmpeg(arguments: list[str], cwd: Path | None = None) -> None:
-    import subprocess
-
-    from deckmaker.errors import DeckmakerError
-
     command = [engines.ffmpeg(), "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
                *arguments]  # fmt: skip
-    try:
-        done = subprocess.run(command, capture_output=True, cwd=cwd, timeout=1800, check=False)
-    except (OSError, subprocess.TimeoutExpired) as err:
-        raise DeckmakerError.at(f"ffmpeg failed to run ({err})") from None
-    if done.returncode:
-        said = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DeckmakerError.at(f"ffmpeg failed: {said[-1] if said else done.returncode}")
+    run(command, "ffmpeg", cwd=cwd)

@@ -144,11 +144,13 @@ class _Planner:
             # two hosts: the co-host asks the way into each section (the dialogue gives it them),
             # after a word on what the main host has just said
             lead = say("ask" if o.hosts else "transition", said, count, opening)
-            if o.hosts and lead:
+            if o.hosts and lead and number > 1:  # a word on the author's last line, not ours
                 heard = [p for slide in parts[-1].slides for p in slide.spoken]
                 last = sentences(heard[-1:])[-1:] if heard else ()
                 line = " ".join(last[0].text.replace(PAUSE, " ").split()) if last else ""
-                lead = f"{say('react', line, said, count)} {lead}".strip()
+                script = " ".join((o.sections[number - 2].script or "").split())
+                if line and line in script:
+                    lead = f"{say('react', line, said, count)} {lead}".strip()
             leads: tuple[str, ...] = (lead,)
             if o.hosts and not (self.words(section) or section.quotes):  # nothing to answer with
                 leads += (say("unanswered", said, count),)

@@ -49,7 +49,7 @@ from deckmaker.theme.model import Theme
 BARE_LIST_LEVELS = ((27.0, 27.0, "•"), (63.0, 27.0, "–"))
 # What a quote opens on (typography.quoted), hung outside the text's edge.
 OPENING_MARKS = ("\u201c", "\u2018", '"', "\u00ab", "\u201e")
-_SP = qn("p:sp")
+_SP, _RPR = qn("p:sp"), qn("a:rPr")
 _NV_PIC_PR, _C_NV_PR = qn("p:nvPicPr"), qn("p:cNvPr")
 
 
@@ -199,6 +199,9 @@ def _fill(
     hung = planned.hanging if in_title else 0.0
     heading = Block(title, planned.title_pt, line_spacing=leading, italic=upright, hanging=hung)
     _write(placed[place.title], heading)
+    if planned.layout is Layout.STATEMENT:  # as written, whatever capitals a divider sets
+        for props in placed[place.title].element.iter(_RPR):
+            props.set("cap", "none")
     if planned.rule is not None:  # the quote stands on its box's foot, who said it under it
         placed[place.title].text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
     if planned.title_top:  # the title just under its section's label

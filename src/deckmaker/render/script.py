@@ -12,7 +12,9 @@ from typing import Any
 
 from deckmaker.formats import DEFAULT_FORMAT, FORMATS, Format
 from deckmaker.planning import Plan
+from deckmaker.planning.voice import Voice
 from deckmaker.render.timeline import TimedPart, timeline
+from deckmaker.render.variables import SCRIPT_WORDS
 from deckmaker.templates import Templates
 
 SCRIPT_TEMPLATE = FORMATS[DEFAULT_FORMAT].template
@@ -64,8 +66,10 @@ def render_script(
     if fmt in _extras():
         extra, warnings = _extras()[fmt](plan, parts, templates)
     cues = [cue for part in parts for cue in part.slides]
+    voice = Voice(templates, plan.voice, plan.language)
+    words = {key: voice.say("script_word", key) for key in SCRIPT_WORDS}
     text = templates.render(
-        name, plan=plan, parts=parts, cues=cues, total=plan.total_seconds, **extra
+        name, plan=plan, parts=parts, cues=cues, total=plan.total_seconds, words=words, **extra
     )
     return Rendered(text.rstrip("\n") + FORMATS[fmt].ending, warnings)
 

@@ -20,6 +20,49 @@ class Variable:
     formats: tuple[str, ...] = ()  # the formats that receive it; () = every format
 
 
+# The words of the written scripts that are not said (headings, table headers, legends), from
+# the voice's `script_word` macro in the talk's language: the templates read them as `words`.
+SCRIPT_WORDS = (
+    "opening",
+    "closing",
+    "part",
+    "slides",
+    "starts_at",
+    "runs",
+    "total",
+    "slide",
+    "up_for",
+    "delivery",
+    "about",
+    "recording_script",
+    "dialogue_script",
+    "for_host",
+    "length",
+    "timed",
+    "timed_alone",
+    "about_wpm",
+    "target",
+    "read",
+    "cue",
+    "pause",
+    "click",
+    "notes",
+    "hosts",
+    "hosts_notes",
+    "cue_line",
+    "parentheses",
+    "in_this_video",
+    "in_this_talk",
+    "in_this_podcast",
+    "chapters",
+    "with",
+    "links",
+    "elapsed",
+    "of_about",
+    "speed",
+    "and",
+)
+
 # -- the format templates (script.md.j2, captions.srt.j2…) ----------------------------------------
 
 FORMAT_VARIABLES = (
@@ -134,6 +177,13 @@ FORMAT_VARIABLES = (
         "bullet.level", "0 for a point, 1 for a sub-point.", "{{ cues[4].slide.bullets[0].level }}"
     ),
     Variable("total", "How long the talk runs, in seconds.", "{{ total | clock }}"),
+    Variable(
+        "words",
+        "The script's own words, not said (headings, table headers, the legend), in the talk's "
+        "language: the voice's `script_word` macro for each key below; `%s` is filled in.",
+        "{{ words | length }}",
+    ),
+    *(Variable(f"words.{key}", "See `words`.", f"{{{{ words.{key} }}}}") for key in SCRIPT_WORDS),
     Variable(
         "language",
         "The language the talk is said in (`en`, `es`), for the page's `lang`.",

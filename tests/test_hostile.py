@@ -558,6 +558,11 @@ CASES = [
         ("'ppt/slideMasters/slideMaster1.xml' has '' for the x of a off, where a whole number",),
     ),
     Case(
+        "theme-unfit-character",
+        theme(lambda p: repacked(p, replaced("slideLayout2.xml", 'name="', 'name="\x7f'))),
+        ("'ppt/slideLayouts/slideLayout2.xml' holds a character no deck may hold (U+007F)",),
+    ),
+    Case(
         "theme-many-parts",
         theme(
             lambda p: repacked(

@@ -16,6 +16,7 @@ from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from deckmaker.characters import unfit_in
 from deckmaker.limits import MAX_THEME_PART, MAX_THEME_PARTS, MAX_THEME_UNPACKED
 
 PKG_NS = "http://schemas.openxmlformats.org/package/2006/"
@@ -114,6 +115,11 @@ def _parsed(src: zipfile.ZipFile, name: str) -> etree._Element:
         root = etree.fromstring(src.read(name), parser)
     except etree.XMLSyntaxError as err:
         raise BrokenTheme(f"its part '{name}' is not well-formed XML ({err.msg})") from None
+    unfit = unfit_in(etree.tostring(root, encoding="unicode"))
+    if unfit:  # a deck copies the theme's masters and layouts as they are
+        raise BrokenTheme(
+            f"its part '{name}' holds a character no deck may hold (U+{ord(unfit[0][1][0]):04X})"
+        )
     if root.getroottree().docinfo.internalDTD is not None:
         raise BrokenTheme(f"its part '{name}' declares a DTD (<!DOCTYPE>), as no Office file does")
     return root

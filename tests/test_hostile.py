@@ -373,6 +373,16 @@ CASES = [
         quick=True,
     ),
     Case("essay-binary", essay(lambda p: p.write_bytes(b"\x89PNG\x00\x00")), ("a binary file",)),
+    Case(
+        "outline-utf16",
+        outline_text(GOOD.encode("utf-16-le")),
+        ("talk.yaml: is UTF-16 text; save it as UTF-8",),
+    ),
+    Case(
+        "essay-utf32",
+        essay(lambda p: p.write_bytes("A title\n\nSome words.\n".encode("utf-32"))),
+        ("talk.txt: is UTF-32 text; save it as UTF-8",),
+    ),
     # pictures
     Case(
         "text-named-png",
@@ -1010,6 +1020,15 @@ def test_a_long_essay_of_one_section_imports_in_time_linear_in_its_length(
 
 PROSE = "the sleep cycle is a rhythm that our bodies keep when we rest and dream at night"
 WORDS = PROSE.split(" ")
+
+
+def test_a_control_character_in_a_file_name_is_shown_escaped(tmp_path: Path) -> None:
+    """A newline in a name would split the message; an escape would reach the terminal."""
+    outline = tmp_path / "talk\x1b]0;owned\x07\nname.yaml"
+    outline.write_text("title: [\n", encoding="utf-8")
+    result, _ = run("validate", str(outline))
+    refused(result, ("talk\\x1b]0;owned\\x07\\nname.yaml:2: is not valid YAML",))
+    assert "\x1b" not in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:

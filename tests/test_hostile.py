@@ -719,6 +719,16 @@ CASES = [
         quick=True,
     ),
     Case(
+        "template-linked-out",
+        lambda f, d: (
+            (f / "secret.txt").write_text("{{ plan.title }} and a secret"),
+            (f / "mine").mkdir(),
+            (f / "mine" / "voice.j2").symlink_to(f / "secret.txt"),
+            [str(f / "talk.yaml"), "--templates", str(f / "mine")],
+        )[3],
+        ("mine/voice.j2: leads outside its folder (a link to", "secret.txt); copy the template"),
+    ),
+    Case(
         "templates-unreadable",
         lambda f, d: (template("{{ x }}")(f, d), d(f / "mine"))[0],
         ("mine: cannot be read (Permission denied); check the folder's permissions",),

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from judges.script import MARKDOWN_RULES_OFF
 from lxml import etree, html
 
+from deckmaker.bundle import bundled
 from deckmaker.characters import unfit_in
 from deckmaker.pipeline import Built
 from deckmaker.render.deck import speaker_notes
@@ -211,6 +212,73 @@ def essay_file(draw: st.DrawFn) -> tuple[str, bytes]:
     return (".md" if markdown else ".txt"), (bom + body).encode("utf-8", "surrogatepass")
 
 
+# -- hostile themes and huge sizes (the long run) --------------------------------------------
+
+THEME = bundled("themes") / "light.pptx"
+# What a stranger's theme may do to a part of a good one.
+XML_SPOILS = (
+    lambda b, t: b[: len(b) * len(t) // 97],  # cut short
+    lambda b, t: b.replace(b"?>", f'?><!DOCTYPE a [<!ENTITY x SYSTEM "{t}">]>'.encode(), 1),
+    lambda b, t: re.sub(rb'type="\w+"', lambda m: f'type="{t}"'.encode(), b, count=1),
+    lambda b, t: re.sub(
+        rb'(c[xy]|[xy]|idx|sz|val)="[^"]*"', lambda m: m[1] + f'="{t}"'.encode(), b, count=1
+    ),
+    lambda b, t: re.sub(rb'Target="[^"]*"', lambda m: f'Target="{t}"'.encode(), b, count=1),
+    lambda b, t: b.replace(b"<Relationship ", b'<Relationship TargetMode="External" ', 1),
+    lambda b, t: re.sub(rb"<p:ph[^>]*/>", b"", b),
+    lambda b, t: b + t.encode(),
+)
+theme_text = st.one_of(
+    st.sampled_from(("bogus", "-1", "0", "1", "99999999999999", "../../x.xml", "/ppt/x.xml",
+                     "file:///etc/passwd", "http://example.invalid/x", "", "&x;", "NaN", "1e9")),
+    st.text(st.characters(codec="ascii", exclude_characters='"<>&'), max_size=12),
+)  # fmt: skip
+
+
+@st.composite
+def theme_file(draw: st.DrawFn) -> bytes:
+    """A theme as a stranger may send it: the shipped light theme with parts left out,
+    spoiled (cut short, a DTD, a value out of range, a relationship led astray) or added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(THEME) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        names = src.namelist()
+        spoiled = draw(st.lists(st.sampled_from(names), min_size=1, max_size=3))
+        for name in names:
+            body = src.read(name)
+            if name in spoiled:
+                if draw(st.integers(0, 4)) == 0:
+                    continue  # left out
+                body = draw(st.sampled_from(XML_SPOILS))(body, draw(theme_text))
+            dst.writestr(name, body)
+        for n in range(draw(st.sampled_from((0, 0, 1, 3)))):
+            dst.writestr(f"ppt/{draw(theme_text) or 'x'}{n}.xml", draw(theme_text))
+    return out.getvalue()
+
+
+@st.composite
+def huge_file(draw: st.DrawFn) -> tuple[str, bytes]:
+    """(suffix, bytes) of an input at the sizes the limits allow, or just past them: many
+    sections or points, one long point or script, a long essay of one section, aliases that
+    expand it."""
+    words = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=12))) + ". "
+    many = draw(st.sampled_from((100, 1_000, 6_000)))
+    kind = draw(st.sampled_from(("sections", "points", "point", "script", "essay", "aliases")))
+    if kind == "essay":
+        return ".txt", ("A title\n\n" + words * (many * 2)).encode()
+    if kind == "sections":
+        body = "".join(f"  - title: S{i}\n    points: [{words}]\n" for i in range(many))
+    elif kind == "points":
+        body = "  - title: A\n    points:\n" + f"      - {words}\n" * many
+    elif kind == "point":
+        body = f"  - title: A\n    points: ['{words * many}']\n"
+    elif kind == "script":
+        body = f"  - title: A\n    script: '{words * many}'\n"
+    else:
+        body = "".join(f"  - {{title: S{i}, script: *s}}\n" for i in range(many // 100))
+        return ".yaml", f"title: T\ngreeting: &s '{words * many}'\nsections:\n{body}".encode()
+    return ".yaml", f"title: T\nsections:\n{body}".encode()
+
+
 # -- judging --------------------------------------------------------------------------------
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -255,8 +323,8 @@ def fast_findings(built: Built) -> list[str]:
 
 
 def _deck(path: Path, data: bytes, built: Built) -> list[str]:
-    """Every XML part parses without recovery and holds no unfit character; slide N's notes
-    are slide N's words said."""
+    """Every XML part parses without recovery and holds no unfit character, nothing links out
+    or carries macros; slide N's notes are slide N's words said."""
     found = []
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         parts = {n: z.read(n) for n in z.namelist()}
@@ -269,6 +337,10 @@ def _deck(path: Path, data: bytes, built: Built) -> list[str]:
                 found.append(f"{path.name}:{name}: not well-formed ({err}) [lxml]")
             if unfit_in(raw.decode("utf-8")):
                 found.append(f"{path.name}:{name}: holds an unfit character [characters]")
+        if name.endswith(".rels") and b'TargetMode="External"' in raw:
+            found.append(f"{path.name}:{name}: links outside the deck [inert]")
+        if name.lower().endswith("vbaproject.bin"):
+            found.append(f"{path.name}:{name}: carries macros [inert]")
     if found:
         return found
     order = [_target("ppt/presentation.xml", trees, e.get(f"{R}id"))

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import ESSAY
 
@@ -99,3 +105,76 @@ def test_a_folder_with_no_talks_is_an_error(tmp_path: Path) -> None:
     result = run("build", str(tmp_path / "empty"))
     assert result.exit_code == 2
     assert "empty: holds no outline or essay (.yaml, .yml, .txt, .md, .markdown)" in result.stderr
+
+
+# A script template that runs until its time is up (30 s) for the talk titled Slow, and at once
+# for any other: a batch caught in the middle of a long build.
+SLOW = (
+    "{% if plan.title == 'Slow' %}{% for i in range(100000) %}{% for j in range(100000) %}"
+    "{% endfor %}{% endfor %}{% endif %}# {{ plan.title }}\n"
+)
+
+
+def _batch_with_a_slow_talk(tmp_path: Path) -> tuple[subprocess.Popen[str], Path]:
+    """A batch of a quick talk and a slow one, -j 2, started in its own process; returns once
+    the quick talk is written, the slow one still building."""
+    folder = tmp_path / "talks"
+    folder.mkdir()
+    (folder / "quick.yaml").write_text(GOOD, encoding="utf-8")
+    (folder / "slow.yaml").write_text(GOOD.replace("Small", "Slow"), encoding="utf-8")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "script.md.j2").write_text(SLOW, encoding="utf-8")
+    out = tmp_path / "out"
+    batch = subprocess.Popen(
+        [sys.executable, "-m", "deckmaker", "build", str(folder), "-j", "2", "--out", str(out),
+         "--templates", str(mine)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 20
+    while not (out / "quick.script.md").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert (out / "quick.script.md").exists(), batch.stderr
+    return batch, out
+
+
+def _workers(parent: int) -> list[int]:
+    children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+@pytest.mark.parametrize(("number", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_batch_stops_at_the_first_signal_and_keeps_the_finished_talks(
+    tmp_path: Path, number: int, status: int
+) -> None:
+    batch, out = _batch_with_a_slow_talk(tmp_path)
+    workers = _workers(batch.pid)
+    assert workers  # the slow talk's
+    before = time.monotonic()
+    batch.send_signal(number)
+    _, stderr = batch.communicate(timeout=10)
+    assert time.monotonic() - before < 5  # not the 30 s the slow template would run
+    assert batch.returncode == status
+    assert len(stderr.splitlines()) == 1, stderr
+    assert "Traceback" not in stderr
+    assert all(not Path(f"/proc/{pid}").exists() for pid in workers)  # every worker ended
+    assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
+        "quick.pptx", "quick.script.md"
+    ]  # fmt: skip
+
+
+def test_a_worker_killed_is_one_line_naming_its_talk_and_the_summary_still_prints(
+    tmp_path: Path,
+) -> None:
+    batch, out = _batch_with_a_slow_talk(tmp_path)
+    worker = max(_workers(batch.pid))  # the slow talk's: started after the quick one's
+    os.kill(worker, signal.SIGKILL)  # as the out-of-memory killer ends a process
+    stdout, stderr = batch.communicate(timeout=30)
+    assert batch.returncode == 1
+    assert f"Built 1 of 2 talks into {out}; 1 failed:" in stdout
+    errors = [line for line in stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, stderr
+    line = errors[0]
+    assert line.startswith(f"error: {tmp_path / 'talks' / 'slow.yaml'}: its build's process")
+    assert "signal 9" in line
+    assert (out / "quick.pptx").exists() and not (out / "slow.pptx").exists()

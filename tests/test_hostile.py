@@ -26,7 +26,13 @@ from PIL import Image
 from deckmaker.bundle import bundled
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
-from deckmaker.limits import MAX_IMAGE_BYTES, MAX_TEXT_BYTES, MAX_THEME_BYTES
+from deckmaker.limits import (
+    MAX_IMAGE_BYTES,
+    MAX_TEXT_BYTES,
+    MAX_THEME_BYTES,
+    MAX_THEME_PART,
+    MAX_THEME_PARTS,
+)
 from deckmaker.options import Options
 from deckmaker.watch import Failed, Rebuilt, watch
 
@@ -98,13 +104,47 @@ def rewrite(outline: Path, old: str, new: str) -> None:
     outline.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def repacked(path: Path, change: Callable[[str, bytes], bytes | None]) -> None:
-    """Copy the good theme to `path`, each part passed through `change` (None leaves it out)."""
+def repacked(
+    path: Path, change: Callable[[str, bytes], bytes | None], more: dict[str, bytes] | None = None
+) -> None:
+    """Copy the good theme to `path`, each part passed through `change` (None leaves it out),
+    with `more` parts added."""
     with zipfile.ZipFile(THEME) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
             body = change(item.filename, src.read(item))
             if body is not None:
                 dst.writestr(item, body)
+        for name, body in (more or {}).items():
+            dst.writestr(name, body)
+
+
+def without(name: str) -> Callable[[str, bytes], bytes | None]:
+    """Leave out the part whose name ends in `name`."""
+    return lambda n, b: None if n.endswith(f"/{name}") else b
+
+
+def replaced(name: str, old: str, new: str) -> Callable[[str, bytes], bytes | None]:
+    """Replace `old` by `new` once in the part whose name ends in `name`, which holds it."""
+
+    def change(n: str, b: bytes) -> bytes:
+        if not n.endswith(name):
+            return b
+        assert old.encode() in b, (n, old)
+        return b.replace(old.encode(), new.encode(), 1)
+
+    return change
+
+
+def doctype(name: str, declared: str) -> Callable[[str, bytes], bytes | None]:
+    """The part whose name ends in `name`, with a DTD declaring `declared` before its root."""
+
+    def change(n: str, b: bytes) -> bytes:
+        if not n.endswith(name):
+            return b
+        head, root = b.split(b"?>", 1)
+        return head + f"?><!DOCTYPE a [{declared}]>".encode() + root
+
+    return change
 
 
 def word_document(path: Path) -> None:
@@ -276,6 +316,35 @@ CASES = [
         ("inside the part it names would repeat it forever",),
     ),
     Case(
+        "alias-expands-text",
+        outline_text(
+            f"title: T\ngreeting: &s '{'word ' * 40_000}'\nsections:\n"
+            + "".join(f"  - {{title: S{i}, script: *s}}\n" for i in range(375))
+        ),
+        ("its aliases (*name) expand it to more than 10 MB of text",),
+        quick=True,
+    ),
+    Case(
+        "point-5mb",
+        outline_text(f"title: T\nsections:\n  - title: A\n    points: ['{'word ' * 1_000_000}']\n"),
+        ("talk.yaml:4: sections[1].points[1]: is 4,999,999 characters, over the 10,000",),
+        quick=True,
+    ),
+    Case(
+        "points-100k",
+        outline_text(
+            "title: T\nsections:\n  - title: A\n    points:\n"
+            + "".join(f"      - point {i}\n" for i in range(100_000))
+        ),
+        ("talk.yaml:5: sections[1].points: holds 100,000 items, over the 300 it may hold",),
+    ),
+    Case(
+        "sections-over-5000",
+        outline_text("title: T\nsections:\n" + "".join(f"  - title: S{i}\n" for i in range(5001))),
+        ("talk.yaml:3: sections: holds 5,001 items, over the 5,000 it may hold",),
+        quick=True,
+    ),
+    Case(
         "outline-50mb",
         lambda f, d: [str(sparse(f / "talk.yaml", 50 * 2**20))],
         ("talk.yaml: is 50 MB, over the 10 MB limit for an outline",),
@@ -391,6 +460,103 @@ CASES = [
         ),
     ),
     Case(
+        "theme-entity",
+        theme(
+            lambda p: repacked(p, doctype("theme1.xml", '<!ENTITY x SYSTEM "file:///etc/passwd">'))
+        ),
+        ("bad.pptx: is not a usable", "'ppt/theme/theme1.xml' declares a DTD (<!DOCTYPE>)"),
+    ),
+    Case(
+        "theme-no-master",
+        theme(lambda p: repacked(p, without("slideMaster1.xml"))),
+        ("links to 'slideMasters/slideMaster1.xml', a part it does not hold",),
+    ),
+    Case(
+        "theme-no-layout",
+        theme(lambda p: repacked(p, without("slideLayout2.xml"))),
+        ("links to '../slideLayouts/slideLayout2.xml', a part it does not hold",),
+    ),
+    Case(
+        "theme-no-theme",
+        theme(lambda p: repacked(p, without("theme1.xml"))),
+        ("links to 'theme/theme1.xml', a part it does not hold",),
+    ),
+    Case(
+        "theme-bogus-placeholder",
+        theme(
+            lambda p: repacked(
+                p, replaced("slideLayout2.xml", '<p:ph type="', '<p:ph type="bogus" x="')
+            )
+        ),
+        ("'ppt/slideLayouts/slideLayout2.xml' has a placeholder of type 'bogus'",),
+    ),
+    Case(
+        "theme-dotdot-relationship",
+        theme(
+            lambda p: repacked(
+                p, replaced("slideLayout1.xml.rels", "../slideMasters/", "../../../../")
+            )
+        ),
+        ("links to '../../../../slideMaster1.xml', outside the package",),
+    ),
+    Case(
+        "theme-external-master",
+        theme(
+            lambda p: repacked(
+                p,
+                replaced(
+                    "slideLayout1.xml.rels",
+                    'Target="../slideMasters/slideMaster1.xml"',
+                    'Target="file:///etc/passwd" TargetMode="External"',
+                ),
+            )
+        ),
+        ("links to 'file:///etc/passwd' outside the package for one of its own parts",),
+    ),
+    Case(
+        "theme-layout-of-no-kind",
+        theme(
+            lambda p: repacked(
+                p,
+                replaced(
+                    "[Content_Types].xml",
+                    '<Override PartName="/ppt/slideLayouts/slideLayout1.xml"',
+                    '<Override PartName="/elsewhere.xml"',
+                ),
+            )
+        ),
+        ("as its slideLayout, a part of another kind (application/xml)",),
+    ),
+    Case(
+        "theme-slide-size",
+        theme(
+            lambda p: repacked(
+                p, replaced("presentation.xml", '<p:sldSz cx="', '<p:sldSz cx="99999999999999" x="')
+            )
+        ),
+        ("gives the slide a width of '99999999999999' EMU",),
+    ),
+    Case(
+        "theme-many-parts",
+        theme(
+            lambda p: repacked(
+                p, lambda n, b: b, {f"ppt/junk/{i}.bin": b"" for i in range(MAX_THEME_PARTS)}
+            )
+        ),
+        ("bad.pptx: is not a usable", "parts, over the 10,000 limit"),
+        quick=True,
+    ),
+    Case(
+        "theme-part-bomb",
+        theme(
+            lambda p: repacked(
+                p, lambda n, b: b, {"ppt/media/big.bin": b"\0" * (MAX_THEME_PART + 1)}
+            )
+        ),
+        ("its part 'ppt/media/big.bin' unpacks to 100 MB, over the 100 MB limit for one part",),
+        quick=True,
+    ),
+    Case(
         "theme-is-a-folder",
         theme(lambda p: p.mkdir(), "dir.pptx", flag=True),
         ("dir.pptx: is a folder; give a .pptx or .potx theme file",),
@@ -413,7 +579,7 @@ CASES = [
     Case(
         "theme-zip-bomb",
         theme(zip_bomb, flag=True),
-        ("bad.pptx: unpacks to 4", "over the 500 MB limit for a theme"),
+        ("bad.pptx: is not a usable", "unpacks to 4095 MB, over the 100 MB limit for one part"),
         quick=True,
     ),
     # templates
@@ -449,6 +615,56 @@ CASES = [
         template("{{ (10**100) ** (10**100) }}\n"),
         ("voice.j2:1: template error: ** would make a number of more than",),
         quick=True,
+    ),
+    *(
+        Case(
+            f"template-{name}",
+            template(f"{{{{ {text} }}}}\n"),
+            (f"voice.j2:1: template error: {made} would make a text of more than 10,000,000",),
+            quick=True,
+        )
+        for name, text, made in (
+            ("format-width", "'{:>2000000000}'.format(1)", "format"),
+            ("format-precision", "'{:.2000000000f}'.format(1.0)", "format"),
+            ("format-map", "'{a:>{w}}'.format_map({'a': 1, 'w': 2000000000})", "format"),
+            ("percent", "'%2000000000d' % 1", "%"),
+            ("percent-star", "'%*d' % (2000000000, 1)", "%"),
+            ("format-filter", "'%2000000000d'|format(1)", "%"),
+            ("center-filter", "'a'|center(2000000000)", "center"),
+            ("indent-filter", "('a\\n' * 100000)|indent(1000)", "indent"),
+            ("zfill", "'a'.zfill(2000000000)", "zfill"),
+            ("ljust", "'a'.ljust(2000000000)", "ljust"),
+            ("expandtabs", "('\\t' * 1000000).expandtabs(100)", "expandtabs"),
+            ("join-separator", "('x' * 10000000).join(['a', 'b'])", "join"),
+            ("join-filter", "(['a'*9999999]*9999999)|join", "join"),
+            ("replace-empty", "('a' * 100000).replace('', 'x' * 1000)", "replace"),
+            ("wordwrap", "('a ' * 100000)|wordwrap(1, wrapstring='x' * 1000)", "wordwrap"),
+        )
+    ),
+    Case(
+        "template-doubling",
+        template(
+            "{% set s = namespace(v='ab') %}{% for i in range(40) %}"
+            "{% set s.v = s.v ~ s.v %}{% endfor %}\n"
+        ),
+        ("voice.j2:1: template error: ~ would make a text of more than 10,000,000",),
+        quick=True,
+    ),
+    Case(
+        "template-adding",
+        template(
+            "{% set s = namespace(v=['a']) %}{% for i in range(40) %}"
+            "{% set s.v = s.v + s.v %}{% endfor %}\n"
+        ),
+        ("voice.j2:1: template error: + would make a text of more than 10,000,000",),
+        quick=True,
+    ),
+    Case(
+        "template-mutates-a-dict",
+        template(
+            "{% set d = {'a': 1} %}{% for k in d %}{{ d.update({k ~ 'x': 1}) }}{% endfor %}\n"
+        ),
+        ("voice.j2:1: template error: access to attribute 'update' of 'dict' object is unsafe",),
     ),
     Case(
         "template-recursion",
@@ -519,10 +735,13 @@ def test_bad_input_is_one_line_exit_2_and_the_last_outputs_stay(
     assert good.exit_code == 0, good.output
     before = snapshot(out)
     assert set(before) == {"talk.pptx", "talk.script.md"}
+    sibling = make_talk(tmp_path / "sibling")  # a folder beside the output, never touched
+    beside = snapshot(sibling.parent)
     args = case.spoil(folder, deny)
     result, took = run(command, *args, *(["--out", str(out)] if command == "build" else []))
     refused(result, case.said)
     assert snapshot(out) == before  # byte for byte, and no temporary file beside them
+    assert snapshot(sibling.parent) == beside
     assert not (tmp_path / "build").exists()
     if case.quick:
         assert took < QUICK, f"refused after {took:.1f} s"
@@ -553,6 +772,32 @@ def test_a_format_template_is_sandboxed_and_reported_too(
 
 
 ALLOWED = ("image-dotdot", "image-absolute", "image-symlink-out", "theme-dotdot")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        "{% for i in range(100000) %}{% for j in range(100000) %}xxxxxxxx{% endfor %}{% endfor %}",
+        "{% macro f(n) %}{% if n %}{{ f(n-1) }}{{ f(n-1) }}{% endif %}{% endmacro %}{{ f(60) }}",
+    ],
+    ids=["nested-loops", "nested-output", "doubling-calls"],
+)
+def test_a_template_that_runs_too_long_is_stopped_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    from deckmaker import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_TEMPLATE_SECONDS", 1)
+    outline = make_talk(tmp_path / "talk")
+    spoil = template(text + "\n")
+    result, took = run(
+        "build", *spoil(tmp_path / "talk", lambda p: None), "--out", str(tmp_path / "out")
+    )
+    refused(result, ("voice.j2:1: template error: it ran for more than 1 s",))
+    assert took < 10
+    assert not (tmp_path / "out").exists()
+    assert outline.exists()
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.id in ALLOWED], ids=ALLOWED)
@@ -706,6 +951,33 @@ def test_import_refuses_a_bad_essay_and_keeps_the_outline_it_wrote(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.yaml", "talk"]
     if case.quick:
         assert took < QUICK
+
+
+def test_a_long_essay_of_one_section_imports_in_time_linear_in_its_length(
+    tmp_path: Path,
+) -> None:
+    """Ranking a section's sentences compared every pair (25 / 50 / 100 KB took 1 / 3.4 /
+    13 s); each is now compared with its nearest, so 4x the words take about 4x the time."""
+    from deckmaker.essay import read_essay
+
+    sentences = [" ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(6 + i % 9)) + "."
+                 for i in range(1000)]  # fmt: skip
+    took = []
+    for size in (25_000, 100_000):
+        text, n = "", 0
+        while len(text) < size:
+            text += sentences[n % len(sentences)].capitalize() + " "
+            n += 1
+        (tmp_path / f"e{size}.txt").write_text(f"A title\n\n{text}\n", encoding="utf-8")
+        start = time.perf_counter()
+        read_essay(tmp_path / f"e{size}.txt")
+        took.append(time.perf_counter() - start)
+    assert took[1] < 8 * took[0] + 0.5, took  # quadratic would be 16x
+    assert took[1] < 10, took
+
+
+PROSE = "the sleep cycle is a rhythm that our bodies keep when we rest and dream at night"
+WORDS = PROSE.split(" ")
 
 
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:

@@ -3,12 +3,15 @@ parallel across processes, each failure kept to its own input while the others s
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import Any
 
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.options import DEFAULTS, Options
@@ -90,23 +93,67 @@ def build_many(
         for talk in talks:
             outcomes[talk] = _build_one(talk, out_dir, only, formats, options)
             done(outcomes[talk])
-    else:
-        # Ctrl-C and SIGTERM are the parent's to handle: it stops handing out talks, and the
-        # workers finish the ones they hold (each talk's outputs replaced as one set) instead of
-        # each printing a traceback or dying half-way.
-        with ProcessPoolExecutor(min(jobs, len(talks)), initializer=_ignore_signals) as pool:
-            running = {
-                pool.submit(_build_one, talk, out_dir, only, formats, options): talk
-                for talk in talks
-            }
-            try:
-                for future in as_completed(running):
-                    outcomes[running[future]] = outcome = future.result()
-                    done(outcome)
-            except BaseException:  # an interrupt, however the command line raises it
-                pool.shutdown(cancel_futures=True)
-                raise
+        return [outcomes[talk] for talk in talks]
+    for outcome in _in_processes(talks, jobs, (out_dir, only, formats, options)):
+        outcomes[outcome.source] = outcome
+        done(outcome)
     return [outcomes[talk] for talk in talks]
+
+
+def _in_processes(talks: list[Path], jobs: int, how: tuple[Any, ...]) -> Iterator[Outcome]:
+    """Each talk built in a process of its own, `jobs` at a time, its outcome sent back
+    through a pipe, in the order they finish. A process that dies (the out-of-memory killer's
+    SIGKILL) is its own talk's failure, named; the others go on. Ctrl-C and SIGTERM are the
+    parent's (the workers ignore them): at the first, it ends every worker and stops."""
+    context = multiprocessing.get_context()
+    waiting = list(talks)
+    running: dict[Connection, tuple[BaseProcess, Path]] = {}
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                talk = waiting.pop(0)
+                receiver, sender = context.Pipe(duplex=False)
+                started = context.Process(target=_worker, args=(sender, talk, *how), daemon=True)
+                started.start()
+                sender.close()  # the worker's end: the pipe ends when the worker does
+                running[receiver] = (started, talk)
+            for ready in wait(list(running)):
+                assert isinstance(ready, Connection)
+                worker, talk = running.pop(ready)
+                try:
+                    outcome = ready.recv()
+                except EOFError:  # it died before it could say how it went
+                    worker.join()
+                    outcome = Outcome(talk, problems=(_died(talk, worker.exitcode),), bug=True)
+                ready.close()
+                worker.join()
+                yield outcome
+    finally:  # the parent interrupted, or done: no worker outlives it
+        for left, _ in running.values():
+            left.kill()
+            left.join()
+
+
+def _died(talk: Path, exitcode: int | None) -> str:
+    how = f"signal {-exitcode}" if exitcode is not None and exitcode < 0 else f"{exitcode}"
+    if exitcode == -signal.SIGKILL:
+        how += ", as the system ends a process that runs out of memory"
+    return f"{talk}: its build's process was ended ({how}); nothing of it was written"
+
+
+def _worker(
+    sender: Connection,
+    source: Path,
+    out_dir: Path,
+    only: tuple[str, ...],
+    formats: tuple[str, ...],
+    options: Options,
+) -> None:
+    """One talk in a process of its own, its outcome sent to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    sender.send(_build_one(source, out_dir, only, formats, options))
+    sender.close()
 
 
 def _build_one(
@@ -124,8 +171,3 @@ def _build_one(
         said = f"{source}: internal error ({type(err).__name__}: {err}); please report it"
         return Outcome(source, problems=(said,), bug=True)
     return Outcome(source, replace(built, artifacts={}))
-
-
-def _ignore_signals() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_IGN)

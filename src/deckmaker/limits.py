@@ -19,6 +19,15 @@ MAX_TEXT_BYTES = 10 * MB
 # expanded: the 5,000-section outline has 55,000. Caps an alias bomb ("billion laughs"), a
 # small file that expands without end.
 MAX_YAML_NODES = 250_000
+# A text of one paragraph in an outline (a title, a point, a note): a slide shows a few
+# hundred characters; this is about 1,700 words. A point is said on each slide it runs onto,
+# so one far past a slide would be said over and over.
+MAX_LINE_CHARS = 10_000
+# A talk's sections (the bench's largest outline has 5,000), and the items of any other list
+# (a section's points, notes, a table's rows: a slide shows a handful). A list's points are
+# matched with every sentence of its section's script, so their time grows with both.
+MAX_SECTIONS = 5_000
+MAX_ITEMS = 300
 # A picture: a camera's JPEG is 5-25 MB; its pixels, 100 megapixels (12,000 x 8,300). A picture
 # that unpacks past that is refused before it is decoded (a decompression bomb).
 MAX_IMAGE_BYTES = 50 * MB
@@ -27,13 +36,22 @@ MAX_IMAGE_PIXELS = 100_000_000
 # layouts runs to tens of MB. Caps a zip bomb.
 MAX_THEME_BYTES = 200 * MB
 MAX_THEME_UNPACKED = 500 * MB
+# A theme's parts (its zip's entries), and one part unpacked: PowerPoint's themes hold a few
+# hundred parts; the largest, a photograph or a video on a layout, tens of MB.
+MAX_THEME_PARTS = 10_000
+MAX_THEME_PART = 100 * MB
 # A template (script.md.j2, voice.j2...): the bundled ones are a few KB.
 MAX_TEMPLATE_BYTES = 1 * MB
-# What a template's `*` may make of a text or list (characters, items), and how many digits
-# its `**` may make (Python's own limit for printing a number): `'a' * 10**10` would fill the
-# memory.
+# What a template's `*` may make of a text or list (characters, items), any text it makes by
+# another route (a width, `join`, `replace`, `~`...), and how many digits its `**` may make
+# (Python's own limit for printing a number): `'a' * 10**10` would fill the memory.
 MAX_TEMPLATE_PRODUCT = 10_000_000
 MAX_TEMPLATE_DIGITS = 4300
+# All a template's render makes (its output, a macro's, a block's): five times the most text an
+# outline holds; and how long a render may run (the bundled templates take milliseconds; the
+# largest outline's script, seconds).
+MAX_TEMPLATE_OUTPUT = 50_000_000
+MAX_TEMPLATE_SECONDS = 30
 
 
 def check_size(

@@ -17,6 +17,7 @@ about" off the slides (bench/RESULTS.md).
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass
 
 from deckmaker.essay.language import (
@@ -42,6 +43,8 @@ LONGEST = 16  # and if it cannot, used only up to this long
 FEWEST_WORDS = 4  # shorter than this is a fragment, not a point
 MAX_POINTS, MIN_POINTS = 5, 3
 SENTENCES_PER_POINT = 5
+# How far apart two sentences may stand and still be compared in ranking them (`_textrank`).
+NEIGHBOURS = 100
 
 # A comma-separated stretch opening with one of these is an aside or a subordinate clause.
 SUBORDINATE = {
@@ -185,20 +188,29 @@ def _scores(
 
 def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> list[float]:
     """PageRank over sentences linked by the content words they share (TextRank's measure:
-    overlap over the sum of the logs of the lengths)."""
+    overlap over the sum of the logs of the lengths), each sentence linked to those within
+    `NEIGHBOURS` of it: every pair in a section of up to 2 x NEIGHBOURS + 1 sentences, and time
+    linear in a longer one's length rather than quadratic (a one-section essay of 100 KB)."""
     n = len(bags)
-    weights = [[0.0] * n for _ in range(n)]
+    logs = [math.log(len(b)) if len(b) > 1 else 0.0 for b in bags]
+    linked: list[list[tuple[int, float]]] = [[] for _ in range(n)]  # i -> (j, weight)
     for i in range(n):
-        for j in range(n):
-            if i != j and len(bags[i]) > 1 and len(bags[j]) > 1:
-                shared = len(bags[i] & bags[j])
-                weights[i][j] = shared / (math.log(len(bags[i])) + math.log(len(bags[j])))
-    out = [sum(row) or 1.0 for row in weights]
+        if not logs[i]:
+            continue
+        for j in range(i + 1, min(n, i + NEIGHBOURS + 1)):
+            if logs[j] and (shared := len(bags[i] & bags[j])):
+                weight = shared / (logs[i] + logs[j])
+                linked[i].append((j, weight))
+                linked[j].append((i, weight))
+    out = [sum(w for _, w in links) or 1.0 for links in linked]
+    # rank[i] takes from each sentence j linked to it its share weight / out[j]
+    sources = [[j for j, _ in links] for links in linked]
+    shares = [[w / out[j] for j, w in links] for links in linked]
     rank = [1.0] * n
     for _ in range(rounds):
         rank = [
-            (1 - damping) + damping * sum(weights[j][i] / out[j] * rank[j] for j in range(n))
-            for i in range(n)
+            (1 - damping) + damping * sum(map(operator.mul, share, [rank[j] for j in source]))
+            for source, share in zip(sources, shares, strict=True)
         ]
     return rank
 

@@ -21,7 +21,15 @@ import yaml
 from deckmaker import characters
 from deckmaker.duration import HOW, parse_duration
 from deckmaker.errors import DeckmakerError, Problem
-from deckmaker.limits import MAX_IMAGE_BYTES, MAX_THEME_BYTES, MAX_YAML_NODES
+from deckmaker.limits import (
+    MAX_IMAGE_BYTES,
+    MAX_ITEMS,
+    MAX_LINE_CHARS,
+    MAX_SECTIONS,
+    MAX_TEXT_BYTES,
+    MAX_THEME_BYTES,
+    MAX_YAML_NODES,
+)
 from deckmaker.outline.fields import CODE, COLUMN, IMAGE, OUTLINE, POINT, QUOTE, SEGMENT, TABLE
 from deckmaker.outline.model import Code, Column, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.textfile import read_text
@@ -105,16 +113,21 @@ def parse_outline(text: str, source: str = "<outline>", *, allow_outside: bool =
             "the outline is empty; it needs at least `title:` and `sections:`", source, 1
         )
     if "&" in text and _ANCHOR.search(text):  # only an anchor (&name) can be aliased (*name)
-        size = _expanded(root)
-        if size < 0:
+        nodes, chars = _expanded(root)
+        if nodes < 0:
             raise DeckmakerError.at(
                 "an alias (*name) inside the part it names would repeat it forever; remove it",
                 source,
             )
-        if size > MAX_YAML_NODES:
+        if nodes > MAX_YAML_NODES or chars > MAX_TEXT_BYTES:
+            much = (
+                f"more than {MAX_YAML_NODES:,} fields and items"
+                if nodes > MAX_YAML_NODES
+                else f"more than {MAX_TEXT_BYTES >> 20} MB of text"
+            )
             raise DeckmakerError.at(
-                f"its aliases (*name) expand it to more than {MAX_YAML_NODES:,} fields and "
-                "items, far more than a talk holds; write the repeated parts out instead",
+                f"its aliases (*name) expand it to {much}, far more than a talk holds; write "
+                "the repeated parts out instead",
                 source,
             )
     reader = _Reader(source, unfit, allow_outside)
@@ -238,7 +251,12 @@ class _Reader:
         return found
 
     def sequence(
-        self, node: yaml.Node, field: str, item: Callable[[yaml.Node, str], T | None], what: str
+        self,
+        node: yaml.Node,
+        field: str,
+        item: Callable[[yaml.Node, str], T | None],
+        what: str,
+        most: int = MAX_ITEMS,
     ) -> tuple[T, ...]:
         if _is_null(node):
             return ()
@@ -246,6 +264,13 @@ class _Reader:
             self.fail(node, field, f"expected {what}, one per line starting with '- '")
             return ()
         if not self.plain(node, field):
+            return ()
+        if len(node.value) > most:
+            self.fail(
+                node,
+                field,
+                f"holds {len(node.value):,} items, over the {most:,} it may hold; split it up",
+            )
             return ()
         items = (item(child, f"{field}[{i}]") for i, child in enumerate(node.value, 1))
         return tuple(x for x in items if x is not None)
@@ -260,6 +285,13 @@ class _Reader:
             self.fail(node, field, f"expected text, got {_kind(node)}")
             return None
         value = _collapsed(self.fitted(node, field), paragraphs) or None
+        if value and not paragraphs and len(value) > MAX_LINE_CHARS:
+            self.fail(
+                node,
+                field,
+                f"is {len(value):,} characters, over the {MAX_LINE_CHARS:,} a title, point or "
+                "note may hold; put a long passage in `script:`",
+            )
         if value and (mark := characters.mark_in(value)):
             self.fail(node, field, characters.mark_problem(mark))
         if value:
@@ -290,7 +322,7 @@ class _Reader:
             self.fail(root, "sections", "is required: a list of sections, each with a `title:`")
         else:
             sections = self.sequence(
-                fields["sections"], "sections", self.section, "a list of sections"
+                fields["sections"], "sections", self.section, "a list of sections", MAX_SECTIONS
             )
             node = fields["sections"]
             if _is_null(node) or (isinstance(node, yaml.SequenceNode) and not node.value):
@@ -794,32 +826,43 @@ def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _NULL
 
 
-def _expanded(root: yaml.Node) -> int:
-    """How many nodes the outline holds with its aliases expanded, counted without expanding
-    them (an alias is the node it names, counted once per use), up to one more than
-    `MAX_YAML_NODES`; -1 when an alias is inside the node it names, which never ends."""
-    over = MAX_YAML_NODES + 1
-    sizes: dict[int, int] = {}
+def _expanded(root: yaml.Node) -> tuple[int, int]:
+    """How many nodes and characters of text the outline holds with its aliases expanded,
+    counted without expanding them (an alias is the node it names, counted once per use), each
+    up to one more than its limit (`MAX_YAML_NODES`, `MAX_TEXT_BYTES`); (-1, 0) when an alias
+    is inside the node it names, which never ends."""
+    over = (MAX_YAML_NODES + 1, MAX_TEXT_BYTES + 1)
+    sizes: dict[int, tuple[int, int]] = {}
     open_: set[int] = set()  # nodes whose children are being counted
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+
+    def size(node: yaml.Node) -> tuple[int, int]:
+        if isinstance(node, yaml.ScalarNode):
+            return 1, len(node.value)
+        return sizes.get(id(node), (1, 0))
+
     while stack:
         node, closing = stack.pop()
         key = id(node)
         if closing:
             open_.discard(key)
-            sizes[key] = min(over, 1 + sum(sizes.get(id(c), 1) for c in _children(node)))
+            inside = [size(c) for c in _children(node)]
+            sizes[key] = (
+                min(over[0], 1 + sum(n for n, _ in inside)),
+                min(over[1], sum(c for _, c in inside)),
+            )
         elif key in open_:
-            return -1  # popped again while its own children are counted: it contains itself
+            return -1, 0  # popped again while its own children are counted: it contains itself
         elif key not in sizes:
             open_.add(key)
             stack.append((node, True))
-            # texts count one each, without a visit of their own
+            # texts are counted where they stand, without a visit of their own
             stack.extend(
                 (c, False)
                 for c in _children(node)
                 if not isinstance(c, yaml.ScalarNode) and id(c) not in sizes
             )
-    return sizes.get(id(root), 1)
+    return size(root)
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

@@ -49,6 +49,7 @@ DIVIDER_MIN_SECTIONS = 3
 DIVIDER_MIN_SLIDES_PER_SECTION = 2
 # The closing slide's message is one of the last this many sentences of the author's.
 LAST_SENTENCES = 3
+BUDGET_ROUNDS = 4  # plans made again at most to keep quotes and statements under their share
 _PAUSE_MARK = re.compile(r"\[\s*pause\s*\]", re.I)
 # What is said over a slide the script never reaches, by what it shows (voice macros).
 _MORE = {Layout.CODE: "more_code", Layout.TABLE: "more_table"}
@@ -67,9 +68,15 @@ def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options =
     rate = chosen.wpm or DEFAULT_WPM
     planner = _Planner(outline, voice, frames, limit, chosen.reveal)
     plan = planner.plan(rate)
-    allowed = planner.statements.budget(plan)
-    if allowed is not None:  # too many: plan again with the statements the deck can hold
-        plan = _Planner(outline, voice, frames, limit, chosen.reveal, allowed).plan(rate)
+    # Too many statements: plan again with those the deck can hold. A stretch that loses its
+    # statement is said over a neighbour, so the deck has fewer slides than the budget counted
+    # on: budget again from what was planned, until the share holds (fewer each time).
+    for _ in range(BUDGET_ROUNDS):
+        allowed = planner.statements.budget(plan)
+        if allowed is None:
+            break
+        planner = _Planner(outline, voice, frames, limit, chosen.reveal, allowed)
+        plan = planner.plan(rate)
     said = (voice.warning,) if voice.warning else ()
     plan = replace(plan, target=chosen.target, read_warnings=(*outline.warnings, *said))
     return _curled(plan) if chosen.curly_quotes else plan

@@ -61,8 +61,9 @@ class Statements:
         has not): as many as keep quotes and statements under SHARE of the slides, those over
         the longest stretches first."""
         slides = plan.slides
-        quotes = sum(1 for s in slides if s.layout is Layout.QUOTE)
         stated = len(self.numbers)
+        # quotes, and points set large as statements (a lone point on a later page), stay
+        quotes = sum(1 for s in slides if s.layout in (Layout.QUOTE, Layout.STATEMENT)) - stated
         if quotes + stated < SHARE * len(slides):
             return None
         others = len(slides) - quotes - stated  # slides that stay, whatever is dropped

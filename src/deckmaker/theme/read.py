@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.exc import PythonPptxError
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
@@ -57,6 +58,19 @@ def read_theme(path: Path, digest: str = "") -> Theme:
     """Open the theme once to choose its layouts and read their text boxes; a file that cannot
     hold a deck is an error that says what it lacks."""
     prs = open_presentation(path)
+    try:
+        return _read(prs, path, digest)
+    except (KeyError, ValueError, etree.LxmlError, PythonPptxError) as err:
+        # what python-pptx raises on a value out of its range past the package's own checks
+        # (theme.parts): the theme's fault, not ours
+        raise DeckmakerError.at(
+            f"is not a usable .pptx or .potx theme: {err}; give a theme saved by PowerPoint, "
+            "Keynote or LibreOffice",
+            str(path),
+        ) from None
+
+
+def _read(prs: Presentation, path: Path, digest: str) -> Theme:
     layouts = all_layouts(prs)
     chosen, notices = _choose(prs, layouts, path)
     reshaped = make_room(prs, layouts, {layouts.index(lay) for lay in chosen.values()})

@@ -573,6 +573,18 @@ CASES = [
         ("'ppt/slideLayouts/slideLayout2.xml' holds a character no deck may hold (U+007F)",),
     ),
     Case(
+        "theme-layout-of-no-type",
+        theme(
+            lambda p: repacked(p, replaced("slideLayout2.xml", ' type="obj" ', ' type="False" '))
+        ),
+        ("'ppt/slideLayouts/slideLayout2.xml' has 'False' for the type of a sldLayout",),
+    ),
+    Case(
+        "theme-part-named-on-two-lines",
+        theme(lambda p: repacked(p, lambda n, b: b, {"ppt/\n0.xml": b"bogus"})),
+        ("its part 'ppt/\\n0.xml' is not well-formed XML",),
+    ),
+    Case(
         "theme-many-parts",
         theme(
             lambda p: repacked(

@@ -127,7 +127,9 @@ class _Planner:
         self.proper = proper_words(outline)
         self.readings: set[str] = set()  # quotes read out by the voice: never a statement
         self.statements = Statements(allowed)
-        self.talk = talk(outline, self.proper)
+        said = talk(outline, self.proper)
+        topics = tuple(replace(t, voice=voice.name) for t in said.topics)
+        self.talk = replace(said, topics=topics)
         message = self.last_message()
         if message:  # the closing slide shows it: no statement says it before
             self.statements.reserve(message)

@@ -63,6 +63,7 @@ class Topic:
     order: int  # place in the talk (intro 0, sections 1…n, outro n+1), to vary the wording
     gist: str = ""  # the point a recap says: the first plain one said as written; "" if none
     talk: str = ""  # the talk's title, so that wording varies from talk to talk
+    voice: str = ""  # the voice it is said in (video, talk, podcast), for its own ways in
 
 
 @dataclass(frozen=True)

@@ -296,6 +296,11 @@ VOICE_VARIABLES = (
     ),
     Variable("topic.title", "Its title, as written.", "{{ talk.topics[0].title }}"),
     Variable(
+        "topic.voice",
+        "The voice it is said in (`video`, `talk`, `podcast`), for the voice's own ways in.",
+        "{{ talk.topics[0].voice }}",
+    ),
+    Variable(
         "topic.talk",
         "The talk's title, to vary wording from talk to talk (`in_turn`).",
         "{{ talk.topics[0].talk }}",

@@ -38,11 +38,12 @@ READING = (
 # front matter, a byline, an HTML table, Spanish (comparacion…); <sup> notes (error-handling);
 # headingless Markdown with indented code (errors-are-values); a local picture with a long
 # description, [^n] notes with bare addresses (imposter-syndrome); an embedded tweet
-# (rustdoc-performance); very short, YAML tags (go-at-oscon); a chat log quoted (fearless…).
+# (rustdoc-performance); very short, YAML tags (go-at-oscon); a chat log quoted (fearless…);
+# 12,000 words of plain text with no headings, the most statements of the corpus (walking).
 SHAPES = (
     "check-cfg.md", "comparacion-herramientas-k8s.md", "error-handling-group.md",
     "errors-are-values.md", "imposter-syndrome.md", "rustdoc-performance.md",
-    "go-at-oscon-2014.md", "fearless-concurrency-firefox.md",
+    "go-at-oscon-2014.md", "fearless-concurrency-firefox.md", "walking.txt",
 )  # fmt: skip
 
 

@@ -38,11 +38,12 @@ READING = (
 # front matter, a byline, an HTML table, Spanish (comparacion…); <sup> notes (error-handling);
 # headingless Markdown with indented code (errors-are-values); a local picture with a long
 # description, [^n] notes with bare addresses (imposter-syndrome); an embedded tweet
-# (rustdoc-performance); very short, YAML tags (go-at-oscon); a chat log quoted (fearless…).
+# (rustdoc-performance); very short, YAML tags (go-at-oscon); a chat log quoted (fearless…);
+# 12,000 words of plain text with no headings, the most statements of the corpus (walking).
 SHAPES = (
     "check-cfg.md", "comparacion-herramientas-k8s.md", "error-handling-group.md",
     "errors-are-values.md", "imposter-syndrome.md", "rustdoc-performance.md",
-    "go-at-oscon-2014.md", "fearless-concurrency-firefox.md",
+    "go-at-oscon-2014.md", "fearless-concurrency-firefox.md", "walking.txt",
 )  # fmt: skip
 
 
@@ -391,3 +392,13 @@ def test_a_sentence_that_pointed_at_an_address_ends_where_it_was() -> None:
     essay = "# Notes\n\n## Bugs\n\nRust does no such adjustment, hence the issue reported at\n<https://github.com/rust-lang/rust/issues/54341>.\n"
     (section,) = import_essay(essay, "essay.md", markdown=True).sections
     assert section.script == "Rust does no such adjustment, hence the issue reported."
+
+
+def test_a_front_matter_title_in_markdown_is_its_words() -> None:
+    essay = (
+        '+++\ntitle = "Changes to `u128`/`i128` layout in **1.77**"\n+++\n\n'
+        "Rust has long had an inconsistency with C here.\n\n## Background\n\nMore words.\n"
+    )
+    assert import_essay(essay, "essay.md", markdown=True).title == (
+        "Changes to u128/i128 layout in 1.77"
+    )

@@ -99,9 +99,15 @@ def import_essay(
         )
     about = read_about(text, source)
     if markdown:
-        from deckmaker.essay.markdown import read_markdown
+        from deckmaker.essay.markdown import read_markdown, words_of
 
         essay = read_markdown(about.body)
+        # the front matter's title and description are Markdown too: their words, no markup
+        about = replace(
+            about,
+            title=about.title and words_of(about.title),
+            subtitle=about.subtitle and words_of(about.subtitle),
+        )
     else:
         from deckmaker.essay.plain import read_plain
 

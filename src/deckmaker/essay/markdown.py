@@ -154,6 +154,13 @@ def read_markdown(text: str) -> Essay:
     return _assemble(parts, tuple(footnotes))
 
 
+def words_of(text: str) -> str:
+    """A line of Markdown (a front matter's title) as its words: "Changes to `u128` layout"
+    is "Changes to u128 layout"."""
+    tokens = MarkdownIt("commonmark").parseInline(text)
+    return " ".join(_Inline(tokens[0]).said.split()) if tokens else text
+
+
 def _paragraph(inline: _Inline, body: _Body, footnotes: list[tuple[str, str]]) -> None:
     body.show_notes.extend(inline.show_notes)
     body.notes.extend(inline.notes)

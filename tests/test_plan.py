@@ -165,10 +165,10 @@ sections:
                         Kind.CLOSING,
                         Layout.COVER,
                         # the talk's last message; "Beta words." is too short to be one, so
-                        # the talk's title
-                        "Tiny",
+                        # the voice's closing title over the talk's (not a second "Tiny")
+                        "Thank You!",
                         48,
-                        "Sam",
+                        "Tiny\nSam",
                         body_pt=24,
                         spoken=(signoff,),
                     ),

@@ -260,10 +260,13 @@ class _Planner:
         title = self.voice.say("closing_title")
         message = self.last_message()
         # the talk's title under its message, as the title slide shows it; who gives it (or
-        # wrote it) below
+        # wrote it) below. With no message to end on, the voice's closing title over the talk's:
+        # the title slide's own title again would be a second slide of one title.
         by = o.host or o.author
         cover = (
-            self.drafts.closing(message, o.title, by) if message else self.drafts.cover(o.title, by)
+            self.drafts.closing(message, o.title, by)
+            if message
+            else self.drafts.cover(title, "\n".join(x for x in (o.title, by) if x))
         )
         # The closing slide comes up for the sign-off and stays up for all of it; the recap
         # slide is up until then.
@@ -281,7 +284,7 @@ class _Planner:
         """What the closing slide says, the talk's last message: the outro's last point, else
         the last of the author's closing sentences (the outro's script, else the last
         section's) that reads as a line on its own (pace.pull_quotes) and does not sign off;
-        None when there is none (the slide then shows the talk's title)."""
+        None when there is none (the slide then shows the voice's closing title)."""
         outro, sections = self.outline.outro, self.outline.sections
         if outro and outro.points:
             return outro.points[-1].text

@@ -1053,6 +1053,29 @@ def test_a_control_character_in_a_file_name_is_shown_escaped(tmp_path: Path) -> 
     assert "\x1b" not in result.stderr and len(result.stderr.splitlines()) == 1
 
 
+def test_a_link_at_an_outputs_name_is_replaced_by_a_new_file_of_the_usual_mode(
+    tmp_path: Path,
+) -> None:
+    outline = make_talk(tmp_path / "talk")
+    target = tmp_path / "target.txt"
+    target.write_text("theirs")
+    target.chmod(0o4755)  # setuid: never to be given to a deck
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "talk.pptx").symlink_to(target)
+    result, _ = run("build", str(outline), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    deck = out / "talk.pptx"
+    assert not deck.is_symlink() and deck.stat().st_mode & 0o7777 == 0o666 & ~_umask()
+    assert target.read_text() == "theirs" and target.stat().st_mode & 0o7777 == 0o4755
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:
     file = tmp_path / "notes.txt"
     file.write_text("mine")

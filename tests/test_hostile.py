@@ -14,6 +14,7 @@ import io
 import os
 import struct
 import time
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -1074,6 +1075,19 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_a_picture_just_under_the_pixel_limit_brings_no_raw_pillow_warning(
+    tmp_path: Path,
+) -> None:
+    """95 megapixels: within deckmaker's limit, over Pillow's (89), which python-pptx meets."""
+    outline = make_talk(tmp_path / "talk")
+    Image.new("1", (10_000, 9_500)).save(tmp_path / "talk" / "picture.png")
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        result, _ = run("build", str(outline), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert not [w for w in warned if issubclass(w.category, Image.DecompressionBombWarning)]
 
 
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:

@@ -1090,6 +1090,27 @@ def test_a_picture_just_under_the_pixel_limit_brings_no_raw_pillow_warning(
     assert not [w for w in warned if issubclass(w.category, Image.DecompressionBombWarning)]
 
 
+def test_watch_is_not_woken_by_its_own_outputs(tmp_path: Path) -> None:
+    """Outputs written into the templates folder it watches: one build, then only saves."""
+    import subprocess
+    import sys
+
+    outline = make_talk(tmp_path / "talk")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    watching = subprocess.Popen(
+        [sys.executable, "-m", "deckmaker", "watch", str(outline), "--out", str(mine),
+         "--templates", str(mine), "--only", "script"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    time.sleep(6)
+    (mine / "script.md.j2").write_text("# {{ plan.title }}\n", encoding="utf-8")  # a save
+    time.sleep(3)
+    watching.terminate()
+    said, _ = watching.communicate(timeout=20)
+    assert said.count(" wrote ") == 2, said  # the first build, and the one the save asked for
+
+
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:
     file = tmp_path / "notes.txt"
     file.write_text("mine")

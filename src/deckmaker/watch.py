@@ -64,9 +64,10 @@ def watch(
     always = {source.resolve()} | ({templates.resolve()} if templates else set())
     wanted = set(always)
     before: Stamps = {}
+    written: set[Path] = set()  # what the last build wrote: its own writes are no change
 
     def attempt(changed: Iterable[Path]) -> None:
-        nonlocal wanted, before
+        nonlocal wanted, before, written
         start = time.perf_counter()
         before = stamps(wanted)  # taken first: a save during the build is seen afterwards
         try:
@@ -74,14 +75,19 @@ def watch(
         except DeckmakerError as err:
             report(Failed(err, tuple(sorted(changed))))
             return
+        written = {p.resolve() for p in built.files.values()}
         read = always | {p.resolve() for p in built.read}
         if read != wanted:
             wanted, before = read, {**stamps(read - wanted), **before}
+        # a folder watched (--templates) that the outputs went into changed by our own hand
+        before.update(stamps({p for p in wanted if p.is_dir()}))
         report(Rebuilt(built, time.perf_counter() - start, tuple(sorted(changed))))
         gc.collect()  # now, while waiting for a save, not during the next build
 
     def relevant(change: watchfiles.Change, path: str) -> bool:
         seen = Path(path)
+        if seen in written or seen.name.startswith(".deckmaker"):
+            return False  # the build's own outputs, and where it stages them
         return seen in wanted or seen.parent in wanted  # a file, or a file in the templates folder
 
     attempt(())

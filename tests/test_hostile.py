@@ -295,6 +295,22 @@ CASES = [
         ("talk.yaml: cannot be read (permission",),
     ),
     Case(
+        "outline-fifo",
+        lambda f, d: (
+            (f / "talk.yaml").unlink(),
+            os.mkfifo(f / "talk.yaml"),
+            [str(f / "talk.yaml")],
+        )[2],
+        ("talk.yaml: is a named pipe (FIFO), not a file; give the path of an",),
+        quick=True,
+    ),
+    Case(
+        "theme-fifo",
+        theme(os.mkfifo, flag=True),
+        ("bad.pptx: is a named pipe (FIFO), not a file; give a .pptx or .potx",),
+        quick=True,
+    ),
+    Case(
         "outline-is-a-folder",
         lambda f, d: ((f / "x.yaml").mkdir(), [str(f / "x.yaml")])[1],
         ("x.yaml: ", "folder"),
@@ -357,6 +373,16 @@ CASES = [
         quick=True,
     ),
     Case("essay-binary", essay(lambda p: p.write_bytes(b"\x89PNG\x00\x00")), ("a binary file",)),
+    Case(
+        "outline-utf16",
+        outline_text(GOOD.encode("utf-16-le")),
+        ("talk.yaml: is UTF-16 text; save it as UTF-8",),
+    ),
+    Case(
+        "essay-utf32",
+        essay(lambda p: p.write_bytes("A title\n\nSome words.\n".encode("utf-32"))),
+        ("talk.txt: is UTF-32 text; save it as UTF-8",),
+    ),
     # pictures
     Case(
         "text-named-png",
@@ -537,6 +563,28 @@ CASES = [
         ("gives the slide a width of '99999999999999' EMU",),
     ),
     Case(
+        "theme-no-number",
+        theme(lambda p: repacked(p, replaced("slideMaster1.xml", '<a:off x="0"', '<a:off x=""'))),
+        ("'ppt/slideMasters/slideMaster1.xml' has '' for the x of a off, where a whole number",),
+    ),
+    Case(
+        "theme-unfit-character",
+        theme(lambda p: repacked(p, replaced("slideLayout2.xml", 'name="', 'name="\x7f'))),
+        ("'ppt/slideLayouts/slideLayout2.xml' holds a character no deck may hold (U+007F)",),
+    ),
+    Case(
+        "theme-layout-of-no-type",
+        theme(
+            lambda p: repacked(p, replaced("slideLayout2.xml", ' type="obj" ', ' type="False" '))
+        ),
+        ("'ppt/slideLayouts/slideLayout2.xml' has 'False' for the type of a sldLayout",),
+    ),
+    Case(
+        "theme-part-named-on-two-lines",
+        theme(lambda p: repacked(p, lambda n, b: b, {"ppt/\n0.xml": b"bogus"})),
+        ("its part 'ppt/\\n0.xml' is not well-formed XML",),
+    ),
+    Case(
         "theme-many-parts",
         theme(
             lambda p: repacked(
@@ -681,6 +729,16 @@ CASES = [
         template("x" * (2 * 2**20)),
         ("voice.j2: is 2 MB, over the 1 MB limit for a template",),
         quick=True,
+    ),
+    Case(
+        "template-linked-out",
+        lambda f, d: (
+            (f / "secret.txt").write_text("{{ plan.title }} and a secret"),
+            (f / "mine").mkdir(),
+            (f / "mine" / "voice.j2").symlink_to(f / "secret.txt"),
+            [str(f / "talk.yaml"), "--templates", str(f / "mine")],
+        )[3],
+        ("mine/voice.j2: leads outside its folder (a link to", "secret.txt); copy the template"),
     ),
     Case(
         "templates-unreadable",
@@ -920,6 +978,12 @@ IMPORTED = [c for c in CASES if c.id in ("essay-50mb", "essay-binary")] + [
         ("notes.md: is a folder; give an essay",),
     ),
     Case(
+        "essay-fifo",
+        essay(os.mkfifo),
+        ("talk.txt: is a named pipe (FIFO), not a file; give the path of a .txt or .md essay",),
+        quick=True,
+    ),
+    Case(
         "essay-unreadable",
         unreadable_essay,
         ("talk.txt: cannot be read (permission denied)",),
@@ -978,6 +1042,15 @@ def test_a_long_essay_of_one_section_imports_in_time_linear_in_its_length(
 
 PROSE = "the sleep cycle is a rhythm that our bodies keep when we rest and dream at night"
 WORDS = PROSE.split(" ")
+
+
+def test_a_control_character_in_a_file_name_is_shown_escaped(tmp_path: Path) -> None:
+    """A newline in a name would split the message; an escape would reach the terminal."""
+    outline = tmp_path / "talk\x1b]0;owned\x07\nname.yaml"
+    outline.write_text("title: [\n", encoding="utf-8")
+    result, _ = run("validate", str(outline))
+    refused(result, ("talk\\x1b]0;owned\\x07\\nname.yaml:2: is not valid YAML",))
+    assert "\x1b" not in result.stderr and len(result.stderr.splitlines()) == 1
 
 
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:

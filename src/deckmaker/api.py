@@ -21,6 +21,7 @@ from deckmaker.formats import DEFAULT_FORMAT, FORMATS
 from deckmaker.options import Options, specs
 from deckmaker.pipeline import ARTIFACTS, Artifact, Built, render, write
 from deckmaker.planning import Plan
+from deckmaker.textfile import refuse_special
 
 if TYPE_CHECKING:
     from deckmaker.narration.speak import Progress
@@ -78,6 +79,7 @@ def _source(source: str | Path) -> Path:
             field="source",
         )
     path = Path(source)
+    refuse_special(path, "give the path of an outline or an essay")
     if not path.is_file():
         raise DeckmakerError.at("no such file; check the path", str(path))
     return path

@@ -15,7 +15,8 @@ class Problem:
     field: str | None = None
 
     def __str__(self) -> str:
-        where = ":".join(str(part) for part in (self.file, self.line) if part is not None)
+        file = _escaped(self.file) if self.file is not None else None
+        where = ":".join(str(part) for part in (file, self.line) if part is not None)
         text = f"{self.field}: {self.message}" if self.field else self.message
         return f"{where}: {text}" if where else text
 
@@ -36,3 +37,11 @@ class DeckmakerError(Exception):
         field: str | None = None,
     ) -> DeckmakerError:
         return cls(Problem(message, file, line, field))
+
+
+def _escaped(name: str) -> str:
+    """A file's name as a message may show it: a control character (a newline, which would
+    split the line; an escape, which a terminal would obey) written as Python writes it."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)

@@ -190,6 +190,7 @@ class _Loader(jinja2.FileSystemLoader):
         pieces = jinja2.loaders.split_template_path(template)
         found = [p for f in self.searchpath if os.path.isfile(p := os.path.join(f, *pieces))]
         if found:  # the file Jinja2 will read: the first
+            _inside(found[0])
             check_size(found[0], MAX_TEMPLATE_BYTES, "a template")
         try:
             return super().get_source(environment, template)
@@ -198,6 +199,19 @@ class _Loader(jinja2.FileSystemLoader):
                 f"is not UTF-8 text (byte 0x{err.object[err.start]:02x}); save it as UTF-8",
                 found[0] if found else template,
             ) from None
+
+
+def _inside(path: str) -> None:
+    """Refuse a template that is a symbolic link out of its folder, as an outline's `image:`
+    leading out is refused: a folder of templates from elsewhere could pull any readable file
+    into the script."""
+    folder = os.path.dirname(path)
+    real = os.path.realpath(path)
+    if os.path.commonpath([os.path.realpath(folder), real]) != os.path.realpath(folder):
+        raise DeckmakerError.at(
+            f"leads outside its folder (a link to {real}); copy the template into the folder",
+            path,
+        )
 
 
 class _QuietCache(jinja2.FileSystemBytecodeCache):

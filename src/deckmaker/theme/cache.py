@@ -85,14 +85,16 @@ def stamps(*more: object) -> tuple[object, ...]:
         layouts,
         model,
         palette,
+        parts,
+        presentation,
         read,
         room,
     )
 
     found = []
     # palette, highlight, contrast: the code's colours and font
-    for module in (read, model, inert, layouts, frames, fonts, colours, room, brand, palette,
-                   highlight, contrast, *more):  # fmt: skip
+    for module in (read, parts, presentation, model, inert, layouts, frames, fonts, colours,
+                   room, brand, palette, highlight, contrast, *more):  # fmt: skip
         try:
             stat = os.stat(getattr(module, "__file__", None) or "")
         except OSError:

@@ -9,12 +9,14 @@ one sentence naming the part."""
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
+from deckmaker.characters import unfit_in
 from deckmaker.limits import MAX_THEME_PART, MAX_THEME_PARTS, MAX_THEME_UNPACKED
 
 PKG_NS = "http://schemas.openxmlformats.org/package/2006/"
@@ -39,6 +41,44 @@ PLACEHOLDER = {
     "orient": {"horz", "vert"},
     "sz": {"full", "half", "quarter"},
 }  # fmt: skip
+# Attributes that hold a whole number wherever deckmaker or python-pptx reads them, by the
+# local name of their element (ECMA-376's ST_Coordinate, ST_Percentage, ST_StyleMatrixColumnIndex,
+# ST_TextFontSize...): a position, a size, a style's index, a colour's tint or shade, a font size.
+WHOLE = {
+    **dict.fromkeys(("off", "chOff"), ("x", "y")),
+    **dict.fromkeys(("ext", "chExt", "sldSz", "notesSz"), ("cx", "cy")),
+    **dict.fromkeys(("bgRef", "fillRef", "lnRef", "effectRef"), ("idx",)),
+    **dict.fromkeys(("rPr", "defRPr", "endParaRPr"), ("sz", "spc", "kern", "baseline")),
+    **dict.fromkeys(("pPr", *(f"lvl{n}pPr" for n in range(1, 10))),
+                    ("lvl", "marL", "marR", "indent", "defTabSz")),
+    **dict.fromkeys(("tint", "shade", "alpha", "lumMod", "lumOff", "satMod", "satOff", "hueMod",
+                     "hueOff", "alphaMod", "alphaOff", "spcPts", "spcPct", "buSzPct", "buSzPts",
+                     "gs"), ("val", "pos")),
+    "bodyPr": ("lIns", "tIns", "rIns", "bIns", "rot", "numCol", "spcCol"),
+    "ln": ("w",),
+    "xfrm": ("rot",),
+}  # fmt: skip
+_INTEGER = re.compile(r"-?[0-9]{1,15}")
+# ...of them, those that are a size (ST_PositiveCoordinate): never below zero.
+SIZES = frozenset(("cx", "cy"))
+# Attributes that hold one of a fixed set of values, by their element's local name (ECMA-376's
+# ST_SlideLayoutType, ST_SchemeColorVal): a reader such as openxml-audit refuses a deck with
+# another.
+_LAYOUT_TYPES = (
+    "blank chart chartAndTx clipArtAndTx clipArtAndVertTx cust dgm fourObj mediaAndTx obj "
+    "objAndTwoObj objAndTx objOnly objOverTx objTx picTx secHead tbl title titleOnly twoColTx "
+    "twoObj twoObjAndObj twoObjAndTx twoObjOverTx twoTxTwoObj tx txAndChart txAndClipArt "
+    "txAndMedia txAndObj txAndTwoObj txOverObj vertTitleAndTx vertTitleAndTxOverChart vertTx"
+)
+_SCHEME_COLOURS = (
+    "bg1 tx1 bg2 tx2 accent1 accent2 accent3 accent4 accent5 accent6 hlink folHlink phClr dk1 "
+    "lt1 dk2 lt2"
+)
+CHOICES = {
+    "sldLayout": ("type", frozenset(_LAYOUT_TYPES.split())),
+    "schemeClr": ("val", frozenset(_SCHEME_COLOURS.split())),
+}
+_HEX_COLOUR = re.compile(r"[0-9A-Fa-f]{6}")
 # A slide's width and height, in EMU, as ECMA-376 bounds them (1 to 56 inches).
 SLIDE_SIZE = (914400, 51206400)
 
@@ -56,7 +96,7 @@ def check_size(src: zipfile.ZipFile) -> None:
     for item in items:
         if item.file_size > MAX_THEME_PART:
             raise BrokenTheme(
-                f"its part '{item.filename}' unpacks to {item.file_size >> 20} MB, over the "
+                f"its part {item.filename!r} unpacks to {item.file_size >> 20} MB, over the "
                 f"{MAX_THEME_PART >> 20} MB limit for one part (a zip bomb?)"
             )
     unpacked = sum(item.file_size for item in items)
@@ -80,6 +120,9 @@ def check_parts(src: zipfile.ZipFile) -> None:
             _check_rels(name, tree, names, types)
         elif types(name) in (CT.PML_SLIDE_MASTER, CT.PML_SLIDE_LAYOUT):
             _check_placeholders(name, tree)
+            _check_numbers(name, tree)
+        elif types(name) == CT.OFC_THEME:
+            _check_numbers(name, tree)
         elif types(name) in (CT.PML_PRESENTATION_MAIN, TEMPLATE_MAIN):
             _check_slide_size(name, tree)
 
@@ -91,9 +134,14 @@ def _parsed(src: zipfile.ZipFile, name: str) -> etree._Element:
     try:
         root = etree.fromstring(src.read(name), parser)
     except etree.XMLSyntaxError as err:
-        raise BrokenTheme(f"its part '{name}' is not well-formed XML ({err.msg})") from None
+        raise BrokenTheme(f"its part {name!r} is not well-formed XML ({err.msg})") from None
+    unfit = unfit_in(etree.tostring(root, encoding="unicode"))
+    if unfit:  # a deck copies the theme's masters and layouts as they are
+        raise BrokenTheme(
+            f"its part {name!r} holds a character no deck may hold (U+{ord(unfit[0][1][0]):04X})"
+        )
     if root.getroottree().docinfo.internalDTD is not None:
-        raise BrokenTheme(f"its part '{name}' declares a DTD (<!DOCTYPE>), as no Office file does")
+        raise BrokenTheme(f"its part {name!r} declares a DTD (<!DOCTYPE>), as no Office file does")
     return root
 
 
@@ -117,7 +165,7 @@ def _check_rels(name: str, root: etree._Element, names: set[str], types) -> None
     folder = posixpath.dirname(posixpath.dirname(name))  # ppt/slides/_rels/x.rels -> ppt/slides
     for rel in root.findall(f"{{{PKG_NS}relationships}}Relationship"):
         kind, target = rel.get("Type", ""), rel.get("Target", "")
-        said = f"'{name}' links to {target!r}"
+        said = f"{name!r} links to {target!r}"
         if rel.get("TargetMode") == "External":
             if kind in STRUCTURE:
                 raise BrokenTheme(f"{said} outside the package for one of its own parts")
@@ -141,11 +189,34 @@ def _check_placeholders(name: str, root: etree._Element) -> None:
             value = ph.get(attribute)
             if value is not None and value not in allowed:
                 raise BrokenTheme(
-                    f"'{name}' has a placeholder of {attribute} {value!r}, which PowerPoint "
+                    f"{name!r} has a placeholder of {attribute} {value!r}, which PowerPoint "
                     "does not know"
                 )
         if not ph.get("idx", "0").isdigit():
-            raise BrokenTheme(f"'{name}' has a placeholder numbered {ph.get('idx')!r}")
+            raise BrokenTheme(f"{name!r} has a placeholder numbered {ph.get('idx')!r}")
+
+
+def _check_numbers(name: str, root: etree._Element) -> None:
+    """Whole numbers (sizes not below zero), the values of a fixed set and colours (six hex
+    digits) where the attributes named above hold them."""
+    for element in root.iter(etree.Element):
+        local = etree.QName(element).localname
+        for attribute in WHOLE.get(local, ()):
+            value = element.get(attribute)
+            if value is None:
+                continue
+            if not _INTEGER.fullmatch(value.strip()) or (attribute in SIZES and int(value) < 0):
+                raise BrokenTheme(
+                    f"{name!r} has {value!r} for the {attribute} of a {local}, where a "
+                    f"{'size' if attribute in SIZES else 'whole number'} belongs"
+                )
+        attribute, allowed = CHOICES.get(local, ("", frozenset()))
+        value = element.get(attribute) if attribute else None
+        if value is not None and value not in allowed:
+            raise BrokenTheme(f"{name!r} has {value!r} for the {attribute} of a {local}")
+        colour = element.get("val") if local == "srgbClr" else None
+        if colour is not None and not _HEX_COLOUR.fullmatch(colour):
+            raise BrokenTheme(f"{name!r} has {colour!r} for a colour (six hex digits)")
 
 
 def _check_slide_size(name: str, root: etree._Element) -> None:
@@ -157,6 +228,6 @@ def _check_slide_size(name: str, root: etree._Element) -> None:
         value = size.get(attribute, "")
         if not value.isdigit() or not low <= int(value) <= high:
             raise BrokenTheme(
-                f"'{name}' gives the slide a {'width' if attribute == 'cx' else 'height'} of "
+                f"{name!r} gives the slide a {'width' if attribute == 'cx' else 'height'} of "
                 f"{value!r} EMU, outside the 1 to 56 inches a slide may be"
             )

@@ -15,7 +15,7 @@ from pptx.presentation import Presentation
 from deckmaker.errors import DeckmakerError
 from deckmaker.limits import MAX_THEME_BYTES
 from deckmaker.limits import check_size as check_file_size
-from deckmaker.textfile import unreadable
+from deckmaker.textfile import refuse_special, unreadable
 from deckmaker.theme.parts import BrokenTheme, check_parts, check_size
 
 TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
@@ -29,6 +29,7 @@ def open_presentation(path: Path) -> Presentation:
     template's content type, though the package is the same). A file that is no presentation,
     or is too large, says so and what to give instead."""
     name = str(path)
+    refuse_special(path, "give a .pptx or .potx file")
     try:
         with path.open("rb") as f:
             check_file_size(f.fileno(), MAX_THEME_BYTES, "a theme", name)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
+from deckmaker.textfile import refuse_special
 
 THEMES_FOLDER = "themes"
 DEFAULT_THEME = "light"
@@ -22,6 +23,7 @@ def theme_path(spec: str | Path | None, fallback: Path | None = None) -> Path:
     if path.suffix.lower() in SUFFIXES or path.exists():
         if path.is_dir():
             raise DeckmakerError.at("is a folder; give a .pptx or .potx theme file", str(path))
+        refuse_special(path, "give a .pptx or .potx theme file")
         if not path.is_file():
             raise DeckmakerError.at("no such theme file; check the path", str(path))
         return path

@@ -14,6 +14,7 @@ import io
 import os
 import struct
 import time
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -1051,6 +1052,42 @@ def test_a_control_character_in_a_file_name_is_shown_escaped(tmp_path: Path) -> 
     result, _ = run("validate", str(outline))
     refused(result, ("talk\\x1b]0;owned\\x07\\nname.yaml:2: is not valid YAML",))
     assert "\x1b" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_link_at_an_outputs_name_is_replaced_by_a_new_file_of_the_usual_mode(
+    tmp_path: Path,
+) -> None:
+    outline = make_talk(tmp_path / "talk")
+    target = tmp_path / "target.txt"
+    target.write_text("theirs")
+    target.chmod(0o4755)  # setuid: never to be given to a deck
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "talk.pptx").symlink_to(target)
+    result, _ = run("build", str(outline), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    deck = out / "talk.pptx"
+    assert not deck.is_symlink() and deck.stat().st_mode & 0o7777 == 0o666 & ~_umask()
+    assert target.read_text() == "theirs" and target.stat().st_mode & 0o7777 == 0o4755
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_a_picture_just_under_the_pixel_limit_brings_no_raw_pillow_warning(
+    tmp_path: Path,
+) -> None:
+    """95 megapixels: within deckmaker's limit, over Pillow's (89), which python-pptx meets."""
+    outline = make_talk(tmp_path / "talk")
+    Image.new("1", (10_000, 9_500)).save(tmp_path / "talk" / "picture.png")
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        result, _ = run("build", str(outline), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert not [w for w in warned if issubclass(w.category, Image.DecompressionBombWarning)]
 
 
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:

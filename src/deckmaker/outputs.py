@@ -50,9 +50,11 @@ sets_replaced = 0
 def replace_set(folder: Path, files: Mapping[str, bytes], drop: Iterable[str] = ()) -> list[Path]:
     """Write `files` (name -> bytes) into `folder` (created if needed) as one set, replacing
     files of the same names, and delete the names in `drop` with them; where each went. New
-    files get the usual mode (0666 less the umask), replaced ones keep theirs. Every check
-    comes before anything is written: a folder that is a file, a target that is a folder or
-    read-only. A failure (a full disk...) leaves the old set, and nothing of the new one."""
+    files get the usual mode (0666 less the umask), replaced ones keep theirs (a symbolic
+    link at an output's name is replaced by a new file of the usual mode, its target left
+    alone). Every check comes before anything is written: a folder that is a file, a target
+    that is a folder or read-only. A failure (a full disk...) leaves the old set, and nothing
+    of the new one."""
     global sets_replaced
     where = os.fspath(folder)  # plain strings: this is on every build's path
     modes = _check(where, files)
@@ -114,6 +116,8 @@ def _check(folder: str, files: Iterable[str]) -> dict[str, int]:
             found = os.stat(target)
         except OSError:
             continue  # nothing there yet, or a broken link: replaced
+        if os.path.islink(target) and not stat.S_ISDIR(found.st_mode):
+            continue  # a link is replaced by a new file of the usual mode, never its target's
         if stat.S_ISDIR(found.st_mode):
             raise DeckmakerError.at(
                 "is a folder, where a file is to be written; move it, or write elsewhere", target

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
@@ -93,7 +94,12 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
         reveal_bullets(slide, [placed[i] for i in place.texts], planned)
         if planned.image and planned.picture:
             growth.settle()  # python-pptx looks for the picture among the slides' images
-            picture = slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
+            from PIL.Image import DecompressionBombWarning  # only for a slide with a picture
+
+            with warnings.catch_warnings():  # Pillow's warning of a picture over 89 megapixels:
+                # ours is at most MAX_IMAGE_PIXELS, checked (and refused if over) in planning
+                warnings.simplefilter("ignore", DecompressionBombWarning)
+                picture = slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
             # its description is its alt text (python-pptx writes the file's name there)
             described = picture.element.find(f"{_NV_PIC_PR}/{_C_NV_PR}")
             if described is not None:

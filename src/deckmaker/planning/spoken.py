@@ -87,7 +87,7 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
     subtitle = (outline.subtitle or "").strip()
     return Talk(
         outline.title,
-        spoken_title(outline.title, proper),
+        spoken_title(outline.title, proper, language_of(outline)),
         outline.subtitle,
         _question(outline),
         outline.host,
@@ -209,15 +209,21 @@ def _whole(text: str) -> bool:
     )
 
 
-def spoken_title(title: str, proper: frozenset[str]) -> str:
+def spoken_title(title: str, proper: frozenset[str], clauses_in: str | None = None) -> str:
     """The title as said mid-sentence: the part before a colon (a subtitle after it is for the
     slide) and before a closing ", Explained"-like label, with capitals only where they are
-    names."""
+    names. With `clauses_in` (a language), a title that is a sentence ("Go will be at OSCON")
+    is said in quotes, as written: "we're diving into Go will be at OSCON" is no sentence."""
     title = _GENERIC.sub("", title) or title
     head, sep, _ = title.partition(": ")
     main = (head if sep and head.strip() else title).strip().rstrip(_TRAILING)
     main = _LABEL.sub("", main) or main
     main = _ESSAY_ON.sub("", main) or main
+    if clauses_in and not main.endswith("?"):
+        from deckmaker.essay.statement import AUXILIARIES
+
+        if AUXILIARIES.get(clauses_in, frozenset()) & set(_WORD.findall(main.lower())):
+            return f"'{main}'"  # "Errors are values", "Go will be at OSCON"
     said = _lowered(main, proper, every_word=True)
     if said != main and len(_WORD.findall(main)) == 1 and _WORD.fullmatch(main):
         return f"'{main}'"  # a one-word label: "let's start with 'Tiny'", not "with tiny"

@@ -4,6 +4,7 @@ estimated widths that err on the wide side when no font file is found. Sizes are
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -167,14 +168,19 @@ def paginate(
             count += 1
             used = 0.0
         used += need
-    return [tuple(b for u in page for b in u) for page in balanced(units, heights, count)]
+    pages = balanced(units, heights, count, box.height)
+    return [tuple(b for u in page for b in u) for page in pages]
 
 
-def balanced(units: Sequence[list[Bullet]], heights: Sequence[float], count: int) -> list:
+def balanced(
+    units: Sequence[list[Bullet]], heights: Sequence[float], count: int, most: float = math.inf
+) -> list:
     """`units` in order over `count` pages as even as they can be: the tallest page as short
     as it can be, then the pages' counts of units as close as they can be (so a list that runs
     on leaves no tail of one or two points on a page of its own). Filling pages in turn takes
-    as few pages but leaves the last one nearly empty."""
+    as few pages but leaves the last one nearly empty. No page is taller than `most` (the box)
+    unless one unit alone is: so each page tries only the few first pages that fit, and a
+    thousand-item agenda is balanced in linear time."""
     n = len(units)
     if count <= 1 or n <= count:
         return [[u] for u in units] if n <= count and count > 1 else [list(units)]
@@ -192,8 +198,10 @@ def balanced(units: Sequence[list[Bullet]], heights: Sequence[float], count: int
                 continue
             options = []
             for j in range(i + 1, n - k + 2):
-                tall, uneven = best[k - 1, j]
                 here = prefix[j] - prefix[i]
+                if here > most and j > i + 1:
+                    break  # taller than the box: so is every longer first page
+                tall, uneven = best[k - 1, j]
                 options.append(((max(tall, here), uneven + (j - i - ideal) ** 2), j))
             best[k, i], cut[k, i] = min(options)
     pages, i = [], 0

@@ -13,6 +13,9 @@ from deckmaker.planning.model import Bullet
 from deckmaker.theme.fonts import ESTIMATE, Typeface
 from deckmaker.theme.frames import Box
 
+# A list over more pages than this is cut into pages of even counts, not balanced page by page
+# (which costs pages x units): an agenda of a thousand parts has no tail to fear.
+BALANCED_PAGES = 8
 LINE_HEIGHT = 1.25  # line pitch as a multiple of the font size, as the writer sets it
 # Titles are set at 90 % leading, as title styles are: lines about 1.1 x the size apart.
 TITLE_LINE_SPACING = 0.9
@@ -184,6 +187,20 @@ def balanced(
     n = len(units)
     if count <= 1 or n <= count:
         return [[u] for u in units] if n <= count and count > 1 else [list(units)]
+    if count > BALANCED_PAGES:  # a list this long: pages of even counts, else filled in turn
+        bounds = [n * p // count for p in range(count + 1)]
+        pairs = list(zip(bounds, bounds[1:], strict=False))
+        if all(sum(heights[a:b]) <= most for a, b in pairs):
+            return [list(units[a:b]) for a, b in pairs]
+        pages: list[list[list[Bullet]]] = [[]]
+        used = 0.0
+        for unit, need in zip(units, heights, strict=True):
+            if pages[-1] and used + need > most:
+                pages.append([])
+                used = 0.0
+            pages[-1].append(unit)
+            used += need
+        return pages
     prefix = [0.0]
     for h in heights:
         prefix.append(prefix[-1] + h)

@@ -176,3 +176,12 @@ def test_help_and_yaml_builds_do_not_import_the_essay_reader() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout == "[]\n", result.stderr
+
+
+def test_an_essay_whose_only_part_has_no_words_for_a_title(tmp_path: Path) -> None:
+    """Found by the fuzz run (seed 99): a part titled only by markup ("</p>") is named by its
+    place in the talk, not an internal error."""
+    essay = tmp_path / "bare.txt"
+    essay.write_bytes(b"\x07\n\n</p>\n\n\x07\n")
+    built = build(essay, tmp_path / "out")
+    assert built.files["deck"].is_file()

@@ -158,7 +158,7 @@ class _Planner:
                 leads += (say("unanswered", said, count),)
             label = say("part_label", number, count)
             slides = self.segment(Kind.SECTION, section, leads, label, dividers, number)
-            title = section.title or ""
+            title = section.title or label  # a section whose title had no words: its place
             parts.append(Part(section.title, Kind.SECTION, tuple(slides), title, lead))
         closing = self.closing()
         if closing:  # none when the author's own last words end the talk
@@ -358,7 +358,12 @@ class _Planner:
         first (a transition, a greeting); `cover`: the title slide, up while the lead is said
         and until the segment's first slide comes up."""
         default = {Kind.INTRO: "intro_title", Kind.OUTRO: "outro_title"}
-        title = seg.title or self.voice.say(default[kind])
+        if seg.title:
+            title = seg.title
+        elif kind in default:
+            title = self.voice.say(default[kind])
+        else:  # a section whose title had no words to show ("</p>"): its place in the talk
+            title = self.voice.say("part_label", number, len(self.outline.sections))
         lead_count = len(sentences(lead))
         words = sentences(lead + self.words(seg))
         pages = [self.drafts.quote_pages(q.text, q.attribution, title) for q in seg.quotes]

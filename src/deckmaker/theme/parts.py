@@ -134,7 +134,8 @@ def _parsed(src: zipfile.ZipFile, name: str) -> etree._Element:
     try:
         root = etree.fromstring(src.read(name), parser)
     except etree.XMLSyntaxError as err:
-        raise BrokenTheme(f"its part {name!r} is not well-formed XML ({err.msg})") from None
+        said = " ".join(str(err.msg).split())  # lxml's message may hold a line break
+        raise BrokenTheme(f"its part {name!r} is not well-formed XML ({said})") from None
     unfit = unfit_in(etree.tostring(root, encoding="unicode"))
     if unfit:  # a deck copies the theme's masters and layouts as they are
         raise BrokenTheme(

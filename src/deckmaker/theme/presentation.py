@@ -43,7 +43,7 @@ def open_presentation(path: Path) -> Presentation:
     except KeyError as err:  # a part the package names is not in it
         why = f"a part is missing ({err.args[0] if err.args else err})"
     except (PackageNotFoundError, ValueError, etree.LxmlError) as err:
-        why = str(err)
+        why = " ".join(str(err).split())  # one line, whatever the library's message holds
     raise DeckmakerError.at(
         f"is not a usable .pptx or .potx theme: {why}; give a theme saved by PowerPoint, "
         "Keynote or LibreOffice",

@@ -356,18 +356,7 @@ class _Reader:
         )
 
     def metadata(self, node: yaml.Node | None) -> tuple[tuple[str, str], ...]:
-        if node is None or _is_null(node):
-            return ()
-        if not isinstance(node, yaml.MappingNode):
-            self.fail(node, "metadata", f"expected a mapping of names to text, got {_kind(node)}")
-            return ()
-        pairs = []
-        for key, value in node.value:
-            name = self.text(key, "metadata")
-            text = self.text(value, _join("metadata", name or ""))
-            if name and text:
-                pairs.append((name, text))
-        return tuple(pairs)
+        return self.pairs(node, "metadata", "a mapping of names to text")
 
     def voices(self, node: yaml.Node | None) -> tuple[str, ...]:
         """The voices that read the talk aloud: a name, or one per host."""
@@ -383,21 +372,28 @@ class _Reader:
 
     def pronounce(self, node: yaml.Node | None) -> tuple[tuple[str, str], ...]:
         """Written forms and how the voices should say them."""
+        return self.pairs(
+            node, "pronounce", "written forms to spoken ones", "is empty; write how it is said"
+        )
+
+    def pairs(
+        self, node: yaml.Node | None, field: str, expected: str, empty: str | None = None
+    ) -> tuple[tuple[str, str], ...]:
+        """A mapping of text to text, in order; a key without a value is left out, or with
+        `empty`, a problem saying so."""
         if node is None or _is_null(node):
             return ()
         if not isinstance(node, yaml.MappingNode):
-            self.fail(
-                node, "pronounce", f"expected written forms to spoken ones, got {_kind(node)}"
-            )
+            self.fail(node, field, f"expected {expected}, got {_kind(node)}")
             return ()
         pairs = []
         for key, value in node.value:
-            written = self.text(key, "pronounce")
-            said = self.text(value, _join("pronounce", written or ""))
-            if written and said:
-                pairs.append((written, said))
-            elif written:
-                self.fail(value, _join("pronounce", written), "is empty; write how it is said")
+            name = self.text(key, field)
+            text = self.text(value, _join(field, name or ""))
+            if name and text:
+                pairs.append((name, text))
+            elif name and empty:
+                self.fail(value, _join(field, name), empty)
         return tuple(pairs)
 
     def wpm(self, node: yaml.Node | None) -> int | None:

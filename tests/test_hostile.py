@@ -1077,10 +1077,11 @@ def _umask() -> int:
     return mask
 
 
-def test_a_picture_just_under_the_pixel_limit_brings_no_raw_pillow_warning(
+def test_a_picture_just_under_the_pixel_limit_is_deckmakers_own_warning(
     tmp_path: Path,
 ) -> None:
-    """95 megapixels: within deckmaker's limit, over Pillow's (89), which python-pptx meets."""
+    """95 megapixels: within deckmaker's limit, past Pillow's warning (89), which python-pptx
+    meets: said once, in deckmaker's words, naming the picture and the outline's line."""
     outline = make_talk(tmp_path / "talk")
     Image.new("1", (10_000, 9_500)).save(tmp_path / "talk" / "picture.png")
     with warnings.catch_warnings(record=True) as warned:
@@ -1088,6 +1089,61 @@ def test_a_picture_just_under_the_pixel_limit_brings_no_raw_pillow_warning(
         result, _ = run("build", str(outline), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert not [w for w in warned if issubclass(w.category, Image.DecompressionBombWarning)]
+    said = [line for line in result.stderr.splitlines() if "pixels" in line]
+    assert said == [
+        f"warning: {outline}:5: sections[1].image: 'picture.png' has 95 million pixels "
+        "(10000 x 9500), more than ten times what a 4K screen shows; the deck carries it whole, "
+        "so it is large and slow to open: save the picture smaller"
+    ], result.stderr
+
+
+def _theme_with_picture(path: Path, size: tuple[int, int]) -> Path:
+    """The good theme with a picture of `size` (one bit a pixel: a small file) on its last
+    layout, which the good talk does not use, as a logo on a layout is placed."""
+    from pptx import Presentation
+    from pptx.oxml.shapes.picture import CT_Picture
+
+    png = io.BytesIO()
+    Image.new("1", size).save(png, "PNG")
+    prs = Presentation(str(THEME))
+    layout = prs.slide_layouts[-1]
+    with warnings.catch_warnings():  # python-pptx reads its size with Pillow, which warns
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        _, rid = layout.part.get_or_add_image_part(png)
+    tree = layout.shapes._spTree
+    pic = CT_Picture.new_pic(99, "Logo", "A logo", rid, 0, 0, 914400, 914400)
+    tree.insert_element_before(pic, "p:extLst")
+    prs.save(str(path))
+    return path
+
+
+def test_a_theme_picture_past_the_pixel_limit_is_refused(tmp_path: Path) -> None:
+    """A decompression bomb on a layout would unpack when the deck is drawn (LibreOffice in
+    preview, PowerPoint when it is opened): refused from its header, naming the part."""
+    outline = make_talk(tmp_path / "talk")
+    theme = _theme_with_picture(tmp_path / "talk" / "bomb.pptx", (12_000, 12_000))
+    result, took = run("build", str(outline), "--theme", str(theme), "--out", str(tmp_path / "o"))
+    refused(
+        result,
+        (
+            "bomb.pptx: its picture '/ppt/media/image1.png' has more than the 100 million pixels "
+            "a picture may have (12000 x 12000); save it smaller, or give another theme",
+        ),
+    )
+    assert not (tmp_path / "o").exists() and took < 10
+
+
+def test_a_large_theme_picture_is_one_warning(tmp_path: Path) -> None:
+    outline = make_talk(tmp_path / "talk")
+    theme = _theme_with_picture(tmp_path / "talk" / "heavy.pptx", (10_000, 9_500))
+    result, _ = run("build", str(outline), "--theme", str(theme), "--out", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if "pixels" in line]
+    assert said == [
+        "warning: heavy.pptx: its picture '/ppt/media/image1.png' has 95 million pixels "
+        "(10000 x 9500), more than ten times what a 4K screen shows; the deck carries it whole, "
+        "so it is large and slow to open: save the picture smaller"
+    ], result.stderr
 
 
 def test_watch_is_not_woken_by_its_own_outputs(tmp_path: Path) -> None:

@@ -24,7 +24,7 @@ from deckmaker.theme.fonts import Typeface, remeasured
 from deckmaker.theme.model import Theme
 
 KIND = "themes"
-FORMAT = 5  # the entries' layout: raise it when Theme, Frames or Box change
+FORMAT = 6  # the entries' layout: raise it when Theme, Frames or Box change
 
 
 def cached_theme(path: Path) -> Theme:

@@ -43,6 +43,7 @@ from deckmaker.theme.layouts import (
 )
 from deckmaker.theme.model import Layout, LayoutShape, Placeholder, Theme
 from deckmaker.theme.palette import code_font, palette
+from deckmaker.theme.pictures import large_pictures
 from deckmaker.theme.presentation import open_presentation
 from deckmaker.theme.room import make_room
 
@@ -113,6 +114,7 @@ def _read(prs: Presentation, path: Path, digest: str) -> Theme:
         reshaped=reshaped,
         accent=accent,
         active=tuple(dict.fromkeys(what for _, _, what in inert.active(prs.part.package))),
+        large_pictures=large_pictures(prs, path),
     )
 
 

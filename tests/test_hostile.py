@@ -1111,6 +1111,18 @@ def test_watch_is_not_woken_by_its_own_outputs(tmp_path: Path) -> None:
     assert said.count(" wrote ") == 2, said  # the first build, and the one the save asked for
 
 
+def test_templates_export_never_writes_through_a_link(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    elsewhere = tmp_path / "elsewhere.txt"
+    (folder / "script.md.j2").symlink_to(elsewhere)  # dangling: writing through would make it
+    refused(run("templates", "export", str(folder))[0], ("already holds script.md.j2",))
+    result, _ = run("templates", "export", str(folder), "--force")
+    assert result.exit_code == 0, result.output
+    assert not (folder / "script.md.j2").is_symlink() and not elsewhere.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
+
+
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:
     file = tmp_path / "notes.txt"
     file.write_text("mine")

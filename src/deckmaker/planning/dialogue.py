@@ -37,6 +37,7 @@ SCRAP = 10.0  # a piece this short is said with the one before
 RUN = 6  # a run's next step is looked for this many pieces ahead
 BALANCE = 0.45  # the co-host's share of the words that the turns lean towards
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_MARKS = re.compile(rf"(?:(?:{re.escape(PAUSE)}|{re.escape(CLICK)})\s*)+")  # before the words
 _SPLIT_LEAD = re.compile(r"[,\w]$")  # a hand-off that runs into the paragraph ("And", "So,")
 
 
@@ -104,7 +105,9 @@ def cast(parts: Sequence[Part], how: Cast) -> list[Part]:
         elif want == COHOST != speaker and unit.fixed == COHOST:  # a word on the host's line
             text = f"{dict(how.reacts).get(text, '')} {text}".strip()
         elif want != speaker and not unit.own and not answer and last_line:
-            text = _handed(how.say("handoff", last_line, text, how.voice), text, how.proper)
+            said_alone = " ".join(text.replace(PAUSE, " ").replace(CLICK, " ").split())
+            lead = how.say("handoff", last_line, said_alone, how.voice)  # words, not marks
+            text = _handed(lead, text, how.proper)
         if want != speaker:
             speaker, stretch = want, 0.0
         mine = said[unit.slide]
@@ -213,16 +216,18 @@ def _handed(lead: str, text: str, proper: frozenset[str]) -> str:
     """`text` after the hand-off `lead`: a sentence of its own, or a word that runs into it
     ("And it shows…"), the paragraph's first word then lowered unless it is a name."""
     lead = lead.strip()
+    marks = _MARKS.match(text)
+    before, text = (marks.group(), text[marks.end() :]) if marks else ("", text)
     if not lead:
-        return text
+        return before + text
     if not _SPLIT_LEAD.search(lead):
-        return f"{lead} {text}"
+        return f"{before}{lead} {text}"
     first = _WORD.match(text)
-    if first is None:  # a mark or a quote first: the lead as a sentence of its own
-        return text
+    if first is None:  # a quote first: read on as written
+        return before + text
     word = first.group()
     name = word.split("'")[0].split("’")[0] in proper or word == "I" or word[1:] != word[1:].lower()
-    return f"{lead} {text if name else word.lower() + text[len(word) :]}"
+    return f"{before}{lead} {text if name else word.lower() + text[len(word) :]}"
 
 
 def _placed(parts: Sequence[Part], said: list[list[tuple[int, str]]], how: Cast) -> list[Part]:

@@ -10,7 +10,8 @@ from typing import Any
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.planning import Plan
-from deckmaker.render.timeline import TimedPart
+from deckmaker.planning.model import PAUSE
+from deckmaker.render.timeline import Cue, TimedPart, without_clicks
 from deckmaker.templates import Templates
 
 
@@ -32,9 +33,30 @@ def dialogue_context(
     lines = {
         cue.number: tuple(
             Line(plan.hosts[host], text)
-            for host, text in zip(cue.slide.speakers, cue.spoken, strict=True)
+            for host, text in zip(_speakers(part, cue), cue.spoken, strict=True)
         )
         for part in parts
         for cue in part.slides
     }
+    cohost = plan.hosts[1]
+    if not any(line.speaker == cohost for said in lines.values() for line in said):
+        raise DeckmakerError.at(
+            f"the dialogue gives {cohost} nothing to say: the talk is too short to share and "
+            f"the {plan.language!r} voice has no questions for a co-host; add "
+            f"voice.{plan.language}.j2 with an `ask` macro to your templates folder, or leave "
+            "out the dialogue format",
+            field="hosts",
+        )
     return {"lines": lines}, ()
+
+
+def _speakers(part: TimedPart, cue: Cue) -> tuple[int, ...]:
+    """Who says each paragraph: the plan's; in a plan made without them (by hand, through the
+    API), the co-host asks the part's way in (its `lead`) and the main host says the rest."""
+    if cue.slide.speakers:
+        return cue.slide.speakers
+    lead = part.part.lead
+    return tuple(
+        int(bool(lead) and without_clicks(p).replace(PAUSE, " ").split() == lead.split())
+        for p in cue.spoken
+    )

@@ -191,4 +191,3 @@ def test_a_spanish_script_is_headed_in_spanish(tmp_path: Path) -> None:
     assert "## Apertura" in script and "| Parte | Diapositivas | Empieza en | Dura |" in script
     assert "[DIAPOSITIVA 1 · 0:00 · durante " in script and "`[PAUSA]`" in script
     assert "palabras por minuto" in out.files["txt"].read_text(encoding="utf-8")
-

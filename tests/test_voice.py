@@ -342,7 +342,7 @@ def test_labels_verbs_and_the_co_host_read_as_people_say_them(write_outline) -> 
     asked = [p.lead for p in plan.parts if p.kind is Kind.SECTION]
     assert "what you learned" in asked[1] and " I " not in " ".join(asked)
     # the co-host echoes the main host's line before asking
-    lines = [(h, p) for slide in plan.slides for h, p in zip(slide.speakers, slide.spoken)]
+    lines = [(h, p) for s in plan.slides for h, p in zip(s.speakers, s.spoken, strict=True)]
     echoed = next(i for i, (_, p) in enumerate(lines) if p.endswith(asked[2]))
     assert lines[echoed] == (1, f"The long wait. That stays with you. {asked[2]}")
     assert lines[echoed - 1] == (0, "We dug. It was worth it, the long wait.")

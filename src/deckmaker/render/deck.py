@@ -12,6 +12,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.slide import NotesSlide, Slide
 from pptx.util import Emu, Pt
@@ -69,6 +70,13 @@ class Block:
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
+    """The deck's bytes: `compose_deck`'s presentation, saved reproducibly."""
+    return reproducible_bytes(compose_deck(plan, theme))
+
+
+def compose_deck(plan: Plan, theme: Theme) -> Presentation:
+    """The planned slides made in the theme, with their notes: the presentation in memory,
+    ready to be saved (`reproducible_bytes`) or checked as it stands."""
     made = prototypes(theme)
     prs = theme.open()
     every = all_layouts(prs)  # every master's layouts, as `Theme.layouts` counts them
@@ -130,7 +138,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     props.author = _property(plan.host or plan.author or "")
     growth.settle()
     list_notes_master(prs)
-    return reproducible_bytes(prs)
+    return prs
 
 
 def _property(text: str, limit: int = 255) -> str:

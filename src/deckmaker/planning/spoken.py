@@ -151,7 +151,9 @@ def proper_words(outline: Outline) -> frozenset[str]:
                 last = (match.end(), _stem(word))
     # A lone word the author writes lower-case more often than capitalised mid-sentence is no
     # name: a stray "honor, We must" does not make "we" one.
-    lower = Counter(_stem(w) for w in _LOWER_WORD.findall(" ".join(texts)))
+    lower: Counter[str] = Counter()
+    for word, n in Counter(_LOWER_WORD.findall(" ".join(texts))).items():
+        lower[_stem(word)] += n
     return frozenset({*runs, *(w for w, n in found.items() if n >= lower[w.lower()])})
 
 
@@ -321,4 +323,4 @@ def _starts(text: str) -> set[int]:
 
 def _stem(word: str) -> str:
     """ "Land's" is the name "Land", and "I'd" is "I"."""
-    return re.split(r"['’]", word, maxsplit=1)[0]
+    return word.split("'", 1)[0].split("’", 1)[0]

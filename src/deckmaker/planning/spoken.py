@@ -100,9 +100,9 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
 
 
 def language_of(outline: Outline) -> str:
-    """The language the outline's own words are in (essay.language's guess: English or
+    """The language the outline's own words are in (deckmaker.words' guess: English or
     Spanish), for an outline that does not say with `language:`."""
-    from deckmaker.essay.language import detect_language
+    from deckmaker.words import detect_language
 
     if outline.language:
         return outline.language
@@ -222,7 +222,7 @@ def spoken_title(title: str, proper: frozenset[str], clauses_in: str | None = No
     main = _LABEL.sub("", main) or main
     main = _ESSAY_ON.sub("", main) or main
     if clauses_in and not main.endswith("?"):
-        from deckmaker.essay.statement import AUXILIARIES
+        from deckmaker.grammar import AUXILIARIES
 
         if AUXILIARIES.get(clauses_in, frozenset()) & set(_WORD.findall(main.lower())):
             return f"'{main}'"  # "Errors are values", "Go will be at OSCON"

@@ -24,6 +24,7 @@ LAYERS = (
      "sentences", "words", "grammar",  # sentences, words and stems, what a sentence opens with
      "filters", "sandbox", "templates", "outputs", "preview",
      "contrast", "highlight",  # colours as WCAG measures them; code split into coloured runs
+     "pixels",  # a picture's size from its header
      "options", "formats"),  # the build choices and the script formats, declared once
     ("outline", "essay", "readers"),  # the talk, read
     ("theme",),  # the theme, read

@@ -108,7 +108,7 @@ def compose_deck(plan: Plan, theme: Theme) -> Presentation:
             from PIL.Image import DecompressionBombWarning  # only for a slide with a picture
 
             with warnings.catch_warnings():  # Pillow's warning of a picture over 89 megapixels:
-                # ours is at most MAX_IMAGE_PIXELS, checked (and refused if over) in planning
+                # planning refused any past MAX_IMAGE_PIXELS and warned of these in our words
                 warnings.simplefilter("ignore", DecompressionBombWarning)
                 picture = slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
             # its description is its alt text (python-pptx writes the file's name there)

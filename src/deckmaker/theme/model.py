@@ -78,7 +78,7 @@ class Theme:
     def open(self) -> Presentation:
         from deckmaker.theme.presentation import open_presentation  # python-pptx: slow import
 
-        return open_presentation(self.path)
+        return open_presentation(self.path, self.digest)  # checked when it was read
 
     @property
     def general(self) -> tuple[str, ...]:

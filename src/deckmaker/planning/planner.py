@@ -35,6 +35,7 @@ from deckmaker.planning.pace import (
     pull_quotes,
     spans,
 )
+from deckmaker.planning.pauses import held
 from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.planning.statements import Statements
@@ -163,7 +164,8 @@ class _Planner:
         closing = self.closing()
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
-        parts = [replace(p, slides=tuple(self.held(s) for s in p.slides)) for p in parts]
+        kept = iter(held([s for p in parts for s in p.slides], self.spoken_seconds))
+        parts = [replace(p, slides=tuple(next(kept) for _ in p.slides)) for p in parts]
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
         return Plan(
@@ -598,6 +600,9 @@ class _Planner:
         (found,) = align([text], script)
         return None if found is None else found + offset
 
+    def spoken_seconds(self, said: Sequence[Sentence]) -> float:
+        return self.length(said, 0, len(said))
+
     def length(self, said: Sequence[Sentence], start: int, end: int) -> float:
         return sum(self.seconds(s) for s in said[start:end])
 
@@ -701,21 +706,6 @@ class _Planner:
             out.append(replace(slide, spoken=spoken))
             heard.append(here)
         return [replace(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
-
-    def held(self, slide: SlidePlan) -> SlidePlan:
-        """`slide` up for at least MIN_SECONDS: when its words (after pacing has lent it what
-        its neighbours could spare) are said quicker, it comes up with a pause, a beat for the
-        audience to take in what it shows before the host speaks. Said between sentences, a
-        pause never splits one."""
-        said = sentences(slide.spoken)
-        length = self.length(said, 0, len(said))
-        beats = 0
-        while round(length + beats * PAUSE_SECONDS) < MIN_SECONDS:
-            beats += 1
-        if not beats or not slide.spoken:
-            return slide
-        first, *rest = slide.spoken
-        return replace(slide, spoken=(" ".join([PAUSE] * beats + [first]), *rest))
 
     def statement(
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool

@@ -43,9 +43,8 @@ LINK_SYNTAX = re.compile(r"\]\([^)\s]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S", re.
 URL = re.compile(r"https?://|www\.[a-z0-9-]+\.[a-z]", re.IGNORECASE)
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
 CUE = re.compile(r"\[SLIDE \d+[^\]]*\]")
-# Two pause beats with nothing said between them (a cue line between them included: the host
-# stops, changes the slide and stops again).
-DOUBLED_PAUSE = re.compile(r"\[PAUSE\](?:\s|\[SLIDE \d+[^\]]*\])*\[PAUSE\]")
+# Two pause beats with nothing said between them, while one slide is up.
+DOUBLED_PAUSE = re.compile(r"\[PAUSE\]\s*\[PAUSE\]")
 CURLY = re.compile(r"[‘’“”]")
 _FENCE = re.compile(r"^(```|~~~)")
 

@@ -54,8 +54,15 @@ _WORD = re.compile(r"[\w'’-]+")
 _BLOCK = re.compile(r"\n\s*\n|\n(?=\s*(?:[#>*+-]|\d+[.)])\s)")
 
 
+# An address is never said, nor the word that points at it ("the issue reported at <https://…>",
+# "started on https://…"): the phrase ends there.
+_ADDRESS = re.compile(
+    r"(?:\s+(?:at|on|in|from|see|via|here))?\s*<?(?:https?://|www\.)[^\s>]+>?", re.IGNORECASE
+)
+
+
 def _flat(text: str) -> str:
-    text = _BLOCK.sub(" ¶ ", text.translate(_QUOTES))
+    text = _ADDRESS.sub(" ¶ ", _BLOCK.sub(" ¶ ", text.translate(_QUOTES)))
     return " ".join(text.split()).lower()
 
 
@@ -130,6 +137,7 @@ def cut_point(point: str, essay: str, language: str) -> bool:
     openers = CLAUSE_OPENERS.get(language, frozenset())
     stretches = text.split(",")
     listed = len(stretches) > 2 and all(len(x.split()) <= 2 for x in stretches[-2:])
+    listed = listed and _WORD.findall(stretches[-1])[:1] not in (["and"], ["or"], ["y"], ["o"])
 
     def cut(after: str) -> bool:
         word = _next_word(after)

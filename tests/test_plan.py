@@ -211,8 +211,8 @@ def test_intro_and_outro_get_slides_when_they_have_points() -> None:
         (Kind.CLOSING, "x"),  # the outro's last point: the talk's last message
     ]
     # "Bye." is said in a second: the outro's slide is held with pauses that keep it up 5 s,
-    # after the word (the slide before ended on a pause: the host has stopped already)
-    assert got.slides[-2].spoken == ("Bye. [PAUSE] [PAUSE] [PAUSE]",)
+    # one before the word and one after it, and the third (a word has no other place) before
+    assert got.slides[-2].spoken == ("[PAUSE] [PAUSE] Bye. [PAUSE]",)
 
 
 def test_intro_without_points_is_said_over_the_title_slide() -> None:

@@ -5,9 +5,11 @@ spare) is held with pauses, each PAUSE_SECONDS long. Two beats back to back read
 in the script ("[PAUSE] [PAUSE] Let's start with…"), so the beats stand apart: the first before
 the host speaks, a beat for the audience to take in what the slide shows; the next after the
 host's last words, before the next slide; any more between the slide's sentences. A slide's
-opening beat gives way when the slide before ended on one (the host stopped already). Only a
-slide with more beats than places between its sentences has two together. Said between
-sentences, a pause never splits one.
+opening beat gives way when the slide before ended on one (the host stopped already), unless
+the slide has no other place for it: two beats with a slide change between them are better
+than two in one breath. Only a slide with more beats than places around its sentences (a word
+or two said in under a second) has two together. Said between sentences, a pause never splits
+one.
 """
 
 from __future__ import annotations
@@ -44,12 +46,14 @@ def _beats(seconds: float) -> int:
 
 
 def _placed(slide: SlidePlan, beats: int, start: bool) -> SlidePlan:
-    """`slide` with `beats` pauses: before its first sentence (if `start`), after its last,
-    then between its sentences; what is left over, at its start (else its end)."""
+    """`slide` with `beats` pauses: before its first sentence (if `start`, or if there is no
+    other place), after its last, then between its sentences; what is left over, at the first
+    of these."""
     said = sentences(slide.spoken)
-    gaps = [0] if start else []  # gap k lies before sentence k; len(said) is after the last
-    gaps += [len(said)] if said else []
+    gaps = [len(said)] if said else []  # gap k lies before sentence k; len(said): after the last
     gaps += list(range(1, len(said)))
+    if start or beats > len(gaps):  # two beats across a cue rather than two in one breath
+        gaps.insert(0, 0)
     before = [0] * (len(said) + 1)
     for k in range(beats):
         before[gaps[k] if k < len(gaps) else gaps[0] if gaps else 0] += 1

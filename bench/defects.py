@@ -159,11 +159,16 @@ def cues_inside_sentences(talk: Talk) -> int:
         if CUE.search(stripped) and not CUE.fullmatch(stripped):
             count += 1
     for before, after in zip(talk.slides, talk.slides[1:], strict=False):
-        last = next((p for p in reversed(before.spoken) if p.strip()), "").strip()
-        first = next((p for p in after.spoken if p.strip()), "").strip()
+        last = _unmarked(next((p for p in reversed(before.spoken) if p.strip()), ""))
+        first = _unmarked(next((p for p in after.spoken if p.strip()), ""))
         if last and first and not last.endswith((":", "—")) and not _ends_sentence(last, first):
             count += 1  # a colon or dash may end what is said before the slide it introduces
     return count
+
+
+def _unmarked(said: str) -> str:
+    """What is said without its pause beats: a pause is no word, and ends no sentence."""
+    return " ".join(said.replace("[PAUSE]", " ").split())
 
 
 def _ends_sentence(last: str, first: str) -> bool:

@@ -123,9 +123,9 @@ def fragment_title(title: str, essay: str, language: str) -> bool:
 def cut_point(point: str, essay: str, language: str) -> bool:
     """A point that is no whole thought: a bracket or quotation left open; or, where it stands
     in the essay, its words going straight on (no punctuation) into the same phrase rather than
-    into a clause of its own ("I have met with | but one or two persons"); or a list cut after
-    its first items ("ten, fifteen, twenty | , fifty miles"); or, found nowhere as written, a
-    function word at its end."""
+    into a clause of its own, or any words at all after a function word ("I have met with |
+    but one or two persons"); or a list cut after its first items ("ten, fifteen, twenty |
+    , fifty miles"); or, found nowhere as written, a function word at its end."""
     text = point.translate(_QUOTES).rstrip()
     if text.count("(") > text.count(")") or text.count('"') % 2:
         return True
@@ -135,6 +135,7 @@ def cut_point(point: str, essay: str, language: str) -> bool:
     if not followers:
         return _last_word(point) in FUNCTION_WORDS.get(language, frozenset())
     openers = CLAUSE_OPENERS.get(language, frozenset())
+    waiting = _last_word(point) in FUNCTION_WORDS.get(language, frozenset())
     stretches = text.split(",")
     listed = len(stretches) > 2 and all(len(x.split()) <= 2 for x in stretches[-2:])
     listed = listed and _WORD.findall(stretches[-1])[:1] not in (["and"], ["or"], ["y"], ["o"])
@@ -143,6 +144,8 @@ def cut_point(point: str, essay: str, language: str) -> bool:
         word = _next_word(after)
         if not word:
             return listed and after.startswith(", ")
+        if waiting:
+            return True  # "I have met with | but one or two persons"
         second = _next_word(after[len(word) + 1 :])
         return word not in openers and second not in RELATIVES  # "the place | to which"
 

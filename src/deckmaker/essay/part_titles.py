@@ -192,8 +192,12 @@ def _acts_as_verb(word: str, before: str, usage: _Usage) -> bool:
     as a noun; one ending in -s, if the essay has it after a subject more often than after a
     determiner ("it looks", "his looks")."""
     lowered = word.lower()
-    if word[:1].isupper() or "-" in word or len(lowered) < 5:
-        return False  # a name, a compound, a short word ("gas", "bed")
+    if word[:1].isupper() or "-" in word:
+        return False  # a name, a compound
+    if before.endswith("s") and usage.before_verb[lowered] > usage.after_determiner[lowered]:
+        return True  # after a plural, a word the essay says after "to" or "we": "minds travel"
+    if len(lowered) < 5:
+        return False  # a short word ("gas", "bed")
     if not lowered.endswith(_VERB_ENDINGS) or lowered.endswith(("ss", "us", "is", "ous")):
         return False
     if lowered.endswith("s"):  # a plural as often as a verb: the essay's own uses decide

@@ -252,7 +252,7 @@ def long_part_titles(talk: Talk) -> int:
 
 
 def _language(talk: Talk) -> str:
-    from deckmaker.essay.language import detect_language
+    from deckmaker.words import detect_language
 
     return detect_language(talk.essay[:20_000])
 
@@ -274,8 +274,9 @@ def cut_points(talk: Talk) -> int:
 
 
 def doubled_pauses(talk: Talk) -> int:
-    """Two pause beats back to back in the script, with nothing said between them."""
-    return len(DOUBLED_PAUSE.findall(talk.script))
+    """Two pause beats back to back while one slide is up, with nothing said between them (in
+    the plan's words: the script writes them in the talk's language, `[PAUSA]`)."""
+    return sum(len(DOUBLED_PAUSE.findall("\n".join(s.spoken))) for s in talk.slides)
 
 
 DETECTORS: dict[str, Callable[[Talk], int]] = {

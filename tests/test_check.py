@@ -18,7 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as Deck
 from pptx.util import Inches, Pt
 
-from deckmaker.check import check_deck
+from deckmaker.check import check_deck, check_presentation
 from deckmaker.cli import cli
 from deckmaker.options import Options
 from deckmaker.pipeline import example_outline, render
@@ -138,6 +138,29 @@ def test_check_finds(fault: str, tmp_path: Path) -> None:
     found = check_deck(_bytes(prs))
     assert [f.rule for f in found] == [rule], found
     assert str(found[0]).startswith(says), found
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_deck_checked_as_made_finds_what_its_file_does(fault: str, tmp_path: Path) -> None:
+    """A build checks the presentation it has just made, without reading its bytes back."""
+    prs = _clean()
+    FAULTS[fault][0](prs, tmp_path)
+    assert check_presentation(prs) == check_deck(_bytes(prs))
+
+
+def test_a_slide_built_like_a_clean_one_is_still_read_for_what_differs(tmp_path: Path) -> None:
+    """Slides built alike are read once; a second that differs only in its text's colour, or
+    in a body that says nothing, is read for itself."""
+    prs = _clean()
+    for title in ("Where to dig", "When to water"):
+        slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])
+        slide.shapes.title.text = title
+        slide.placeholders[1].text = "Dig, plant and water"
+    run = prs.slides[3].placeholders[1].text_frame.paragraphs[0].runs[0]
+    run.font.color.rgb = RGBColor(0xC8, 0xC8, 0xC8)
+    found = check_presentation(prs)
+    assert [(f.slide, f.rule) for f in found] == [(4, "contrast")], found
+    assert "'Dig, plant and water'" in found[0].message
 
 
 def test_what_contrast_says(tmp_path: Path) -> None:

@@ -157,7 +157,10 @@ def test_the_clean_talk_has_no_defect() -> None:
         ("cut points", _talk(slides=(
             Slide("content", "One", (), (), 30, bullets=("“Man is his own star",)),
         )), 1),
-        ("doubled pauses", _talk(script="[SLIDE 3]\n\n[PAUSE] [PAUSE] Let's start.\n"), 1),
+        ("doubled pauses", _saying("[PAUSE] [PAUSE] Let's start."), 1),
+        ("doubled pauses", _talk(slides=(
+            Slide("content", "One", (), ("Go. [PAUSE]", "[PAUSE] On."), 9),
+        )), 1),
     ],
 )  # fmt: skip
 def test_each_detector_finds_its_planted_fault(detector: str, talk: Talk, expected: int) -> None:
@@ -173,8 +176,7 @@ def test_whole_points_and_pauses_apart_are_no_defect() -> None:
               "Changes they're not confident in", "“Man is his own star”")  # fmt: skip
     talk = _talk(essay=essay, slides=(Slide("content", "One", (), (), 30, bullets=points),))
     assert defects.cut_points(talk) == 0
-    paused = _talk(script="[SLIDE 3]\n\n[PAUSE] Let's start. [PAUSE]\n\n[SLIDE 4]\n\n[PAUSE] Go.")
-    assert defects.doubled_pauses(paused) == 0
+    assert defects.doubled_pauses(_saying("[PAUSE] Let's start. [PAUSE]")) == 0
 
 
 def test_a_cue_between_the_halves_of_a_sentence_is_found() -> None:

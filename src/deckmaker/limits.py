@@ -32,6 +32,10 @@ MAX_ITEMS = 300
 # that unpacks past that is refused before it is decoded (a decompression bomb).
 MAX_IMAGE_BYTES = 50 * MB
 MAX_IMAGE_PIXELS = 100_000_000
+# Past this a picture is still built, with a warning naming it: a slide never shows so many
+# pixels (a 4K screen has 8 million), and the deck carries it whole. Pillow's own warning of a
+# decompression bomb starts here too; deckmaker says it in its own words instead.
+LARGE_IMAGE_PIXELS = 89_478_485
 # A theme (.pptx/.potx), and what its zip holds unpacked: a theme with photographs on its
 # layouts runs to tens of MB. Caps a zip bomb.
 MAX_THEME_BYTES = 200 * MB

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckmaker.essay.language import STOPWORDS, content_stems, split_sentences, word_set, words
+from deckmaker.words import STOPWORDS, content_stems, split_sentences, word_set, words
 
 TITLE_WORDS = 6  # words of a title, its article aside
 _HEAD_WORDS = 3  # words of a noun phrase before its "of"

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from deckmaker.essay.document import Passage
-from deckmaker.essay.language import content_stems
 from deckmaker.essay.part_titles import titles
+from deckmaker.words import content_stems
 
 MIN_MINUTES, TARGET_MINUTES, MAX_MINUTES = 2.0, 4.0, 6.0
 FEWEST_PARTS = 3

@@ -36,6 +36,7 @@ from deckmaker.planning.pace import (
     spans,
 )
 from deckmaker.planning.pauses import held
+from deckmaker.planning.picture import picture_warnings
 from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.planning.statements import Statements
@@ -79,7 +80,8 @@ def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options =
         planner = _Planner(outline, voice, frames, limit, chosen.reveal, allowed)
         plan = planner.plan(rate)
     said = (voice.warning,) if voice.warning else ()
-    plan = replace(plan, target=chosen.target, read_warnings=(*outline.warnings, *said))
+    heavy = picture_warnings((s.image for s in plan.slides if s.image), outline)
+    plan = replace(plan, target=chosen.target, read_warnings=(*outline.warnings, *said, *heavy))
     return _curled(plan) if chosen.curly_quotes else plan
 
 

@@ -1,4 +1,5 @@
-"""What an essay's words are made of: its language, its sentences, and the words that carry meaning.
+"""What a talk's words are made of: their language, their sentences, and the words that carry
+meaning.
 
 Sentences are split by deckmaker.sentences, the splitter the planner and the captions use too
 (bench/RESULTS.md compares it with pysbd and others on hard cases). Content words are the

@@ -132,6 +132,7 @@ class _Planner:
         self.statements = Statements(allowed)
         self.hello: tuple[str, ...] = ()  # the greeting's paragraphs, for the dialogue
         self.parting: tuple[str, ...] = ()  # the sign-off's
+        self.voiced: tuple[str, ...] = ()  # the agenda's and the recap's: the voice's own
         said = talk(outline, self.proper)
         topics = tuple(replace(t, voice=voice.name) for t in said.topics)
         self.talk = replace(said, topics=topics)
@@ -170,7 +171,8 @@ class _Planner:
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
         if len(o.hosts) == 2:  # who says what: both hosts carry the talk
-            said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts))
+            said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts),
+                       self.voiced)  # fmt: skip
             parts = cast(parts, Cast(say, self.proper, wpm, *said_by))
         parts = [replace(p, slides=tuple(self.held(s) for s in p.slides)) for p in parts]
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
@@ -235,6 +237,7 @@ class _Planner:
                     starts[1:], numbered[1:], [False] * (len(numbered) - 2) + [True], strict=True
                 )
             )
+        self.voiced += agenda
         brief = self.length(sentences(agenda), 0, len(sentences(agenda))) < MIN_SECONDS
         if brief and len(numbered) == 1:  # too brief for a slide: said over the one before
             last = slides[-1]
@@ -255,6 +258,7 @@ class _Planner:
         recap = "" if ending else self.voice.say("recap", self.talk.topics)
         if recap:  # the talk comes back to where it started: its question, or its hook
             recap = f"{recap} {self.voice.say('callback', self.talk)}".strip()
+            self.voiced += (recap,)
         said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         slides: list[SlidePlan] = []

@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
 THEMES = {"light": "light", "pandoc": str(HERE.parent / "tests/templates/pandoc-reference.pptx")}
 HEADING = "## Technical prose: slides that look generated"
-NUMBERED = re.compile(r"\(\d+ \w+ \d+\)\s*$")  # "(3 of 17)", "(3 de 17)"
+NUMBERED = re.compile(r"\((\d+)(?: \w+ |\/)\d+\)\s*$")  # "(3 of 17)", "(3 de 17)", "(3/17)"
 SHORT_CODE_ROWS = 3  # a snippet this short stands on a slide of its own only with reason
 THIN = 1 / 3  # of the content area's height: a panel this thin at the area's top is lost in it
 MANY_SLIDES = 12  # a part of more slides is too long for one title
@@ -85,7 +85,10 @@ def numbered_after_divider(plan: Plan) -> int:
     return sum(
         1
         for p, i, s in _in_parts(plan)
-        if i and p.slides[i - 1].layout is Layout.HEADER and NUMBERED.search(_title(s))
+        if i
+        and p.slides[i - 1].layout is Layout.HEADER
+        and (found := NUMBERED.search(_title(s)))
+        and int(found.group(1)) > 1
     )
 
 

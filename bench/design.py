@@ -149,8 +149,8 @@ def table() -> tuple[str, float]:
             cells += [str(longest), *map(str, found.values())]
             lines.append("| " + " | ".join(cells) + " |")
     for label in THEMES:
-        cells = " | ".join(f"**{totals[n, label]}**" for n in names)
-        lines.append(f"| **All** | {label} | | | | {cells} |")
+        sums = " | ".join(f"**{totals[n, label]}**" for n in names)
+        lines.append(f"| **All** | {label} | | | | {sums} |")
     return "\n".join(lines), time.perf_counter() - started
 
 

@@ -289,9 +289,9 @@ def _sections(
     if _weight(opening) >= shortest:
         out.append(_merged(_passage(heading.text, body, heading.line), subs[: heads[0]]))
     elif _holds_anything(body) or heads[0] > 0:  # a few words of its own lead into its first run
-        first = runs.pop(0)
+        taken = runs.pop(0)
         lead = _passage(heading.text, body, heading.line)
-        out.append(_merged(lead, subs[: first[-1]]))
+        out.append(_merged(lead, subs[: taken[-1]]))
     for run in runs:
         first, ends = run[0], run[-1]
         sub, sub_body = subs[first]

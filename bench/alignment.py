@@ -27,9 +27,9 @@ import yaml
 from results import replace_section
 
 from deckmaker.essay import read_essay
-from deckmaker.essay.language import detect_language
 from deckmaker.outline import Segment, load_outline
 from deckmaker.planning.align import SIMILARITY, Sentence, Similarity, align, anchored, sentences
+from deckmaker.words import detect_language
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

@@ -24,11 +24,11 @@ import yaml
 
 from deckmaker.essay import essay_parts
 from deckmaker.essay.condense import DEFAULT, LEAD, condense, dangling, sentences_of
-from deckmaker.essay.language import content_stems
 from deckmaker.essay.speech import speakable
 from deckmaker.filters import clock
 from deckmaker.options import Options
 from deckmaker.pipeline import planned
+from deckmaker.words import content_stems
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import replace_section  # noqa: E402

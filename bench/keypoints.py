@@ -1,7 +1,7 @@
 """How good are the key points `deckmaker import` extracts? ROUGE-L F1 against points written by
 hand, per essay, beside the lead baseline and the ranking choices the method was picked from; and
 how many of them fail to read as a statement (open with a pronoun, have no finite verb or end on
-a word that promises more, by the heuristic in src/deckmaker/essay/statement.py), beside the same
+a word that promises more, by the heuristic in src/deckmaker/grammar.py), beside the same
 shares for the points written by hand.
 
     python bench/keypoints.py            # print the tables
@@ -32,10 +32,10 @@ from results import replace_section
 from sentence_cases import SPLIT_CASES
 
 from deckmaker.essay import read_essay
-from deckmaker.essay.language import detect_language, split_sentences
 from deckmaker.essay.points import DEFAULT, Ranking, key_points
-from deckmaker.essay.statement import ends_dangling, has_finite_verb, opens_with_pronoun
+from deckmaker.grammar import ends_dangling, has_finite_verb, opens_with_pronoun
 from deckmaker.outline import Outline, Segment, load_outline
+from deckmaker.words import detect_language, split_sentences
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -314,7 +314,7 @@ def readability() -> list[str]:
         '"It validates…", "That\'s the real magic…"), that have no finite verb (*no verb*: '
         '"Sebastian\'s dream of opening his own jazz club") or that end on an article, a '
         'preposition or a conjunction (*dangling*: "…because honestly, it\'s the"), judged by '
-        "the word-list heuristic in `src/deckmaker/essay/statement.py`; lower is better. "
+        "the word-list heuristic in `src/deckmaker/grammar.py`; lower is better. "
         "*no statement rules* is the method without the ranking's part (pronoun openers "
         "allowed, phrases not ranked lower); its compression still refuses cuts that strand a "
         "subject. The points *written by hand* show what the heuristic makes of a person's "

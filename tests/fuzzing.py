@@ -286,7 +286,7 @@ P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 STRICT = etree.XMLParser(recover=False, resolve_entities=False)
-CUE = re.compile(r"^\[SLIDE (\d+) · ", re.MULTILINE)
+CUE = re.compile(r"^\[(?:SLIDE|DIAPOSITIVA) (\d+) · ", re.MULTILINE)  # English, Spanish
 _markdown = None
 
 
@@ -421,7 +421,7 @@ def _txt_in_step(path: Path, built: Built) -> list[str]:
     """Under each cue of the teleprompter text, that slide's words, paragraph by paragraph."""
     text = path.read_text(encoding="utf-8")
     found = []
-    pieces = re.split(r"^\[SLIDE \d+ · .*\]$", text, flags=re.MULTILINE)[1:]
+    pieces = re.split(r"^\[(?:SLIDE|DIAPOSITIVA) \d+ · .*\]$", text, flags=re.MULTILINE)[1:]
     for number, (piece, slide) in enumerate(zip(pieces, built.plan.slides, strict=False), 1):
         lines = piece.split("\n")
         said = [line for line in lines if line in slide.spoken]

@@ -12,11 +12,11 @@ import yaml
 from conftest import ESSAY, ROOT
 
 from deckmaker.essay import import_essay, read_essay
-from deckmaker.essay.language import content_stems, detect_language
 from deckmaker.essay.points import LONGEST, MOST_WORDS, compress
-from deckmaker.essay.statement import has_finite_verb, opens_with_pronoun
+from deckmaker.grammar import has_finite_verb, opens_with_pronoun
 from deckmaker.outline import Code, Outline, Quote, Segment, load_outline, parse_outline
 from deckmaker.outline.write import write_outline
+from deckmaker.words import content_stems, detect_language
 
 ESSAYS = ROOT / "bench" / "essays"
 MARKDOWN = ESSAYS / "remote-work.md"

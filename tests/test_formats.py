@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -176,8 +177,8 @@ def test_a_template_can_extend_a_bundled_one_and_replace_one_block(tmp_path: Pat
 
 
 def test_a_broken_exported_template_exits_2(tmp_path: Path) -> None:
-    mine = tmp_path / "mine"
-    run("templates", "export", str(mine))
+    run("templates", "export", str(tmp_path / "exported"))  # judged as exported, when this ends
+    mine = shutil.copytree(tmp_path / "exported", tmp_path / "mine")
     (mine / "teleprompter.html.j2").write_text("{% for %}", encoding="utf-8")
     result = run("build", "--templates", str(mine), "--format", "html", "--out", str(tmp_path))
     assert result.exit_code == 2

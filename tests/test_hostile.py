@@ -177,6 +177,59 @@ def zip_bomb(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def directory_of(size: int) -> Callable[[Path], None]:
+    """The good theme, its zip's end record saying its directory takes `size` bytes."""
+
+    def make(path: Path) -> None:
+        data = bytearray(THEME.read_bytes())
+        end = data.rindex(b"PK\x05\x06")
+        data[end + 12 : end + 16] = struct.pack("<I", size)
+        path.write_bytes(bytes(data))
+
+    return make
+
+
+def theme_with_picture(path: Path, size: tuple[int, int]) -> Path:
+    """The good theme with a picture of `size` (one bit a pixel: a small file) on its last
+    layout, which the good talk does not use, as a logo on a layout is placed."""
+    from pptx import Presentation
+    from pptx.oxml.shapes.picture import CT_Picture
+
+    png = io.BytesIO()
+    Image.new("1", size).save(png, "PNG")
+    prs = Presentation(str(THEME))
+    layout = prs.slide_layouts[-1]
+    with warnings.catch_warnings():  # python-pptx reads its size with Pillow, which warns
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        _, rid = layout.part.get_or_add_image_part(png)
+    tree = layout.element.cSld.spTree
+    pic = CT_Picture.new_pic(99, "Logo", "A logo", rid, 0, 0, 914400, 914400)
+    tree.insert_element_before(pic, "p:extLst")
+    prs.save(str(path))
+    return path
+
+
+def reboxed(how: str) -> Callable[[Path], None]:
+    """The good theme with every placeholder of its masters and layouts 1 EMU square ("one"),
+    of no size ("zero"), or moved off the slide ("off")."""
+
+    def make(path: Path) -> None:
+        from pptx import Presentation
+        from pptx.util import Emu
+
+        prs = Presentation(str(THEME))
+        width, height = prs.slide_width or 0, prs.slide_height or 0
+        for master in prs.slide_masters:
+            for shape in (s for part in (master, *master.slide_layouts) for s in part.placeholders):
+                if how == "off":
+                    shape.left, shape.top = Emu(width * 3), Emu(height * 3)
+                else:
+                    shape.width = shape.height = Emu(how == "one")
+        prs.save(str(path))
+
+    return make
+
+
 ALIAS_BOMB = (
     "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
     + "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 10))
@@ -595,6 +648,18 @@ CASES = [
         ("bad.pptx: is not a usable", "parts, over the 10,000 limit"),
         quick=True,
     ),
+    Case(  # counted from the zip's end record (ZIP64, past 65,535), not its 300,000 entries
+        "theme-300k-parts",
+        theme(lambda p: repacked(p, lambda n, b: b, dict.fromkeys(map(str, range(300_000)), b""))),
+        ("bad.pptx: is not a usable", "it holds 300,034 parts, over the 10,000 limit"),
+        quick=True,
+    ),
+    Case(
+        "theme-directory-too-large",
+        theme(directory_of(50 * 2**20)),
+        ("bad.pptx: is not a usable", "its zip's directory takes 50 MB, more than 10,000 parts"),
+        quick=True,
+    ),
     Case(
         "theme-part-bomb",
         theme(
@@ -630,6 +695,40 @@ CASES = [
         theme(zip_bomb, flag=True),
         ("bad.pptx: is not a usable", "unpacks to 4095 MB, over the 100 MB limit for one part"),
         quick=True,
+    ),
+    Case(
+        "theme-picture-bomb",
+        theme(lambda p: theme_with_picture(p, (12_000, 12_000)), "bomb.pptx", flag=True),
+        (
+            "bomb.pptx: its picture '/ppt/media/image1.png' has more than the 100 million pixels "
+            "a picture may have (12000 x 12000); save it smaller, or give another theme",
+        ),
+        quick=True,
+    ),
+    # a theme's boxes: the theme's fault, named by layout and placeholder, never the outline's
+    Case(
+        "theme-1-emu-boxes",
+        theme(reboxed("one")),
+        (
+            "bad.pptx: layout 'Section Header': its placeholder 'Text Placeholder 2' is 0.00 x ",
+            "0.00 in, too small to hold a line of text inside its margins; make it larger in ",
+        ),
+    ),
+    Case(
+        "theme-boxes-of-no-size",
+        theme(reboxed("zero"), flag=True),
+        (
+            "bad.pptx: has no layout for slides of points: layout 'Title Slide': its ",
+            "placeholder 'Title 1' (and 9 more) has no size (0 x 0 in); make it larger in the ",
+        ),
+    ),
+    Case(
+        "theme-boxes-off-the-slide",
+        theme(reboxed("off")),
+        (
+            "bad.pptx: layout 'Section Header': its placeholder 'Title 1' lies wholly off the ",
+            "slide (40.00, 22.50 to 52.13, 24.90 in, on a slide of 13.33 x 7.50 in); move it ",
+        ),
     ),
     # templates
     Case("template-syntax", template("{% for x in %}\n"), ("voice.j2:1: template error",)),
@@ -1077,10 +1176,11 @@ def _umask() -> int:
     return mask
 
 
-def test_a_picture_just_under_the_pixel_limit_brings_no_raw_pillow_warning(
+def test_a_picture_just_under_the_pixel_limit_is_deckmakers_own_warning(
     tmp_path: Path,
 ) -> None:
-    """95 megapixels: within deckmaker's limit, over Pillow's (89), which python-pptx meets."""
+    """95 megapixels: within deckmaker's limit, past Pillow's warning (89), which python-pptx
+    meets: said once, in deckmaker's words, naming the picture and the outline's line."""
     outline = make_talk(tmp_path / "talk")
     Image.new("1", (10_000, 9_500)).save(tmp_path / "talk" / "picture.png")
     with warnings.catch_warnings(record=True) as warned:
@@ -1088,6 +1188,25 @@ def test_a_picture_just_under_the_pixel_limit_brings_no_raw_pillow_warning(
         result, _ = run("build", str(outline), "--out", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     assert not [w for w in warned if issubclass(w.category, Image.DecompressionBombWarning)]
+    said = [line for line in result.stderr.splitlines() if "pixels" in line]
+    assert said == [
+        f"warning: {outline}:5: sections[1].image: 'picture.png' has 95 million pixels "
+        "(10000 x 9500), more than ten times what a 4K screen shows; the deck carries it whole, "
+        "so it is large and slow to open: save the picture smaller"
+    ], result.stderr
+
+
+def test_a_large_theme_picture_is_one_warning(tmp_path: Path) -> None:
+    outline = make_talk(tmp_path / "talk")
+    theme = theme_with_picture(tmp_path / "talk" / "heavy.pptx", (10_000, 9_500))
+    result, _ = run("build", str(outline), "--theme", str(theme), "--out", str(tmp_path / "o"))
+    assert result.exit_code == 0, result.output
+    said = [line for line in result.stderr.splitlines() if "pixels" in line]
+    assert said == [
+        "warning: heavy.pptx: its picture '/ppt/media/image1.png' has 95 million pixels "
+        "(10000 x 9500), more than ten times what a 4K screen shows; the deck carries it whole, "
+        "so it is large and slow to open: save the picture smaller"
+    ], result.stderr
 
 
 def test_watch_is_not_woken_by_its_own_outputs(tmp_path: Path) -> None:
@@ -1109,6 +1228,35 @@ def test_watch_is_not_woken_by_its_own_outputs(tmp_path: Path) -> None:
     watching.terminate()
     said, _ = watching.communicate(timeout=20)
     assert said.count(" wrote ") == 2, said  # the first build, and the one the save asked for
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("build", "--wpm", "fast"), "invalid value for '--wpm': 'fast' is no whole number from"),
+        (("build", "--wpn", "3"), "no such option '--wpn'. Did you mean '--wpm'?"),
+        (("biuld",), "no such command 'biuld'. Did you mean 'build'?"),
+        (("--nosuch",), "no such option '--nosuch'"),
+        (("build", "--format", "nope"), "invalid value for '--format': 'nope' is not one of"),
+    ],
+)
+def test_a_command_line_mistake_is_one_line(args: tuple[str, ...], said: str) -> None:
+    """Not click's four lines (usage, hint, blank, error): one, saying where help is."""
+    result, _ = run(*args)
+    refused(result, (said, "--help`)"))
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_templates_export_never_writes_through_a_link(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    elsewhere = tmp_path / "elsewhere.txt"
+    (folder / "script.md.j2").symlink_to(elsewhere)  # dangling: writing through would make it
+    refused(run("templates", "export", str(folder))[0], ("already holds script.md.j2",))
+    result, _ = run("templates", "export", str(folder), "--force")
+    assert result.exit_code == 0, result.output
+    assert not (folder / "script.md.j2").is_symlink() and not elsewhere.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine"]
 
 
 def test_templates_export_into_a_file_is_one_line(tmp_path: Path) -> None:

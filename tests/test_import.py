@@ -170,8 +170,8 @@ def test_help_and_yaml_builds_do_not_import_the_essay_reader() -> None:
         "import sys\nfrom click.testing import CliRunner\nfrom deckmaker.cli import cli\n"
         f"CliRunner().invoke(cli, ['--help'])\n"
         f"CliRunner().invoke(cli, ['validate', {str(ROOT / 'outlines' / 'la-la-land.yaml')!r}])\n"
-        # pacing stems words with essay/language.py (snowballstemmer), but reads no essay
-        "print(sorted(m for m in ('markdown_it', 'deckmaker.essay.points',"
+        # pacing stems words with words.py (snowballstemmer), but reads no essay
+        "print(sorted(m for m in ('markdown_it', 'deckmaker.essay', 'deckmaker.essay.points',"
         " 'deckmaker.essay.markdown') if m in sys.modules))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -28,6 +28,7 @@ from judges import (
     show_notes_findings,
     srt_findings,
     teleprompter_findings,
+    template_findings,
 )
 from pptx import Presentation
 from pptx.util import Inches
@@ -362,6 +363,23 @@ YAML_FAULTS = {
     "trailing spaces": (GOOD_YAML.replace("A Talk", "A Talk   "), "trailing spaces"),
 }
 
+GOOD_J2 = """\
+{% macro greeting(plan) %}
+Hello, and welcome to {{ plan.title }}.
+{% endmacro %}
+{% for slide in plan.slides %}
+{{ greeting(plan) }}{{ slide.said | join(" ") }}
+{% endfor %}
+"""
+J2_FAULTS = {
+    "a block left open": (GOOD_J2.replace("{% endfor %}\n", ""), ":5: Unexpected end of template"),
+    "a tag Jinja2 lacks": (GOOD_J2.replace("endmacro", "endmacr"), ":3: Encountered unknown tag"),
+    "a template the set lacks": (
+        '{% extends "bundled/voice.j2" %}\n' + GOOD_J2,
+        "names 'bundled/voice.j2', which is not beside it",
+    ),
+}
+
 GOOD_TXT = """\
 The talk
 
@@ -511,6 +529,7 @@ FORMATS = {
     ".json": (chapters_findings, _chapters(lambda d: None), CHAPTERS_FAULTS),
     ".schema.json": (schema_findings, _schema(lambda d: None), SCHEMA_FAULTS),
     ".yaml": (outline_findings, GOOD_YAML, YAML_FAULTS),
+    ".j2": (template_findings, GOOD_J2, J2_FAULTS),
     ".script.txt": (teleprompter_findings, GOOD_TXT, TXT_FAULTS),
     ".show-notes.txt": (show_notes_findings, GOOD_SHOW_NOTES, SHOW_NOTES_FAULTS),
     ".dialogue.md": (dialogue_findings, GOOD_DIALOGUE, DIALOGUE_FAULTS),

@@ -10,11 +10,11 @@ import sys
 import pytest
 from conftest import ROOT
 
-from deckmaker.essay.language import split_sentences
 from deckmaker.outline import Outline, Segment
 from deckmaker.planning.align import sentences
 from deckmaker.planning.spoken import proper_words
 from deckmaker.sentences import spans, split
+from deckmaker.words import split_sentences
 
 sys.path.insert(0, str(ROOT / "bench"))
 from sentence_cases import SPLIT_CASES  # noqa: E402

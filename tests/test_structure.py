@@ -21,8 +21,10 @@ PACKAGE = SRC / "deckmaker"
 LAYERS = (
     # what every stage may use: errors, limits, files, the cache, text and templates
     ("errors", "limits", "characters", "textfile", "bundle", "cache", "duration", "typography",
-     "sentences", "filters", "sandbox", "templates", "outputs", "preview",
+     "sentences", "words", "grammar",  # sentences, words and stems, what a sentence opens with
+     "filters", "sandbox", "templates", "outputs", "preview",
      "contrast", "highlight",  # colours as WCAG measures them; code split into coloured runs
+     "pixels",  # a picture's size from its header
      "options", "formats"),  # the build choices and the script formats, declared once
     ("outline", "essay", "readers"),  # the talk, read
     ("theme",),  # the theme, read

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 from pathlib import Path
 
 from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
+from deckmaker.outputs import replace_set
 
 ABOUT = {
     "deck.pptx": "the deck's design: layouts, fonts, colours",
@@ -38,7 +39,9 @@ def export_templates(folder: Path, force: bool = False) -> list[Path]:
             "is a file, not a folder; give a folder to copy the templates into", str(folder)
         )
     targets = [(bundled("templates") / name, folder / name) for name, _ in catalog()]
-    clash = [str(dst) for _, dst in targets if dst.exists()]
+    # a link (a dangling one too) at a template's name is there, to be replaced, never written
+    # through
+    clash = [str(dst) for _, dst in targets if os.path.lexists(dst)]
     if clash and not force:
         raise DeckmakerError.at(
             f"already holds {', '.join(Path(c).name for c in clash)}; choose an empty folder, "
@@ -47,8 +50,7 @@ def export_templates(folder: Path, force: bool = False) -> list[Path]:
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for src, dst in targets:
-            shutil.copyfile(src, dst)
     except OSError as err:
         raise DeckmakerError.at(f"cannot write here ({err.strerror})", str(folder)) from None
-    return [dst for _, dst in targets]
+    # written as one set, as a build's outputs are: all or none (a full disk keeps the old ones)
+    return replace_set(folder, {dst.name: src.read_bytes() for src, dst in targets})

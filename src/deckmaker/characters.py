@@ -42,9 +42,13 @@ def spaced(text: str) -> str:
     return text.translate(_TO_SPACE) if any(c in text for c in ODD_SPACE) else text
 
 
+# The marks of the words said, in the plan and the scripts (planning.model says what each
+# means); a script in another language shows them in its own words (`filters.marked`).
+PAUSE = "[PAUSE]"
+CLICK = "[CLICK]"
 # The marks the script formats are cut by, which deckmaker writes itself: typed in a text, one
 # would make a cue or a click where there is none. `[PAUSE]` is the author's to write.
-MARKS = {"[SLIDE": "a cue", "[CLICK]": "a click"}
+MARKS = {"[SLIDE": "a cue", CLICK: "a click"}
 
 
 def mark_in(text: str) -> str | None:

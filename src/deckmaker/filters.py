@@ -12,6 +12,8 @@ import zlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from deckmaker.characters import CLICK, PAUSE
+
 _END = re.compile(r"[.!?…]['\"’”)\]]*$")
 
 
@@ -168,6 +170,14 @@ def opens_with(text: str, openers: Iterable[str]) -> bool:
     )
 
 
+def marked(text: str, words: dict[str, str]) -> str:
+    """A paragraph's `[PAUSE]` and `[CLICK]` as the script's `words` write them in the talk's
+    language (`pause_mark`, `click_mark`): the plan's marks are the same in every language.
+
+    `{{ "[PAUSE] Hola." | marked({"pause_mark": "[PAUSA]", "click_mark": "[CLIC]"}) }}`"""
+    return str(text).replace(PAUSE, words["pause_mark"]).replace(CLICK, words["click_mark"])
+
+
 def plain(text: str) -> str:
     """Text for places that refuse angle brackets (YouTube descriptions): ‹ and › instead.
 
@@ -263,4 +273,5 @@ ALL = {
     "verb_first": verb_first,
     "last_phrase": last_phrase,
     "second_person": second_person,
+    "marked": marked,
 }  # fmt: skip

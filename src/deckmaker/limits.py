@@ -28,10 +28,19 @@ MAX_LINE_CHARS = 10_000
 # matched with every sentence of its section's script, so their time grows with both.
 MAX_SECTIONS = 5_000
 MAX_ITEMS = 300
+# What planning asks of each text (its sentences, its stems, its language, how it wraps at a
+# size) is worked out once and kept: each such cache holds this many answers, all of one
+# build at MAX_SECTIONS (about 20 per section, for the wrapping); fewer, and a talk past a
+# couple of thousand sections would work its texts out again and again.
+TEXTS_KEPT = 1 << 17
 # A picture: a camera's JPEG is 5-25 MB; its pixels, 100 megapixels (12,000 x 8,300). A picture
 # that unpacks past that is refused before it is decoded (a decompression bomb).
 MAX_IMAGE_BYTES = 50 * MB
 MAX_IMAGE_PIXELS = 100_000_000
+# Past this a picture is still built, with a warning naming it: a slide never shows so many
+# pixels (a 4K screen has 8 million), and the deck carries it whole. Pillow's own warning of a
+# decompression bomb starts here too; deckmaker says it in its own words instead.
+LARGE_IMAGE_PIXELS = 89_478_485
 # A theme (.pptx/.potx), and what its zip holds unpacked: a theme with photographs on its
 # layouts runs to tens of MB. Caps a zip bomb.
 MAX_THEME_BYTES = 200 * MB

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache
+from functools import cache, lru_cache
+
+from deckmaker.limits import TEXTS_KEPT
 
 Span = tuple[int, int]
 
@@ -67,6 +69,9 @@ _PAIRS = re.compile(r"[“”«»()\[\]\"]")
 _WHOLE = re.compile(
     r"`[^`\n]+`|\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE
 )
+# What each of those stretches has (searched first: looking for an address at every word is
+# slow).
+_MAY_BE_WHOLE = re.compile(r"[`@]|://|www\.", re.IGNORECASE)
 _LEAD = "\"'“‘«([¿¡"
 _NEXT_WORD = re.compile(r"\s*(\S)")
 _CLOSING = "'\"’”»)]」』"
@@ -75,13 +80,19 @@ _LIST_MARK = re.compile(r"(?:^|\n|[.!?…:]\s)\s*$")
 
 def spans(text: str, language: str | None = None) -> list[Span]:
     """Where each sentence of `text` starts and ends (spaces around it left out), in order."""
+    return list(_spans(text, language))
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _spans(text: str, language: str | None) -> tuple[Span, ...]:
+    """`spans`, kept: planning splits a paragraph for its slides, its cues and its captions."""
     found: list[Span] = []
     start = 0
     for end in _ends(text, language):
         found.extend(_stripped(text, start, end))
         start = end
     found.extend(_stripped(text, start, len(text)))
-    return found
+    return tuple(found)
 
 
 def split(text: str, language: str | None = None) -> list[str]:
@@ -145,7 +156,7 @@ def _ends_here(text: str, match: re.Match[str], lists: dict[str, frozenset[str]]
 def _protected(text: str) -> list[Span]:
     """The stretches no sentence ends inside, in order, none inside another: quotes and
     brackets that close again, inline code, addresses."""
-    found = [m.span() for m in _WHOLE.finditer(text)]
+    found = [m.span() for m in _WHOLE.finditer(text)] if _MAY_BE_WHOLE.search(text) else []
     stack: list[tuple[str, int]] = []
     for m in _PAIRS.finditer(text):
         mark, at = m.group(), m.start()

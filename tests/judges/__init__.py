@@ -22,6 +22,7 @@ from .picture import png_findings
 from .plain import dialogue_findings, show_notes_findings, teleprompter_findings
 from .schema import schema_findings
 from .script import chapters_findings, html_findings, markdown_findings, srt_findings
+from .template import template_findings
 from .tools import require
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "show_notes_findings",
     "srt_findings",
     "teleprompter_findings",
+    "template_findings",
 ]
 
 Judge = Callable[[Path], list[str]]
@@ -58,6 +60,7 @@ BY_SUFFIX: dict[str, tuple[Judge, ...]] = {
     ".json": (chapters_findings,),
     ".schema.json": (schema_findings,),
     ".yaml": (outline_findings,),
+    ".j2": (template_findings,),
     ".png": (png_findings,),
     ".mp3": (mp3_findings,),
     ".mp4": (mp4_findings,),

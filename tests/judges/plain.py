@@ -1,8 +1,9 @@
 """Judges for the plain-text formats no outside tool reads: strict checks of a stated form.
 
 - Teleprompter text (`.script.txt`): UTF-8 plain paragraphs separated by one blank line; no
-  Markdown or HTML; every cue `[SLIDE N · m:ss]` or `[SLIDE N · m:ss · for m:ss]` alone on its
-  line, numbered 1, 2, 3… at times that never go back.
+  Markdown or HTML; every cue `[SLIDE N · m:ss]` or `[SLIDE N · m:ss · for m:ss]` (in Spanish
+  `[DIAPOSITIVA N · m:ss · durante m:ss]`) alone on its line, numbered 1, 2, 3… at times that
+  never go back.
 - Show notes (`.show-notes.txt`): YouTube's rules for description chapters (first at 0:00, at
   least three, ascending, each at least 10 s long), no angle brackets (YouTube refuses them) and
   at most 5000 characters.
@@ -15,7 +16,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-CUE = re.compile(r"^\[SLIDE (\d+) · (\d+(?::\d\d){1,2})(?: · for \d+(?::\d\d){1,2})?\]$")
+# A cue as an English or a Spanish script writes it (the voice's `cue_mark`).
+CUE = re.compile(
+    r"^\[(?:SLIDE|DIAPOSITIVA) (\d+) · (\d+(?::\d\d){1,2})"
+    r"(?: · (?:for|durante) \d+(?::\d\d){1,2})?\]$"
+)
 MARKUP = re.compile(
     r"^(#{1,6} |> |[-*+] |\d+\. |\||```)"  # headings, quotes, lists, tables, code fences
     r"|\*\*|__|`|\]\(|\\[\\`*_#<>\[]"  # emphasis, code, links, Markdown's escapes
@@ -56,7 +61,7 @@ def teleprompter_findings(path: Path) -> list[str]:
             times.append(seconds(match.group(2)))
             if i > 1 and lines[i - 2] != "" or i < len(lines) and lines[i] != "":
                 found.append(f"{where}: a cue must stand alone between blank lines [txt]")
-        elif "[SLIDE" in line:
+        elif "[SLIDE" in line or "[DIAPOSITIVA" in line:
             found.append(f"{where}: a cue inside a line of text [txt]")
         elif MARKUP.search(line):
             found.append(f"{where}: markup in plain text: {line[:40]!r} [txt]")
@@ -130,7 +135,7 @@ def dialogue_findings(path: Path) -> list[str]:
             section = (line, title) if re.match(r"\d+\.", title) else None
             heard = set()
             continue
-        if not block or block.startswith(("#", ">", "[SLIDE")):
+        if not block or block.startswith(("#", ">", "[SLIDE", "[DIAPOSITIVA")):
             continue
         match = SPEAKER.match(block)
         if not match:

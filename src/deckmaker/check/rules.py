@@ -209,19 +209,19 @@ def outside(number: int, slide: Slide, styles: SlideStyles, size: tuple[int, int
     return found
 
 
-def language(slides: Sequence[tuple[int, Slide, SlideStyles]]) -> list[Finding]:
+def labelled(styles: SlideStyles) -> bool:
+    """Whether every run of text on the slide says which language it is in."""
+    return all(
+        run.lang is not None
+        for shape in styles.shapes
+        if shape.has_text_frame
+        for run in styles.runs(shape)
+    )
+
+
+def language(missing: Sequence[int]) -> list[Finding]:
     """Text says which language it is in, so that it is spoken and spell-checked as such; one
-    finding for the deck, on the first slide where some is missing."""
-    missing = [
-        number
-        for number, slide, styles in slides
-        if any(
-            run.lang is None
-            for shape in styles.shapes
-            if shape.has_text_frame
-            for run in styles.runs(shape)
-        )
-    ]
+    finding for the deck, on the first of the slides (`missing`) where some text does not."""
     if not missing:
         return []
     more = f" (and {len(missing) - 1} more slides)" if len(missing) > 1 else ""

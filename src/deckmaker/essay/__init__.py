@@ -12,7 +12,6 @@ from deckmaker import characters
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.essay.document import Essay, Passage
 from deckmaker.essay.frontmatter import About, read_about
-from deckmaker.essay.language import word_set
 from deckmaker.essay.repeats import unrepeated
 from deckmaker.essay.speech import (
     is_caption,
@@ -26,6 +25,7 @@ from deckmaker.options import DEFAULT_WPM
 from deckmaker.outline import Code, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.outline.load import clean_text
 from deckmaker.textfile import read_text
+from deckmaker.words import word_set
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TITLE_WORDS = 10  # an opening sentence this short can be the title
@@ -125,7 +125,7 @@ def _outline(
     wpm: int | None = None,
     spare: int = 0,
 ) -> Outline:
-    from deckmaker.essay.language import detect_language, split_sentences
+    from deckmaker.words import detect_language, split_sentences
 
     about = about or About("")
     essay, footnotes = _notes_apart(essay)
@@ -241,7 +241,7 @@ def _parted_again(
 def essay_parts(path: Path) -> tuple[tuple[Passage, ...], str]:
     """The essay at `path` as the condenser reads it: its opening and its parts (cut where its
     topic shifts when it has no headings), and its language. For bench/condense.py."""
-    from deckmaker.essay.language import detect_language
+    from deckmaker.words import detect_language
 
     text = read_text(path, "a .txt or .md essay").replace("\r\n", "\n")
     about = read_about(text, str(path))
@@ -335,7 +335,7 @@ def _with_parts(essay: Essay, language: str) -> Essay:
 
 
 def _greets(sentence: str, language: str) -> bool:
-    from deckmaker.essay.language import words
+    from deckmaker.words import words
 
     opening = [w.lower().replace("’", "'") for w in words(sentence)]
     return any(
@@ -434,7 +434,7 @@ def _shown_from(
 ) -> str | None:
     """Where something shown goes on screen: at the last sentence said before it, or the first
     after it when nothing is said before or when it sits `within` that sentence."""
-    from deckmaker.essay.language import split_sentences
+    from deckmaker.words import split_sentences
 
     before = [p for p in said[:after] if p]
     after_ = [p for p in said[after:] if p]
@@ -478,7 +478,7 @@ def _title_from(opening: tuple[str, ...], language: str, source: str) -> str:
     """Neither a heading nor the greeting names the essay: its first sentence after the
     greeting when that is short (often the question the essay answers), else its file name in
     words."""
-    from deckmaker.essay.language import split_sentences
+    from deckmaker.words import split_sentences
 
     sentences = split_sentences(opening, language)
     if sentences and len(sentences[0].text.split()) <= TITLE_WORDS:
@@ -522,7 +522,7 @@ def _title_case(text: str, language: str) -> str:
 def _question(opening: tuple[str, ...], language: str) -> str | None:
     """The opening's first sentence when it is a short question: the question the talk
     answers, for the title slide ("Did Mia and Sebastian end up together?")."""
-    from deckmaker.essay.language import split_sentences
+    from deckmaker.words import split_sentences
 
     sentences = split_sentences(opening[:1], language)
     first = sentences[0].text if sentences else ""

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from deckmaker.essay.language import word_set, words
 from deckmaker.essay.speech import speakable
-from deckmaker.essay.statement import AUXILIARIES
+from deckmaker.grammar import AUXILIARIES
+from deckmaker.words import word_set, words
 
 # Words that, opening a sentence, point at the sentence before it.
 BACK_WORDS = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from deckmaker.essay.language import word_set
+from deckmaker.words import word_set
 
 SPEAKER_WORDS = 6  # a speaker's name is a short phrase: "The ABI", "the Rust reference"
 # Verbs that introduce someone's words, in the languages with voices.

@@ -50,10 +50,10 @@ from deckmaker.essay.anaphora import (
     points_back,
 )
 from deckmaker.essay.document import Passage
-from deckmaker.essay.language import content_stems
 from deckmaker.essay.speech import speakable
-from deckmaker.essay.statement import has_finite_verb
+from deckmaker.grammar import has_finite_verb
 from deckmaker.sentences import spans
+from deckmaker.words import content_stems
 
 PROSE = 40  # words: a paragraph this long is the essay's prose, not a line before it
 

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from deckmaker.essay.document import Passage
-from deckmaker.essay.language import STOPWORDS, content_stems, split_sentences, word_set, words
+from deckmaker.words import STOPWORDS, content_stems, split_sentences, word_set, words
 
 MIN_MINUTES, TARGET_MINUTES, MAX_MINUTES = 2.0, 4.0, 6.0
 FEWEST_PARTS = 3

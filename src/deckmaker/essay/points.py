@@ -2,7 +2,7 @@
 
 Extractive by construction: every point is a run of words from one sentence of the passage, with
 leading discourse markers ("Okay, guys,"), asides and subordinate clauses cut out; nothing is
-reworded. A point must read as a statement (statement.py): no cut leaves a subject without its
+reworded. A point must read as a statement (grammar.py): no cut leaves a subject without its
 verb, a colon's lead-in gives way to what follows, and a point that opens with a pronoun whose
 noun it does not name is left out. Which sentences: the most central ones (TextRank over shared
 content stems, as in Mihalcea and Tarau 2004), plus a little for sharing words with the heading
@@ -20,7 +20,15 @@ import math
 import operator
 from dataclasses import dataclass
 
-from deckmaker.essay.language import (
+from deckmaker.grammar import (
+    AUXILIARIES,
+    DANGLING,
+    has_finite_verb,
+    opens_with_pronoun,
+)
+from deckmaker.outline import Point
+from deckmaker.typography import capitalised
+from deckmaker.words import (
     STOPWORDS,
     Sentence,
     content_stems,
@@ -29,14 +37,6 @@ from deckmaker.essay.language import (
     word_set,
     words,
 )
-from deckmaker.essay.statement import (
-    AUXILIARIES,
-    DANGLING,
-    has_finite_verb,
-    opens_with_pronoun,
-)
-from deckmaker.outline import Point
-from deckmaker.typography import capitalised
 
 MOST_WORDS = 12  # a point longer than this is cut at a clause boundary if it can be
 LONGEST = 16  # and if it cannot, used only up to this long

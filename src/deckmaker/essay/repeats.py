@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from deckmaker.essay.document import Essay, Passage
-from deckmaker.essay.language import split_sentences
+from deckmaker.words import split_sentences
 
 REPEAT_WORDS = 6  # a paragraph or list item this long, said again word for word, is a copy
 

@@ -3,7 +3,7 @@
 Imported points carry their sentence (`said:`, the opening words of the sentence they came
 from). A hand-written point is matched by content-word overlap with stemming, each word weighed
 by how rare it is in the segment's script: the share of the point's content stems (essay/
-language.py's stop words left out, snowball stems), weighted by their inverse sentence frequency,
+words.py's stop words left out, snowball stems), weighted by their inverse sentence frequency,
 that a sentence says. A word the script says in every other sentence ("shows", "film") tells
 little about where the point is said; one it says once ("contrast") tells a lot. Two stems that
 differ only in their ending ("marri", "marriag") count half. A sentence must say MATCH of the
@@ -22,8 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from deckmaker.essay.language import content_stems, detect_language, words
 from deckmaker.sentences import split
+from deckmaker.words import content_stems, detect_language, words
 
 # A sentence says a point when it says this share of the weight of the point's content stems,
 # and two of them at least (or all, for a point of one content word).

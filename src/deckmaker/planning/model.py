@@ -9,19 +9,20 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from deckmaker.characters import CLICK as CLICK  # the marks are declared with the others
+from deckmaker.characters import PAUSE as PAUSE
 from deckmaker.highlight import CodeColours, Line
 from deckmaker.theme.model import Layout
 
-# A pause the outline asks for, written `[PAUSE]` in a script: a cue to stop for a beat, not a
-# word to say. Each one adds PAUSE_SECONDS to the timings.
-PAUSE = "[PAUSE]"
+# A pause the outline asks for, written PAUSE (`[PAUSE]`) in a script: a cue to stop for a
+# beat, not a word to say. Each one adds PAUSE_SECONDS to the timings.
 PAUSE_SECONDS = 2
 _PAUSE = re.compile(r"\[PAUSE\]")
-# Where the next bullet of a revealed slide appears, written `[CLICK]` in the words said: the
-# presenter clicks there, just before the sentence that says that bullet. Not a word to say and
-# no time of its own. A slide with `reveal` has exactly one mark per bullet (per paragraph of
-# its body), in the bullets' order; the deck's build animation shows them one by one.
-CLICK = "[CLICK]"
+# Where the next bullet of a revealed slide appears, written CLICK (`[CLICK]`) in the words
+# said: the presenter clicks there, just before the sentence that says that bullet. Not a word
+# to say and no time of its own. A slide with `reveal` has exactly one mark per bullet (per
+# paragraph of its body), in the bullets' order; the deck's build animation shows them one by
+# one.
 _MARKS = re.compile(r"\[PAUSE\]|\[CLICK\]")
 
 
@@ -86,6 +87,8 @@ class SlidePlan:
     table_header: str | None = None  # the header row's text colour, "RRGGBB"
     area: tuple[float, float, float, float] | None = None
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
+    # With two hosts, who says each paragraph of `spoken`: 0 the main host, 1 the co-host.
+    speakers: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()  # delivery notes, never read aloud
     reveal: bool = False  # bullets appear one per click, at the [CLICK] marks in `spoken`
     # a quote set in the body box (`subtitle`) under a heading (`title`): the theme has no

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from deckmaker.essay.language import content_stems, detect_language
 from deckmaker.planning.model import CLICK, Layout, SlidePlan
+from deckmaker.words import content_stems, detect_language
 
 # What a note calls a slide of each kind ("Point to each column…", "Let the quote sit").
 _KIND_WORDS = {

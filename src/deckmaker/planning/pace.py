@@ -18,8 +18,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckmaker.essay.language import strip_markers, word_set
 from deckmaker.typography import capitalised
+from deckmaker.words import strip_markers, word_set
 
 # A stretch with nothing to show that is shorter than this is no slide's worth (it would
 # flicker): the next slide comes up early over it instead.
@@ -206,7 +206,7 @@ RELAXED_WORDS = 32
 
 def _trimmed(sentence: str, language: str) -> str:
     """ "So, while it might…", "Furthermore, the ending…": discourse markers set off by a comma
-    are left out of the quote (essay.language.strip_markers), as an editor trims one."""
+    are left out of the quote (words.strip_markers), as an editor trims one."""
     return capitalised(strip_markers(sentence, language))
 
 
@@ -219,9 +219,9 @@ def pull_quotes(said: Sequence[str], about: str) -> list[str]:
     open on a pronoun or a demonstrative, but not on a conjunction or a filler ("And…",
     "Okay,…"). A connective set off by a comma at the start is trimmed first ("So, while…" is
     quoted "While…")."""
-    from deckmaker.essay.language import content_stems, detect_language
-    from deckmaker.essay.statement import opens_with_pronoun
+    from deckmaker.grammar import opens_with_pronoun
     from deckmaker.planning.model import word_count
+    from deckmaker.words import content_stems, detect_language
 
     text = " ".join(said)
     language = detect_language(text)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 
-from deckmaker.errors import DeckmakerError
+from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.limits import MAX_IMAGE_PIXELS
+from deckmaker.outline.model import Outline
+from deckmaker.pixels import FORMATS, TooManyPixels, header_size, large, too_many
 from deckmaker.theme.frames import Box
-
-FORMATS = ("PNG", "JPEG", "GIF", "BMP")  # what a .pptx carries and every reader draws
 
 
 def fitted_picture(path: str, box: Box) -> tuple[float, float, float, float]:
@@ -59,15 +61,25 @@ def picture_size(path: str) -> tuple[int, int]:
             f"'{name}' is damaged or cut short ({err}); save the picture again", path
         ) from None
     if width * height > MAX_IMAGE_PIXELS:
-        raise _too_large(name, path, f" ({width} x {height})")
+        raise _too_large(name, path, f"{width} x {height}")
     if not width or not height:
         raise DeckmakerError.at(f"'{name}' has no pixels; give another picture", path)
     return width, height
 
 
 def _too_large(name: str, path: str, size: str = "") -> DeckmakerError:
-    return DeckmakerError.at(
-        f"'{name}' has more than the {MAX_IMAGE_PIXELS // 1_000_000} million pixels a picture "
-        f"may have{size}; save it smaller",
-        path,
-    )
+    return DeckmakerError.at(f"'{name}' {too_many(size)}", path)
+
+
+def picture_warnings(images: Iterable[str], outline: Outline) -> tuple[str, ...]:
+    """One line for each picture (by its path, as planned) with more pixels than a slide
+    shows, naming the outline's line that gives it."""
+    said = []
+    for path in dict.fromkeys(images):
+        with suppress(OSError, TooManyPixels):  # read whole when planned; changed since
+            warning = large(*header_size(path))
+            if warning:
+                place = outline.places.get(path)
+                at = (place.line, place.field) if place else (None, None)
+                said.append(str(Problem(f"'{Path(path).name}' {warning}", outline.source, *at)))
+    return tuple(said)

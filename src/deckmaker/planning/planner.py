@@ -11,6 +11,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.options import DEFAULT_WPM, DEFAULTS, MAX_SLIDE_SECONDS, Options
 from deckmaker.outline import Code, Column, Outline, Point, Quote, Segment
 from deckmaker.planning.align import Sentence, align, anchored, filled, paragraphs, sentences
+from deckmaker.planning.dialogue import Cast, cast
 from deckmaker.planning.finishing import finished
 from deckmaker.planning.model import (
     CLICK,
@@ -35,6 +36,7 @@ from deckmaker.planning.pace import (
     pull_quotes,
     spans,
 )
+from deckmaker.planning.picture import picture_warnings
 from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.planning.statements import Statements
@@ -84,7 +86,8 @@ def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options =
         planner = _Planner(outline, voice, frames, limit, chosen.reveal, allowed)
         plan = planner.plan(rate)
     said = (voice.warning,) if voice.warning else ()
-    plan = replace(plan, target=chosen.target, read_warnings=(*outline.warnings, *said))
+    heavy = picture_warnings((s.image for s in plan.slides if s.image), outline)
+    plan = replace(plan, target=chosen.target, read_warnings=(*outline.warnings, *said, *heavy))
     return _curled(plan) if chosen.curly_quotes else plan
 
 
@@ -133,6 +136,8 @@ class _Planner:
         self.proper = proper_words(outline)
         self.readings: set[str] = set()  # quotes read out by the voice: never a statement
         self.statements = Statements(allowed)
+        self.hello: tuple[str, ...] = ()  # the greeting's paragraphs, for the dialogue
+        self.parting: tuple[str, ...] = ()  # the sign-off's
         said = talk(outline, self.proper)
         topics = tuple(replace(t, voice=voice.name) for t in said.topics)
         self.talk = replace(said, topics=topics)
@@ -147,6 +152,7 @@ class _Planner:
         parts = [Part(None, Kind.INTRO, self.opening(), say("chapter_opening"))]
         count = len(o.sections)
         dividers = self.wants_dividers()
+        reacts: list[tuple[str, str]] = []  # the co-host's question, a word said before it
         for number, (section, said) in enumerate(zip(o.sections, self.talk.topics, strict=True), 1):
             opening = self.words(section)[0] if section.script else ""
             # two hosts: the co-host asks the way into each section (the dialogue gives it them),
@@ -157,8 +163,8 @@ class _Planner:
                 last = sentences(heard[-1:])[-1:] if heard else ()
                 line = " ".join(last[0].text.replace(PAUSE, " ").split()) if last else ""
                 script = " ".join((o.sections[number - 2].script or "").split())
-                if line and line in script:
-                    lead = f"{say('react', line, said, count)} {lead}".strip()
+                if line and line in script:  # said only after the main host's words (cast)
+                    reacts.append((lead, say("react", line, said, count)))
             leads: tuple[str, ...] = (lead,)
             if o.hosts and not (self.words(section) or section.quotes):  # nothing to answer with
                 leads += (say("unanswered", said, count),)
@@ -169,6 +175,9 @@ class _Planner:
         closing = self.closing()
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
+        if len(o.hosts) == 2:  # who says what: both hosts carry the talk
+            said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts))
+            parts = cast(parts, Cast(say, self.proper, wpm, *said_by))
         parts = [replace(p, slides=tuple(self.held(s) for s in p.slides)) for p in parts]
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
@@ -200,6 +209,7 @@ class _Planner:
         # a greeting of several paragraphs is said as several: no spoken paragraph holds a
         # blank line, which would end it early in the Markdown script and the teleprompter
         greeting = tuple((o.greeting or self.voice.say("greeting", self.talk)).split("\n\n"))
+        self.hello = tuple(" ".join(p.split()) for p in greeting)
         spoken: tuple[str, ...] = greeting
         notes: tuple[str, ...] = ()
         if intro and not intro.points:  # an intro with nothing to show is said over the cover
@@ -277,6 +287,7 @@ class _Planner:
         # The closing slide comes up for the sign-off and stays up for all of it; the recap
         # slide is up until then.
         parting = tuple(p for p in signoff.split("\n\n") if p)  # as the greeting: paragraphs
+        self.parting = tuple(" ".join(p.split()) for p in parting)
         words = sentences((*said, *parting))
         if parting:
             closing = _Face(cover, len(sentences(said)), last=len(words) - 1)

@@ -100,9 +100,9 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
 
 
 def language_of(outline: Outline) -> str:
-    """The language the outline's own words are in (essay.language's guess: English or
+    """The language the outline's own words are in (deckmaker.words' guess: English or
     Spanish), for an outline that does not say with `language:`."""
-    from deckmaker.essay.language import detect_language
+    from deckmaker.words import detect_language
 
     if outline.language:
         return outline.language
@@ -151,7 +151,9 @@ def proper_words(outline: Outline) -> frozenset[str]:
                 last = (match.end(), _stem(word))
     # A lone word the author writes lower-case more often than capitalised mid-sentence is no
     # name: a stray "honor, We must" does not make "we" one.
-    lower = Counter(_stem(w) for w in _LOWER_WORD.findall(" ".join(texts)))
+    lower: Counter[str] = Counter()
+    for word, n in Counter(_LOWER_WORD.findall(" ".join(texts))).items():
+        lower[_stem(word)] += n
     return frozenset({*runs, *(w for w, n in found.items() if n >= lower[w.lower()])})
 
 
@@ -220,7 +222,7 @@ def spoken_title(title: str, proper: frozenset[str], clauses_in: str | None = No
     main = _LABEL.sub("", main) or main
     main = _ESSAY_ON.sub("", main) or main
     if clauses_in and not main.endswith("?"):
-        from deckmaker.essay.statement import AUXILIARIES
+        from deckmaker.grammar import AUXILIARIES
 
         if AUXILIARIES.get(clauses_in, frozenset()) & set(_WORD.findall(main.lower())):
             return f"'{main}'"  # "Errors are values", "Go will be at OSCON"
@@ -321,4 +323,4 @@ def _starts(text: str) -> set[int]:
 
 def _stem(word: str) -> str:
     """ "Land's" is the name "Land", and "I'd" is "I"."""
-    return re.split(r"['’]", word, maxsplit=1)[0]
+    return word.split("'", 1)[0].split("’", 1)[0]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckmaker.essay.language import content_stems, detect_language
 from deckmaker.planning.model import Layout, Plan
+from deckmaker.words import content_stems, detect_language
 
 SHARE = 1 / 3  # quotes and statements together stay under this share of the deck's slides
 NEAR = 0.5  # two statements sharing this share of their content words say the same thing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import warnings
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
 from pptx.slide import NotesSlide, Slide
 from pptx.util import Emu, Pt
@@ -31,6 +33,7 @@ from deckmaker.render.package import (
     mark_decorative,
     remove_shape,
     reproducible_bytes,
+    stamp,
 )
 from deckmaker.render.prototypes import Emus, Placement, prototypes
 from deckmaker.render.reveal import reveal_bullets
@@ -69,6 +72,13 @@ class Block:
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
+    """The deck's bytes: `compose_deck`'s presentation, saved reproducibly."""
+    return reproducible_bytes(compose_deck(plan, theme))
+
+
+def compose_deck(plan: Plan, theme: Theme) -> Presentation:
+    """The planned slides made in the theme, with their notes: the presentation in memory,
+    ready to be saved (`reproducible_bytes`) or checked as it stands."""
     made = prototypes(theme)
     prs = theme.open()
     every = all_layouts(prs)  # every master's layouts, as `Theme.layouts` counts them
@@ -82,6 +92,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     # python-pptx's add_slide and notes_slide, without their scans, from the new slides made
     # with the theme
     growth = Growth(prs, made.slides)
+    accented: dict[tuple[object, ...], BaseOxmlElement] = {}  # labels and numerals, by look
     for planned in plan.slides:
         lay, place = layouts[planned.layout], places[planned.layout]
         slide = growth.add_slide(lay)
@@ -97,7 +108,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             from PIL.Image import DecompressionBombWarning  # only for a slide with a picture
 
             with warnings.catch_warnings():  # Pillow's warning of a picture over 89 megapixels:
-                # ours is at most MAX_IMAGE_PIXELS, checked (and refused if over) in planning
+                # planning refused any past MAX_IMAGE_PIXELS and warned of these in our words
                 warnings.simplefilter("ignore", DecompressionBombWarning)
                 picture = slide.shapes.add_picture(planned.image, *(Pt(v) for v in planned.picture))
             # its description is its alt text (python-pptx writes the file's name there)
@@ -112,11 +123,11 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
             _add_rule(slide, planned.rule, theme.accent)
         if planned.label and planned.label_box:
             label = planned.label, planned.label_pt, planned.label_box
-            _add_label(slide, *label, theme.frames.body_font.name, theme.accent)
+            _add_label(slide, *label, theme.frames.body_font.name, theme.accent, accented)
         if planned.numeral and planned.numeral_box:
             font = theme.frames.title_font.name
             numeral = planned.numeral, planned.numeral_pt, planned.numeral_box
-            _add_numeral(slide, *numeral, font, theme.accent)
+            _add_numeral(slide, *numeral, font, theme.accent, accented)
         if planned.numbered:
             number = latent.get((planned.layout, PP_PLACEHOLDER.SLIDE_NUMBER))
             if number is not None:
@@ -130,7 +141,7 @@ def render_deck(plan: Plan, theme: Theme) -> bytes:
     props.author = _property(plan.host or plan.author or "")
     growth.settle()
     list_notes_master(prs)
-    return reproducible_bytes(prs)
+    return prs
 
 
 def _property(text: str, limit: int = 255) -> str:
@@ -235,21 +246,28 @@ def _add_numeral(
     size: int,
     box: tuple[float, ...],
     font: str,
-    accent: str | None = None,
+    accent: str | None,
+    made: dict[tuple[object, ...], BaseOxmlElement],
 ) -> None:
     """A divider's section number, standing on the bottom of its box so it sits just over the
     label and title, whatever its size. Large type's descent reaches below the line LibreOffice
     stands on the box's bottom edge: it is lifted a tenth of an em, so every stroke stays
     inside the box."""
-    _add_accented(slide, text, size, box, font, accent, lift=0.1 * size)
+    _add_accented(slide, text, size, box, font, accent, made, lift=0.1 * size)
 
 
 def _add_label(
-    slide: Slide, text: str, size: int, box: tuple[float, ...], font: str, accent: str | None
+    slide: Slide,
+    text: str,
+    size: int,
+    box: tuple[float, ...],
+    font: str,
+    accent: str | None,
+    made: dict[tuple[object, ...], BaseOxmlElement],
 ) -> None:
     """A section's label over a slide's title: small, on one line, standing on the foot of its
     box just over the title."""
-    _add_accented(slide, text, size, box, font, accent)
+    _add_accented(slide, text, size, box, font, accent, made)
 
 
 def _add_accented(
@@ -259,12 +277,20 @@ def _add_accented(
     box: tuple[float, ...],
     font: str,
     accent: str | None,
+    made: dict[tuple[object, ...], BaseOxmlElement],
     lift: float = 0.0,
 ) -> None:
     """One line of bold text in a box of its own, standing on its foot (`lift` pt above it):
     in `font` (named: LibreOffice does not resolve "+mj-lt" outside a placeholder) and the
-    theme's accent colour (`accent`, where the theme's brand colour stands in for it)."""
-    frame = slide.shapes.add_textbox(*(Pt(v) for v in box)).text_frame
+    theme's accent colour (`accent`, where the theme's brand colour stands in for it). The
+    first such box of a deck is made through python-pptx's API, the others copied from it
+    (`made`, by what they share)."""
+    key = (size, tuple(box), font, accent, lift)
+    if key in made:
+        stamp(slide, made[key], text)
+        return
+    shape = slide.shapes.add_textbox(*(Pt(v) for v in box))
+    frame = shape.text_frame
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.word_wrap = False
     frame.vertical_anchor = MSO_ANCHOR.BOTTOM
@@ -279,6 +305,7 @@ def _add_accented(
         run.font.color.rgb = RGBColor.from_string(accent)
     else:
         run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    made[key] = copy.deepcopy(shape.element)
 
 
 def _add_rule(slide: Slide, box: tuple[float, ...], accent: str | None) -> None:

@@ -122,12 +122,7 @@ _IDS = etree.XPath("//@id")
 def add_latent(slide: Slide, prototype: etree._Element, text: str) -> None:
     """Put a copy of `prototype` (`latent_prototype`) on the slide, showing `text`."""
     element = copy.deepcopy(prototype)
-    tree = slide.shapes.element  # the slide's <p:spTree>
-    ids = cast("list[str]", _IDS(tree))  # attribute values: strings
-    properties = element.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
-    assert properties is not None  # a placeholder shape always has its id and name
-    properties.set("id", str(max(int(i) for i in ids if i.isdigit()) + 1))
-    tree.append(element)
+    _place(slide, element)
     field = element.find(f".//{qn('a:fld')}")
     if field is not None and field.get("type") == "slidenum":
         number = field.find(qn("a:t"))
@@ -135,6 +130,36 @@ def add_latent(slide: Slide, prototype: etree._Element, text: str) -> None:
         number.text = text
     else:
         Shape(element, slide.shapes).text_frame.text = text  # type: ignore[arg-type]
+
+
+def stamp(slide: Slide, made: etree._Element, text: str) -> None:
+    """Put on the slide a copy of a text box python-pptx `made` on another (`add_textbox`:
+    one run), saying `text`, with the id and name `add_textbox` would give it: a box made
+    once per deck rather than through the API on each slide."""
+    element = copy.deepcopy(made)
+    shape_id = _place(slide, element)
+    properties = element.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
+    assert properties is not None  # a text box has its id and name
+    properties.set("name", f"TextBox {shape_id - 1}")
+    (said,) = element.iter(qn("a:t"))
+    said.text = text
+
+
+def _place(slide: Slide, element: etree._Element) -> int:
+    """Put the shape `element` last in the slide's shape tree (before its extensions), with the
+    id python-pptx would give a new shape: one more than any on the slide."""
+    tree = slide.shapes.element  # the slide's <p:spTree>
+    ids = cast("list[str]", _IDS(tree))  # attribute values: strings
+    shape_id = max((int(i) for i in ids if i.isdigit()), default=0) + 1
+    properties = element.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
+    assert properties is not None  # a shape always has its id and name
+    properties.set("id", str(shape_id))
+    extensions = tree.find(qn("p:extLst"))
+    if extensions is None:
+        tree.append(element)
+    else:
+        extensions.addprevious(element)
+    return shape_id
 
 
 def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:

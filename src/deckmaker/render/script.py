@@ -6,6 +6,7 @@ time, so a cue in the teleprompter, a caption and a chapter all agree with the M
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -34,18 +35,22 @@ class Rendered:
 Extra = Callable[[Plan, list[TimedPart], Templates], tuple[dict[str, Any], tuple[str, ...]]]
 
 
-def _extras() -> dict[str, Extra]:
-    from deckmaker.render.captions import captions_context
-    from deckmaker.render.chapters import chapters_context, show_notes_context
-    from deckmaker.render.dialogue import dialogue_context
+# "module:function", imported only for its format: a build of the Markdown script loads none.
+_EXTRAS = {
+    "html": "deckmaker.render.script:page_context",
+    "srt": "deckmaker.render.captions:captions_context",
+    "chapters": "deckmaker.render.chapters:chapters_context",
+    "show-notes": "deckmaker.render.chapters:show_notes_context",
+    "dialogue": "deckmaker.render.dialogue:dialogue_context",
+}
 
-    return {
-        "html": page_context,
-        "srt": captions_context,
-        "chapters": chapters_context,
-        "show-notes": show_notes_context,
-        "dialogue": dialogue_context,
-    }
+
+def _extra(fmt: str) -> Extra | None:
+    if fmt not in _EXTRAS:
+        return None
+    module, _, function = _EXTRAS[fmt].partition(":")
+    found: Extra = getattr(importlib.import_module(module), function)
+    return found
 
 
 def page_context(
@@ -63,8 +68,9 @@ def render_script(
     parts = timeline(plan)
     extra: dict[str, Any] = {}
     warnings: tuple[str, ...] = ()
-    if fmt in _extras():
-        extra, warnings = _extras()[fmt](plan, parts, templates)
+    more = _extra(fmt)
+    if more is not None:
+        extra, warnings = more(plan, parts, templates)
     cues = [cue for part in parts for cue in part.slides]
     voice = Voice(templates, plan.voice, plan.language)
     words = {key: voice.say("script_word", key) for key in SCRIPT_WORDS}

@@ -61,6 +61,18 @@ SCRIPT_WORDS = (
     "of_about",
     "speed",
     "and",
+    "cue_mark",
+    "cue_at",
+    "pause_mark",
+    "click_mark",
+    "teleprompter",
+    "shortcuts",
+    "play",
+    "previous",
+    "next",
+    "mirror",
+    "smaller",
+    "larger",
 )
 
 # -- the format templates (script.md.j2, captions.srt.j2…) ----------------------------------------

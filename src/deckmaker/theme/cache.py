@@ -24,7 +24,7 @@ from deckmaker.theme.fonts import Typeface, remeasured
 from deckmaker.theme.model import Theme
 
 KIND = "themes"
-FORMAT = 5  # the entries' layout: raise it when Theme, Frames or Box change
+FORMAT = 6  # the entries' layout: raise it when Theme, Frames or Box change
 
 
 def cached_theme(path: Path) -> Theme:
@@ -77,6 +77,7 @@ def stamps(*more: object) -> tuple[object, ...]:
     size and date: an entry made by other code (an upgrade, a checkout) is never used."""
     from deckmaker import contrast, highlight
     from deckmaker.theme import (
+        boxes,
         brand,
         colours,
         fonts,
@@ -86,6 +87,7 @@ def stamps(*more: object) -> tuple[object, ...]:
         model,
         palette,
         parts,
+        pictures,
         presentation,
         read,
         room,
@@ -94,7 +96,8 @@ def stamps(*more: object) -> tuple[object, ...]:
     found = []
     # palette, highlight, contrast: the code's colours and font
     for module in (read, parts, presentation, model, inert, layouts, frames, fonts, colours,
-                   room, brand, palette, highlight, contrast, *more):  # fmt: skip
+                   room, brand, palette, boxes, pictures, highlight, contrast,
+                   *more):  # fmt: skip
         try:
             stat = os.stat(getattr(module, "__file__", None) or "")
         except OSError:

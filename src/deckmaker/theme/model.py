@@ -9,6 +9,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deckmaker.pixels import large
 from deckmaker.theme.frames import Box, Frames
 
 if TYPE_CHECKING:
@@ -71,11 +72,13 @@ class Theme:
     accent: str | None = None
     # what the file carries that can act or call out (`theme.inert`), dropped from every deck
     active: tuple[str, ...] = ()
+    # its pictures with more pixels than a slide shows (`theme.pictures`): part, width, height
+    large_pictures: tuple[tuple[str, int, int], ...] = ()
 
     def open(self) -> Presentation:
         from deckmaker.theme.presentation import open_presentation  # python-pptx: slow import
 
-        return open_presentation(self.path)
+        return open_presentation(self.path, self.digest)  # checked when it was read
 
     @property
     def general(self) -> tuple[str, ...]:
@@ -103,6 +106,8 @@ class Theme:
                 f"{self.path.name}: the theme carries {', '.join(self.active)}; dropped from "
                 "the deck (a deck takes no links outside it, macros, ActiveX or OLE objects)"
             )
+        for part, width, height in self.large_pictures:
+            lines.append(f"{self.path.name}: its picture '{part}' {large(width, height)}")
         return tuple(lines)
 
     def warnings(self, used: Collection[Layout], footer: str | None = None) -> list[str]:

@@ -3,6 +3,7 @@ presentation, or too large, says so and what to give instead."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import zipfile
 from pathlib import Path
@@ -16,7 +17,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.limits import MAX_THEME_BYTES
 from deckmaker.limits import check_size as check_file_size
 from deckmaker.textfile import refuse_special, unreadable
-from deckmaker.theme.parts import BrokenTheme, check_parts, check_size
+from deckmaker.theme.parts import BrokenTheme, check_directory, check_parts, check_size
 
 TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PRESENTATION_MAIN = (
@@ -24,10 +25,12 @@ PRESENTATION_MAIN = (
 )
 
 
-def open_presentation(path: Path) -> Presentation:
+def open_presentation(path: Path, checked: str = "") -> Presentation:
     """Open a .pptx, or a .potx read as the presentation it is (python-pptx refuses the
     template's content type, though the package is the same). A file that is no presentation,
-    or is too large, says so and what to give instead."""
+    or is too large, says so and what to give instead. `checked`: the digest (sha256) of a
+    content whose parts were checked already, when the theme was read: the same content is
+    not checked again."""
     name = str(path)
     refuse_special(path, "give a .pptx or .potx file")
     try:
@@ -37,7 +40,8 @@ def open_presentation(path: Path) -> Presentation:
     except OSError as err:
         raise unreadable(err, name, "give a .pptx or .potx file") from None
     try:
-        return pptx.Presentation(io.BytesIO(_as_presentation(data, name)))
+        same = bool(checked) and hashlib.sha256(data).hexdigest() == checked
+        return pptx.Presentation(io.BytesIO(_as_presentation(data, name, same)))
     except zipfile.BadZipFile:
         why = "it is no zip archive, as a .pptx is (cut short, or another kind of file renamed)"
     except KeyError as err:  # a part the package names is not in it
@@ -58,7 +62,11 @@ OTHER_DOCUMENTS = {
 }
 
 
-def _as_presentation(data: bytes, name: str) -> bytes:
+def _as_presentation(data: bytes, name: str, checked: bool = False) -> bytes:
+    try:
+        check_directory(data)
+    except BrokenTheme as err:
+        raise ValueError(str(err)) from None
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         try:
             check_size(src)
@@ -70,7 +78,8 @@ def _as_presentation(data: bytes, name: str) -> bytes:
                     raise DeckmakerError.at(
                         f"is {kind}, not a presentation; give a .pptx or .potx theme", name
                     )
-            check_parts(src)
+            if not checked:
+                check_parts(src)
         except BrokenTheme as err:
             raise ValueError(str(err)) from None
         if TEMPLATE_MAIN not in types:

@@ -22,6 +22,7 @@ from deckmaker.contrast import clearest
 from deckmaker.errors import DeckmakerError
 from deckmaker.highlight import code_colours
 from deckmaker.theme import inert
+from deckmaker.theme.boxes import EDIT, misplaced
 from deckmaker.theme.brand import brand_accent, used_colours
 from deckmaker.theme.colours import colour_scheme
 from deckmaker.theme.fonts import typeface
@@ -30,6 +31,7 @@ from deckmaker.theme.layouts import (
     FALLBACK,
     QUIET,
     SCORES,
+    TITLE_TYPES,
     WHAT,
     Holds,
     Roles,
@@ -43,6 +45,7 @@ from deckmaker.theme.layouts import (
 )
 from deckmaker.theme.model import Layout, LayoutShape, Placeholder, Theme
 from deckmaker.theme.palette import code_font, palette
+from deckmaker.theme.pictures import large_pictures
 from deckmaker.theme.presentation import open_presentation
 from deckmaker.theme.room import make_room
 
@@ -87,6 +90,7 @@ def _read(prs: Presentation, path: Path, digest: str) -> Theme:
         has_columns=Layout.COLUMNS not in notices,
         has_quote=Layout.QUOTE not in notices,
         fonts=theme_fonts(prs),
+        slide=(prs.slide_width or 0, prs.slide_height or 0),
     )
     painted = palette(prs, chosen[Layout.CODE])
     frames = replace(
@@ -113,6 +117,7 @@ def _read(prs: Presentation, path: Path, digest: str) -> Theme:
         reshaped=reshaped,
         accent=accent,
         active=tuple(dict.fromkeys(what for _, _, what in inert.active(prs.part.package))),
+        large_pictures=large_pictures(prs, path),
     )
 
 
@@ -171,6 +176,18 @@ def _nowhere(holds: list[Holds], layouts: list[SlideLayout]) -> str:
     """Why a theme cannot hold a talk: what it lacks, and what it has."""
     have = ", ".join(f"'{lay.name}'" for lay in layouts) or "no layouts at all"
     lacks = "a title" if all(h.title is None for h in holds) else "a title and a text box"
+    sizeless = [
+        f"layout '{lay.name}': its placeholder '{shape.name}'"
+        for lay in layouts
+        for shape in list[Shape](lay.placeholders)
+        if shape.placeholder_format.type in TITLE_TYPES and not (shape.width and shape.height)
+    ]
+    if sizeless and lacks == "a title":  # a title there, of no size: nothing fits in it
+        more = f" (and {len(sizeless) - 1} more)" if len(sizeless) > 1 else ""
+        return (
+            f"has no layout for slides of points: {sizeless[0]}{more} has no size (0 x 0 in); "
+            f"make it larger {EDIT}, or use a shipped theme"
+        )
     return (
         f"has no layout for slides of points: none holds {lacks} (it has {have}); add one in "
         "PowerPoint or Impress, or use a shipped theme"
@@ -199,25 +216,33 @@ def _frames(
     has_columns: bool,
     has_quote: bool,
     fonts: tuple[str, str],
+    slide: tuple[int, int],
 ) -> Frames:
+    def checked(kind: Layout, shape: Shape, indent: float = 0.0) -> Box:
+        inside = box(shape, indent)
+        wrong = misplaced(shape, inside, chosen[kind], slide)
+        if wrong:
+            raise DeckmakerError.at(wrong, str(path))
+        return inside
+
     def text(kind: Layout, n: int = 0, indent: float = 0.0) -> Box:
         shapes = roles[kind].texts
         if len(shapes) <= n:
             raise DeckmakerError.at(
                 f"layout '{chosen[kind].name}' has no text box to hold {WHAT[kind]}", str(path)
             )
-        return box(shapes[n], indent)
+        return checked(kind, shapes[n], indent)
 
     def title(kind: Layout) -> Box:
         shape = roles[kind].title
         if shape is None:
             raise DeckmakerError.at(f"layout '{chosen[kind].name}' has no title", str(path))
-        return box(shape)
+        return checked(kind, shape)
 
     header, quote = roles[Layout.HEADER], roles[Layout.QUOTE]
     picture = roles[Layout.IMAGE].picture
     header_title = title(Layout.HEADER)
-    header_label = box(header.texts[0]) if header.texts else None
+    header_label = checked(Layout.HEADER, header.texts[0]) if header.texts else None
     return Frames(
         cover_title=title(Layout.COVER),
         cover_subtitle=text(Layout.COVER),
@@ -228,14 +253,14 @@ def _frames(
         header_number=_above(header_title, header_label),
         # a theme without a layout made for quotes sets them in the body box: no quote box
         quote=title(Layout.QUOTE) if has_quote else None,
-        quote_by=box(quote.texts[0]) if quote.texts and has_quote else None,
+        quote_by=checked(Layout.QUOTE, quote.texts[0]) if quote.texts and has_quote else None,
         columns=(
             (text(Layout.COLUMNS, 0, BULLET_INDENT.pt), text(Layout.COLUMNS, 1, BULLET_INDENT.pt))
             if has_columns
             else None
         ),
         # a layout without a picture placeholder shows a picture where the points would be
-        picture=box(picture) if picture is not None else text(Layout.CONTENT),
+        picture=checked(Layout.IMAGE, picture) if picture is not None else text(Layout.CONTENT),
         content=text(Layout.CONTENT),
         title_font=typeface(fonts[0], bold=True),  # titles are bold: measure them so
         body_font=typeface(fonts[1]),

@@ -24,7 +24,7 @@ share of points it finds wanting beside ROUGE.
 
 from __future__ import annotations
 
-from deckmaker.essay.language import STOPWORDS, word_set, words
+from deckmaker.words import STOPWORDS, word_set, words
 
 AUXILIARIES = {
     "en": word_set(

@@ -14,8 +14,10 @@ quoted person's; "::" in code is no pause); paragraphs whose generated words lea
 names said with a capital lowered, in generated sentences (a name is a run of capitalised words
 the author writes mid-sentence and never lower-cased); the largest share of generated sentences
 one opener (first two words) carries (target ≤ 15 %); in the dialogue of the example and of each
-essay, the share of bare acknowledgements among the turns (≤ 20 %) and the fewest questions the
-co-host asks in a part (≥ 1).
+essay, the share of bare acknowledgements among the turns (≤ 20 %), the fewest questions the
+co-host asks in a part (≥ 1), the co-host's share of the words said (30 to 50 %), the longest
+stretch one host speaks without the other saying a word, in seconds at the talk's pace (about
+90 s at most), and the co-host's lines in the author's first person (0).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -33,6 +36,7 @@ from deckmaker.options import Options
 from deckmaker.outline import Outline
 from deckmaker.pipeline import plan_outline
 from deckmaker.planning import Kind, Plan
+from deckmaker.planning.model import word_count
 from deckmaker.readers import read_talk
 from deckmaker.render.dialogue import dialogue_context
 from deckmaker.render.timeline import timeline, without_clicks
@@ -64,6 +68,11 @@ NAME = re.compile(r"(?<![.!?¿¡:]\s)(?<!^)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)+)")
 MARKS = re.compile(r"\[(?:PAUSE|CLICK)\]\s*")
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 SAID_COLON = re.compile(r"(?<!:):(?=\s|$)")
+# The author's own voice, which only the main host speaks (quotations aside: they are others').
+FIRST_PERSON = re.compile(
+    r"(?<![\w'’])(?:I|I['’](?:m|d|ve|ll)|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Yy]o|[Mm]is?|"
+    r"[Cc]onmigo)(?![\w'’])"
+)
 
 
 def inputs(folder: Path) -> list[tuple[str, Path]]:
@@ -154,26 +163,51 @@ def measure(plan: Plan, outline: Outline) -> dict[str, float]:
     }
 
 
-def dialogue(path: Path, hosts: str) -> tuple[float, int]:
-    """The share of bare acknowledgements among the turns of the dialogue of `path`, and the
-    fewest questions the co-host asks in one of its parts (sections)."""
+@dataclass(frozen=True)
+class Dialogue:
+    bare: float  # the share of bare acknowledgements among the turns
+    asked: int  # the fewest questions the co-host asks in one of the sections
+    share: float  # the co-host's share of the words said
+    stretch: float  # the longest stretch without a change of speaker, in seconds at the wpm
+    author: int  # the co-host's lines in the author's first person ("I", "my", "me"; "yo", "mi")
+
+
+def dialogue(path: Path, hosts: str) -> Dialogue:
+    """The dialogue of `path`, measured: bare acknowledgements, the co-host's questions, their
+    share of the words and the longest stretch one host speaks alone."""
     plan, templates, _ = plan_outline(path, Options.of({"hosts": hosts}))
     parts = timeline(plan)
     said = dialogue_context(plan, parts, templates)[0]["lines"]
     turns: list[str] = []
     asked: list[int] = []
-    last = ""
+    words = {host: 0 for host in plan.hosts}
+    stretches, run, last = [0], 0, ""
+    author = 0
     for part in parts:
         questions = 0
         for line in (line for cue in part.slides for line in said[cue.number]):
+            count = word_count(line.text)
             if line.speaker != last:
                 turns.append(line.text)
+                stretches.append(run)
+                run = 0
+            run += count
             last = line.speaker
+            words[line.speaker] += count
             questions += line.speaker == plan.hosts[1] and "?" in line.text
+            own = line.speaker == plan.hosts[1] and FIRST_PERSON.search(QUOTED.sub("", line.text))
+            author += bool(own)
         if part.part.kind is Kind.SECTION:
             asked.append(questions)
+    stretches.append(run)
     bare = sum(1 for t in turns if BARE.fullmatch(without_clicks(t).strip()))
-    return bare / max(len(turns), 1), min(asked, default=0)
+    return Dialogue(
+        bare / max(len(turns), 1),
+        min(asked, default=0),
+        words[plan.hosts[1]] / max(sum(words.values()), 1),
+        max(stretches) * 60 / plan.wpm,
+        author,
+    )
 
 
 def table() -> str:
@@ -194,11 +228,8 @@ def table() -> str:
                     worst[key] += int(m[key])
                 worst["over 15 %"] += m["opener"] > 0.15 and m["generated"] >= 7
                 worst["goodbyes ≠ 1"] += m["goodbyes"] != 1
-        talks = [(n, p) for n, p in inputs(Path(tmp)) if n != "example, points only"]
-        said = [
-            (n, *dialogue(p, "Lucía,Mateo" if n == "Spanish essay" else "Sam,Alex"))
-            for n, p in talks
-        ]
+        talks = inputs(Path(tmp))
+        said = [(n, dialogue(p, "Lucía,Mateo" if "Spanish" in n else "Sam,Alex")) for n, p in talks]
     lines = [
         HEADING,
         "",
@@ -214,9 +245,14 @@ def table() -> str:
         + ", ".join(f"{k} {v}" for k, v in sorted(worst.items()))
         + " (an opener share counts only with 7 generated sentences or more).",
         "",
-        "| dialogue | bare acknowledgements | fewest co-host questions in a part |",
-        "|---|---|---|",
-        *(f"| {n} | {b:.0%} | {q} |" for n, b, q in said),
+        "| dialogue | bare acknowledgements | fewest co-host questions in a part | co-host's "
+        "share of words | longest stretch one host speaks | co-host lines in the author's "
+        "first person |",
+        "|---|---|---|---|---|---|",
+        *(
+            f"| {n} | {d.bare:.0%} | {d.asked} | {d.share:.0%} | {d.stretch:.0f} s | {d.author} |"
+            for n, d in said
+        ),
     ]
     return "\n".join(lines) + "\n"
 

@@ -177,6 +177,18 @@ def zip_bomb(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def directory_of(size: int) -> Callable[[Path], None]:
+    """The good theme, its zip's end record saying its directory takes `size` bytes."""
+
+    def make(path: Path) -> None:
+        data = bytearray(THEME.read_bytes())
+        end = data.rindex(b"PK\x05\x06")
+        data[end + 12 : end + 16] = struct.pack("<I", size)
+        path.write_bytes(bytes(data))
+
+    return make
+
+
 def theme_with_picture(path: Path, size: tuple[int, int]) -> Path:
     """The good theme with a picture of `size` (one bit a pixel: a small file) on its last
     layout, which the good talk does not use, as a logo on a layout is placed."""
@@ -634,6 +646,18 @@ CASES = [
             )
         ),
         ("bad.pptx: is not a usable", "parts, over the 10,000 limit"),
+        quick=True,
+    ),
+    Case(  # counted from the zip's end record (ZIP64, past 65,535), not its 300,000 entries
+        "theme-300k-parts",
+        theme(lambda p: repacked(p, lambda n, b: b, dict.fromkeys(map(str, range(300_000)), b""))),
+        ("bad.pptx: is not a usable", "it holds 300,034 parts, over the 10,000 limit"),
+        quick=True,
+    ),
+    Case(
+        "theme-directory-too-large",
+        theme(directory_of(50 * 2**20)),
+        ("bad.pptx: is not a usable", "its zip's directory takes 50 MB, more than 10,000 parts"),
         quick=True,
     ),
     Case(
@@ -1204,6 +1228,23 @@ def test_watch_is_not_woken_by_its_own_outputs(tmp_path: Path) -> None:
     watching.terminate()
     said, _ = watching.communicate(timeout=20)
     assert said.count(" wrote ") == 2, said  # the first build, and the one the save asked for
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("build", "--wpm", "fast"), "invalid value for '--wpm': 'fast' is no whole number from"),
+        (("build", "--wpn", "3"), "no such option '--wpn'. Did you mean '--wpm'?"),
+        (("biuld",), "no such command 'biuld'. Did you mean 'build'?"),
+        (("--nosuch",), "no such option '--nosuch'"),
+        (("build", "--format", "nope"), "invalid value for '--format': 'nope' is not one of"),
+    ],
+)
+def test_a_command_line_mistake_is_one_line(args: tuple[str, ...], said: str) -> None:
+    """Not click's four lines (usage, hint, blank, error): one, saying where help is."""
+    result, _ = run(*args)
+    refused(result, (said, "--help`)"))
+    assert len(result.stderr.splitlines()) == 1, result.stderr
 
 
 def test_templates_export_never_writes_through_a_link(tmp_path: Path) -> None:

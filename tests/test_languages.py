@@ -123,8 +123,10 @@ def test_hosts_from_the_command_line_make_a_dialogue(tmp_path: Path, write_outli
     dialogue = out.files["dialogue"]
     assert dialogue_findings(dialogue) == []
     lines = re.findall(r"^\*\*(\w+):\*\* (.*)$", dialogue.read_text("utf-8"), re.M)
-    asked = [t for who, t in lines if who == "Ben"]
-    assert len(asked) >= 3 and all(t.endswith("?") for t in asked)  # one question a part
+    asked = [t for who, t in lines if who == "Ben" and t.endswith("?")]
+    assert len(asked) >= 3  # one question a part
+    # the co-host speaks in the opening and in the closing too, not only in the parts
+    assert lines[1][0] == "Ben" and "Ben" in [who for who, _ in lines[-3:]]
 
 
 def test_the_main_host_carries_the_authors_words(tmp_path: Path, write_outline) -> None:
@@ -190,3 +192,17 @@ def test_a_spanish_script_is_headed_in_spanish(tmp_path: Path) -> None:
     assert "[DIAPOSITIVA 1 · 0:00 · durante " in script and "`[PAUSA]`" in script
     assert "palabras por minuto" in out.files["txt"].read_text(encoding="utf-8")
 
+
+def test_each_spanish_voice_has_its_own_ways_in() -> None:
+    """The three Spanish voices move between sections, and ask the co-host's questions, each in
+    its own words, as the English ones do."""
+    for hosts in ("", "Lucía,Mateo"):
+        leads = {
+            tuple(
+                p.lead
+                for p in plan_of(SPANISH, voice=voice, hosts=hosts or None).parts
+                if p.kind is Kind.SECTION
+            )
+            for voice in VOICES
+        }
+        assert len(leads) == len(VOICES), leads

@@ -120,7 +120,8 @@ sections:
                         4,
                         Kind.SECTION,
                         Layout.CONTENT,
-                        "Alpha (2 of 2)",
+                        # the divider shows "Alpha": the slides under it are numbered from 1
+                        "Alpha (1 of 1)",
                         40,
                         bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
                         body_pt=28,

@@ -341,7 +341,11 @@ def test_labels_verbs_and_the_co_host_read_as_people_say_them(write_outline) -> 
     assert "it loosens the soil" in text and "it drains the rain" in text
     asked = [p.lead for p in plan.parts if p.kind is Kind.SECTION]
     assert "what you learned" in asked[1] and " I " not in " ".join(asked)
-    assert asked[2].startswith("The long wait. ")  # the co-host echoes the line before
+    # the co-host echoes the main host's line before asking
+    lines = [(h, p) for s in plan.slides for h, p in zip(s.speakers, s.spoken, strict=True)]
+    echoed = next(i for i, (_, p) in enumerate(lines) if p.endswith(asked[2]))
+    assert lines[echoed] == (1, f"The long wait. That stays with you. {asked[2]}")
+    assert lines[echoed - 1] == (0, "We dug. It was worth it, the long wait.")
 
 
 def test_a_talk_asks_its_audience_a_question(write_outline) -> None:

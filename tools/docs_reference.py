@@ -275,7 +275,12 @@ def macros_section() -> list[str]:
         "ask": "ask(talk.topics[1], talk.topics | length, '')",
         "part_label": "part_label(2, 4)",
         "continued": "continued('Sacrifices', 2, 3)",
-        "handoff": "handoff('Sam', 'Alex', 4, 'That is the ending.')",
+        "handoff": "handoff('It sheds the fairy tale.', 'That is the ending.', 'video')",
+        "prompt": "prompt('I stayed for the last shot.', 'It lingers.', 'podcast')",
+        "echo": "echo('A choice that leads to dreams, and the roads not taken.')",
+        "cohost_hello": "cohost_hello({'hosts': ['Sam', 'Alex']}, 'video', 'Hey guys!')",
+        "cohost_goodbye": "cohost_goodbye({'hosts': ['Sam', 'Alex'], 'title': 'Dreams'}, "
+        "'podcast')",
     }
     for name, args, comment in template_macros("voice.j2"):
         call = samples.get(name, f"{name}()")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -82,6 +82,12 @@ class _Reporting(click.Group):
     line per problem and exit 2; a bug of ours as one line and exit 1 (3 for `check`, whose 1
     says it found something), its traceback only with --debug."""
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as err:  # deckmaker's own options: `deckmaker --nosuch`
+            _misused(err)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -89,8 +95,10 @@ class _Reporting(click.Group):
             for problem in err.problems:
                 click.echo(f"error: {problem}", err=True)
             sys.exit(EXIT_USER_ERROR)
+        except click.UsageError as err:  # a command or an option misspelt, a value refused
+            _misused(err)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
-            raise  # click's own: usage mistakes, --help, --version
+            raise  # click's own: --help, --version
         except Exception as err:
             if ctx.params.get("debug"):
                 raise
@@ -100,6 +108,23 @@ class _Reporting(click.Group):
                 err=True,
             )
             sys.exit(EXIT_CHECK_BUG if ctx.invoked_subcommand == "check" else EXIT_BUG)
+
+
+# click 8.2 asks for help by a usage error of its own; earlier ones print it themselves
+_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _misused(err: click.UsageError) -> NoReturn:
+    """A mistake on the command line, as one line like every other (click says it in four:
+    the usage, a hint, a blank line, the error), with where to read how it goes. A bare
+    `deckmaker` (or group) is no mistake: click shows its help."""
+    if isinstance(err, _HELP):
+        raise err
+    said = " ".join(err.format_message().split())
+    command = err.ctx.command_path if err.ctx else "deckmaker"
+    said = f"{said[:1].lower()}{said[1:]}".rstrip(".")
+    click.echo(f"error: {said} (see `{command} --help`)", err=True)
+    sys.exit(EXIT_USER_ERROR)
 
 
 @click.group(cls=_Reporting, context_settings={"help_option_names": ["-h", "--help"]})

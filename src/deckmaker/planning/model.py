@@ -87,6 +87,8 @@ class SlidePlan:
     table_header: str | None = None  # the header row's text colour, "RRGGBB"
     area: tuple[float, float, float, float] | None = None
     spoken: tuple[str, ...] = ()  # paragraphs the host says while this slide is up
+    # With two hosts, who says each paragraph of `spoken`: 0 the main host, 1 the co-host.
+    speakers: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()  # delivery notes, never read aloud
     reveal: bool = False  # bullets appear one per click, at the [CLICK] marks in `spoken`
     # a quote set in the body box (`subtitle`) under a heading (`title`): the theme has no
@@ -101,6 +103,9 @@ class SlidePlan:
     label_pt: int = 0
     label_box: tuple[float, float, float, float] | None = None
     title_top: bool = False  # the title stands at its box's top: under the labels of the deck
+    # what the slide is about when its heading is its section's, shared with other slides: the
+    # subsection (a short point) said as it comes up; its title in place of a numbered one
+    topic: str | None = None
 
     @property
     def words(self) -> int:

@@ -1,9 +1,7 @@
-"""The dialogue format: two hosts who talk to each other. The main host (the first named)
-carries the author's words, all of them, so a "firstly … secondly" run or the author's "I" is
-never split between two voices; the co-host asks the way into each section (the planner's
-`lead`, from the voice's `ask` macro, already counted in the timings), and the main host picks
-up after the question, now and then with a word from the voice's `handoff` macro. The slides and
-cues are those of every format."""
+"""The dialogue format: two hosts who talk to each other. Who says each paragraph is the plan's
+(planning/dialogue.py: both hosts carry the talk, the co-host asks the way into each section,
+the author's "I" stays with the main host); this only writes each line under its host's name.
+The slides and cues are those of every format."""
 
 from __future__ import annotations
 
@@ -13,8 +11,7 @@ from typing import Any
 from deckmaker.errors import DeckmakerError
 from deckmaker.planning import Plan
 from deckmaker.planning.model import PAUSE
-from deckmaker.planning.voice import Voice
-from deckmaker.render.timeline import TimedPart, without_clicks
+from deckmaker.render.timeline import Cue, TimedPart, without_clicks
 from deckmaker.templates import Templates
 
 
@@ -33,34 +30,33 @@ def dialogue_context(
             "`hosts: [Ana, Ben]` to the outline",
             field="hosts",
         )
-    voice = Voice(templates, plan.voice, plan.language)
-    main, cohost = plan.hosts
-    lines: dict[int, tuple[Line, ...]] = {}
-    turn, previous = 0, main
-    for part in parts:
-        asked = part.part.lead
-        for cue in part.slides:
-            said = []
-            for paragraph in cue.spoken:
-                # the voice judges the words (does the line open itself?), not the marks
-                said_alone = without_clicks(paragraph)
-                speaker = main
-                # a slide held for 5 s opens on a pause: the co-host's question all the same
-                if asked and said_alone.replace(PAUSE, "").strip() == asked:
-                    speaker, asked = cohost, ""
-                lead = ""
-                if speaker != previous:
-                    turn += 1
-                    if speaker == main:
-                        lead = voice.say("handoff", speaker, previous, turn, said_alone)
-                said.append(Line(speaker, f"{lead} {paragraph}".strip()))
-                previous = speaker
-            lines[cue.number] = tuple(said)
+    lines = {
+        cue.number: tuple(
+            Line(plan.hosts[host], text)
+            for host, text in zip(_speakers(part, cue), cue.spoken, strict=True)
+        )
+        for part in parts
+        for cue in part.slides
+    }
+    cohost = plan.hosts[1]
     if not any(line.speaker == cohost for said in lines.values() for line in said):
         raise DeckmakerError.at(
-            f"the dialogue gives {cohost} nothing to say: the {plan.language!r} voice has no "
-            f"questions for a co-host; add voice.{plan.language}.j2 with an `ask` macro to your "
-            "templates folder, or leave out the dialogue format",
+            f"the dialogue gives {cohost} nothing to say: the talk is too short to share and "
+            f"the {plan.language!r} voice has no questions for a co-host; add "
+            f"voice.{plan.language}.j2 with an `ask` macro to your templates folder, or leave "
+            "out the dialogue format",
             field="hosts",
         )
     return {"lines": lines}, ()
+
+
+def _speakers(part: TimedPart, cue: Cue) -> tuple[int, ...]:
+    """Who says each paragraph: the plan's; in a plan made without them (by hand, through the
+    API), the co-host asks the part's way in (its `lead`) and the main host says the rest."""
+    if cue.slide.speakers:
+        return cue.slide.speakers
+    lead = part.part.lead
+    return tuple(
+        int(bool(lead) and without_clicks(p).replace(PAUSE, " ").split() == lead.split())
+        for p in cue.spoken
+    )

@@ -17,7 +17,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.limits import MAX_THEME_BYTES
 from deckmaker.limits import check_size as check_file_size
 from deckmaker.textfile import refuse_special, unreadable
-from deckmaker.theme.parts import BrokenTheme, check_parts, check_size
+from deckmaker.theme.parts import BrokenTheme, check_directory, check_parts, check_size
 
 TEMPLATE_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 PRESENTATION_MAIN = (
@@ -63,6 +63,10 @@ OTHER_DOCUMENTS = {
 
 
 def _as_presentation(data: bytes, name: str, checked: bool = False) -> bytes:
+    try:
+        check_directory(data)
+    except BrokenTheme as err:
+        raise ValueError(str(err)) from None
     with zipfile.ZipFile(io.BytesIO(data)) as src:
         try:
             check_size(src)

@@ -281,3 +281,61 @@ def test_the_talks_language_is_the_decks(tmp_path: Path) -> None:
     langs = {p.get("lang") for p in prs.element.iter(qn("a:defRPr"))}
     assert built.plan.language == "es" and langs == {"es-ES"}
     assert check_deck(built.artifacts["deck"].data) == ()
+
+
+# -- what a build found clean before --------------------------------------------------------------
+
+
+def _theme(folder: Path, body: str | None = None) -> Path:
+    """python-pptx's own template as a theme, its body text in colour `body` (RRGGBB) if given."""
+    prs = Presentation()
+    if body is not None:
+        master = prs.slide_masters[0].element
+        level = master.find(f"{qn('p:txStyles')}/{qn('p:bodyStyle')}/{qn('a:lvl1pPr')}")
+        props = level.find(qn("a:defRPr"))
+        for old in props.findall(qn("a:solidFill")):
+            props.remove(old)
+        fill = etree.SubElement(props, qn("a:solidFill"))
+        etree.SubElement(fill, qn("a:srgbClr")).set("val", body)
+        props.insert(0, fill)
+    path = folder / "house.pptx"
+    prs.save(str(path))
+    return path
+
+
+def _contrast(warnings: tuple[str, ...]) -> list[str]:
+    return [w for w in warnings if "[contrast]" in w]
+
+
+def test_a_rebuild_reads_only_slides_built_in_a_new_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from deckmaker.check import styles
+
+    read: list[int] = []
+    real = styles.SlideStyles
+
+    def counted(*args: object) -> styles.SlideStyles:
+        read.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(styles, "SlideStyles", counted)
+    outline, theme = example_outline(), Options(theme=str(_theme(tmp_path)))
+    first = render(outline, ("deck",), options=theme)
+    once = len(read)
+    again = render(outline, ("deck",), options=theme)
+    assert once > 0 and len(read) == once, "the second build read slides again"
+    assert first.warnings == again.warnings
+
+
+def test_a_theme_changed_since_is_checked_afresh(tmp_path: Path) -> None:
+    """What the earlier build found clean is kept for that theme's content only: the same file
+    turned pale is read again, and its pale text is found."""
+    outline = example_outline()
+    clean = render(outline, ("deck",), options=Options(theme=str(_theme(tmp_path))))
+    assert not _contrast(clean.warnings)
+    turned = Options(theme=str(_theme(tmp_path, "C8C8C8")))
+    pale = render(outline, ("deck",), options=turned)
+    assert _contrast(pale.warnings), pale.warnings
+    again = render(outline, ("deck",), options=turned)
+    assert _contrast(again.warnings) == _contrast(pale.warnings)

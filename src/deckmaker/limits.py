@@ -28,6 +28,11 @@ MAX_LINE_CHARS = 10_000
 # matched with every sentence of its section's script, so their time grows with both.
 MAX_SECTIONS = 5_000
 MAX_ITEMS = 300
+# What planning asks of each text (its sentences, its stems, its language, how it wraps at a
+# size) is worked out once and kept: each such cache holds this many answers, all of one
+# build at MAX_SECTIONS (about 20 per section, for the wrapping); fewer, and a talk past a
+# couple of thousand sections would work its texts out again and again.
+TEXTS_KEPT = 1 << 17
 # A picture: a camera's JPEG is 5-25 MB; its pixels, 100 megapixels (12,000 x 8,300). A picture
 # that unpacks past that is refused before it is decoded (a decompression bomb).
 MAX_IMAGE_BYTES = 50 * MB

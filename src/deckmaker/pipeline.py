@@ -217,7 +217,7 @@ def render(
     rendered: dict[str, Artifact] = {}
     notices: list[str] = []  # what rendering the script formats found worth saying
     if "deck" in only:
-        from deckmaker.check import check_presentation, summary
+        from deckmaker.check import check_presentation, known, summary
         from deckmaker.render.deck import compose_deck
         from deckmaker.render.package import reproducible_bytes
 
@@ -227,7 +227,10 @@ def render(
         # The deck, checked as `deckmaker check` would (as made, not read back): a theme of
         # the user's may set text in colours too pale to read, or a picture may lack its alt
         # text. A picture without alt text was warned of by the outline's line already.
-        found = [f for f in check_presentation(prs) if f.rule != "alt-text"]
+        clean = known.known(loaded, plan.language)
+        before = len(clean)
+        found = [f for f in check_presentation(prs, clean) if f.rule != "alt-text"]
+        known.remember(loaded, plan.language, clean, before)
         notices += [f"{deck.name}: {line}" for line in summary(found)]
     if "script" in only:
         if "dialogue" in formats and len(plan.hosts) != 2:

@@ -24,6 +24,8 @@ import re
 from bisect import bisect_left
 from functools import cache, lru_cache
 
+from deckmaker.limits import TEXTS_KEPT
+
 Span = tuple[int, int]
 
 
@@ -81,7 +83,7 @@ def spans(text: str, language: str | None = None) -> list[Span]:
     return list(_spans(text, language))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _spans(text: str, language: str | None) -> tuple[Span, ...]:
     """`spans`, kept: planning splits a paragraph for its slides, its cues and its captions."""
     found: list[Span] = []

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from deckmaker.limits import TEXTS_KEPT
 from deckmaker.sentences import spans
 
 
@@ -51,7 +52,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 # Planning asks again and again about the same sentences (each segment's script is aligned
 # point by point): each text is judged and stemmed once.
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=TEXTS_KEPT)
 def detect_language(text: str) -> str:
     """The language whose function words the text uses most; English when in doubt."""
     words = _lowered(_WORD.findall, text)
@@ -118,7 +119,7 @@ def content_stems(text: str, language: str) -> list[str]:
     return list(_content_stems(text, language))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _content_stems(text: str, language: str) -> tuple[str, ...]:
     stop, stem = STOPWORDS[language], _stemmer(language)
     return tuple(stem(w) for w in _lowered(words, text) if w not in stop and len(w) > 1)

@@ -8,6 +8,7 @@ and text placed outside the slide. Each finding names its slide and what to do.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import zipfile
@@ -59,21 +60,24 @@ def check_deck(deck: Path | bytes, name: str = "deck") -> tuple[Finding, ...]:
     return check_presentation(prs)
 
 
-def check_presentation(prs: PresentationType) -> tuple[Finding, ...]:
+def check_presentation(
+    prs: PresentationType, clean: set[bytes] | None = None
+) -> tuple[Finding, ...]:
     """Every finding in an open presentation (as `check_deck` reads one, or as a build has
     just made it), by slide.
 
     Whether a slide's rules find anything depends on its shapes, their properties and its
     layout, never on what its text says (only on whether a run says anything): a slide built
     the same as one already found clean (`_structure`) is clean too and is not read again.
-    A build's slides mostly repeat a few such structures."""
+    A build's slides mostly repeat a few such structures. `clean`: the structures found clean
+    before in presentations made the same way (`deckmaker.check.known`), added to here."""
     from deckmaker.check.styles import SlideStyles
 
     defaults = prs.element.find(f"{P}defaultTextStyle")
     slides = list(prs.slides)
     size = (prs.slide_width or 0, prs.slide_height or 0)
     shared: dict[object, object] = {}
-    clean: set[bytes] = set()
+    clean = set() if clean is None else clean
     found = titles(slides)
     unset: list[int] = []  # slides with text in no language
     for number, slide in enumerate(slides, 1):
@@ -101,11 +105,12 @@ _DESCRIPTION = re.compile(rb'( descr=")([^"]*)(")')
 
 
 def _structure(slide: Slide) -> bytes:
+    """The digest (sha256) of the slide's structure."""
     from lxml import etree
 
     xml = _WORDS.sub(rb"\1x\2", etree.tostring(slide.element))
     xml = _DESCRIPTION.sub(_described, xml)
-    return slide.slide_layout.part.partname.encode() + b" " + xml
+    return hashlib.sha256(slide.slide_layout.part.partname.encode() + b" " + xml).digest()
 
 
 def _described(match: re.Match[bytes]) -> bytes:

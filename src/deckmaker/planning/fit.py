@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from deckmaker.limits import TEXTS_KEPT
 from deckmaker.planning.model import Bullet
 from deckmaker.theme.fonts import ESTIMATE, Typeface
 from deckmaker.theme.frames import Box
@@ -42,7 +43,7 @@ def wrap(text: str, size: float, width: float, font: Typeface = ESTIMATE) -> lis
 # Planning asks again and again how the same paragraph wraps at the same size and width (each
 # pagination, each pacing pass), and measuring is most of a long talk's planning: each answer
 # is worked out once. A typeface is equal to another only if measured with the same file.
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=TEXTS_KEPT)
 def _wrapped(text: str, size: float, width: float, font: Typeface) -> tuple[str, ...]:
     lines: list[str] = []
     line = ""

@@ -28,9 +28,15 @@ from deckmaker.outline import Code, Quote, Table
 from deckmaker.sentences import spans
 
 _DASHES = ("—", "–", "--", "-", "~")
-# A section longer than this (about six minutes said) is cut at its subsections, if it has them;
-# a code block, table or quote shown counts as SHOWN_WORDS (about fifteen seconds on screen).
+# A section longer than this (about six minutes said) is cut at its subsections, if it has them,
+# into parts of at least SHORT_PART_WORDS; so is one of MANY_SUBSECTIONS or more running past
+# SUBSECTIONED_PART_WORDS (a README's "Usage", a subsection per task, each with its code), into
+# parts of at least SUBSECTION_WORDS. A code block, table or quote shown counts as SHOWN_WORDS
+# (about fifteen seconds on screen).
 LONG_PART_WORDS, SHORT_PART_WORDS = 900, 300  # six minutes and two, at 150 words a minute
+SUBSECTIONED_PART_WORDS, SUBSECTION_WORDS = 450, 150  # three minutes and one
+MANY_SUBSECTIONS = 3
+JOINED_TITLE_WORDS = 8
 SHOWN_WORDS = 40
 INLINE_CODE = 40  # characters: a line of code this short inside a sentence is inline code
 QUOTE_WORDS = 60  # a longer block quote is said, not shown: no slide holds it legibly
@@ -257,36 +263,66 @@ def _assemble(
     return Essay(title, title_line, opening, tuple(sections), footnotes)
 
 
-def _sections(heading: _Heading, body: _Body, subs: list[tuple[_Heading, _Body]]) -> list[Passage]:
+def _sections(
+    heading: _Heading, body: _Body, subs: list[tuple[_Heading, _Body]], nested: bool = False
+) -> list[Passage]:
     """A section with its subsections: one part, its subsections' headings its points; or, when
-    it would run past LONG_PART_WORDS (with what it shows) and has two or more subsections,
-    cut at them into parts of at least SHORT_PART_WORDS each, a run of short subsections kept
-    together (a README's "Installation" with a dozen subsections is no one part of a talk)."""
+    it is long (`_shortest_part`), cut at them into parts of at least that long, a run of
+    short subsections kept together, a subsection that is long itself cut again at its own (a
+    README's "Installation" with a dozen subsections is no one part of a talk)."""
     top = min((h.level for h, _ in subs), default=0)
     heads = [i for i, (h, _) in enumerate(subs) if h.level == top]
-    if _weight([body, *(b for _, b in subs)]) <= LONG_PART_WORDS or len(heads) < 2:
+    shortest = _shortest_part(body, subs, len(heads), nested)
+    if shortest is None:
         return [_merged(_passage(heading.text, body, heading.line), subs)]
     runs: list[list[int]] = []  # the subsections each part starts with, packed
     for n, at in enumerate(heads):
         ends = heads[n + 1] if n + 1 < len(heads) else len(subs)
-        if not runs or _weight([b for _, b in subs[runs[-1][0] : at]]) >= SHORT_PART_WORDS:
+        if not runs or _weight([b for _, b in subs[runs[-1][0] : at]]) >= shortest:
             runs.append([at])
         runs[-1].append(ends)
-    if (
-        len(runs) > 1
-        and _weight([b for _, b in subs[runs[-1][0] : runs[-1][-1]]]) < SHORT_PART_WORDS
-    ):
+    if len(runs) > 1 and _weight([b for _, b in subs[runs[-1][0] : runs[-1][-1]]]) < shortest:
         short = runs.pop()  # a short last run goes with the one before
         runs[-1][-1] = short[-1]
     out = []
-    if _holds_anything(body) or heads[0] > 0:
+    opening = [body, *(b for _, b in subs[: heads[0]])]
+    if _weight(opening) >= shortest:
         out.append(_merged(_passage(heading.text, body, heading.line), subs[: heads[0]]))
+    elif _holds_anything(body) or heads[0] > 0:  # a few words of its own lead into its first run
+        taken = runs.pop(0)
+        lead = _passage(heading.text, body, heading.line)
+        out.append(_merged(lead, subs[: taken[-1]]))
     for run in runs:
         first, ends = run[0], run[-1]
         sub, sub_body = subs[first]
-        title = sub.text if out else f"{heading.text}: {sub.text}"
-        out.append(_merged(_passage(title, sub_body, sub.line), subs[first + 1 : ends]))
+        title = sub.text if out else _joined(heading.text, sub.text)
+        if title is None:  # the section's title, its first subsection's heading a point
+            out.append(_merged(_passage(heading.text, body, heading.line), subs[first:ends]))
+        elif len(run) == 2:  # one subsection: cut again at its own when it is long itself
+            named = _Heading(sub.level, title, sub.line)
+            out += _sections(named, sub_body, subs[first + 1 : ends], nested=True)
+        else:
+            out.append(_merged(_passage(title, sub_body, sub.line), subs[first + 1 : ends]))
     return out
+
+
+def _joined(section: str, subsection: str) -> str | None:
+    """The title of a part that opens with a section's first subsection: "Installation: A.
+    Getting Pyenv"; None where that would be too long to read at once or join three headings."""
+    joined = f"{section}: {subsection}"
+    return None if ": " in section or len(joined.split()) > JOINED_TITLE_WORDS else joined
+
+
+def _shortest_part(
+    body: _Body, subs: list[tuple[_Heading, _Body]], heads: int, nested: bool
+) -> int | None:
+    """The shortest part a section with `heads` subsections (at their top level) is cut into,
+    in words; None when it is not cut. A subsection (`nested`) is cut only when it would run
+    past LONG_PART_WORDS itself."""
+    weight = _weight([body, *(b for _, b in subs)])
+    if heads >= MANY_SUBSECTIONS and not nested and weight > SUBSECTIONED_PART_WORDS:
+        return SUBSECTION_WORDS
+    return SHORT_PART_WORDS if heads >= 2 and weight > LONG_PART_WORDS else None
 
 
 def _weight(bodies: list[_Body]) -> int:

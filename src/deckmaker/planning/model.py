@@ -103,6 +103,9 @@ class SlidePlan:
     label_pt: int = 0
     label_box: tuple[float, float, float, float] | None = None
     title_top: bool = False  # the title stands at its box's top: under the labels of the deck
+    # what the slide is about when its heading is its section's, shared with other slides: the
+    # subsection (a short point) said as it comes up; its title in place of a numbered one
+    topic: str | None = None
 
     @property
     def words(self) -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.options import DEFAULT_WPM, DEFAULTS, MAX_SLIDE_SECONDS, Options
-from deckmaker.outline import Column, Outline, Point, Quote, Segment
+from deckmaker.outline import Code, Column, Outline, Point, Quote, Segment
 from deckmaker.planning.align import Sentence, align, anchored, filled, paragraphs, sentences
 from deckmaker.planning.dialogue import Cast, cast
 from deckmaker.planning.finishing import finished
@@ -36,14 +36,15 @@ from deckmaker.planning.pace import (
     pull_quotes,
     spans,
 )
+from deckmaker.planning.pauses import held
 from deckmaker.planning.picture import picture_warnings
 from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
 from deckmaker.planning.statements import Statements
-from deckmaker.planning.titles import unique_titles
+from deckmaker.planning.titles import plain, unique_titles
 from deckmaker.planning.voice import Voice
 from deckmaker.theme.frames import Frames
-from deckmaker.typography import smarten
+from deckmaker.typography import smarten, typeset
 
 # A divider opens each section when the talk has this many sections or more and its sections
 # average two slides or more; shorter talks show their structure through the numbered agenda.
@@ -55,6 +56,12 @@ BUDGET_ROUNDS = 4  # plans made again at most to keep quotes and statements unde
 _PAUSE_MARK = re.compile(r"\[\s*pause\s*\]", re.I)
 # What is said over a slide the script never reaches, by what it shows (voice macros).
 _MORE = {Layout.CODE: "more_code", Layout.TABLE: "more_table"}
+# Code blocks said this close together share a slide, when they fit it in this many rows.
+SHARED_SECONDS, SHARED_ROWS = 20, 10
+# A point this short that ends no sentence reads as a heading: a subsection's, in an essay.
+TOPIC_WORDS = 8
+TOPICAL = (Layout.CODE, Layout.TABLE)  # slides titled by the heading said as they come up
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "…")
 
 
 def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options = DEFAULTS) -> Plan:
@@ -132,6 +139,7 @@ class _Planner:
         self.statements = Statements(allowed)
         self.hello: tuple[str, ...] = ()  # the greeting's paragraphs, for the dialogue
         self.parting: tuple[str, ...] = ()  # the sign-off's
+        self.voiced: tuple[str, ...] = ()  # the agenda's and the recap's: the voice's own
         said = talk(outline, self.proper)
         topics = tuple(replace(t, voice=voice.name) for t in said.topics)
         self.talk = replace(said, topics=topics)
@@ -170,9 +178,11 @@ class _Planner:
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
         if len(o.hosts) == 2:  # who says what: both hosts carry the talk
-            said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts))
+            said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts),
+                       self.voiced)  # fmt: skip
             parts = cast(parts, Cast(say, self.proper, wpm, *said_by))
-        parts = [replace(p, slides=tuple(self.held(s) for s in p.slides)) for p in parts]
+        kept = iter(held([s for p in parts for s in p.slides], self.spoken_seconds))
+        parts = [replace(p, slides=tuple(next(kept) for _ in p.slides)) for p in parts]
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
         return Plan(
@@ -235,6 +245,7 @@ class _Planner:
                     starts[1:], numbered[1:], [False] * (len(numbered) - 2) + [True], strict=True
                 )
             )
+        self.voiced += agenda
         brief = self.length(sentences(agenda), 0, len(sentences(agenda))) < MIN_SECONDS
         if brief and len(numbered) == 1:  # too brief for a slide: said over the one before
             last = slides[-1]
@@ -255,6 +266,7 @@ class _Planner:
         recap = "" if ending else self.voice.say("recap", self.talk.topics)
         if recap:  # the talk comes back to where it started: its question, or its hook
             recap = f"{recap} {self.voice.say('callback', self.talk)}".strip()
+            self.voiced += (recap,)
         said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         slides: list[SlidePlan] = []
@@ -402,9 +414,9 @@ class _Planner:
                 _Face(d, a, (Point(piece),))
                 for (piece, d), a in zip(quote_pages, firsts, strict=True)
             ]
-        for block in seg.code:
-            a = self.after_readings(self.shown_from(block.said, script, lead_count), said)
-            codes = self.drafts.code(title, block)
+        for blocks, start in self.shared(seg.code, script, lead_count, said, title):
+            a = self.after_readings(start, said)
+            codes = self.drafts.code(title, blocks)
             others += [_Face(d, a if i == 0 else None) for i, d in enumerate(codes)]
         left: list[str] = []  # what no slide can show, for the delivery notes
         for table in seg.tables:
@@ -416,8 +428,9 @@ class _Planner:
         if seg.points:
             known = tuple(f is not None for f in found)
             breaks = sorted({f.first for f in others if f.first is not None})
-            faces += self.content(title, seg.points, at, known, said, breaks)
-        faces = _in_said_order([*faces, *others])
+            titled = [f.first for f in others if f.draft.layout in TOPICAL and f.first is not None]
+            faces += self.content(title, seg.points, at, known, said, breaks, titled)
+        faces = _topical(_in_said_order([*faces, *others]), _headings(seg.points, at), title)
         if lead_count and faces and faces[0].first == lead_count:
             # the lead is said over the section's first slide, not over a slide of its own
             faces[0] = replace(faces[0], first=0)
@@ -428,6 +441,49 @@ class _Planner:
             faces.insert(0, cover)
         return self.paced(faces, said, (*seg.notes, *left), kind, title, seg)
 
+    def shared(
+        self,
+        blocks: Sequence[Code],
+        script: Sequence[Sentence],
+        offset: int,
+        said: Sequence[Sentence],
+        title: str,
+    ) -> list[tuple[list[Code], int | None]]:
+        """The code blocks as the slides that show them, with where each comes up: a block
+        said within SHARED_SECONDS of the one before shares its slide, while the two fit one
+        slide together in at most SHARED_ROWS rows (two short commands and the sentence
+        between them are one step, not two slides of a line each)."""
+        out: list[tuple[list[Code], int | None]] = []
+        last: int | None = None
+        for block in blocks:
+            at = self.shown_from(block.said, script, offset)
+            if out and self.shares(out[-1][0], block, last, at, said, title):
+                out[-1][0].append(block)
+            else:
+                out.append(([block], at))
+            last = at
+        return out
+
+    def shares(
+        self,
+        group: list[Code],
+        block: Code,
+        before: int | None,
+        at: int | None,
+        said: Sequence[Sentence],
+        title: str,
+    ) -> bool:
+        if (before is None) != (at is None):
+            return False
+        if (
+            before is not None
+            and at is not None
+            and (at < before or self.length(said, before + 1, at) > SHARED_SECONDS)
+        ):
+            return False
+        rows = sum(len(b.text.split("\n")) + 1 for b in (*group, block)) - 1
+        return rows <= SHARED_ROWS and len(self.drafts.code(title, [*group, block])) == 1
+
     def content(
         self,
         title: str,
@@ -436,13 +492,15 @@ class _Planner:
         known: tuple[bool, ...],
         said: Sequence[Sentence],
         breaks: Sequence[int] = (),
+        titled: Sequence[int] = (),
     ) -> list[_Face]:
         """The points' pages: a page takes the next point while they fit it and while the page,
         up from when its first point is said, would not stay up past the limit before that point
         is said; a point too long for any page gets pages of its own. `at`: where each bullet
         is said (an unaligned one with the one before it); `known`: whether it was aligned;
-        `breaks`: where other slides of the segment come up, which no page spans. A page whose
-        first point is not said is placed as a slide that shows nothing said is."""
+        `breaks`: where other slides of the segment come up, which no page spans; `titled`: where
+        those that take a heading as their title do (`_lone_heading`). A page whose first point
+        is not said is placed as a slide that shows nothing said is."""
         groups, i = [], 0
         unsaid: set[int] = set()  # the points (by id) not said anywhere
         for p in points:
@@ -484,6 +542,11 @@ class _Planner:
         pages = [page for r in dict.fromkeys(runs) for page in self.evened(
             [p for p, n in zip(pages, runs, strict=True) if n == r]
         )]  # fmt: skip
+        # a page of one heading alone (a subsection's, said before its code) shows nothing the
+        # slides after it do not: they take it as their title (`_topical`)
+        pages = [p for i, p in enumerate(pages) if not _lone_heading(pages, i, titled)]
+        if not pages:
+            return []
         # a lone point left on a later page is shown as a statement: large, on its own
         stated = {
             i: d for i, (p, b, _) in enumerate(pages) if i and len(b) == 1
@@ -609,6 +672,9 @@ class _Planner:
         (found,) = align([text], script)
         return None if found is None else found + offset
 
+    def spoken_seconds(self, said: Sequence[Sentence]) -> float:
+        return self.length(said, 0, len(said))
+
     def length(self, said: Sequence[Sentence], start: int, end: int) -> float:
         return sum(self.seconds(s) for s in said[start:end])
 
@@ -628,7 +694,7 @@ class _Planner:
         for q in seg.quotes:
             slides += [d for _, d in self.drafts.quote_pages(q.text, q.attribution, title)]
         for block in seg.code:
-            slides += self.drafts.code(title, block)
+            slides += self.drafts.code(title, [block])
         for table in seg.tables:
             slides += self.drafts.table(title, table)
         return pages + len(slides)
@@ -714,21 +780,6 @@ class _Planner:
             out.append(replace(slide, spoken=spoken))
             heard.append(here)
         return [replace(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
-
-    def held(self, slide: SlidePlan) -> SlidePlan:
-        """`slide` up for at least MIN_SECONDS: when its words (after pacing has lent it what
-        its neighbours could spare) are said quicker, it comes up with a pause, a beat for the
-        audience to take in what it shows before the host speaks. Said between sentences, a
-        pause never splits one."""
-        said = sentences(slide.spoken)
-        length = self.length(said, 0, len(said))
-        beats = 0
-        while round(length + beats * PAUSE_SECONDS) < MIN_SECONDS:
-            beats += 1
-        if not beats or not slide.spoken:
-            return slide
-        first, *rest = slide.spoken
-        return replace(slide, spoken=(" ".join([PAUSE] * beats + [first]), *rest))
 
     def statement(
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool
@@ -856,6 +907,48 @@ def _in_said_order(faces: Sequence[_Face]) -> list[_Face]:
         key = face.first if face.first is not None else key
         keyed.append((key, i, face))
     return [face for *_, face in sorted(keyed, key=lambda k: k[:2])]
+
+
+def _headings(points: Sequence[Point], at: Sequence[int]) -> list[tuple[int, str]]:
+    """Where each point that reads as a heading is said (a subsection's heading, a short name
+    rather than a sentence), with its text."""
+    out, i = [], 0
+    for p in points:
+        if _heading_like(p.text):
+            out.append((at[i], p.text))
+        i += 1 + len(p.points)
+    return out
+
+
+def _lone_heading(pages: Sequence[_Page], i: int, titled: Sequence[int]) -> bool:
+    """Whether page `i` shows one heading alone whose slides (code, a table: `titled`, where
+    they come up) follow before the next page: they show it as their title."""
+    points, shown, marks = pages[i]
+    if len(shown) > 1 or not _heading_like(points[0].text):
+        return False
+    until = pages[i + 1][2][0] if i + 1 < len(pages) else None
+    return any(marks[0] <= b and (until is None or b < until) for b in titled)
+
+
+def _heading_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= TOPIC_WORDS and not text.rstrip().endswith(_SENTENCE_ENDS)
+
+
+def _topical(faces: list[_Face], headings: Sequence[tuple[int, str]], title: str) -> list[_Face]:
+    """Each code or table slide with the heading said last as it comes up as its topic
+    (`SlidePlan.topic`): a slide of points shows its own points, not one said before it."""
+    out = []
+    for face in faces:
+        if face.draft.layout not in TOPICAL:
+            out.append(face)
+            continue
+        said = [text for at, text in headings if face.first is not None and at <= face.first]
+        about = said[-1] if said else None
+        if about and plain(about) != plain(title):
+            face = replace(face, draft=replace(face.draft, topic=typeset(about)))
+        out.append(face)
+    return out
 
 
 def _led_by_sub_points(

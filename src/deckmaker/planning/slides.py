@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from deckmaker.errors import DeckmakerError
-from deckmaker.highlight import highlighted
+from deckmaker.highlight import Line, highlighted, text_of
 from deckmaker.outline import Code, Column, Outline, Point, Table
-from deckmaker.planning.code import CODE_LINE_HEIGHT, code_pages
+from deckmaker.planning.code import CODE_LINE_HEIGHT, CODE_SIZES, code_pages
+from deckmaker.planning.finishing import OPTICAL
 from deckmaker.planning.fit import (
     LINE_HEIGHT,
     NO_BREAK,
@@ -55,6 +56,10 @@ RULE_GAP, RULE_WIDTH = 24.0, 6.0  # the rule beside a quote: its distance from t
 LABEL_SIZES = (24, 20, 18, 16)
 NUMERAL_SIZES = (120, 108, 96, 84, 72, 60)  # a divider's section number: large, or not at all
 PANEL_INSET = 12.0  # between the code's panel and its text, all round (pt)
+# A snippet of this many rows or fewer is set larger where it fits, on a panel its own width
+SHORT_CODE_ROWS = 4
+SHORT_CODE_SIZES = (32, 28, 26)
+MIN_PANEL = 0.5  # of the content area's width: a narrower panel looks like a stray box
 # The smallest text is set at where a theme's box is too small for the sizes above: still
 # legible from the back of a room (titles, quotes), or as a caption is (labels, attributions).
 FLOOR = 16
@@ -390,15 +395,27 @@ class Drafts:
         size = self.fit(typeset(longest), f.title, TITLE_SIZES, "title", written_as=title)
         return [typeset(title)] * count, size
 
-    def code(self, title: str, code: Code) -> list[SlidePlan]:
+    def code(self, title: str, blocks: Sequence[Code]) -> list[SlidePlan]:
         """Code on a panel in the content area, coloured by kind of token, in the theme's
         monospace font, as large as it fits (plan.code); continued on further slides when it
-        does not fit one at the floor. Its text is never curled nor capitalised."""
+        does not fit one at the floor. Its text is never curled nor capitalised. Several short
+        blocks said one after the other share the panel, a blank line between them. A short
+        snippet is set larger (SHORT_CODE_SIZES), its panel as wide as its longest line, a
+        little above the middle of the area: a command shown, not a line lost at the top of
+        an empty panel."""
         f = self.frames
         area = f.content or f.body
         inner = Box(area.width - 2 * PANEL_INSET, area.height - 2 * PANEL_INSET)
-        lines = highlighted(code.text, code.language, f.code_colours)
-        size, pages = code_pages(lines, inner, f.code_font)
+        lines: list[Line] = []
+        for block in blocks:
+            lines += [
+                *([()] if lines else []),
+                *highlighted(block.text, block.language, f.code_colours),
+            ]
+        short = len(lines) <= SHORT_CODE_ROWS
+        size, pages = code_pages(
+            lines, inner, f.code_font, (*SHORT_CODE_SIZES, *CODE_SIZES) if short else CODE_SIZES
+        )
         titles, title_pt = self.titles(title, len(pages))
         return [
             SlidePlan(
@@ -411,7 +428,9 @@ class Drafts:
                 code_pt=size,
                 code_font=f.code_font.name,
                 code_colours=f.code_colours,
-                area=(area.left, area.top, area.width, _panel_height(len(page), size, area)),
+                area=_panel(page, size, area, f.code_font)
+                if len(pages) == 1
+                else (area.left, area.top, area.width, _panel_height(len(page), size, area)),
             )  # fmt: skip
             for shown, page in zip(titles, pages, strict=True)
         ]
@@ -555,6 +574,21 @@ def under(title_pt: int, sizes: tuple[int, ...]) -> tuple[int, ...]:
     """The text sizes (descending) a title at `title_pt` stands SCALE times above; the
     smallest of them when the title is too small for any (a title never set below the text)."""
     return tuple(s for s in sizes if s * SCALE <= title_pt) or sizes[-1:]
+
+
+def _panel(
+    rows: Sequence[Line], size: int, area: Box, font: Typeface
+) -> tuple[float, float, float, float]:
+    """The panel of code that fits one slide: as tall as its rows; one that leaves much of the
+    area empty as wide as its longest row (never under MIN_PANEL of the area's width), and
+    set a little above the area's middle, where a block alone looks centred (finishing.OPTICAL)."""
+    height = _panel_height(len(rows), size, area)
+    room = area.height - height
+    if height > area.height / 2:
+        return (area.left, area.top, area.width, height)
+    widest = max((text_width(text_of(r), size, font) for r in rows), default=0.0)
+    width = min(area.width, max(MIN_PANEL * area.width, widest + 2 * PANEL_INSET))
+    return (area.left, round(area.top + OPTICAL * room, 1), round(width, 1), height)
 
 
 def _panel_height(rows: int, size: int, area: Box) -> float:

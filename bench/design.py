@@ -1,0 +1,181 @@
+"""Technical prose in, a deck that does not look generated out: every Markdown essay of
+bench/corpus/ (the technical posts and the READMEs of bench/corpus/readmes/) built in a shipped
+theme and in a foreign template, and the slides that give a deck away as machine-made counted.
+
+    python bench/design.py            # print the table
+    python bench/design.py --write    # and replace its section of bench/RESULTS.md
+
+Every column but Slides, Parts and Longest part counts a defect; 0 is good.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from results import replace_section
+
+from deckmaker.api import plan as plan_of
+from deckmaker.planning.model import Layout, Part, Plan, SlidePlan
+from deckmaker.sentences import split
+from deckmaker.theme.cache import cached_theme
+from deckmaker.theme.frames import Box, Frames
+from deckmaker.theme.shipped import theme_path
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+THEMES = {"light": "light", "pandoc": str(HERE.parent / "tests/templates/pandoc-reference.pptx")}
+HEADING = "## Technical prose: slides that look generated"
+NUMBERED = re.compile(r"\((\d+)(?: \w+ |\/)\d+\)\s*$")  # "(3 of 17)", "(3 de 17)", "(3/17)"
+SHORT_CODE_ROWS = 3  # a snippet this short stands on a slide of its own only with reason
+THIN = 1 / 3  # of the content area's height: a panel this thin at the area's top is lost in it
+MANY_SLIDES = 12  # a part of more slides is too long for one title
+
+
+def essays() -> list[Path]:
+    """The corpus's Markdown essays: the posts, then the READMEs."""
+    posts = sorted(p for p in CORPUS.glob("*.md") if p.name != "SOURCES.md")
+    return [*posts, *sorted((CORPUS / "readmes").glob("*.md"))]
+
+
+def _title(slide: SlidePlan) -> str:
+    return " ".join(slide.title.replace("\u00a0", " ").split())
+
+
+def _in_parts(plan: Plan) -> list[tuple[Part, int, SlidePlan]]:
+    return [(p, i, s) for p in plan.parts for i, s in enumerate(p.slides)]
+
+
+def code_that_could_share(plan: Plan) -> int:
+    """Code slides of a few rows right after another such slide of the same part: two short
+    snippets said one after the other belong on one slide."""
+    found = 0
+    for part in plan.parts:
+        for before, slide in zip(part.slides, part.slides[1:], strict=False):
+            short = (before.code, slide.code)
+            if all(0 < len(c) <= SHORT_CODE_ROWS for c in short):
+                found += 1
+    return found
+
+
+def code_lost_in_panel(plan: Plan, area: Box) -> int:
+    """Short code on a panel across the content area's whole width at its top, under THIN of
+    its height: a line or two at the top of an empty slide."""
+    found = 0
+    for slide in plan.slides:
+        if slide.code and slide.area and len(slide.code) <= SHORT_CODE_ROWS:
+            _, top, width, height = slide.area
+            wide = width >= area.width - 1
+            if wide and top <= area.top + 1 and height < THIN * area.height:
+                found += 1
+    return found
+
+
+def numbered_titles(plan: Plan) -> int:
+    """Titles numbered as continuations: "Installation (3 of 17)"."""
+    return sum(1 for s in plan.slides if NUMBERED.search(_title(s)))
+
+
+def numbered_after_divider(plan: Plan) -> int:
+    """The slide right after a section's divider numbered "(2 of N)": the section's first slide
+    of content already reads as its second."""
+    return sum(
+        1
+        for p, i, s in _in_parts(plan)
+        if i
+        and p.slides[i - 1].layout is Layout.HEADER
+        and (found := NUMBERED.search(_title(s)))
+        and int(found.group(1)) > 1
+    )
+
+
+def dividers_mid_section(plan: Plan) -> int:
+    """A divider that is not its section's first slide: the section seems to start again."""
+    return sum(1 for p, i, s in _in_parts(plan) if i and s.layout is Layout.HEADER)
+
+
+def headings_as_statements(plan: Plan) -> int:
+    """A statement slide showing a heading (a few words, no sentence): a bare subsection name
+    set large looks like a divider."""
+    return sum(
+        1
+        for s in plan.slides
+        if s.layout is Layout.STATEMENT and len(_title(s).split()) <= 6 and len(split(s.title)) == 1
+        and not _title(s).endswith((".", "!", "?"))
+    )  # fmt: skip
+
+
+def statements_in_dividers(plan: Plan, frames: Frames) -> int:
+    """Statement slides drawn in the divider's title box: a theme with no layout for quotes."""
+    divider_style = frames.quote is None
+    return sum(1 for s in plan.slides if s.layout is Layout.STATEMENT and divider_style)
+
+
+def long_parts(plan: Plan) -> int:
+    """Parts of more than MANY_SLIDES slides under one title."""
+    return sum(1 for p in plan.parts if p.title and len(p.slides) > MANY_SLIDES)
+
+
+COLUMNS: dict[str, Callable[[Plan], int]] = {
+    "Code could share": code_that_could_share,
+    "Numbered titles": numbered_titles,
+    "(2 of N) after divider": numbered_after_divider,
+    "Dividers mid-section": dividers_mid_section,
+    "Headings as statements": headings_as_statements,
+    f"Parts > {MANY_SLIDES} slides": long_parts,
+}
+
+
+def table() -> tuple[str, float]:
+    started = time.perf_counter()
+    names = [*COLUMNS, "Code lost in panel", "Statements as dividers"]
+    head = ["Essay", "Theme", "Slides", "Parts", "Longest part", *names]
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    totals = {(n, t): 0 for n in names for t in THEMES}
+    for essay in essays():
+        for label, theme in THEMES.items():
+            plan = plan_of(essay, theme=theme)
+            frames = cached_theme(theme_path(theme)).frames
+            found = {name: f(plan) for name, f in COLUMNS.items()}
+            found["Code lost in panel"] = code_lost_in_panel(plan, frames.content or frames.body)
+            found["Statements as dividers"] = statements_in_dividers(plan, frames)
+            for name, value in found.items():
+                totals[name, label] += value
+            longest = max((len(p.slides) for p in plan.parts if p.title), default=0)
+            cells = [essay.stem, label, str(len(plan.slides)), str(len(plan.parts) - 2)]
+            cells += [str(longest), *map(str, found.values())]
+            lines.append("| " + " | ".join(cells) + " |")
+    for label in THEMES:
+        sums = " | ".join(f"**{totals[n, label]}**" for n in names)
+        lines.append(f"| **All** | {label} | | | | {sums} |")
+    return "\n".join(lines), time.perf_counter() - started
+
+
+def main(write: bool) -> None:
+    rows, took = table()
+    section = (
+        f"{HEADING}\n\n"
+        "Every Markdown essay of `bench/corpus/` (blog posts, most of them technical, and the "
+        "READMEs of `bench/corpus/readmes/`) planned in the shipped light theme and in pandoc's "
+        "reference "
+        "deck (`tests/templates/`, no layout for quotes). Code could share: a code slide of at "
+        f"most {SHORT_CODE_ROWS} rows right after another of its part. Numbered titles: a title "
+        "ending '(k of N)'; (2 of N) after divider: such a title on the slide right after a "
+        "divider. Dividers mid-section: a divider that is not its part's first slide. Headings "
+        "as statements: a statement slide of a few words and no sentence. Parts > "
+        f"{MANY_SLIDES} slides: under one title. Code lost in panel: a snippet of at most "
+        f"{SHORT_CODE_ROWS} rows on a panel the content area's width, at its top, under a third "
+        "of its height. Statements as dividers: statement slides in a theme whose only place for "
+        "them is the divider's title box. Written by `python bench/design.py --write` in "
+        f"{took:.0f} s.\n\n{rows}\n"
+    )
+    print(section)
+    if write:
+        replace_section(HEADING, section)
+
+
+if __name__ == "__main__":
+    main("--write" in sys.argv[1:])

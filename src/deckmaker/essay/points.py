@@ -41,6 +41,7 @@ from deckmaker.words import (
 MOST_WORDS = 12  # a point longer than this is cut at a clause boundary if it can be
 LONGEST = 16  # and if it cannot, used only up to this long
 FEWEST_WORDS = 4  # shorter than this is a fragment, not a point
+LIST_ITEM_WORDS = 2  # comma-set stretches this short are items of a list, never cut between
 MAX_POINTS, MIN_POINTS = 5, 3
 SENTENCES_PER_POINT = 5
 # How far apart two sentences may stand and still be compared in ranking them (`_textrank`).
@@ -104,6 +105,8 @@ _OPENING_CONJUNCTIONS = {"en": ("and", "but", "so", "or", "yet"), "es": ("y", "p
 # "both … and", "between … and": a cut before the "and" would leave the first half hanging.
 _PAIRED = {"en": frozenset(("both", "between", "either", "neither")), "es": frozenset(("entre",))}
 _CLAUSE_BREAKS = (";", " – ", " — ", ": ")
+# Prepositions a clause may end on ("the changes we are sure of,"): kept before a comma.
+_STRANDED = word_set("of to for with in on at by from about into")
 _TRAILING = ".,;:–—-…"
 _QUOTES = "'\"‘’“”«»"
 
@@ -285,12 +288,16 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
             tokens[n - 2].lower() in DANGLING[language]
             and tokens[n].lower() not in STOPWORDS[language]
         )
+        and not _in_list(tokens, n)
     ]
+    # not after a word that waits for what follows: "I have met with | but one or two",
+    # "to iterate on | and improve"
     before_and = [
         n
         for n in ends
         if tokens[n].lower().strip(_QUOTES) in _CUTS[language]
         and not _PAIRED[language] & {t.lower() for t in tokens[max(0, n - 4) : n]}
+        and tokens[n - 1].lower().strip(_TRAILING + _QUOTES) not in DANGLING[language]
     ]
     # never where the subject is left without its verb ("Sebastian's dream of opening his own
     # jazz club | and Mia's relentless pursuit of an acting career demand …"), nor inside
@@ -317,6 +324,18 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
             if not _strands_subject(tokens[:n], language) and _closed(tokens[:n], language)
         ),
         None,
+    )
+
+
+def _in_list(tokens: list[str], n: int) -> bool:
+    """Whether a comma before tokens[n] stands inside a list of short items ("walk ten,
+    fifteen, twenty, any number of miles"): the next item is a word or two up to its own
+    comma, or the last two items kept are."""
+    items = " ".join(tokens[:n]).split(",")[:-1]
+    rest = " ".join(tokens[n:]).split(",")
+    following = len(rest) > 1 and len(rest[0].split()) <= LIST_ITEM_WORDS
+    return following or (
+        len(items) > 2 and all(len(i.split()) <= LIST_ITEM_WORDS for i in items[-2:])
     )
 
 
@@ -405,9 +424,13 @@ def _leads(stretch: str, language: str) -> bool:
 
 
 def _trim(text: str, language: str) -> str:
-    """No dangling word at the end: "a love story that" -> "a love story"."""
+    """No dangling word at the end: "a love story that" -> "a love story"; but a preposition
+    that ended its clause in the sentence (a comma after it) stays: "changes they're not 100%
+    confident in, to make mistakes" -> "changes they're not 100% confident in"."""
     kept = text.split()
     while len(kept) > FEWEST_WORDS and kept[-1].lower().strip(_TRAILING) in DANGLING[language]:
+        if kept[-1].endswith((",", ";")) and kept[-1].lower().strip(_TRAILING) in _STRANDED:
+            break
         kept.pop()
     return _tidy(" ".join(kept))
 
@@ -423,6 +446,12 @@ def _clip(text: str, language: str) -> str:
 
 def _tidy(text: str) -> str:
     text = text.strip().rstrip(_TRAILING).strip()
+    if text.count("“") > text.count("”"):  # "“Man is his own star; …": closed at the cut
+        text += "”"
+    if text.count("«") > text.count("»"):
+        text += "»"
+    if text.count('"') % 2 and not text.endswith('"'):
+        text += '"'
     if len(text) > 2 and text[-1] in _QUOTES and text[-2] in _TRAILING:  # 'what if.' -> 'what if'
         text = text[:-2] + text[-1]
     if text.count("'") % 2 and text.endswith("'"):  # a quote left open by a cut

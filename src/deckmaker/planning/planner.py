@@ -36,6 +36,7 @@ from deckmaker.planning.pace import (
     pull_quotes,
     spans,
 )
+from deckmaker.planning.pauses import held
 from deckmaker.planning.picture import picture_warnings
 from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
@@ -180,7 +181,8 @@ class _Planner:
             said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts),
                        self.voiced)  # fmt: skip
             parts = cast(parts, Cast(say, self.proper, wpm, *said_by))
-        parts = [replace(p, slides=tuple(self.held(s) for s in p.slides)) for p in parts]
+        kept = iter(held([s for p in parts for s in p.slides], self.spoken_seconds))
+        parts = [replace(p, slides=tuple(next(kept) for _ in p.slides)) for p in parts]
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
         return Plan(
@@ -197,7 +199,7 @@ class _Planner:
         one does when a section has nothing else to show (its divider is its slide), or when
         the talk is long enough for dividers to help (DIVIDER_MIN_SECTIONS)."""
         sections = self.outline.sections
-        shown = [len(self.visuals(s, s.title or "")) for s in sections]
+        shown = [self.shown(s, s.title or "") for s in sections]
         if len(sections) > 1 and not all(shown):
             return True
         if len(sections) < DIVIDER_MIN_SECTIONS:
@@ -670,16 +672,21 @@ class _Planner:
         (found,) = align([text], script)
         return None if found is None else found + offset
 
+    def spoken_seconds(self, said: Sequence[Sentence]) -> float:
+        return self.length(said, 0, len(said))
+
     def length(self, said: Sequence[Sentence], start: int, end: int) -> float:
         return sum(self.seconds(s) for s in said[start:end])
 
     def seconds(self, s: Sentence) -> float:
         return word_count(s.text) * 60 / self.wpm + pause_count(s.text) * PAUSE_SECONDS
 
-    def visuals(self, seg: Segment, title: str) -> list[SlidePlan]:
+    def shown(self, seg: Segment, title: str) -> int:
+        """How many slides show what the segment has to show: its points' pages (counted, not
+        set: `bullet_pages` makes a slide of each page `paginated` gives), its columns,
+        picture, quotes, code and tables."""
+        pages = len(self.drafts.paginated(bullets(seg.points))) if seg.points else 0
         slides: list[SlidePlan] = []
-        if seg.points:
-            slides += self.drafts.bullet_pages(title, bullets(seg.points))
         if seg.columns:
             slides += self.drafts.columns(title, seg.columns)
         if seg.image:
@@ -690,7 +697,7 @@ class _Planner:
             slides += self.drafts.code(title, [block])
         for table in seg.tables:
             slides += self.drafts.table(title, table)
-        return slides
+        return pages + len(slides)
 
     def words(self, seg: Segment) -> tuple[str, ...]:
         """What the host says for a segment: its script, or sentences made from its points."""
@@ -773,21 +780,6 @@ class _Planner:
             out.append(replace(slide, spoken=spoken))
             heard.append(here)
         return [replace(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
-
-    def held(self, slide: SlidePlan) -> SlidePlan:
-        """`slide` up for at least MIN_SECONDS: when its words (after pacing has lent it what
-        its neighbours could spare) are said quicker, it comes up with a pause, a beat for the
-        audience to take in what it shows before the host speaks. Said between sentences, a
-        pause never splits one."""
-        said = sentences(slide.spoken)
-        length = self.length(said, 0, len(said))
-        beats = 0
-        while round(length + beats * PAUSE_SECONDS) < MIN_SECONDS:
-            beats += 1
-        if not beats or not slide.spoken:
-            return slide
-        first, *rest = slide.spoken
-        return replace(slide, spoken=(" ".join([PAUSE] * beats + [first]), *rest))
 
     def statement(
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool

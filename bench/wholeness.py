@@ -44,6 +44,18 @@ CLAUSE_OPENERS = {
         "y e o u pero sino porque cuando donde que quien quienes cual cuales aunque mientras si"
     ),
 }
+# A clause opening with one of these waits for its main clause.
+SUBORDINATORS = {
+    "en": _words("when whenever if unless because although though while whereas since until"),
+    "es": _words("cuando si aunque porque mientras"),
+}
+COORDINATORS = {"en": _words("and or nor"), "es": _words("y e o u ni")}
+# After "and", these open a phrase like the one before, not a clause: "of the first | and of
+# the last ages", "the king | and the noble".
+PHRASE_OPENERS = {
+    "en": _words("of in on at to for with by from into the a an his her its their our my your"),
+    "es": _words("de del en con por para"),  # "y la herramienta permite…": a clause
+}
 RELATIVES = _words("which whom whose que cual cuales quien quienes")
 _QUOTES = str.maketrans("‘’“”«»", '\'\'""""')
 _WORD = re.compile(r"[\w'’-]+")
@@ -124,8 +136,10 @@ def cut_point(point: str, essay: str, language: str) -> bool:
     """A point that is no whole thought: a bracket or quotation left open; or, where it stands
     in the essay, its words going straight on (no punctuation) into the same phrase rather than
     into a clause of its own, or any words at all after a function word ("I have met with |
-    but one or two persons"); or a list cut after its first items ("ten, fifteen, twenty |
-    , fifty miles"); or, found nowhere as written, a function word at its end."""
+    but one or two persons"), or an "and" joining a phrase like its last one ("of the first |
+    and of the last ages"); or a list cut after its first items ("ten, fifteen, twenty |
+    , fifty miles"), or a subordinate clause cut from its main clause ("When you have life in
+    yourself | , …"); or, found nowhere as written, a function word at its end."""
     text = point.translate(_QUOTES).rstrip()
     if text.count("(") > text.count(")") or text.count('"') % 2:
         return True
@@ -140,13 +154,20 @@ def cut_point(point: str, essay: str, language: str) -> bool:
     listed = len(stretches) > 2 and all(len(x.split()) <= 2 for x in stretches[-2:])
     listed = listed and _WORD.findall(stretches[-1])[:1] not in (["and"], ["or"], ["y"], ["o"])
 
+    first = _WORD.findall(text)[:1]
+    subordinate = bool(first) and first[0].lower() in SUBORDINATORS.get(language, frozenset())
+
     def cut(after: str) -> bool:
         word = _next_word(after)
         if not word:
-            return listed and after.startswith(", ")
+            # "When you have life in yourself | , …": a clause that waits for its main one
+            return (listed or subordinate) and after.startswith(", ")
         if waiting:
             return True  # "I have met with | but one or two persons"
         second = _next_word(after[len(word) + 1 :])
+        if word in COORDINATORS.get(language, frozenset()):
+            # "between the great men of the first | and of the last ages": two phrases
+            return second in PHRASE_OPENERS.get(language, frozenset())
         return word not in openers and second not in RELATIVES  # "the place | to which"
 
     return all(cut(f) for f in followers)

@@ -158,6 +158,9 @@ def test_the_clean_talk_has_no_defect() -> None:
         ("cut points", _talk(slides=(
             Slide("content", "One", (), (), 30, bullets=("“Man is his own star",)),
         )), 1),
+        ("cut points", _talk(essay="When you have it, go. Of the first and of the last.\n", slides=(
+            Slide("content", "One", (), (), 30, bullets=("When you have it", "Of the first")),
+        )), 2),
         ("doubled pauses", _saying("[PAUSE] [PAUSE] Let's start."), 1),
         ("doubled pauses", _talk(slides=(
             Slide("content", "One", (), ("Go. [PAUSE]", "[PAUSE] On."), 9),
@@ -417,6 +420,10 @@ def test_a_point_is_never_cut_inside_brackets_or_quotes(sentence: str, language:
         ("We want people to feel empowered to make changes they're not 100% confident in, to "
          "make mistakes, to ask questions, and to learn.",
          "We want people to feel empowered to make changes they're not 100% confident in"),
+        # never between the halves of a pair, nor before an "and" that joins two phrases
+        ("Men have looked away from themselves and at things so long, that they have come to "
+         "esteem the religious, learned and civil institutions as guards of property.",
+         "Men have looked away from themselves and at things so long"),
         # a quotation the point opens is closed where the point ends
         ("“Man is his own star; and the soul that can render an honest and a perfect man, "
          "commands all light, all influence, all fate.”", "“Man is his own star”"),
@@ -424,6 +431,20 @@ def test_a_point_is_never_cut_inside_brackets_or_quotes(sentence: str, language:
 )  # fmt: skip
 def test_a_point_is_a_whole_thought(sentence: str, point: str) -> None:
     assert compress(sentence, "en") == point
+
+
+def test_no_point_is_half_a_sentence() -> None:
+    sentence = (
+        "When you have life in yourself, the whole world of men and their habits will bend "
+        "toward you like grass before the wind."
+    )
+    assert compress(sentence, "en") != "When you have life in yourself"
+    between = (
+        "A singular equality may be observed between the great men of the first and of the "
+        "last ages; nor can all the science, art, religion, and philosophy of the nineteenth "
+        "century avail to educate greater men."
+    )
+    assert not (compress(between, "en") or "").endswith("of the first")  # the pair is whole
 
 
 def test_the_word_that_pointed_at_a_bare_address_goes_with_it() -> None:

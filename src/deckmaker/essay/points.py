@@ -89,6 +89,11 @@ _SUBORDINATE_CUTS = {
     "en": word_set("when because while although though whereas since unless until"),
     "es": word_set("cuando porque mientras aunque hasta"),
 }
+# What opens a clause that cannot stand alone: when, why, and on what condition.
+_CONDITIONS = {
+    "en": _SUBORDINATE_CUTS["en"] | {"if"},
+    "es": _SUBORDINATE_CUTS["es"] | {"si"},
+}
 # A relative clause that says which ("a CSS engine | that makes full use of…") can go too,
 # unless the word before takes a clause of its own ("we found | that…").
 _RELATIVES = {"en": word_set("that which who"), "es": word_set("cual cuales quien quienes")}
@@ -105,6 +110,12 @@ _OPENING_CONJUNCTIONS = {"en": ("and", "but", "so", "or", "yet"), "es": ("y", "p
 # "both … and", "between … and": a cut before the "and" would leave the first half hanging.
 _PAIRED = {"en": frozenset(("both", "between", "either", "neither")), "es": frozenset(("entre",))}
 _CLAUSE_BREAKS = (";", " – ", " — ", ": ")
+# After "and", these open a phrase like the one before it, not a clause of its own (in Spanish
+# only prepositions: "y la herramienta permite…" opens a clause as often as a phrase).
+_PHRASE_OPENERS = {
+    "en": word_set("of in on at to for with by from into the a an his her its their our my your"),
+    "es": word_set("de del en con por para"),
+}
 # Prepositions a clause may end on ("the changes we are sure of,"): kept before a comma.
 _STRANDED = word_set("of to for with in on at by from about into")
 _TRAILING = ".,;:–—-…"
@@ -252,6 +263,13 @@ def compress(sentence: str, language: str) -> str | None:
     return _compress(sentence, language)[0]
 
 
+def _subordinate_alone(point: str, sentence: str, language: str) -> bool:
+    """A point that is only a subordinate clause, cut from the main clause its sentence goes on
+    to ("Though perchance I have no right to say it, | I …")."""
+    first = (words(point) or [""])[0].lower()
+    return first in _CONDITIONS[language] and len(point.split()) < len(sentence.split())
+
+
 def _compress(sentence: str, language: str) -> tuple[str | None, int]:
     """The point and what it cost: 0 when the sentence compressed within MOST_WORDS; 1 when it
     had to be cut at a comma or before a conjunction, or left longer (up to LONGEST)."""
@@ -269,6 +287,8 @@ def _compress(sentence: str, language: str) -> tuple[str | None, int]:
             cut = _cut(tokens, LONGEST, language, clauses=True) or 0
         if cut is not None:
             point = _trim(" ".join(tokens[:cut]), language)
+    if _subordinate_alone(point, text, language):
+        return None, cost  # "When you have life in yourself": its main clause was cut
     return (point if len(point.split()) >= FEWEST_WORDS else None), cost
 
 
@@ -292,12 +312,15 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
     ]
     # not after a word that waits for what follows: "I have met with | but one or two",
     # "to iterate on | and improve"
+    # nor where the "and" joins two phrases, not two clauses: "between the great men of the
+    # first | and of the last ages", "not the sword | and the lance"
     before_and = [
         n
         for n in ends
         if tokens[n].lower().strip(_QUOTES) in _CUTS[language]
-        and not _PAIRED[language] & {t.lower() for t in tokens[max(0, n - 4) : n]}
+        and not _paired(tokens[:n], language)
         and tokens[n - 1].lower().strip(_TRAILING + _QUOTES) not in DANGLING[language]
+        and " ".join(tokens[n + 1 : n + 2]).lower() not in _PHRASE_OPENERS[language]
     ]
     # never where the subject is left without its verb ("Sebastian's dream of opening his own
     # jazz club | and Mia's relentless pursuit of an acting career demand …"), nor inside
@@ -325,6 +348,14 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
         ),
         None,
     )
+
+
+def _paired(kept: list[str], language: str) -> bool:
+    """Whether what is kept opens a pair its "and" would close: "both", "between"… with no
+    "and" after it yet."""
+    lowered = [t.lower().strip(_TRAILING + _QUOTES) for t in kept]
+    opened = [i for i, t in enumerate(lowered) if t in _PAIRED[language]]
+    return bool(opened) and not set(lowered[opened[-1] :]) & set(_CUTS[language])
 
 
 def _in_list(tokens: list[str], n: int) -> bool:

@@ -134,7 +134,7 @@ def _units(
             for k, paragraph in enumerate(slide.spoken):
                 fixed = _owner(part, slide, paragraph, how)
                 own = fixed is not None or _within(paragraph, how.voiced)
-                for j, piece in enumerate(_pieces(paragraph, how.wpm, fixed)):
+                for j, piece in enumerate(_pieces(paragraph, how.wpm, own)):
                     owner = MAIN if fixed is None and _in_first_person(piece, author) else fixed
                     seconds = _seconds(piece, how.wpm)
                     opens = k == 0 and j == 0
@@ -157,10 +157,11 @@ def _owner(part: Part, slide: SlidePlan, paragraph: str, how: Cast) -> int | Non
     return None
 
 
-def _pieces(paragraph: str, wpm: int, fixed: int | None) -> list[str]:
+def _pieces(paragraph: str, wpm: int, whole: bool) -> list[str]:
     """A paragraph longer than PIECE seconds cut between sentences into pieces of about PIECE
-    seconds or more (the last one of SCRAP seconds or less goes with the one before)."""
-    if fixed is not None or _seconds(paragraph, wpm) <= PIECE * 1.5:
+    seconds or more (the last one of SCRAP seconds or less goes with the one before); the
+    voice's own lines (`whole`: a question, the greeting, the recap) are never cut."""
+    if whole or _seconds(paragraph, wpm) <= PIECE * 1.5:
         return [paragraph]
     out: list[list[str]] = [[]]
     for s in sentences((paragraph,)):

@@ -199,7 +199,7 @@ class _Planner:
         one does when a section has nothing else to show (its divider is its slide), or when
         the talk is long enough for dividers to help (DIVIDER_MIN_SECTIONS)."""
         sections = self.outline.sections
-        shown = [len(self.visuals(s, s.title or "")) for s in sections]
+        shown = [self.shown(s, s.title or "") for s in sections]
         if len(sections) > 1 and not all(shown):
             return True
         if len(sections) < DIVIDER_MIN_SECTIONS:
@@ -681,10 +681,12 @@ class _Planner:
     def seconds(self, s: Sentence) -> float:
         return word_count(s.text) * 60 / self.wpm + pause_count(s.text) * PAUSE_SECONDS
 
-    def visuals(self, seg: Segment, title: str) -> list[SlidePlan]:
+    def shown(self, seg: Segment, title: str) -> int:
+        """How many slides show what the segment has to show: its points' pages (counted, not
+        set: `bullet_pages` makes a slide of each page `paginated` gives), its columns,
+        picture, quotes, code and tables."""
+        pages = len(self.drafts.paginated(bullets(seg.points))) if seg.points else 0
         slides: list[SlidePlan] = []
-        if seg.points:
-            slides += self.drafts.bullet_pages(title, bullets(seg.points))
         if seg.columns:
             slides += self.drafts.columns(title, seg.columns)
         if seg.image:
@@ -695,7 +697,7 @@ class _Planner:
             slides += self.drafts.code(title, [block])
         for table in seg.tables:
             slides += self.drafts.table(title, table)
-        return slides
+        return pages + len(slides)
 
     def words(self, seg: Segment) -> tuple[str, ...]:
         """What the host says for a segment: its script, or sentences made from its points."""

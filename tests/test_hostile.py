@@ -211,7 +211,7 @@ def theme_with_picture(path: Path, size: tuple[int, int]) -> Path:
 
 def reboxed(how: str) -> Callable[[Path], None]:
     """The good theme with every placeholder of its masters and layouts 1 EMU square ("one"),
-    of no size ("zero"), or moved off the slide ("off")."""
+    of no size ("zero"), moved off the slide ("off") or past its right edge ("over N" EMU)."""
 
     def make(path: Path) -> None:
         from pptx import Presentation
@@ -223,6 +223,8 @@ def reboxed(how: str) -> Callable[[Path], None]:
             for shape in (s for part in (master, *master.slide_layouts) for s in part.placeholders):
                 if how == "off":
                     shape.left, shape.top = Emu(width * 3), Emu(height * 3)
+                elif how.startswith("over"):  # "over N": past the right edge by N EMU
+                    shape.left = Emu(width - (shape.width or 0) + int(how.split()[1]))
                 else:
                     shape.width = shape.height = Emu(how == "one")
         prs.save(str(path))
@@ -729,6 +731,11 @@ CASES = [
             "bad.pptx: layout 'Section Header': its placeholder 'Title 1' lies wholly off the ",
             "slide (40.00, 22.50 to 52.13, 24.90 in, on a slide of 13.33 x 7.50 in); move it ",
         ),
+    ),
+    Case(
+        "theme-boxes-partly-off-the-slide",
+        theme(reboxed("over 457200")),  # half an inch
+        ("bad.pptx: layout '", "lies partly off the slide", "move it onto the slide"),
     ),
     # templates
     Case("template-syntax", template("{% for x in %}\n"), ("voice.j2:1: template error",)),
@@ -1247,6 +1254,15 @@ def test_a_command_line_mistake_is_one_line(args: tuple[str, ...], said: str) ->
     result, _ = run(*args)
     refused(result, (said, "--help`)"))
     assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_a_theme_box_a_program_rounded_past_the_edge_is_no_fault(tmp_path: Path) -> None:
+    """A box set flush with the slide's edge may come back from another program a little past
+    it: up to a tenth of an inch is the theme's own, not a fault."""
+    outline = make_talk(tmp_path / "talk")
+    reboxed("over 50000")(tmp_path / "talk" / "flush.pptx")
+    result, _ = run("validate", str(outline), "--theme", str(tmp_path / "talk" / "flush.pptx"))
+    assert result.exit_code == 0, result.output
 
 
 def test_templates_export_never_writes_through_a_link(tmp_path: Path) -> None:

@@ -15,6 +15,9 @@ from deckmaker.theme.frames import Box
 # floor) with its leading, and a few words of it: any box text goes in holds that much.
 ONE_LINE = 12 * 1.2  # pt
 FEW_WORDS = 36.0  # pt, half an inch
+# How far a box may reach past the slide's edge before it is the theme's fault: a tenth of an
+# inch, for boxes a designer set flush with the edge and a program rounded out (in EMU).
+SLACK = 91440
 EDIT = "in the slide master (PowerPoint: View > Slide Master; Impress: View > Master Slide)"
 
 
@@ -27,7 +30,7 @@ def misplaced(shape: Shape, inside: Box, layout: SlideLayout, slide: tuple[int, 
     width, height = slide
     if right <= 0 or bottom <= 0 or left >= width or top >= height:
         where = "wholly"
-    elif left < 0 or top < 0 or right > width or bottom > height:
+    elif min(left, top, width - right, height - bottom) < -SLACK:
         where = "partly"
     else:
         where = ""

@@ -417,13 +417,21 @@ def _teleprompter(path: Path, built: Built) -> list[str]:
     ]
 
 
+# The plan's marks as a Spanish script shows them (the voice's script_word), back to the plan's.
+MARKS = re.compile(r"\[(PAUSA|CLIC)\]")
+
+
+def _as_planned(line: str) -> str:
+    return MARKS.sub(lambda m: "[PAUSE]" if m.group(1) == "PAUSA" else "[CLICK]", line)
+
+
 def _txt_in_step(path: Path, built: Built) -> list[str]:
     """Under each cue of the teleprompter text, that slide's words, paragraph by paragraph."""
     text = path.read_text(encoding="utf-8")
     found = []
     pieces = re.split(r"^\[(?:SLIDE|DIAPOSITIVA) \d+ · .*\]$", text, flags=re.MULTILINE)[1:]
     for number, (piece, slide) in enumerate(zip(pieces, built.plan.slides, strict=False), 1):
-        lines = piece.split("\n")
+        lines = [_as_planned(line) for line in piece.split("\n")]
         said = [line for line in lines if line in slide.spoken]
         if said != list(slide.spoken):
             found.append(f"{path.name}: cue {number} does not say slide {number}'s words [txt]")
@@ -440,7 +448,7 @@ def _html_in_step(path: Path, built: Built) -> list[str]:
     if len(cues) != len(built.plan.slides):
         return found + [f"{path.name}: {len(cues)} cues for {len(built.plan.slides)} slides"]
     for cue, slide in zip(cues, built.plan.slides, strict=True):
-        said = [p.text_content() for p in cue.findall("p") if p.get("class") is None]
+        said = [_as_planned(p.text_content()) for p in cue.findall("p") if p.get("class") is None]
         if said != list(slide.spoken):
             found.append(f"{path.name}: cue {slide.number} does not say its words [html]")
     return found

@@ -298,3 +298,18 @@ def test_a_paragraph_opening_with_a_closing_angle_is_no_quote(tmp_path: Path) ->
         ("md",),
     )  # fmt: skip
     assert "\n\\>00\n" in built.files["script"].read_text(encoding="utf-8")
+
+
+def test_a_spanish_scripts_pause_is_the_plans_pause(tmp_path: Path) -> None:
+    """The long run's essay read as Spanish: its scripts say [PAUSA] where the plan says
+    [PAUSE] (the voice's own word), which the judges of the cues' words took for other words."""
+    junk = (
+        "\x07\n\n03<<>000CCEFFJKKNNOPQRSTXY/000*(&%$#  \x1d\x1c\x1b\x18\x16\r\n\x08\x06\x03\x02"
+        "\x01&&00.67789<GKO00Z\x1e\x19\x19\x18\n\x07\x03O[[\\]]^00bbcdee00hhhjjjkklllmprrtuuvwx"
+        "yzz|}\x84\x85\x85\x87\x87\x89\x8a\x8b\x8c\x8d\x8d\x8f\x8f\x90\x90\x91\x92\x93\x95\x95"
+        "\x96\x97\x97\x97\x9800\x9a\x9b\x9c\n"
+    )
+    built = _built(tmp_path, "e.txt", junk, ("txt", "html"))
+    assert built.plan.language == "es"
+    assert any("[PAUSE]" in said for slide in built.plan.slides for said in slide.spoken)
+    assert "[PAUSA]" in built.files["txt"].read_text(encoding="utf-8")

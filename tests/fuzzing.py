@@ -413,7 +413,7 @@ def _teleprompter(path: Path, built: Built) -> list[str]:
         f
         for f in judges.teleprompter_findings(path)
         if not (m := re.match(r".*?:(\d+): markup in plain text", f))
-        or lines[int(m.group(1)) - 1] not in own
+        or _as_planned(lines[int(m.group(1)) - 1]) not in own
     ]
 
 

@@ -207,16 +207,14 @@ def _fill(
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
     # a quote's or a statement's leading, in the title box
-    in_title = planned.layout is Layout.STATEMENT or (
-        planned.layout is Layout.QUOTE and not planned.quote_in_body
-    )
+    in_title = planned.layout in (Layout.STATEMENT, Layout.QUOTE) and not planned.quote_in_body
     leading = 1.0 if in_title else TITLE_LINE_SPACING
     # a statement is the host's own line: upright, whatever a quote layout sets
-    upright = False if planned.layout is Layout.STATEMENT else None
+    upright = False if planned.layout is Layout.STATEMENT and in_title else None
     hung = planned.hanging if in_title else 0.0
     heading = Block(title, planned.title_pt, line_spacing=leading, italic=upright, hanging=hung)
     _write(placed[place.title], heading)
-    if planned.layout is Layout.STATEMENT:  # as written, whatever capitals a divider sets
+    if planned.layout is Layout.STATEMENT and in_title:  # as written, whatever capitals
         for props in placed[place.title].element.iter(_RPR):
             props.set("cap", "none")
     if planned.rule is not None:  # the quote stands on its box's foot, who said it under it

@@ -409,7 +409,9 @@ class _Planner:
                 _Face(d, a, (Point(piece),))
                 for (piece, d), a in zip(quote_pages, firsts, strict=True)
             ]
-        for blocks, start in self.shared(seg.code, script, lead_count, said, title):
+        headings = _headings(seg.points, at)
+        cuts = [where for where, _ in headings]
+        for blocks, start in self.shared(seg.code, script, lead_count, said, title, cuts):
             a = self.after_readings(start, said)
             codes = self.drafts.code(title, blocks)
             others += [_Face(d, a if i == 0 else None) for i, d in enumerate(codes)]
@@ -425,7 +427,7 @@ class _Planner:
             breaks = sorted({f.first for f in others if f.first is not None})
             titled = [f.first for f in others if f.draft.layout in TOPICAL and f.first is not None]
             faces += self.content(title, seg.points, at, known, said, breaks, titled)
-        faces = _topical(_in_said_order([*faces, *others]), _headings(seg.points, at), title)
+        faces = _topical(_in_said_order([*faces, *others]), headings, title)
         if lead_count and faces and faces[0].first == lead_count:
             # the lead is said over the section's first slide, not over a slide of its own
             faces[0] = replace(faces[0], first=0)
@@ -443,16 +445,19 @@ class _Planner:
         offset: int,
         said: Sequence[Sentence],
         title: str,
+        cuts: Sequence[int] = (),
     ) -> list[tuple[list[Code], int | None]]:
         """The code blocks as the slides that show them, with where each comes up: a block
         said within SHARED_SECONDS of the one before shares its slide, while the two fit one
         slide together in at most SHARED_ROWS rows (two short commands and the sentence
-        between them are one step, not two slides of a line each)."""
+        between them are one step, not two slides of a line each), and no subsection begins
+        between them (`cuts`: where each heading is said)."""
         out: list[tuple[list[Code], int | None]] = []
         last: int | None = None
         for block in blocks:
             at = self.shown_from(block.said, script, offset)
-            if out and self.shares(out[-1][0], block, last, at, said, title):
+            between = last is not None and at is not None and any(last < c <= at for c in cuts)
+            if out and not between and self.shares(out[-1][0], block, last, at, said, title):
                 out[-1][0].append(block)
             else:
                 out.append(([block], at))

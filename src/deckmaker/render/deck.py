@@ -69,6 +69,7 @@ class Block:
     hanging: float = 0.0
     line_spacing: float = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
     italic: bool | None = None  # None: as the layout sets it
+    flush: bool = False  # every line flush left, whatever indent the layout's lists set
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
@@ -170,7 +171,9 @@ def blocks(slide: SlidePlan) -> list[Block]:
         lines = tuple(Bullet(x) for x in slide.subtitle.split("\n"))
         # a quote in a body box hangs its opening mark; who said a quote stands in line with it
         hung = slide.hanging if slide.layout is Layout.QUOTE else 0.0
-        return [Block(lines, slide.body_pt, hanging=hung)]
+        # a statement in a body box: a sentence, not a list item hanging from its first line
+        flush = slide.layout is Layout.STATEMENT
+        return [Block(lines, slide.body_pt, hanging=hung, flush=flush)]
     return []
 
 
@@ -332,6 +335,8 @@ def _write(shape: Shape, block: Block, sets_lists: bool = True, accent: str | No
         under_heading = i > 0 and block.lines[i - 1].heading  # a heading stays with its points
         before = SPACE_BEFORE * pt if bullet.level or under_heading else block.spacing
         margin, bullet_xml = None, ""
+        if block.flush:
+            margin = (0, 0)
         if not block.bulleted and block.hanging:  # a quote's opening mark hangs
             hangs = i == 0 and bullet.text.startswith(OPENING_MARKS)
             margin = (emu(block.hanging), -emu(block.hanging) if hangs else 0)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from wholeness import cut_point, fragment_title
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,6 +43,8 @@ LINK_SYNTAX = re.compile(r"\]\([^)\s]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:\s*\S", re.
 URL = re.compile(r"https?://|www\.[a-z0-9-]+\.[a-z]", re.IGNORECASE)
 IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)")
 CUE = re.compile(r"\[SLIDE \d+[^\]]*\]")
+# Two pause beats with nothing said between them, while one slide is up.
+DOUBLED_PAUSE = re.compile(r"\[PAUSE\]\s*\[PAUSE\]")
 CURLY = re.compile(r"[‘’“”]")
 _FENCE = re.compile(r"^(```|~~~)")
 
@@ -55,6 +58,7 @@ class Slide:
     seconds: int  # how long it is up
     code: tuple[str, ...] = ()  # the code lines it shows, as drawn
     attribution: str | None = None  # a quote's: who said it
+    bullets: tuple[str, ...] = ()  # a section's slide's points, as shown (not an agenda's)
 
 
 @dataclass(frozen=True)
@@ -155,11 +159,16 @@ def cues_inside_sentences(talk: Talk) -> int:
         if CUE.search(stripped) and not CUE.fullmatch(stripped):
             count += 1
     for before, after in zip(talk.slides, talk.slides[1:], strict=False):
-        last = next((p for p in reversed(before.spoken) if p.strip()), "").strip()
-        first = next((p for p in after.spoken if p.strip()), "").strip()
+        last = _unmarked(next((p for p in reversed(before.spoken) if p.strip()), ""))
+        first = _unmarked(next((p for p in after.spoken if p.strip()), ""))
         if last and first and not last.endswith((":", "—")) and not _ends_sentence(last, first):
             count += 1  # a colon or dash may end what is said before the slide it introduces
     return count
+
+
+def _unmarked(said: str) -> str:
+    """What is said without its pause beats: a pause is no word, and ends no sentence."""
+    return " ".join(said.replace("[PAUSE]", " ").split())
 
 
 def _ends_sentence(last: str, first: str) -> bool:
@@ -242,6 +251,34 @@ def long_part_titles(talk: Talk) -> int:
     return sum(1 for t in talk.parts if len(t.split()) > TITLE_WORDS)
 
 
+def _language(talk: Talk) -> str:
+    from deckmaker.words import detect_language
+
+    return detect_language(talk.essay[:20_000])
+
+
+def fragment_titles(talk: Talk) -> int:
+    """Titles deckmaker gave the parts of a headingless essay that are no whole phrase, cut
+    mid-phrase ("Star of empire takes", "Neighbors constitutes"): bench/wholeness.py."""
+    if not talk.headingless:
+        return 0
+    language = _language(talk)
+    return sum(fragment_title(t, talk.essay, language) for t in talk.parts)
+
+
+def cut_points(talk: Talk) -> int:
+    """Points on the slides that are no whole thought ("I have met with", a quotation left
+    open): bench/wholeness.py."""
+    language = _language(talk)
+    return sum(cut_point(b, talk.essay, language) for s in talk.slides for b in s.bullets)
+
+
+def doubled_pauses(talk: Talk) -> int:
+    """Two pause beats back to back while one slide is up, with nothing said between them (in
+    the plan's words: the script writes them in the talk's language, `[PAUSA]`)."""
+    return sum(len(DOUBLED_PAUSE.findall("\n".join(s.spoken))) for s in talk.slides)
+
+
 DETECTORS: dict[str, Callable[[Talk], int]] = {
     "front matter": front_matter_leaked,
     "footnote marks": footnote_marks_said,
@@ -258,6 +295,9 @@ DETECTORS: dict[str, Callable[[Talk], int]] = {
     "curly quotes in code": curly_quotes_in_code,
     "too few parts": too_few_parts,
     "part titles > 9 words": long_part_titles,
+    "fragment titles": fragment_titles,
+    "cut points": cut_points,
+    "doubled pauses": doubled_pauses,
 }
 
 
@@ -324,6 +364,7 @@ def talk_of(name: str, essay: str, markdown: bool, plan: Any, script: str) -> Ta
         code = tuple("".join(run.text for run in line) for line in getattr(slide, "code", ()))
         layout = slide.layout.value
         attribution = slide.subtitle if layout == "quote" else None
+        points = tuple(b.text for b in (*slide.bullets, *(b for c in slide.columns for b in c)))
         slides.append(
             Slide(
                 layout,
@@ -333,6 +374,7 @@ def talk_of(name: str, essay: str, markdown: bool, plan: Any, script: str) -> Ta
                 seconds,
                 code,
                 attribution,
+                points if slide.kind.value == "section" else (),
             )
         )
     parts = tuple(p.title for p in plan.parts if p.title)

@@ -191,3 +191,18 @@ def test_a_spanish_script_is_headed_in_spanish(tmp_path: Path) -> None:
     assert "## Apertura" in script and "| Parte | Diapositivas | Empieza en | Dura |" in script
     assert "[DIAPOSITIVA 1 · 0:00 · durante " in script and "`[PAUSA]`" in script
     assert "palabras por minuto" in out.files["txt"].read_text(encoding="utf-8")
+
+
+def test_each_spanish_voice_has_its_own_ways_in() -> None:
+    """The three Spanish voices move between sections, and ask the co-host's questions, each in
+    its own words, as the English ones do."""
+    for hosts in ("", "Lucía,Mateo"):
+        leads = {
+            tuple(
+                p.lead
+                for p in plan_of(SPANISH, voice=voice, hosts=hosts or None).parts
+                if p.kind is Kind.SECTION
+            )
+            for voice in VOICES
+        }
+        assert len(leads) == len(VOICES), leads

@@ -223,10 +223,11 @@ def test_a_section_whose_script_runs_out_gets_lines_from_its_own_points() -> Non
     slides = section(got)
     assert len(slides) == 3 and all(s.spoken for s in slides)
     # the points are not said: their pages share what is said evenly, a sentence each, and
-    # each page comes up with a pause (2 s each) that keeps it up 5 s: eight points to read
+    # each page comes up with a pause (2 s each) that keeps it up 5 s: eight points to read;
+    # two pauses stand apart, one before the words and one after them
     assert [s.spoken for s in slides[:2]] == [
         ("[PAUSE] Let's get into it.",),
-        ("[PAUSE] [PAUSE] Just this.",),
+        ("[PAUSE] Just this. [PAUSE]",),
     ]
     (line,) = slides[2].spoken  # the voice's lead-in, then the slide's own points, said
     assert line.endswith(

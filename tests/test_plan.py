@@ -127,7 +127,7 @@ sections:
                         bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
                         body_pt=28,
                         spacing=44.8,
-                        spoken=("[PAUSE] [PAUSE] Alpha words.",),
+                        spoken=("[PAUSE] Alpha words. [PAUSE]",),
                         drop=60.3,
                     ),
                 ),
@@ -212,8 +212,9 @@ def test_intro_and_outro_get_slides_when_they_have_points() -> None:
         (Kind.OUTRO, "Recap"),
         (Kind.CLOSING, "x"),  # the outro's last point: the talk's last message
     ]
-    # "Bye." is said in a second: the outro's slide comes up with pauses that keep it up 5 s
-    assert got.slides[-2].spoken == ("[PAUSE] [PAUSE] [PAUSE] Bye.",)
+    # "Bye." is said in a second: the outro's slide is held with pauses that keep it up 5 s,
+    # one before the word and one after it, and the third (a word has no other place) before
+    assert got.slides[-2].spoken == ("[PAUSE] [PAUSE] Bye. [PAUSE]",)
 
 
 def test_intro_without_points_is_said_over_the_title_slide() -> None:

@@ -145,10 +145,42 @@ def test_the_clean_talk_has_no_defect() -> None:
         ("too few parts", _talk(headingless=True, minutes=20.0, parts=("Only",)), 2),
         ("part titles > 9 words", _talk(
             headingless=True, parts=("this is a sentence that goes on and on and on",)), 1),
+        ("fragment titles", _talk(headingless=True, parts=("Star of empire takes",),
+                                  essay="Westward the star of empire takes its way.\n"), 1),
+        ("fragment titles", _talk(headingless=True, parts=("Stars brighter", "The moon of"),
+                                  essay="The moon larger, the stars brighter, I trust.\n"), 2),
+        ("cut points", _talk(essay="I have met with but one or two persons.\n", slides=(
+            Slide("content", "One", ("I have met with",), (), 30, bullets=("I have met with",)),
+        )), 1),
+        ("cut points", _talk(essay="I walk ten, fifteen, twenty, fifty miles.\n", slides=(
+            Slide("content", "One", (), (), 30, bullets=("I walk ten, fifteen, twenty",)),
+        )), 1),
+        ("cut points", _talk(slides=(
+            Slide("content", "One", (), (), 30, bullets=("“Man is his own star",)),
+        )), 1),
+        ("cut points", _talk(essay="When you have it, go. Of the first and of the last.\n", slides=(
+            Slide("content", "One", (), (), 30, bullets=("When you have it", "Of the first")),
+        )), 2),
+        ("doubled pauses", _saying("[PAUSE] [PAUSE] Let's start."), 1),
+        ("doubled pauses", _talk(slides=(
+            Slide("content", "One", (), ("Go. [PAUSE]", "[PAUSE] On."), 9),
+        )), 1),
     ],
 )  # fmt: skip
 def test_each_detector_finds_its_planted_fault(detector: str, talk: Talk, expected: int) -> None:
     assert defects.DETECTORS[detector](talk) == expected
+
+
+def test_whole_points_and_pauses_apart_are_no_defect() -> None:
+    essay = (
+        "The village is the place to which the roads tend. I walk ten, fifteen, twenty, or "
+        "fifty miles. Changes they're not confident in, to make mistakes.\n"
+    )
+    points = ("The village is the place", "I walk ten, fifteen, twenty, or fifty miles",
+              "Changes they're not confident in", "“Man is his own star”")  # fmt: skip
+    talk = _talk(essay=essay, slides=(Slide("content", "One", (), (), 30, bullets=points),))
+    assert defects.cut_points(talk) == 0
+    assert defects.doubled_pauses(_saying("[PAUSE] Let's start. [PAUSE]")) == 0
 
 
 def test_a_cue_between_the_halves_of_a_sentence_is_found() -> None:
@@ -371,6 +403,54 @@ def test_code_that_cuts_a_sentence_leaves_it_whole_and_on_screen() -> None:
 def test_a_point_is_never_cut_inside_brackets_or_quotes(sentence: str, language: str) -> None:
     point = compress(sentence, language)
     assert point is None or (point.count("(") == point.count(")") and point.count('"') % 2 == 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        # never inside a list of short items, nor before a "but" after a preposition
+        ("I can easily walk ten, fifteen, twenty, any number of miles, commencing at my own "
+         "door, without going by any house, without crossing a road except where the fox and "
+         "the mink do.",
+         "I can easily walk ten, fifteen, twenty, any number of miles without going by any house"),
+        ("I have met with but one or two persons in the course of my life who understood the "
+         "art of Walking, that is, of taking walks.",
+         "I have met with but one or two persons in the course of my life"),
+        # a preposition that ended its clause stays
+        ("We want people to feel empowered to make changes they're not 100% confident in, to "
+         "make mistakes, to ask questions, and to learn.",
+         "We want people to feel empowered to make changes they're not 100% confident in"),
+        # never between the halves of a pair, nor before an "and" that joins two phrases
+        ("Men have looked away from themselves and at things so long, that they have come to "
+         "esteem the religious, learned and civil institutions as guards of property.",
+         "Men have looked away from themselves and at things so long"),
+        # a quotation the point opens is closed where the point ends
+        ("“Man is his own star; and the soul that can render an honest and a perfect man, "
+         "commands all light, all influence, all fate.”", "“Man is his own star”"),
+    ],
+)  # fmt: skip
+def test_a_point_is_a_whole_thought(sentence: str, point: str) -> None:
+    assert compress(sentence, "en") == point
+
+
+def test_no_point_is_half_a_sentence() -> None:
+    sentence = (
+        "When you have life in yourself, the whole world of men and their habits will bend "
+        "toward you like grass before the wind."
+    )
+    assert compress(sentence, "en") != "When you have life in yourself"
+    between = (
+        "A singular equality may be observed between the great men of the first and of the "
+        "last ages; nor can all the science, art, religion, and philosophy of the nineteenth "
+        "century avail to educate greater men."
+    )
+    assert not (compress(between, "en") or "").endswith("of the first")  # the pair is whole
+
+
+def test_the_word_that_pointed_at_a_bare_address_goes_with_it() -> None:
+    assert speakable("GSoC work has started on https://github.com/crate-ci/cargo-plumbing") == (
+        "GSoC work has started"
+    )
 
 
 def test_a_point_never_ends_on_a_verb_waiting_for_what_follows() -> None:

@@ -41,6 +41,7 @@ from deckmaker.words import (
 MOST_WORDS = 12  # a point longer than this is cut at a clause boundary if it can be
 LONGEST = 16  # and if it cannot, used only up to this long
 FEWEST_WORDS = 4  # shorter than this is a fragment, not a point
+LIST_ITEM_WORDS = 2  # comma-set stretches this short are items of a list, never cut between
 MAX_POINTS, MIN_POINTS = 5, 3
 SENTENCES_PER_POINT = 5
 # How far apart two sentences may stand and still be compared in ranking them (`_textrank`).
@@ -88,6 +89,11 @@ _SUBORDINATE_CUTS = {
     "en": word_set("when because while although though whereas since unless until"),
     "es": word_set("cuando porque mientras aunque hasta"),
 }
+# What opens a clause that cannot stand alone: when, why, and on what condition.
+_CONDITIONS = {
+    "en": _SUBORDINATE_CUTS["en"] | {"if"},
+    "es": _SUBORDINATE_CUTS["es"] | {"si"},
+}
 # A relative clause that says which ("a CSS engine | that makes full use of…") can go too,
 # unless the word before takes a clause of its own ("we found | that…").
 _RELATIVES = {"en": word_set("that which who"), "es": word_set("cual cuales quien quienes")}
@@ -104,6 +110,14 @@ _OPENING_CONJUNCTIONS = {"en": ("and", "but", "so", "or", "yet"), "es": ("y", "p
 # "both … and", "between … and": a cut before the "and" would leave the first half hanging.
 _PAIRED = {"en": frozenset(("both", "between", "either", "neither")), "es": frozenset(("entre",))}
 _CLAUSE_BREAKS = (";", " – ", " — ", ": ")
+# After "and", these open a phrase like the one before it, not a clause of its own (in Spanish
+# only prepositions: "y la herramienta permite…" opens a clause as often as a phrase).
+_PHRASE_OPENERS = {
+    "en": word_set("of in on at to for with by from into the a an his her its their our my your"),
+    "es": word_set("de del en con por para"),
+}
+# Prepositions a clause may end on ("the changes we are sure of,"): kept before a comma.
+_STRANDED = word_set("of to for with in on at by from about into")
 _TRAILING = ".,;:–—-…"
 _QUOTES = "'\"‘’“”«»"
 
@@ -249,6 +263,13 @@ def compress(sentence: str, language: str) -> str | None:
     return _compress(sentence, language)[0]
 
 
+def _subordinate_alone(point: str, sentence: str, language: str) -> bool:
+    """A point that is only a subordinate clause, cut from the main clause its sentence goes on
+    to ("Though perchance I have no right to say it, | I …")."""
+    first = (words(point) or [""])[0].lower()
+    return first in _CONDITIONS[language] and len(point.split()) < len(sentence.split())
+
+
 def _compress(sentence: str, language: str) -> tuple[str | None, int]:
     """The point and what it cost: 0 when the sentence compressed within MOST_WORDS; 1 when it
     had to be cut at a comma or before a conjunction, or left longer (up to LONGEST)."""
@@ -266,6 +287,8 @@ def _compress(sentence: str, language: str) -> tuple[str | None, int]:
             cut = _cut(tokens, LONGEST, language, clauses=True) or 0
         if cut is not None:
             point = _trim(" ".join(tokens[:cut]), language)
+    if _subordinate_alone(point, text, language):
+        return None, cost  # "When you have life in yourself": its main clause was cut
     return (point if len(point.split()) >= FEWEST_WORDS else None), cost
 
 
@@ -285,12 +308,19 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
             tokens[n - 2].lower() in DANGLING[language]
             and tokens[n].lower() not in STOPWORDS[language]
         )
+        and not _in_list(tokens, n)
     ]
+    # not after a word that waits for what follows: "I have met with | but one or two",
+    # "to iterate on | and improve"
+    # nor where the "and" joins two phrases, not two clauses: "between the great men of the
+    # first | and of the last ages", "not the sword | and the lance"
     before_and = [
         n
         for n in ends
         if tokens[n].lower().strip(_QUOTES) in _CUTS[language]
-        and not _PAIRED[language] & {t.lower() for t in tokens[max(0, n - 4) : n]}
+        and not _paired(tokens[:n], language)
+        and tokens[n - 1].lower().strip(_TRAILING + _QUOTES) not in DANGLING[language]
+        and " ".join(tokens[n + 1 : n + 2]).lower() not in _PHRASE_OPENERS[language]
     ]
     # never where the subject is left without its verb ("Sebastian's dream of opening his own
     # jazz club | and Mia's relentless pursuit of an acting career demand …"), nor inside
@@ -317,6 +347,26 @@ def _cut(tokens: list[str], most: int, language: str, clauses: bool = False) -> 
             if not _strands_subject(tokens[:n], language) and _closed(tokens[:n], language)
         ),
         None,
+    )
+
+
+def _paired(kept: list[str], language: str) -> bool:
+    """Whether what is kept opens a pair its "and" would close: "both", "between"… with no
+    "and" after it yet."""
+    lowered = [t.lower().strip(_TRAILING + _QUOTES) for t in kept]
+    opened = [i for i, t in enumerate(lowered) if t in _PAIRED[language]]
+    return bool(opened) and not set(lowered[opened[-1] :]) & set(_CUTS[language])
+
+
+def _in_list(tokens: list[str], n: int) -> bool:
+    """Whether a comma before tokens[n] stands inside a list of short items ("walk ten,
+    fifteen, twenty, any number of miles"): the next item is a word or two up to its own
+    comma, or the last two items kept are."""
+    items = " ".join(tokens[:n]).split(",")[:-1]
+    rest = " ".join(tokens[n:]).split(",")
+    following = len(rest) > 1 and len(rest[0].split()) <= LIST_ITEM_WORDS
+    return following or (
+        len(items) > 2 and all(len(i.split()) <= LIST_ITEM_WORDS for i in items[-2:])
     )
 
 
@@ -405,9 +455,13 @@ def _leads(stretch: str, language: str) -> bool:
 
 
 def _trim(text: str, language: str) -> str:
-    """No dangling word at the end: "a love story that" -> "a love story"."""
+    """No dangling word at the end: "a love story that" -> "a love story"; but a preposition
+    that ended its clause in the sentence (a comma after it) stays: "changes they're not 100%
+    confident in, to make mistakes" -> "changes they're not 100% confident in"."""
     kept = text.split()
     while len(kept) > FEWEST_WORDS and kept[-1].lower().strip(_TRAILING) in DANGLING[language]:
+        if kept[-1].endswith((",", ";")) and kept[-1].lower().strip(_TRAILING) in _STRANDED:
+            break
         kept.pop()
     return _tidy(" ".join(kept))
 
@@ -423,6 +477,12 @@ def _clip(text: str, language: str) -> str:
 
 def _tidy(text: str) -> str:
     text = text.strip().rstrip(_TRAILING).strip()
+    if text.count("“") > text.count("”"):  # "“Man is his own star; …": closed at the cut
+        text += "”"
+    if text.count("«") > text.count("»"):
+        text += "»"
+    if text.count('"') % 2 and not text.endswith('"'):
+        text += '"'
     if len(text) > 2 and text[-1] in _QUOTES and text[-2] in _TRAILING:  # 'what if.' -> 'what if'
         text = text[:-2] + text[-1]
     if text.count("'") % 2 and text.endswith("'"):  # a quote left open by a cut

@@ -17,6 +17,12 @@ TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTA
 # A face typed in the text (":)", ";-)", ":D"), standing apart from the words: seen, not said.
 EMOTICON = re.compile(r"(?<!\S)[:;]['-]?[()DPp/|\[\]]+(?!\S)")
 _BRACKETED_URL = re.compile(r"\s*\(\s*" + URL.pattern + r"\s*\)")
+_POINTING = re.compile(
+    r"\s+(?:at|in|on|from|see|via|here|en|aquí|desde)\s+(?:"
+    + URL.pattern
+    + r")(?=\s*(?:[.!?;]|$))",
+    re.IGNORECASE,
+)
 
 NOTES_TITLES = frozenset(
     ["notes", "note", "footnotes", "endnotes", "references", "notas", "referencias"]
@@ -44,6 +50,8 @@ def speakable(text: str) -> str:
     said = _BRACKETED_URL.sub("", said)
     # "…visit our other project: https://…" at the end: the sentence ends where the address was
     said = re.sub(r"\s*:\s*(?:" + URL.pattern + r")\s*$", ".", said)
+    # "GSoC work has started on https://…": the word that pointed at it goes with the address
+    said = _POINTING.sub("", said)
     said = re.sub(r"\s*" + URL.pattern, "", said)
     said = EMOTICON.sub("", said)
     return " ".join(said.split())

@@ -65,6 +65,7 @@ class Cast:
     talk: object  # the voice's `talk`, for cohost_hello and cohost_goodbye
     voice: str  # video, talk, podcast: each has its own hand-offs
     reacts: tuple[tuple[str, str], ...] = ()  # a question of the co-host's, a word before it
+    voiced: tuple[str, ...] = ()  # the voice's agenda and recap: no hand-off before them
 
 
 def cast(parts: Sequence[Part], how: Cast) -> list[Part]:
@@ -132,13 +133,14 @@ def _units(
         for slide in part.slides:
             for k, paragraph in enumerate(slide.spoken):
                 fixed = _owner(part, slide, paragraph, how)
-                for j, piece in enumerate(_pieces(paragraph, how.wpm, fixed)):
+                own = fixed is not None or _within(paragraph, how.voiced)
+                for j, piece in enumerate(_pieces(paragraph, how.wpm, own)):
                     owner = MAIN if fixed is None and _in_first_person(piece, author) else fixed
                     seconds = _seconds(piece, how.wpm)
                     opens = k == 0 and j == 0
                     units.append(
                         _Unit(piece, n, opens, seconds, owner, _run(piece, steps),
-                              own=fixed is not None, goes_on=j > 0)
+                              own=own, goes_on=j > 0)
                     )  # fmt: skip
             n += 1
     return units
@@ -155,10 +157,11 @@ def _owner(part: Part, slide: SlidePlan, paragraph: str, how: Cast) -> int | Non
     return None
 
 
-def _pieces(paragraph: str, wpm: int, fixed: int | None) -> list[str]:
+def _pieces(paragraph: str, wpm: int, whole: bool) -> list[str]:
     """A paragraph longer than PIECE seconds cut between sentences into pieces of about PIECE
-    seconds or more (the last one of SCRAP seconds or less goes with the one before)."""
-    if fixed is not None or _seconds(paragraph, wpm) <= PIECE * 1.5:
+    seconds or more (the last one of SCRAP seconds or less goes with the one before); the
+    voice's own lines (`whole`: a question, the greeting, the recap) are never cut."""
+    if whole or _seconds(paragraph, wpm) <= PIECE * 1.5:
         return [paragraph]
     out: list[list[str]] = [[]]
     for s in sentences((paragraph,)):

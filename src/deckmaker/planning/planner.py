@@ -37,6 +37,7 @@ from deckmaker.planning.pace import (
     pull_quotes,
     spans,
 )
+from deckmaker.planning.pauses import held
 from deckmaker.planning.picture import picture_warnings
 from deckmaker.planning.slides import Drafts, bullets
 from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
@@ -139,6 +140,7 @@ class _Planner:
         self.statements = Statements(allowed)
         self.hello: tuple[str, ...] = ()  # the greeting's paragraphs, for the dialogue
         self.parting: tuple[str, ...] = ()  # the sign-off's
+        self.voiced: tuple[str, ...] = ()  # the agenda's and the recap's: the voice's own
         said = talk(outline, self.proper)
         topics = tuple(replace(t, voice=voice.name) for t in said.topics)
         self.talk = replace(said, topics=topics)
@@ -177,9 +179,11 @@ class _Planner:
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
         if len(o.hosts) == 2:  # who says what: both hosts carry the talk
-            said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts))
+            said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts),
+                       self.voiced)  # fmt: skip
             parts = cast(parts, Cast(say, self.proper, wpm, *said_by))
-        parts = [replace(p, slides=tuple(self.held(s) for s in p.slides)) for p in parts]
+        kept = iter(held([s for p in parts for s in p.slides], self.spoken_seconds))
+        parts = [replace(p, slides=tuple(next(kept) for _ in p.slides)) for p in parts]
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
         return Plan(
@@ -196,7 +200,7 @@ class _Planner:
         one does when a section has nothing else to show (its divider is its slide), or when
         the talk is long enough for dividers to help (DIVIDER_MIN_SECTIONS)."""
         sections = self.outline.sections
-        shown = [len(self.visuals(s, s.title or "")) for s in sections]
+        shown = [self.shown(s, s.title or "") for s in sections]
         if len(sections) > 1 and not all(shown):
             return True
         if len(sections) < DIVIDER_MIN_SECTIONS:
@@ -242,6 +246,7 @@ class _Planner:
                     starts[1:], numbered[1:], [False] * (len(numbered) - 2) + [True], strict=True
                 )
             )
+        self.voiced += agenda
         brief = self.length(sentences(agenda), 0, len(sentences(agenda))) < MIN_SECONDS
         if brief and len(numbered) == 1:  # too brief for a slide: said over the one before
             last = slides[-1]
@@ -262,6 +267,7 @@ class _Planner:
         recap = "" if ending else self.voice.say("recap", self.talk.topics)
         if recap:  # the talk comes back to where it started: its question, or its hook
             recap = f"{recap} {self.voice.say('callback', self.talk)}".strip()
+            self.voiced += (recap,)
         said = (*((recap,) if recap else ()), *(self.words(outro) if outro else ()))
         notes = outro.notes if outro else ()
         slides: list[SlidePlan] = []
@@ -672,16 +678,21 @@ class _Planner:
         (found,) = align([text], script)
         return None if found is None else found + offset
 
+    def spoken_seconds(self, said: Sequence[Sentence]) -> float:
+        return self.length(said, 0, len(said))
+
     def length(self, said: Sequence[Sentence], start: int, end: int) -> float:
         return sum(self.seconds(s) for s in said[start:end])
 
     def seconds(self, s: Sentence) -> float:
         return word_count(s.text) * 60 / self.wpm + pause_count(s.text) * PAUSE_SECONDS
 
-    def visuals(self, seg: Segment, title: str) -> list[SlidePlan]:
+    def shown(self, seg: Segment, title: str) -> int:
+        """How many slides show what the segment has to show: its points' pages (counted, not
+        set: `bullet_pages` makes a slide of each page `paginated` gives), its columns,
+        picture, quotes, code and tables."""
+        pages = len(self.drafts.paginated(bullets(seg.points))) if seg.points else 0
         slides: list[SlidePlan] = []
-        if seg.points:
-            slides += self.drafts.bullet_pages(title, bullets(seg.points))
         if seg.columns:
             slides += self.drafts.columns(title, seg.columns)
         if seg.image:
@@ -692,7 +703,7 @@ class _Planner:
             slides += self.drafts.code(title, [block])
         for table in seg.tables:
             slides += self.drafts.table(title, table)
-        return slides
+        return pages + len(slides)
 
     def words(self, seg: Segment) -> tuple[str, ...]:
         """What the host says for a segment: its script, or sentences made from its points."""
@@ -805,21 +816,6 @@ class _Planner:
             if self.length(said, start + lent, after.end) <= self.limit:
                 return lent
         return 0
-
-    def held(self, slide: SlidePlan) -> SlidePlan:
-        """`slide` up for at least MIN_SECONDS: when its words (after pacing has lent it what
-        its neighbours could spare) are said quicker, it comes up with a pause, a beat for the
-        audience to take in what it shows before the host speaks. Said between sentences, a
-        pause never splits one."""
-        said = sentences(slide.spoken)
-        length = self.length(said, 0, len(said))
-        beats = 0
-        while round(length + beats * PAUSE_SECONDS) < MIN_SECONDS:
-            beats += 1
-        if not beats or not slide.spoken:
-            return slide
-        first, *rest = slide.spoken
-        return replace(slide, spoken=(" ".join([PAUSE] * beats + [first]), *rest))
 
     def statement(
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool

@@ -93,7 +93,7 @@ def compose_deck(plan: Plan, theme: Theme) -> Presentation:
     # python-pptx's add_slide and notes_slide, without their scans, from the new slides made
     # with the theme
     growth = Growth(prs, made.slides)
-    accented: dict[tuple[object, ...], BaseOxmlElement] = {}  # labels and numerals, by look
+    accented = _Accented(theme.accent)  # labels and numerals
     for planned in plan.slides:
         lay, place = layouts[planned.layout], places[planned.layout]
         slide = growth.add_slide(lay)
@@ -124,11 +124,10 @@ def compose_deck(plan: Plan, theme: Theme) -> Presentation:
             _add_rule(slide, planned.rule, theme.accent)
         if planned.label and planned.label_box:
             label = planned.label, planned.label_pt, planned.label_box
-            _add_label(slide, *label, theme.frames.body_font.name, theme.accent, accented)
+            accented.label(slide, *label, theme.frames.body_font.name)
         if planned.numeral and planned.numeral_box:
-            font = theme.frames.title_font.name
             numeral = planned.numeral, planned.numeral_pt, planned.numeral_box
-            _add_numeral(slide, *numeral, font, theme.accent, accented)
+            accented.numeral(slide, *numeral, theme.frames.title_font.name)
         if planned.numbered:
             number = latent.get((planned.layout, PP_PLACEHOLDER.SLIDE_NUMBER))
             if number is not None:
@@ -241,72 +240,60 @@ def _latent(theme: Theme) -> dict[tuple[Layout, PP_PLACEHOLDER], BaseOxmlElement
     return {key: parse_xml(xml) for key, xml in prototypes(theme).latent.items()}
 
 
-def _add_numeral(
-    slide: Slide,
-    text: str,
-    size: int,
-    box: tuple[float, ...],
-    font: str,
-    accent: str | None,
-    made: dict[tuple[object, ...], BaseOxmlElement],
-) -> None:
-    """A divider's section number, standing on the bottom of its box so it sits just over the
-    label and title, whatever its size. Large type's descent reaches below the line LibreOffice
-    stands on the box's bottom edge: it is lifted a tenth of an em, so every stroke stays
-    inside the box."""
-    _add_accented(slide, text, size, box, font, accent, made, lift=0.1 * size)
+class _Accented:
+    """One line of bold text in a box of its own, standing on its foot, in the theme's accent
+    colour (`accent`, where the theme's brand colour stands in for it): section labels and
+    divider numerals. The first box of a look is made through python-pptx's API, the others
+    copied from it with their own words (`stamp`)."""
 
+    def __init__(self, accent: str | None) -> None:
+        self.accent = accent
+        self.made: dict[tuple[object, ...], BaseOxmlElement] = {}
 
-def _add_label(
-    slide: Slide,
-    text: str,
-    size: int,
-    box: tuple[float, ...],
-    font: str,
-    accent: str | None,
-    made: dict[tuple[object, ...], BaseOxmlElement],
-) -> None:
-    """A section's label over a slide's title: small, on one line, standing on the foot of its
-    box just over the title."""
-    _add_accented(slide, text, size, box, font, accent, made)
+    def label(self, slide: Slide, text: str, size: int, box: tuple[float, ...], font: str) -> None:
+        """A section's label over a slide's title: small, on one line, just over the title."""
+        self._add(slide, text, size, box, font)
 
+    def numeral(
+        self, slide: Slide, text: str, size: int, box: tuple[float, ...], font: str
+    ) -> None:
+        """A divider's section number, just over the label and title, whatever its size. Large
+        type's descent reaches below the line LibreOffice stands on the box's bottom edge: it
+        is lifted a tenth of an em, so every stroke stays inside the box."""
+        self._add(slide, text, size, box, font, lift=0.1 * size)
 
-def _add_accented(
-    slide: Slide,
-    text: str,
-    size: int,
-    box: tuple[float, ...],
-    font: str,
-    accent: str | None,
-    made: dict[tuple[object, ...], BaseOxmlElement],
-    lift: float = 0.0,
-) -> None:
-    """One line of bold text in a box of its own, standing on its foot (`lift` pt above it):
-    in `font` (named: LibreOffice does not resolve "+mj-lt" outside a placeholder) and the
-    theme's accent colour (`accent`, where the theme's brand colour stands in for it). The
-    first such box of a deck is made through python-pptx's API, the others copied from it
-    (`made`, by what they share)."""
-    key = (size, tuple(box), font, accent, lift)
-    if key in made:
-        stamp(slide, made[key], text)
-        return
-    shape = slide.shapes.add_textbox(*(Pt(v) for v in box))
-    frame = shape.text_frame
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.word_wrap = False
-    frame.vertical_anchor = MSO_ANCHOR.BOTTOM
-    frame.margin_left = frame.margin_right = frame.margin_top = 0
-    frame.margin_bottom = Pt(lift)
-    run = frame.paragraphs[0].add_run()
-    run.text = text
-    run.font.size = Pt(size)
-    run.font.bold = True
-    run.font.name = font
-    if accent:
-        run.font.color.rgb = RGBColor.from_string(accent)
-    else:
-        run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
-    made[key] = copy.deepcopy(shape.element)
+    def _add(
+        self,
+        slide: Slide,
+        text: str,
+        size: int,
+        box: tuple[float, ...],
+        font: str,
+        lift: float = 0.0,
+    ) -> None:
+        """The box, `lift` pt over its foot, in `font` (named: LibreOffice does not resolve
+        "+mj-lt" outside a placeholder)."""
+        key = (size, tuple(box), font, lift)
+        if key in self.made:
+            stamp(slide, self.made[key], text)
+            return
+        shape = slide.shapes.add_textbox(*(Pt(v) for v in box))
+        frame = shape.text_frame
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.word_wrap = False
+        frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+        frame.margin_left = frame.margin_right = frame.margin_top = 0
+        frame.margin_bottom = Pt(lift)
+        run = frame.paragraphs[0].add_run()
+        run.text = text
+        run.font.size = Pt(size)
+        run.font.bold = True
+        run.font.name = font
+        if self.accent:
+            run.font.color.rgb = RGBColor.from_string(self.accent)
+        else:
+            run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        self.made[key] = copy.deepcopy(shape.element)
 
 
 def _add_rule(slide: Slide, box: tuple[float, ...], accent: str | None) -> None:

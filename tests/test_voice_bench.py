@@ -62,3 +62,15 @@ def test_the_authors_own_words_are_not_counted_as_ours() -> None:
 def test_a_cue_is_no_opener() -> None:
     cued = plan("[PAUSE] Next up, apples. [PAUSE] Now, pears. [PAUSE] Then, plums. So, figs.")
     assert voice.measure(cued, AUTHOR)["opener"] == 0.25
+
+
+def test_the_examples_dialogue_is_shared_between_its_hosts() -> None:
+    """Both hosts carry the example's dialogue: the co-host says 30 to 50 % of the words, no
+    host speaks alone for more than about a minute and a half, and the co-host never says the
+    author's "I"; the first-person detector catches a planted one, and leaves quotations be."""
+    said = voice.dialogue(ROOT / "outlines" / "la-la-land.yaml", "Sam,Alex")
+    assert 0.3 <= said.share <= 0.5 and said.stretch <= 90 and said.author == 0
+    assert said.bare <= 0.2 and said.asked >= 1
+    assert voice.FIRST_PERSON.search("Here I'd argue it is brilliant.")
+    assert voice.FIRST_PERSON.search("Creo que mi final es otro.")
+    assert not voice.FIRST_PERSON.search(voice.QUOTED.sub("", 'As Mia put it, "I dream."'))

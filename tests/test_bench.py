@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 import alignment  # noqa: E402
+import throughput  # noqa: E402
 
 
 def test_the_alignment_benchmark_scores_one_essay_against_its_baselines() -> None:
@@ -29,3 +30,15 @@ def test_the_hand_marked_points_are_all_in_their_scripts() -> None:
     exact, _, _ = alignment.accuracy(cases, alignment.METHODS["method"])
     before, _, _ = alignment.accuracy(cases, alignment.METHODS["plain overlap at 40 % (before)"])
     assert exact >= before
+
+
+def test_the_throughput_essays_never_say_a_sentence_twice() -> None:
+    """The importer says a repeated sentence once: a long essay of the corpus cycled would be
+    read as the corpus's 31,000 words, and its time measured on those."""
+    from deckmaker.sentences import split
+
+    text = throughput.essay(70_000)  # the corpus comes round twice
+    said = [s for line in text.splitlines() if len(line.split()) > 8 for s in split(line, "en")]
+    long = [s for s in said if len(s.split()) >= 8]
+    assert len(text.split()) >= 70_000 and len(set(long)) == len(long)
+    assert text.count("Indeed, ") > 1000 and text.count("Again, ") > 200

@@ -372,18 +372,24 @@ class Drafts:
             return False
         return True
 
-    def statement(self, text: str) -> SlidePlan:
+    def statement(self, text: str, heading: str | None = None) -> SlidePlan:
         """The host's own words set large, as a quote is but without quote marks: a sentence
-        said while nothing else is on screen."""
+        said while nothing else is on screen. In a theme with no layout made for quotes it
+        stands in the body box under `heading` (the section's title), as a quote does there:
+        never in a divider's title box, where it would read as a new section."""
         f = self.frames
         shown = typeset(text)
-        box = f.quote or f.header_title
-        # in the divider's title box where no layout is made for quotes: as that layout draws it
-        measured = shown.upper() if f.quote is None and f.header_caps else shown
-        # a title box made for one line holds no statement: never set smaller than a list's text
-        strict = f.quote is None
-        sizes = tuple(x for x in QUOTE_SIZES if x >= BODY_PT) if strict else QUOTE_SIZES
-        size = self.fit(measured, box, sizes, "statement", 6, text, f.title_font, strict)
+        if f.quote is None:
+            # never set smaller than a list's text: a sentence too long for that gives way
+            sizes = tuple(x for x in QUOTE_SIZES if x >= BODY_PT)
+            size = self.fit(shown, f.body, sizes, "statement", 8, text, f.body_font, strict=True)
+            title = typeset(heading or "")
+            title_pt = self.fit(title, f.title, TITLE_SIZES, "title", written_as=heading)
+            return SlidePlan(
+                0, Kind.SECTION, Layout.STATEMENT, title, title_pt, subtitle=shown, body_pt=size,
+                quote_in_body=True,
+            )  # fmt: skip
+        size = self.fit(shown, f.quote, QUOTE_SIZES, "statement", 6, text, f.title_font)
         return SlidePlan(0, Kind.SECTION, Layout.STATEMENT, shown, size)
 
     def titles(self, title: str, count: int, frames: Frames | None = None) -> tuple[list[str], int]:

@@ -383,12 +383,7 @@ class Drafts:
             # never set smaller than a list's text: a sentence too long for that gives way
             sizes = tuple(x for x in QUOTE_SIZES if x >= BODY_PT)
             size = self.fit(shown, f.body, sizes, "statement", 8, text, f.body_font, strict=True)
-            title = typeset(heading or "")
-            title_pt = self.fit(title, f.title, TITLE_SIZES, "title", written_as=heading)
-            return SlidePlan(
-                0, Kind.SECTION, Layout.STATEMENT, title, title_pt, subtitle=shown, body_pt=size,
-                quote_in_body=True,
-            )  # fmt: skip
+            return self.under_heading(Layout.STATEMENT, shown, size, heading)
         size = self.fit(shown, f.quote, QUOTE_SIZES, "statement", 6, text, f.title_font)
         return SlidePlan(0, Kind.SECTION, Layout.STATEMENT, shown, size)
 
@@ -479,10 +474,17 @@ class Drafts:
         lines = quoted(text) + (f"\n— {typeset(attribution)}" if attribution else "")
         box = replace(f.body, width=f.body.width - self.hang(QUOTE_SIZES[0], f.body_font))
         size = self.fit(lines, box, QUOTE_SIZES, "quote", 8, text, f.body_font, strict)
+        return self.under_heading(Layout.QUOTE, lines, size, heading)
+
+    def under_heading(
+        self, layout: Layout, words: str, size: int, heading: str | None
+    ) -> SlidePlan:
+        """Words set at `size` in the body box under `heading` (the section's title): a quote
+        or a statement in a theme with no layout made for quotes."""
         title = typeset(heading or "")
-        title_pt = self.fit(title, f.title, TITLE_SIZES, "title", written_as=heading)
+        title_pt = self.fit(title, self.frames.title, TITLE_SIZES, "title", written_as=heading)
         return SlidePlan(
-            0, Kind.SECTION, Layout.QUOTE, title, title_pt, subtitle=lines, body_pt=size,
+            0, Kind.SECTION, layout, title, title_pt, subtitle=words, body_pt=size,
             quote_in_body=True,
         )  # fmt: skip
 

@@ -2,16 +2,20 @@
 bench/corpus/ (the technical posts and the READMEs of bench/corpus/readmes/) built in a shipped
 theme and in a foreign template, and the slides that give a deck away as machine-made counted.
 
-    python bench/design.py            # print the table
-    python bench/design.py --write    # and replace its section of bench/RESULTS.md
+    python bench/design.py                      # print the table
+    python bench/design.py --write              # and replace its section of bench/RESULTS.md
+    python bench/design.py --against 0bac782    # with the totals of deckmaker at a revision
 
 Every column but Slides, Parts and Longest part counts a defect; 0 is good.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -100,18 +104,30 @@ def dividers_mid_section(plan: Plan) -> int:
 def headings_as_statements(plan: Plan) -> int:
     """A statement slide showing a heading (a few words, no sentence): a bare subsection name
     set large looks like a divider."""
-    return sum(
-        1
-        for s in plan.slides
-        if s.layout is Layout.STATEMENT and len(_title(s).split()) <= 6 and len(split(s.title)) == 1
-        and not _title(s).endswith((".", "!", "?"))
-    )  # fmt: skip
+    return sum(1 for s in plan.slides if s.layout is Layout.STATEMENT and _heading(_stated(s)))
+
+
+def _stated(slide: SlidePlan) -> str:
+    """A statement's words: its title, or its body's where it stands under a heading."""
+    return slide.subtitle or "" if slide.quote_in_body else slide.title
+
+
+def _heading(text: str) -> bool:
+    words = " ".join(text.split())
+    return (
+        len(words.split()) <= 6 and len(split(words)) == 1 and not words.endswith((".", "!", "?"))
+    )
 
 
 def statements_in_dividers(plan: Plan, frames: Frames) -> int:
-    """Statement slides drawn in the divider's title box: a theme with no layout for quotes."""
+    """Statement slides drawn in the divider's title box (a theme with no layout for quotes),
+    not in a body box under their section's title."""
     divider_style = frames.quote is None
-    return sum(1 for s in plan.slides if s.layout is Layout.STATEMENT and divider_style)
+    return sum(
+        1
+        for s in plan.slides
+        if s.layout is Layout.STATEMENT and divider_style and not s.quote_in_body
+    )
 
 
 def long_parts(plan: Plan) -> int:
@@ -154,8 +170,28 @@ def table() -> tuple[str, float]:
     return "\n".join(lines), time.perf_counter() - started
 
 
-def main(write: bool) -> None:
+def totals_at(revision: str) -> str:
+    """The bench's totals with deckmaker's source as it was at `revision` (the corpus and the
+    detectors as they are now): a git worktree of it, this script run there."""
+    root = HERE.parent
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        git = ["git", "-C", str(root)]
+        subprocess.run([*git, "worktree", "add", "--detach", str(tree), revision], check=True)
+        try:
+            env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+            run = [sys.executable, str(Path(__file__).resolve()), "--totals"]
+            done = subprocess.run(run, env=env, check=True, capture_output=True, text=True)
+        finally:
+            subprocess.run([*git, "worktree", "remove", "--force", str(tree)], check=True)
+    return done.stdout
+
+
+def main(write: bool, against: str | None) -> None:
     rows, took = table()
+    if against:
+        before = totals_at(against).replace("| **All** |", f"| **All at {against}** |")
+        rows = rows + "\n" + before.strip()
     section = (
         f"{HEADING}\n\n"
         "Every Markdown essay of `bench/corpus/` (blog posts, most of them technical, and the "
@@ -169,8 +205,10 @@ def main(write: bool) -> None:
         f"{MANY_SLIDES} slides: under one title. Code lost in panel: a snippet of at most "
         f"{SHORT_CODE_ROWS} rows on a panel the content area's width, at its top, under a third "
         "of its height. Statements as dividers: statement slides in a theme whose only place for "
-        "them is the divider's title box. Written by `python bench/design.py --write` in "
-        f"{took:.0f} s.\n\n{rows}\n"
+        "them is the divider's title box. Written by `python bench/design.py --write"
+        f"{' --against ' + against if against else ''}` in {took:.0f} s"
+        f"{'; the last two lines are the totals of deckmaker at ' + against if against else ''}."
+        f"\n\n{rows}\n"
     )
     print(section)
     if write:
@@ -178,4 +216,9 @@ def main(write: bool) -> None:
 
 
 if __name__ == "__main__":
-    main("--write" in sys.argv[1:])
+    args = sys.argv[1:]
+    if "--totals" in args:  # for `totals_at`: the totals' lines alone
+        print("\n".join(line for line in table()[0].split("\n") if "**All**" in line))
+    else:
+        against = args[args.index("--against") + 1] if "--against" in args else None
+        main("--write" in args, against)

@@ -144,7 +144,11 @@ def test_points_said_far_apart_are_split_by_time_though_they_fit_one_slide() -> 
     # no page of one point under a title shown again: the lone point later is a statement
     assert [s.layout for s in apart] == [Layout.CONTENT, Layout.STATEMENT]
     assert [[b.text for b in s.bullets] for s in apart] == [["Tomatoes need full sun"], []]
-    assert [s.title for s in apart] == ["Beds", "Basil likes water"]
+    # these frames have no quote layout: the statement stands in the body box under its heading
+    assert [(s.title, s.subtitle) for s in apart] == [
+        ("Beds", None),
+        ("Beds (2 of 2)", "Basil likes water"),
+    ]
     # the first keeps what fits 25 s; the second comes up a short stretch (6 s) before its
     # point is said rather than leave a slide up for that alone
     assert apart[0].spoken == (
@@ -176,11 +180,12 @@ def test_a_stretch_with_nothing_to_show_gets_a_statement_in_the_speakers_words()
     # third of this deck: the longer stretch keeps its statement, and the other, too long to
     # be said over the slide before it within the limit, shows the section's title again.
     assert [s.layout for s in got] == [Layout.CONTENT, Layout.HEADER, Layout.STATEMENT]
-    assert got[1].title == "Storms (2 of 2)"  # numbered as every title shown again is
+    # numbered as every title shown again is (the statement too, in a body box under its
+    # section's title: these frames have no quote layout)
+    assert [s.title for s in got[1:]] == ["Storms (2 of 3)", "Storms (3 of 3)"]
     # the host's own words, set as said: no quote marks, no attribution; not the last line,
     # which the closing slide shows
-    assert got[2].title == "Old sailors trusted the barometer more than any forecast."
-    assert got[2].subtitle is None
+    assert got[2].subtitle == "Old sailors trusted the barometer more than any forecast."
     assert all(s.kind is Kind.SECTION for s in got)
     assert [s.words for s in got] == [18, 10, 17]  # each said within 20 s at 60 wpm
     said = " ".join(p for s in got for p in s.spoken)
@@ -464,10 +469,12 @@ def test_a_sections_slides_come_in_the_order_they_are_said() -> None:
     columns = ["Clay", "Heavy and slow to drain", "Sand", "Light and quick to dry"]
     assert [(s.title, [b.text for b in s.bullets]) for s in got] == [
         ("Soil", ["Compost feeds the soil"]),
-        ("Soil (2 of 3)", columns),
-        ("Mulch keeps water in", []),
-        ("Soil (3 of 3)", []),  # the quote, in a body box: these frames have no quote layout
+        ("Soil (2 of 4)", columns),
+        # the statement and the quote, each in a body box: these frames have no quote layout
+        ("Soil (3 of 4)", []),
+        ("Soil (4 of 4)", []),
     ]
+    assert got[2].subtitle == "Mulch keeps water in"
     assert got[2].layout is Layout.STATEMENT
     assert [s.spoken for s in got] == [
         ("Let's get into it.", "Compost feeds the soil every year."),

@@ -19,6 +19,7 @@ PARTS = (
     ("To such the State renders comparatively small service. The State, its service: small.",),
     ("It was a closer view of my native town. I walked the native town, and the town slept.",),
     ("Error handling matters. The error handling code is long, and error handling is everywhere.",),
+    ("We mean the integrity of impression made by objects. Integrity and impression and objects.",),
 )
 
 
@@ -37,6 +38,10 @@ def test_a_title_keeps_its_article_and_says_the_for_a_possessive() -> None:
 
 def test_a_term_the_essay_repeats_is_kept_whole() -> None:
     assert titles(PARTS, "en")[4] == "The error handling code"
+
+
+def test_an_irregular_participle_ends_the_noun_phrase_before_it() -> None:
+    assert titles(PARTS, "en")[5] == "The integrity of impression"  # not "… impression made"
 
 
 def test_the_judge_finds_the_fragments_deckmaker_once_made() -> None:

@@ -120,8 +120,9 @@ sections:
                         4,
                         Kind.SECTION,
                         Layout.CONTENT,
-                        # the divider shows "Alpha": the slides under it are numbered from 1
-                        "Alpha (1 of 1)",
+                        # the divider shows "Alpha": the one slide under it is the section at a
+                        # glance (the slides under a divider are numbered from 1)
+                        "Alpha at a glance",
                         40,
                         bullets=(Bullet("one"), Bullet("two"), Bullet("two a", 1)),
                         body_pt=28,

@@ -424,6 +424,10 @@ def test_a_point_is_never_cut_inside_brackets_or_quotes(sentence: str, language:
         ("Men have looked away from themselves and at things so long, that they have come to "
          "esteem the religious, learned and civil institutions as guards of property.",
          "Men have looked away from themselves and at things so long"),
+        # an aside that opened a clause takes the rest of that clause with it
+        ("The stars awaken a certain reverence, because though always present, they are "
+         "inaccessible; but all natural objects make a kindred impression.",
+         "The stars awaken a certain reverence"),
         # a quotation the point opens is closed where the point ends
         ("“Man is his own star; and the soul that can render an honest and a perfect man, "
          "commands all light, all influence, all fate.”", "“Man is his own star”"),

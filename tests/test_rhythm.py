@@ -143,13 +143,20 @@ def test_statements_upright_quotes_hung_beside_a_rule_drawn_to_them() -> None:
     assert [sh for sh in layout.shapes if not sh.is_placeholder] == []
 
 
-def test_a_statement_in_a_dividers_title_box_keeps_its_own_case(tmp_path: Path) -> None:
-    theme = Path(__file__).parent / "templates" / "pandoc-reference.pptx"  # capitals on dividers
+def test_without_a_quote_layout_a_statement_stands_under_its_section_not_in_a_divider(
+    tmp_path: Path,
+) -> None:
+    # pandoc's reference deck has no layout for quotes, and capitals on its dividers: set in the
+    # divider's title box, a statement read as a new section beginning
+    theme = Path(__file__).parent / "templates" / "pandoc-reference.pptx"
     built = render(example_outline(), ("deck",), options=Options(theme=str(theme)))
     prs = Presentation(io.BytesIO(built.artifacts["deck"].data))
     stated = [s for s in built.plan.slides if s.layout is Layout.STATEMENT]
     assert stated
     for s in stated:
-        title = prs.slides[s.number - 1].shapes.title
-        assert title.text_frame.text == s.title  # as the host says it, not upper-cased
-        assert {r.get("cap") for r in title.element.iter(f"{A}rPr")} == {"none"}
+        slide = prs.slides[s.number - 1]
+        assert s.quote_in_body and slide.slide_layout.name == "Title and Content"
+        texts = [shape.text_frame.text for shape in slide.placeholders if shape.has_text_frame]
+        assert s.subtitle in texts  # in the body box, as the host says it
+        assert slide.shapes.title.text_frame.text == s.title != s.subtitle  # under a heading
+        assert "all" not in {r.get("cap") for r in slide.shapes.title.element.iter(f"{A}rPr")}

@@ -174,3 +174,19 @@ def test_the_outline_can_ask_for_curly_quotes(write_outline, tmp_path: Path) -> 
     path = write_outline("title: It's mine\ncurly_quotes: yes\nsections: [{title: A}]\n")
     built = build(path, tmp_path / "out", only=("script",))
     assert "# It’s mine" in built.files["script"].read_text(encoding="utf-8")
+
+
+def test_with_two_hosts_every_script_names_who_says_each_paragraph(tmp_path: Path) -> None:
+    """The Markdown script, the teleprompter text and page of a talk for two hosts say whose
+    each paragraph is, as the dialogue does; a talk for one names no one."""
+    hosts = Options(hosts=("Ana", "Ben"))
+    two = build(example_outline(), tmp_path / "two", formats=("md", "txt", "html"), options=hosts)
+    script = two.files["script"].read_text(encoding="utf-8")
+    said = re.findall(r"^\*\*(Ana|Ben):\*\* \S", script, flags=re.M)
+    assert said.count("Ben") >= 5 and said.count("Ana") >= 5, said
+    assert "\n**Ben:** And Ben here" in script
+    text = two.files["txt"].read_text(encoding="utf-8")
+    assert re.search(r"^Ben: \S", text, flags=re.M) and re.search(r"^Ana: \S", text, flags=re.M)
+    assert '<b class="host">Ben:</b>' in two.files["html"].read_text(encoding="utf-8")
+    one = build(example_outline(), tmp_path / "one", formats=("md",))
+    assert not re.search(r"^\*\*\w+:\*\* ", one.files["script"].read_text(encoding="utf-8"), re.M)

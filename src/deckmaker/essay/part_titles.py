@@ -59,6 +59,10 @@ _CONTRACTIONS = ("'d", "'re", "'ve", "'ll", "'m", "n't")
 _BREAK = re.compile(r"[,;:.!?()\[\]“”\"«»—–…]|\s-\s")
 # "acquires", "cultivated", "flowing", "brighter", "commonly"
 _VERB_ENDINGS = ("s", "ed", "ing", "er", "ly")
+_IRREGULAR_PARTICIPLES = word_set(
+    """made done seen given taken known shown built told held kept left found brought thought
+    bought caught taught sent spent lost won begun written spoken driven chosen broken"""
+)
 # What comes before a verb's -s ("that" and "this" before a noun too: counted as neither)
 _OBJECT_RELATIVES = word_set("what whatever which whom")
 _SUBJECTS = word_set("he she it who which that this")
@@ -196,6 +200,8 @@ def _acts_as_verb(word: str, before: str, usage: _Usage) -> bool:
         return False  # a name, a compound
     if before.endswith("s") and usage.before_verb[lowered] > usage.after_determiner[lowered]:
         return True  # after a plural, a word the essay says after "to" or "we": "minds travel"
+    if lowered in _IRREGULAR_PARTICIPLES and not usage.seen_as_noun(lowered):
+        return True  # "the integrity of impression | made by manifold natural objects"
     if len(lowered) < 5:
         return False  # a short word ("gas", "bed")
     if not lowered.endswith(_VERB_ENDINGS) or lowered.endswith(("ss", "us", "is", "ous")):

@@ -116,6 +116,12 @@ _PHRASE_OPENERS = {
     "en": word_set("of in on at to for with by from into the a an his her its their our my your"),
     "es": word_set("de del en con por para"),
 }
+# Subjects that open a clause: after a dropped "because though always present," the clause
+# "they are inaccessible" is the subordinate clause's own.
+_SUBJECTS = {
+    "en": word_set("i we you he she it they"),
+    "es": word_set("yo tú él ella nosotros ellos ellas"),
+}
 # Prepositions a clause may end on ("the changes we are sure of,"): kept before a comma.
 _STRANDED = word_set("of to for with in on at by from about into")
 _TRAILING = ".,;:–—-…"
@@ -439,8 +445,15 @@ def _drop_asides(text: str, language: str) -> str:
             stretches = stretches[1:]
     kept = stretches[0]
     dropped = False
+    unfinished = False  # a subordinate clause dropped before its subject and verb came
     for number, stretch in enumerate(stretches[1:], 2):
-        if aside(stretch, last=number == len(stretches)):
+        if aside(stretch, last=number == len(stretches)) or unfinished:
+            # "a certain reverence, because though always present, | they are inaccessible":
+            # the clause the aside opened goes on in the next stretch, which goes with it
+            opens = (words(stretch) or [""])[0].lower() in subordinate
+            following = stretches[number] if number < len(stretches) else ""
+            subject = (words(following) or [""])[0].lower() in _SUBJECTS[language]
+            unfinished = not unfinished and opens and subject
             dropped = True
             continue
         kept += (" " if dropped else ", ") + stretch

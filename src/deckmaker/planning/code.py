@@ -78,7 +78,7 @@ def code_pages(
     for size in sizes:
         if _fits(lines, size, box, font, size == floor):
             return size, [_rows(lines, size, box, font)]
-    pages = _cut(lines, floor, box, font)
+    pages = _evened(lines, floor, box, font)
     # the floor always fits: the pages were cut there, row by row
     size = next((s for s in sizes if all(_fits(p, s, box, font, s == floor) for p in pages)), floor)
     return size, [_rows(p, size, box, font) for p in pages]
@@ -88,11 +88,26 @@ def _rows(lines: Sequence[Line], size: int, box: Box, font: Typeface) -> tuple[L
     return tuple(r for line in lines for r in rows(line, size, box, font))
 
 
-def _cut(lines: Sequence[Line], size: int, box: Box, font: Typeface) -> list[list[Line]]:
+def _evened(lines: Sequence[Line], size: int, box: Box, font: Typeface) -> list[list[Line]]:
+    """The pages `_cut` makes, on as few pages, each as nearly as full as the others: the
+    fewest rows a page may take that keeps their count (a last page of a row or two would be
+    a line lost on an empty slide)."""
+    pages = _cut(lines, size, box, font)
+    rows = sum(len(p) for p in pages)
+    for room in range(-(-rows // len(pages)), max_rows(size, box)):
+        even = _cut(lines, size, box, font, room)
+        if len(even) == len(pages):
+            return even
+    return pages
+
+
+def _cut(
+    lines: Sequence[Line], size: int, box: Box, font: Typeface, room: int | None = None
+) -> list[list[Line]]:
     """Lines shared over pages at `size`, as the rows they take there: whole stretches between
-    blank lines while they fit, a stretch longer than a page cut at row ends; no page starts
-    or ends on a blank line."""
-    room = max(1, max_rows(size, box))
+    blank lines while they fit (`room` rows a page, at most what the panel holds), a stretch
+    longer than a page cut at row ends; no page starts or ends on a blank line."""
+    room = max(1, room or max_rows(size, box))
     stretches: list[list[Line]] = [[]]
     for line in lines:
         if not text_of(line).strip():

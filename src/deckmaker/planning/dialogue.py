@@ -32,7 +32,7 @@ from deckmaker.planning.model import CLICK, PAUSE, Kind, Part, SlidePlan, word_c
 MAIN, COHOST = 0, 1
 TURN = 20.0  # seconds a host speaks at least before the turn passes at a slide boundary
 LONGEST = 90.0  # seconds a host speaks at most without the other saying a word
-PIECE = 25.0  # a long paragraph may change hands between sentences, every so many seconds
+PIECE = 20.0  # a long paragraph may change hands between sentences, every so many seconds
 SCRAP = 10.0  # a piece this short is said with the one before
 RUN = 6  # a run's next step is looked for this many pieces ahead
 BALANCE = 0.45  # the co-host's share of the words that the turns lean towards
@@ -80,6 +80,7 @@ def cast(parts: Sequence[Part], how: Cast) -> list[Part]:
     speaker, stretch, last_line = MAIN, 0.0, ""
     answer = False  # the unit after the co-host's question is the main host's answer
     words = [0, 0]  # said so far by each host
+    handed = False  # whether the last change of speaker had a hand-off
     for i, unit in enumerate(units):
         nxt = units[i + 1] if i + 1 < len(units) else None
         want = unit.fixed
@@ -105,10 +106,13 @@ def cast(parts: Sequence[Part], how: Cast) -> list[Part]:
                 stretch = 0.0
         elif want == COHOST != speaker and unit.fixed == COHOST:  # a word on the host's line
             text = f"{dict(how.reacts).get(text, '')} {text}".strip()
-        elif want != speaker and not unit.own and not answer and last_line:
+        elif want != speaker and not unit.own and not answer and last_line and not handed:
             said_alone = " ".join(text.replace(PAUSE, " ").replace(CLICK, " ").split())
             lead = how.say("handoff", last_line, said_alone, how.voice)  # words, not marks
             text = _handed(lead, text, how.proper)
+            handed = bool(lead)
+        elif want != speaker:
+            handed = False  # a hand-off at most every other change: more would be a tic
         if want != speaker:
             speaker, stretch = want, 0.0
         mine = said[unit.slide]

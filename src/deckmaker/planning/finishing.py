@@ -1,5 +1,6 @@
 """Finishing touches, once every slide's sizes are settled: a small label over each section's
-titled slides ("02 · Sacrifices") where the theme has room above the title, and short content
+titled slides ("02 · Sacrifices") where the theme has room above the title (and over its
+statements and quotes, where they leave room for it), and short content
 set a little above the middle of its box, where the eye finds the middle (optically centred),
 rather than hugging the box's top with the slide's lower half empty.
 
@@ -31,6 +32,9 @@ LABEL_MIN_TOP = 18.0  # a label stands at least this far (pt) below the slide's 
 # above the box's, where a centred block looks centred.
 OPTICAL = 0.4
 LABELLED = (Layout.CONTENT, Layout.COLUMNS, Layout.IMAGE, Layout.CODE, Layout.TABLE)
+# Words set large in a layout made for quotes, with no title: labelled where the label fits,
+# so that a statement or a quote in the middle of a section does not look like a divider
+WORDS = (Layout.STATEMENT, Layout.QUOTE)
 
 
 def finished(parts: Sequence[Part], frames: Frames) -> tuple[Part, ...]:
@@ -98,6 +102,8 @@ def _labelled(parts: tuple[Part, ...], frames: Frames) -> tuple[Part, ...]:
                     if got is None:
                         return parts  # no room on this one: no labels anywhere
                     slide = got
+            elif slide.layout in WORDS and text:  # the section goes on: not a new one beginning
+                slide = _placed(slide, text, frames) or slide
             slides.append(slide)
         out.append(replace(part, slides=tuple(slides)))
     return tuple(out)

@@ -30,6 +30,7 @@ from deckmaker.planning.notes import placed
 from deckmaker.planning.pace import (
     MIN_SECONDS,
     Shown,
+    Span,
     ended,
     ends_sentence,
     lengthened,
@@ -414,7 +415,9 @@ class _Planner:
                 _Face(d, a, (Point(piece),))
                 for (piece, d), a in zip(quote_pages, firsts, strict=True)
             ]
-        for blocks, start in self.shared(seg.code, script, lead_count, said, title):
+        headings = _headings(seg.points, at)
+        cuts = [where for where, _ in headings]
+        for blocks, start in self.shared(seg.code, script, lead_count, said, title, cuts):
             a = self.after_readings(start, said)
             codes = self.drafts.code(title, blocks)
             others += [_Face(d, a if i == 0 else None) for i, d in enumerate(codes)]
@@ -430,7 +433,7 @@ class _Planner:
             breaks = sorted({f.first for f in others if f.first is not None})
             titled = [f.first for f in others if f.draft.layout in TOPICAL and f.first is not None]
             faces += self.content(title, seg.points, at, known, said, breaks, titled)
-        faces = _topical(_in_said_order([*faces, *others]), _headings(seg.points, at), title)
+        faces = _topical(_in_said_order([*faces, *others]), headings, title)
         if lead_count and faces and faces[0].first == lead_count:
             # the lead is said over the section's first slide, not over a slide of its own
             faces[0] = replace(faces[0], first=0)
@@ -448,16 +451,19 @@ class _Planner:
         offset: int,
         said: Sequence[Sentence],
         title: str,
+        cuts: Sequence[int] = (),
     ) -> list[tuple[list[Code], int | None]]:
         """The code blocks as the slides that show them, with where each comes up: a block
         said within SHARED_SECONDS of the one before shares its slide, while the two fit one
         slide together in at most SHARED_ROWS rows (two short commands and the sentence
-        between them are one step, not two slides of a line each)."""
+        between them are one step, not two slides of a line each), and no subsection begins
+        between them (`cuts`: where each heading is said)."""
         out: list[tuple[list[Code], int | None]] = []
         last: int | None = None
         for block in blocks:
             at = self.shown_from(block.said, script, offset)
-            if out and self.shares(out[-1][0], block, last, at, said, title):
+            between = last is not None and at is not None and any(last < c <= at for c in cuts)
+            if out and not between and self.shares(out[-1][0], block, last, at, said, title):
                 out[-1][0].append(block)
             else:
                 out.append(([block], at))
@@ -550,7 +556,7 @@ class _Planner:
         # a lone point left on a later page is shown as a statement: large, on its own
         stated = {
             i: d for i, (p, b, _) in enumerate(pages) if i and len(b) == 1
-            if (d := self.point_statement(p[0].text)) is not None
+            if (d := self.point_statement(p[0].text, title)) is not None
         }  # fmt: skip
         kept = [b for i, (_, b, _) in enumerate(pages) if i not in stated]
         paged = iter(self.drafts.pages(title, [self.drafts.paginated(b)[0] for b in kept]))
@@ -596,11 +602,11 @@ class _Planner:
                 return out
         return pages
 
-    def point_statement(self, text: str) -> SlidePlan | None:
+    def point_statement(self, text: str, heading: str) -> SlidePlan | None:
         """A point set large on a slide of its own, as a statement is; None where it does not
         fit the statement's box."""
         try:
-            return self.drafts.statement(text)
+            return self.drafts.statement(text, heading)
         except DeckmakerError:
             return None
 
@@ -752,6 +758,17 @@ class _Planner:
                     if after and self.length(said, span.start, after.end) <= self.limit:
                         pacing[i + 1] = replace(after, start=span.start)
                         continue
+                    # else its first sentences said over the slide before, the rest over the
+                    # slide after, each within the limit: not the section's title mid-section
+                    lent = self.lent(heard[-1], here, said, span.start, after)
+                    if lent:
+                        heard[-1] += here[:lent]
+                        out[-1] = replace(
+                            out[-1], spoken=_spoken_after(out[-1], heard[-1], here[:lent])
+                        )
+                        assert after is not None  # `lent` shares only with a slide after
+                        pacing[i + 1] = replace(after, start=span.start + lent)
+                        continue
                     # the section's title again, numbered with the rest (`unique_titles`)
                     stated = _Face(self.drafts.divider(title, None), 0)
                 face = stated
@@ -781,6 +798,25 @@ class _Planner:
             heard.append(here)
         return [replace(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
 
+    def lent(
+        self,
+        before: Sequence[Sentence],
+        here: Sequence[Sentence],
+        said: Sequence[Sentence],
+        start: int,
+        after: Span | None,
+    ) -> int:
+        """How many of a stretch's first sentences the slide before can take while the slide
+        after takes the rest, both within the limit (the most the slide before can); 0: none."""
+        if after is None:
+            return 0
+        for lent in range(len(here) - 1, 0, -1):
+            if self.length([*before, *here[:lent]], 0, len(before) + lent) > self.limit:
+                continue
+            if self.length(said, start + lent, after.end) <= self.limit:
+                return lent
+        return 0
+
     def statement(
         self, said: Sequence[Sentence], seg: Segment | None, title: str, continued: bool
     ) -> _Face | None:
@@ -798,6 +834,17 @@ class _Planner:
         number = self.statements.candidate(seconds)
         if not self.statements.allows(number) or (continued and seconds < MIN_SECONDS):
             return fallback  # a statement up under 5 s would flash by: said over a neighbour
+        pulled = self.pulled(said, seg, title)
+        if pulled is None:
+            return fallback
+        text, face = pulled
+        self.statements.shown(number, text)
+        return face
+
+    def pulled(
+        self, said: Sequence[Sentence], seg: Segment | None, title: str
+    ) -> tuple[str, _Face] | None:
+        """The stretch's strongest short sentence not shown before, as a statement slide."""
         about = " ".join(
             [seg.title or "", *(t for p in seg.points for t in (p.text, *p.points))] if seg else []
         )
@@ -806,12 +853,10 @@ class _Planner:
             if self.statements.repeats(text):
                 continue
             try:
-                face = _Face(self.drafts.statement(text), 0)
+                return text, _Face(self.drafts.statement(text, title), 0)
             except DeckmakerError:  # too long for this theme's statement box: the next one
                 continue
-            self.statements.shown(number, text)
-            return face
-        return fallback
+        return None
 
     def more(self, face: _Face, title: str, seg: Segment | None) -> str:
         """What is said over a slide the script does not say enough over, from what it shows:
@@ -914,18 +959,38 @@ def _headings(points: Sequence[Point], at: Sequence[int]) -> list[tuple[int, str
     rather than a sentence), with its text."""
     out, i = [], 0
     for p in points:
-        if _heading_like(p.text):
+        if _heading_like(p.text) and not _sentence_point(p):
             out.append((at[i], p.text))
         i += 1 + len(p.points)
     return out
 
 
-def _lone_heading(pages: Sequence[_Page], i: int, titled: Sequence[int]) -> bool:
-    """Whether page `i` shows one heading alone whose slides (code, a table: `titled`, where
-    they come up) follow before the next page: they show it as their title."""
-    points, shown, marks = pages[i]
-    if len(shown) > 1 or not _heading_like(points[0].text):
+def _sentence_point(point: Point) -> bool:
+    """Whether the point is a sentence of the script made short (it opens as the sentence it
+    was taken from, `said:`, does), not a heading of its own."""
+    if not point.said:
         return False
+    mine, theirs = _words(point.text), _words(point.said)
+    # "There is a nil check…" of "Sure, there is a": the point opens with the sentence's words
+    tails = (theirs[j:] for j in range(len(theirs) - 1))
+    return any(mine[: len(tail)] == tail for tail in tails)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:!?()\"'").casefold() for w in text.split()]
+
+
+def _lone_heading(pages: Sequence[_Page], i: int, titled: Sequence[int]) -> bool:
+    """Whether page `i` shows one heading alone (not one of the script's sentences) that is
+    better not shown: on a later page (set large alone, as a lone point is, it would look like
+    a divider), or where its slides (code, a table: `titled`, where they come up) follow before
+    the next page and show it as their title."""
+    points, shown, marks = pages[i]
+    if len(shown) > 1 or not _heading_like(points[0].text) or _sentence_point(points[0]):
+        return False
+    if i and points[0].said:  # an essay's subsection on a later page: set large alone (as a
+        # lone point is), a bare heading would look like a divider
+        return True
     until = pages[i + 1][2][0] if i + 1 < len(pages) else None
     return any(marks[0] <= b and (until is None or b < until) for b in titled)
 

@@ -372,18 +372,19 @@ class Drafts:
             return False
         return True
 
-    def statement(self, text: str) -> SlidePlan:
+    def statement(self, text: str, heading: str | None = None) -> SlidePlan:
         """The host's own words set large, as a quote is but without quote marks: a sentence
-        said while nothing else is on screen."""
+        said while nothing else is on screen. In a theme with no layout made for quotes it
+        stands in the body box under `heading` (the section's title), as a quote does there:
+        never in a divider's title box, where it would read as a new section."""
         f = self.frames
         shown = typeset(text)
-        box = f.quote or f.header_title
-        # in the divider's title box where no layout is made for quotes: as that layout draws it
-        measured = shown.upper() if f.quote is None and f.header_caps else shown
-        # a title box made for one line holds no statement: never set smaller than a list's text
-        strict = f.quote is None
-        sizes = tuple(x for x in QUOTE_SIZES if x >= BODY_PT) if strict else QUOTE_SIZES
-        size = self.fit(measured, box, sizes, "statement", 6, text, f.title_font, strict)
+        if f.quote is None:
+            # never set smaller than a list's text: a sentence too long for that gives way
+            sizes = tuple(x for x in QUOTE_SIZES if x >= BODY_PT)
+            size = self.fit(shown, f.body, sizes, "statement", 8, text, f.body_font, strict=True)
+            return self.under_heading(Layout.STATEMENT, shown, size, heading)
+        size = self.fit(shown, f.quote, QUOTE_SIZES, "statement", 6, text, f.title_font)
         return SlidePlan(0, Kind.SECTION, Layout.STATEMENT, shown, size)
 
     def titles(self, title: str, count: int, frames: Frames | None = None) -> tuple[list[str], int]:
@@ -473,10 +474,17 @@ class Drafts:
         lines = quoted(text) + (f"\n— {typeset(attribution)}" if attribution else "")
         box = replace(f.body, width=f.body.width - self.hang(QUOTE_SIZES[0], f.body_font))
         size = self.fit(lines, box, QUOTE_SIZES, "quote", 8, text, f.body_font, strict)
+        return self.under_heading(Layout.QUOTE, lines, size, heading)
+
+    def under_heading(
+        self, layout: Layout, words: str, size: int, heading: str | None
+    ) -> SlidePlan:
+        """Words set at `size` in the body box under `heading` (the section's title): a quote
+        or a statement in a theme with no layout made for quotes."""
         title = typeset(heading or "")
-        title_pt = self.fit(title, f.title, TITLE_SIZES, "title", written_as=heading)
+        title_pt = self.fit(title, self.frames.title, TITLE_SIZES, "title", written_as=heading)
         return SlidePlan(
-            0, Kind.SECTION, Layout.QUOTE, title, title_pt, subtitle=lines, body_pt=size,
+            0, Kind.SECTION, layout, title, title_pt, subtitle=words, body_pt=size,
             quote_in_body=True,
         )  # fmt: skip
 

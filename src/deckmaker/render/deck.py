@@ -69,6 +69,7 @@ class Block:
     hanging: float = 0.0
     line_spacing: float = 1.0  # single: about 1.22 x the size in Calibri, under LINE_HEIGHT
     italic: bool | None = None  # None: as the layout sets it
+    flush: bool = False  # every line flush left, whatever indent the layout's lists set
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
@@ -169,7 +170,9 @@ def blocks(slide: SlidePlan) -> list[Block]:
         lines = tuple(Bullet(x) for x in slide.subtitle.split("\n"))
         # a quote in a body box hangs its opening mark; who said a quote stands in line with it
         hung = slide.hanging if slide.layout is Layout.QUOTE else 0.0
-        return [Block(lines, slide.body_pt, hanging=hung)]
+        # a statement in a body box: a sentence, not a list item hanging from its first line
+        flush = slide.layout is Layout.STATEMENT
+        return [Block(lines, slide.body_pt, hanging=hung, flush=flush)]
     return []
 
 
@@ -206,16 +209,14 @@ def _fill(
         raise DeckmakerError.at(f"the theme's layout for slide {planned.number} has no title")
     title = tuple(Bullet(line) for line in planned.title.split("\n"))
     # a quote's or a statement's leading, in the title box
-    in_title = planned.layout is Layout.STATEMENT or (
-        planned.layout is Layout.QUOTE and not planned.quote_in_body
-    )
+    in_title = planned.layout in (Layout.STATEMENT, Layout.QUOTE) and not planned.quote_in_body
     leading = 1.0 if in_title else TITLE_LINE_SPACING
     # a statement is the host's own line: upright, whatever a quote layout sets
-    upright = False if planned.layout is Layout.STATEMENT else None
+    upright = False if planned.layout is Layout.STATEMENT and in_title else None
     hung = planned.hanging if in_title else 0.0
     heading = Block(title, planned.title_pt, line_spacing=leading, italic=upright, hanging=hung)
     _write(placed[place.title], heading)
-    if planned.layout is Layout.STATEMENT:  # as written, whatever capitals a divider sets
+    if planned.layout is Layout.STATEMENT and in_title:  # as written, whatever capitals
         for props in placed[place.title].element.iter(_RPR):
             props.set("cap", "none")
     if planned.rule is not None:  # the quote stands on its box's foot, who said it under it
@@ -321,6 +322,8 @@ def _write(shape: Shape, block: Block, sets_lists: bool = True, accent: str | No
         under_heading = i > 0 and block.lines[i - 1].heading  # a heading stays with its points
         before = SPACE_BEFORE * pt if bullet.level or under_heading else block.spacing
         margin, bullet_xml = None, ""
+        if block.flush:
+            margin = (0, 0)
         if not block.bulleted and block.hanging:  # a quote's opening mark hangs
             hangs = i == 0 and bullet.text.startswith(OPENING_MARKS)
             margin = (emu(block.hanging), -emu(block.hanging) if hangs else 0)

@@ -21,6 +21,16 @@ class Cue:
     slide: SlidePlan
     start: int  # seconds into the recording
     seconds: int
+    hosts: tuple[str, ...] = ()  # the talk's two hosts, if it has two
+
+    @property
+    def voices(self) -> tuple[str, ...]:
+        """Who says each paragraph, by name, in a talk of two hosts (as the plan shares them
+        out); empty names in a talk of one."""
+        speakers = self.slide.speakers
+        if len(self.hosts) != 2 or len(speakers) != len(self.slide.spoken):
+            return ("",) * len(self.slide.spoken)
+        return tuple(self.hosts[host] for host in speakers)
 
     @property
     def number(self) -> int:
@@ -88,7 +98,7 @@ def timeline(plan: Plan) -> list[TimedPart]:
     """Each part with its section number, its place on the clock and its timed cues."""
     numbers = itertools.count(1)
     cues = iter(
-        Cue(slide, start, seconds)
+        Cue(slide, start, seconds, plan.hosts)
         for slide, (start, seconds) in zip(plan.slides, plan.slide_timings, strict=True)
     )
     return [

@@ -173,6 +173,12 @@ FORMAT_VARIABLES = (
     Variable(
         "cue.spoken", "The paragraphs said over it.", "{{ cues[4].spoken[0] | truncate(60) }}"
     ),
+    Variable(
+        "cue.voices",
+        "Who says each of its paragraphs, by name, in a talk for two hosts (empty names in a "
+        "talk for one).",
+        "{{ cues[4].voices }}",
+    ),
     Variable("cue.notes", "Its delivery notes, never read aloud.", "{{ cues[0].notes }}"),
     Variable(
         "cue.slide",

@@ -169,6 +169,9 @@ def _choose(
             chosen[kind] = chosen[FALLBACK[kind]]
         else:
             fallen(kind, chosen[FALLBACK.get(kind, Layout.CONTENT)])
+    if Layout.QUOTE in notices:  # no layout made for quotes: a statement stands where a quote
+        # does, in the body box under its section's title, not in a divider's (a new section)
+        chosen[Layout.STATEMENT] = chosen[Layout.QUOTE]
     return {kind: chosen[kind] for kind in Layout}, {k: notices[k] for k in Layout if k in notices}
 
 

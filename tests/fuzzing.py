@@ -29,6 +29,7 @@ from lxml import etree, html
 from deckmaker.bundle import bundled
 from deckmaker.characters import unfit_in
 from deckmaker.pipeline import Built
+from deckmaker.planning import SlidePlan
 from deckmaker.render.deck import speaker_notes
 
 # Strings that have broken, or could break, one format or another.
@@ -406,7 +407,7 @@ def _teleprompter(path: Path, built: Built) -> list[str]:
     """The teleprompter judge, but for the Markdown it sees in the author's own words: the
     plain text shows those as typed (backticks, "# ", "1. "), as the judge cannot know."""
     plan = built.plan
-    own = {plan.title, plan.subtitle, *(p for s in plan.slides for p in s.spoken)}
+    own = {plan.title, plan.subtitle, *(p for s in plan.slides for p in _voiced(s, plan.hosts))}
     own |= {f"({note})" for s in plan.slides for note in s.notes}
     lines = path.read_text(encoding="utf-8").split("\n")
     return [
@@ -425,6 +426,14 @@ def _as_planned(line: str) -> str:
     return MARKS.sub(lambda m: "[PAUSE]" if m.group(1) == "PAUSA" else "[CLICK]", line)
 
 
+def _voiced(slide: SlidePlan, hosts: tuple[str, ...]) -> list[str]:
+    """The slide's paragraphs as the plain text and the page show them: in a talk for two
+    hosts, each after its host's name ("Ana: …")."""
+    if len(hosts) != 2 or len(slide.speakers) != len(slide.spoken):
+        return list(slide.spoken)
+    return [f"{hosts[h]}: {p}" for h, p in zip(slide.speakers, slide.spoken, strict=True)]
+
+
 def _txt_in_step(path: Path, built: Built) -> list[str]:
     """Under each cue of the teleprompter text, that slide's words, paragraph by paragraph."""
     text = path.read_text(encoding="utf-8")
@@ -432,8 +441,9 @@ def _txt_in_step(path: Path, built: Built) -> list[str]:
     pieces = re.split(r"^\[(?:SLIDE|DIAPOSITIVA) \d+ · .*\]$", text, flags=re.MULTILINE)[1:]
     for number, (piece, slide) in enumerate(zip(pieces, built.plan.slides, strict=False), 1):
         lines = [_as_planned(line) for line in piece.split("\n")]
-        said = [line for line in lines if line in slide.spoken]
-        if said != list(slide.spoken):
+        wanted = _voiced(slide, built.plan.hosts)
+        said = [line for line in lines if line in wanted]
+        if said != wanted:
             found.append(f"{path.name}: cue {number} does not say slide {number}'s words [txt]")
     return found
 
@@ -449,7 +459,7 @@ def _html_in_step(path: Path, built: Built) -> list[str]:
         return found + [f"{path.name}: {len(cues)} cues for {len(built.plan.slides)} slides"]
     for cue, slide in zip(cues, built.plan.slides, strict=True):
         said = [_as_planned(p.text_content()) for p in cue.findall("p") if p.get("class") is None]
-        if said != list(slide.spoken):
+        if said != _voiced(slide, built.plan.hosts):
             found.append(f"{path.name}: cue {slide.number} does not say its words [html]")
     return found
 

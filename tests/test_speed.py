@@ -320,7 +320,8 @@ def test_adding_slides_scans_the_package_a_fixed_number_of_times(
 
 
 def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Compiled templates, font metrics and themes' frames, from an empty cache, a full one, a
+    """Compiled templates, font metrics, themes' frames and the slides checked clean, from an
+    empty cache, a full one, a
     corrupt one and none at all, give the same deck and script."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("DECKMAKER_CACHE", str(cache))
@@ -329,7 +330,7 @@ def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.Monke
         if state == "corrupt":
             entries = [p for p in cache.rglob("*") if p.is_file()]
             kinds = {p.parent.name.split("-")[0] for p in entries}
-            assert kinds == {"fonts", "templates", "themes"}
+            assert kinds == {"checked", "fonts", "templates", "themes"}
             for entry in entries:
                 entry.write_bytes(b"\x00 not what was stored")
         if state == "off":

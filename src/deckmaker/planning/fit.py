@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from deckmaker.limits import TEXTS_KEPT
-from deckmaker.planning.model import Bullet
+from deckmaker.planning.model import Bullet, evolve
 from deckmaker.theme.fonts import ESTIMATE, Typeface
 from deckmaker.theme.frames import Box
 
@@ -134,9 +133,9 @@ def unwidowed_list(
     for b in bullets:
         pt = size - SUB_POINT_SHRINK * b.level
         if b.level not in widths:
-            widths[b.level] = replace(box, width=box.width - box.indent * (b.level + 1))
+            widths[b.level] = evolve(box, width=box.width - box.indent * (b.level + 1))
         text = unwidowed(b.text, pt, widths[b.level], font)
-        out.append(b if text == b.text else replace(b, text=text))
+        out.append(b if text == b.text else evolve(b, text=text))
     return tuple(out)
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from deckmaker.filters import join_and
 from deckmaker.outline import Outline, Point, Segment
+from deckmaker.planning.model import evolve
 from deckmaker.sentences import spans
 from deckmaker.typography import looks_like_code
 
@@ -159,7 +160,7 @@ def proper_words(outline: Outline) -> frozenset[str]:
 
 def topics(outline: Outline, proper: frozenset[str]) -> tuple[Topic, ...]:
     return tuple(
-        replace(topic(n, n, s, proper), talk=outline.title)
+        evolve(topic(n, n, s, proper), talk=outline.title)
         for n, s in enumerate(outline.sections, 1)
     )
 

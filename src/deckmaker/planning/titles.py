@@ -6,10 +6,9 @@ further slide, a stretch of the same section after a quote) is numbered by the v
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from deckmaker.planning.fit import set_title
-from deckmaker.planning.model import Layout, Part, SlidePlan
+from deckmaker.planning.model import Layout, Part, SlidePlan, evolve
 from deckmaker.planning.slides import COVER_TITLE_SIZES, TITLE_SIZES, Drafts
 
 # Slides whose title is a heading over what they show; a quote's or a statement's "title" is
@@ -53,7 +52,7 @@ def unique_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
         title = drafts.voice.say("continued", plain(slide.title), number, total)
         return retitled(slide, title, drafts)
 
-    return [replace(p, slides=tuple(numbered(s) for s in p.slides)) for p in parts]
+    return [evolve(p, slides=tuple(numbered(s) for s in p.slides)) for p in parts]
 
 
 def _key(slide: SlidePlan) -> str:
@@ -80,7 +79,7 @@ def _topics_as_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
                     s = retitled(s, s.topic, drafts)
             seen.add(key)
             slides.append(s)
-        out.append(replace(p, slides=tuple(slides)))
+        out.append(evolve(p, slides=tuple(slides)))
     return out
 
 
@@ -103,4 +102,4 @@ def retitled(slide: SlidePlan, title: str, drafts: Drafts) -> SlidePlan:
     )
     fitting = tuple(s for s in sizes if s <= slide.title_pt) or sizes[-1:]
     size = drafts.fit(title, box, fitting, "title")
-    return replace(slide, title=set_title(title, size, box, f.title_font), title_pt=size)
+    return evolve(slide, title=set_title(title, size, box, f.title_font), title_pt=size)

@@ -146,8 +146,7 @@ def paginate(
     sub-points where they fit together, and splitting only what could never fit one box."""
 
     def height(b: Bullet) -> float:
-        pt = size - SUB_POINT_SHRINK * b.level
-        return paragraph_height(b.text, pt, box.width - box.indent * (b.level + 1), font)
+        return bullet_height(b, box, size, font)
 
     groups: list[list[Bullet]] = []
     for b in bullets:
@@ -173,6 +172,19 @@ def paginate(
         used += need
     pages = balanced(units, heights, count, box.height)
     return [tuple(b for u in page for b in u) for page in pages]
+
+
+def one_box(bullets: Sequence[Bullet], box: Box, size: int, font: Typeface = ESTIMATE) -> bool:
+    """Whether `paginate` keeps `bullets` on one page: at once when they fit the box together."""
+    if sum(bullet_height(b, box, size, font) for b in bullets) <= box.height:
+        return True
+    return len(paginate(bullets, box, size, font)) == 1
+
+
+def bullet_height(b: Bullet, box: Box, size: int, font: Typeface = ESTIMATE) -> float:
+    """A point's height in `box` at `size` (a sub-point's at its smaller size, further in)."""
+    pt = size - SUB_POINT_SHRINK * b.level
+    return paragraph_height(b.text, pt, box.width - box.indent * (b.level + 1), font)
 
 
 def balanced(

@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from deckmaker.characters import CLICK as CLICK  # the marks are declared with the others
 from deckmaker.characters import PAUSE as PAUSE
 from deckmaker.highlight import CodeColours, Line
+from deckmaker.limits import TEXTS_KEPT
 from deckmaker.theme.model import Layout
 
 # A pause the outline asks for, written PAUSE (`[PAUSE]`) in a script: a cue to stop for a
@@ -44,6 +46,7 @@ def evolve(obj: _T, /, **changes: Any) -> _T:
     return new
 
 
+@lru_cache(maxsize=TEXTS_KEPT)  # a slide's paragraphs are counted again by every pass
 def word_count(text: str) -> int:
     """The words to say in `text`: its marks are not said."""
     return len((_MARKS.sub(" ", text) if "[" in text else text).split())

@@ -524,7 +524,7 @@ class _Planner:
         marks: tuple[int, ...] = ()
         for point, listed, where in groups:
             wider = shown + listed
-            fits = len(self.drafts.paginated(wider)) == 1
+            fits = self.drafts.one_page(wider)
             timely = not marks or self.length(said, marks[0], max(where) + 1) <= self.limit
             between = bool(marks) and any(marks[0] < b <= where[0] for b in breaks)
             if here and fits and timely and not between:
@@ -534,7 +534,7 @@ class _Planner:
                 pages.append((tuple(here), shown, marks))
                 runs.append(run)
             run += between
-            if len(self.drafts.paginated(listed)) > 1:  # too long for one page: pages of its own
+            if not self.drafts.one_page(listed):  # too long for one page: pages of its own
                 run += 1
                 for page in self.drafts.paginated(listed):
                     pages.append(((point,), page, (where[0],) * len(page)))
@@ -598,7 +598,7 @@ class _Planner:
                 bullets = tuple(b for _, listed, _ in mine for b in listed)
                 marks = tuple(m for *_, ms in mine for m in ms)
                 out.append((tuple(p for points, _, _ in mine for p in points), bullets, marks))
-            fits = all(len(self.drafts.paginated(b)) == 1 for _, b, _ in out)
+            fits = all(self.drafts.one_page(b) for _, b, _ in out)
             if fits and all(len(b) > 1 for _, b, _ in out):
                 return out
         return pages

@@ -21,6 +21,7 @@ from deckmaker.planning.fit import (
     body_height,
     largest_fitting,
     lines_at,
+    one_box,
     paginate,
     set_at,
     set_title,
@@ -211,8 +212,12 @@ class Drafts:
     ) -> list[tuple[Bullet, ...]]:
         """The bullets (as shown: typeset) over as few pages as they fit."""
         f = frames or self.frames
-        shown = tuple(b if (t := typeset(b.text)) == b.text else evolve(b, text=t) for b in bullets)
-        return paginate(shown, f.body, BODY_PT, f.body_font)
+        return paginate(_typeset(bullets), f.body, BODY_PT, f.body_font)
+
+    def one_page(self, bullets: tuple[Bullet, ...]) -> bool:
+        """Whether the bullets fit one page (`len(self.paginated(bullets)) == 1`)."""
+        f = self.frames
+        return one_box(_typeset(bullets), f.body, BODY_PT, f.body_font)
 
     def pages(
         self, title: str, pages: Sequence[tuple[Bullet, ...]], frames: Frames | None = None
@@ -614,3 +619,8 @@ def _texts(points: Sequence[Point]) -> tuple[str, ...]:
 def _columnbullets(column: Column) -> tuple[Bullet, ...]:
     heading = (Bullet(typeset(column.title), 0, heading=True),) if column.title else ()
     return heading + tuple(evolve(b, text=typeset(b.text)) for b in bullets(column.points))
+
+
+def _typeset(bullets: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
+    """The bullets as shown: typeset."""
+    return tuple(b if (t := typeset(b.text)) == b.text else evolve(b, text=t) for b in bullets)

@@ -175,10 +175,14 @@ def paginate(
 
 
 def one_box(bullets: Sequence[Bullet], box: Box, size: int, font: Typeface = ESTIMATE) -> bool:
-    """Whether `paginate` keeps `bullets` on one page: at once when they fit the box together."""
-    if sum(bullet_height(b, box, size, font) for b in bullets) <= box.height:
-        return True
-    return len(paginate(bullets, box, size, font)) == 1
+    """Whether `paginate` keeps `bullets` on one page: when they fit the box together, or
+    when one point alone cannot be split (many points that do not fit take more pages)."""
+    used = 0.0
+    for b in bullets:
+        used += bullet_height(b, box, size, font)
+        if used > box.height:
+            return len(bullets) == 1 and len(paginate(bullets, box, size, font)) == 1
+    return True
 
 
 def bullet_height(b: Bullet, box: Box, size: int, font: Typeface = ESTIMATE) -> float:

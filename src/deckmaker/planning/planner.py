@@ -360,9 +360,8 @@ class _Planner:
         for shown in (detailed, gists if len(gists) == len(sections) else ()):
             if not shown:
                 continue
-            pages = self.drafts.bullet_pages(title, shown)
-            if len(pages) == 1:
-                return pages
+            if self.drafts.one_page(shown):
+                return self.drafts.bullet_pages(title, shown)
         return []
 
     def segment(

@@ -27,13 +27,35 @@ def sentence(text: str) -> str:
 
 
 def join_and(items: Iterable[str], conjunction: str = "and") -> str:
-    """A list said as a list: 'a', 'a and b', 'a, b and c'.
+    """A list said as a list: 'a', 'a and b', 'a, b and c'; the conjunction as said before the
+    last item (`before`: Spanish "y" is "e" before "Inés").
 
-    `{{ ["Mia", "Sebastian", "Keith"] | join_and }}`, `{{ ["tea", "coffee"] | join_and("or") }}`"""
+    `{{ ["Mia", "Sebastian", "Keith"] | join_and }}`, `{{ ["tea", "coffee"] | join_and("or") }}`,
+    `{{ ["Lucía", "Inés"] | join_and("y") }}`"""
     items = [str(i) for i in items]
-    if len(items) < 3:
-        return f" {conjunction} ".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    if len(items) < 2:
+        return "".join(items)
+    said = before(conjunction, items[-1])
+    return f"{', '.join(items[:-1])} {said} {items[-1]}"
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def before(conjunction: str, word: str) -> str:
+    """A conjunction as said before `word`: the Spanish "y" is "e" before the sound /i/ (i-,
+    hi-, but not hie- or hia-, where the sound is /j/), and "o" is "u" before /o/ (o-, ho-);
+    every other conjunction as it is.
+
+    `{{ "y" | before("Inés") }}`, `{{ "y" | before("hielo") }}`, `{{ "o" | before("hoy") }}`"""
+    first = _LETTERS.search(word)
+    said = first.group().lower() if first else ""
+    sound = said.removeprefix("h")
+    if conjunction == "y" and sound[:1] in ("i", "í") and not said.startswith(("hie", "hia")):
+        return "e"
+    if conjunction == "o" and sound[:1] in ("o", "ó"):
+        return "u"
+    return conjunction
 
 
 def first_upper(text: str) -> str:
@@ -266,7 +288,8 @@ def _escaped(start: re.Match[str]) -> str:
 
 
 ALL = {
-    "sentence": sentence, "join_and": join_and, "clock": clock, "cell": cell, "md": md,
+    "sentence": sentence, "join_and": join_and, "before": before, "clock": clock, "cell": cell,
+    "md": md,
     "first_upper": first_upper, "number_word": number_word, "ordinal": ordinal,
     "opens_with": opens_with, "srt_time": srt_time, "plain": plain, "json": json, "pick": pick,
     "in_turn": in_turn,

@@ -355,3 +355,24 @@ def test_a_talk_asks_its_audience_a_question(write_outline) -> None:
     )
     greeting = plan_of(path, voice="talk").slides[0].spoken[0]
     assert greeting.count("?") == 1
+
+
+def test_a_macro_written_for_an_older_call_is_named_in_one_line(tmp_path: Path) -> None:
+    """A voice.j2 of the user's whose handoff takes the arguments of an earlier deckmaker
+    (speaker, previous, turn, paragraph) fails the dialogue in one line naming the file, the
+    macro and the arguments it is now called with; a talk for one host, which never calls it,
+    builds as before."""
+    (tmp_path / "voice.j2").write_text(
+        "{% macro notes_heading() %}HOW TO SAY IT{% endmacro %}\n"
+        "{% macro handoff(speaker, previous, turn, paragraph) -%}\n"
+        "{% if turn <= 4 %}Good question.{% endif %}\n{%- endmacro %}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DeckmakerError) as found:
+        plan_of(example_outline(), templates_dir=tmp_path, hosts=("Ana", "Ben"))
+    message = str(found.value)
+    assert "\n" not in message
+    assert f"{tmp_path / 'voice.j2'}:2:" in message
+    assert "'handoff' takes (speaker, previous, turn, paragraph)" in message
+    assert "handoff(line, paragraph, voice)" in message
+    assert plan_of(example_outline(), templates_dir=tmp_path).notes_heading == "HOW TO SAY IT"

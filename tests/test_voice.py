@@ -210,7 +210,7 @@ def test_the_recap_comes_before_the_authors_last_words(write_outline) -> None:
     pointed = plan_of(write_outline(GARDEN, "garden.yaml"))
     outro = next(s for s in pointed.slides if s.kind is Kind.OUTRO)
     assert outro.spoken[0].startswith("Before we finish, a quick recap.")
-    assert outro.spoken[-1] == "One last thing: start small this spring."
+    assert outro.spoken[-1] == "Here's one last thing: start small this spring."
 
 
 def test_an_intro_of_points_sets_the_scene_in_one_breath(write_outline) -> None:

@@ -149,6 +149,27 @@ def verb_first(text: str) -> bool:
     return bool(start) or objects
 
 
+def verbless(text: str, language: str = "en") -> bool:
+    """Is the point a phrase that says no thought on its own, a thing named but nothing said of
+    it ("Five centimetres deep", "The cost of ambition")? Said as a sentence, it needs a verb
+    around it; an imperative ("Plant in autumn") has one.
+
+    `{{ "Five centimetres deep" | verbless }}`, `{{ "Plant in autumn" | verbless }}`"""
+    from deckmaker.grammar import is_phrase  # only a part said from its points asks
+
+    return is_phrase(str(text), language)
+
+
+def has_verb(text: str, language: str = "en") -> bool:
+    """Does the text have a finite verb, so that it can follow "that" ("we saw that it ends
+    well")? An imperative or an infinitive has none.
+
+    `{{ "It ends well" | has_verb }}`, `{{ "plantar en otoño" | has_verb("es") }}`"""
+    from deckmaker.grammar import has_finite_verb  # only a recap of points asks
+
+    return has_finite_verb(str(text), language)
+
+
 _FIRST_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
                  "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll"}  # fmt: skip
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I['’](?:m|ve|d|ll)|I|me|my|mine|myself)\b", re.I)
@@ -294,6 +315,8 @@ ALL = {
     "opens_with": opens_with, "srt_time": srt_time, "plain": plain, "json": json, "pick": pick,
     "in_turn": in_turn,
     "verb_first": verb_first,
+    "verbless": verbless,
+    "has_verb": has_verb,
     "last_phrase": last_phrase,
     "second_person": second_person,
     "marked": marked,

@@ -177,3 +177,34 @@ def ends_dangling(text: str, language: str) -> bool:
     """The point ends on an article, a preposition or a conjunction: "…the film's take on"."""
     last = _lowered(text)[-1:]
     return bool(last) and last[0] in DANGLING[language]
+
+
+# The words a phrase opens on: articles, possessives, demonstratives and numbers ("the cost of
+# ambition", "five centimetres deep"), not quantifiers that stand alone ("many of us").
+PHRASE_OPENERS = {
+    "en": ARTICLES["en"]
+    | word_set(
+        """this that these those every each one two three four five six seven eight nine ten
+        twelve twenty fifty hundred"""
+    ),
+    "es": ARTICLES["es"]
+    | word_set(
+        """unos unas este esta estos estas ese esa esos esas mi mis tu tus nuestro nuestra
+        nuestros nuestras cada dos tres cuatro cinco seis siete ocho nueve diez veinte cien"""
+    ),
+}
+_GERUNDS = {"en": ("ing",), "es": ("ando", "iendo")}
+
+
+def is_phrase(text: str, language: str) -> bool:
+    """The point names a thing but says nothing of it: it opens on an article, a possessive, a
+    number or a gerund and has no finite verb ("Five centimetres deep", "The cost of ambition",
+    "Protecting a legacy"). Said on its own it is no sentence; an imperative ("Plant in autumn")
+    is one."""
+    tokens = _lowered(text)
+    if not tokens or language not in PHRASE_OPENERS:
+        return False
+    first = tokens[0]
+    gerund = len(first) > 5 and first.endswith(_GERUNDS[language])
+    opens = first in PHRASE_OPENERS[language] or first.isdigit() or gerund
+    return opens and not has_finite_verb(text, language)

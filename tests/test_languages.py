@@ -244,3 +244,18 @@ def test_spanish_joins_names_and_points_with_e_before_i(write_outline) -> None:
         assert " y hilo" not in text and " y Inés" not in text, text
         assert "e hilo encerado" in text, text
     assert "Lucía e Inés" in said(plan_of(path, voice="podcast"))
+
+
+def test_a_spanish_point_with_no_verb_is_said_inside_a_sentence(write_outline) -> None:
+    """'Cinco centímetros de profundidad' gets a verb ('tenemos …'), and the recap never says
+    'vimos que' before a gist that has none."""
+    path = write_outline(
+        "title: Cultivar ajos\nlanguage: es\nsections:\n"
+        "  - title: Elegir los dientes\n    points: [Los dientes más grandes, Dejar la piel]\n"
+        "  - title: La siembra\n"
+        "    points: [Plantar en otoño, Cinco centímetros de profundidad, Regar poco]\n"
+    )
+    for voice in VOICES:
+        text = said(plan_of(path, voice=voice))
+        assert "tenemos cinco centímetros de profundidad." in text, text
+        assert "que los dientes" not in text and "que plantar" not in text, text

@@ -376,3 +376,42 @@ def test_a_macro_written_for_an_older_call_is_named_in_one_line(tmp_path: Path) 
     assert "'handoff' takes (speaker, previous, turn, paragraph)" in message
     assert "handoff(line, paragraph, voice)" in message
     assert plan_of(example_outline(), templates_dir=tmp_path).notes_heading == "HOW TO SAY IT"
+
+
+PHRASES = """\
+title: Growing Garlic
+sections:
+  - title: Choosing Cloves
+    points: [Pick the biggest cloves, Keep the papery skin on]
+  - title: Planting
+    points: [Plant in autumn, Five centimetres deep, The patience of a gardener]
+"""
+
+
+@pytest.mark.parametrize("voice", ["video", "talk", "podcast"])
+def test_a_point_with_no_verb_is_said_inside_a_sentence(write_outline, voice) -> None:
+    """'Five centimetres deep' is a phrase, not a thought: said from the points, it gets a verb
+    ('it's five centimetres deep'); an imperative ('plant in autumn') is said as it is."""
+    text = said(plan_of(write_outline(PHRASES), voice=voice))
+    assert "it's five centimetres deep." in text and "it's the patience of a gardener." in text
+    assert "plant in autumn." in text and "it's plant" not in text and "it's pick" not in text
+
+
+@pytest.mark.parametrize(
+    ("point", "language", "phrase"),
+    [
+        ("Five centimetres deep", "en", True),
+        ("The cost of ambition", "en", True),
+        ("Protecting a musical legacy", "en", True),
+        ("Plant in autumn", "en", False),  # an imperative is a thought
+        ("The montage shows them together", "en", False),
+        ("Sebastian: his own jazz club", "en", False),  # a name first: said as a heading
+        ("Cinco centímetros de profundidad", "es", True),
+        ("La película divide al público", "es", False),
+        ("Plantar en otoño", "es", False),
+    ],
+)
+def test_a_phrase_is_told_from_a_thought(point, language, phrase) -> None:
+    from deckmaker.grammar import is_phrase
+
+    assert is_phrase(point, language) is phrase

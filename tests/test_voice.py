@@ -404,6 +404,9 @@ def test_a_point_with_no_verb_is_said_inside_a_sentence(write_outline, voice) ->
         ("The cost of ambition", "en", True),
         ("Protecting a musical legacy", "en", True),
         ("Plant in autumn", "en", False),  # an imperative is a thought
+        ("Not selfish, just deeply committed to their art", "en", True),
+        ("Heartbreaking yet satisfying, because it took the road less traveled", "en", True),
+        ("Regarding focus: we're mostly paying down debt", "en", False),
         ("The montage shows them together", "en", False),
         ("Sebastian: his own jazz club", "en", False),  # a name first: said as a heading
         ("Cinco centímetros de profundidad", "es", True),

@@ -24,6 +24,8 @@ share of points it finds wanting beside ROUGE.
 
 from __future__ import annotations
 
+import re
+
 from deckmaker.words import STOPWORDS, word_set, words
 
 AUXILIARIES = {
@@ -197,14 +199,28 @@ _GERUNDS = {"en": ("ing",), "es": ("ando", "iendo")}
 
 
 def is_phrase(text: str, language: str) -> bool:
-    """The point names a thing but says nothing of it: it opens on an article, a possessive, a
-    number or a gerund and has no finite verb ("Five centimetres deep", "The cost of ambition",
-    "Protecting a legacy"). Said on its own it is no sentence; an imperative ("Plant in autumn")
-    is one."""
+    """The point names a thing but says nothing of it: it opens on an article, a possessive or
+    a number and has no finite verb ("Five centimetres deep", "The cost of ambition"), or opens
+    on "not" or a gerund and has none before a clause of its own ("Not selfish, just committed",
+    "Heartbreaking yet satisfying, because it ends well"). Said on its own it is no sentence; an
+    imperative ("Plant in autumn") is one."""
     tokens = _lowered(text)
     if not tokens or language not in PHRASE_OPENERS:
         return False
     first = tokens[0]
-    gerund = len(first) > 5 and first.endswith(_GERUNDS[language])
-    opens = first in PHRASE_OPENERS[language] or first.isdigit() or gerund
-    return opens and not has_finite_verb(text, language)
+    if first in PHRASE_OPENERS[language] or first.isdigit():
+        return not has_finite_verb(text, language)
+    if first == "not" and language == "en":
+        return not has_finite_verb(_NOT_HEAD.split(text, maxsplit=1)[0], language)
+    if len(first) > 5 and first.endswith(_GERUNDS[language]):
+        return not has_finite_verb(_CLAUSE.split(text, maxsplit=1)[0], language)
+    return False
+
+
+# Where a clause of its own begins, after a phrase: "… because it took the road less traveled".
+_CLAUSE = re.compile(
+    r"\b(?:because|while|although|though|since|who|whose|which|where|when|porque|aunque|"
+    r"cuando|donde|mientras)\b",
+    re.I,
+)
+_NOT_HEAD = re.compile(rf"[,;:—–]|{_CLAUSE.pattern}", re.I)

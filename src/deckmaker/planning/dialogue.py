@@ -179,7 +179,13 @@ def _pieces(
     greeting, the recap) are never cut."""
     if whole:
         return [(paragraph, _in_first_person(paragraph, author))]
-    said = [t for s in sentences((paragraph,)) for t in _within_long(s.text, wpm)]
+    said: list[str] = []
+    for s in sentences((paragraph,)):
+        for text in _within_long(s.text, wpm):
+            if said and text[:1].islower():  # no sentence's start: a quote's inner stop
+                said[-1] = f"{said[-1]} {text}"
+            else:
+                said.append(text)
     groups: list[tuple[list[str], bool]] = []
     for text in said:
         mine = _in_first_person(text, author)

@@ -259,3 +259,23 @@ def test_a_spanish_point_with_no_verb_is_said_inside_a_sentence(write_outline) -
         text = said(plan_of(path, voice=voice))
         assert "tenemos cinco centímetros de profundidad." in text, text
         assert "que los dientes" not in text and "que plantar" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("lead", "paragraph", "said"),
+    [
+        ("And", "The film ends.", "And the film ends."),
+        ("Right, and", "It’s a reminder.", "Right, and it’s a reminder."),
+        ("And", "Mia leaves.", "And Mia leaves."),  # a name the talk shows mid-sentence
+        ("And", "Bonaparte may talk.", "Bonaparte may talk."),  # a name only at a start
+        ("Plus,", "Getting Started with Go.", "Getting Started with Go."),  # a title
+        ("Love that.", "Bonaparte may talk.", "Love that. Bonaparte may talk."),
+    ],
+)
+def test_a_handoff_never_lowers_what_may_be_a_name(lead, paragraph, said) -> None:
+    """A hand-off that runs into the paragraph ("And …") lowers only a common first word; a
+    word the talk never writes mid-sentence may be a name, and a title is one: they are read
+    as written, with no hand-off run into them."""
+    from deckmaker.planning.dialogue import _handed
+
+    assert _handed(lead, paragraph, frozenset({"Mia"})) == said

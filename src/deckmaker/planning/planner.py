@@ -769,8 +769,19 @@ class _Planner:
                         assert after is not None  # `lent` shares only with a slide after
                         pacing[i + 1] = replace(after, start=span.start + lent)
                         continue
-                    # the section's title again, numbered with the rest (`unique_titles`)
-                    stated = _Face(self.drafts.divider(title, None), 0)
+                    # else a statement past the deck's budget: a divider only opens a part
+                    # (the section's title again mid-section reads as a new one)
+                    stated = self.overdue(here, seg, title)
+                    if stated is None:  # none: the slides beside it stay up past the limit,
+                        # the stretch shared so that neither stays much longer than the other
+                        lent = self.split(heard[-1], here, said, span.start, after)
+                        heard[-1] += here[:lent]
+                        out[-1] = replace(
+                            out[-1], spoken=_spoken_after(out[-1], heard[-1], here[:lent])
+                        )
+                        if after is not None and lent < len(here):
+                            pacing[i + 1] = replace(after, start=span.start + lent)
+                        continue
                 face = stated
             slide = replace(face.draft, number=self.next_number())
             slide = replace(slide, kind=kind if span.slide is not None else _quoted_kind(kind))
@@ -839,6 +850,36 @@ class _Planner:
             return fallback
         text, face = pulled
         self.statements.shown(number, text)
+        return face
+
+    def split(
+        self,
+        before: Sequence[Sentence],
+        here: Sequence[Sentence],
+        said: Sequence[Sentence],
+        start: int,
+        after: Span | None,
+    ) -> int:
+        """How many of a stretch's first sentences the slide before takes, the slide after
+        the rest, so that the longer of the two is as short as it can be (all of them when no
+        slide comes after)."""
+        if after is None:
+            return len(here)
+
+        def longer(lent: int) -> float:
+            first = self.length([*before, *here[:lent]], 0, len(before) + lent)
+            return max(first, self.length(said, start + lent, after.end))
+
+        return min(range(len(here) + 1), key=lambda lent: (longer(lent), -lent))
+
+    def overdue(self, said: Sequence[Sentence], seg: Segment | None, title: str) -> _Face | None:
+        """A statement for a stretch no neighbour can take within the limit, whatever the
+        deck's budget: the stretch's strongest short sentence not shown before; None if none."""
+        pulled = self.pulled(said, seg, title)
+        if pulled is None:
+            return None
+        text, face = pulled
+        self.statements.reserve(text)  # never shown twice; the budget counts only its own
         return face
 
     def pulled(

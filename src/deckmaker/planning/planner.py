@@ -873,8 +873,11 @@ class _Planner:
         return min(range(len(here) + 1), key=lambda lent: (longer(lent), -lent))
 
     def overdue(self, said: Sequence[Sentence], seg: Segment | None, title: str) -> _Face | None:
-        """A statement for a stretch no neighbour can take within the limit, whatever the
-        deck's budget: the stretch's strongest short sentence not shown before; None if none."""
+        """A statement for a stretch no neighbour can take within the limit, however short:
+        the stretch's strongest short sentence not shown before, while the deck's budget of
+        statements lasts; None if none."""
+        if not self.statements.allows(self.statements.count):
+            return None
         pulled = self.pulled(said, seg, title)
         if pulled is None:
             return None
@@ -1043,12 +1046,17 @@ def _heading_like(text: str) -> bool:
 
 def _topical(faces: list[_Face], headings: Sequence[tuple[int, str]], title: str) -> list[_Face]:
     """Each code or table slide with the heading said last as it comes up as its topic
-    (`SlidePlan.topic`): a slide of points shows its own points, not one said before it."""
-    out = []
+    (`SlidePlan.topic`), and the further pages of its code or table with it: a slide of points
+    shows its own points, not one said before it."""
+    out: list[_Face] = []
     for face in faces:
         if face.draft.layout not in TOPICAL:
             out.append(face)
             continue
+        before = out[-1].draft if out else None
+        if face.first is None and before and before.layout is face.draft.layout and before.topic:
+            out.append(replace(face, draft=replace(face.draft, topic=before.topic)))
+            continue  # a page continued: its block's topic
         said = [text for at, text in headings if face.first is not None and at <= face.first]
         about = said[-1] if said else None
         if about and plain(about) != plain(title):

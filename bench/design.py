@@ -33,7 +33,11 @@ from deckmaker.theme.shipped import theme_path
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
-THEMES = {"light": "light", "pandoc": str(HERE.parent / "tests/templates/pandoc-reference.pptx")}
+THEMES = {
+    "light": "light",
+    "editorial": "editorial",
+    "pandoc": str(HERE.parent / "tests/templates/pandoc-reference.pptx"),
+}
 HEADING = "## Technical prose: slides that look generated"
 NUMBERED = re.compile(r"\((\d+)(?: \w+ |\/)(\d+)\)\s*$")  # "(3 of 17)", "(3 de 17)", "(3/17)"
 RUN = 3  # "(3 of 3)": one list continued; past it, a run too long for one title
@@ -43,9 +47,11 @@ MANY_SLIDES = 12  # a part of more slides is too long for one title
 
 
 def essays() -> list[Path]:
-    """The corpus's Markdown essays: the posts, then the READMEs."""
+    """The corpus's essays: the Markdown posts, the plain-text essays (long prose, no
+    headings), then the READMEs."""
     posts = sorted(p for p in CORPUS.glob("*.md") if p.name != "SOURCES.md")
-    return [*posts, *sorted((CORPUS / "readmes").glob("*.md"))]
+    prose = sorted(CORPUS.glob("*.txt"))
+    return [*posts, *prose, *sorted((CORPUS / "readmes").glob("*.md"))]
 
 
 def _title(slide: SlidePlan) -> str:
@@ -218,9 +224,9 @@ def main(write: bool, against: str | None) -> None:
         rows = rows + "\n" + before.strip()
     section = (
         f"{HEADING}\n\n"
-        "Every Markdown essay of `bench/corpus/` (blog posts, most of them technical, and the "
-        "READMEs of `bench/corpus/readmes/`) planned in the shipped light theme and in pandoc's "
-        "reference "
+        "Every essay of `bench/corpus/` (blog posts, most of them technical, the plain-text "
+        "essays and the READMEs of `bench/corpus/readmes/`) planned in the shipped light and "
+        "editorial themes and in pandoc's reference "
         "deck (`tests/templates/`, no layout for quotes). Code could share: a code slide of at "
         f"most {SHORT_CODE_ROWS} rows right after another of its part. Numbered titles: a title "
         f"ending '(k of N)'; Numbered past {RUN}: such a title with N over {RUN}; (2 of N) after "

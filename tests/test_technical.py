@@ -208,3 +208,21 @@ def test_a_folds_label_heads_what_it_folds_but_a_sentence_does_not() -> None:
     ]
     assert "Tables" in said
     assert not any("update available" in t for t in said)
+
+
+def test_a_list_under_a_subsection_is_titled_by_it() -> None:
+    """A README's section of subsections that are lists of names ("### Colors", then `black`,
+    `red`…): each slide that lists under one subsection is titled by it, its list continued
+    under it numbered ("Colors (2 of 2)"), not "Styles (5 of 6)"."""
+    names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", "gray"]
+    names += [f"{n}Bright" for n in names]
+    lists = "".join(
+        f"### {kind}\n\n" + "".join(f"- `{prefix}{n}`\n" for n in names) + "\n"
+        for kind, prefix in (("Modifiers", "mod"), ("Colors", ""), ("Background colors", "bg"))
+    )
+    essay = "# Chalk\n\n## Styles\n\n" + lists + "## Support\n\nIt works in most terminals.\n"
+    plan = _plan(essay)
+    shown = [s.title for p in plan.parts if p.title == "Styles" for s in p.slides]
+    assert "Colors" in shown and "Background colors" in shown
+    assert design.numbered_past_run(plan) == 0
+    assert not any(t.startswith("Styles (") for t in shown)

@@ -16,6 +16,7 @@ from deckmaker.planning.slides import COVER_TITLE_SIZES, TITLE_SIZES, Drafts
 from deckmaker.typography import typeset
 from deckmaker.words import LANGUAGES, detect_language
 
+TITLE_WORDS = 6  # a point of more words is no heading
 MAX_NUMBERED = 3  # "(3 of 3)" reads as one list continued; "(3 of 16)" as a section too long
 
 # Slides whose title is a heading over what they show; a quote's or a statement's "title" is
@@ -92,22 +93,27 @@ def _topics_as_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
 
 
 def _phrases_as_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
-    """Each slide of a heading shown on more than MAX_NUMBERED slides, after the first (a
-    divider aside), titled by a short noun phrase of its own words: its points and what is said
-    over it, weighed against its neighbours' (`part_titles.titles`, as an essay's parts are
-    named), one no other slide is titled. A slide with none stays numbered with the rest."""
+    """Each slide of a heading shown on more than MAX_NUMBERED slides titled by the heading
+    it lists under (`_listed`), or, after the first (a divider aside), by a short noun phrase
+    of its own words: its points and what is said over it, weighed against its neighbours'
+    (`part_titles.titles`, as an essay's parts are named), one no other slide is titled. A
+    slide with neither stays numbered with the rest."""
     runs: dict[str, list[SlidePlan]] = {}
     for s in (s for p in parts for s in p.slides):
         if _headed(s) and s.layout is not Layout.HEADER:
             runs.setdefault(_key(s), []).append(s)
-    long = {k: _own(run) for k, run in runs.items() if len(run) > MAX_NUMBERED}
+    long = [run for run in runs.values() if len(run) > MAX_NUMBERED]
     if not long:
         return parts
     from deckmaker.essay.part_titles import titles  # only decks with a run this long need it
 
     taken = {_key(s) for p in parts for s in p.slides}
     phrased: dict[int, str] = {}
-    for run in long.values():
+    for whole in long:
+        listed = _listed(whole, taken)
+        phrased.update(listed)
+        taken |= {plain(h).casefold() for h in listed.values()}
+        run = [s for s in _own(whole) if id(s) not in listed]
         words = [(*_shown(s), *s.spoken) for s in run]
         language = detect_language(" ".join(w for said in words for w in said))
         if language not in LANGUAGES:
@@ -137,6 +143,30 @@ def _own(run: list[SlidePlan]) -> list[SlidePlan]:
         for before, s in zip(run, run[1:], strict=False)
         if not (s.table and before.table[:1] == s.table[:1])
     ]
+
+
+def _listed(run: list[SlidePlan], taken: set[str]) -> dict[int, str]:
+    """Slides of a run that list under one heading of their own (one point of a few words,
+    all the rest sub-points under it: a subsection's heading, "Colors", its names), titled by it,
+    and a slide that goes on with its sub-points by it too (numbered then: "Colors (2 of 2)");
+    by slide, a heading no other slide shows."""
+    out: dict[int, str] = {}
+    heading = None
+    for slide in run:
+        b = slide.bullets
+        under = len(b) > 1 and b[0].level == 0 and all(x.level == 1 for x in b[1:])
+        if under and _heading_like(b[0].text):
+            heading = b[0].text if plain(b[0].text).casefold() not in taken else None
+        elif not b or b[0].level == 0:
+            heading = None
+        if heading:
+            out[id(slide)] = heading
+    return out
+
+
+def _heading_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= TITLE_WORDS and not text.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _shown(slide: SlidePlan) -> tuple[str, ...]:

@@ -279,3 +279,22 @@ def test_a_handoff_never_lowers_what_may_be_a_name(lead, paragraph, said) -> Non
     from deckmaker.planning.dialogue import _handed
 
     assert _handed(lead, paragraph, frozenset({"Mia"})) == said
+
+
+@pytest.mark.parametrize("name", ["voice.j2", "voice.es.j2"])
+def test_points_said_over_an_unreached_slide_make_a_sentence(name) -> None:
+    """Over a slide the script never reaches, points with no verb are said inside a sentence
+    that has one ('There's one more thing here: …', 'tenemos …')."""
+    from deckmaker.templates import Templates
+
+    more = Templates().env.from_string(f'{{% import "{name}" as v %}}{{{{ v.more(topic) }}}}')
+    english = name == "voice.j2"
+    points = ["five centimetres deep"] if english else ["cinco centímetros de profundidad"]
+    for order in range(3):
+        topic = {"title": "Ajos", "order": order, "name": "la siembra"}
+        point = {"text": points[0], "points": []}
+        said = " ".join(more.render(topic={**topic, "points": [point]}).split())
+        if english:
+            assert re.match(r"(There's|And there's|This one is)\b.*: five centimetres", said)
+        else:
+            assert said.endswith(", tenemos cinco centímetros de profundidad."), said

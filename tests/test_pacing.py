@@ -436,8 +436,8 @@ def test_validate_names_slides_over_the_limit_and_slides_with_nothing_said() -> 
     closing = got.slides[-1]  # the sign-off, 31 words, is said over the closing slide whole
     assert pacing_warnings(got) == (
         f"slides {slide.number}, {closing.number} stay up longer than the 0:20 a slide should (a "
-        "sentence too long to split, or a greeting or sign-off); shorten it, or raise `pace:` or "
-        "--max-slide-seconds",
+        "sentence too long to split, a greeting or sign-off, or prose with nothing more to "
+        "show); shorten it, add points there, or raise `pace:` or --max-slide-seconds",
     )
     silent = replace(
         got,

@@ -774,7 +774,7 @@ class _Planner:
                     stated = self.overdue(here, seg, title)
                     if stated is None:  # none: the slides beside it stay up past the limit,
                         # the stretch shared so that neither stays much longer than the other
-                        lent = self.split(heard[-1], here, said, span.start, after)
+                        lent = self.lent(heard[-1], here, said, span.start, after, True)
                         heard[-1] += here[:lent]
                         out[-1] = replace(
                             out[-1], spoken=_spoken_after(out[-1], heard[-1], here[:lent])
@@ -816,11 +816,21 @@ class _Planner:
         said: Sequence[Sentence],
         start: int,
         after: Span | None,
+        past_limit: bool = False,
     ) -> int:
         """How many of a stretch's first sentences the slide before can take while the slide
-        after takes the rest, both within the limit (the most the slide before can); 0: none."""
+        after takes the rest, both within the limit (the most the slide before can); 0: none.
+        `past_limit`: however long they stay, the longer of the two as short as it can be (all
+        of them when no slide comes after)."""
         if after is None:
-            return 0
+            return len(here) if past_limit else 0
+        if past_limit:
+
+            def longer(lent: int) -> float:
+                first = self.length([*before, *here[:lent]], 0, len(before) + lent)
+                return max(first, self.length(said, start + lent, after.end))
+
+            return min(range(len(here) + 1), key=lambda lent: (longer(lent), -lent))
         for lent in range(len(here) - 1, 0, -1):
             if self.length([*before, *here[:lent]], 0, len(before) + lent) > self.limit:
                 continue
@@ -851,26 +861,6 @@ class _Planner:
         text, face = pulled
         self.statements.shown(number, text)
         return face
-
-    def split(
-        self,
-        before: Sequence[Sentence],
-        here: Sequence[Sentence],
-        said: Sequence[Sentence],
-        start: int,
-        after: Span | None,
-    ) -> int:
-        """How many of a stretch's first sentences the slide before takes, the slide after
-        the rest, so that the longer of the two is as short as it can be (all of them when no
-        slide comes after)."""
-        if after is None:
-            return len(here)
-
-        def longer(lent: int) -> float:
-            first = self.length([*before, *here[:lent]], 0, len(before) + lent)
-            return max(first, self.length(said, start + lent, after.end))
-
-        return min(range(len(here) + 1), key=lambda lent: (longer(lent), -lent))
 
     def overdue(self, said: Sequence[Sentence], seg: Segment | None, title: str) -> _Face | None:
         """A statement for a stretch no neighbour can take within the limit, however short:

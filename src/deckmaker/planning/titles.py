@@ -178,10 +178,22 @@ def _shown(slide: SlidePlan) -> tuple[str, ...]:
 
 def _named(phrase: str) -> bool:
     """Whether a phrase names something: not the fallback "Part 3", nor a lone participle
-    a few sentences were too few to tell from a noun ("The looked")."""
-    last = phrase.split()[-1]
-    alone = len(phrase.split()) <= 2 and last.islower() and last.endswith(("ed", "ing"))
-    return not phrase.startswith("Part ") and not alone
+    a few sentences were too few to tell from a noun ("The looked"), nor what any slide of
+    code could be titled ("An example", "The output", "The code behind")."""
+    words = phrase.split()
+    last = words[-1]
+    alone = len(words) <= 2 and last.islower() and last.endswith(("ed", "ing"))
+    bare = len(words) <= 2 and last.casefold() in _ANY_SLIDE  # "The code", not "The glue code"
+    dangling = last.casefold() in _PLACES  # "The code behind"
+    return not phrase.startswith("Part ") and not (alone or bare or dangling)
+
+
+# A word that, with only an article, would title any slide of a technical talk: it names nothing
+_ANY_SLIDE = frozenset(
+    """example examples output following look looks moment code help
+    ejemplo ejemplos salida vistazo momento código""".split()
+)
+_PLACES = frozenset("behind below above beneath".split())  # "… behind": the phrase goes on
 
 
 def _headed(slide: SlidePlan) -> bool:

@@ -14,7 +14,7 @@ from deckmaker.planning.fit import set_title
 from deckmaker.planning.model import Layout, Part, SlidePlan
 from deckmaker.planning.slides import COVER_TITLE_SIZES, TITLE_SIZES, Drafts
 from deckmaker.typography import typeset
-from deckmaker.words import LANGUAGES, detect_language
+from deckmaker.words import LANGUAGES, detect_language, word_set
 
 TITLE_WORDS = 6  # a point of more words is no heading
 MAX_NUMBERED = 3  # "(3 of 3)" reads as one list continued; "(3 of 16)" as a section too long
@@ -189,11 +189,11 @@ def _named(phrase: str) -> bool:
 
 
 # A word that, with only an article, would title any slide of a technical talk: it names nothing
-_ANY_SLIDE = frozenset(
+_ANY_SLIDE = word_set(
     """example examples output following look looks moment code help
-    ejemplo ejemplos salida vistazo momento código""".split()
+    ejemplo ejemplos salida vistazo momento código"""
 )
-_PLACES = frozenset("behind below above beneath".split())  # "… behind": the phrase goes on
+_PLACES = word_set("behind below above beneath")  # "… behind": the phrase goes on
 
 
 def _headed(slide: SlidePlan) -> bool:

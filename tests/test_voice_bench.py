@@ -81,8 +81,6 @@ def test_the_examples_dialogue_is_shared_between_its_hosts() -> None:
     assert not voice.FIRST_PERSON.search(voice.QUOTED.sub("", 'As Mia put it, "I dream."'))
 
 
-SHORT_WORDS = 600  # an essay this short is a talk of two minutes or so
-
 ESSAYS = sorted(
     p for p in (ROOT / "bench" / "corpus").iterdir() if p.suffix in (".txt", ".md")
     if p.name != "SOURCES.md"
@@ -92,10 +90,8 @@ ESSAYS = sorted(
 @pytest.mark.parametrize("essay", ESSAYS, ids=[p.name for p in ESSAYS])
 def test_every_essays_dialogue_is_shared_between_its_hosts(essay: Path) -> None:
     """The essays too, first-person ones (Walking, Self-Reliance) and short ones (crates.io's
-    update) alike: the co-host says 30 to 50 % of the words and no host speaks alone for more
-    than about a minute and a half (a long quotation is broken between its sentences), without
-    the author's "I"."""
+    update, Go at OSCON, where the host far ahead gives way after a few seconds) alike: the
+    co-host says 30 to 50 % of the words and no host speaks alone for more than about a minute
+    and a half (a long quotation is broken between its sentences), without the author's "I"."""
     said = voice.dialogue(essay, "Sam,Alex")
-    # in a talk of a few hundred words one paragraph moves the share by 5 % or more
-    most = 0.55 if len(essay.read_text(encoding="utf-8").split()) < SHORT_WORDS else 0.5
-    assert 0.3 <= said.share <= most and said.stretch <= 91 and said.author == 0, said
+    assert 0.3 <= said.share <= 0.5 and said.stretch <= 91 and said.author == 0, said

@@ -98,8 +98,10 @@ def cast(parts: Sequence[Part], how: Cast) -> list[Part]:
             other = 1 - speaker
             behind = (words[COHOST] < BALANCE * sum(words)) == (other == COHOST)
             wait = TURN if unit.opens_slide or behind else 2 * TURN
-            if other == COHOST and words[COHOST] < (BALANCE - 0.1) * sum(words):
-                wait = SCRAP  # far behind: the co-host takes the next piece, inside a slide too
+            more = word_count(unit.text)  # the co-host's share if the speaker said it too
+            share = (words[COHOST] + more * speaker) / max(sum(words) + more, 1)
+            if (other == COHOST and share < BALANCE - 0.1) or (other == MAIN and share > 0.5):
+                wait = SCRAP  # one far behind takes the next piece, inside a slide too
             want = other if stretch >= wait else speaker
             if stretch + unit.seconds > LONGEST and stretch:
                 want = other

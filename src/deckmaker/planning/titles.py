@@ -13,7 +13,7 @@ from deckmaker.planning.fit import set_title
 from deckmaker.planning.model import Layout, Part, SlidePlan, evolve
 from deckmaker.planning.slides import COVER_TITLE_SIZES, TITLE_SIZES, Drafts
 from deckmaker.typography import typeset
-from deckmaker.words import LANGUAGES, detect_language
+from deckmaker.words import LANGUAGES, detect_language, word_set
 
 TITLE_WORDS = 6  # a point of more words is no heading
 MAX_NUMBERED = 3  # "(3 of 3)" reads as one list continued; "(3 of 16)" as a section too long
@@ -177,10 +177,22 @@ def _shown(slide: SlidePlan) -> tuple[str, ...]:
 
 def _named(phrase: str) -> bool:
     """Whether a phrase names something: not the fallback "Part 3", nor a lone participle
-    a few sentences were too few to tell from a noun ("The looked")."""
-    last = phrase.split()[-1]
-    alone = len(phrase.split()) <= 2 and last.islower() and last.endswith(("ed", "ing"))
-    return not phrase.startswith("Part ") and not alone
+    a few sentences were too few to tell from a noun ("The looked"), nor what any slide of
+    code could be titled ("An example", "The output", "The code behind")."""
+    words = phrase.split()
+    last = words[-1]
+    alone = len(words) <= 2 and last.islower() and last.endswith(("ed", "ing"))
+    bare = len(words) <= 2 and last.casefold() in _ANY_SLIDE  # "The code", not "The glue code"
+    dangling = last.casefold() in _PLACES  # "The code behind"
+    return not phrase.startswith("Part ") and not (alone or bare or dangling)
+
+
+# A word that, with only an article, would title any slide of a technical talk: it names nothing
+_ANY_SLIDE = word_set(
+    """example examples output following look looks moment code help
+    ejemplo ejemplos salida vistazo momento código"""
+)
+_PLACES = word_set("behind below above beneath")  # "… behind": the phrase goes on
 
 
 def _headed(slide: SlidePlan) -> bool:

@@ -32,6 +32,8 @@ CORPUS = Path(__file__).parent / "templates"
 TEMPLATES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".pptx", ".potx"))
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 VIOLET = "7030A0"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 def run(*args: str):
@@ -224,3 +226,71 @@ def test_only_a_theme_with_nowhere_for_a_title_is_refused(tmp_path: Path) -> Non
     prs.save(str(tmp_path / "untitled.pptx"))
     with pytest.raises(DeckmakerError, match="none holds a title \\(it has 'Title Slide'"):
         read_theme(tmp_path / "untitled.pptx")
+
+
+def _text_style(deck: Path, slide: int, style: str) -> dict[int, str]:
+    """The colour each level of `style` (titleStyle, bodyStyle) sets on the master of the
+    deck's `slide` (1-based), by level."""
+    master = Presentation(str(deck)).slides[slide - 1].slide_layout.slide_master.element
+    found = master.find(f"{P}txStyles/{P}{style}")
+    assert found is not None, "the master has no text styles"
+    return {
+        n: c.get("val", "").upper()
+        for n in range(1, 10)
+        for c in found.iterfind(f"{A}lvl{n}pPr/{A}defRPr/{A}solidFill/{A}srgbClr")
+    }
+
+
+def test_a_libreoffice_designs_text_colours_reach_the_slides(tmp_path: Path) -> None:
+    """LibreOffice saves no text styles in its masters, only the prompt text's colours: Piano's
+    white titles on a black band came out black, unseen. The masters' prompts become their text
+    styles; a prompt colour that would not stand out where the text goes is left out (Vivid's
+    pale subtitle colour over the white of its title slide)."""
+    built = build(
+        example_outline(), tmp_path / "piano", options=Options(theme=str(CORPUS / "lo-piano.pptx"))
+    )
+    deck = built.files["deck"]
+    assert _text_style(deck, 2, "titleStyle")[1] == "FFFFFF"  # on the black band
+    assert judges.findings(deck) == []
+    vivid = build(
+        example_outline(), tmp_path / "vivid", options=Options(theme=str(CORPUS / "lo-vivid.pptx"))
+    )
+    deck = vivid.files["deck"]
+    assert _text_style(deck, 1, "titleStyle")[1] == "04617B"  # the design's teal title
+    assert "DBF5F9" not in _text_style(deck, 1, "bodyStyle").values()
+    for slide in Presentation(str(deck)).slides:  # its titles are set in its own typeface
+        assert slide.slide_layout.slide_master.element.find(f"{P}txStyles") is not None
+
+
+def test_a_box_reaching_off_the_slide_is_cut_to_it_not_refused(tmp_path: Path) -> None:
+    """Progress's title-slide subtitle runs 0.29 in past the slide's bottom edge (PowerPoint
+    opens it without a word): the box is cut to the slide, the deck built, nothing outside."""
+    path = CORPUS / "lo-progress.pptx"
+    result = run("themes", str(path))
+    assert result.exit_code == 0, result.output
+    built = build(example_outline(), tmp_path / "out", options=Options(theme=str(path)))
+    prs = Presentation(str(built.files["deck"]))
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.width is not None:
+                assert shape.left >= 0 and shape.left + shape.width <= prs.slide_width
+                assert shape.top >= 0 and shape.top + shape.height <= prs.slide_height
+
+
+def test_a_slide_number_box_reaching_off_the_slide_is_moved_onto_it(tmp_path: Path) -> None:
+    """A master whose slide-number box hangs below the slide's edge (as LibreOffice's Nature
+    Illustration's does): every slide's number stands wholly on the slide, at its size."""
+    prs = Presentation(str(shipped()["light"]))
+    for owner in (prs.slide_master, *prs.slide_layouts):
+        for s in owner.placeholders:
+            if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER:
+                s.top = prs.slide_height - s.height // 2
+    theme = tmp_path / "hanging.pptx"
+    prs.save(str(theme))
+    built = build(example_outline(), tmp_path / "out", options=Options(theme=str(theme)))
+    deck = Presentation(str(built.files["deck"]))
+    numbers = [s for slide in deck.slides for s in slide.placeholders
+               if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]  # fmt: skip
+    assert numbers
+    assert all(s.top + s.height <= deck.slide_height for s in numbers)
+    assert judges.findings(built.files["deck"]) == []

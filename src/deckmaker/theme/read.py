@@ -21,7 +21,7 @@ from pptx.util import Length
 from deckmaker.contrast import clearest
 from deckmaker.errors import DeckmakerError
 from deckmaker.highlight import code_colours
-from deckmaker.theme import inert
+from deckmaker.theme import inert, prompts
 from deckmaker.theme.boxes import EDIT, misplaced
 from deckmaker.theme.brand import brand_accent, used_colours
 from deckmaker.theme.colours import colour_scheme
@@ -47,7 +47,7 @@ from deckmaker.theme.model import Layout, LayoutShape, Placeholder, Theme
 from deckmaker.theme.palette import code_font, palette
 from deckmaker.theme.pictures import large_pictures
 from deckmaker.theme.presentation import open_presentation
-from deckmaker.theme.room import make_room
+from deckmaker.theme.room import make_room, onto_slide
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -76,7 +76,9 @@ def read_theme(path: Path, digest: str = "") -> Theme:
 def _read(prs: Presentation, path: Path, digest: str) -> Theme:
     layouts = all_layouts(prs)
     chosen, notices = _choose(prs, layouts, path)
-    reshaped = make_room(prs, layouts, {layouts.index(lay) for lay in chosen.values()})
+    used = {layouts.index(lay) for lay in chosen.values()}
+    cut = onto_slide(prs, layouts, used)
+    reshaped = {**cut, **make_room(prs, layouts, used)}
     colours = colour_scheme(_theme_part(prs))
     parts = [m.element for m in prs.slide_masters] + [lay.element for lay in chosen.values()]
     accent = brand_accent(
@@ -89,7 +91,7 @@ def _read(prs: Presentation, path: Path, digest: str) -> Theme:
         path,
         has_columns=Layout.COLUMNS not in notices,
         has_quote=Layout.QUOTE not in notices,
-        fonts=theme_fonts(prs),
+        fonts=theme_fonts(prs, chosen[Layout.CONTENT].slide_master.element),
         slide=(prs.slide_width or 0, prs.slide_height or 0),
     )
     painted = palette(prs, chosen[Layout.CODE])
@@ -115,6 +117,7 @@ def _read(prs: Presentation, path: Path, digest: str) -> Theme:
         colours=colours,
         digest=digest,
         reshaped=reshaped,
+        grown=len(reshaped) > len(cut) or any(cut[k] != reshaped[k] for k in cut),
         accent=accent,
         active=tuple(dict.fromkeys(what for _, _, what in inert.active(prs.part.package))),
         large_pictures=large_pictures(prs, path),
@@ -328,12 +331,14 @@ def _theme_part(prs: Presentation) -> etree._Element:
     return etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
 
 
-def theme_fonts(prs: Presentation) -> tuple[str, str]:
-    """The theme's heading and body typefaces (its major and minor Latin fonts)."""
+def theme_fonts(prs: Presentation, master: etree._Element | None = None) -> tuple[str, str]:
+    """The theme's heading and body typefaces (its major and minor Latin fonts), or those the
+    prompts of `master` set where it has no text styles (LibreOffice's: `theme.prompts`)."""
     root = _theme_part(prs)
 
-    def latin(which: str) -> str:
+    def latin(which: str, style: str) -> str:
+        prompted = prompts.typeface(master, style) if master is not None else None
         found = root.find(f".//{{{A_NS}}}{which}/{{{A_NS}}}latin")
-        return (found.get("typeface") if found is not None else None) or "Calibri"
+        return prompted or (found.get("typeface") if found is not None else None) or "Calibri"
 
-    return latin("majorFont"), latin("minorFont")
+    return latin("majorFont", "titleStyle"), latin("minorFont", "bodyStyle")

@@ -277,6 +277,24 @@ def test_a_box_reaching_off_the_slide_is_cut_to_it_not_refused(tmp_path: Path) -
                 assert shape.top >= 0 and shape.top + shape.height <= prs.slide_height
 
 
+def test_every_box_half_an_inch_past_the_edge_is_cut_to_the_slide(tmp_path: Path) -> None:
+    """Every placeholder of every master and layout half an inch past the slide's right edge
+    (once refused): cut to the slide, the stress outline built, every judge content."""
+    prs = Presentation(str(shipped()["light"]))
+    width = prs.slide_width
+    for master in prs.slide_masters:
+        for shape in (s for part in (master, *master.slide_layouts) for s in part.placeholders):
+            shape.left = width - shape.width + Inches(0.5)
+    theme = tmp_path / "over.pptx"
+    prs.save(str(theme))
+    built = build(stress_outline(tmp_path), tmp_path / "out", options=Options(theme=str(theme)))
+    held(built.files["deck"], built.plan)
+    deck = Presentation(str(built.files["deck"]))
+    for slide in deck.slides:
+        for shape in slide.placeholders:
+            assert shape.left + shape.width <= deck.slide_width
+
+
 def test_a_slide_number_box_reaching_off_the_slide_is_moved_onto_it(tmp_path: Path) -> None:
     """A master whose slide-number box hangs below the slide's edge (as LibreOffice's Nature
     Illustration's does): every slide's number stands wholly on the slide, at its size."""

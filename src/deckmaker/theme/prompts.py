@@ -1,11 +1,11 @@
 """The text styles of a theme saved by LibreOffice. Its slide masters carry no text styles
-(`<p:txStyles>`): the design's colour and typeface for titles and text stand only on each
-master placeholder's prompt ("Click to edit the title text format"), which no slide inherits,
-so PowerPoint and LibreOffice alike would set a deck's titles and points black in the theme's
-fallback font (white titles on a black band vanish). The master's prompts are read as the text
-styles they stand for (its layouts' prompts are LibreOffice's generic ones, not the design's),
-but a prompt's colour that would not stand out from what its box lies on (the master's art
-under the box's middle, else its background) is left out: a template drawn with text boxes of
+(`<p:txStyles>`): the design's colours for titles and text stand only on each master
+placeholder's prompt ("Click to edit the title text format"), which no slide inherits, so
+PowerPoint and LibreOffice alike would set a deck's titles and points black (white titles on a
+black band vanish). The master's prompts are read as the text styles they stand for (its
+layouts' prompts are LibreOffice's generic ones, not the design's), but a prompt's colour that
+would not stand out from what its box lies on (its own fill, else the master's art under the
+box's middle, else the master's background) is left out: a template drawn with text boxes of
 its own can keep a white prompt over white, which no slide of ours should copy."""
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ STYLE_OF = {
     "obj": "bodyStyle",
     "subTitle": "bodyStyle",
 }
-# What of a prompt's run properties a style takes: its colour and its typefaces (the planner
-# fits text to the typeface, and sets every size itself).
-CARRIED = tuple(qn(f"a:{name}") for name in ("solidFill", "latin", "ea", "cs"))
+# What of a prompt's run properties a style takes: its colour. Not its typeface: the planner
+# fits text to the theme's fonts (a design's own, often not installed, would overflow where
+# it is drawn in another), nor its size, which the planner sets.
+CARRIED = (qn("a:solidFill"),)
 _TX_STYLES, _EXT_LST = qn("p:txStyles"), qn("p:extLst")
 _FILL, _RGB = qn("a:solidFill"), qn("a:srgbClr")
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
@@ -46,9 +47,9 @@ def prompt_styles(
     master: etree._Element, layouts: Iterable[etree._Element] = ()
 ) -> dict[str, etree._Element]:
     """The title's and the body's text styles as the master's prompts set them: a
-    `<p:titleStyle>` and a `<p:bodyStyle>`, each level taking its prompt paragraph's colour
-    and typefaces; only the styles some prompt sets something for. A colour is kept only where
-    it stands out at the master's box and at the boxes of that style on `layouts` (theirs)."""
+    `<p:titleStyle>` and a `<p:bodyStyle>`, each level taking its prompt paragraph's colour;
+    only the styles some prompt sets something for. A colour is kept only where it stands out
+    at the master's box and at the boxes of that style on `layouts` (theirs)."""
     grounds: dict[str, list[str | None]] = {}
     for layout in layouts:
         for sp in _placeholders(layout):
@@ -154,23 +155,9 @@ def _box(shape: etree._Element) -> tuple[int, int, int, int] | None:
     )
 
 
-def typeface(master: etree._Element, style: str) -> str | None:
-    """The typeface the master's prompt sets for its titles ("titleStyle") or text
-    ("bodyStyle"), where it has no text styles of its own; None where it sets none."""
-    if not unstyled(master):
-        return None
-    found = prompt_styles(master).get(style)
-    latin = (
-        found.find(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}/{qn('a:latin')}")
-        if found is not None
-        else None
-    )
-    return latin.get("typeface") if latin is not None else None
-
-
 def write_styles(master: etree._Element, layouts: Iterable[etree._Element] = ()) -> None:
     """Give a master without text styles the ones its prompts set (`prompt_styles`, for the
-    slides on its `layouts`), so they inherit the design's colours and typefaces; a master
+    slides on its `layouts`), so they inherit the design's colours; a master
     with its own is left."""
     if not unstyled(master):
         return

@@ -21,7 +21,7 @@ from pptx.util import Length
 from deckmaker.contrast import clearest
 from deckmaker.errors import DeckmakerError
 from deckmaker.highlight import code_colours
-from deckmaker.theme import inert, prompts
+from deckmaker.theme import inert
 from deckmaker.theme.boxes import EDIT, misplaced
 from deckmaker.theme.brand import brand_accent, used_colours
 from deckmaker.theme.colours import colour_scheme
@@ -91,7 +91,7 @@ def _read(prs: Presentation, path: Path, digest: str) -> Theme:
         path,
         has_columns=Layout.COLUMNS not in notices,
         has_quote=Layout.QUOTE not in notices,
-        fonts=theme_fonts(prs, chosen[Layout.CONTENT].slide_master.element),
+        fonts=theme_fonts(prs),
         slide=(prs.slide_width or 0, prs.slide_height or 0),
     )
     painted = palette(prs, chosen[Layout.CODE])
@@ -331,14 +331,12 @@ def _theme_part(prs: Presentation) -> etree._Element:
     return etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
 
 
-def theme_fonts(prs: Presentation, master: etree._Element | None = None) -> tuple[str, str]:
-    """The theme's heading and body typefaces (its major and minor Latin fonts), or those the
-    prompts of `master` set where it has no text styles (LibreOffice's: `theme.prompts`)."""
+def theme_fonts(prs: Presentation) -> tuple[str, str]:
+    """The theme's heading and body typefaces (its major and minor Latin fonts)."""
     root = _theme_part(prs)
 
-    def latin(which: str, style: str) -> str:
-        prompted = prompts.typeface(master, style) if master is not None else None
+    def latin(which: str) -> str:
         found = root.find(f".//{{{A_NS}}}{which}/{{{A_NS}}}latin")
-        return prompted or (found.get("typeface") if found is not None else None) or "Calibri"
+        return (found.get("typeface") if found is not None else None) or "Calibri"
 
-    return latin("majorFont", "titleStyle"), latin("minorFont", "bodyStyle")
+    return latin("majorFont"), latin("minorFont")

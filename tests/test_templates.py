@@ -23,7 +23,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.options import Options
 from deckmaker.pipeline import build, example_outline
 from deckmaker.planning import Layout
-from deckmaker.theme.layouts import described
+from deckmaker.theme.layouts import Holds, Preference, described, preference, ranked
 from deckmaker.theme.presentation import open_presentation
 from deckmaker.theme.read import read_theme
 from deckmaker.theme.shipped import shipped
@@ -310,3 +310,27 @@ def test_a_slide_number_box_reaching_off_the_slide_is_moved_onto_it(tmp_path: Pa
     assert numbers
     assert all(s.top + s.height <= deck.slide_height for s in numbers)
     assert judges.findings(built.files["deck"]) == []
+
+
+def test_points_go_on_a_master_whose_art_leaves_their_box_clear() -> None:
+    """LibreOffice's Focus draws coloured triangles over the body box of the master its sample
+    slides use for content; another master of the design leaves the box clear: points go there
+    (Candy's and Grey Elegant's content masters put bands and an illustration over their text
+    the same way)."""
+    theme = read_theme(CORPUS / "lo-focus.pptx")
+    prs = theme.open()
+    holds = described(prs)
+    content = holds[theme.layouts[Layout.CONTENT]]
+    preferred = [h for h in holds if h.master == preference(prs).content and h.name == content.name]
+    assert content.covered < 0.25 < preferred[0].covered
+    assert holds[theme.layouts[Layout.COLUMNS]].master == content.master  # one design for both
+
+
+def test_art_over_a_box_outweighs_the_sample_slides_master() -> None:
+    """Two layouts alike but for the master's art over the body: the clear one serves points,
+    even though the template's sample slides use the other's master."""
+    title, body = (0.05, 0.05, 0.9, 0.15), (0.05, 0.25, 0.9, 0.6)
+    covered = Holds("Title, Content", 1, 0, title, False, (), (body,), None, covered=0.3)
+    clear = Holds("Title, Content", 2, 1, title, False, (), (body,), None, covered=0.0)
+    best = ranked(Layout.CONTENT, [covered, clear], Preference(cover=0, content=1))
+    assert best[0] is clear

@@ -146,8 +146,9 @@ def measure(plan: Plan, outline: Outline) -> dict[str, float]:
     ours = [
         " ".join(s for s in sentences_of(p) if " ".join(s.split()) not in mine) for p in paragraphs
     ]
-    # a cue ("[PAUSE] [PAUSE] Let's start…") is no word: the opener is what is said after it
-    bare = [MARKS.sub("", s) for s in generated]
+    # a cue ("[PAUSE] [PAUSE] Let's start…") is no word: the opener is what is said after it,
+    # and a cue said alone opens nothing
+    bare = [b for b in (MARKS.sub("", s) for s in generated) if b.strip()]
     openers = Counter(" ".join(s.lower().split()[:2]).strip(",:;") for s in bare)
     return {
         "english": sum(1 for s in generated if len(ENGLISH.findall(s)) >= 2)
@@ -158,8 +159,8 @@ def measure(plan: Plan, outline: Outline) -> dict[str, float]:
         "colons": sum(1 for s in generated if colons(s) >= 2),
         "unbalanced": sum(1 for p in ours if unbalanced(p)),
         "lowered": lowered(generated, names_of(mine)),
-        "opener": max(openers.values(), default=0) / max(len(generated), 1),
-        "generated": len(generated),
+        "opener": max(openers.values(), default=0) / max(len(bare), 1),
+        "generated": len(bare),
     }
 
 

@@ -206,3 +206,56 @@ def test_each_spanish_voice_has_its_own_ways_in() -> None:
             for voice in VOICES
         }
         assert len(leads) == len(VOICES), leads
+
+
+@pytest.mark.parametrize(
+    ("conjunction", "word", "said"),
+    [
+        ("y", "Inés", "e"),
+        ("y", "hijos", "e"),
+        ("y", "“Ibiza”", "e"),
+        ("y", "ímpetu", "e"),
+        ("y", "hielo", "y"),  # hie-, hia-: the sound is /j/, not /i/
+        ("y", "hiato", "y"),
+        ("y", "yeso", "y"),
+        ("o", "otros", "u"),
+        ("o", "Honduras", "u"),
+        ("o", "uno", "o"),
+        ("and", "Ida", "and"),
+    ],
+)
+def test_the_spanish_y_and_o_are_said_as_the_next_word_wants(conjunction, word, said) -> None:
+    from deckmaker.filters import before
+
+    assert before(conjunction, word) == said
+
+
+def test_spanish_joins_names_and_points_with_e_before_i(write_outline) -> None:
+    """Wherever the Spanish voice joins words (the hosts' names, points said as a list), "y"
+    before /i/ is "e"; the same list in English keeps its "and"."""
+    path = write_outline(
+        "title: Las velas\nlanguage: es\nhosts: [Lucía, Inés]\nsections:\n"
+        "  - title: Los materiales\n    script: Todo empieza con buena cera.\n"
+        "  - title: El molde\n    script: El molde da la forma.\n"
+        "outro:\n  points: [la cera de abeja, hilo encerado]\n"
+    )
+    for voice in VOICES:
+        text = said(plan_of(path, voice=voice))
+        assert " y hilo" not in text and " y Inés" not in text, text
+        assert "e hilo encerado" in text, text
+    assert "Lucía e Inés" in said(plan_of(path, voice="podcast"))
+
+
+def test_a_spanish_point_with_no_verb_is_said_inside_a_sentence(write_outline) -> None:
+    """'Cinco centímetros de profundidad' gets a verb ('tenemos …'), and the recap never says
+    'vimos que' before a gist that has none."""
+    path = write_outline(
+        "title: Cultivar ajos\nlanguage: es\nsections:\n"
+        "  - title: Elegir los dientes\n    points: [Los dientes más grandes, Dejar la piel]\n"
+        "  - title: La siembra\n"
+        "    points: [Plantar en otoño, Cinco centímetros de profundidad, Regar poco]\n"
+    )
+    for voice in VOICES:
+        text = said(plan_of(path, voice=voice))
+        assert "tenemos cinco centímetros de profundidad." in text, text
+        assert "que los dientes" not in text and "que plantar" not in text, text

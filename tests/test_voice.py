@@ -210,7 +210,7 @@ def test_the_recap_comes_before_the_authors_last_words(write_outline) -> None:
     pointed = plan_of(write_outline(GARDEN, "garden.yaml"))
     outro = next(s for s in pointed.slides if s.kind is Kind.OUTRO)
     assert outro.spoken[0].startswith("Before we finish, a quick recap.")
-    assert outro.spoken[-1] == "One last thing: start small this spring."
+    assert outro.spoken[-1] == "Here's one last thing: start small this spring."
 
 
 def test_an_intro_of_points_sets_the_scene_in_one_breath(write_outline) -> None:
@@ -355,3 +355,66 @@ def test_a_talk_asks_its_audience_a_question(write_outline) -> None:
     )
     greeting = plan_of(path, voice="talk").slides[0].spoken[0]
     assert greeting.count("?") == 1
+
+
+def test_a_macro_written_for_an_older_call_is_named_in_one_line(tmp_path: Path) -> None:
+    """A voice.j2 of the user's whose handoff takes the arguments of an earlier deckmaker
+    (speaker, previous, turn, paragraph) fails the dialogue in one line naming the file, the
+    macro and the arguments it is now called with; a talk for one host, which never calls it,
+    builds as before."""
+    (tmp_path / "voice.j2").write_text(
+        "{% macro notes_heading() %}HOW TO SAY IT{% endmacro %}\n"
+        "{% macro handoff(speaker, previous, turn, paragraph) -%}\n"
+        "{% if turn <= 4 %}Good question.{% endif %}\n{%- endmacro %}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DeckmakerError) as found:
+        plan_of(example_outline(), templates_dir=tmp_path, hosts=("Ana", "Ben"))
+    message = str(found.value)
+    assert "\n" not in message
+    assert f"{tmp_path / 'voice.j2'}:2:" in message
+    assert "'handoff' takes (speaker, previous, turn, paragraph)" in message
+    assert "handoff(line, paragraph, voice)" in message
+    assert plan_of(example_outline(), templates_dir=tmp_path).notes_heading == "HOW TO SAY IT"
+
+
+PHRASES = """\
+title: Growing Garlic
+sections:
+  - title: Choosing Cloves
+    points: [Pick the biggest cloves, Keep the papery skin on]
+  - title: Planting
+    points: [Plant in autumn, Five centimetres deep, The patience of a gardener]
+"""
+
+
+@pytest.mark.parametrize("voice", ["video", "talk", "podcast"])
+def test_a_point_with_no_verb_is_said_inside_a_sentence(write_outline, voice) -> None:
+    """'Five centimetres deep' is a phrase, not a thought: said from the points, it gets a verb
+    ('it's five centimetres deep'); an imperative ('plant in autumn') is said as it is."""
+    text = said(plan_of(write_outline(PHRASES), voice=voice))
+    assert "it's five centimetres deep." in text and "it's the patience of a gardener." in text
+    assert "plant in autumn." in text and "it's plant" not in text and "it's pick" not in text
+
+
+@pytest.mark.parametrize(
+    ("point", "language", "phrase"),
+    [
+        ("Five centimetres deep", "en", True),
+        ("The cost of ambition", "en", True),
+        ("Protecting a musical legacy", "en", True),
+        ("Plant in autumn", "en", False),  # an imperative is a thought
+        ("Not selfish, just deeply committed to their art", "en", True),
+        ("Heartbreaking yet satisfying, because it took the road less traveled", "en", True),
+        ("Regarding focus: we're mostly paying down debt", "en", False),
+        ("The montage shows them together", "en", False),
+        ("Sebastian: his own jazz club", "en", False),  # a name first: said as a heading
+        ("Cinco centímetros de profundidad", "es", True),
+        ("La película divide al público", "es", False),
+        ("Plantar en otoño", "es", False),
+    ],
+)
+def test_a_phrase_is_told_from_a_thought(point, language, phrase) -> None:
+    from deckmaker.grammar import is_phrase
+
+    assert is_phrase(point, language) is phrase

@@ -278,7 +278,8 @@ def macros_section() -> list[str]:
         "handoff": "handoff('It sheds the fairy tale.', 'That is the ending.', 'video')",
         "prompt": "prompt('I stayed for the last shot.', 'It lingers.', 'podcast')",
         "echo": "echo('A choice that leads to dreams, and the roads not taken.')",
-        "cohost_hello": "cohost_hello({'hosts': ['Sam', 'Alex']}, 'video', 'Hey guys!')",
+        "cohost_hello": "cohost_hello({'hosts': ['Sam', 'Alex'], 'title': 'Dreams'}, 'video', "
+        "'Hey guys!')",
         "cohost_goodbye": "cohost_goodbye({'hosts': ['Sam', 'Alex'], 'title': 'Dreams'}, "
         "'podcast')",
     }

@@ -27,13 +27,35 @@ def sentence(text: str) -> str:
 
 
 def join_and(items: Iterable[str], conjunction: str = "and") -> str:
-    """A list said as a list: 'a', 'a and b', 'a, b and c'.
+    """A list said as a list: 'a', 'a and b', 'a, b and c'; the conjunction as said before the
+    last item (`before`: Spanish "y" is "e" before "Inés").
 
-    `{{ ["Mia", "Sebastian", "Keith"] | join_and }}`, `{{ ["tea", "coffee"] | join_and("or") }}`"""
+    `{{ ["Mia", "Sebastian", "Keith"] | join_and }}`, `{{ ["tea", "coffee"] | join_and("or") }}`,
+    `{{ ["Lucía", "Inés"] | join_and("y") }}`"""
     items = [str(i) for i in items]
-    if len(items) < 3:
-        return f" {conjunction} ".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+    if len(items) < 2:
+        return "".join(items)
+    said = before(conjunction, items[-1])
+    return f"{', '.join(items[:-1])} {said} {items[-1]}"
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def before(conjunction: str, word: str) -> str:
+    """A conjunction as said before `word`: the Spanish "y" is "e" before the sound /i/ (i-,
+    hi-, but not hie- or hia-, where the sound is /j/), and "o" is "u" before /o/ (o-, ho-);
+    every other conjunction as it is.
+
+    `{{ "y" | before("Inés") }}`, `{{ "y" | before("hielo") }}`, `{{ "o" | before("hoy") }}`"""
+    first = _LETTERS.search(word)
+    said = first.group().lower() if first else ""
+    sound = said.removeprefix("h")
+    if conjunction == "y" and sound[:1] in ("i", "í") and not said.startswith(("hie", "hia")):
+        return "e"
+    if conjunction == "o" and sound[:1] in ("o", "ó"):
+        return "u"
+    return conjunction
 
 
 def first_upper(text: str) -> str:
@@ -125,6 +147,27 @@ def verb_first(text: str) -> bool:
         return False
     objects = after in _OBJECTS or (after.endswith("s") and not after.endswith("ss"))
     return bool(start) or objects
+
+
+def verbless(text: str, language: str = "en") -> bool:
+    """Is the point a phrase that says no thought on its own, a thing named but nothing said of
+    it ("Five centimetres deep", "The cost of ambition")? Said as a sentence, it needs a verb
+    around it; an imperative ("Plant in autumn") has one.
+
+    `{{ "Five centimetres deep" | verbless }}`, `{{ "Plant in autumn" | verbless }}`"""
+    from deckmaker.grammar import is_phrase  # only a part said from its points asks
+
+    return is_phrase(str(text), language)
+
+
+def has_verb(text: str, language: str = "en") -> bool:
+    """Does the text have a finite verb, so that it can follow "that" ("we saw that it ends
+    well")? An imperative or an infinitive has none.
+
+    `{{ "It ends well" | has_verb }}`, `{{ "plantar en otoño" | has_verb("es") }}`"""
+    from deckmaker.grammar import has_finite_verb  # only a recap of points asks
+
+    return has_finite_verb(str(text), language)
 
 
 _FIRST_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
@@ -266,11 +309,14 @@ def _escaped(start: re.Match[str]) -> str:
 
 
 ALL = {
-    "sentence": sentence, "join_and": join_and, "clock": clock, "cell": cell, "md": md,
+    "sentence": sentence, "join_and": join_and, "before": before, "clock": clock, "cell": cell,
+    "md": md,
     "first_upper": first_upper, "number_word": number_word, "ordinal": ordinal,
     "opens_with": opens_with, "srt_time": srt_time, "plain": plain, "json": json, "pick": pick,
     "in_turn": in_turn,
     "verb_first": verb_first,
+    "verbless": verbless,
+    "has_verb": has_verb,
     "last_phrase": last_phrase,
     "second_person": second_person,
     "marked": marked,

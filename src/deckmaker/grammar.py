@@ -24,6 +24,8 @@ share of points it finds wanting beside ROUGE.
 
 from __future__ import annotations
 
+import re
+
 from deckmaker.words import STOPWORDS, word_set, words
 
 AUXILIARIES = {
@@ -177,3 +179,48 @@ def ends_dangling(text: str, language: str) -> bool:
     """The point ends on an article, a preposition or a conjunction: "…the film's take on"."""
     last = _lowered(text)[-1:]
     return bool(last) and last[0] in DANGLING[language]
+
+
+# The words a phrase opens on: articles, possessives, demonstratives and numbers ("the cost of
+# ambition", "five centimetres deep"), not quantifiers that stand alone ("many of us").
+PHRASE_OPENERS = {
+    "en": ARTICLES["en"]
+    | word_set(
+        """this that these those every each one two three four five six seven eight nine ten
+        twelve twenty fifty hundred"""
+    ),
+    "es": ARTICLES["es"]
+    | word_set(
+        """unos unas este esta estos estas ese esa esos esas mi mis tu tus nuestro nuestra
+        nuestros nuestras cada dos tres cuatro cinco seis siete ocho nueve diez veinte cien"""
+    ),
+}
+_GERUNDS = {"en": ("ing",), "es": ("ando", "iendo")}
+
+
+def is_phrase(text: str, language: str) -> bool:
+    """The point names a thing but says nothing of it: it opens on an article, a possessive or
+    a number and has no finite verb ("Five centimetres deep", "The cost of ambition"), or opens
+    on "not" or a gerund and has none before a clause of its own ("Not selfish, just committed",
+    "Heartbreaking yet satisfying, because it ends well"). Said on its own it is no sentence; an
+    imperative ("Plant in autumn") is one."""
+    tokens = _lowered(text)
+    if not tokens or language not in PHRASE_OPENERS:
+        return False
+    first = tokens[0]
+    if first in PHRASE_OPENERS[language] or first.isdigit():
+        return not has_finite_verb(text, language)
+    if first == "not" and language == "en":
+        return not has_finite_verb(_NOT_HEAD.split(text, maxsplit=1)[0], language)
+    if len(first) > 5 and first.endswith(_GERUNDS[language]):
+        return not has_finite_verb(_CLAUSE.split(text, maxsplit=1)[0], language)
+    return False
+
+
+# Where a clause of its own begins, after a phrase: "… because it took the road less traveled".
+_CLAUSE = re.compile(
+    r"\b(?:because|while|although|though|since|who|whose|which|where|when|porque|aunque|"
+    r"cuando|donde|mientras)\b",
+    re.I,
+)
+_NOT_HEAD = re.compile(rf"[,;:—–]|{_CLAUSE.pattern}", re.I)

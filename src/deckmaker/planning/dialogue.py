@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from deckmaker.planning.align import sentences
 from deckmaker.planning.model import CLICK, PAUSE, Kind, Part, SlidePlan, word_count
+from deckmaker.sentences import spans
 
 MAIN, COHOST = 0, 1
 TURN = 20.0  # seconds a host speaks at least before the turn passes at a slide boundary
@@ -38,6 +39,9 @@ RUN = 6  # a run's next step is looked for this many pieces ahead
 BALANCE = 0.45  # the co-host's share of the words that the turns lean towards
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _MARKS = re.compile(rf"(?:(?:{re.escape(PAUSE)}|{re.escape(CLICK)})\s*)+")  # before the words
+_QUOTES = re.compile(r"[\"“”«»]")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
+_TITLED = re.compile(r"\s+(?!I\b)[A-ZÁÉÍÓÚÑ]")  # a second word with a capital: a title, a name
 _SPLIT_LEAD = re.compile(r"[,\w]$")  # a hand-off that runs into the paragraph ("And", "So,")
 
 
@@ -92,6 +96,8 @@ def cast(parts: Sequence[Part], how: Cast) -> list[Part]:
             other = 1 - speaker
             behind = (words[COHOST] < BALANCE * sum(words)) == (other == COHOST)
             wait = TURN if unit.opens_slide or behind else 2 * TURN
+            if other == COHOST and words[COHOST] < (BALANCE - 0.1) * sum(words):
+                wait = SCRAP  # far behind: the co-host takes the next piece, inside a slide too
             want = other if stretch >= wait else speaker
             if stretch + unit.seconds > LONGEST and stretch:
                 want = other
@@ -138,8 +144,8 @@ def _units(
             for k, paragraph in enumerate(slide.spoken):
                 fixed = _owner(part, slide, paragraph, how)
                 own = fixed is not None or _within(paragraph, how.voiced)
-                for j, piece in enumerate(_pieces(paragraph, how.wpm, own)):
-                    owner = MAIN if fixed is None and _in_first_person(piece, author) else fixed
+                for j, (piece, mine) in enumerate(_pieces(paragraph, how.wpm, own, author)):
+                    owner = MAIN if fixed is None and mine else fixed
                     seconds = _seconds(piece, how.wpm)
                     opens = k == 0 and j == 0
                     units.append(
@@ -161,21 +167,73 @@ def _owner(part: Part, slide: SlidePlan, paragraph: str, how: Cast) -> int | Non
     return None
 
 
-def _pieces(paragraph: str, wpm: int, whole: bool) -> list[str]:
-    """A paragraph longer than PIECE seconds cut between sentences into pieces of about PIECE
-    seconds or more (the last one of SCRAP seconds or less goes with the one before); the
-    voice's own lines (`whole`: a question, the greeting, the recap) are never cut."""
-    if whole or _seconds(paragraph, wpm) <= PIECE * 1.5:
-        return [paragraph]
-    out: list[list[str]] = [[]]
+def _pieces(
+    paragraph: str, wpm: int, whole: bool, author: frozenset[str]
+) -> list[tuple[str, bool]]:
+    """A paragraph cut between sentences, each piece with whether it speaks in the author's
+    first person. The author's "I" is kept apart from the sentences around it that do not say
+    it (a stretch of SCRAP seconds or more of those is a piece either host may say), and a long
+    stretch is cut into pieces of about PIECE seconds or more (the last one of SCRAP seconds or
+    less goes with the one before). A sentence longer than LONGEST seconds (a long quotation) is
+    cut between the sentences it holds. The voice's own lines (`whole`: a question, the
+    greeting, the recap) are never cut."""
+    if whole:
+        return [(paragraph, _in_first_person(paragraph, author))]
+    said: list[str] = []
     for s in sentences((paragraph,)):
+        for text in _within_long(s.text, wpm):
+            if said and text[:1].islower():  # no sentence's start: a quote's inner stop
+                said[-1] = f"{said[-1]} {text}"
+            else:
+                said.append(text)
+    groups: list[tuple[list[str], bool]] = []
+    for text in said:
+        mine = _in_first_person(text, author)
+        if groups and groups[-1][1] == mine:
+            groups[-1][0].append(text)
+        else:
+            groups.append(([text], mine))
+    groups = _joined(groups, wpm)
+    return [(piece, mine) for texts, mine in groups for piece in _cut(texts, wpm)]
+
+
+def _joined(groups: list[tuple[list[str], bool]], wpm: int) -> list[tuple[list[str], bool]]:
+    """Sentences without the author's "I" shorter than SCRAP seconds said with the author's
+    words around them (a co-host reading one short line mid-story would chop it up)."""
+    out: list[tuple[list[str], bool]] = []
+    for texts, mine in groups:
+        if out:
+            before, was = out[-1]
+            short = not mine and _seconds(" ".join(texts), wpm) < SCRAP
+            short_before = not was and _seconds(" ".join(before), wpm) < SCRAP
+            if was == mine or short or short_before:
+                out[-1] = (before + texts, was or mine)
+                continue
+        out.append((texts, mine))
+    return out
+
+
+def _cut(texts: list[str], wpm: int) -> list[str]:
+    """Sentences in pieces of about PIECE seconds or more, none at the end of SCRAP or less."""
+    if _seconds(" ".join(texts), wpm) <= PIECE * 1.5:
+        return [" ".join(texts)]
+    out: list[list[str]] = [[]]
+    for text in texts:
         if _seconds(" ".join(out[-1]), wpm) >= PIECE:
             out.append([])
-        out[-1].append(s.text)
+        out[-1].append(text)
     if len(out) > 1 and _seconds(" ".join(out[-1]), wpm) <= SCRAP:
         tail = out.pop()
         out[-1] += tail
     return [" ".join(piece) for piece in out]
+
+
+def _within_long(text: str, wpm: int) -> list[str]:
+    """A sentence longer than LONGEST seconds cut between the sentences it quotes; others whole."""
+    if _seconds(text, wpm) <= LONGEST:
+        return [text]
+    masked = _QUOTES.sub("|", text)  # the same length: the splitter then reads inside quotes
+    return [text[a:b] for a, b in spans(masked)] or [text]
 
 
 def _in_runs(units: Sequence[_Unit]) -> list[bool]:
@@ -198,7 +256,9 @@ def _within(text: str, paragraphs: tuple[str, ...]) -> bool:
 
 
 def _in_first_person(text: str, author: frozenset[str]) -> bool:
-    return any(w.lower().replace("’", "'") in author for w in _WORD.findall(text))
+    """Whether `text` says the author's "I" (a quotation's "I" is the quoted person's)."""
+    said = _QUOTED.sub(" ", text)
+    return any(w.lower().replace("’", "'") in author for w in _WORD.findall(said))
 
 
 def _run(text: str, steps: list[str]) -> tuple[int, ...]:
@@ -233,6 +293,8 @@ def _handed(lead: str, text: str, proper: frozenset[str]) -> str:
     if first is None:  # a quote first: read on as written
         return before + text
     word = first.group()
+    if _TITLED.match(text, first.end()):
+        return before + text  # a title first ("Getting Started with Go"): read on as written
     name = word.split("'")[0].split("’")[0] in proper or word == "I" or word[1:] != word[1:].lower()
     return f"{before}{lead} {text if name else word.lower() + text[len(word) :]}"
 

@@ -44,6 +44,7 @@ class _Layer:
     module: Any
     lines: dict[str, int]  # macro -> the line it starts on
     own: frozenset[str] | None = None  # the macros it may answer for; None: all it has
+    mine: bool = False  # the user's own file
 
     def has(self, macro: str) -> bool:
         return hasattr(self.module, macro) and (self.own is None or macro in self.own)
@@ -59,6 +60,7 @@ class Voice:
         self.name = name
         self.language = language
         self.warning = ""  # said once when the language has no voice of its own
+        self._checked: set[str] = set()  # the user's macros found to take the right arguments
         if language != ENGLISH:
             self._layers = self._foreign(name, language)
             return
@@ -105,7 +107,24 @@ class Voice:
         # so an error points at the line where its macro starts.
         source = self._templates.source(name)
         lines = {m.group(1): source.count("\n", 0, m.start()) + 1 for m in _MACRO.finditer(source)}
-        return _Layer(name, path, self._templates.macros(name), lines)
+        mine = self._templates.overridden(name) is not None
+        return _Layer(name, path, self._templates.macros(name), lines, mine=mine)
+
+    def _check_arguments(self, layer: _Layer, macro: str) -> None:
+        """A macro of the user's takes the arguments deckmaker calls the bundled one with: one
+        written for an older call (handoff's `speaker, previous, turn, paragraph`) would fail
+        somewhere inside, or say the wrong words; it is named in one line instead."""
+        theirs = getattr(self._templates.macros(f"{BUNDLED_PREFIX}/{VOICE_TEMPLATE}"), macro, None)
+        mine = tuple(getattr(layer.module, macro).arguments)
+        if theirs is not None and mine != tuple(theirs.arguments):
+            raise DeckmakerError.at(
+                f"the voice macro '{macro}' takes ({', '.join(mine)}), but deckmaker now calls "
+                f"it as {macro}({', '.join(theirs.arguments)}); update it to these arguments "
+                f"(`deckmaker templates export` writes the bundled {VOICE_TEMPLATE}, which says "
+                "what each one is)",
+                str(layer.path),
+                layer.lines.get(macro),
+            )
 
     def say(self, macro: str, *args: Any) -> str:
         """The macro's words on one line: templates lay words out over lines; speech has none."""
@@ -116,6 +135,9 @@ class Voice:
                 f"{VOICE_TEMPLATE}",
                 str(self._layers[0].path),
             )
+        if layer.mine and macro not in self._checked:
+            self._check_arguments(layer, macro)
+            self._checked.add(macro)
         with self._templates.reporting(layer.name, layer.lines.get(macro)):
             text = str(getattr(layer.module, macro)(*args))
         return " ".join(text.split())

@@ -146,8 +146,9 @@ def main_templates(folder: Path, write: bool) -> None:
         "pandoc's reference deck, PowerPoint's stock template; sources and licences in its "
         "SOURCES.md), each deck read back (`bench/templates.py`). Refused: the build refused "
         "the template. Colours lost: masters whose design sets its text colours only in its "
-        "prompts (as LibreOffice saves them) and whose slides show none of them. Text over art: "
-        "slides whose body text stands a quarter or more under the master's or layout's art. "
+        "prompts (as LibreOffice saves them), used by slides that show none of them. Text over "
+        "art: slides whose text (the part of its box it takes up, estimated from its runs) lies "
+        "a quarter or more under the master's or layout's art, by the art's bounding boxes. "
         "Contrast, outside, duplicate title: `deckmaker check`'s findings of each rule. "
         f"Written by `python bench/realworld.py --templates --write` in {took:.0f} s.\n\n"
         + table

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from deckmaker.api import build
 from deckmaker.check import check_deck
@@ -28,8 +29,10 @@ HEADING = "## Real templates: defects per template"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 COLUMNS = ("refused", "colours lost", "text over art", "contrast", "outside", "duplicate title")
-OVER_ART = 0.25  # a body box this much under the master's art (by the art's bounding boxes)
+OVER_ART = 0.25  # the text's part of a box this much under the art (by the art's bounding boxes)
 GROUND = 0.8  # art over this share of the slide is its ground
+# the boxes a talk's text stands in (not a title, nor a number or footer set on a band)
+TEXTS = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 
 
 def templates(folder: Path) -> list[Path]:
@@ -52,7 +55,10 @@ def defects(template: Path, out: Path) -> dict[str, int]:
             found["duplicate title"] += 1
     (out / "deck.pptx").write_bytes(deck)
     prs = Presentation(str(out / "deck.pptx"))
-    found["colours lost"] = sum(_colours_lost(m.element) for m in prs.slide_masters)
+    used = {
+        id(s.slide_layout.slide_master.element): s.slide_layout.slide_master for s in prs.slides
+    }
+    found["colours lost"] = sum(_colours_lost(m.element) for m in used.values())
     found["text over art"] = sum(_over_art(prs, slide) for slide in prs.slides)
     return found
 
@@ -71,8 +77,9 @@ def _colours_lost(master: etree._Element) -> int:
 
 
 def _over_art(prs, slide) -> int:
-    """1 for a slide whose body text stands over its master's or layout's art (shapes drawn on
-    every slide but a ground filling the slide) by OVER_ART of the text box or more."""
+    """1 for a slide whose text (its points, quote or subtitle) stands over its master's or layout's
+    art (shapes drawn on every slide, but a ground filling the slide) by OVER_ART of the part
+    of its box the text takes up, or more."""
     width, height = prs.slide_width, prs.slide_height
     layout = slide.slide_layout
 
@@ -83,11 +90,12 @@ def _over_art(prs, slide) -> int:
     art = [rect(s) for part in parts for s in part.shapes if not s.is_placeholder and s.width]
     art = [a for a in art if a[2] * a[3] < GROUND]
     for shape in slide.placeholders:
-        if shape.placeholder_format.idx == 0 or not shape.has_text_frame:
+        if shape.placeholder_format.type not in TEXTS or not shape.has_text_frame:
             continue
         if not shape.text_frame.text.strip() or not shape.width:
             continue
-        box = rect(shape)
+        left, top, wide, high = rect(shape)
+        box = (left, top, wide, min(high, _text_height(shape) / height))
         over = sum(
             max(0.0, min(a[0] + a[2], box[0] + box[2]) - max(a[0], box[0]))
             * max(0.0, min(a[1] + a[3], box[1] + box[3]) - max(a[1], box[1]))
@@ -96,6 +104,19 @@ def _over_art(prs, slide) -> int:
         if over >= OVER_ART * box[2] * box[3]:
             return 1
     return 0
+
+
+def _text_height(shape) -> int:
+    """About how tall the shape's text stands (EMU): each paragraph's lines at its largest
+    run's size (half an em a character), with its space before."""
+    total = 0.0
+    for paragraph in shape.text_frame.paragraphs:
+        size = max((r.font.size.pt for r in paragraph.runs if r.font.size), default=18.0)
+        chars = sum(len(r.text) for r in paragraph.runs)
+        lines = max(1, -(-int(chars * size * 0.5) // max(int(shape.width / 12700), 1)))
+        before = paragraph.space_before.pt if paragraph.space_before is not None else 0.0
+        total += lines * size * 1.2 + before
+    return int(total * 12700)
 
 
 def section(folder: Path) -> str:

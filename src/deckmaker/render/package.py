@@ -33,7 +33,6 @@ from pptx.util import Emu
 
 from deckmaker.render.package_writer import build_date, package_bytes
 from deckmaker.theme.inert import active
-from deckmaker.theme.prompts import write_styles
 
 
 def drop_slides(prs: Presentation) -> None:
@@ -174,16 +173,18 @@ def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
       ("<date/time>", "<footer>"): LibreOffice saves its masters' date and footer fields so,
       and every slide would show the words;
     - text styles on a master saved without any (LibreOffice's), as its prompts set them
-      (`theme.prompts`): else every title and point would be black in the fallback font.
+      (`theme.prompts`): else every title and point would be black.
     """
     layouts = list(layouts)
     elements = {
         id(e): e for e in (x.element for x in (*layouts, *(s.slide_master for s in layouts)))
     }
     for master in {id(s.slide_master): s.slide_master for s in layouts}.values():
-        write_styles(
-            master.element, [s.element for s in layouts if s.slide_master.element is master.element]
-        )
+        if master.element.find(qn("p:txStyles")) is None:  # LibreOffice's: styled by prompts
+            from deckmaker.theme.prompts import write_styles  # only for such a theme
+
+            used = [s.element for s in layouts if s.slide_master.element is master.element]
+            write_styles(master.element, used)
     for element in elements.values():
         for shrink in list(element.iter(qn("a:normAutofit"))):
             body = shrink.getparent()

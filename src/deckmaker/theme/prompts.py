@@ -5,8 +5,9 @@ PowerPoint and LibreOffice alike would set a deck's titles and points black (whi
 black band vanish). The master's prompts are read as the text styles they stand for (its
 layouts' prompts are LibreOffice's generic ones, not the design's), but a prompt's colour that
 would not stand out from what its box lies on (its own fill, else the master's art under the
-box's middle, else the master's background) is left out: a template drawn with text boxes of
-its own can keep a white prompt over white, which no slide of ours should copy."""
+box's middle, else the master's background; every stop of a gradient) is left out: a template
+drawn with text boxes of its own can keep a white prompt over white, which no slide of ours
+should copy, and white titles on a pale band's gradient would not be read."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ STYLE_OF = {
 # it is drawn in another), nor its size, which the planner sets.
 CARRIED = (qn("a:solidFill"),)
 _TX_STYLES, _EXT_LST = qn("p:txStyles"), qn("p:extLst")
-_FILL, _RGB = qn("a:solidFill"), qn("a:srgbClr")
+_FILL, _GRADIENT, _RGB = qn("a:solidFill"), qn("a:gradFill"), qn("a:srgbClr")
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 # The least contrast a prompt's colour must have with what its box lies on to be carried:
 # WCAG's for large text (a design's own pale body colour stays; the build's check warns).
@@ -50,7 +51,7 @@ def prompt_styles(
     `<p:titleStyle>` and a `<p:bodyStyle>`, each level taking its prompt paragraph's colour;
     only the styles some prompt sets something for. A colour is kept only where it stands out
     at the master's box and at the boxes of that style on `layouts` (theirs)."""
-    grounds: dict[str, list[str | None]] = {}
+    grounds: dict[str, list[Ground]] = {}
     for layout in layouts:
         for sp in _placeholders(layout):
             name = _style(sp)
@@ -75,7 +76,7 @@ def prompt_styles(
                 continue
             kept = [copy.deepcopy(c) for c in props if c.tag in CARRIED]
             colour = _rgb(props.find(_FILL))
-            if colour and any(g and contrast(colour, g) < LEAST_CONTRAST for g in seen):
+            if colour and any(contrast(colour, g) < LEAST_CONTRAST for g in _known(seen)):
                 kept = [c for c in kept if c.tag != _FILL]
             if kept:
                 levels[level] = etree.Element(qn("a:defRPr"))
@@ -96,6 +97,25 @@ def _style(sp: etree._Element) -> str | None:
     return STYLE_OF.get(ph.get("type", "body")) if ph is not None else None
 
 
+Ground = tuple[str, ...] | None  # the colours a box lies on (a gradient's stops); None: unknown
+
+
+def _known(grounds: list[Ground]) -> list[str]:
+    return [colour for ground in grounds if ground for colour in ground]
+
+
+def _fill_colours(fill: etree._Element | None) -> Ground:
+    """The colours of a solid fill, or a gradient's stops, given as RGB; None for another
+    fill (a picture, a pattern, a theme colour)."""
+    if fill is None:
+        return None
+    if fill.tag == _FILL:
+        found = _rgb(fill)
+        return (found,) if found else None
+    stops = [_rgb(stop) for stop in fill.iter(qn("a:gs"))]
+    return tuple(s for s in stops if s) if stops and all(stops) else None
+
+
 def _rgb(fill: etree._Element | None) -> str | None:
     """The colour of a solid fill given as RGB (as LibreOffice writes them); None otherwise."""
     found = fill.find(_RGB) if fill is not None else None
@@ -105,11 +125,11 @@ def _rgb(fill: etree._Element | None) -> str | None:
 
 def _ground(
     master: etree._Element, box: tuple[int, int, int, int] | None, under: etree._Element | None
-) -> str | None:
-    """The colour the master shows under the middle of `box`: the topmost of its shapes drawn
-    there (below `under`, a shape of its own; else all of them) with a solid fill, else its
-    background's; white where it sets none. None where it cannot be told (a picture, a
-    gradient, a box without a place)."""
+) -> Ground:
+    """The colours the master shows under the middle of `box`: those of the topmost of its
+    shapes drawn there (below `under`, a shape of its own; else all of them) with a solid or
+    gradient fill, else its background's; white where it sets none. None where it cannot be
+    told (a picture, a pattern, a box without a place)."""
     if box is None:
         return None
     x, y = box[0] + box[2] // 2, box[1] + box[3] // 2
@@ -127,18 +147,25 @@ def _ground(
             return None
         if shape.find(f"{qn('p:spPr')}/{qn('a:noFill')}") is not None:
             continue
-        fill = shape.find(f"{qn('p:spPr')}/{_FILL}")
-        return _rgb(fill) if fill is not None else None
+        return _fill_colours(_fill_of(shape.find(qn("p:spPr"))))
     background = master.find(f"{qn('p:cSld')}/{qn('p:bg')}")
     if background is None:
-        return "FFFFFF"
-    fill = background.find(f"{qn('p:bgPr')}/{_FILL}")
-    return _rgb(fill) if fill is not None else None
+        return ("FFFFFF",)
+    return _fill_colours(_fill_of(background.find(qn("p:bgPr"))))
 
 
-def _own(sp: etree._Element) -> str | None:
-    """The placeholder's own solid fill, which its text stands on: None where it has none."""
-    return _rgb(sp.find(f"{qn('p:spPr')}/{_FILL}"))
+def _own(sp: etree._Element) -> Ground:
+    """The colours of the placeholder's own fill, which its text stands on: None where it has
+    none."""
+    return _fill_colours(_fill_of(sp.find(qn("p:spPr"))))
+
+
+def _fill_of(properties: etree._Element | None) -> etree._Element | None:
+    """A shape's or background's solid or gradient fill: None where it has neither."""
+    if properties is None:
+        return None
+    found = properties.find(_FILL)
+    return found if found is not None else properties.find(_GRADIENT)
 
 
 def _box(shape: etree._Element) -> tuple[int, int, int, int] | None:

@@ -4,10 +4,11 @@ placeholder's prompt ("Click to edit the title text format"), which no slide inh
 PowerPoint and LibreOffice alike would set a deck's titles and points black (white titles on a
 black band vanish). The master's prompts are read as the text styles they stand for (its
 layouts' prompts are LibreOffice's generic ones, not the design's), but a prompt's colour that
-would not stand out from what its box lies on (its own fill, else the master's art under the
-box's middle, else the master's background; every stop of a gradient) is left out: a template
-drawn with text boxes of its own can keep a white prompt over white, which no slide of ours
-should copy, and white titles on a pale band's gradient would not be read."""
+would not stand out (3:1) from what its box lies on (its own fill, else the master's art under
+the box's middle, translucent art blended, else the master's background; every stop of a
+gradient) gives way to black or white, whichever stands out more: a template drawn with text
+boxes of its own can keep a white prompt over white, which no slide of ours should copy, and
+white titles on a pale band's gradient would not be read."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from collections.abc import Iterable
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from deckmaker.contrast import contrast
+from deckmaker.contrast import contrast, mix
 
 # A master placeholder's type and the text style its prompt stands for (no type: a body).
 STYLE_OF = {
@@ -64,6 +65,7 @@ def prompt_styles(
         if name is None or name in styles or body is None:
             continue
         seen = [_own(sp) or _ground(master, _box(sp), under=sp), *grounds.get(name, [])]
+        behind = _known(seen)
         style = etree.Element(qn(f"p:{name}"))
         levels: dict[int, etree._Element] = {}
         for paragraph in body.iter(qn("a:p")):
@@ -76,8 +78,10 @@ def prompt_styles(
                 continue
             kept = [copy.deepcopy(c) for c in props if c.tag in CARRIED]
             colour = _rgb(props.find(_FILL))
-            if colour and any(contrast(colour, g) < LEAST_CONTRAST for g in _known(seen)):
-                kept = [c for c in kept if c.tag != _FILL]
+            if colour and any(contrast(colour, g) < LEAST_CONTRAST for g in behind):
+                # black or white, whichever stands out more from all it lies on
+                plain = max(("000000", "FFFFFF"), key=lambda c: min(contrast(c, g) for g in behind))
+                kept = [_solid(plain) if c.tag == _FILL else c for c in kept]
             if kept:
                 levels[level] = etree.Element(qn("a:defRPr"))
                 levels[level].extend(kept)
@@ -126,10 +130,11 @@ def _rgb(fill: etree._Element | None) -> str | None:
 def _ground(
     master: etree._Element, box: tuple[int, int, int, int] | None, under: etree._Element | None
 ) -> Ground:
-    """The colours the master shows under the middle of `box`: those of the topmost of its
-    shapes drawn there (below `under`, a shape of its own; else all of them) with a solid or
-    gradient fill, else its background's; white where it sets none. None where it cannot be
-    told (a picture, a pattern, a box without a place)."""
+    """The colours the master shows under the middle of `box`: those of its shapes drawn there
+    (below `under`, a shape of its own; else all of them) with a solid or gradient fill, the
+    topmost opaque one and the translucent ones over it blended, else its background's; white
+    where it sets none. None where it cannot be told (a picture, a pattern, a box without a
+    place)."""
     if box is None:
         return None
     x, y = box[0] + box[2] // 2, box[1] + box[3] // 2
@@ -137,6 +142,7 @@ def _ground(
     shapes = list(tree) if tree is not None else []
     if under is not None and under in shapes:
         shapes = shapes[: shapes.index(under)]
+    layers: list[tuple[tuple[str, ...], float]] = []  # nearest first, with their opacity
     for shape in reversed(shapes):
         found = _box(shape) if shape.tag in (qn("p:sp"), qn("p:pic")) else None
         if found is None or shape.find(f".//{qn('p:ph')}") is not None:
@@ -147,11 +153,39 @@ def _ground(
             return None
         if shape.find(f"{qn('p:spPr')}/{qn('a:noFill')}") is not None:
             continue
-        return _fill_colours(_fill_of(shape.find(qn("p:spPr"))))
-    background = master.find(f"{qn('p:cSld')}/{qn('p:bg')}")
-    if background is None:
-        return ("FFFFFF",)
-    return _fill_colours(_fill_of(background.find(qn("p:bgPr"))))
+        fill = _fill_of(shape.find(qn("p:spPr")))
+        colours = _fill_colours(fill)
+        if colours is None:
+            return None
+        layers.append((colours, _opacity(fill)))
+        if layers[-1][1] >= 1:
+            break
+    else:
+        background = master.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+        ground = (
+            ("FFFFFF",)
+            if background is None
+            else _fill_colours(_fill_of(background.find(qn("p:bgPr"))))
+        )
+        if ground is None:
+            return None
+        layers.append((ground, 1.0))
+    seen = layers[-1][0]
+    for colours, opacity in reversed(layers[:-1]):  # translucent fills, from the bottom up
+        seen = tuple(mix(below, over, opacity) for over in colours for below in seen)
+    return seen
+
+
+def _opacity(fill: etree._Element | None) -> float:
+    """How opaque a fill is (its first colour's alpha), 0 to 1."""
+    alpha = fill.find(f".//{qn('a:alpha')}") if fill is not None else None
+    return int(alpha.get("val", "100000")) / 100000 if alpha is not None else 1.0
+
+
+def _solid(colour: str) -> etree._Element:
+    fill = etree.Element(_FILL)
+    etree.SubElement(fill, _RGB, val=colour)
+    return fill
 
 
 def _own(sp: etree._Element) -> Ground:

@@ -23,7 +23,9 @@ from pathlib import Path
 from results import replace_section
 
 from deckmaker.api import plan as plan_of
+from deckmaker.planning.code import CODE_SIZES
 from deckmaker.planning.model import Layout, Part, Plan, SlidePlan
+from deckmaker.planning.slides import BODY_PT
 from deckmaker.sentences import split
 from deckmaker.theme.cache import cached_theme
 from deckmaker.theme.frames import Box, Frames
@@ -31,18 +33,25 @@ from deckmaker.theme.shipped import theme_path
 
 HERE = Path(__file__).resolve().parent
 CORPUS = HERE / "corpus"
-THEMES = {"light": "light", "pandoc": str(HERE.parent / "tests/templates/pandoc-reference.pptx")}
+THEMES = {
+    "light": "light",
+    "editorial": "editorial",
+    "pandoc": str(HERE.parent / "tests/templates/pandoc-reference.pptx"),
+}
 HEADING = "## Technical prose: slides that look generated"
-NUMBERED = re.compile(r"\((\d+)(?: \w+ |\/)\d+\)\s*$")  # "(3 of 17)", "(3 de 17)", "(3/17)"
+NUMBERED = re.compile(r"\((\d+)(?: \w+ |\/)(\d+)\)\s*$")  # "(3 of 17)", "(3 de 17)", "(3/17)"
+RUN = 3  # "(3 of 3)": one list continued; past it, a run too long for one title
 SHORT_CODE_ROWS = 3  # a snippet this short stands on a slide of its own only with reason
 THIN = 1 / 3  # of the content area's height: a panel this thin at the area's top is lost in it
 MANY_SLIDES = 12  # a part of more slides is too long for one title
 
 
 def essays() -> list[Path]:
-    """The corpus's Markdown essays: the posts, then the READMEs."""
+    """The corpus's essays: the Markdown posts, the plain-text essays (long prose, no
+    headings), then the READMEs."""
     posts = sorted(p for p in CORPUS.glob("*.md") if p.name != "SOURCES.md")
-    return [*posts, *sorted((CORPUS / "readmes").glob("*.md"))]
+    prose = sorted(CORPUS.glob("*.txt"))
+    return [*posts, *prose, *sorted((CORPUS / "readmes").glob("*.md"))]
 
 
 def _title(slide: SlidePlan) -> str:
@@ -81,6 +90,24 @@ def code_lost_in_panel(plan: Plan, area: Box) -> int:
 def numbered_titles(plan: Plan) -> int:
     """Titles numbered as continuations: "Installation (3 of 17)"."""
     return sum(1 for s in plan.slides if NUMBERED.search(_title(s)))
+
+
+def numbered_past_run(plan: Plan) -> int:
+    """Titles numbered as continuations of a run longer than RUN: "Why it matters (9 of 16)"."""
+    return sum(1 for s in plan.slides if (n := NUMBERED.search(_title(s))) and int(n[2]) > RUN)
+
+
+def code_below_floor(plan: Plan) -> int:
+    """Code set smaller than the floor a room reads from the back (CODE_SIZES' last)."""
+    return sum(1 for s in plan.slides if s.code and s.code_pt < CODE_SIZES[-1])
+
+
+def short_code_small(plan: Plan) -> int:
+    """A snippet of a few rows set below the size of a list's text (BODY_PT): a line or two,
+    small, on a slide that has room for more."""
+    return sum(
+        1 for s in plan.slides if s.code and len(s.code) <= SHORT_CODE_ROWS and s.code_pt < BODY_PT
+    )
 
 
 def numbered_after_divider(plan: Plan) -> int:
@@ -138,10 +165,13 @@ def long_parts(plan: Plan) -> int:
 COLUMNS: dict[str, Callable[[Plan], int]] = {
     "Code could share": code_that_could_share,
     "Numbered titles": numbered_titles,
+    f"Numbered past {RUN}": numbered_past_run,
     "(2 of N) after divider": numbered_after_divider,
     "Dividers mid-section": dividers_mid_section,
     "Headings as statements": headings_as_statements,
     f"Parts > {MANY_SLIDES} slides": long_parts,
+    "Code below floor": code_below_floor,
+    "Short code small": short_code_small,
 }
 
 
@@ -194,18 +224,21 @@ def main(write: bool, against: str | None) -> None:
         rows = rows + "\n" + before.strip()
     section = (
         f"{HEADING}\n\n"
-        "Every Markdown essay of `bench/corpus/` (blog posts, most of them technical, and the "
-        "READMEs of `bench/corpus/readmes/`) planned in the shipped light theme and in pandoc's "
-        "reference "
+        "Every essay of `bench/corpus/` (blog posts, most of them technical, the plain-text "
+        "essays and the READMEs of `bench/corpus/readmes/`) planned in the shipped light and "
+        "editorial themes and in pandoc's reference "
         "deck (`tests/templates/`, no layout for quotes). Code could share: a code slide of at "
         f"most {SHORT_CODE_ROWS} rows right after another of its part. Numbered titles: a title "
-        "ending '(k of N)'; (2 of N) after divider: such a title on the slide right after a "
-        "divider. Dividers mid-section: a divider that is not its part's first slide. Headings "
+        f"ending '(k of N)'; Numbered past {RUN}: such a title with N over {RUN}; (2 of N) after "
+        "divider: such a title on the slide right after a divider. Dividers mid-section: a "
+        "divider that is not its part's first slide. Headings "
         "as statements: a statement slide of a few words and no sentence. Parts > "
         f"{MANY_SLIDES} slides: under one title. Code lost in panel: a snippet of at most "
         f"{SHORT_CODE_ROWS} rows on a panel the content area's width, at its top, under a third "
         "of its height. Statements as dividers: statement slides in a theme whose only place for "
-        "them is the divider's title box. Written by `python bench/design.py --write"
+        "them is the divider's title box. Code below floor: code set under "
+        f"{CODE_SIZES[-1]} pt. Short code small: a snippet of at most {SHORT_CODE_ROWS} rows "
+        f"under {BODY_PT} pt, a list's size. Written by `python bench/design.py --write"
         f"{' --against ' + against if against else ''}` in {took:.0f} s"
         f"{'; the last two lines are the totals of deckmaker at ' + against if against else ''}."
         f"\n\n{rows}\n"

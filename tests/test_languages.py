@@ -259,3 +259,42 @@ def test_a_spanish_point_with_no_verb_is_said_inside_a_sentence(write_outline) -
         text = said(plan_of(path, voice=voice))
         assert "tenemos cinco centímetros de profundidad." in text, text
         assert "que los dientes" not in text and "que plantar" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("lead", "paragraph", "said"),
+    [
+        ("And", "The film ends.", "And the film ends."),
+        ("Right, and", "It’s a reminder.", "Right, and it’s a reminder."),
+        ("And", "Mia leaves.", "And Mia leaves."),  # a name the talk shows mid-sentence
+        ("And", "Bonaparte may talk.", "Bonaparte may talk."),  # a name only at a start
+        ("Plus,", "Getting Started with Go.", "Getting Started with Go."),  # a title
+        ("Love that.", "Bonaparte may talk.", "Love that. Bonaparte may talk."),
+    ],
+)
+def test_a_handoff_never_lowers_what_may_be_a_name(lead, paragraph, said) -> None:
+    """A hand-off that runs into the paragraph ("And …") lowers only a common first word; a
+    word the talk never writes mid-sentence may be a name, and a title is one: they are read
+    as written, with no hand-off run into them."""
+    from deckmaker.planning.dialogue import _handed
+
+    assert _handed(lead, paragraph, frozenset({"Mia"})) == said
+
+
+@pytest.mark.parametrize("name", ["voice.j2", "voice.es.j2"])
+def test_points_said_over_an_unreached_slide_make_a_sentence(name) -> None:
+    """Over a slide the script never reaches, points with no verb are said inside a sentence
+    that has one ('There's one more thing here: …', 'tenemos …')."""
+    from deckmaker.templates import Templates
+
+    more = Templates().env.from_string(f'{{% import "{name}" as v %}}{{{{ v.more(topic) }}}}')
+    english = name == "voice.j2"
+    points = ["five centimetres deep"] if english else ["cinco centímetros de profundidad"]
+    for order in range(3):
+        topic = {"title": "Ajos", "order": order, "name": "la siembra"}
+        point = {"text": points[0], "points": []}
+        said = " ".join(more.render(topic={**topic, "points": [point]}).split())
+        if english:
+            assert re.match(r"(There's|And there's|This one is)\b.*: five centimetres", said)
+        else:
+            assert said.endswith(", tenemos cinco centímetros de profundidad."), said

@@ -298,3 +298,23 @@ def test_an_author_is_credited_not_greeted_as_the_host() -> None:
     hosted = plan("title: Walking\nhost: Henry Thoreau\nauthor: Henry Thoreau\nsections:\n"
                   "  - {title: Woods, points: [Go]}\n")  # fmt: skip
     assert ", by Henry Thoreau" not in " ".join(hosted.parts[0].slides[0].spoken)
+
+
+def test_a_theme_box_too_small_for_a_subtitle_is_blamed_on_the_theme() -> None:
+    """A cover's subtitle box that passes the minimum but holds one short line: a subtitle of
+    usual length fits the theme's body box across four lines, so the message says what to do
+    in the theme, not that the outline's text is too long; a subtitle too long for any box
+    is still the outline's to shorten."""
+    tiny = replace(FRAMES, cover_subtitle=Box(300, 20))
+    subtitle = "Why the ending of a musical about dreams still divides the people who loved it"
+    text = f"title: T\nsubtitle: {subtitle}\nsections: [{{title: A}}]\n"
+    outline = parse_outline(text, "t.yaml")
+    with pytest.raises(DeckmakerError) as found:
+        plan_talk(outline, Voice(Templates()), tiny, Options())
+    message = str(found.value)
+    assert message.startswith("t.yaml:2: subtitle: the theme's subtitle box (4.2 × 0.3 in)")
+    assert "make that box larger in the theme's layout" in message
+    assert plan(text).slides[0].subtitle  # in a box of the usual size it fits
+    long = " ".join(["words of a subtitle far too long"] * 40)
+    with pytest.raises(DeckmakerError, match=r"^t.yaml:2: subtitle: the subtitle .* too long"):
+        plan(f"title: T\nsubtitle: {long}\nsections: [{{title: A}}]\n")

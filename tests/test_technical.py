@@ -29,6 +29,9 @@ from deckmaker.theme.cache import cached_theme  # noqa: E402
 from deckmaker.theme.shipped import theme_path  # noqa: E402
 
 PYENV = ROOT / "bench" / "corpus" / "readmes" / "pyenv.md"
+RICH = ROOT / "bench" / "corpus" / "readmes" / "rich.md"
+# posts whose long sections of prose brought their title back mid-section as a divider
+DIVIDED = [ROOT / "bench" / "corpus" / f"{n}.md" for n in ("imposter-syndrome", "go-at-oscon-2014")]
 PANDOC = ROOT / "tests" / "templates" / "pandoc-reference.pptx"
 
 
@@ -107,6 +110,47 @@ def test_pyenvs_readme_gives_no_slide_that_looks_generated(theme: str) -> None:
     assert labelled and all(s.label or s.quote_in_body for s in labelled)  # the section goes on
 
 
+@pytest.mark.parametrize("theme", ["light", str(PANDOC)])
+def test_richs_readme_names_its_folds_and_numbers_no_long_run(theme: str) -> None:
+    """Rich's README folds each feature under `<details><summary>Tables</summary>`: each label
+    heads what it folds, so its code is titled by its feature; and no title is a number in a
+    run too long for one ("Rich Library (9 of 16)")."""
+    plan = plan_of(RICH, theme=theme)
+    titles = {" ".join(s.title.split()) for s in plan.slides}
+    assert {"Log", "Emoji", "Tables", "Status", "Columns"} <= titles
+    assert design.numbered_past_run(plan) == 0
+    assert design.dividers_mid_section(plan) == 0
+    assert design.code_below_floor(plan) == 0
+
+
+@pytest.mark.parametrize("essay", DIVIDED, ids=lambda p: p.stem)
+def test_a_divider_only_opens_a_part(essay: Path) -> None:
+    """A stretch of prose with nothing to show and no statement left is said over the slides
+    beside it, not under the section's title shown again as a divider mid-section."""
+    for theme in ("light", str(PANDOC)):
+        assert design.dividers_mid_section(plan_of(essay, theme=theme)) == 0
+
+
+def test_a_long_run_of_slides_takes_titles_of_their_own() -> None:
+    """A section of prose said over many slides: after its first, each slide is titled by a
+    phrase of its own words where it has one, none twice; only a run of MAX_NUMBERED or fewer
+    is numbered."""
+    topics = ["harbour walls", "fishing fleet", "lighthouse keeper", "storm surge", "tide tables"]
+    prose = "\n\n".join(
+        f"- The {t} matter here\n- The {t} of the town\n\n"
+        + " ".join(
+            f"The {t} of the old town changed in {w}, as the {t} always had before it."
+            for w in ("spring", "summer", "autumn", "winter", "March", "May", "June", "July")
+        )
+        for t in topics
+    )
+    plan = _plan(f"# Talk\n\n## Harbour\n\n{prose}\n\n## End\n\nThe end came soon.\n")
+    shown = [s.title for p in plan.parts if p.title == "Harbour" for s in p.slides]
+    assert len(shown) > 3 and len(set(shown)) == len(shown)
+    assert design.numbered_past_run(plan) == 0
+    assert sum("Harbour" in t for t in shown) <= 3
+
+
 # Planted faults: each detector finds the slide made to show its defect.
 def _slide(layout: Layout, title: str, **more: object) -> SlidePlan:
     return SlidePlan(0, Kind.SECTION, layout, title, 32, **more)  # type: ignore[arg-type]
@@ -130,6 +174,11 @@ def test_each_detector_finds_its_planted_fault() -> None:
     assert design.code_that_could_share(_deck(code, replace(code, title="Usage (4 of 4)"))) == 1
     assert design.code_lost_in_panel(_deck(code), area) == 1
     assert design.numbered_titles(_deck(code)) == 1
+    assert design.numbered_past_run(_deck(code)) == 1
+    assert design.numbered_past_run(_deck(replace(code, title="Usage (3 of 3)"))) == 0
+    assert design.code_below_floor(_deck(replace(code, code_pt=12))) == 1
+    assert design.code_below_floor(_deck(code)) == 0
+    assert design.short_code_small(_deck(replace(code, code_pt=16))) == 1
     assert design.numbered_after_divider(_deck(divider, after)) == 1
     assert (
         design.numbered_after_divider(_deck(divider, replace(after, title="Usage (1 of 4)"))) == 0
@@ -143,3 +192,37 @@ def test_each_detector_finds_its_planted_fault() -> None:
     assert (
         design.statements_in_dividers(_deck(replace(heading, quote_in_body=True)), no_quotes) == 0
     )
+
+
+def test_a_folds_label_heads_what_it_folds_but_a_sentence_does_not() -> None:
+    fold = "<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n\n"
+    prose = " ".join(f"Point {i} of the tool is worth a word here." for i in range(40))
+    essay = (
+        "# Tool\n\n## Features\n\n"
+        + fold.format("Tables", prose)
+        + fold.format("1 detailed update available.", prose.replace("tool", "tables"))
+    )
+    outline = import_essay(essay, "essay.md", markdown=True)
+    said = [p.text for s in outline.sections for p in s.points] + [
+        s.title for s in outline.sections
+    ]
+    assert "Tables" in said
+    assert not any("update available" in t for t in said)
+
+
+def test_a_list_under_a_subsection_is_titled_by_it() -> None:
+    """A README's section of subsections that are lists of names ("### Colors", then `black`,
+    `red`…): each slide that lists under one subsection is titled by it, its list continued
+    under it numbered ("Colors (2 of 2)"), not "Styles (5 of 6)"."""
+    names = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white", "gray"]
+    names += [f"{n}Bright" for n in names]
+    lists = "".join(
+        f"### {kind}\n\n" + "".join(f"- `{prefix}{n}`\n" for n in names) + "\n"
+        for kind, prefix in (("Modifiers", "mod"), ("Colors", ""), ("Background colors", "bg"))
+    )
+    essay = "# Chalk\n\n## Styles\n\n" + lists + "## Support\n\nIt works in most terminals.\n"
+    plan = _plan(essay)
+    shown = [s.title for p in plan.parts if p.title == "Styles" for s in p.slides]
+    assert "Colors" in shown and "Background colors" in shown
+    assert design.numbered_past_run(plan) == 0
+    assert not any(t.startswith("Styles (") for t in shown)

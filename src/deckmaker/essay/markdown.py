@@ -117,6 +117,7 @@ def read_markdown(text: str) -> Essay:
             if str(label).startswith("^") and isinstance(ref, dict):
                 footnotes.append((f"[{label.lower()}]", str(ref.get("href", ""))))
     parts: list[tuple[_Heading | None, _Body]] = [(None, _Body())]
+    written = 1  # the level of the last heading written as one (`#`), not a fold's label
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -128,7 +129,8 @@ def read_markdown(text: str) -> Essay:
             line = token.map[0] + 1 if token.map else 1
             words = _ANCHOR.sub("", _Inline(tokens[i + 1]).said)
             if words.split():  # a heading with no words (`#` alone, `# **`) heads nothing
-                parts.append((_Heading(int(token.tag[1]), words, line), _Body()))
+                written = int(token.tag[1])
+                parts.append((_Heading(written, words, line), _Body()))
         elif token.type == "paragraph_open":
             _paragraph(_Inline(tokens[i + 1]), body, footnotes)
         elif token.type in ("bullet_list_open", "ordered_list_open") and _is_contents(
@@ -155,7 +157,12 @@ def read_markdown(text: str) -> Essay:
             if table := _table(tokens[i + 1 : end]):
                 body.show(table)
         elif token.type == "html_block":
-            _html(read_html_block(token.content), body)
+            block = read_html_block(token.content)
+            if block.heading:  # a fold's label heads what it folds, one level in
+                line = token.map[0] + 1 if token.map else 1
+                parts.append((_Heading(min(6, written + 1), block.heading, line), _Body()))
+                body = parts[-1][1]
+            _html(block, body)
         i = end + 1
     return _assemble(parts, tuple(footnotes))
 

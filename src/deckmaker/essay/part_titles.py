@@ -45,10 +45,12 @@ _DETERMINERS = {
 }
 # After a verb, these open its object: the word before them was no noun ("takes | its way").
 _OBJECTS = word_set("a an the his her its our their my your this these those him them me us it")
-# Words that end a noun phrase though no stop word list has them: modals, and prepositions.
+# Words that end a noun phrase though no stop word list has them: modals, prepositions and
+# adverbs of time ("the fishing fleet | always had").
 _MODALS = word_set(
     """must shall will may might can cannot could would should did does do has have had let
-    toward towards upon within without among amongst thus unto whether hence"""
+    toward towards upon within without among amongst thus unto whether hence
+    always never often still already ever soon seldom rarely"""
 )
 # Words a title never ends on, beyond the stop words: they promise more than the title gives.
 _WEAK = {

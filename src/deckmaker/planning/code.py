@@ -17,6 +17,7 @@ from deckmaker.theme.fonts import Typeface
 CODE_SIZES = (24, 22, 20, 18, 16, 14)  # 14 pt is the floor: smaller is not read from a screen
 CODE_LINE_HEIGHT = 1.2  # single spacing in a monospace font, with a little to spare
 CONTINUED_INDENT = "  "  # a line broken to fit goes on under itself, this much further in
+LONE = 1 / 3  # of a page: fewer rows, the next stretch not on it, are lines lost on a slide
 
 
 def max_rows(size: int, box: Box) -> int:
@@ -106,7 +107,9 @@ def _cut(
 ) -> list[list[Line]]:
     """Lines shared over pages at `size`, as the rows they take there: whole stretches between
     blank lines while they fit (`room` rows a page, at most what the panel holds), a stretch
-    longer than a page cut at row ends; no page starts or ends on a blank line."""
+    longer than a page cut at row ends, and one that follows a page of a few rows (under
+    LONE of it) begun on it rather than leave them alone on their slide; no page starts or
+    ends on a blank line."""
     room = max(1, room or max_rows(size, box))
     stretches: list[list[Line]] = [[]]
     for line in lines:
@@ -117,7 +120,8 @@ def _cut(
         stretches[-1].extend(rows(line, size, box, font))
     pages: list[list[Line]] = [[]]
     for stretch in (s for s in stretches if s):
-        if pages[-1] and len(pages[-1]) + 1 + len(stretch) > room:
+        alone = len(pages[-1]) < LONE * room  # a few lines (imports) left on a page alone
+        if pages[-1] and len(pages[-1]) + 1 + len(stretch) > room and not alone:
             pages.append([])
         if pages[-1]:
             pages[-1].append(())  # the blank line between stretches

@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from deckmaker.planning.align import sentences
 from deckmaker.planning.model import CLICK, PAUSE, Kind, Part, SlidePlan, word_count
 from deckmaker.sentences import spans
+from deckmaker.words import STOPWORDS
 
 MAIN, COHOST = 0, 1
 TURN = 20.0  # seconds a host speaks at least before the turn passes at a slide boundary
@@ -41,6 +42,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _MARKS = re.compile(rf"(?:(?:{re.escape(PAUSE)}|{re.escape(CLICK)})\s*)+")  # before the words
 _QUOTES = re.compile(r"[\"“”«»]")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»')
+_COMMON = frozenset().union(*STOPWORDS.values())
 _TITLED = re.compile(r"\s+(?!I\b)[A-ZÁÉÍÓÚÑ]")  # a second word with a capital: a title, a name
 _SPLIT_LEAD = re.compile(r"[,\w]$")  # a hand-off that runs into the paragraph ("And", "So,")
 
@@ -96,8 +98,10 @@ def cast(parts: Sequence[Part], how: Cast) -> list[Part]:
             other = 1 - speaker
             behind = (words[COHOST] < BALANCE * sum(words)) == (other == COHOST)
             wait = TURN if unit.opens_slide or behind else 2 * TURN
-            if other == COHOST and words[COHOST] < (BALANCE - 0.1) * sum(words):
-                wait = SCRAP  # far behind: the co-host takes the next piece, inside a slide too
+            more = word_count(unit.text)  # the co-host's share if the speaker said it too
+            share = (words[COHOST] + more * speaker) / max(sum(words) + more, 1)
+            if (other == COHOST and share < BALANCE - 0.1) or (other == MAIN and share > 0.5):
+                wait = SCRAP  # one far behind takes the next piece, inside a slide too
             want = other if stretch >= wait else speaker
             if stretch + unit.seconds > LONGEST and stretch:
                 want = other
@@ -281,7 +285,9 @@ def _last_sentence(text: str) -> str:
 
 def _handed(lead: str, text: str, proper: frozenset[str]) -> str:
     """`text` after the hand-off `lead`: a sentence of its own, or a word that runs into it
-    ("And it shows…"), the paragraph's first word then lowered unless it is a name."""
+    ("And it shows…"), the paragraph's first word then lowered when it is a common word ("The",
+    "It") and kept when it is a name; any other first word might be a name the talk only writes
+    at a sentence's start ("Bonaparte may talk…"), so nothing runs into it."""
     lead = lead.strip()
     marks = _MARKS.match(text)
     before, text = (marks.group(), text[marks.end() :]) if marks else ("", text)
@@ -296,7 +302,11 @@ def _handed(lead: str, text: str, proper: frozenset[str]) -> str:
     if _TITLED.match(text, first.end()):
         return before + text  # a title first ("Getting Started with Go"): read on as written
     name = word.split("'")[0].split("’")[0] in proper or word == "I" or word[1:] != word[1:].lower()
-    return f"{before}{lead} {text if name else word.lower() + text[len(word) :]}"
+    if name:
+        return f"{before}{lead} {text}"
+    if word.lower().replace("’", "'") in _COMMON:  # "The", "It’s": no name, lowered after "And"
+        return f"{before}{lead} {word.lower()}{text[len(word) :]}"
+    return before + text  # a word the talk never shows mid-sentence ("Bonaparte"): as written
 
 
 def _placed(parts: Sequence[Part], said: list[list[tuple[int, str]]], how: Cast) -> list[Part]:

@@ -769,8 +769,19 @@ class _Planner:
                         assert after is not None  # `lent` shares only with a slide after
                         pacing[i + 1] = replace(after, start=span.start + lent)
                         continue
-                    # the section's title again, numbered with the rest (`unique_titles`)
-                    stated = _Face(self.drafts.divider(title, None), 0)
+                    # else a statement past the deck's budget: a divider only opens a part
+                    # (the section's title again mid-section reads as a new one)
+                    stated = self.overdue(here, seg, title)
+                    if stated is None:  # none: the slides beside it stay up past the limit,
+                        # the stretch shared so that neither stays much longer than the other
+                        lent = self.lent(heard[-1], here, said, span.start, after, True)
+                        heard[-1] += here[:lent]
+                        out[-1] = replace(
+                            out[-1], spoken=_spoken_after(out[-1], heard[-1], here[:lent])
+                        )
+                        if after is not None and lent < len(here):
+                            pacing[i + 1] = replace(after, start=span.start + lent)
+                        continue
                 face = stated
             slide = replace(face.draft, number=self.next_number())
             slide = replace(slide, kind=kind if span.slide is not None else _quoted_kind(kind))
@@ -805,11 +816,21 @@ class _Planner:
         said: Sequence[Sentence],
         start: int,
         after: Span | None,
+        past_limit: bool = False,
     ) -> int:
         """How many of a stretch's first sentences the slide before can take while the slide
-        after takes the rest, both within the limit (the most the slide before can); 0: none."""
+        after takes the rest, both within the limit (the most the slide before can); 0: none.
+        `past_limit`: however long they stay, the longer of the two as short as it can be (all
+        of them when no slide comes after)."""
         if after is None:
-            return 0
+            return len(here) if past_limit else 0
+        if past_limit:
+
+            def longer(lent: int) -> float:
+                first = self.length([*before, *here[:lent]], 0, len(before) + lent)
+                return max(first, self.length(said, start + lent, after.end))
+
+            return min(range(len(here) + 1), key=lambda lent: (longer(lent), -lent))
         for lent in range(len(here) - 1, 0, -1):
             if self.length([*before, *here[:lent]], 0, len(before) + lent) > self.limit:
                 continue
@@ -839,6 +860,19 @@ class _Planner:
             return fallback
         text, face = pulled
         self.statements.shown(number, text)
+        return face
+
+    def overdue(self, said: Sequence[Sentence], seg: Segment | None, title: str) -> _Face | None:
+        """A statement for a stretch no neighbour can take within the limit, however short:
+        the stretch's strongest short sentence not shown before, while the deck's budget of
+        statements lasts; None if none."""
+        if not self.statements.allows(self.statements.count):
+            return None
+        pulled = self.pulled(said, seg, title)
+        if pulled is None:
+            return None
+        text, face = pulled
+        self.statements.reserve(text)  # never shown twice; the budget counts only its own
         return face
 
     def pulled(
@@ -1002,12 +1036,17 @@ def _heading_like(text: str) -> bool:
 
 def _topical(faces: list[_Face], headings: Sequence[tuple[int, str]], title: str) -> list[_Face]:
     """Each code or table slide with the heading said last as it comes up as its topic
-    (`SlidePlan.topic`): a slide of points shows its own points, not one said before it."""
-    out = []
+    (`SlidePlan.topic`), and the further pages of its code or table with it: a slide of points
+    shows its own points, not one said before it."""
+    out: list[_Face] = []
     for face in faces:
         if face.draft.layout not in TOPICAL:
             out.append(face)
             continue
+        before = out[-1].draft if out else None
+        if face.first is None and before and before.layout is face.draft.layout and before.topic:
+            out.append(replace(face, draft=replace(face.draft, topic=before.topic)))
+            continue  # a page continued: its block's topic
         said = [text for at, text in headings if face.first is not None and at <= face.first]
         about = said[-1] if said else None
         if about and plain(about) != plain(title):

@@ -97,10 +97,21 @@ class Drafts:
         else:
             size = set_at(text, box, sizes, floor, max_lines, face, line_height)
         if size is None:
+            least = sizes[-1] if strict else floor
+            body = self.frames.body
+            if largest_fitting(text, body, (least,), max_lines, face, line_height):
+                # text of a usual length, in as many lines as it may take across the body's
+                # box: the theme's box is too small for it, not the text too long
+                raise self.error(
+                    f"the theme's {what} box ({box.width / 72:.1f} × {box.height / 72:.1f} in) "
+                    f"is too small for the {what} '{text[:40]}…' even at {least} pt; make that "
+                    "box larger in the theme's layout (PowerPoint: View › Slide Master), or "
+                    f"shorten the {what}",
+                    written_as or text,
+                )
             raise self.error(
                 f"the {what} '{text[:40]}…' is too long to fit its slide even at "
-                f"{sizes[-1] if strict else floor} pt; shorten it (put detail in the points "
-                "or the script)",
+                f"{least} pt; shorten it (put detail in the points or the script)",
                 written_as or text,
             )
         return size

@@ -48,8 +48,9 @@ def pacing_warnings(plan: Plan) -> tuple[str, ...]:
     if long:
         out.append(
             f"{_slides(long)} stay{'s' * (len(long) == 1)} up longer than the "
-            f"{clock(plan.max_slide_seconds)} a slide should (a sentence too long to split, or "
-            "a greeting or sign-off); shorten it, or raise `pace:` or --max-slide-seconds"
+            f"{clock(plan.max_slide_seconds)} a slide should (a sentence too long to split, a "
+            "greeting or sign-off, or prose with nothing more to show); shorten it, add points "
+            "there, or raise `pace:` or --max-slide-seconds"
         )
     return tuple(out)
 

@@ -8,10 +8,9 @@ of its slides after the first takes a phrase of its own words instead, where it 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from deckmaker.planning.fit import set_title
-from deckmaker.planning.model import Layout, Part, SlidePlan
+from deckmaker.planning.model import Layout, Part, SlidePlan, evolve
 from deckmaker.planning.slides import COVER_TITLE_SIZES, TITLE_SIZES, Drafts
 from deckmaker.typography import typeset
 from deckmaker.words import LANGUAGES, detect_language, word_set
@@ -61,7 +60,7 @@ def unique_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
         title = drafts.voice.say("continued", plain(slide.title), number, total)
         return retitled(slide, title, drafts)
 
-    return [replace(p, slides=tuple(numbered(s) for s in p.slides)) for p in parts]
+    return [evolve(p, slides=tuple(numbered(s) for s in p.slides)) for p in parts]
 
 
 def _key(slide: SlidePlan) -> str:
@@ -88,7 +87,7 @@ def _topics_as_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
                     s = retitled(s, s.topic, drafts)
             seen.add(key)
             slides.append(s)
-        out.append(replace(p, slides=tuple(slides)))
+        out.append(evolve(p, slides=tuple(slides)))
     return out
 
 
@@ -124,7 +123,7 @@ def _phrases_as_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
                 taken.add(key)
                 phrased[id(slide)] = typeset(phrase)
     return [
-        replace(
+        evolve(
             p,
             slides=tuple(
                 retitled(_unheaded(s, phrased[id(s)]), phrased[id(s)], drafts)
@@ -227,4 +226,4 @@ def retitled(slide: SlidePlan, title: str, drafts: Drafts) -> SlidePlan:
     )
     fitting = tuple(s for s in sizes if s <= slide.title_pt) or sizes[-1:]
     size = drafts.fit(title, box, fitting, "title")
-    return replace(slide, title=set_title(title, size, box, f.title_font), title_pt=size)
+    return evolve(slide, title=set_title(title, size, box, f.title_font), title_pt=size)

@@ -142,7 +142,7 @@ def _unheaded(slide: SlidePlan, title: str) -> SlidePlan:
     b = slide.bullets
     if slide.reveal or not b or b[0].text != title or len(b) < 2:
         return slide
-    return replace(slide, bullets=b[1:])
+    return evolve(slide, bullets=b[1:])
 
 
 def _own(run: list[SlidePlan]) -> list[SlidePlan]:

@@ -1,8 +1,10 @@
 """Where templates come from: the bundled ones, each overridable by a file of the same name.
 
-Templates run in deckmaker's sandbox (`deckmaker.sandbox`) with undefined names as errors, so a
-template shared by a stranger cannot reach Python internals, fill the memory or run forever, and
-a typo fails loudly instead of printing nothing. Template files are read through a loader that
+Undefined names are errors, so a typo fails loudly instead of printing nothing. The bundled
+templates are deckmaker's own code and run as plain Jinja2; a folder of the user's brings
+deckmaker's sandbox (`deckmaker.sandbox`) for every template of the build (a user's template may
+extend or import a bundled one), so a template shared by a stranger cannot reach Python
+internals, fill the memory or run forever. Template files are read through a loader that
 refuses an oversized file or one that is not UTF-8, with a message naming it.
 """
 
@@ -83,8 +85,9 @@ class Templates:
         raise DeckmakerError.at(f"template '{name}' not found", str(self.folders[0]))
 
     @cached_property
-    def env(self) -> Sandbox:
-        env = Sandbox(
+    def env(self) -> jinja2.Environment:
+        sandboxed = len(self.folders) > 1
+        env = (Sandbox if sandboxed else jinja2.Environment)(
             loader=jinja2.ChoiceLoader(
                 [
                     jinja2.PrefixLoader({BUNDLED_PREFIX: _Loader(str(self.folders[-1]))}),
@@ -97,7 +100,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            bytecode_cache=_compiled_cache(),
+            bytecode_cache=_compiled_cache(sandboxed),
         )
         env.filters.update(filters.ALL)
         return env
@@ -162,22 +165,21 @@ class Templates:
             raise DeckmakerError.at(f"template error: {message}", file, line) from None
 
 
-def _compiled_cache() -> jinja2.BytecodeCache | None:
+def _compiled_cache(sandboxed: bool) -> jinja2.BytecodeCache | None:
     """Templates compiled in an earlier run, kept in the user's cache (`deckmaker.cache`):
     compiling them is most of what a small build does. Jinja2 checks each entry against its
     template's text; the folder's name covers Jinja2's version and this environment's settings,
     which change what a template compiles to."""
     from deckmaker import cache
 
-    where = cache.folder(f"templates-{cache.key(jinja2.__version__, _SETTINGS)}")
+    kind = _SANDBOX if sandboxed else "plain Jinja2"
+    where = cache.folder(f"templates-{cache.key(jinja2.__version__, kind, _SETTINGS)}")
     return None if where is None else _QuietCache(str(where))
 
 
 # What the environment above compiles with (bump when changing its options).
-_SETTINGS = (
-    "immutable sandbox, sizes and time capped (loops and ~ compiled through the sandbox), "
-    "strict undefined, html autoescaped, trim, lstrip, trailing newline"
-)
+_SANDBOX = "immutable sandbox, sizes and time capped (loops and ~ compiled through the sandbox)"
+_SETTINGS = "strict undefined, html autoescaped, trim, lstrip, trailing newline"
 
 
 class _Loader(jinja2.FileSystemLoader):

@@ -50,11 +50,20 @@ LANGUAGES = tuple(STOPWORDS)
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
+# A long text's language is judged by this many characters of it, in STRETCHES stretches spread
+# through it: a whole book says no more than that about which language it is in.
+LANGUAGE_SAMPLE = 24_000
+STRETCHES = 8
+
+
 # Planning asks again and again about the same sentences (each segment's script is aligned
 # point by point): each text is judged and stemmed once.
 @lru_cache(maxsize=TEXTS_KEPT)
 def detect_language(text: str) -> str:
     """The language whose function words the text uses most; English when in doubt."""
+    if len(text) > LANGUAGE_SAMPLE:
+        step, size = len(text) // STRETCHES, LANGUAGE_SAMPLE // STRETCHES
+        text = " ".join(text[i * step : i * step + size] for i in range(STRETCHES))
     words = _lowered(_WORD.findall, text)
     counts = {lang: sum(map(stop.__contains__, words)) for lang, stop in STOPWORDS.items()}
     return max(LANGUAGES, key=lambda lang: (counts[lang], lang == "en"))

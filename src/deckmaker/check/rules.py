@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from pptx.slide import Slide
 
 from deckmaker.check.colour import A, contrast, hex_of
@@ -81,11 +82,30 @@ def _decorative(properties: Any) -> bool:
     return False
 
 
+# The paragraphs of the slide's title, as python-pptx's `slide.shapes.title` finds it (the first
+# shape whose placeholder's idx is 0), in one compiled expression rather than an XPath per shape.
+_TITLE_PARAGRAPHS = etree.XPath(
+    "p:cSld/p:spTree/*[self::p:sp or self::p:grpSp or self::p:graphicFrame or self::p:cxnSp"
+    " or self::p:pic or self::p:contentPart][*[1]/p:nvPr/p:ph[not(@idx) or @idx = '0']][1]"
+    "/self::p:sp/p:txBody/a:p",
+    namespaces={"p": P[1:-1], "a": A[1:-1]},
+)
+_SAID = {f"{A}r", f"{A}fld"}  # what a paragraph's text is read from; a line break is a space
+
+
 def title_of(slide: Slide) -> str:
-    title = slide.shapes.title
-    if title is None or not title.has_text_frame:
-        return ""
-    return " ".join(title.text_frame.text.split())
+    """The slide's title, its white space made single spaces; "" when it has none."""
+    lines = []
+    paragraphs: list[etree._Element] = _TITLE_PARAGRAPHS(slide.element)  # type: ignore[assignment]
+    for paragraph in paragraphs:
+        pieces = []
+        for piece in paragraph:
+            if piece.tag in _SAID:
+                pieces.append(piece.findtext(f"{A}t") or "")
+            elif piece.tag == f"{A}br":
+                pieces.append(" ")
+        lines.append("".join(pieces))
+    return " ".join(" ".join(lines).split())
 
 
 def titles(slides: Sequence[Slide]) -> list[Finding]:

@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from deckmaker.planning.align import sentences
-from deckmaker.planning.model import CLICK, PAUSE, Kind, Part, SlidePlan, word_count
+from deckmaker.planning.model import CLICK, PAUSE, Kind, Part, SlidePlan, evolve, word_count
 from deckmaker.sentences import spans
 from deckmaker.words import STOPWORDS
 
@@ -322,12 +322,12 @@ def _placed(parts: Sequence[Part], said: list[list[tuple[int, str]]], how: Cast)
                 lines = _after_greeting(lines, how)
             lines = _before_signoff(lines, how)
             slides.append(
-                replace(
+                evolve(
                     slide, spoken=tuple(t for _, t in lines), speakers=tuple(h for h, _ in lines)
                 )
             )
             n += 1
-        out.append(replace(part, slides=tuple(slides)))
+        out.append(evolve(part, slides=tuple(slides)))
     return out
 
 

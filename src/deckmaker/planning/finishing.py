@@ -11,7 +11,6 @@ title too tall to leave room on one slide leaves every slide without one).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from deckmaker.planning.fit import (
     LINE_HEIGHT,
@@ -20,7 +19,7 @@ from deckmaker.planning.fit import (
     largest_fitting,
     wrap,
 )
-from deckmaker.planning.model import Kind, Layout, Part, SlidePlan
+from deckmaker.planning.model import Kind, Layout, Part, SlidePlan, evolve
 from deckmaker.theme.frames import Box, Frames
 from deckmaker.typography import typeset
 
@@ -43,7 +42,7 @@ def finished(parts: Sequence[Part], frames: Frames) -> tuple[Part, ...]:
 
 
 def _centred(part: Part, frames: Frames) -> Part:
-    return replace(part, slides=tuple(_dropped(s, frames) for s in part.slides))
+    return evolve(part, slides=tuple(_dropped(s, frames) for s in part.slides))
 
 
 def _dropped(slide: SlidePlan, frames: Frames) -> SlidePlan:
@@ -56,7 +55,7 @@ def _dropped(slide: SlidePlan, frames: Frames) -> SlidePlan:
     else:
         return slide
     room = min(box.height - _height(b, box, slide) for b, box in sides)
-    return replace(slide, drop=round(OPTICAL * room, 1)) if room > 0 else slide
+    return evolve(slide, drop=round(OPTICAL * room, 1)) if room > 0 else slide
 
 
 def _height(bullets: Sequence, box: Box, slide: SlidePlan) -> float:
@@ -96,7 +95,7 @@ def _labelled(parts: tuple[Part, ...], frames: Frames) -> tuple[Part, ...]:
         for slide in part.slides:
             if slide.layout in LABELLED or slide.quote_in_body:
                 # every titled slide's title at the top, as the labelled ones' stand
-                slide = replace(slide, title_top=True)
+                slide = evolve(slide, title_top=True)
                 if text:
                     got = _placed(slide, text, frames)
                     if got is None:
@@ -105,7 +104,7 @@ def _labelled(parts: tuple[Part, ...], frames: Frames) -> tuple[Part, ...]:
             elif slide.layout in WORDS and text:  # the section goes on: not a new one beginning
                 slide = _placed(slide, text, frames) or slide
             slides.append(slide)
-        out.append(replace(part, slides=tuple(slides)))
+        out.append(evolve(part, slides=tuple(slides)))
     return tuple(out)
 
 
@@ -121,5 +120,5 @@ def _placed(slide: SlidePlan, text: str, frames: Frames) -> SlidePlan | None:
             return None
         if largest_fitting(text, Box(box.width, height), (size,), 1, font):
             place = (box.left, round(top, 1), box.width, round(height, 1))
-            return replace(slide, label=text, label_pt=size, label_box=place)
+            return evolve(slide, label=text, label_pt=size, label_box=place)
     return None

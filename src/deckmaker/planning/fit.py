@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from deckmaker.limits import TEXTS_KEPT
-from deckmaker.planning.model import Bullet
+from deckmaker.planning.model import Bullet, evolve
 from deckmaker.theme.fonts import ESTIMATE, Typeface
 from deckmaker.theme.frames import Box
 
@@ -134,9 +133,9 @@ def unwidowed_list(
     for b in bullets:
         pt = size - SUB_POINT_SHRINK * b.level
         if b.level not in widths:
-            widths[b.level] = replace(box, width=box.width - box.indent * (b.level + 1))
+            widths[b.level] = evolve(box, width=box.width - box.indent * (b.level + 1))
         text = unwidowed(b.text, pt, widths[b.level], font)
-        out.append(b if text == b.text else replace(b, text=text))
+        out.append(b if text == b.text else evolve(b, text=text))
     return tuple(out)
 
 
@@ -147,8 +146,7 @@ def paginate(
     sub-points where they fit together, and splitting only what could never fit one box."""
 
     def height(b: Bullet) -> float:
-        pt = size - SUB_POINT_SHRINK * b.level
-        return paragraph_height(b.text, pt, box.width - box.indent * (b.level + 1), font)
+        return bullet_height(b, box, size, font)
 
     groups: list[list[Bullet]] = []
     for b in bullets:
@@ -174,6 +172,23 @@ def paginate(
         used += need
     pages = balanced(units, heights, count, box.height)
     return [tuple(b for u in page for b in u) for page in pages]
+
+
+def one_box(bullets: Sequence[Bullet], box: Box, size: int, font: Typeface = ESTIMATE) -> bool:
+    """Whether `paginate` keeps `bullets` on one page: when they fit the box together, or
+    when one point alone cannot be split (many points that do not fit take more pages)."""
+    used = 0.0
+    for b in bullets:
+        used += bullet_height(b, box, size, font)
+        if used > box.height:
+            return len(bullets) == 1 and len(paginate(bullets, box, size, font)) == 1
+    return True
+
+
+def bullet_height(b: Bullet, box: Box, size: int, font: Typeface = ESTIMATE) -> float:
+    """A point's height in `box` at `size` (a sub-point's at its smaller size, further in)."""
+    pt = size - SUB_POINT_SHRINK * b.level
+    return paragraph_height(b.text, pt, box.width - box.indent * (b.level + 1), font)
 
 
 def balanced(

@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
+from typing import Any, TypeVar
 
 from deckmaker.characters import CLICK as CLICK  # the marks are declared with the others
 from deckmaker.characters import PAUSE as PAUSE
 from deckmaker.highlight import CodeColours, Line
+from deckmaker.limits import TEXTS_KEPT
 from deckmaker.theme.model import Layout
 
 # A pause the outline asks for, written PAUSE (`[PAUSE]`) in a script: a cue to stop for a
@@ -26,9 +29,27 @@ _PAUSE = re.compile(r"\[PAUSE\]")
 _MARKS = re.compile(r"\[PAUSE\]|\[CLICK\]")
 
 
+_T = TypeVar("_T")
+
+
+def evolve(obj: _T, /, **changes: Any) -> _T:
+    """`dataclasses.replace` for the planner's frozen dataclasses (none has `__post_init__`),
+    without calling `__init__` again on every field: a slide has fifty, and the planner's
+    passes replace each slide several times."""
+    kind = type(obj)
+    known = kind.__dataclass_fields__  # type: ignore[attr-defined]
+    if not changes.keys() <= known.keys():
+        unknown = ", ".join(sorted(changes.keys() - known.keys()))
+        raise TypeError(f"{kind.__name__} has no field {unknown}")
+    new = object.__new__(kind)
+    new.__dict__.update(obj.__dict__, **changes)
+    return new
+
+
+@lru_cache(maxsize=TEXTS_KEPT)  # a slide's paragraphs are counted again by every pass
 def word_count(text: str) -> int:
     """The words to say in `text`: its marks are not said."""
-    return len(_MARKS.sub(" ", text).split())
+    return len((_MARKS.sub(" ", text) if "[" in text else text).split())
 
 
 def pause_count(text: str) -> int:

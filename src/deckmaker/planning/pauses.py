@@ -15,10 +15,9 @@ one.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 
 from deckmaker.planning.align import Sentence, paragraphs, sentences
-from deckmaker.planning.model import PAUSE, PAUSE_SECONDS, SlidePlan
+from deckmaker.planning.model import PAUSE, PAUSE_SECONDS, SlidePlan, evolve
 from deckmaker.planning.pace import MIN_SECONDS
 
 
@@ -72,4 +71,4 @@ def _placed(slide: SlidePlan, beats: int, start: bool) -> SlidePlan:
         spoken[0] = " ".join(filter(None, (marks[0], spoken[0])))
     if len(before) > 1:
         spoken[-1] = " ".join(filter(None, (spoken[-1], marks[-1])))
-    return replace(slide, spoken=tuple(spoken))
+    return evolve(slide, spoken=tuple(spoken))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.options import DEFAULT_WPM, DEFAULTS, MAX_SLIDE_SECONDS, Options
@@ -23,6 +23,7 @@ from deckmaker.planning.model import (
     Part,
     Plan,
     SlidePlan,
+    evolve,
     pause_count,
     word_count,
 )
@@ -73,7 +74,7 @@ def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options =
     shows each bullet on a click, marked [CLICK] where it is said."""
     chosen = options.resolved(outline)
     if chosen.hosts:  # --hosts names the dialogue's hosts, as `hosts:` does
-        outline = replace(outline, hosts=chosen.hosts)
+        outline = evolve(outline, hosts=chosen.hosts)
     limit = chosen.max_slide_seconds or MAX_SLIDE_SECONDS
     rate = chosen.wpm or DEFAULT_WPM
     planner = _Planner(outline, voice, frames, limit, chosen.reveal)
@@ -89,7 +90,7 @@ def plan_talk(outline: Outline, voice: Voice, frames: Frames, options: Options =
         plan = planner.plan(rate)
     said = (voice.warning,) if voice.warning else ()
     heavy = picture_warnings((s.image for s in plan.slides if s.image), outline)
-    plan = replace(plan, target=chosen.target, read_warnings=(*outline.warnings, *said, *heavy))
+    plan = evolve(plan, target=chosen.target, read_warnings=(*outline.warnings, *said, *heavy))
     return _curled(plan) if chosen.curly_quotes else plan
 
 
@@ -100,7 +101,7 @@ def _curled(plan: Plan) -> Plan:
         return smarten(text) if text else text
 
     def slide(s: SlidePlan) -> SlidePlan:
-        return replace(
+        return evolve(
             s,
             spoken=tuple(smarten(p) for p in s.spoken),
             notes=tuple(smarten(n) for n in s.notes),
@@ -109,9 +110,9 @@ def _curled(plan: Plan) -> Plan:
     def part(p: Part) -> Part:
         slides = tuple(slide(s) for s in p.slides)
         chapter, lead = smarten(p.chapter), smarten(p.lead)
-        return replace(p, title=curl(p.title), chapter=chapter, lead=lead, slides=slides)
+        return evolve(p, title=curl(p.title), chapter=chapter, lead=lead, slides=slides)
 
-    return replace(
+    return evolve(
         plan,
         title=smarten(plan.title),
         subtitle=curl(plan.subtitle),
@@ -142,8 +143,8 @@ class _Planner:
         self.parting: tuple[str, ...] = ()  # the sign-off's
         self.voiced: tuple[str, ...] = ()  # the agenda's and the recap's: the voice's own
         said = talk(outline, self.proper)
-        topics = tuple(replace(t, voice=voice.name) for t in said.topics)
-        self.talk = replace(said, topics=topics)
+        topics = tuple(evolve(t, voice=voice.name) for t in said.topics)
+        self.talk = evolve(said, topics=topics)
         message = self.last_message()
         if message:  # the closing slide shows it: no statement says it before
             self.statements.reserve(message)
@@ -183,7 +184,7 @@ class _Planner:
                        self.voiced)  # fmt: skip
             parts = cast(parts, Cast(say, self.proper, wpm, *said_by))
         kept = iter(held([s for p in parts for s in p.slides], self.spoken_seconds))
-        parts = [replace(p, slides=tuple(next(kept) for _ in p.slides)) for p in parts]
+        parts = [evolve(p, slides=tuple(next(kept) for _ in p.slides)) for p in parts]
         titled = self.drafts.even_titles(unique_titles(parts, self.drafts))
         titled = finished(self.drafts.even_quotes(titled), self.drafts.frames)
         return Plan(
@@ -225,7 +226,7 @@ class _Planner:
         cover = _Face(self.drafts.cover(o.title, subtitle), 0, last=len(sentences(greeting)) - 1)
         if intro and intro.points:
             slides = self.segment(Kind.INTRO, intro, greeting, cover=cover)
-            slides[0] = replace(slides[0], kind=Kind.TITLE)
+            slides[0] = evolve(slides[0], kind=Kind.TITLE)
         else:
             slides = self.paced([cover], sentences(spoken), notes, Kind.TITLE, o.title, intro)
         titles = [s.title or "" for s in o.sections]  # validated: sections have titles
@@ -234,7 +235,7 @@ class _Planner:
         pages = self.drafts.bullet_pages(agenda_title, listed, numbered=True)
         starts = [1 + sum(len(p.bullets) for p in pages[:i]) for i in range(len(pages))]
         numbered = [
-            replace(p, numbered_from=n, hanging=self.drafts.hanging(len(titles), p.body_pt))
+            evolve(p, numbered_from=n, hanging=self.drafts.hanging(len(titles), p.body_pt))
             for p, n in zip(pages, starts, strict=True)
         ]
         agenda: tuple[str, ...] = (self.voice.say("agenda", self.talk.topics),)
@@ -250,7 +251,7 @@ class _Planner:
         brief = self.length(sentences(agenda), 0, len(sentences(agenda))) < MIN_SECONDS
         if brief and len(numbered) == 1:  # too brief for a slide: said over the one before
             last = slides[-1]
-            slides[-1] = replace(last, spoken=(*last.spoken, *agenda))
+            slides[-1] = evolve(last, spoken=(*last.spoken, *agenda))
             return tuple(slides)
         slides += self.said(numbered, agenda, (), Kind.AGENDA)
         return tuple(slides)
@@ -359,9 +360,8 @@ class _Planner:
         for shown in (detailed, gists if len(gists) == len(sections) else ()):
             if not shown:
                 continue
-            pages = self.drafts.bullet_pages(title, shown)
-            if len(pages) == 1:
-                return pages
+            if self.drafts.one_page(shown):
+                return self.drafts.bullet_pages(title, shown)
         return []
 
     def segment(
@@ -405,7 +405,7 @@ class _Planner:
         others: list[_Face] = []  # the columns, picture and quote, placed among the points
         if seg.columns:
             first, last = self.spread(_column_texts(seg.columns), script, lead_count)
-            shown = said_points(replace(seg, points=()))
+            shown = said_points(evolve(seg, points=()))
             drafts = self.drafts.columns(title, seg.columns)
             others += [_Face(d, first, shown, last) for d in drafts]
         if seg.image:
@@ -436,7 +436,7 @@ class _Planner:
         faces = _topical(_in_said_order([*faces, *others]), headings, title)
         if lead_count and faces and faces[0].first == lead_count:
             # the lead is said over the section's first slide, not over a slide of its own
-            faces[0] = replace(faces[0], first=0)
+            faces[0] = evolve(faces[0], first=0)
         if divided or not faces:
             divider = _Face(self.drafts.divider(title, label, number), 0)
             faces.insert(0, divider)
@@ -523,7 +523,7 @@ class _Planner:
         marks: tuple[int, ...] = ()
         for point, listed, where in groups:
             wider = shown + listed
-            fits = len(self.drafts.paginated(wider)) == 1
+            fits = self.drafts.one_page(wider)
             timely = not marks or self.length(said, marks[0], max(where) + 1) <= self.limit
             between = bool(marks) and any(marks[0] < b <= where[0] for b in breaks)
             if here and fits and timely and not between:
@@ -533,7 +533,7 @@ class _Planner:
                 pages.append((tuple(here), shown, marks))
                 runs.append(run)
             run += between
-            if len(self.drafts.paginated(listed)) > 1:  # too long for one page: pages of its own
+            if not self.drafts.one_page(listed):  # too long for one page: pages of its own
                 run += 1
                 for page in self.drafts.paginated(listed):
                     pages.append(((point,), page, (where[0],) * len(page)))
@@ -597,7 +597,7 @@ class _Planner:
                 bullets = tuple(b for _, listed, _ in mine for b in listed)
                 marks = tuple(m for *_, ms in mine for m in ms)
                 out.append((tuple(p for points, _, _ in mine for p in points), bullets, marks))
-            fits = all(len(self.drafts.paginated(b)) == 1 for _, b, _ in out)
+            fits = all(self.drafts.one_page(b) for _, b, _ in out)
             if fits and all(len(b) > 1 for _, b, _ in out):
                 return out
         return pages
@@ -753,21 +753,21 @@ class _Planner:
                     longer = (*heard[-1], *here)
                     if self.length(longer, 0, len(longer)) <= self.limit:
                         heard[-1] += here
-                        out[-1] = replace(out[-1], spoken=_spoken_after(out[-1], heard[-1], here))
+                        out[-1] = evolve(out[-1], spoken=_spoken_after(out[-1], heard[-1], here))
                         continue
                     if after and self.length(said, span.start, after.end) <= self.limit:
-                        pacing[i + 1] = replace(after, start=span.start)
+                        pacing[i + 1] = evolve(after, start=span.start)
                         continue
                     # else its first sentences said over the slide before, the rest over the
                     # slide after, each within the limit: not the section's title mid-section
                     lent = self.lent(heard[-1], here, said, span.start, after)
                     if lent:
                         heard[-1] += here[:lent]
-                        out[-1] = replace(
+                        out[-1] = evolve(
                             out[-1], spoken=_spoken_after(out[-1], heard[-1], here[:lent])
                         )
                         assert after is not None  # `lent` shares only with a slide after
-                        pacing[i + 1] = replace(after, start=span.start + lent)
+                        pacing[i + 1] = evolve(after, start=span.start + lent)
                         continue
                     # else a statement past the deck's budget: a divider only opens a part
                     # (the section's title again mid-section reads as a new one)
@@ -776,15 +776,15 @@ class _Planner:
                         # the stretch shared so that neither stays much longer than the other
                         lent = self.lent(heard[-1], here, said, span.start, after, True)
                         heard[-1] += here[:lent]
-                        out[-1] = replace(
+                        out[-1] = evolve(
                             out[-1], spoken=_spoken_after(out[-1], heard[-1], here[:lent])
                         )
                         if after is not None and lent < len(here):
-                            pacing[i + 1] = replace(after, start=span.start + lent)
+                            pacing[i + 1] = evolve(after, start=span.start + lent)
                         continue
                 face = stated
-            slide = replace(face.draft, number=self.next_number())
-            slide = replace(slide, kind=kind if span.slide is not None else _quoted_kind(kind))
+            slide = evolve(face.draft, number=self.next_number())
+            slide = evolve(slide, kind=kind if span.slide is not None else _quoted_kind(kind))
             marks = face.marks
             if not here:  # the words ran out before this slide: written from what it shows
                 here = sentences((self.more(face, title, seg),))
@@ -804,10 +804,10 @@ class _Planner:
                 else:
                     marks = tuple(m - span.start for m in marks)
                 spoken = clicked(here, marks)
-                slide = replace(slide, reveal=True)
-            out.append(replace(slide, spoken=spoken))
+                slide = evolve(slide, reveal=True)
+            out.append(evolve(slide, spoken=spoken))
             heard.append(here)
-        return [replace(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
+        return [evolve(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
 
     def lent(
         self,
@@ -904,7 +904,7 @@ class _Planner:
 
     def topic_from(self, face: _Face, title: str, seg: Segment | None) -> Topic:
         """What a slide the script never reaches is about, for the voice's `more` macro."""
-        shown = replace(seg or Segment(title), title=title, points=face.points, columns=())
+        shown = evolve(seg or Segment(title), title=title, points=face.points, columns=())
         return topic(0, self.count, shown, self.proper, title)
 
     def next_number(self) -> int:
@@ -1045,12 +1045,12 @@ def _topical(faces: list[_Face], headings: Sequence[tuple[int, str]], title: str
             continue
         before = out[-1].draft if out else None
         if face.first is None and before and before.layout is face.draft.layout and before.topic:
-            out.append(replace(face, draft=replace(face.draft, topic=before.topic)))
+            out.append(evolve(face, draft=evolve(face.draft, topic=before.topic)))
             continue  # a page continued: its block's topic
         said = [text for at, text in headings if face.first is not None and at <= face.first]
         about = said[-1] if said else None
         if about and plain(about) != plain(title):
-            face = replace(face, draft=replace(face.draft, topic=typeset(about)))
+            face = evolve(face, draft=evolve(face.draft, topic=typeset(about)))
         out.append(face)
     return out
 
@@ -1098,7 +1098,7 @@ def clicked(said: Sequence[Sentence], marks: Sequence[int]) -> tuple[str, ...]:
     back to back where bullets are said together; marks outside the sentences are clamped to
     the first or the last."""
     count = Counter(min(max(m, 0), len(said) - 1) for m in marks)
-    marked = [replace(s, text=" ".join([CLICK] * count[i] + [s.text])) for i, s in enumerate(said)]
+    marked = [evolve(s, text=" ".join([CLICK] * count[i] + [s.text])) for i, s in enumerate(said)]
     return paragraphs(marked)
 
 

@@ -7,7 +7,6 @@ slide's face. Drafts come unnumbered and silent: the planner numbers them and sh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.highlight import Line, highlighted, text_of
@@ -22,13 +21,14 @@ from deckmaker.planning.fit import (
     body_height,
     largest_fitting,
     lines_at,
+    one_box,
     paginate,
     set_at,
     set_title,
     text_width,
     unwidowed_list,
 )
-from deckmaker.planning.model import Bullet, Kind, Layout, Part, SlidePlan
+from deckmaker.planning.model import Bullet, Kind, Layout, Part, SlidePlan, evolve
 from deckmaker.planning.picture import fitted_picture
 from deckmaker.planning.table import table_pages, too_wide
 from deckmaker.planning.voice import Voice
@@ -174,7 +174,7 @@ class Drafts:
                 if n == len(tries):
                     raise
                 continue
-            return replace(cover, kind=Kind.CLOSING)
+            return evolve(cover, kind=Kind.CLOSING)
         raise AssertionError("unreachable: the last try returns or raises")
 
     def divider(self, title: str, label: str | None, number: int = 0) -> SlidePlan:
@@ -198,7 +198,7 @@ class Drafts:
             numeral_pt = largest_fitting(numeral, box, NUMERAL_SIZES, 1, f.title_font)
             if numeral_pt:
                 place = (box.left, box.top, box.width, box.height)
-                return replace(slide, numeral=numeral, numeral_pt=numeral_pt, numeral_box=place)
+                return evolve(slide, numeral=numeral, numeral_pt=numeral_pt, numeral_box=place)
         return slide
 
     def hanging(self, last: int, size: int) -> float:
@@ -215,7 +215,7 @@ class Drafts:
         f = self.frames
         if numbered:
             widest = self.hanging(len(bullets), BODY_SIZES[0])
-            f = replace(f, body=replace(f.body, indent=max(f.body.indent, widest)))
+            f = evolve(f, body=evolve(f.body, indent=max(f.body.indent, widest)))
         return self.pages(title, self.paginated(bullets, f), f)
 
     def paginated(
@@ -223,10 +223,12 @@ class Drafts:
     ) -> list[tuple[Bullet, ...]]:
         """The bullets (as shown: typeset) over as few pages as they fit."""
         f = frames or self.frames
-        shown = tuple(
-            b if (t := typeset(b.text)) == b.text else replace(b, text=t) for b in bullets
-        )
-        return paginate(shown, f.body, BODY_PT, f.body_font)
+        return paginate(_typeset(bullets), f.body, BODY_PT, f.body_font)
+
+    def one_page(self, bullets: tuple[Bullet, ...]) -> bool:
+        """Whether the bullets fit one page (`len(self.paginated(bullets)) == 1`)."""
+        f = self.frames
+        return one_box(_typeset(bullets), f.body, BODY_PT, f.body_font)
 
     def pages(
         self, title: str, pages: Sequence[tuple[Bullet, ...]], frames: Frames | None = None
@@ -330,7 +332,7 @@ class Drafts:
         if f.quote is None:
             return self.body_quote(text, attribution, strict, heading)
         shown = quoted(text)
-        box = replace(f.quote, width=f.quote.width - self.hang(QUOTE_SIZES[0], f.title_font))
+        box = evolve(f.quote, width=f.quote.width - self.hang(QUOTE_SIZES[0], f.title_font))
         size = self.fit(shown, box, QUOTE_SIZES, "quote", 6, text, f.title_font, strict)
         by = f"— {typeset(attribution)}" if attribution else None
         by_box = f.quote_by
@@ -483,7 +485,7 @@ class Drafts:
         """A quote in the body box, in the theme's body font, who said it on a line below."""
         f = self.frames
         lines = quoted(text) + (f"\n— {typeset(attribution)}" if attribution else "")
-        box = replace(f.body, width=f.body.width - self.hang(QUOTE_SIZES[0], f.body_font))
+        box = evolve(f.body, width=f.body.width - self.hang(QUOTE_SIZES[0], f.body_font))
         size = self.fit(lines, box, QUOTE_SIZES, "quote", 8, text, f.body_font, strict)
         return self.under_heading(Layout.QUOTE, lines, size, heading)
 
@@ -501,7 +503,7 @@ class Drafts:
 
     def rewrapped(self, shown: tuple[Bullet, ...], box: Box, size: int) -> tuple[Bullet, ...]:
         """Bullets kept from a lone last word (`unwidowed_list`) at a new size."""
-        plain = tuple(replace(b, text=b.text.replace(NO_BREAK, " ")) for b in shown)
+        plain = tuple(evolve(b, text=b.text.replace(NO_BREAK, " ")) for b in shown)
         return unwidowed_list(plain, box, size, self.frames.body_font)
 
     def even_quotes(self, parts: Sequence[Part]) -> tuple[Part, ...]:
@@ -518,13 +520,13 @@ class Drafts:
                 return s
             if s.quote_in_body:
                 size = min(s.body_pt, deck_pt) if s.body_pt >= QUOTE_EVEN_FLOOR else s.body_pt
-                return replace(s, body_pt=size, hanging=self.hang(size, self.frames.body_font))
+                return evolve(s, body_pt=size, hanging=self.hang(size, self.frames.body_font))
             size = min(s.title_pt, deck_pt) if s.title_pt >= QUOTE_EVEN_FLOOR else s.title_pt
-            s = replace(s, title_pt=size, body_pt=min(s.body_pt, by_pt) if s.body_pt else 0)
-            s = replace(s, hanging=self.hang(size, self.frames.title_font))
-            return replace(s, rule=self.rule(s))
+            s = evolve(s, title_pt=size, body_pt=min(s.body_pt, by_pt) if s.body_pt else 0)
+            s = evolve(s, hanging=self.hang(size, self.frames.title_font))
+            return evolve(s, rule=self.rule(s))
 
-        return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
+        return tuple(evolve(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
 
     @staticmethod
     def hang(size: int, font: Typeface) -> float:
@@ -539,7 +541,7 @@ class Drafts:
         box, by = f.quote, f.quote_by
         if box is None or box.left < RULE_GAP + RULE_WIDTH:
             return None
-        inner = replace(box, width=box.width - slide.hanging)
+        inner = evolve(box, width=box.width - slide.hanging)
         lines = lines_at(slide.title, slide.title_pt, inner, f.title_font)
         top = box.top + box.height - min(box.height, lines * LINE_HEIGHT * slide.title_pt)
         bottom = box.top + box.height
@@ -565,11 +567,11 @@ class Drafts:
             if not headed(s):
                 return s
             size = min(s.title_pt, deck_pt)
-            s = replace(s, title_pt=size, title=set_title(s.title, size, box, font))
+            s = evolve(s, title_pt=size, title=set_title(s.title, size, box, font))
             sizes = COLUMN_SIZES if s.columns else BODY_SIZES
             body = min(s.body_pt, under(size, sizes)[0])
             if (s.bullets or s.columns) and body < s.body_pt:  # the text kept a step below
-                s = replace(
+                s = evolve(
                     s,
                     body_pt=body,
                     spacing=round(s.spacing * body / s.body_pt, 1),
@@ -581,7 +583,7 @@ class Drafts:
                 )
             return s
 
-        return tuple(replace(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
+        return tuple(evolve(p, slides=tuple(evened(s) for s in p.slides)) for p in parts)
 
 
 def _quote_text(slide: SlidePlan) -> str:
@@ -627,4 +629,9 @@ def _texts(points: Sequence[Point]) -> tuple[str, ...]:
 
 def _columnbullets(column: Column) -> tuple[Bullet, ...]:
     heading = (Bullet(typeset(column.title), 0, heading=True),) if column.title else ()
-    return heading + tuple(replace(b, text=typeset(b.text)) for b in bullets(column.points))
+    return heading + tuple(evolve(b, text=typeset(b.text)) for b in bullets(column.points))
+
+
+def _typeset(bullets: tuple[Bullet, ...]) -> tuple[Bullet, ...]:
+    """The bullets as shown: typeset."""
+    return tuple(b if (t := typeset(b.text)) == b.text else evolve(b, text=t) for b in bullets)

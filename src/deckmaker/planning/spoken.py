@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from deckmaker.filters import join_and
 from deckmaker.outline import Outline, Point, Segment
+from deckmaker.planning.model import evolve
 from deckmaker.sentences import spans
 from deckmaker.typography import looks_like_code
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # The words of `_WORD` that may start with a capital: the same matches, less those that start
 # with a lower-case ASCII letter, found without visiting each of a long script's words in Python.
-_CAPITAL_WORD = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?=[^\W\d_a-z])" + _WORD.pattern)
-_LOWER_WORD = re.compile(r"(?<![^\W\d_])(?<![^\W\d_]['’])(?=[a-z])" + _WORD.pattern)
+_WORD_START = r"(?<![^\W\d_])(?<![^\W\d_]['’])"  # no letter, or letter and apostrophe, before
+_CAPITAL_WORD = re.compile(_WORD_START + r"(?=[^\W\d_a-z])" + _WORD.pattern)
 # Where a capital says nothing about a word, besides a sentence's start: after a colon or a
 # semicolon, or at the start of a line.
 _CLAUSE_START = re.compile(r"[:;]['\"’”)\]]*\s+(?=\S)|\n(?=\S)")
@@ -151,15 +152,25 @@ def proper_words(outline: Outline) -> frozenset[str]:
                 last = (match.end(), _stem(word))
     # A lone word the author writes lower-case more often than capitalised mid-sentence is no
     # name: a stray "honor, We must" does not make "we" one.
-    lower: Counter[str] = Counter()
-    for word, n in Counter(_LOWER_WORD.findall(" ".join(texts))).items():
-        lower[_stem(word)] += n
+    lower = _written_lower({w.lower() for w in found}, " ".join(texts))
     return frozenset({*runs, *(w for w, n in found.items() if n >= lower[w.lower()])})
+
+
+def _written_lower(wanted: set[str], text: str) -> Counter[str]:
+    """How often each word of `wanted` that starts with a lower-case ASCII letter is written
+    in `text` as a word of its own (`_WORD`), or as one's stem (`_stem`): only those are
+    looked for, not every word of a long talk."""
+    wanted = {w for w in wanted if "a" <= w[:1] <= "z"}
+    if not wanted:
+        return Counter()
+    alternatives = "|".join(map(re.escape, sorted(wanted)))
+    pattern = f"{_WORD_START}(?:{alternatives})(?!\\w)"
+    return Counter(re.findall(pattern, text))
 
 
 def topics(outline: Outline, proper: frozenset[str]) -> tuple[Topic, ...]:
     return tuple(
-        replace(topic(n, n, s, proper), talk=outline.title)
+        evolve(topic(n, n, s, proper), talk=outline.title)
         for n, s in enumerate(outline.sections, 1)
     )
 

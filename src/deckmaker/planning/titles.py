@@ -8,13 +8,12 @@ of its slides after the first takes a phrase of its own words instead, where it 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from deckmaker.planning.fit import set_title
-from deckmaker.planning.model import Layout, Part, SlidePlan
+from deckmaker.planning.model import Layout, Part, SlidePlan, evolve
 from deckmaker.planning.slides import COVER_TITLE_SIZES, TITLE_SIZES, Drafts
 from deckmaker.typography import typeset
-from deckmaker.words import LANGUAGES, detect_language
+from deckmaker.words import LANGUAGES, detect_language, word_set
 
 TITLE_WORDS = 6  # a point of more words is no heading
 MAX_NUMBERED = 3  # "(3 of 3)" reads as one list continued; "(3 of 16)" as a section too long
@@ -61,7 +60,7 @@ def unique_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
         title = drafts.voice.say("continued", plain(slide.title), number, total)
         return retitled(slide, title, drafts)
 
-    return [replace(p, slides=tuple(numbered(s) for s in p.slides)) for p in parts]
+    return [evolve(p, slides=tuple(numbered(s) for s in p.slides)) for p in parts]
 
 
 def _key(slide: SlidePlan) -> str:
@@ -88,7 +87,7 @@ def _topics_as_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
                     s = retitled(s, s.topic, drafts)
             seen.add(key)
             slides.append(s)
-        out.append(replace(p, slides=tuple(slides)))
+        out.append(evolve(p, slides=tuple(slides)))
     return out
 
 
@@ -124,14 +123,26 @@ def _phrases_as_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
                 taken.add(key)
                 phrased[id(slide)] = typeset(phrase)
     return [
-        replace(
+        evolve(
             p,
             slides=tuple(
-                retitled(s, phrased[id(s)], drafts) if id(s) in phrased else s for s in p.slides
+                retitled(_unheaded(s, phrased[id(s)]), phrased[id(s)], drafts)
+                if id(s) in phrased
+                else s
+                for s in p.slides
             ),
-        )  # fmt: skip
+        )
         for p in parts
     ]
+
+
+def _unheaded(slide: SlidePlan, title: str) -> SlidePlan:
+    """The slide without the point its title now shows ("Colors" over "Colors", its names
+    under it), its sub-points left as they stand; kept where each point is a click."""
+    b = slide.bullets
+    if slide.reveal or not b or b[0].text != title or len(b) < 2:
+        return slide
+    return evolve(slide, bullets=b[1:])
 
 
 def _own(run: list[SlidePlan]) -> list[SlidePlan]:
@@ -178,10 +189,22 @@ def _shown(slide: SlidePlan) -> tuple[str, ...]:
 
 def _named(phrase: str) -> bool:
     """Whether a phrase names something: not the fallback "Part 3", nor a lone participle
-    a few sentences were too few to tell from a noun ("The looked")."""
-    last = phrase.split()[-1]
-    alone = len(phrase.split()) <= 2 and last.islower() and last.endswith(("ed", "ing"))
-    return not phrase.startswith("Part ") and not alone
+    a few sentences were too few to tell from a noun ("The looked"), nor what any slide of
+    code could be titled ("An example", "The output", "The code behind")."""
+    words = phrase.split()
+    last = words[-1]
+    alone = len(words) <= 2 and last.islower() and last.endswith(("ed", "ing"))
+    bare = len(words) <= 2 and last.casefold() in _ANY_SLIDE  # "The code", not "The glue code"
+    dangling = last.casefold() in _PLACES  # "The code behind"
+    return not phrase.startswith("Part ") and not (alone or bare or dangling)
+
+
+# A word that, with only an article, would title any slide of a technical talk: it names nothing
+_ANY_SLIDE = word_set(
+    """example examples output following look looks moment code help
+    ejemplo ejemplos salida vistazo momento código"""
+)
+_PLACES = word_set("behind below above beneath")  # "… behind": the phrase goes on
 
 
 def _headed(slide: SlidePlan) -> bool:
@@ -203,4 +226,4 @@ def retitled(slide: SlidePlan, title: str, drafts: Drafts) -> SlidePlan:
     )
     fitting = tuple(s for s in sizes if s <= slide.title_pt) or sizes[-1:]
     size = drafts.fit(title, box, fitting, "title")
-    return replace(slide, title=set_title(title, size, box, f.title_font), title_pt=size)
+    return evolve(slide, title=set_title(title, size, box, f.title_font), title_pt=size)

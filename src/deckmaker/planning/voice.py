@@ -11,12 +11,13 @@ so it still gives way to the chosen voice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from deckmaker.errors import DeckmakerError
 from deckmaker.options import DEFAULT_VOICE
+from deckmaker.planning.model import evolve
 from deckmaker.templates import BUNDLED_PREFIX, Templates
 
 VOICE_TEMPLATE = "voice.j2"
@@ -78,7 +79,7 @@ class Voice:
             bundled = _macro_sources(templates.source(self._layers[-1].name))
             mine = _macro_sources(templates.source(self._layers[0].name))
             edited = frozenset(m for m, text in mine.items() if bundled.get(m) != text)
-            self._layers[0] = replace(self._layers[0], own=edited)
+            self._layers[0] = evolve(self._layers[0], own=edited)
 
     def _foreign(self, name: str, language: str) -> list[_Layer]:
         """The layers of a language other than English: the voice's own file in it

@@ -134,7 +134,9 @@ class Growth:
         every: list[Any] = [*rels.values(), *self._pending]
         targets = {r.target_part.partname: r.target_part for r in every if not r.is_external}
         rels.load_from_xml(
-            self._part.partname.baseURI, parse_xml(rels_xml(every, in_order=True)), targets
+            self._part.partname.baseURI,
+            parse_xml(rels_xml(every, self._part.partname.baseURI, in_order=True)),
+            targets,
         )
         self._pending.clear()
 

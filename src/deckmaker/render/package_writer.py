@@ -61,17 +61,18 @@ def package_bytes(package: OpcPackage, stamp: datetime) -> bytes:
             archive.writestr(info, blob)
 
         write("[Content_Types].xml", content_types_xml(parts))
-        write("_rels/.rels", rels_xml(r for r in rels if id(r) not in owned))
+        write("_rels/.rels", rels_xml((r for r in rels if id(r) not in owned), "/"))
         for part in parts:
             write(part.partname.membername, part.blob)
             if len(part.rels):
-                write(part.partname.rels_uri.membername, rels_xml(part.rels.values()))
+                rels_of = rels_xml(part.rels.values(), part.partname.baseURI)
+                write(part.partname.rels_uri.membername, rels_of)
     return out.getvalue()
 
 
-def rels_xml(rels: Iterable[Any], in_order: bool = False) -> bytes:
-    """A .rels part, its relationships in the order of their ids' numbers, as python-pptx
-    writes it (`in_order`: in the order given)."""
+def rels_xml(rels: Iterable[Any], base: str, in_order: bool = False) -> bytes:
+    """The .rels part of a part in folder `base`, its relationships in the order of their ids'
+    numbers, as python-pptx writes it (`in_order`: in the order given)."""
 
     def number(rid: str) -> int:
         return int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0
@@ -79,11 +80,25 @@ def rels_xml(rels: Iterable[Any], in_order: bool = False) -> bytes:
     lines = []
     for rel in rels if in_order else sorted(rels, key=lambda r: (number(r.rId), r.rId)):
         mode = ' TargetMode="External"' if rel.is_external else ""
+        target = rel.target_ref if rel.is_external else relative(rel.target_part.partname, base)
         lines.append(
             f'<Relationship Id="{_attr(rel.rId)}" Type="{_attr(rel.reltype)}" '
-            f'Target="{_attr(rel.target_ref)}"{mode}/>'
+            f'Target="{_attr(target)}"{mode}/>'
         )
     return _HEAD + _element("Relationships", _RELS_NS, lines)
+
+
+def relative(partname: str, base: str) -> str:
+    """Part `partname` as a relationship from folder `base` names it: what python-pptx's
+    `PackURI.relative_ref` gives (`posixpath.relpath`, for part names, which are normalised
+    absolute paths), without the cost of `relpath` on every slide's relationships."""
+    if base == "/":
+        return partname[1:]
+    target, start = partname.split("/"), base.split("/")
+    common = 0
+    while common < min(len(target) - 1, len(start)) and target[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + target[common:])
 
 
 def content_types_xml(parts: Iterable[Part]) -> bytes:

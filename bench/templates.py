@@ -68,11 +68,11 @@ def _colours_lost(master: etree._Element) -> int:
     LibreOffice saves them): slides on it show neither, whatever the design wanted."""
     if master.find(f"{P}txStyles") is not None:
         return 0
-    for ph in master.iter(f"{P}ph"):
-        if ph.get("type", "body") in ("title", "ctrTitle", "body", "obj"):
-            shape = ph.getparent().getparent().getparent()  # ph < nvPr < nvSpPr < sp
-            if shape.find(f".//{A}r/{A}rPr/{A}solidFill") is not None:
-                return 1
+    for shape in master.iter(f"{P}sp"):
+        ph = shape.find(f"{P}nvSpPr/{P}nvPr/{P}ph")
+        styled = ph is not None and ph.get("type", "body") in ("title", "ctrTitle", "body", "obj")
+        if styled and shape.find(f".//{A}r/{A}rPr/{A}solidFill") is not None:
+            return 1
     return 0
 
 

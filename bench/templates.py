@@ -30,7 +30,7 @@ P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 COLUMNS = ("refused", "colours lost", "text over art", "contrast", "outside", "duplicate title")
 OVER_ART = 0.25  # the text's part of a box this much under the art (by the art's bounding boxes)
-GROUND = 0.8  # art over this share of the slide is its ground
+GROUND = 0.6  # art over this share of the slide is its ground (a panel)
 # the boxes a talk's text stands in (not a title, nor a number or footer set on a band)
 TEXTS = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 

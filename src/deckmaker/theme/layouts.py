@@ -137,7 +137,7 @@ TOP_BAND = 0.25  # a title starting above this share of the slide's height sits 
 # third of it covered outweighs the master the template's own sample slides use (Candy's
 # content master draws coloured bands over the left of its body box).
 ART_PENALTY = 8.0
-GROUND_AREA = 0.8  # art over this share of the slide is its ground, not art in the way
+GROUND_AREA = 0.6  # art over this share of the slide is its ground (a panel), not art in the way
 FOOT = 0.9  # where content under a title ends, as a share of the slide's height
 
 

@@ -226,3 +226,5 @@ def test_a_list_under_a_subsection_is_titled_by_it() -> None:
     assert "Colors" in shown and "Background colors" in shown
     assert design.numbered_past_run(plan) == 0
     assert not any(t.startswith("Styles (") for t in shown)
+    colors = next(s for s in plan.slides if s.title == "Colors")
+    assert colors.bullets[0].text == "black"  # the heading is the title, not its first point too

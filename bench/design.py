@@ -110,6 +110,13 @@ def short_code_small(plan: Plan) -> int:
     )
 
 
+def past_the_limit(plan: Plan) -> int:
+    """Slides up longer than the talk's limit (`pace:`, 75 s): a stretch with nothing to show
+    and no statement left in the deck's budget said over the slide beside it, not under the
+    section's title again (the price of a divider only opening a part)."""
+    return sum(1 for _, length in plan.slide_timings if length > plan.max_slide_seconds)
+
+
 def numbered_after_divider(plan: Plan) -> int:
     """The slide right after a section's divider numbered "(2 of N)": the section's first slide
     of content already reads as its second."""
@@ -172,6 +179,7 @@ COLUMNS: dict[str, Callable[[Plan], int]] = {
     f"Parts > {MANY_SLIDES} slides": long_parts,
     "Code below floor": code_below_floor,
     "Short code small": short_code_small,
+    "Past the limit": past_the_limit,
 }
 
 
@@ -238,7 +246,8 @@ def main(write: bool, against: str | None) -> None:
         "of its height. Statements as dividers: statement slides in a theme whose only place for "
         "them is the divider's title box. Code below floor: code set under "
         f"{CODE_SIZES[-1]} pt. Short code small: a snippet of at most {SHORT_CODE_ROWS} rows "
-        f"under {BODY_PT} pt, a list's size. Written by `python bench/design.py --write"
+        f"under {BODY_PT} pt, a list's size. Past the limit: slides up longer than the talk's "
+        "75 s. Written by `python bench/design.py --write"
         f"{' --against ' + against if against else ''}` in {took:.0f} s"
         f"{'; the last two lines are the totals of deckmaker at ' + against if against else ''}."
         f"\n\n{rows}\n"

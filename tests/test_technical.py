@@ -179,6 +179,9 @@ def test_each_detector_finds_its_planted_fault() -> None:
     assert design.code_below_floor(_deck(replace(code, code_pt=12))) == 1
     assert design.code_below_floor(_deck(code)) == 0
     assert design.short_code_small(_deck(replace(code, code_pt=16))) == 1
+    said = (" ".join(["word"] * 200),)  # 80 s at 150 words a minute, past the 75 s limit
+    assert design.past_the_limit(_deck(replace(after, spoken=said))) == 1
+    assert design.past_the_limit(_deck(replace(after, spoken=(" ".join(["word"] * 150),)))) == 0
     assert design.numbered_after_divider(_deck(divider, after)) == 1
     assert (
         design.numbered_after_divider(_deck(divider, replace(after, title="Usage (1 of 4)"))) == 0
@@ -226,3 +229,5 @@ def test_a_list_under_a_subsection_is_titled_by_it() -> None:
     assert "Colors" in shown and "Background colors" in shown
     assert design.numbered_past_run(plan) == 0
     assert not any(t.startswith("Styles (") for t in shown)
+    colors = next(s for s in plan.slides if s.title == "Colors")
+    assert colors.bullets[0].text == "black"  # the heading is the title, not its first point too

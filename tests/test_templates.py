@@ -23,7 +23,7 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.options import Options
 from deckmaker.pipeline import build, example_outline
 from deckmaker.planning import Layout
-from deckmaker.theme.layouts import described
+from deckmaker.theme.layouts import Holds, Preference, described, preference, ranked
 from deckmaker.theme.presentation import open_presentation
 from deckmaker.theme.read import read_theme
 from deckmaker.theme.shipped import shipped
@@ -32,6 +32,8 @@ CORPUS = Path(__file__).parent / "templates"
 TEMPLATES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".pptx", ".potx"))
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 VIOLET = "7030A0"
+P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 def run(*args: str):
@@ -224,3 +226,111 @@ def test_only_a_theme_with_nowhere_for_a_title_is_refused(tmp_path: Path) -> Non
     prs.save(str(tmp_path / "untitled.pptx"))
     with pytest.raises(DeckmakerError, match="none holds a title \\(it has 'Title Slide'"):
         read_theme(tmp_path / "untitled.pptx")
+
+
+def _text_style(deck: Path, slide: int, style: str) -> dict[int, str]:
+    """The colour each level of `style` (titleStyle, bodyStyle) sets on the master of the
+    deck's `slide` (1-based), by level."""
+    master = Presentation(str(deck)).slides[slide - 1].slide_layout.slide_master.element
+    found = master.find(f"{P}txStyles/{P}{style}")
+    assert found is not None, "the master has no text styles"
+    return {
+        n: c.get("val", "").upper()
+        for n in range(1, 10)
+        for c in found.iterfind(f"{A}lvl{n}pPr/{A}defRPr/{A}solidFill/{A}srgbClr")
+    }
+
+
+def test_a_libreoffice_designs_text_colours_reach_the_slides(tmp_path: Path) -> None:
+    """LibreOffice saves no text styles in its masters, only the prompt text's colours: Piano's
+    white titles on a black band came out black, unseen. The masters' prompts become their text
+    styles; a prompt colour that would not stand out where the text goes is left out (Vivid's
+    pale subtitle colour over the white of its title slide)."""
+    built = build(
+        example_outline(), tmp_path / "piano", options=Options(theme=str(CORPUS / "lo-piano.pptx"))
+    )
+    deck = built.files["deck"]
+    assert _text_style(deck, 2, "titleStyle")[1] == "FFFFFF"  # on the black band
+    assert judges.findings(deck) == []
+    vivid = build(
+        example_outline(), tmp_path / "vivid", options=Options(theme=str(CORPUS / "lo-vivid.pptx"))
+    )
+    deck = vivid.files["deck"]
+    assert _text_style(deck, 1, "titleStyle")[1] == "04617B"  # the design's teal title
+    assert "DBF5F9" not in _text_style(deck, 1, "bodyStyle").values()
+
+
+def test_a_box_reaching_off_the_slide_is_cut_to_it_not_refused(tmp_path: Path) -> None:
+    """Progress's title-slide subtitle runs 0.29 in past the slide's bottom edge (PowerPoint
+    opens it without a word): the box is cut to the slide, the deck built, nothing outside."""
+    path = CORPUS / "lo-progress.pptx"
+    result = run("themes", str(path))
+    assert result.exit_code == 0, result.output
+    built = build(example_outline(), tmp_path / "out", options=Options(theme=str(path)))
+    prs = Presentation(str(built.files["deck"]))
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.width is not None:
+                assert shape.left >= 0 and shape.left + shape.width <= prs.slide_width
+                assert shape.top >= 0 and shape.top + shape.height <= prs.slide_height
+
+
+def test_every_box_half_an_inch_past_the_edge_is_cut_to_the_slide(tmp_path: Path) -> None:
+    """Every placeholder of every master and layout half an inch past the slide's right edge
+    (once refused): cut to the slide, the stress outline built, every judge content."""
+    prs = Presentation(str(shipped()["light"]))
+    width = prs.slide_width
+    for master in prs.slide_masters:
+        for shape in (s for part in (master, *master.slide_layouts) for s in part.placeholders):
+            shape.left = width - shape.width + Inches(0.5)
+    theme = tmp_path / "over.pptx"
+    prs.save(str(theme))
+    built = build(stress_outline(tmp_path), tmp_path / "out", options=Options(theme=str(theme)))
+    held(built.files["deck"], built.plan)
+    deck = Presentation(str(built.files["deck"]))
+    for slide in deck.slides:
+        for shape in slide.placeholders:
+            assert shape.left + shape.width <= deck.slide_width
+
+
+def test_a_slide_number_box_reaching_off_the_slide_is_moved_onto_it(tmp_path: Path) -> None:
+    """A master whose slide-number box hangs below the slide's edge (as LibreOffice's Nature
+    Illustration's does): every slide's number stands wholly on the slide, at its size."""
+    prs = Presentation(str(shipped()["light"]))
+    for owner in (prs.slide_master, *prs.slide_layouts):
+        for s in owner.placeholders:
+            if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER:
+                s.top = prs.slide_height - s.height // 2
+    theme = tmp_path / "hanging.pptx"
+    prs.save(str(theme))
+    built = build(example_outline(), tmp_path / "out", options=Options(theme=str(theme)))
+    deck = Presentation(str(built.files["deck"]))
+    numbers = [s for slide in deck.slides for s in slide.placeholders
+               if s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER]  # fmt: skip
+    assert numbers
+    assert all(s.top + s.height <= deck.slide_height for s in numbers)
+    assert judges.findings(built.files["deck"]) == []
+
+
+def test_points_go_on_a_master_whose_art_leaves_their_box_clear() -> None:
+    """LibreOffice's Focus draws coloured triangles over the body box of the master its sample
+    slides use for content; another master of the design leaves the box clear: points go there
+    (Candy's and Grey Elegant's content masters put bands and an illustration over their text
+    the same way)."""
+    theme = read_theme(CORPUS / "lo-focus.pptx")
+    prs = theme.open()
+    holds = described(prs)
+    content = holds[theme.layouts[Layout.CONTENT]]
+    preferred = [h for h in holds if h.master == preference(prs).content and h.name == content.name]
+    assert content.covered < 0.25 < preferred[0].covered
+    assert holds[theme.layouts[Layout.COLUMNS]].master == content.master  # one design for both
+
+
+def test_art_over_a_box_outweighs_the_sample_slides_master() -> None:
+    """Two layouts alike but for the master's art over the body: the clear one serves points,
+    even though the template's sample slides use the other's master."""
+    title, body = (0.05, 0.05, 0.9, 0.15), (0.05, 0.25, 0.9, 0.6)
+    covered = Holds("Title, Content", 1, 0, title, False, (), (body,), None, covered=0.3)
+    clear = Holds("Title, Content", 2, 1, title, False, (), (body,), None, covered=0.0)
+    best = ranked(Layout.CONTENT, [covered, clear], Preference(cover=0, content=1))
+    assert best[0] is clear

@@ -1,15 +1,18 @@
 """Two hosts: who says each paragraph of the talk, decided with the rest of the plan.
 
 Both hosts carry the talk. The words said are cut into turns at slide and paragraph boundaries
-(a long paragraph also between sentences, every PIECE seconds or so), and the turn passes to
-the other host at a slide boundary once a host has spoken TURN seconds or more (twice that
-inside a slide, unless the other host is behind their share, BALANCE for the co-host), so that
-the two take turns every one to three slides. Some words belong
-to one host:
+(a long paragraph also between sentences, every PIECE seconds or so; a sentence longer than
+LONGEST, a long quotation, between the sentences it holds), and the turn passes to the other
+host at a slide boundary once a host has spoken TURN seconds or more (twice that inside a
+slide, unless the other host is behind their share, BALANCE for the co-host), so that the two
+take turns every one to three slides. A host far from their share (the co-host under
+BALANCE - 0.1, or over half) gives way or takes over after SCRAP seconds, inside a slide too.
+Some words belong to one host:
 
 - the main host (the first named) says the greeting, the sign-off, the answer to each of the
-  co-host's questions, and every paragraph in the author's own voice (the voice's
-  `author_words`: "I", "my", "me"): the co-host never speaks the author's first person;
+  co-host's questions, and every sentence in the author's own voice (the voice's
+  `author_words`: "I", "my", "me"; a quotation's "I" is the quoted person's): the co-host never
+  speaks the author's first person, though it may read the sentences around it that do not;
 - the co-host asks the way into each section (the planner's `lead`, from the voice's `ask`);
 - a run ("Firstly, … Secondly, …", the voice's `run_words`) stays with the host who began it.
 

@@ -126,11 +126,23 @@ def _phrases_as_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
         evolve(
             p,
             slides=tuple(
-                retitled(s, phrased[id(s)], drafts) if id(s) in phrased else s for s in p.slides
+                retitled(_unheaded(s, phrased[id(s)]), phrased[id(s)], drafts)
+                if id(s) in phrased
+                else s
+                for s in p.slides
             ),
-        )  # fmt: skip
+        )
         for p in parts
     ]
+
+
+def _unheaded(slide: SlidePlan, title: str) -> SlidePlan:
+    """The slide without the point its title now shows ("Colors" over "Colors", its names
+    under it), its sub-points left as they stand; kept where each point is a click."""
+    b = slide.bullets
+    if slide.reveal or not b or b[0].text != title or len(b) < 2:
+        return slide
+    return evolve(slide, bullets=b[1:])
 
 
 def _own(run: list[SlidePlan]) -> list[SlidePlan]:

@@ -171,12 +171,20 @@ def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
       for lacking;
     - no text box on a master or layout that holds only a field's name as plain text
       ("<date/time>", "<footer>"): LibreOffice saves its masters' date and footer fields so,
-      and every slide would show the words.
+      and every slide would show the words;
+    - text styles on a master saved without any (LibreOffice's), as its prompts set them
+      (`theme.prompts`): else every title and point would be black.
     """
     layouts = list(layouts)
     elements = {
         id(e): e for e in (x.element for x in (*layouts, *(s.slide_master for s in layouts)))
     }
+    for master in {id(s.slide_master): s.slide_master for s in layouts}.values():
+        if master.element.find(qn("p:txStyles")) is None:  # LibreOffice's: styled by prompts
+            from deckmaker.theme.prompts import write_styles  # only for such a theme
+
+            used = [s.element for s in layouts if s.slide_master.element is master.element]
+            write_styles(master.element, used)
     for element in elements.values():
         for shrink in list(element.iter(qn("a:normAutofit"))):
             body = shrink.getparent()

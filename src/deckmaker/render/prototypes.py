@@ -20,6 +20,7 @@ from deckmaker import cache
 from deckmaker.theme.cache import stamps
 from deckmaker.theme.layouts import Roles, all_layouts, roles_of
 from deckmaker.theme.model import Layout, Theme
+from deckmaker.theme.room import inside
 
 KIND = "prototypes"
 Emus = tuple[int, int, int, int]  # left, top, width, height
@@ -136,7 +137,9 @@ def _made(theme: Theme) -> Prototypes:
         lay = chosen[kind]
         for which, (on_master, index, box) in place.latent.items():
             tree = (lay.slide_master if on_master else lay).shapes.element
-            latent[kind, which] = etree.tostring(latent_prototype(tree[index], box))
+            # a number or footer box the theme lets reach off the slide, moved onto it
+            on_slide = inside(box, prs.slide_width or 0, prs.slide_height or 0)
+            latent[kind, which] = etree.tostring(latent_prototype(tree[index], on_slide))
     growth = Growth(prs)
     for lay in {lay.part.partname: lay for lay in chosen.values()}.values():
         growth.notes_slide(growth.add_slide(lay))

@@ -14,12 +14,13 @@ template's own sample slides use (`Preference`) come first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.presentation import Presentation
 from pptx.shapes.autoshape import Shape
+from pptx.shapes.base import BaseShape
 from pptx.slide import SlideLayout
 
 from deckmaker.theme.model import Layout
@@ -132,6 +133,12 @@ Rect = tuple[float, float, float, float]  # left, top, width, height: fractions 
 # A body smaller than this share of the slide holds a label, not a list of points.
 MIN_BODY_AREA = 0.12
 TOP_BAND = 0.25  # a title starting above this share of the slide's height sits at its top
+# What a list's box under the master's art costs a layout, per share of the box covered: a
+# third of it covered outweighs the master the template's own sample slides use (Candy's
+# content master draws coloured bands over the left of its body box).
+ART_PENALTY = 8.0
+GROUND_AREA = 0.6  # art over this share of the slide is its ground (a panel), not art in the way
+FOOT = 0.9  # where content under a title ends, as a share of the slide's height
 
 
 @dataclass(frozen=True)
@@ -146,6 +153,9 @@ class Holds:
     subtitles: tuple[Rect, ...]
     bodies: tuple[Rect, ...]  # body and content placeholders, top to bottom, left to right
     picture: Rect | None
+    # how much of its content area (its first body box, else the band under its title) the art
+    # drawn on every slide on it lies over (0: none; the share, by the art's bounding boxes)
+    covered: float = 0.0
 
     @property
     def texts(self) -> int:
@@ -165,7 +175,7 @@ def described(prs: Presentation) -> list[Holds]:
     """Every layout of every master by what it holds."""
     width, height = prs.slide_width or 1, prs.slide_height or 1
 
-    def rect(shape: Shape) -> Rect:
+    def rect(shape: BaseShape) -> Rect:
         return (
             (shape.left or 0) / width,
             (shape.top or 0) / height,
@@ -175,10 +185,16 @@ def described(prs: Presentation) -> list[Holds]:
 
     out: list[Holds] = []
     for m, master in enumerate(prs.slide_masters):
+        drawn = _art(master.shapes, rect)
         for lay in master.slide_layouts:
             r = roles_of(lay)
+            art = _art(lay.shapes, rect)
+            if lay.element.get("showMasterSp") != "0":
+                art += drawn
             subs = [s for s in r.texts if s.placeholder_format.type in SUBTITLE_TYPES]
+            bodies = [s for s in r.texts if s not in subs]
             title = r.title if r.title is not None and not _vertical(r.title) else None
+            title_box = rect(title) if title is not None else None
             out.append(
                 Holds(
                     lay.name,
@@ -188,11 +204,41 @@ def described(prs: Presentation) -> list[Holds]:
                     title is not None
                     and title.placeholder_format.type == PP_PLACEHOLDER.CENTER_TITLE,
                     tuple(rect(s) for s in subs),
-                    tuple(rect(s) for s in r.texts if s not in subs),
+                    tuple(rect(s) for s in bodies),
                     rect(r.picture) if r.picture is not None and _placed(r.picture) else None,
+                    _covered(_content_area(rect(bodies[0]) if bodies else None, title_box), art),
                 )
             )
     return out
+
+
+def _art(shapes: Iterable[BaseShape], rect: Callable[[BaseShape], Rect]) -> list[Rect]:
+    """The boxes of the shapes a master or layout draws on every slide: all but placeholders,
+    those of some size, and those that fill most of the slide (a picture or panel set as the
+    slide's ground, which every layout of the design stands on)."""
+    boxes = [rect(s) for s in shapes if not s.is_placeholder and s.width and s.height]
+    return [b for b in boxes if area(b) < GROUND_AREA]
+
+
+def _content_area(body: Rect | None, title: Rect | None) -> Rect | None:
+    """Where a layout's content stands: its first body box, else (code, a table or a picture
+    under a title) the band under its title, as wide as the title, to the slide's foot."""
+    if body is not None or title is None:
+        return body
+    top = title[1] + title[3]
+    return (title[0], top, title[2], max(FOOT - top, 0.0))
+
+
+def _covered(box: Rect | None, art: Sequence[Rect]) -> float:
+    """The share of `box` the `art` lies over (overlaps summed, at most 1)."""
+    if box is None or area(box) <= 0:
+        return 0.0
+    over = 0.0
+    for a in art:
+        width = min(a[0] + a[2], box[0] + box[2]) - max(a[0], box[0])
+        height = min(a[1] + a[3], box[1] + box[3]) - max(a[1], box[1])
+        over += max(width, 0.0) * max(height, 0.0)
+    return min(over / area(box), 1.0)
 
 
 def preference(prs: Presentation) -> Preference:
@@ -223,7 +269,8 @@ def _content(h: Holds) -> float | None:
         return None
     body = h.bodies[0]
     below = body[1] >= h.title[1] + 0.5 * h.title[3]
-    return 4.0 * area(body) + 2.0 * below + 1.0 * (h.title[1] < TOP_BAND) - 3.0 * h.centred
+    score = 4.0 * area(body) + 2.0 * below + 1.0 * (h.title[1] < TOP_BAND) - 3.0 * h.centred
+    return score - ART_PENALTY * h.covered
 
 
 def _columns(h: Holds) -> float | None:
@@ -233,7 +280,7 @@ def _columns(h: Holds) -> float | None:
     side_by_side = abs(a[1] - b[1]) < 0.05 and a[0] + a[2] <= b[0] + 0.01
     if not side_by_side or min(area(a), area(b)) < MIN_BODY_AREA / 2:
         return None
-    return 4.0 * (area(a) + area(b))
+    return 4.0 * (area(a) + area(b)) - ART_PENALTY * h.covered
 
 
 def _header(h: Holds) -> float | None:
@@ -258,7 +305,7 @@ def _quote(h: Holds) -> float | None:
 def _title_only(h: Holds) -> float | None:
     if h.title is None or h.texts or h.title[1] >= TOP_BAND:
         return None
-    return 1.0 + 4.0 * (area(h.picture) if h.picture else 0.0)
+    return 1.0 + 4.0 * (area(h.picture) if h.picture else 0.0) - ART_PENALTY * h.covered
 
 
 SCORES: dict[Layout, Callable[[Holds], float | None]] = {
@@ -293,6 +340,8 @@ def ranked(
         if s is None:
             continue
         s += 2.0 * (h.master == master) + 1.5 * (h.name.strip().lower() in NAMES_KNOWN[kind])
+        # a master kept for title slides (its cover art) serves other slides last, all else even
+        s -= 0.5 * (kind is not Layout.COVER and h.master == prefer.cover != prefer.content)
         scored.append((-round(s, 6), h.index, h))
     return [h for *_, h in sorted(scored, key=lambda t: t[:2])]
 

@@ -65,8 +65,10 @@ class Theme:
     colours: Mapping[str, str] = field(default_factory=dict)  # scheme slot -> RRGGBB
     digest: str = ""  # the file's content (sha256), which what is made from it is keyed by
     # boxes slides write instead of their layout's, by (layout's index, shape id), in EMU:
-    # title boxes too small for a title, and what stood under them (`theme.room`)
+    # title boxes too small for a title, and what stood under them, and boxes reaching off
+    # the slide, cut to it (`theme.room`)
     reshaped: Mapping[tuple[int, int], tuple[int, int, int, int]] = field(default_factory=dict)
+    grown: bool = False  # some title box too small for a title grew (`theme.room.make_room`)
     # the colour headings and numbers take instead of accent 1 (RRGGBB), where accent 1 is
     # still Office's default and the masters use a brand colour of their own (`theme.brand`)
     accent: str | None = None
@@ -96,7 +98,7 @@ class Theme:
                     "metrics; text is fitted by estimated widths (install the font for a closer "
                     "fit)"
                 )
-        if self.reshaped:
+        if self.grown:
             lines.append(
                 f"{self.path.name}: its title boxes are too small for a title at 16 pt; titles "
                 "get taller boxes on the slides, what stands under them moved down"

@@ -47,7 +47,7 @@ from deckmaker.theme.model import Layout, LayoutShape, Placeholder, Theme
 from deckmaker.theme.palette import code_font, palette
 from deckmaker.theme.pictures import large_pictures
 from deckmaker.theme.presentation import open_presentation
-from deckmaker.theme.room import make_room
+from deckmaker.theme.room import make_room, onto_slide
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
@@ -76,7 +76,9 @@ def read_theme(path: Path, digest: str = "") -> Theme:
 def _read(prs: Presentation, path: Path, digest: str) -> Theme:
     layouts = all_layouts(prs)
     chosen, notices = _choose(prs, layouts, path)
-    reshaped = make_room(prs, layouts, {layouts.index(lay) for lay in chosen.values()})
+    used = {layouts.index(lay) for lay in chosen.values()}
+    cut = onto_slide(prs, layouts, used)
+    reshaped = {**cut, **make_room(prs, layouts, used)}
     colours = colour_scheme(_theme_part(prs))
     parts = [m.element for m in prs.slide_masters] + [lay.element for lay in chosen.values()]
     accent = brand_accent(
@@ -115,6 +117,7 @@ def _read(prs: Presentation, path: Path, digest: str) -> Theme:
         colours=colours,
         digest=digest,
         reshaped=reshaped,
+        grown=len(reshaped) > len(cut) or any(cut[k] != reshaped[k] for k in cut),
         accent=accent,
         active=tuple(dict.fromkeys(what for _, _, what in inert.active(prs.part.package))),
         large_pictures=large_pictures(prs, path),

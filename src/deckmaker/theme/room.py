@@ -7,6 +7,10 @@ at TITLE_FLOOR grows down to that height, and one narrower than MIN_WIDTH of the
 on both sides; the text boxes and picture under a grown title start below it, keeping their
 bottom edge (or their height, where the slide has room below). The layouts of the file are
 left as they are: the new boxes are written on the slides made on them (`Theme.reshaped`).
+
+A box that reaches partly off the slide (a designer's subtitle running past the bottom edge,
+which PowerPoint opens without a word) is cut to the slide first (`onto_slide`): text is
+fitted to the part anyone sees.
 """
 
 from __future__ import annotations
@@ -28,6 +32,34 @@ Emus = tuple[int, int, int, int]  # left, top, width, height
 
 def _emus(shape: Shape) -> Emus:
     return (shape.left or 0, shape.top or 0, shape.width or 0, shape.height or 0)
+
+
+def onto_slide(prs: Presentation, layouts: list, chosen: set[int]) -> dict[tuple[int, int], Emus]:
+    """The boxes, by (layout's index, shape id), of the `chosen` layouts' title, text and
+    picture placeholders that reach partly off the slide, cut to it; each is also set on `prs`,
+    as `make_room`'s are. A box wholly off the slide is left for the theme's check to name."""
+    width, height = prs.slide_width or 0, prs.slide_height or 0
+    cut: dict[tuple[int, int], Emus] = {}
+    for index in sorted(chosen):
+        roles = roles_of(layouts[index])
+        shapes = [roles.title, *roles.texts, roles.picture]
+        for shape in (s for s in shapes if s is not None):
+            left, top, w, h = _emus(shape)
+            box = (max(left, 0), max(top, 0), min(left + w, width), min(top + h, height))
+            if box[2] <= box[0] or box[3] <= box[1] or box == (left, top, left + w, top + h):
+                continue
+            shape.left, shape.top = Emu(box[0]), Emu(box[1])
+            shape.width, shape.height = Emu(box[2] - box[0]), Emu(box[3] - box[1])
+            cut[index, shape.shape_id] = _emus(shape)
+    return cut
+
+
+def inside(box: Emus, width: int, height: int) -> Emus:
+    """`box` moved onto a slide of `width` x `height` (EMU), as little as it can be, and cut
+    to it only where it is larger: for a slide number or footer, which holds one short line."""
+    left, top, w, h = box
+    w, h = min(w, width), min(h, height)
+    return (min(max(left, 0), width - w), min(max(top, 0), height - h), w, h)
 
 
 def make_room(prs: Presentation, layouts: list, chosen: set[int]) -> dict[tuple[int, int], Emus]:

@@ -1,0 +1,236 @@
+"""The text styles of a theme saved by LibreOffice. Its slide masters carry no text styles
+(`<p:txStyles>`): the design's colours for titles and text stand only on each master
+placeholder's prompt ("Click to edit the title text format"), which no slide inherits, so
+PowerPoint and LibreOffice alike would set a deck's titles and points black (white titles on a
+black band vanish). The master's prompts are read as the text styles they stand for (its
+layouts' prompts are LibreOffice's generic ones, not the design's), but a prompt's colour that
+would not stand out (3:1) from what its box lies on (its own fill, else the master's art under
+the box's middle, translucent art blended, else the master's background; every stop of a
+gradient) gives way to black or white, whichever stands out more: a template drawn with text
+boxes of its own can keep a white prompt over white, which no slide of ours should copy, and
+white titles on a pale band's gradient would not be read."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+
+from lxml import etree
+from pptx.oxml.ns import qn
+
+from deckmaker.contrast import contrast, mix
+
+# A master placeholder's type and the text style its prompt stands for (no type: a body).
+STYLE_OF = {
+    "title": "titleStyle",
+    "ctrTitle": "titleStyle",
+    "body": "bodyStyle",
+    "obj": "bodyStyle",
+    "subTitle": "bodyStyle",
+}
+# What of a prompt's run properties a style takes: its colour. Not its typeface: the planner
+# fits text to the theme's fonts (a design's own, often not installed, would overflow where
+# it is drawn in another), nor its size, which the planner sets.
+CARRIED = (qn("a:solidFill"),)
+_TX_STYLES, _EXT_LST = qn("p:txStyles"), qn("p:extLst")
+_FILL, _GRADIENT, _RGB = qn("a:solidFill"), qn("a:gradFill"), qn("a:srgbClr")
+_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+# The least contrast a prompt's colour must have with what its box lies on to be carried:
+# WCAG's for large text (a design's own pale body colour stays; the build's check warns).
+LEAST_CONTRAST = 3.0
+
+
+def unstyled(master: etree._Element) -> bool:
+    """Whether a slide master (its `<p:sldMaster>`) has no text styles of its own."""
+    return master.find(_TX_STYLES) is None
+
+
+def prompt_styles(
+    master: etree._Element, layouts: Iterable[etree._Element] = ()
+) -> dict[str, etree._Element]:
+    """The title's and the body's text styles as the master's prompts set them: a
+    `<p:titleStyle>` and a `<p:bodyStyle>`, each level taking its prompt paragraph's colour;
+    only the styles some prompt sets something for. A colour is kept only where it stands out
+    at the master's box and at the boxes of that style on `layouts` (theirs)."""
+    grounds: dict[str, list[Ground]] = {}
+    for layout in layouts:
+        for sp in _placeholders(layout):
+            name = _style(sp)
+            if name is not None:
+                grounds.setdefault(name, []).append(_own(sp) or _ground(master, _box(sp), None))
+    styles: dict[str, etree._Element] = {}
+    for sp in _placeholders(master):
+        name = _style(sp)
+        body = sp.find(qn("p:txBody"))
+        if name is None or name in styles or body is None:
+            continue
+        seen = [_own(sp) or _ground(master, _box(sp), under=sp), *grounds.get(name, [])]
+        behind = _known(seen)
+        style = etree.Element(qn(f"p:{name}"))
+        levels: dict[int, etree._Element] = {}
+        for paragraph in body.iter(qn("a:p")):
+            found = paragraph.find(qn("a:pPr"))
+            level = int(found.get("lvl", "0")) if found is not None else 0
+            props = paragraph.find(f"{qn('a:r')}/{qn('a:rPr')}")
+            if props is None:
+                props = paragraph.find(qn("a:endParaRPr"))
+            if props is None or not 0 <= level <= 8 or level in levels:
+                continue
+            kept = [copy.deepcopy(c) for c in props if c.tag in CARRIED]
+            colour = _rgb(props.find(_FILL))
+            if colour and any(contrast(colour, g) < LEAST_CONTRAST for g in behind):
+                # black or white, whichever stands out more from all it lies on
+                plain = max(("000000", "FFFFFF"), key=lambda c: min(contrast(c, g) for g in behind))
+                kept = [_solid(plain) if c.tag == _FILL else c for c in kept]
+            if kept:
+                levels[level] = etree.Element(qn("a:defRPr"))
+                levels[level].extend(kept)
+        for level in sorted(levels):
+            etree.SubElement(style, qn(f"a:lvl{level + 1}pPr")).append(levels[level])
+        if len(style):
+            styles[name] = style
+    return styles
+
+
+def _placeholders(part: etree._Element) -> list[etree._Element]:
+    return [sp for sp in part.iter(qn("p:sp")) if sp.find(_PH) is not None]
+
+
+def _style(sp: etree._Element) -> str | None:
+    ph = sp.find(_PH)
+    return STYLE_OF.get(ph.get("type", "body")) if ph is not None else None
+
+
+Ground = tuple[str, ...] | None  # the colours a box lies on (a gradient's stops); None: unknown
+
+
+def _known(grounds: list[Ground]) -> list[str]:
+    return [colour for ground in grounds if ground for colour in ground]
+
+
+def _fill_colours(fill: etree._Element | None) -> Ground:
+    """The colours of a solid fill, or a gradient's stops, given as RGB; None for another
+    fill (a picture, a pattern, a theme colour)."""
+    if fill is None:
+        return None
+    if fill.tag == _FILL:
+        found = _rgb(fill)
+        return (found,) if found else None
+    stops = [_rgb(stop) for stop in fill.iter(qn("a:gs"))]
+    return tuple(s for s in stops if s) if stops and all(stops) else None
+
+
+def _rgb(fill: etree._Element | None) -> str | None:
+    """The colour of a solid fill given as RGB (as LibreOffice writes them); None otherwise."""
+    found = fill.find(_RGB) if fill is not None else None
+    value = found.get("val", "") if found is not None else ""
+    return value.upper() if len(value) == 6 else None
+
+
+def _ground(
+    master: etree._Element, box: tuple[int, int, int, int] | None, under: etree._Element | None
+) -> Ground:
+    """The colours the master shows under the middle of `box`: those of its shapes drawn there
+    (below `under`, a shape of its own; else all of them) with a solid or gradient fill, the
+    topmost opaque one and the translucent ones over it blended, else its background's; white
+    where it sets none. None where it cannot be told (a picture, a pattern, a box without a
+    place)."""
+    if box is None:
+        return None
+    x, y = box[0] + box[2] // 2, box[1] + box[3] // 2
+    tree = master.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+    shapes = list(tree) if tree is not None else []
+    if under is not None and under in shapes:
+        shapes = shapes[: shapes.index(under)]
+    layers: list[tuple[tuple[str, ...], float]] = []  # nearest first, with their opacity
+    for shape in reversed(shapes):
+        found = _box(shape) if shape.tag in (qn("p:sp"), qn("p:pic")) else None
+        if found is None or shape.find(f".//{qn('p:ph')}") is not None:
+            continue
+        if not (found[0] <= x <= found[0] + found[2] and found[1] <= y <= found[1] + found[3]):
+            continue
+        if shape.tag == qn("p:pic"):
+            return None
+        if shape.find(f"{qn('p:spPr')}/{qn('a:noFill')}") is not None:
+            continue
+        fill = _fill_of(shape.find(qn("p:spPr")))
+        colours = _fill_colours(fill)
+        if colours is None:
+            return None
+        layers.append((colours, _opacity(fill)))
+        if layers[-1][1] >= 1:
+            break
+    else:
+        background = master.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+        ground = (
+            ("FFFFFF",)
+            if background is None
+            else _fill_colours(_fill_of(background.find(qn("p:bgPr"))))
+        )
+        if ground is None:
+            return None
+        layers.append((ground, 1.0))
+    seen = layers[-1][0]
+    for colours, opacity in reversed(layers[:-1]):  # translucent fills, from the bottom up
+        seen = tuple(mix(below, over, opacity) for over in colours for below in seen)
+    return seen
+
+
+def _opacity(fill: etree._Element | None) -> float:
+    """How opaque a fill is (its first colour's alpha), 0 to 1."""
+    alpha = fill.find(f".//{qn('a:alpha')}") if fill is not None else None
+    return int(alpha.get("val", "100000")) / 100000 if alpha is not None else 1.0
+
+
+def _solid(colour: str) -> etree._Element:
+    fill = etree.Element(_FILL)
+    etree.SubElement(fill, _RGB, val=colour)
+    return fill
+
+
+def _own(sp: etree._Element) -> Ground:
+    """The colours of the placeholder's own fill, which its text stands on: None where it has
+    none."""
+    return _fill_colours(_fill_of(sp.find(qn("p:spPr"))))
+
+
+def _fill_of(properties: etree._Element | None) -> etree._Element | None:
+    """A shape's or background's solid or gradient fill: None where it has neither."""
+    if properties is None:
+        return None
+    found = properties.find(_FILL)
+    return found if found is not None else properties.find(_GRADIENT)
+
+
+def _box(shape: etree._Element) -> tuple[int, int, int, int] | None:
+    xfrm = shape.find(f"{qn('p:spPr')}/{qn('a:xfrm')}")
+    off = xfrm.find(qn("a:off")) if xfrm is not None else None
+    ext = xfrm.find(qn("a:ext")) if xfrm is not None else None
+    if off is None or ext is None:
+        return None
+    return (
+        int(off.get("x", "0")),
+        int(off.get("y", "0")),
+        int(ext.get("cx", "0")),
+        int(ext.get("cy", "0")),
+    )
+
+
+def write_styles(master: etree._Element, layouts: Iterable[etree._Element] = ()) -> None:
+    """Give a master without text styles the ones its prompts set (`prompt_styles`, for the
+    slides on its `layouts`), so they inherit the design's colours; a master
+    with its own is left."""
+    if not unstyled(master):
+        return
+    styles = prompt_styles(master, layouts)
+    if not styles:
+        return
+    held = etree.Element(_TX_STYLES)
+    for name in ("titleStyle", "bodyStyle"):
+        held.append(styles.get(name, etree.Element(qn(f"p:{name}"))))
+    held.append(etree.Element(qn("p:otherStyle")))
+    extensions = master.find(_EXT_LST)
+    if extensions is None:
+        master.append(held)
+    else:
+        extensions.addprevious(held)

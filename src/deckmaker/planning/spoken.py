@@ -107,10 +107,14 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
 def language_of(outline: Outline) -> str:
     """The language the outline's own words are in (deckmaker.words' guess: English or
     Spanish), for an outline that does not say with `language:`."""
+    return outline.language or detected_language(outline)
+
+
+def detected_language(outline: Outline) -> str:
+    """The language deckmaker knows (`deckmaker.words.LANGUAGES`) that the outline's own words
+    look most like."""
     from deckmaker.words import detect_language
 
-    if outline.language:
-        return outline.language
     segments = [s for s in (outline.intro, *outline.sections, outline.outro) if s]
     texts = [outline.title, outline.subtitle or "", outline.greeting or "", outline.signoff or ""]
     for seg in segments:

@@ -11,7 +11,6 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.options import DEFAULT_WPM, DEFAULTS, MAX_SLIDE_SECONDS, Options
 from deckmaker.outline import Code, Column, Outline, Point, Quote, Segment
 from deckmaker.planning.align import Sentence, align, anchored, filled, paragraphs, sentences
-from deckmaker.planning.dialogue import Cast, cast
 from deckmaker.planning.finishing import finished
 from deckmaker.planning.model import (
     CLICK,
@@ -192,6 +191,8 @@ class _Planner:
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
         if len(o.hosts) == 2:  # who says what: both hosts carry the talk
+            from deckmaker.planning.dialogue import Cast, cast  # a talk for two hosts only
+
             said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts),
                        self.voiced)  # fmt: skip
             parts = cast(parts, Cast(say, self.proper, wpm, *said_by))

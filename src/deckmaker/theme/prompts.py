@@ -17,6 +17,7 @@ import copy
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 from pptx.oxml.ns import qn
@@ -59,8 +60,9 @@ def prompt_styles(
     """The title's and the body's text styles as the master's prompts set them: a
     `<p:titleStyle>` and a `<p:bodyStyle>`, each level taking its prompt paragraph's colour;
     only the styles some prompt sets something for. A colour is kept only where it stands out
-    at the master's box and at the boxes of that style on `layouts` (theirs); `look` tells
-    what a picture shows (`Look`), without which text over a picture keeps its colour."""
+    in the boxes of that style on `layouts` (theirs), where slides set text; the master's own
+    boxes where no layout is given. `look` tells what a picture shows (`Look`), without which
+    text over a picture keeps its colour."""
     grounds: dict[str, list[Ground | None]] = {}
     for layout in layouts:
         for sp in _placeholders(layout):
@@ -69,13 +71,14 @@ def prompt_styles(
                 grounds.setdefault(name, []).append(
                     _own(sp) or _ground(master, _box(sp), None, look)
                 )
+    given = bool(grounds)
     styles: dict[str, etree._Element] = {}
     for sp in _placeholders(master):
         name = _style(sp)
         body = sp.find(qn("p:txBody"))
         if name is None or name in styles or body is None:
             continue
-        seen = [_own(sp) or _ground(master, _box(sp), sp, look), *grounds.get(name, [])]
+        seen = grounds.get(name, []) if given else [_own(sp) or _ground(master, _box(sp), sp, look)]
         behind = _known(seen)
         style = etree.Element(qn(f"p:{name}"))
         levels: dict[int, etree._Element] = {}
@@ -151,9 +154,16 @@ class Look:
                     max(int(region[3] * height), int(region[1] * height) + 1),
                 )
                 shown = picture.convert("RGB").crop(area).resize((LOOK_GRID, LOOK_GRID))
-                return tuple(f"{r:02X}{g:02X}{b:02X}" for r, g, b in shown.getdata())
+                cells = ((x, y) for y in range(LOOK_GRID) for x in range(LOOK_GRID))
+                return tuple(_hex(shown.getpixel(cell)) for cell in cells)
         except (OSError, ValueError, Image.DecompressionBombError):
             return None
+
+
+def _hex(pixel: object) -> str:
+    """An RGB picture's pixel as RRGGBB."""
+    r, g, b = cast("tuple[int, int, int]", pixel)
+    return f"{r:02X}{g:02X}{b:02X}"
 
 
 def _known(grounds: list[Ground | None]) -> list[tuple[str, float]]:

@@ -169,6 +169,20 @@ def test_an_agenda_over_pages_hangs_every_page_from_one_edge() -> None:
     assert agenda[0].hanging > 1.5 * agenda[0].body_pt  # two digits and a point, and a gap
 
 
+def test_a_long_agenda_is_numbered_page_by_page_never_retitled() -> None:
+    """An agenda over many pages is one list continued: each page after the first is
+    numbered, in order, none titled by a phrase of its items as a long run of prose is."""
+    parts = "".join(
+        f"  - title: 'Part {i}: Where the Time Goes'\n    points: [Measure first ({i})]\n"
+        for i in range(1, 61)
+    )
+    talk = plan(f"title: T\nsections:\n{parts}")
+    agenda = [s.title.replace("\u00a0", " ") for s in talk.slides if s.numbered_from]
+    assert len(agenda) > 4
+    rest = [f"What We’ll Cover ({k} of {len(agenda)})" for k in range(2, len(agenda) + 1)]
+    assert agenda == ["What We’ll Cover", *rest]
+
+
 def test_column_headings_are_bold_in_the_accent_colour(tmp_path: Path) -> None:
     outline = tmp_path / "columns.yaml"
     outline.write_text(

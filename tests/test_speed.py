@@ -283,6 +283,31 @@ def test_footers_and_slide_numbers_are_byte_identical_to_python_pptxs(
     assert fast == stock
 
 
+def test_the_archive_is_what_zipfile_writes_and_refuses_a_zip64_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Members zipfile writes differently are written as it does: an empty one, one that does
+    not shrink, and a name that is not ASCII (flagged UTF-8)."""
+    from deckmaker.errors import DeckmakerError
+    from deckmaker.render import archive
+
+    stamp = build_date()
+    members = [("a.xml", b"<a/>" * 50), ("empty", b""), ("noise.bin", bytes(range(256)) * 3),
+               ("media/café.png", b"\x89PNG" + b"x" * 100)]  # fmt: skip
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as stock:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, stamp.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            stock.writestr(info, data)
+    assert archive.zip_bytes(members, stamp) == out.getvalue()
+    monkeypatch.setattr(archive, "_LIMIT", 100)
+    with pytest.raises(DeckmakerError, match="over 2 GiB"):
+        archive.zip_bytes(members, stamp)
+
+
 def test_a_theme_with_slides_of_its_own_numbers_parts_as_python_pptx_does(tmp_path: Path) -> None:
     """The theme's own slides are dropped, leaving their part names taken in the file python-pptx
     read; the new slides must be named as python-pptx names them all the same."""

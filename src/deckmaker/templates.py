@@ -13,19 +13,18 @@ from __future__ import annotations
 import os
 import traceback
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SecurityError
+from jinja2.exceptions import SecurityError
 
 from deckmaker import filters
 from deckmaker.bundle import bundled
 from deckmaker.errors import DeckmakerError
 from deckmaker.limits import MAX_TEMPLATE_BYTES, check_size
-from deckmaker.sandbox import Sandbox, timed
 
 DECK_TEMPLATE = "deck.pptx"
 # `{% extends "bundled/script.md.j2" %}` always names the bundled file, so a user's template of
@@ -49,6 +48,7 @@ class Templates:
                     str(override),
                 ) from None
         self.folders = [p for p in (override, bundled("templates")) if p is not None]
+        self.sandboxed = override is not None  # a folder of the user's: see the module
 
     def overridden(self, name: str) -> Path | None:
         """The user's own file of that name, if the override folder has one."""
@@ -86,8 +86,12 @@ class Templates:
 
     @cached_property
     def env(self) -> jinja2.Environment:
-        sandboxed = len(self.folders) > 1
-        env = (Sandbox if sandboxed else jinja2.Environment)(
+        kind: type[jinja2.Environment] = jinja2.Environment
+        if self.sandboxed:
+            from deckmaker.sandbox import Sandbox
+
+            kind = Sandbox
+        env = kind(
             loader=jinja2.ChoiceLoader(
                 [
                     jinja2.PrefixLoader({BUNDLED_PREFIX: _Loader(str(self.folders[-1]))}),
@@ -100,7 +104,7 @@ class Templates:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            bytecode_cache=_compiled_cache(sandboxed),
+            bytecode_cache=_compiled_cache(self.sandboxed),
         )
         env.filters.update(filters.ALL)
         return env
@@ -130,12 +134,21 @@ class Templates:
         with self.reporting(name):
             return self.env.get_template(name).module
 
+    def _bounded(self) -> AbstractContextManager[None]:
+        """A sandboxed render's bounds in time (`deckmaker.sandbox.timed`); none for the
+        bundled templates alone."""
+        if not self.sandboxed:
+            return nullcontext()
+        from deckmaker.sandbox import timed
+
+        return timed()
+
     @contextmanager
     def reporting(self, name: str, line: int | None = None) -> Iterator[None]:
         """Turn any error raised inside template `name` into a `DeckmakerError` naming its file
         and line; `line`, when given, is where to point instead of the line Jinja names."""
         try:
-            with timed():
+            with self._bounded():
                 yield
         except jinja2.TemplateNotFound as err:
             folders = ", ".join(map(str, self.folders))

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from deckmaker.planning.model import CLICK, Layout, SlidePlan
-from deckmaker.words import content_stems, detect_language
+from deckmaker.words import content_stems
 
 # What a note calls a slide of each kind ("Point to each column…", "Let the quote sit").
 _KIND_WORDS = {
@@ -26,11 +26,12 @@ _KIND_WORDS = {
 }
 
 
-def placed(notes: Sequence[str], slides: Sequence[SlidePlan]) -> tuple[tuple[str, ...], ...]:
-    """The notes each slide gets, in the order written."""
+def placed(
+    notes: Sequence[str], slides: Sequence[SlidePlan], language: str
+) -> tuple[tuple[str, ...], ...]:
+    """The notes each slide gets, in the order written; the talk is in `language`."""
     if not slides:
         return ()
-    language = detect_language(" ".join(p for s in slides for p in s.spoken) or " ".join(notes))
     bags = [_words(s, language) for s in slides]
     seen = Counter(stem for bag in bags for stem in bag)
     out: list[list[str]] = [[] for _ in slides]

@@ -11,7 +11,6 @@ from deckmaker.errors import DeckmakerError
 from deckmaker.options import DEFAULT_WPM, DEFAULTS, MAX_SLIDE_SECONDS, Options
 from deckmaker.outline import Code, Column, Outline, Point, Quote, Segment
 from deckmaker.planning.align import Sentence, align, anchored, filled, paragraphs, sentences
-from deckmaker.planning.dialogue import Cast, cast
 from deckmaker.planning.finishing import finished
 from deckmaker.planning.model import (
     CLICK,
@@ -41,12 +40,20 @@ from deckmaker.planning.pace import (
 from deckmaker.planning.pauses import held
 from deckmaker.planning.picture import picture_warnings
 from deckmaker.planning.slides import Drafts, bullets
-from deckmaker.planning.spoken import Topic, proper_words, said_points, talk, topic
+from deckmaker.planning.spoken import (
+    Topic,
+    detected_language,
+    proper_words,
+    said_points,
+    talk,
+    topic,
+)
 from deckmaker.planning.statements import Statements
 from deckmaker.planning.titles import plain, unique_titles
 from deckmaker.planning.voice import Voice
 from deckmaker.theme.frames import Frames
 from deckmaker.typography import smarten, typeset
+from deckmaker.words import LANGUAGES
 
 # A divider opens each section when the talk has this many sections or more and its sections
 # average two slides or more; shorter talks show their structure through the numbered agenda.
@@ -137,6 +144,10 @@ class _Planner:
         self.drafts = Drafts(outline, voice, frames)
         self.count = 0  # slides planned so far
         self.proper = proper_words(outline)
+        # What words are weighed in (stop words, stems): the talk's language where deckmaker
+        # knows its words, else the one they look most like.
+        known = voice.language in LANGUAGES
+        self.language = voice.language if known else detected_language(outline)
         self.readings: set[str] = set()  # quotes read out by the voice: never a statement
         self.statements = Statements(allowed)
         self.hello: tuple[str, ...] = ()  # the greeting's paragraphs, for the dialogue
@@ -180,6 +191,8 @@ class _Planner:
         if closing:  # none when the author's own last words end the talk
             parts.append(Part(None, Kind.CLOSING, closing, say("chapter_closing")))
         if len(o.hosts) == 2:  # who says what: both hosts carry the talk
+            from deckmaker.planning.dialogue import Cast, cast  # a talk for two hosts only
+
             said_by = (self.hello, self.parting, self.talk, self.voice.name, tuple(reacts),
                        self.voiced)  # fmt: skip
             parts = cast(parts, Cast(say, self.proper, wpm, *said_by))
@@ -399,7 +412,7 @@ class _Planner:
             for p in seg.points
             for a in (anchored(p.said, script) if p.said else None, *[None] * len(p.points))
         ]
-        found = _led_by_sub_points(align(texts, script, fixed), seg.points)
+        found = _led_by_sub_points(align(texts, script, fixed, self.language), seg.points)
         at = filled([None if f is None else f + lead_count for f in found], lead_count)
         faces: list[_Face] = []
         others: list[_Face] = []  # the columns, picture and quote, placed among the points
@@ -675,7 +688,7 @@ class _Planner:
 
     def where(self, text: str, script: Sequence[Sentence], offset: int) -> int | None:
         """The sentence that says `text`, if one does."""
-        (found,) = align([text], script)
+        (found,) = align([text], script, language=self.language)
         return None if found is None else found + offset
 
     def spoken_seconds(self, said: Sequence[Sentence]) -> float:
@@ -799,7 +812,7 @@ class _Planner:
             spoken = paragraphs(here)
             if self.reveal and slide.layout is Layout.CONTENT and seg is not None:
                 if marks is None:
-                    found = align([b.text for b in slide.bullets], here)
+                    found = align([b.text for b in slide.bullets], here, language=self.language)
                     marks = filled(found)
                 else:
                     marks = tuple(m - span.start for m in marks)
@@ -807,7 +820,9 @@ class _Planner:
                 slide = evolve(slide, reveal=True)
             out.append(evolve(slide, spoken=spoken))
             heard.append(here)
-        return [evolve(s, notes=n) for s, n in zip(out, placed(notes, out), strict=True)]
+        return [
+            evolve(s, notes=n) for s, n in zip(out, placed(notes, out, self.language), strict=True)
+        ]
 
     def lent(
         self,

@@ -27,8 +27,12 @@ from deckmaker.typography import looks_like_code
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # The words of `_WORD` that may start with a capital: the same matches, less those that start
 # with a lower-case ASCII letter, found without visiting each of a long script's words in Python.
+# Its first letter first, then what may not come before it (a letter, or a letter and an
+# apostrophe): a pattern that starts on a set of letters is searched for quickly.
+_CAPITAL_WORD = re.compile(
+    r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_]['’].)[^\W\d_]*(?:['’][^\W\d_]+)*"
+)
 _WORD_START = r"(?<![^\W\d_])(?<![^\W\d_]['’])"  # no letter, or letter and apostrophe, before
-_CAPITAL_WORD = re.compile(_WORD_START + r"(?=[^\W\d_a-z])" + _WORD.pattern)
 # Where a capital says nothing about a word, besides a sentence's start: after a colon or a
 # semicolon, or at the start of a line.
 _CLAUSE_START = re.compile(r"[:;]['\"’”)\]]*\s+(?=\S)|\n(?=\S)")
@@ -103,10 +107,14 @@ def talk(outline: Outline, proper: frozenset[str]) -> Talk:
 def language_of(outline: Outline) -> str:
     """The language the outline's own words are in (deckmaker.words' guess: English or
     Spanish), for an outline that does not say with `language:`."""
+    return outline.language or detected_language(outline)
+
+
+def detected_language(outline: Outline) -> str:
+    """The language deckmaker knows (`deckmaker.words.LANGUAGES`) that the outline's own words
+    look most like."""
     from deckmaker.words import detect_language
 
-    if outline.language:
-        return outline.language
     segments = [s for s in (outline.intro, *outline.sections, outline.outro) if s]
     texts = [outline.title, outline.subtitle or "", outline.greeting or "", outline.signoff or ""]
     for seg in segments:
@@ -164,7 +172,7 @@ def _written_lower(wanted: set[str], text: str) -> Counter[str]:
     if not wanted:
         return Counter()
     alternatives = "|".join(map(re.escape, sorted(wanted)))
-    pattern = f"{_WORD_START}(?:{alternatives})(?!\\w)"
+    pattern = f"{_WORD_START}(?:{alternatives})(?![^\\W\\d_])"
     return Counter(re.findall(pattern, text))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from deckmaker.planning.fit import set_title
-from deckmaker.planning.model import Layout, Part, SlidePlan, evolve
+from deckmaker.planning.model import Kind, Layout, Part, SlidePlan, evolve
 from deckmaker.planning.slides import COVER_TITLE_SIZES, TITLE_SIZES, Drafts
 from deckmaker.typography import typeset
 from deckmaker.words import LANGUAGES, detect_language, word_set
@@ -35,7 +35,7 @@ def unique_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
     where it has one (`_topics_as_titles`); the rest of a heading's slides are numbered, those
     after a divider that shows it from 1, so that a section's first slide after its divider
     never reads as its second; a heading over more than MAX_NUMBERED slides gives way to each
-    slide's own phrase first (`_phrases_as_titles`)."""
+    slide's own phrase first (`_phrases_as_titles`), an agenda's aside."""
     parts = _phrases_as_titles(_topics_as_titles(parts, drafts), drafts)
     opening = {id(p.slides[0]) for p in parts if p.slides and p.slides[0].layout is Layout.HEADER}
     slides = [s for p in parts for s in p.slides if _headed(s)]
@@ -98,8 +98,8 @@ def _phrases_as_titles(parts: list[Part], drafts: Drafts) -> list[Part]:
     (`part_titles.titles`, as an essay's parts are named), one no other slide is titled. A
     slide with neither stays numbered with the rest."""
     runs: dict[str, list[SlidePlan]] = {}
-    for s in (s for p in parts for s in p.slides):
-        if _headed(s) and s.layout is not Layout.HEADER:
+    for s in (s for p in parts for s in p.slides):  # an agenda is a list continued: numbered
+        if _headed(s) and s.layout is not Layout.HEADER and s.kind is not Kind.AGENDA:
             runs.setdefault(_key(s), []).append(s)
     long = [run for run in runs.values() if len(run) > MAX_NUMBERED]
     if not long:

@@ -7,14 +7,12 @@ package holds is public in python-pptx: every part reached from the package's re
 (`iter_rels`), each part's name, content type, bytes and relationships. From those this module
 writes what `save` writes, byte for byte (tests/test_speed.py compares the two), with fixed
 dates, and as text rather than element by element (python-pptx builds and serialises an
-element per relationship, a tenth of a small deck's time).
+element per relationship, a tenth of a small deck's time); the zip itself by `archive`.
 """
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from typing import Any
@@ -22,6 +20,8 @@ from typing import Any
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.package import OpcPackage, Part
 from pptx.opc.spec import default_content_types
+
+from deckmaker.render.archive import zip_bytes
 
 # A fixed date for reproducible files, used unless SOURCE_DATE_EPOCH says otherwise.
 DEFAULT_DATE = datetime(2000, 1, 1, tzinfo=timezone.utc)
@@ -50,24 +50,16 @@ def package_bytes(package: OpcPackage, stamp: datetime) -> bytes:
             seen.add(id(rel.target_part))
             parts.append(rel.target_part)
     owned = {id(rel) for part in parts for rel in part.rels.values()}
-    out = io.BytesIO()
-    date = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-
-        def write(name: str, blob: bytes) -> None:
-            info = zipfile.ZipInfo(name, date)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, blob)
-
-        write("[Content_Types].xml", content_types_xml(parts))
-        write("_rels/.rels", rels_xml((r for r in rels if id(r) not in owned), "/"))
-        for part in parts:
-            write(part.partname.membername, part.blob)
-            if len(part.rels):
-                rels_of = rels_xml(part.rels.values(), part.partname.baseURI)
-                write(part.partname.rels_uri.membername, rels_of)
-    return out.getvalue()
+    members = [
+        ("[Content_Types].xml", content_types_xml(parts)),
+        ("_rels/.rels", rels_xml((r for r in rels if id(r) not in owned), "/")),
+    ]
+    for part in parts:
+        members.append((part.partname.membername, part.blob))
+        if len(part.rels):
+            rels_of = rels_xml(part.rels.values(), part.partname.baseURI)
+            members.append((part.partname.rels_uri.membername, rels_of))
+    return zip_bytes(members, stamp)
 
 
 def rels_xml(rels: Iterable[Any], base: str, in_order: bool = False) -> bytes:

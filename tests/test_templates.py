@@ -346,3 +346,20 @@ def test_art_over_a_box_outweighs_the_sample_slides_master() -> None:
     clear = Holds("Title, Content", 2, 1, title, False, (), (body,), None, covered=0.0)
     best = ranked(Layout.CONTENT, [covered, clear], Preference(cover=0, content=1))
     assert best[0] is clear
+
+
+def test_a_folder_of_the_users_runs_every_template_in_the_sandbox(tmp_path: Path) -> None:
+    """deckmaker's own templates alone run as plain Jinja2; given a folder of the user's, every
+    template of the build runs sandboxed, the bundled ones a user's may extend included."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from deckmaker.templates import Templates
+
+    assert not isinstance(Templates().env, SandboxedEnvironment)
+    (tmp_path / "script.md.j2").write_text(
+        '{% extends "bundled/script.md.j2" %}{{ "".__class__ }}', encoding="utf-8"
+    )
+    sandboxed = Templates(tmp_path)
+    assert isinstance(sandboxed.env, SandboxedEnvironment)
+    assert isinstance(sandboxed.env.get_template("bundled/script.md.j2").environment,
+                      SandboxedEnvironment)  # fmt: skip

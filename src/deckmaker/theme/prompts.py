@@ -173,12 +173,15 @@ def _known(grounds: list[Ground | None]) -> list[tuple[str, float]]:
 
 def _fill_colours(fill: etree._Element | None) -> Colours:
     """The colours of a solid fill, or a gradient's stops, given as RGB; None for another
-    fill (a picture, a pattern, a theme colour)."""
+    fill (a picture, a pattern, a theme colour) and for a gradient that fades (a stop of some
+    transparency: a glow, whose colour at a point cannot be told from its stops)."""
     if fill is None:
         return None
     if fill.tag == _FILL:
         found = _rgb(fill)
         return (found,) if found else None
+    if fill.find(f"{qn('a:gsLst')}/{qn('a:gs')}/*/{qn('a:alpha')}") is not None:
+        return None
     stops = [_rgb(stop) for stop in fill.iter(qn("a:gs"))]
     return tuple(s for s in stops if s) if stops and all(stops) else None
 
@@ -238,7 +241,7 @@ def _ground_at(
         found = _box(shape) if shape.tag in (qn("p:sp"), qn("p:pic")) else None
         if found is None or shape.find(f".//{qn('p:ph')}") is not None:
             continue
-        if not (found[0] <= x <= found[0] + found[2] and found[1] <= y <= found[1] + found[3]):
+        if not _covers(shape, found, x, y):
             continue
         if shape.tag == qn("p:pic"):
             looked = _looked(look, shape, box, found)
@@ -273,6 +276,19 @@ def _ground_at(
     for colours, opacity in reversed(layers[:-1]):  # translucent fills, from the bottom up
         seen = tuple(mix(below, over, opacity) for over in colours for below in seen)
     return Ground(seen, LEAST_ON_PICTURE if pictured else LEAST_CONTRAST)
+
+
+def _covers(shape: etree._Element, box: tuple[int, int, int, int], x: int, y: int) -> bool:
+    """Whether `shape` (at `box`) is drawn at (`x`, `y`): inside its box, and for an ellipse
+    (a design's glow or bubble) inside the ellipse, not only its box's corners."""
+    left, top, width, height = box
+    if not (left <= x <= left + width and top <= y <= top + height):
+        return False
+    geometry = shape.find(f"{qn('p:spPr')}/{qn('a:prstGeom')}")
+    if geometry is None or geometry.get("prst") != "ellipse" or not width or not height:
+        return True
+    dx, dy = (x - left - width / 2) / (width / 2), (y - top - height / 2) / (height / 2)
+    return dx * dx + dy * dy <= 1
 
 
 def _looked(

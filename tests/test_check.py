@@ -25,6 +25,7 @@ from deckmaker.pipeline import example_outline, render
 from deckmaker.theme.shipped import shipped
 
 TITLE_AND_CONTENT, BLANK = 1, 6
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 
 
 def _clean() -> Deck:
@@ -180,6 +181,38 @@ def test_large_text_needs_less_contrast(tmp_path: Path) -> None:
         run.font.color.rgb = RGBColor(0x94, 0x94, 0x94)
     found = check_deck(_bytes(prs))
     assert [f.message.split("'")[1] for f in found] == ["14 pt grey"]
+
+
+def test_text_under_a_fading_glow_is_not_told(tmp_path: Path) -> None:
+    """A slide-wide glow that fades to nothing (a gradient with transparent stops, as
+    LibreOffice's Lights draws over its dark background) cannot say what lies under text at a
+    point: not reported as white on white, as opaque stops would be."""
+    prs = _clean()
+    slide = prs.slides[1]
+    glow = slide.shapes.add_shape(1, 0, 0, prs.slide_width, prs.slide_height)
+    properties = glow.element.spPr
+    for old in properties.findall(qn("a:solidFill")):
+        properties.remove(old)
+    stops = "".join(
+        f'<a:gs pos="{pos}"><a:srgbClr val="FFFFFF"><a:alpha val="{alpha}"/></a:srgbClr></a:gs>'
+        for pos, alpha in ((0, 80000), (100000, 0))
+    )
+    fill = etree.fromstring(
+        f'<a:gradFill xmlns:a="{A_NS}"><a:gsLst>{stops}</a:gsLst><a:path path="circle"/>'
+        "</a:gradFill>"
+    )
+    properties.find(qn("a:prstGeom")).addnext(fill)
+    tree = glow.element.getparent()
+    tree.remove(glow.element)
+    tree.insert(2, glow.element)  # under the title and the body
+    box = slide.shapes.add_textbox(Inches(1), Inches(6), Inches(6), Inches(0.6))
+    run = box.text_frame.paragraphs[0].add_run()
+    run.text, run.font.size = "White over the glow", Pt(24)
+    run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    assert [f for f in check_deck(_bytes(prs)) if "White over" in f.message] == []
+    opaque = etree.fromstring(etree.tostring(fill).replace(b"<a:alpha", b"<a:lumMod"))
+    properties.replace(fill, opaque)
+    assert [f.rule for f in check_deck(_bytes(prs)) if "White over" in f.message] == ["contrast"]
 
 
 def test_alt_text_or_a_decorative_mark_passes(tmp_path: Path) -> None:

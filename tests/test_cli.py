@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -166,3 +167,17 @@ def test_a_bug_is_one_line_and_exit_1_unless_debugging(monkeypatch, tmp_path: Pa
     assert "Traceback" not in result.output
     debug = CliRunner().invoke(cli, ["--debug", "build", "--out", str(tmp_path)])
     assert isinstance(debug.exception, RuntimeError)
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
+    """`deckmaker themes FILE | head`: once what reads the output is gone, the command ends
+    with a closed pipe's status (141) and nothing on stderr, never an 'internal error'."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before a word is printed
+    done = subprocess.run(
+        [sys.executable, "-m", "deckmaker", "templates", "list"],
+        stdout=write, stderr=subprocess.PIPE, text=True, check=False,
+    )  # fmt: skip
+    os.close(write)
+    assert done.returncode == 141
+    assert done.stderr == ""

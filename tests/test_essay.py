@@ -311,6 +311,29 @@ def test_markdown_title_sections_lists_quote_and_subsections() -> None:
     assert_points_are_faithful(outline, "en", written=("Protect Focus", "Build Trust on Purpose"))
 
 
+def test_a_list_item_that_is_a_paragraph_shows_its_first_sentence_and_is_said_whole() -> None:
+    """An author's list of paragraphs (numbered cases, each several sentences) shows each
+    item's first sentence as its point; the script says every item whole, each opening on a
+    capital as a sentence does, even where the item opens in lower case."""
+    case = (
+        "Black cleans up the whitespace of docstrings, re-indenting them if needed. It is one "
+        "of the most requested features. While the result differs, every real use of "
+        "docstrings we know of sanitises indentation and leading or trailing whitespace anyway."
+    )
+    text = (
+        "# Safety\n\n## Three cases\n\nThere are three cases where the trees differ:\n\n"
+        f"1. {case}\n2. prefer `...` on the same line as the signature;\n\n"
+        "That is all there is to it, and it is enough.\n"
+    )
+    (section,) = import_essay(text, "safety.md", markdown=True).sections
+    assert [p.text for p in section.points] == [
+        "Black cleans up the whitespace of docstrings, re-indenting them if needed.",
+        "prefer ... on the same line as the signature;",
+    ]
+    assert case in (section.script or "")
+    assert "Prefer ... on the same line as the signature." in (section.script or "")
+
+
 def test_crlf_bom_tabs_and_question_headings() -> None:
     raw = CRLF.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\t" in raw
@@ -430,7 +453,7 @@ def test_markdown_nested_lists_and_code() -> None:
         ("First item", ("nested one", "nested two")),
         ("Second item", ()),
     ]
-    assert section.script == "First item. nested one. nested two. Second item.\n\nClosing prose."
+    assert section.script == "First item. Nested one. Nested two. Second item.\n\nClosing prose."
     assert section.notes == ()  # code is shown, never a delivery note
     assert section.code == (Code("print('hi')", "python", "Second item."),)  # as written
 

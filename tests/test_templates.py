@@ -18,6 +18,7 @@ from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.util import Inches
 from test_deck import TITLE_TYPES, planned_text, shown
 
+from deckmaker.check import check_deck
 from deckmaker.cli import cli
 from deckmaker.errors import DeckmakerError
 from deckmaker.options import Options
@@ -244,8 +245,10 @@ def _text_style(deck: Path, slide: int, style: str) -> dict[int, str]:
 def test_a_libreoffice_designs_text_colours_reach_the_slides(tmp_path: Path) -> None:
     """LibreOffice saves no text styles in its masters, only the prompt text's colours: Piano's
     white titles on a black band came out black, unseen. The masters' prompts become their text
-    styles; a prompt colour that would not stand out where the text goes is left out (Vivid's
-    pale subtitle colour over the white of its title slide)."""
+    styles; a prompt colour that would not stand out where the text goes gives way to black or
+    white (Vivid's pale subtitle colour over the white of its title slide, Midnightblue's white
+    titles where its layouts put them, on white), and `deckmaker check` finds no text that does
+    not stand out from what it lies on."""
     built = build(
         example_outline(), tmp_path / "piano", options=Options(theme=str(CORPUS / "lo-piano.pptx"))
     )
@@ -257,7 +260,16 @@ def test_a_libreoffice_designs_text_colours_reach_the_slides(tmp_path: Path) -> 
     )
     deck = vivid.files["deck"]
     assert _text_style(deck, 1, "titleStyle")[1] == "04617B"  # the design's teal title
-    assert "DBF5F9" not in _text_style(deck, 1, "bodyStyle").values()
+    assert _text_style(deck, 1, "bodyStyle")[1] == "000000"  # not its pale DBF5F9
+    midnight = build(
+        example_outline(),
+        tmp_path / "midnight",
+        options=Options(theme=str(CORPUS / "lo-midnightblue.pptx")),
+    )
+    deck = midnight.files["deck"]
+    assert _text_style(deck, 2, "titleStyle")[1] != "FFFFFF"
+    for each in (built, vivid, midnight):
+        assert [f for f in check_deck(each.files["deck"]) if f.rule == "contrast"] == []
 
 
 def test_a_box_reaching_off_the_slide_is_cut_to_it_not_refused(tmp_path: Path) -> None:
@@ -334,3 +346,20 @@ def test_art_over_a_box_outweighs_the_sample_slides_master() -> None:
     clear = Holds("Title, Content", 2, 1, title, False, (), (body,), None, covered=0.0)
     best = ranked(Layout.CONTENT, [covered, clear], Preference(cover=0, content=1))
     assert best[0] is clear
+
+
+def test_a_folder_of_the_users_runs_every_template_in_the_sandbox(tmp_path: Path) -> None:
+    """deckmaker's own templates alone run as plain Jinja2; given a folder of the user's, every
+    template of the build runs sandboxed, the bundled ones a user's may extend included."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from deckmaker.templates import Templates
+
+    assert not isinstance(Templates().env, SandboxedEnvironment)
+    (tmp_path / "script.md.j2").write_text(
+        '{% extends "bundled/script.md.j2" %}{{ "".__class__ }}', encoding="utf-8"
+    )
+    sandboxed = Templates(tmp_path)
+    assert isinstance(sandboxed.env, SandboxedEnvironment)
+    assert isinstance(sandboxed.env.get_template("bundled/script.md.j2").environment,
+                      SandboxedEnvironment)  # fmt: skip

@@ -6,6 +6,7 @@ import gc
 import importlib
 import importlib.util
 import io
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
 EXIT_FINDINGS = 1  # `deckmaker check` found something to fix
+EXIT_CLOSED_PIPE = 141  # as a shell reports a program its closed output pipe ended (128 + 13)
 # a bug of ours while checking: never 1, which `deckmaker check` keeps for findings
 EXIT_CHECK_BUG = 3
 # Names of files, not folders: `--out talk.pptx` is a mistake (--out names a folder), never a
@@ -99,6 +101,9 @@ class _Reporting(click.Group):
             _misused(err)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own: --help, --version
+        except BrokenPipeError:  # what reads the output stopped reading (`| head`): say no more
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_CLOSED_PIPE)
         except Exception as err:
             if ctx.params.get("debug"):
                 raise

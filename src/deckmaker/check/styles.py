@@ -317,6 +317,8 @@ class SlideStyles:
             found = self.colour(colour, placeholder) if colour is not None else None
             return [found] if found is not None else None
         if name == "gradFill":
+            if fill.find(f"{A}gsLst/{A}gs/*/{A}alpha") is not None:
+                return None  # a glow that fades: its colour at the text cannot be told
             stops = [first_colour(stop) for stop in fill.iter(f"{A}gs")]
             seen = [self.colour(s, placeholder) for s in stops if s is not None]
             told = [c for c in seen if c is not None]

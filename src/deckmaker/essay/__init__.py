@@ -24,12 +24,14 @@ from deckmaker.essay.speech import (
 from deckmaker.options import DEFAULT_WPM
 from deckmaker.outline import Code, Outline, Place, Point, Quote, Segment, Table
 from deckmaker.outline.load import clean_text
+from deckmaker.sentences import spans
 from deckmaker.textfile import read_text
 from deckmaker.words import word_set
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TITLE_WORDS = 10  # an opening sentence this short can be the title
 HEADINGS_FEW = 2  # an essay with no more headings than this may be headingless all the same
+LONG_ITEM_WORDS = 30  # an item of the author's list longer than this is a paragraph, not a point
 
 # An opening sentence that starts with one of these greets the audience: it becomes `greeting`.
 GREETINGS = {
@@ -351,6 +353,15 @@ def _anchor(said: str | None, spoken: str) -> str | None:
     return words if words and words in spoken else None
 
 
+def _gist(item: str, language: str) -> str:
+    """What a slide shows of an item of the author's list: the item, or its first sentence when
+    the item is a paragraph of several over LONG_ITEM_WORDS words (the script says it whole)."""
+    if len(item.split()) <= LONG_ITEM_WORDS:
+        return item
+    first = next(iter(spans(item, language)), (0, len(item)))
+    return item[first[0] : first[1]].strip() or item
+
+
 def _paragraphs(passage: Passage) -> tuple[str, ...]:
     return tuple(p for p in (clean_text(speakable(p)) for p in passage.paragraphs) if p)
 
@@ -387,8 +398,10 @@ def _segment(
     if passage.listed:
         points = tuple(
             Point(
-                clean_text(speakable(item.text)),
-                tuple(s for s in (clean_text(speakable(s)) for s in item.points) if s),
+                _gist(clean_text(speakable(item.text)), language),
+                tuple(
+                    _gist(s, language) for s in (clean_text(speakable(s)) for s in item.points) if s
+                ),
                 _anchor(item.said and speakable(item.said), spoken_all),
             )
             for item in passage.listed

@@ -139,9 +139,9 @@ def read_markdown(text: str) -> Essay:
             body.contents = True
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             items = _items(tokens[i + 1 : end], body)
-            body.listed.extend(Listed(text, subs, sentence(text)) for text, subs in items)
+            body.listed.extend(Listed(text, subs, _said(text)) for text, subs in items)
             body.paragraphs.append(
-                " ".join(sentence(t) for text, subs in items for t in (text, *subs))
+                " ".join(_said(t) for text, subs in items for t in (text, *subs))
             )
         elif token.type == "blockquote_open":
             _blockquote(tokens[i + 1 : end], body)
@@ -414,6 +414,15 @@ def _closing(tokens: list[Token], start: int) -> int:
         if depth == 0:
             return j
     return len(tokens) - 1
+
+
+def _said(item: str) -> str:
+    """A list's item as said: a sentence, opening on a capital where a lower-case word opens
+    it ("prefer `...` on the same line;" is said "Prefer ... on the same line.")."""
+    first = item.split(" ", 1)[0]
+    if first.isascii() and first.isalpha() and first.islower():
+        item = item[0].upper() + item[1:]
+    return sentence(item)
 
 
 def _items(tokens: list[Token], body: _Body) -> list[tuple[str, tuple[str, ...]]]:

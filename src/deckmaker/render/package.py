@@ -16,7 +16,7 @@ Writing the package with fixed dates is `package_writer`'s.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import cast
 
 from lxml import etree
@@ -181,10 +181,11 @@ def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
     }
     for master in {id(s.slide_master): s.slide_master for s in layouts}.values():
         if master.element.find(qn("p:txStyles")) is None:  # LibreOffice's: styled by prompts
-            from deckmaker.theme.prompts import write_styles  # only for such a theme
+            from deckmaker.theme.prompts import Look, write_styles  # only for such a theme
 
             used = [s.element for s in layouts if s.slide_master.element is master.element]
-            write_styles(master.element, used)
+            look = Look(_pictures(master.part), (prs.slide_width or 0, prs.slide_height or 0))
+            write_styles(master.element, used, look)
     for element in elements.values():
         for shrink in list(element.iter(qn("a:normAutofit"))):
             body = shrink.getparent()
@@ -203,6 +204,18 @@ def fix_theme_parts(prs: Presentation, layouts: Iterable[SlideLayout]) -> None:
     partname = PackURI("/ppt/viewProps.xml")
     view = Part(partname, CT.PML_VIEW_PROPS, prs.part.package, _VIEW_PROPS)
     prs.part.relate_to(view, RT.VIEW_PROPS)
+
+
+def _pictures(part: Part) -> Callable[[str], bytes | None]:
+    """The bytes of the picture `part` relates to by an id, None for no picture there."""
+
+    def picture(rid: str) -> bytes | None:
+        related = part.rels.get(rid)
+        if related is None or related.is_external or related.reltype != RT.IMAGE:
+            return None
+        return related.target_part.blob
+
+    return picture
 
 
 def drop_active(prs: Presentation) -> None:

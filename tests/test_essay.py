@@ -12,7 +12,7 @@ import yaml
 from conftest import ESSAY, ROOT
 
 from deckmaker.essay import import_essay, read_essay
-from deckmaker.essay.points import LONGEST, MOST_WORDS, compress
+from deckmaker.essay.points import LONGEST, MAX_POINTS, MOST_WORDS, WORDS_PER_POINT, compress
 from deckmaker.grammar import has_finite_verb, opens_with_pronoun
 from deckmaker.outline import Code, Outline, Quote, Segment, load_outline, parse_outline
 from deckmaker.outline.write import write_outline
@@ -88,7 +88,9 @@ def test_reference_script_keeps_all_the_prose(reference: Outline) -> None:
 def test_reference_points_are_short_faithful_and_in_order(reference: Outline) -> None:
     points = [p for segment in segments(reference) for p in segment.points]
     for segment in segments(reference):
-        assert 3 <= len(segment.points) <= 5, segment.title
+        # five at most, or one per WORDS_PER_POINT words of a part said for longer than that
+        said = len((segment.script or "").split())
+        assert 3 <= len(segment.points) <= max(MAX_POINTS, said // WORDS_PER_POINT), segment.title
     assert all(len(p.text.split()) <= LONGEST for p in points)
     assert sum(len(p.text.split()) <= MOST_WORDS for p in points) >= 0.8 * len(points)
     assert_points_are_faithful(reference, "en")

@@ -18,6 +18,7 @@ import realworld  # noqa: E402
 from defects import Slide, Talk  # noqa: E402
 from test_plan import FRAMES  # noqa: E402
 
+from deckmaker.api import plan as plan_of  # noqa: E402
 from deckmaker.essay import import_essay  # noqa: E402
 from deckmaker.essay.attribution import introduced  # noqa: E402
 from deckmaker.essay.points import compress  # noqa: E402
@@ -338,6 +339,17 @@ def test_the_recap_never_shows_the_agenda_again() -> None:
     for slide in plan.slides:
         if slide.kind is Kind.CLOSING and slide.bullets:
             assert {b.text for b in slide.bullets} != agenda
+
+
+@pytest.mark.parametrize("name", ["walking.txt", "civil-disobedience.txt", "self-reliance.txt"])
+def test_long_prose_keeps_its_slides_within_the_limit(name: str) -> None:
+    """An hour of prose without headings: its parts, said for minutes each, have points enough
+    to keep a new slide coming (essay/points.py, WORDS_PER_POINT), so few slides stay up past
+    the talk's limit (five points a part left a quarter to a third of them past it)."""
+    plan = plan_of(realworld.CORPUS / name)
+    timings = enumerate(plan.slide_timings, 1)
+    past = [n for n, (_, length) in timings if length > plan.max_slide_seconds]
+    assert len(past) <= len(plan.slides) / 6, past
 
 
 def test_the_key_points_beat_the_lead_baseline_on_every_essay_with_references(

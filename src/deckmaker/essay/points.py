@@ -16,6 +16,7 @@ about" off the slides (bench/RESULTS.md).
 
 from __future__ import annotations
 
+import itertools
 import math
 import operator
 from dataclasses import dataclass
@@ -44,6 +45,13 @@ FEWEST_WORDS = 4  # shorter than this is a fragment, not a point
 LIST_ITEM_WORDS = 2  # comma-set stretches this short are items of a list, never cut between
 MAX_POINTS, MIN_POINTS = 5, 3
 SENTENCES_PER_POINT = 5
+# A part said for longer than MAX_POINTS of these (a point every 32 s at 150 words a minute)
+# outlasts what five points can keep on screen within a slide's limit: it gets a point per this
+# many words, the best of each stretch of that length, nearer its middle the better (EVEN: how
+# much a point at a stretch's edge counts against its sentence), so that its slides come up
+# evenly as the part is said.
+WORDS_PER_POINT = 80
+EVEN = 3.0
 # How far apart two sentences may stand and still be compared in ranking them (`_textrank`).
 NEIGHBOURS = 100
 
@@ -151,7 +159,8 @@ def key_points(
     ranking: Ranking = DEFAULT,
     title: str | None = None,
 ) -> tuple[Point, ...]:
-    """3 to 5 points for the passage (fewer only when it has fewer sentences), in source order,
+    """3 to 5 points for the passage (fewer only when it has fewer sentences; more, evenly
+    spread, when it is said for longer than MAX_POINTS x WORDS_PER_POINT words), in source order,
     each the compressed form of one sentence and anchored to it."""
     sentences = split_sentences(paragraphs, language)
     if not sentences:
@@ -164,10 +173,15 @@ def key_points(
         candidates = [c if c and not opens_with_pronoun(c, language) else None for c in candidates]
     if not any(candidates):  # only very long sentences: cut the first one hard
         candidates[0] = _clip(strip_markers(sentences[0].text, language), language)
-    count = min(_how_many(len(sentences)), sum(c is not None for c in candidates))
+    at = list(itertools.accumulate((len(s.text.split()) for s in sentences), initial=0))
+    usual = _how_many(len(sentences))
+    timed = min(at[-1] // WORDS_PER_POINT, len(sentences))  # a long part: one per stretch
+    long = timed > MAX_POINTS
+    count = min(timed if long else usual, sum(c is not None for c in candidates))
     scores = _scores(sentences, candidates, language, ranking, title)
     scores = [s - ranking.cut * cost for s, (_, cost) in zip(scores, compressed, strict=True)]
-    chosen = _choose(scores, candidates, count, ranking.spread)
+    even = EVEN if long else 0.0
+    chosen = _choose(scores, candidates, count, ranking.spread or bool(even), at, even)
     return tuple(Point(candidates[i] or "", said=anchor(sentences[i].text, spoken)) for i in chosen)
 
 
@@ -236,19 +250,29 @@ def _textrank(bags: list[set[str]], damping: float = 0.85, rounds: int = 30) -> 
 
 
 def _choose(
-    scores: list[float], candidates: list[str | None], count: int, spread: bool
+    scores: list[float],
+    candidates: list[str | None],
+    count: int,
+    spread: bool,
+    at: list[int],
+    even: float = 0.0,
 ) -> list[int]:
+    """The best `count` points; `spread`: the best of each of `count` stretches of equal length
+    in words (`at`: where each sentence starts, in words, then the passage's length), `even`
+    counting against a sentence for its distance from its stretch's middle."""
     usable = [i for i, c in enumerate(candidates) if c]
     if not spread:
         return sorted(sorted(usable, key=lambda i: -scores[i])[:count])
     chosen: list[int] = []
-    n = len(scores)
+    n = at[-1]
     for k in range(count):
-        stretch = [i for i in usable if k * n // count <= i < (k + 1) * n // count]
+        stretch = [i for i in usable if k * n // count <= at[i] < (k + 1) * n // count]
         stretch = stretch or [i for i in usable if i not in chosen]
         if not stretch:
             break
-        best = max(stretch, key=lambda i: scores[i])
+        centre = (2 * k + 1) * n / (2 * count)
+        # the best, less for standing far from the stretch's middle (points said evenly apart)
+        best = max(stretch, key=lambda i: scores[i] - even * abs(at[i] - centre) * count / n)
         if best not in chosen:
             chosen.append(best)
     return sorted(chosen)

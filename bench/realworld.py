@@ -180,8 +180,9 @@ BEFORE = (
     "15 other LibreOffice 7.4 designs, python-pptx 1.0.2's four feature-test decks, npm "
     "ppt-template 1.0.9's example), before -> after: refused 4 -> 3 (python-pptx's decks of "
     "Blank layouts only, rightly), colours lost 26 -> 0, text over art 46 -> 9, contrast "
-    "151 -> 104, outside 18 -> 0, duplicate title 13 -> 14 (Progress, refused before, now "
-    "builds). Part of the drop in contrast is the check's own: it no longer reports text under a "
+    "151 -> 104, outside 18 -> 0, duplicate title 13 -> 0 (a closing message too long for "
+    "the title slide's box no longer stands under the talk's title). "
+    "Part of the drop in contrast is the check's own: it no longer reports text under a "
     "glow that fades (Lights' white titles over its dark background were white on white).\n"
 )
 

@@ -301,7 +301,7 @@ class _Planner:
         # the title slide's own title again would be a second slide of one title.
         by = o.host or o.author
         cover = (
-            self.drafts.closing(message, o.title, by)
+            self.drafts.closing(message, o.title, by, title)
             if message
             else self.drafts.cover(title, "\n".join(x for x in (o.title, by) if x))
         )

@@ -152,21 +152,22 @@ class Drafts:
             body_pt=sub_pt,
         )
 
-    def closing(self, message: str, title: str, host: str | None) -> SlidePlan:
+    def closing(self, message: str, title: str, host: str | None, heading: str) -> SlidePlan:
         """The closing slide, in the title slide's layout: the talk's last message as its
         title, as large as it fits in up to four lines, the talk's `title` and `host` below.
         Where the layout's title box is too small for the message at CLOSING_SIZES (a one-line
-        title box), the talk's title stands in it and the message below it, in the subtitle's
-        box, in the body font."""
+        title box), the voice's closing `heading` ("Thanks for watching") stands in it and the
+        message below it, in the subtitle's box, in the body font: the talk's title there
+        would make the title slide's own title a second time."""
         f = self.frames
         fits = largest_fitting(
             typeset(message), f.cover_title, CLOSING_SIZES, 4, f.title_font, TITLE_LINE_HEIGHT
         )
         Try = tuple[str, tuple[str | None, ...], tuple[int, ...], int]
         tries: list[Try] = [(message, (title, host), CLOSING_SIZES, 4)] if fits else []
-        # else the message under the talk's title; where not even there, the host alone
-        tries += [(title, (message, host), COVER_TITLE_SIZES, 3)]
-        tries += [(title, (host,), COVER_TITLE_SIZES, 3)]
+        # else the message under the heading; where not even there, the host alone
+        tries += [(heading, (message, host), COVER_TITLE_SIZES, 3)]
+        tries += [(heading, (host,), COVER_TITLE_SIZES, 3)]
         for n, (big, under, sizes, lines) in enumerate(tries, 1):
             try:
                 cover = self.cover(big, "\n".join(x for x in under if x) or None, sizes, lines)

@@ -126,3 +126,21 @@ def test_the_readme_is_a_front_door() -> None:
     assert commands is not None and len(commands.group(1).strip().splitlines()) == 2
     for link in re.findall(r"\]\((docs/[^)#]+)", readme):
         assert (ROOT / link).exists(), link
+
+
+def test_the_readmes_taste_builds_as_it_says(tmp_path: Path) -> None:
+    """The README's five-line example, built as its console block shows, prints what it shows."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    taste = re.search(
+        r"## A taste\n\n```yaml\n(.*?)```\n\n```console\n\$ (.*?)\n(.*?)```", readme, re.S
+    )
+    assert taste is not None
+    outline, command, shown = taste.groups()
+    (tmp_path / "tomatoes.yaml").write_text(outline, encoding="utf-8")
+    args = command.split()[1:]  # after `deckmaker`
+    done = subprocess.run(
+        [sys.executable, "-m", "deckmaker", *args], cwd=tmp_path, capture_output=True,
+        text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == shown.strip().splitlines()

@@ -313,8 +313,8 @@ def test_markdown_title_sections_lists_quote_and_subsections() -> None:
 
 def test_a_list_item_that_is_a_paragraph_shows_its_first_sentence_and_is_said_whole() -> None:
     """An author's list of paragraphs (numbered cases, each several sentences) shows each
-    item's first sentence as its point; the script says every item whole, each opening on a
-    capital as a sentence does, even where the item opens in lower case."""
+    item's first sentence as its point, without what joined it to the next ("; and"); the
+    script says every item whole, each opening on a capital as a sentence does."""
     case = (
         "Black cleans up the whitespace of docstrings, re-indenting them if needed. It is one "
         "of the most requested features. While the result differs, every real use of "
@@ -322,13 +322,16 @@ def test_a_list_item_that_is_a_paragraph_shows_its_first_sentence_and_is_said_wh
     )
     text = (
         "# Safety\n\n## Three cases\n\nThere are three cases where the trees differ:\n\n"
-        f"1. {case}\n2. prefer `...` on the same line as the signature;\n\n"
+        f"1. {case}\n2. prefer `...` on the same line as the signature;\n"
+        "3. one blank line between classes; and\n4. none if they are very small.\n\n"
         "That is all there is to it, and it is enough.\n"
     )
     (section,) = import_essay(text, "safety.md", markdown=True).sections
     assert [p.text for p in section.points] == [
         "Black cleans up the whitespace of docstrings, re-indenting them if needed.",
-        "prefer ... on the same line as the signature;",
+        "prefer ... on the same line as the signature",  # no ';' joining it to the next
+        "one blank line between classes",
+        "none if they are very small.",
     ]
     assert case in (section.script or "")
     assert "Prefer ... on the same line as the signature." in (section.script or "")

@@ -32,6 +32,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 TITLE_WORDS = 10  # an opening sentence this short can be the title
 HEADINGS_FEW = 2  # an essay with no more headings than this may be headingless all the same
 LONG_ITEM_WORDS = 30  # an item of the author's list longer than this is a paragraph, not a point
+# What ends a list's item to join it to the next: "…;", "…,", "…; and", "…; o"
+_JOINED = re.compile(r"\s*(?:[;,]|;\s+(?:and|or|y|e|o|u))\s*$", re.IGNORECASE)
 
 # An opening sentence that starts with one of these greets the audience: it becomes `greeting`.
 GREETINGS = {
@@ -353,13 +355,14 @@ def _anchor(said: str | None, spoken: str) -> str | None:
     return words if words and words in spoken else None
 
 
-def _gist(item: str, language: str) -> str:
+def _on_slide(item: str, language: str) -> str:
     """What a slide shows of an item of the author's list: the item, or its first sentence when
-    the item is a paragraph of several over LONG_ITEM_WORDS words (the script says it whole)."""
-    if len(item.split()) <= LONG_ITEM_WORDS:
-        return item
-    first = next(iter(spans(item, language)), (0, len(item)))
-    return item[first[0] : first[1]].strip() or item
+    the item is a paragraph of several over LONG_ITEM_WORDS words (the script says it whole);
+    without the comma or semicolon that joined it to the next ("prefer tabs;", "a, b; and")."""
+    if len(item.split()) > LONG_ITEM_WORDS:
+        first = next(iter(spans(item, language)), (0, len(item)))
+        item = item[first[0] : first[1]].strip() or item
+    return _JOINED.sub("", item) or item
 
 
 def _paragraphs(passage: Passage) -> tuple[str, ...]:
@@ -398,9 +401,11 @@ def _segment(
     if passage.listed:
         points = tuple(
             Point(
-                _gist(clean_text(speakable(item.text)), language),
+                _on_slide(clean_text(speakable(item.text)), language),
                 tuple(
-                    _gist(s, language) for s in (clean_text(speakable(s)) for s in item.points) if s
+                    _on_slide(s, language)
+                    for s in (clean_text(speakable(s)) for s in item.points)
+                    if s
                 ),
                 _anchor(item.said and speakable(item.said), spoken_all),
             )

@@ -63,7 +63,7 @@ def test_import_then_validate_then_build_gives_the_same_files(
     result = run("import", str(ESSAY), "-o", str(outline))
     assert result.exit_code == 0, result.output
     assert result.output == (
-        f"Wrote {outline} (4 sections, 20 points); check the points, then: "
+        f"Wrote {outline} (4 sections, 22 points); check the points, then: "
         f"deckmaker build {outline}\n"
     )
     text = outline.read_text(encoding="utf-8")

@@ -144,3 +144,23 @@ def test_the_readmes_taste_builds_as_it_says(tmp_path: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == shown.strip().splitlines()
+
+
+def test_the_guides_steps_print_what_the_guide_shows(tmp_path: Path) -> None:
+    """The guide's import, validate and build, run one after the other on the reference essay
+    as it shows them, print what it shows (its figures follow the importer and the planner)."""
+    import shutil
+
+    (tmp_path / "outlines").mkdir()
+    shutil.copy(ROOT / "outlines" / "la-la-land-ending.txt", tmp_path / "outlines")
+    guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")
+    steps = re.findall(r"```console\n\$ deckmaker (.*?)\n(.*?)```", guide, re.S)
+    shown = [(command, said) for command, said in steps if said.strip()]
+    assert [command.split()[0] for command, _ in shown] == ["import", "validate", "build"]
+    for command, said in shown:
+        done = subprocess.run(
+            [sys.executable, "-m", "deckmaker", *command.split()], cwd=tmp_path,
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.splitlines() == said.strip().splitlines(), command

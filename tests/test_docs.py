@@ -9,6 +9,7 @@ import importlib.util
 import inspect
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -149,8 +150,6 @@ def test_the_readmes_taste_builds_as_it_says(tmp_path: Path) -> None:
 def test_the_guides_steps_print_what_the_guide_shows(tmp_path: Path) -> None:
     """The guide's import, validate and build, run one after the other on the reference essay
     as it shows them, print what it shows (its figures follow the importer and the planner)."""
-    import shutil
-
     (tmp_path / "outlines").mkdir()
     shutil.copy(ROOT / "outlines" / "la-la-land-ending.txt", tmp_path / "outlines")
     guide = (ROOT / "docs" / "guide.md").read_text(encoding="utf-8")

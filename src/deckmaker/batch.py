@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -15,6 +16,7 @@ from typing import Any
 
 from deckmaker.errors import DeckmakerError, Problem
 from deckmaker.options import DEFAULTS, Options
+from deckmaker.outputs import recover
 from deckmaker.pipeline import Built
 from deckmaker.readers import ESSAY_SUFFIXES, OUTLINE_SUFFIXES
 
@@ -104,7 +106,8 @@ def _in_processes(talks: list[Path], jobs: int, how: tuple[Any, ...]) -> Iterato
     """Each talk built in a process of its own, `jobs` at a time, its outcome sent back
     through a pipe, in the order they finish. A process that dies (the out-of-memory killer's
     SIGKILL) is its own talk's failure, named; the others go on. Ctrl-C and SIGTERM are the
-    parent's (the workers ignore them): at the first, it ends every worker and stops."""
+    parent's (the workers ignore them): at the first, it ends every worker and stops, and
+    discards what one ended while staging its set had staged."""
     context = multiprocessing.get_context()
     waiting = list(talks)
     running: dict[Connection, tuple[BaseProcess, Path]] = {}
@@ -132,6 +135,9 @@ def _in_processes(talks: list[Path], jobs: int, how: tuple[Any, ...]) -> Iterato
         for left, _ in running.values():
             left.kill()
             left.join()
+        if running:  # one killed while it staged its set leaves it staged: discard it now
+            with suppress(OSError, DeckmakerError):
+                recover(how[0])
 
 
 def _died(talk: Path, exitcode: int | None) -> str:

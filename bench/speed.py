@@ -54,6 +54,10 @@ EMPTY_CACHE = "the example, empty cache"
 # work; *per section* is the time a size adds beyond it, divided by the sections it adds.
 STARTUP = "start-up: a talk of 5 sections like the others (not the example)"
 STARTUP_SECTIONS = 5
+# What 100 sections add to the start-up talk's build, as the median difference of PAIRS pairs
+# of runs side by side (its 95 sections' time is a tenth of either build, so two separate
+# medians' drift would move the time per section at 100 by a tenth).
+ADDED = "100 sections beyond the start-up talk: a build minus the start-up, in alternating pairs"
 # The example's own work, measured as the median of differences between a build and the floor
 # run one after the other: two medians of separate batches each drift by milliseconds.
 OWN_WORK = "the example's own work: a build minus the floor, run in alternating pairs"
@@ -247,6 +251,18 @@ def bench(sizes: tuple[int, ...], runs: int, folder: Path) -> tuple[dict[str, Me
             pandoc_on = theirs.wall * following / sections <= PANDOC_LIMIT
         rows.append(Row(sections, slide_count(content.yaml_path), mine, theirs))
         print(f"  {sections} sections: deckmaker {mine.wall:.3f} s", file=sys.stderr)
+    if 100 in sizes:  # what 100 sections add, from pairs of runs side by side
+        settle()
+        made = [python, "-m", "deckmaker", "build", str(folder / "talk-100.yaml")]
+        made += ["--out", str(folder / "out-100-pairs")]
+        started = [python, "-m", "deckmaker", "build", str(startup)]
+        started += ["--out", str(folder / "out-start-pairs")]
+        added = []
+        for _ in range(max(runs, PAIRS)):
+            below, above = run_once(started, env), run_once(made, env)
+            added.append((above[0] - below[0], above[1] - below[1]))
+        walls, peaks = zip(*added, strict=True)
+        floors[ADDED] = Measure(statistics.median(walls), statistics.median(peaks), len(added))
     if sizes and sizes[0] == 5:  # the example's own work, from pairs of runs side by side
         settle()
         made = [python, "-m", "deckmaker", "build", str(folder / "talk-5.yaml")]
@@ -307,9 +323,14 @@ def write_floor(folder: Path, outline: Path, env: dict[str, str]) -> Path:
     return script
 
 
-def per_section(row: Row, start: Measure, sections: int = STARTUP_SECTIONS) -> float:
+def per_section(
+    row: Row, start: Measure, sections: int = STARTUP_SECTIONS, added: Measure | None = None
+) -> float:
     """Seconds each section adds beyond the start-up talk's build (start-up and fixed work);
-    with the example's run as `start`, beyond the example (the measure before 2026-12-04)."""
+    from `added` (ADDED, paired runs) at 100 sections when measured; with the example's run
+    as `start`, beyond the example (the measure before 2026-12-04)."""
+    if added is not None and row.sections == 100:
+        return added.wall / (row.sections - sections)
     return (row.deckmaker.wall - start.wall) / (row.sections - sections)
 
 
@@ -328,7 +349,8 @@ def report(floors: dict[str, Measure], rows: list[Row], tool: tuple[str, str] | 
         "deck and the Markdown script; pandoc the deck. 5 sections is the bundled example; the "
         "others have sections of 4 points and about 130 spoken words. *per section* is the time "
         "each section adds beyond a talk of 5 sections like them (the start-up floor below), "
-        "so start-up and a build's fixed work are subtracted. pandoc sits out "
+        "so start-up and a build's fixed work are subtracted; at 100 sections, from pairs of "
+        "runs side by side, as the own work is. pandoc sits out "
         f"a size it would take over {PANDOC_LIMIT:.0f} s to build even growing linearly. "
         "The import floor imports, in one fresh process and in the order a build loads them, "
         "every module a build of the example loads (python-pptx, Jinja2, PyYAML, click, lxml, "
@@ -347,7 +369,9 @@ def report(floors: dict[str, Measure], rows: list[Row], tool: tuple[str, str] | 
     for row in rows:
         mine, theirs = row.deckmaker, row.pandoc
         name = "the example (5 sections)" if row.sections == 5 else f"{row.sections:,} sections"
-        each = f"{per_section(row, start) * 1000:.2f} ms" if start and row is not base else "–"
+        each = "–"
+        if start is not None and row is not base:
+            each = f"{per_section(row, start, added=floors.get(ADDED)) * 1000:.2f} ms"
         lines.append(
             f"| {name} | {row.slides:,} | {_time(mine)} | {mine.rss:.0f} MB | "
             + (
@@ -396,7 +420,8 @@ def targets(floors: dict[str, Measure], rows: list[Row], base: Row | None) -> li
     before = ""
     if start is not None and 100 in by_size and len(rows) > 2:
         last = rows[-1]
-        ratio = per_section(last, start) / per_section(by_size[100], start)
+        hundred = per_section(by_size[100], start, added=floors.get(ADDED))
+        ratio = per_section(last, start) / hundred
         found.append((f"linear: per section at {last.sections:,} ≤ 1.2× that at 100",
                       ratio <= 1.2, f"{ratio:.2f}×"))  # fmt: skip
         if base is not None:

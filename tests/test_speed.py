@@ -206,9 +206,10 @@ def stock_notes(notes: NotesSlide, text: str) -> None:
     notes.notes_text_frame.text = text
 
 
-def stock_bytes(prs: Presentation) -> bytes:
+def stock_bytes(prs: Presentation, deflated: object = None) -> bytes:
     """What `reproducible_bytes` replaces: python-pptx's save, then the zip rewritten with
-    fixed dates."""
+    fixed dates, every member deflated afresh (`deflated`, the theme's parts kept from an
+    earlier build, is what the comparison checks)."""
     stamp = build_date()
     props = prs.core_properties
     props.created = props.modified = props.last_printed = stamp.replace(tzinfo=None)
@@ -345,9 +346,9 @@ def test_adding_slides_scans_the_package_a_fixed_number_of_times(
 
 
 def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Compiled templates, font metrics, themes' frames and the slides checked clean, from an
-    empty cache, a full one, a
-    corrupt one and none at all, give the same deck and script."""
+    """Compiled templates, font metrics, themes' frames and deflated parts, and the slides
+    checked clean, from an empty cache, a full one, a corrupt one and none at all, give the
+    same deck and script."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("DECKMAKER_CACHE", str(cache))
     outputs = []
@@ -355,7 +356,9 @@ def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.Monke
         if state == "corrupt":
             entries = [p for p in cache.rglob("*") if p.is_file()]
             kinds = {p.parent.name.split("-")[0] for p in entries}
-            assert kinds == {"checked", "fonts", "templates", "themes"}
+            every = {"checked", "deflated", "fonts", "templates", "themes"}
+            # the slides a theme starts from, unless an earlier test made them in this process
+            assert every <= kinds <= every | {"prototypes"}
             for entry in entries:
                 entry.write_bytes(b"\x00 not what was stored")
         if state == "off":
@@ -368,6 +371,30 @@ def test_caches_never_change_an_output(tmp_path: Path, monkeypatch: pytest.Monke
         if font:
             assert fonts._advances(font) == fonts._read_advances(font)  # noqa: SLF001 - deckmaker's own
     assert outputs[0] == outputs[1] == outputs[2] == outputs[3]
+
+
+def test_a_kept_part_that_is_not_the_part_is_deflated_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A deflated part kept under the digest of another's bytes (well formed, wrong) is
+    compressed again: the deck is the one an empty cache gives."""
+    import zlib
+
+    from deckmaker.render import deflated
+
+    monkeypatch.setenv("DECKMAKER_CACHE", str(tmp_path / "cache"))
+    pipeline._theme.cache_clear()  # noqa: SLF001 - read through this test's cache
+    first = build(example_outline(), tmp_path / "first").files["deck"].read_bytes()
+    (entry,) = (tmp_path / "cache" / deflated.KIND).iterdir()
+    wrong = zlib.compressobj(6, zlib.DEFLATED, -15)
+    packed = wrong.compress(b"<p:sldLayout/>") + wrong.flush()
+    stored = entry.read_bytes()
+    key = stored[:16]
+    planted = key + len(packed).to_bytes(4, "big") + packed
+    entry.write_bytes(planted)
+    second = build(example_outline(), tmp_path / "second").files["deck"].read_bytes()
+    assert second == first
+    assert entry.read_bytes() == stored  # kept right again for the next build
 
 
 def test_a_theme_read_before_is_planned_without_opening_it(

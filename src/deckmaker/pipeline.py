@@ -218,11 +218,10 @@ def render(
     notices: list[str] = []  # what rendering the script formats found worth saying
     if "deck" in only:
         from deckmaker.check import check_presentation, known, summary
-        from deckmaker.render.deck import compose_deck
-        from deckmaker.render.package import reproducible_bytes
+        from deckmaker.render.deck import compose_deck, saved
 
         prs = compose_deck(plan, loaded)
-        deck = Artifact(f"{stem}.pptx", reproducible_bytes(prs))
+        deck = Artifact(f"{stem}.pptx", saved(prs, loaded))
         rendered["deck"] = deck
         # The deck, checked as `deckmaker check` would (as made, not read back): a theme of
         # the user's may set text in colours too pale to read, or a picture may lack its alt

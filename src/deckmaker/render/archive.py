@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from deckmaker.errors import DeckmakerError
@@ -26,8 +26,20 @@ _PERMISSIONS = 0o644 << 16  # rw-r--r--
 _LIMIT = (1 << 31) - 1  # zipfile's ZIP64_LIMIT
 
 
-def zip_bytes(members: Iterable[tuple[str, bytes]], date: datetime) -> bytes:
-    """The archive of `members` (name, bytes), in that order."""
+def deflate(data: bytes) -> bytes:
+    """`data` deflated as zipfile deflates a member (raw, zlib's default level)."""
+    squeezer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return squeezer.compress(data) + squeezer.flush()
+
+
+def zip_bytes(
+    members: Iterable[tuple[str, bytes]],
+    date: datetime,
+    deflated: Callable[[str, bytes], bytes] | None = None,
+) -> bytes:
+    """The archive of `members` (name, bytes), in that order; each deflated by `deflated`
+    (name, bytes), which must give what `deflate` gives (a member kept from an earlier build),
+    else by `deflate`."""
     dos_date = (date.year - 1980) << 9 | date.month << 5 | date.day
     dos_time = date.hour << 11 | date.minute << 5 | date.second // 2
     out, directory, count = bytearray(), bytearray(), 0
@@ -36,8 +48,7 @@ def zip_bytes(members: Iterable[tuple[str, bytes]], date: datetime) -> bytes:
             encoded, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
             encoded, flags = name.encode("utf-8"), _UTF8
-        squeezer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        packed = squeezer.compress(data) + squeezer.flush()
+        packed = deflated(name, data) if deflated else deflate(data)
         if len(data) * 1.05 > _LIMIT or len(out) + len(packed) > _LIMIT:
             raise DeckmakerError.at("the deck would be over 2 GiB; use smaller pictures")
         crc = zlib.crc32(data)

@@ -21,6 +21,7 @@ from pptx.util import Emu, Pt
 from deckmaker.errors import DeckmakerError
 from deckmaker.planning import Bullet, Layout, Plan, SlidePlan
 from deckmaker.planning.fit import SPACE_BEFORE, SUB_POINT_SHRINK, TITLE_LINE_SPACING
+from deckmaker.render import deflated
 from deckmaker.render.growth import Growth
 from deckmaker.render.language import set_language
 from deckmaker.render.listing import add_code, add_table
@@ -73,8 +74,18 @@ class Block:
 
 
 def render_deck(plan: Plan, theme: Theme) -> bytes:
-    """The deck's bytes: `compose_deck`'s presentation, saved reproducibly."""
-    return reproducible_bytes(compose_deck(plan, theme))
+    """The deck's bytes: `compose_deck`'s presentation, `saved`."""
+    return saved(compose_deck(plan, theme), theme)
+
+
+def saved(prs: Presentation, theme: Theme) -> bytes:
+    """A presentation made in `theme` saved reproducibly, the theme's own parts deflated as in
+    an earlier build on it (`deflated`)."""
+    found = deflated.known(theme)
+    before = dict(found)
+    data = reproducible_bytes(prs, deflated.reusing(found))
+    deflated.remember(theme, found, before)
+    return data
 
 
 def compose_deck(plan: Plan, theme: Theme) -> Presentation:

@@ -73,15 +73,17 @@ def list_notes_master(prs: Presentation) -> None:
     masters.addnext(id_list)
 
 
-def reproducible_bytes(prs: Presentation) -> bytes:
+def reproducible_bytes(
+    prs: Presentation, deflated: Callable[[str, bytes], bytes] | None = None
+) -> bytes:
     """The package as python-pptx saves it, with fixed dates, so the same plan gives the same
-    bytes."""
+    bytes (each member deflated by `deflated`, as `archive.zip_bytes` takes it)."""
     stamp = build_date()
     props = prs.core_properties
     props.created = props.modified = props.last_printed = stamp.replace(tzinfo=None)
     props.revision = 1
     props.last_modified_by = "deckmaker"
-    return package_bytes(prs.part.package, stamp)
+    return package_bytes(prs.part.package, stamp, deflated)
 
 
 # -- paragraphs and shapes python-pptx has no API for ---------------------------------------------

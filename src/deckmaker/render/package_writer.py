@@ -13,7 +13,7 @@ element per relationship, a tenth of a small deck's time); the zip itself by `ar
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -40,8 +40,11 @@ def build_date() -> datetime:
     return DEFAULT_DATE
 
 
-def package_bytes(package: OpcPackage, stamp: datetime) -> bytes:
-    """The package as `Presentation.save` writes it, its zip entries dated `stamp`."""
+def package_bytes(
+    package: OpcPackage, stamp: datetime, deflated: Callable[[str, bytes], bytes] | None = None
+) -> bytes:
+    """The package as `Presentation.save` writes it, its zip entries dated `stamp` (each
+    deflated by `deflated`, as `archive.zip_bytes` takes it)."""
     parts: list[Part] = []
     seen: set[int] = set()
     rels = list(package.iter_rels())  # depth first, as python-pptx walks it to save
@@ -59,7 +62,7 @@ def package_bytes(package: OpcPackage, stamp: datetime) -> bytes:
         if len(part.rels):
             rels_of = rels_xml(part.rels.values(), part.partname.baseURI)
             members.append((part.partname.rels_uri.membername, rels_of))
-    return zip_bytes(members, stamp)
+    return zip_bytes(members, stamp, deflated)
 
 
 def rels_xml(rels: Iterable[Any], base: str, in_order: bool = False) -> bytes:

@@ -111,12 +111,17 @@ def _in_processes(talks: list[Path], jobs: int, how: tuple[Any, ...]) -> Iterato
     context = multiprocessing.get_context()
     waiting = list(talks)
     running: dict[Connection, tuple[BaseProcess, Path]] = {}
+    # Every worker started, listed before it starts: a signal may come between any two steps
+    # (a worker started but not yet waited on, or one whose outcome was being read), and a
+    # worker left running would block the parent's exit, sending to a pipe no one reads.
+    workers: list[BaseProcess] = []
     try:
         while waiting or running:
             while waiting and len(running) < jobs:
                 talk = waiting.pop(0)
                 receiver, sender = context.Pipe(duplex=False)
                 started = context.Process(target=_worker, args=(sender, talk, *how), daemon=True)
+                workers.append(started)
                 started.start()
                 sender.close()  # the worker's end: the pipe ends when the worker does
                 running[receiver] = (started, talk)
@@ -132,10 +137,12 @@ def _in_processes(talks: list[Path], jobs: int, how: tuple[Any, ...]) -> Iterato
                 worker.join()
                 yield outcome
     finally:  # the parent interrupted, or done: no worker outlives it
-        for left, _ in running.values():
-            left.kill()
-            left.join()
-        if running:  # one killed while it staged its set leaves it staged: discard it now
+        left = [w for w in workers if w.pid is not None and w.exitcode is None]
+        for worker in left:
+            worker.kill()
+        for worker in left:
+            worker.join()
+        if left:  # one killed while it staged its set leaves it staged: discard it now
             with suppress(OSError, DeckmakerError):
                 recover(how[0])
 

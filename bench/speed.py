@@ -384,7 +384,7 @@ def report(floors: dict[str, Measure], rows: list[Row], tool: tuple[str, str] | 
         )
     lines += ["", "| floor | time | peak memory |", "| --- | ---: | ---: |"]
     lines += [
-        f"| {name} | {_time(m)} | {'–' if name == OWN_WORK else f'{m.rss:.0f} MB'} |"
+        f"| {name} | {_time(m)} | {'–' if name in (OWN_WORK, ADDED) else f'{m.rss:.0f} MB'} |"
         for name, m in floors.items()
     ]
     lines += ["", *targets(floors, rows, base)]

@@ -26,6 +26,7 @@ from deckmaker.essay.speech import is_notes_title
 from deckmaker.filters import sentence
 from deckmaker.outline import Code, Quote, Table
 from deckmaker.sentences import spans
+from deckmaker.typography import capitalised
 
 _DASHES = ("—", "–", "--", "-", "~")
 # A section longer than this (about six minutes said) is cut at its subsections, if it has them,
@@ -417,12 +418,9 @@ def _closing(tokens: list[Token], start: int) -> int:
 
 
 def _said(item: str) -> str:
-    """A list's item as said: a sentence, opening on a capital where a lower-case word opens
-    it ("prefer `...` on the same line;" is said "Prefer ... on the same line.")."""
-    first = item.split(" ", 1)[0]
-    if first.isascii() and first.isalpha() and first.islower():
-        item = item[0].upper() + item[1:]
-    return sentence(item)
+    """A list's item as said: a sentence, opening on a capital ("prefer `...` on the same
+    line;" is said "Prefer ... on the same line."), unless it opens on code."""
+    return sentence(capitalised(item))
 
 
 def _items(tokens: list[Token], body: _Body) -> list[tuple[str, tuple[str, ...]]]:
